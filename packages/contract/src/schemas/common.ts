@@ -1,0 +1,25 @@
+// Shared field schemas: ids, emails, names, timestamps and paging, with the limits every route applies.
+import { Type, type Static } from 'typebox';
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-zA-Z_-]+$', description: 'Opaque id' });
+/** Loose on purpose: the server lower-cases and a person receives mail there; we only reject the obviously wrong. */
+export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
+export const Email = Type.String({ minLength: 3, maxLength: 254, pattern: EMAIL_PATTERN, description: 'Email address (case-insensitive)' });
+export const PersonName = Type.String({ minLength: 1, maxLength: 100, description: 'Display name' });
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
+export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'Password (8–256 characters)' });
+export const Timestamp = Type.String({ description: 'ISO-8601 UTC timestamp' });
+export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
+/** A user reference in a path or query: an id or an email address. */
+export const UserRef = Type.String({ minLength: 1, maxLength: 254, description: 'User id or email' });
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
+};
+
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+export type IdParams = Static<typeof IdParams>;

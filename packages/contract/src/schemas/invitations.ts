@@ -1,0 +1,31 @@
+// Invitation shapes: admin invites an email with a role; the invitee accepts with a name and password.
+import { Type, type Static } from 'typebox';
+import { RoleSchema } from '../identity/roles.js';
+import { Email, Id, Password, PersonName, Timestamp } from './common.js';
+
+export const INVITATION_TTL_DAYS = 7;
+
+export const Invitation = Type.Object(
+  { id: Id, email: Email, role: RoleSchema, invitedBy: Type.Union([Id, Type.Null()]), createdAt: Timestamp, expiresAt: Timestamp },
+  { $id: 'Invitation', additionalProperties: false },
+);
+export type Invitation = Static<typeof Invitation>;
+
+export const CreateInvitationBody = Type.Object(
+  { email: Email, role: Type.Optional(RoleSchema) },
+  { additionalProperties: false },
+);
+export type CreateInvitationBody = Static<typeof CreateInvitationBody>;
+
+/** The token (inside url) is shown once, to the admin who sent the invitation. */
+export const CreatedInvitation = Type.Object({ invitation: Invitation, url: Type.String(), token: Type.String() });
+export type CreatedInvitation = Static<typeof CreatedInvitation>;
+
+export const InvitationList = Type.Object({ invitations: Type.Array(Invitation) });
+export type InvitationList = Static<typeof InvitationList>;
+
+export const AcceptInvitationBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }), name: PersonName, password: Password },
+  { additionalProperties: false },
+);
+export type AcceptInvitationBody = Static<typeof AcceptInvitationBody>;

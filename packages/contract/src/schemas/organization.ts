@@ -1,0 +1,58 @@
+// Organization settings (DESIGN §2) and the audit log.
+import { Type, type Static } from 'typebox';
+import { DatasetPermissionSchema, RoleSchema } from '../identity/roles.js';
+import { Id, Timestamp } from './common.js';
+
+export const OrganizationSettings = Type.Object(
+  { defaultUserRole: RoleSchema, defaultDatasetPermission: DatasetPermissionSchema },
+  { $id: 'OrganizationSettings', additionalProperties: false },
+);
+export type OrganizationSettings = Static<typeof OrganizationSettings>;
+
+export const UpdateOrganizationSettingsBody = Type.Object(
+  { defaultUserRole: Type.Optional(RoleSchema), defaultDatasetPermission: Type.Optional(DatasetPermissionSchema) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateOrganizationSettingsBody = Static<typeof UpdateOrganizationSettingsBody>;
+
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.setup',
+  'key.create',
+  'key.delete',
+  'user.create',
+  'user.role_change',
+  'user.delete',
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'organization.update',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AuditEvent = Type.Object({
+  id: Type.Integer(),
+  at: Timestamp,
+  action: Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a))),
+  actorId: Type.Union([Id, Type.Null()]),
+  targetType: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type AuditEvent = Static<typeof AuditEvent>;
+
+export const ListAuditQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    before: Type.Optional(Type.Integer({ minimum: 1, description: 'Return events with id below this (paging)' })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export type ListAuditQuery = Static<typeof ListAuditQuery>;
+
+export const AuditEventList = Type.Object({ events: Type.Array(AuditEvent) });
+export type AuditEventList = Static<typeof AuditEventList>;

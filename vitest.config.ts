@@ -1,0 +1,22 @@
+// Vitest config: tests run against package sources (aliases), the CLI tests against the built binary.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@teamset/contract': src('contract'),
+      '@teamset/core': src('core'),
+      '@teamset/server': src('server'),
+      '@teamset/sdk': src('sdk'),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
