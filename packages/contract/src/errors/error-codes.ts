@@ -31,7 +31,7 @@ export function errorCodeForStatus(status: number): ErrorCode {
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
-      code: Type.Union(ERROR_CODES.map((c) => Type.Literal(c))),
+      code: Type.Enum(ERROR_CODES),
       message: Type.String(),
       requestId: Type.String(),
       details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),

@@ -7,8 +7,8 @@ export type Role = (typeof ROLES)[number];
 export const DATASET_PERMISSIONS = ['NO_ACCESS', 'VIEW', 'TAG', 'EDIT', 'MANAGE'] as const;
 export type DatasetPermission = (typeof DATASET_PERMISSIONS)[number];
 
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)), { description: 'ADMIN > MEMBER > COLLABORATOR > GUEST' });
-export const DatasetPermissionSchema = Type.Union(DATASET_PERMISSIONS.map((p) => Type.Literal(p)), {
+export const RoleSchema = Type.Enum(ROLES, { description: 'ADMIN > MEMBER > COLLABORATOR > GUEST' });
+export const DatasetPermissionSchema = Type.Enum(DATASET_PERMISSIONS, {
   description: 'NO_ACCESS < VIEW < TAG < EDIT < MANAGE',
 });
 

@@ -35,7 +35,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AuditEvent = Type.Object({
   id: Type.Integer(),
   at: Timestamp,
-  action: Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a))),
+  action: Type.Enum(AUDIT_ACTIONS),
   actorId: Type.Union([Id, Type.Null()]),
   targetType: Type.Union([Type.String(), Type.Null()]),
   targetId: Type.Union([Type.String(), Type.Null()]),

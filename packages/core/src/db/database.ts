@@ -1,0 +1,82 @@
+// Opens the database named by a database URI: embedded SQLite (WAL, foreign keys on) or PostgreSQL.
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { badRequest } from '../errors/app-error.js';
+import type { DatabaseSchema, DbTime } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<DatabaseSchema>;
+  readonly dialect: Dialect;
+  /** The URI with any password removed, safe to log. */
+  readonly displayUri: string;
+  close(): Promise<void>;
+}
+
+/** ~/.teamset, or TEAMSET_HOME when set (tests and multi-instance set-ups). */
+export function teamsetHome(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TEAMSET_HOME ? resolve(env.TEAMSET_HOME) : join(homedir(), '.teamset');
+}
+
+export function resolveDatabaseUri(uri?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (uri && uri.trim() !== '') return uri.trim();
+  return `sqlite:${join(teamsetHome(env), 'teamset.db')}`;
+}
+
+export type ParsedDatabaseUri = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; connectionString: string };
+
+export function parseDatabaseUri(uri: string): ParsedDatabaseUri {
+  if (uri.startsWith('postgres://') || uri.startsWith('postgresql://')) return { dialect: 'postgres', connectionString: uri };
+  if (uri.startsWith('sqlite:')) {
+    // Accept sqlite:/abs/path, sqlite:relative/path and sqlite:///abs/path.
+    let path = uri.slice('sqlite:'.length);
+    if (path.startsWith('//')) path = path.slice(2);
+    if (path === '') throw badRequest('database URI sqlite: needs a file path, e.g. sqlite:/var/lib/teamset/teamset.db');
+    return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  throw badRequest('database URI must start with sqlite: or postgres:// (got an unsupported scheme)');
+}
+
+export function redactDatabaseUri(uri: string): string {
+  return uri.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+export function openDatabase(uri?: string): Database {
+  const resolved = resolveDatabaseUri(uri);
+  const parsed = parseDatabaseUri(resolved);
+  const displayUri = redactDatabaseUri(resolved);
+  if (parsed.dialect === 'sqlite') {
+    if (parsed.path !== ':memory:') mkdirSync(dirname(parsed.path), { recursive: true });
+    const sqlite = new BetterSqlite3(parsed.path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    // Several processes may share one file (serve + CLI); wait on locks rather than fail at once.
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', displayUri, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: parsed.connectionString, max: 10 });
+  // An idle client losing its connection must not crash the server; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', displayUri, close: () => db.destroy() };
+}
+
+/** Timestamps are written as ISO strings (pg casts them into timestamptz). */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function toIso(value: DbTime): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+export function toIsoOrNull(value: DbTime | null): string | null {
+  return value === null ? null : toIso(value);
+}

@@ -1,0 +1,93 @@
+// Kysely table types for the identity tables; timestamps are Date in PostgreSQL and ISO text in SQLite.
+import type { Generated } from 'kysely';
+
+/** What a timestamp column yields: pg returns Date for timestamptz, SQLite our ISO strings. */
+export type DbTime = string | Date;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
+export interface PasswordHashesTable {
+  user_id: string;
+  hash: string;
+  updated_at: DbTime;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: DbTime;
+  expires_at: DbTime;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: DbTime;
+  expires_at: DbTime;
+  accepted_at: DbTime | null;
+  accepted_user_id: string | null;
+  revoked_at: DbTime | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  key_hash: string;
+  display_prefix: string;
+  created_at: DbTime;
+  created_by: string | null;
+  last_used_at: DbTime | null;
+  expires_at: DbTime | null;
+}
+
+export interface OrganizationSettingsTable {
+  id: number;
+  default_user_role: string;
+  default_dataset_permission: string;
+  updated_at: DbTime;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: DbTime;
+  action: string;
+  actor_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: string;
+}
+
+/** Change feed that lets every server sharing the database evict cached credentials (DESIGN §3). */
+export interface AuthEventsTable {
+  seq: Generated<number>;
+  at: DbTime;
+  kind: string;
+  key_id: string | null;
+  user_id: string | null;
+}
+
+export interface DatabaseSchema {
+  users: UsersTable;
+  password_hashes: PasswordHashesTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  api_keys: ApiKeysTable;
+  organization_settings: OrganizationSettingsTable;
+  audit_events: AuditEventsTable;
+  auth_events: AuthEventsTable;
+}

@@ -1,0 +1,11 @@
+// @teamset/core: the domain and its persistence; the only package that issues SQL.
+export { SYSTEM_ACTOR, actorUserId, type Actor } from './actor.js';
+export { AppError, isAppError, badRequest, unauthenticated, forbidden, notFound, conflict } from './errors/app-error.js';
+export { openDatabase, parseDatabaseUri, redactDatabaseUri, resolveDatabaseUri, teamsetHome, type Database, type Dialect } from './db/database.js';
+export { migrateToLatest } from './db/migrator.js';
+export { createServices, migrateDatabase, type CoreConfig, type Services } from './services.js';
+export { csrfTokenFor, SESSION_TTL_MS, INVALID_LOGIN_MESSAGE, type NewSession, type ResolvedSession } from './auth/session-service.js';
+export { generateRawApiKey, type GenerateKeyInput } from './keys/key-service.js';
+export type { VerifiedKey } from './keys/key-verifier.js';
+export { newId } from './ids.js';
+export { sha256Hex } from './secrets.js';

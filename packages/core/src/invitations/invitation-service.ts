@@ -1,0 +1,106 @@
+// Invitations (admin): a single-use, 7-day token that lets one email address join with a given role.
+import { INVITATION_TTL_DAYS, type CreatedInvitation, type Invitation, type Role, type User } from '@teamset/contract';
+import type { Actor } from '../actor.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { Database } from '../db/database.js';
+import { nowIso, toIso } from '../db/database.js';
+import type { InvitationsTable } from '../db/schema.js';
+import { conflict, notFound } from '../errors/app-error.js';
+import { newId } from '../ids.js';
+import type { OrganizationService } from '../organization/organization-settings.js';
+import { newToken, sha256Hex } from '../secrets.js';
+import { requireAdmin } from '../users/user-rules.js';
+import { validateNewUser, type UserService } from '../users/user-service.js';
+import { normalizeEmail } from '../users/user-store.js';
+
+const TTL_MS = INVITATION_TTL_DAYS * 24 * 3600 * 1000;
+export const INVALID_INVITATION_MESSAGE = 'This invitation is invalid, expired, revoked or already used';
+
+function toInvitation(row: InvitationsTable): Invitation {
+  return { id: row.id, email: row.email, role: row.role as Role, invitedBy: row.invited_by, createdAt: toIso(row.created_at), expiresAt: toIso(row.expires_at) };
+}
+
+export class InvitationService {
+  constructor(
+    private readonly database: Database,
+    private readonly users: UserService,
+    private readonly organization: OrganizationService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** `acceptUrlBase` is where the web app accepts invitations, e.g. https://teamset.example.com. */
+  async create(actor: Actor, input: { email: string; role?: Role }, acceptUrlBase: string): Promise<CreatedInvitation> {
+    requireAdmin(actor, 'invite users');
+    const email = normalizeEmail(input.email);
+    validateNewUser({ email, name: 'invitee', ...(input.role ? { role: input.role } : {}) });
+    const token = newToken();
+    const invitation = await this.database.db.transaction().execute(async (trx) => {
+      if (await this.users.store.findByEmail(email, trx)) throw conflict('A user with this email already exists', { field: 'email' });
+      const role = input.role ?? (await this.organization.current(trx)).defaultUserRole;
+      const at = nowIso();
+      // Re-inviting replaces any pending invitation, so only the newest link works.
+      await trx.updateTable('invitations').set({ revoked_at: at }).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+      const row: InvitationsTable = {
+        id: newId(),
+        email,
+        role,
+        token_hash: sha256Hex(token),
+        invited_by: actor.kind === 'user' ? actor.user.id : null,
+        created_at: at,
+        expires_at: new Date(Date.now() + TTL_MS).toISOString(),
+        accepted_at: null,
+        accepted_user_id: null,
+        revoked_at: null,
+      };
+      await trx.insertInto('invitations').values(row).execute();
+      await this.audit.record({ action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } }, trx);
+      return toInvitation(row);
+    });
+    const url = `${acceptUrlBase.replace(/\/+$/, '')}/accept-invitation?token=${encodeURIComponent(token)}`;
+    return { invitation, url, token };
+  }
+
+  async listPending(actor: Actor): Promise<Invitation[]> {
+    requireAdmin(actor, 'list invitations');
+    const rows = await this.database.db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', nowIso())
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toInvitation);
+  }
+
+  async revoke(actor: Actor, id: string): Promise<void> {
+    requireAdmin(actor, 'revoke invitations');
+    await this.database.db.transaction().execute(async (trx) => {
+      const result = await trx.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound('No pending invitation with that id');
+      await this.audit.record({ action: 'invitation.revoke', actor, targetType: 'invitation', targetId: id }, trx);
+    });
+  }
+
+  /** Creates the invited user. The conditional update makes the token single-use even under races. */
+  async accept(input: { token: string; name: string; password: string; ip: string | null }): Promise<User> {
+    const hash = await this.prepareAcceptance(input);
+    return this.database.db.transaction().execute(async (trx) => {
+      const at = nowIso();
+      const row = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', sha256Hex(input.token)).executeTakeFirst();
+      if (!row || row.accepted_at !== null || row.revoked_at !== null || Date.parse(toIso(row.expires_at)) <= Date.now()) throw notFound(INVALID_INVITATION_MESSAGE);
+      const claimed = await trx.updateTable('invitations').set({ accepted_at: at }).where('id', '=', row.id).where('accepted_at', 'is', null).executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) throw notFound(INVALID_INVITATION_MESSAGE);
+      const user = await this.users.insertUser(trx, { email: row.email, name: input.name, role: row.role as Role }, hash);
+      await trx.updateTable('invitations').set({ accepted_user_id: user.id }).where('id', '=', row.id).execute();
+      await this.audit.record({ action: 'invitation.accept', actor: null, actorId: user.id, targetType: 'invitation', targetId: row.id, ip: input.ip, details: { email: user.email, role: user.role } }, trx);
+      return user;
+    });
+  }
+
+  private async prepareAcceptance(input: { name: string; password: string }): Promise<string> {
+    validateNewUser({ email: 'invitee@example.com', name: input.name, password: input.password });
+    return hashPassword(input.password);
+  }
+}

@@ -1,0 +1,51 @@
+// Organization settings (DESIGN §2): default role for new users, default permission for new datasets.
+import type { DatasetPermission, OrganizationSettings, Role, UpdateOrganizationSettingsBody } from '@teamset/contract';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../actor.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Database } from '../db/database.js';
+import { nowIso } from '../db/database.js';
+import type { DatabaseSchema } from '../db/schema.js';
+import { requireAdmin } from '../users/user-rules.js';
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+/** Least privilege until an admin says otherwise. */
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = { defaultUserRole: 'GUEST', defaultDatasetPermission: 'NO_ACCESS' };
+
+export class OrganizationService {
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Settings for internal use (no actor check): user creation needs the default role. */
+  async current(trx: Db = this.database.db): Promise<OrganizationSettings> {
+    const row = await trx.selectFrom('organization_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+    if (!row) return { ...DEFAULT_ORGANIZATION_SETTINGS };
+    return { defaultUserRole: row.default_user_role as Role, defaultDatasetPermission: row.default_dataset_permission as DatasetPermission };
+  }
+
+  async get(actor: Actor): Promise<OrganizationSettings> {
+    requireAdmin(actor, 'read organization settings');
+    return this.current();
+  }
+
+  async update(actor: Actor, patch: UpdateOrganizationSettingsBody): Promise<OrganizationSettings> {
+    requireAdmin(actor, 'change organization settings');
+    return this.database.db.transaction().execute(async (trx) => {
+      const before = await this.current(trx);
+      const next: OrganizationSettings = { ...before, ...patch };
+      const at = nowIso();
+      await trx
+        .insertInto('organization_settings')
+        .values({ id: 1, default_user_role: next.defaultUserRole, default_dataset_permission: next.defaultDatasetPermission, updated_at: at })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ default_user_role: next.defaultUserRole, default_dataset_permission: next.defaultDatasetPermission, updated_at: at }),
+        )
+        .execute();
+      await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before, after: next } }, trx);
+      return next;
+    });
+  }
+}
