@@ -37,7 +37,7 @@ export const ErrorBody = Type.Object(
       details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     }),
   },
-  { $id: 'ErrorBody', description: 'Every error response has this shape.' },
+  { title: 'ErrorBody', description: 'Every error response has this shape.' },
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 

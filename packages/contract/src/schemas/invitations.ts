@@ -7,7 +7,7 @@ export const INVITATION_TTL_DAYS = 7;
 
 export const Invitation = Type.Object(
   { id: Id, email: Email, role: RoleSchema, invitedBy: Type.Union([Id, Type.Null()]), createdAt: Timestamp, expiresAt: Timestamp },
-  { $id: 'Invitation', additionalProperties: false },
+  { title: 'Invitation', additionalProperties: false },
 );
 export type Invitation = Static<typeof Invitation>;
 

@@ -17,7 +17,7 @@ export const ApiKey = Type.Object(
     lastUsedAt: NullableTimestamp,
     expiresAt: NullableTimestamp,
   },
-  { $id: 'ApiKey', additionalProperties: false },
+  { title: 'ApiKey', additionalProperties: false },
 );
 export type ApiKey = Static<typeof ApiKey>;
 

@@ -5,7 +5,7 @@ import { Id, Timestamp } from './common.js';
 
 export const OrganizationSettings = Type.Object(
   { defaultUserRole: RoleSchema, defaultDatasetPermission: DatasetPermissionSchema },
-  { $id: 'OrganizationSettings', additionalProperties: false },
+  { title: 'OrganizationSettings', additionalProperties: false },
 );
 export type OrganizationSettings = Static<typeof OrganizationSettings>;
 

@@ -5,7 +5,7 @@ import { Email, Id, PageQuery, PersonName, Timestamp, UserRef } from './common.j
 
 export const User = Type.Object(
   { id: Id, email: Email, name: PersonName, role: RoleSchema, createdAt: Timestamp },
-  { $id: 'User', additionalProperties: false },
+  { title: 'User', additionalProperties: false },
 );
 export type User = Static<typeof User>;
 

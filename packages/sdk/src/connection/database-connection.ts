@@ -1,0 +1,32 @@
+// The database connection: opens the database itself through @teamset/core, full access and no permission checks.
+import type * as Core from '@teamset/core';
+
+export type CoreServices = Awaited<ReturnType<typeof Core.createServices>>;
+
+export class DatabaseConnection {
+  readonly kind = 'database';
+  /** Undefined: the embedded default that @teamset/core picks (~/.teamset/teamset.db). */
+  readonly databaseUri: string | undefined;
+  #services: Promise<CoreServices> | undefined;
+
+  constructor(databaseUri?: string) {
+    this.databaseUri = databaseUri;
+  }
+
+  /**
+   * Opens the database on first use. Core is imported here, not at the top, so API-connection
+   * users never load the SQLite and PostgreSQL drivers.
+   */
+  services(): Promise<CoreServices> {
+    // background: false — revocation polling and lastUsedAt flushing serve API-key checks, which a
+    // direct connection never makes; left on, their timers would also keep a script from exiting.
+    this.#services ??= import('@teamset/core').then((core) => core.createServices({ databaseUri: this.databaseUri, background: false }));
+    return this.#services;
+  }
+
+  async close(): Promise<void> {
+    const opened = this.#services;
+    this.#services = undefined;
+    if (opened) await (await opened).close();
+  }
+}

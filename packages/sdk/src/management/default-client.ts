@@ -1,0 +1,83 @@
+// The module-level management functions: each uses the configured API connection unless given a client or connection.
+import type {
+  ApiKey,
+  CreatedInvitation,
+  Invitation,
+  OrganizationSettings,
+  Role,
+  UpdateOrganizationSettingsBody,
+  User,
+  UserPage,
+  WhoAmI,
+} from '@teamset/contract';
+import { ApiConnection } from '../connection/api-connection.js';
+import { connect, type Connection } from '../connection/connect.js';
+import { ConfigError } from '../errors.js';
+import { ManagementClient, type GenerateApiKeyOptions, type ListUsersOptions } from './management-client.js';
+import type { UserLike } from './user-ref.js';
+
+/** Where a management call goes: a client, a connection, or (omitted) the connection from config and environment. */
+export type ManagementTarget = ManagementClient | Connection;
+
+export const MANAGEMENT_NEEDS_API_MESSAGE =
+  'management functions need the API connection: set FIFTYONE_API_URI and FIFTYONE_API_KEY (or api_uri and api_key in the config file)';
+
+export function managementClient(target?: ManagementTarget): ManagementClient {
+  if (target instanceof ManagementClient) return target;
+  // Configuration is read on each call without a target, so changes to env or file take effect at once.
+  const connection = target ?? connect();
+  if (!(connection instanceof ApiConnection)) throw new ConfigError(MANAGEMENT_NEEDS_API_MESSAGE);
+  return new ManagementClient(connection);
+}
+
+export async function whoami(via?: ManagementTarget): Promise<WhoAmI> {
+  return managementClient(via).whoami();
+}
+
+export async function getUser(user: UserLike, via?: ManagementTarget): Promise<User | null> {
+  return managementClient(via).getUser(user);
+}
+
+export async function listUsers(options?: ListUsersOptions, via?: ManagementTarget): Promise<UserPage> {
+  return managementClient(via).listUsers(options);
+}
+
+export async function setUserRole(user: UserLike, role: Role, via?: ManagementTarget): Promise<User> {
+  return managementClient(via).setUserRole(user, role);
+}
+
+export async function deleteUser(user: UserLike, via?: ManagementTarget): Promise<void> {
+  return managementClient(via).deleteUser(user);
+}
+
+export async function sendUserInvitation(email: string, role?: Role, via?: ManagementTarget): Promise<CreatedInvitation> {
+  return managementClient(via).sendUserInvitation(email, role);
+}
+
+export async function listPendingInvitations(via?: ManagementTarget): Promise<Invitation[]> {
+  return managementClient(via).listPendingInvitations();
+}
+
+export async function deleteUserInvitation(invitationId: string, via?: ManagementTarget): Promise<void> {
+  return managementClient(via).deleteUserInvitation(invitationId);
+}
+
+export async function generateApiKey(keyName: string, user?: UserLike, options?: GenerateApiKeyOptions, via?: ManagementTarget): Promise<string> {
+  return managementClient(via).generateApiKey(keyName, user, options);
+}
+
+export async function listApiKeys(user?: UserLike, via?: ManagementTarget): Promise<ApiKey[]> {
+  return managementClient(via).listApiKeys(user);
+}
+
+export async function deleteApiKey(keyId: string, user?: UserLike, via?: ManagementTarget): Promise<void> {
+  return managementClient(via).deleteApiKey(keyId, user);
+}
+
+export async function getOrganizationSettings(via?: ManagementTarget): Promise<OrganizationSettings> {
+  return managementClient(via).getOrganizationSettings();
+}
+
+export async function setOrganizationSettings(settings: UpdateOrganizationSettingsBody, via?: ManagementTarget): Promise<OrganizationSettings> {
+  return managementClient(via).setOrganizationSettings(settings);
+}

@@ -1,0 +1,37 @@
+// Rate limit on failed authentication per client address: too many failures → 429 with Retry-After.
+import { LRUCache } from 'lru-cache';
+
+export interface FailedAuthLimiterOptions {
+  maxFailures: number;
+  windowMs: number;
+}
+
+interface Window {
+  startedMs: number;
+  failures: number;
+}
+
+export class FailedAuthLimiter {
+  // Bounded so a flood of spoofed addresses cannot grow memory without limit.
+  private readonly windows = new LRUCache<string, Window>({ max: 100_000 });
+
+  constructor(private readonly options: FailedAuthLimiterOptions) {}
+
+  /** Seconds until this address may try again, or 0 when it may try now. O(1): runs before every credential check. */
+  retryAfterSeconds(address: string, nowMs = Date.now()): number {
+    const window = this.windows.get(address);
+    if (!window || window.failures < this.options.maxFailures) return 0;
+    const remaining = window.startedMs + this.options.windowMs - nowMs;
+    if (remaining <= 0) {
+      this.windows.delete(address);
+      return 0;
+    }
+    return Math.ceil(remaining / 1000);
+  }
+
+  recordFailure(address: string, nowMs = Date.now()): void {
+    const window = this.windows.get(address);
+    if (!window || nowMs - window.startedMs >= this.options.windowMs) this.windows.set(address, { startedMs: nowMs, failures: 1 });
+    else window.failures += 1;
+  }
+}

@@ -1,0 +1,53 @@
+// The one place errors become HTTP: AppError codes, Fastify's own 4xx errors and validation failures → ErrorBody.
+import { errorCodeForStatus, httpStatusOf, type ErrorBody, type ErrorCode } from '@teamset/contract';
+import { isAppError } from '@teamset/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+interface ValidationIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Names the offending field the way a person would write it: body.email, query.pageSize. */
+export function describeValidation(context: string | undefined, issues: ValidationIssue[]): { message: string; field: string } {
+  const issue = issues[0] ?? {};
+  const where = context === 'querystring' ? 'query' : (context ?? 'body');
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean).join('.');
+  const extra = issue.params?.additionalProperty ?? issue.params?.missingProperty;
+  const field = [path, typeof extra === 'string' ? extra : ''].filter(Boolean).join('.');
+  const fieldName = field ? `${where}.${field}` : where;
+  let message: string;
+  if (issue.keyword === 'additionalProperties') message = `${fieldName} is not an allowed field`;
+  else if (issue.keyword === 'required') message = `${fieldName} is required`;
+  else if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) message = `${fieldName} must be one of ${issue.params.allowedValues.join(', ')}`;
+  else message = `${fieldName} ${issue.message ?? 'is invalid'}`;
+  return { message, field: fieldName };
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details?: Record<string, unknown>): FastifyReply {
+  const body: ErrorBody = { error: { code, message, requestId: request.id, ...(details ? { details } : {}) } };
+  return reply.code(httpStatusOf(code)).type('application/json; charset=utf-8').send(body);
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isAppError(error)) return sendError(reply, request, error.code, error.message, error.details);
+    if (error.validation) {
+      const { message, field } = describeValidation(error.validationContext, error.validation as ValidationIssue[]);
+      return sendError(reply, request, 'BAD_REQUEST', message, { field });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (bad JSON, too large, wrong content type) carry safe messages.
+      const code = errorCodeForStatus(status);
+      if (status === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
+      return sendError(reply, request, code, error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, request, 'INTERNAL', 'Internal server error');
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+}

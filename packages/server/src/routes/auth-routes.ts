@@ -1,0 +1,62 @@
+// Sign-in, sign-out, first-run setup and whoami.
+import { ErrorBody, LoginBody, PATHS, SessionInfo, SetupBody, SetupStatus, WhoAmI } from '@teamset/contract';
+import { AppError } from '@teamset/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../auth/authenticate.js';
+import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
+import { sendError } from '../http/error-handler.js';
+import { PROTECTED_ERRORS, SECURITY, type RouteContext, type TypedApp } from '../http/route-context.js';
+
+const PUBLIC_ERRORS = { 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 429: ErrorBody } as const;
+
+/** Runs a credential-checking action under the failed-auth limiter: 429 while blocked, failures counted. */
+export async function limited<T>(ctx: RouteContext, request: FastifyRequest, reply: FastifyReply, action: () => Promise<T>): Promise<T | FastifyReply> {
+  const retryAfter = ctx.limiter.retryAfterSeconds(request.ip);
+  if (retryAfter > 0) {
+    reply.header('retry-after', String(retryAfter));
+    return sendError(reply, request, 'RATE_LIMITED', `Too many failed attempts; retry in ${retryAfter} s`);
+  }
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND')) ctx.limiter.recordFailure(request.ip);
+    throw error;
+  }
+}
+
+export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
+  const { services } = ctx;
+
+  app.get(PATHS.whoami, { onRequest: ctx.authenticate, schema: { tags: ['auth'], summary: 'The user behind this request', security: SECURITY, response: { 200: WhoAmI, ...PROTECTED_ERRORS } } }, async (request) => {
+    const actor = actorOf(request);
+    if (actor.kind !== 'user') throw new AppError('INTERNAL', 'system actor over HTTP');
+    return { user: actor.user, authMethod: actor.via, apiKeyId: actor.keyId };
+  });
+
+  app.post(PATHS.login, { schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
+    limited(ctx, request, reply, async () => {
+      const session = await services.sessions.signIn({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      setSessionCookies(request, reply, session);
+      return { user: session.user, csrfToken: session.csrfToken };
+    }),
+  );
+
+  app.post(PATHS.logout, { onRequest: ctx.authenticate, schema: { tags: ['auth'], summary: 'Sign out (ends the session)', security: SECURITY, response: { 204: { type: 'null' }, ...PROTECTED_ERRORS } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const token = request.cookies.teamset_session;
+    if (actor.kind === 'user' && actor.via === 'session' && token) await services.sessions.signOut(token, request.ip);
+    clearSessionCookies(request, reply);
+    return reply.code(204).send(null);
+  });
+
+  app.get(PATHS.setup, { schema: { tags: ['auth'], summary: 'Whether first-run setup is still needed', response: { 200: SetupStatus } } }, async () => ({ needsSetup: await services.setup.needsSetup() }));
+
+  app.post(PATHS.setup, { schema: { tags: ['auth'], summary: 'Create the first admin with the setup token from the server log', body: SetupBody, response: { 201: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
+    limited(ctx, request, reply, async () => {
+      const user = await services.setup.complete({ ...request.body, ip: request.ip });
+      const session = await services.sessions.create(user, request.ip, request.headers['user-agent'] ?? null);
+      setSessionCookies(request, reply, session);
+      return reply.code(201).send({ user, csrfToken: session.csrfToken });
+    }),
+  );
+}

@@ -1,0 +1,69 @@
+// startServer: opens the database, migrates, serves HTTP, and prints the one-time setup token while no user exists.
+import { createServices, redactDatabaseUri, resolveDatabaseUri, type CoreConfig } from '@teamset/core';
+import { buildApp, type AppOptions } from './app.js';
+
+export interface StartServerOptions {
+  databaseUri?: string;
+  host?: string;
+  port?: number;
+  publicUrl?: string;
+  logLevel?: string | false;
+  logStream?: NodeJS.WritableStream;
+  trustProxy?: boolean;
+  core?: Omit<CoreConfig, 'databaseUri'>;
+  failedAuthLimit?: AppOptions['failedAuthLimit'];
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 5151;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const databaseUri = resolveDatabaseUri(options.databaseUri);
+  const services = await createServices({ ...options.core, databaseUri });
+  const app = await buildApp({
+    services,
+    logLevel: options.logLevel ?? 'info',
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.failedAuthLimit ? { failedAuthLimit: options.failedAuthLimit } : {}),
+  });
+  try {
+    await app.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });
+  } catch (error) {
+    await app.close();
+    await services.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
+  const host = options.host ?? DEFAULT_HOST;
+  const url = options.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  app.log.info({ database: redactDatabaseUri(databaseUri), url }, 'Teamset server listening');
+
+  const setupToken = await services.setup.issueToken();
+  if (setupToken) {
+    // Printed on purpose: it is how the first admin proves they run this server (one-time, this process only).
+    app.log.warn(
+      `No users yet. Create the first admin at ${url}/setup with setup token ${setupToken} ` +
+        `(or POST ${url}/api/v1/setup), or run: teamset users create --role ADMIN --email … --name … --password-stdin`,
+    );
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close: () => {
+      closing ??= (async () => {
+        await app.close();
+        await services.close();
+      })();
+      return closing;
+    },
+  };
+}
