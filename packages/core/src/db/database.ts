@@ -77,6 +77,15 @@ export function toIso(value: DbTime): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
+/**
+ * True for a unique-constraint violation on either dialect (pg 23505, SQLite SQLITE_CONSTRAINT_UNIQUE).
+ * A check-then-insert races on PostgreSQL (READ COMMITTED): the loser must see 409, not a raw driver error.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export function toIsoOrNull(value: DbTime | null): string | null {
   return value === null ? null : toIso(value);
 }

@@ -15,9 +15,9 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthEventFeed } from '../auth/auth-events.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/database.js';
-import { nowIso } from '../db/database.js';
+import { isUniqueViolation, nowIso } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
-import { badRequest, conflict, forbidden, notFound } from '../errors/app-error.js';
+import { badRequest, conflict, forbidden, notFound, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { isAdmin, requireAdmin } from './user-rules.js';
@@ -67,9 +67,13 @@ export class UserService {
 
   /** Inserts a validated user in the caller's transaction; used by create, setup and invitation acceptance. */
   async insertUser(trx: Db, input: CreateUserInput & { role: Role }, passwordHash: string | undefined): Promise<User> {
-    if (await this.store.findByEmail(input.email, trx)) throw conflict('A user with this email already exists', { field: 'email' });
+    const taken = (): AppError => conflict('A user with this email already exists', { field: 'email' });
+    if (await this.store.findByEmail(input.email, trx)) throw taken();
     const at = nowIso();
-    const user = await this.store.insert(trx, { id: newId(), email: input.email, name: input.name.trim(), role: input.role, createdAt: at });
+    // The check above cannot see a concurrent, uncommitted insert of the same email: the unique index catches that race.
+    const user = await this.store.insert(trx, { id: newId(), email: input.email, name: input.name.trim(), role: input.role, createdAt: at }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken() : error;
+    });
     if (passwordHash !== undefined) await this.store.setPasswordHash(trx, user.id, passwordHash, at);
     return user;
   }

@@ -1,0 +1,43 @@
+// AdminBackend over the API connection: every call goes through the SDK's ManagementClient, as the key's user.
+import type { ApiKey, CreatedApiKey, Role, User, UserPage } from '@teamset/contract';
+import type { ManagementClient } from '@teamset/sdk';
+import { CliError } from '../cli-errors.js';
+import type { AdminBackend, NewKey } from './admin-backend.js';
+
+export class ApiBackend implements AdminBackend {
+  readonly kind = 'api';
+
+  constructor(private readonly client: ManagementClient) {}
+
+  async createUser(): Promise<User> {
+    // The API creates users only through invitations and first-run setup, never directly.
+    throw new CliError(
+      'users create works on the database directly, but api_uri is set: invite the user with ' +
+        '`teamset invitations create <email> --role <role>`, or add --database to use database_uri',
+    );
+  }
+
+  listUsers(query: { search?: string; page?: number; pageSize?: number }): Promise<UserPage> {
+    return this.client.listUsers(query);
+  }
+
+  deleteUser(user: string): Promise<void> {
+    return this.client.deleteUser(user);
+  }
+
+  setUserRole(user: string, role: Role): Promise<User> {
+    return this.client.setUserRole(user, role);
+  }
+
+  generateKey(input: NewKey): Promise<CreatedApiKey> {
+    return this.client.createApiKey(input.name, input.user, { expiresInSeconds: input.expiresInSeconds });
+  }
+
+  listKeys(user?: string): Promise<ApiKey[]> {
+    return this.client.listApiKeys(user);
+  }
+
+  deleteKey(keyId: string): Promise<void> {
+    return this.client.deleteApiKey(keyId);
+  }
+}

@@ -1,0 +1,48 @@
+// `teamset invitations create|list|revoke`: server only, since the invitation URL points at the server.
+import type { Command } from 'commander';
+import type { Role } from '@teamset/contract';
+import { CliContext } from '../cli-context.js';
+import { parseRole } from '../option-parsers.js';
+import { INVITATION_COLUMNS, shortTime } from '../render/columns.js';
+
+export function registerInvitationsCommands(program: Command): void {
+  const invitations = program.command('invitations').description('invite people (admin only; needs api_uri)');
+
+  invitations
+    .command('create')
+    .description('invite an email address; prints a single-use sign-up URL')
+    .argument('<email>', 'email address to invite')
+    .option('--role <role>', 'ADMIN, MEMBER, COLLABORATOR or GUEST (default: the organization default role)', parseRole)
+    .action(async (email: string, options: { role?: Role }, command: Command) => {
+      const ctx = CliContext.of(command);
+      const created = await ctx.managementClient('invitations create').sendUserInvitation(email, options.role);
+      if (ctx.out.json) return ctx.out.writeJson(created);
+      ctx.out.line(created.url);
+      const { invitation } = created;
+      ctx.out.note(
+        `Invited ${invitation.email} as ${invitation.role} (invitation ${invitation.id}, expires ${shortTime(invitation.expiresAt)}). ` +
+          'Send them the URL above; it works once and will not be shown again.',
+      );
+    });
+
+  invitations
+    .command('list')
+    .description('list pending invitations')
+    .action(async (_options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      const pending = await ctx.managementClient('invitations list').listPendingInvitations();
+      if (ctx.out.json) ctx.out.writeJson({ invitations: pending });
+      else ctx.out.table(pending, INVITATION_COLUMNS);
+    });
+
+  invitations
+    .command('revoke')
+    .description('revoke a pending invitation')
+    .argument('<id>', 'invitation id, as shown by `invitations list`')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      await ctx.managementClient('invitations revoke').deleteUserInvitation(id);
+      if (ctx.out.json) ctx.out.writeJson({ revoked: true, id });
+      else ctx.out.line(`Revoked invitation ${id}`);
+    });
+}

@@ -1,0 +1,61 @@
+// `teamset keys generate|list|delete`: the new key is printed once, alone on stdout, with a warning on stderr.
+import type { Command } from 'commander';
+import { maskApiKey } from '@teamset/sdk';
+import { CliContext } from '../cli-context.js';
+import { parseDuration } from '../option-parsers.js';
+import { KEY_COLUMNS, shortTime } from '../render/columns.js';
+
+interface GenerateOptions {
+  name: string;
+  user?: string;
+  expiresIn?: number;
+}
+
+export function registerKeysCommands(program: Command): void {
+  const keys = program.command('keys').description('manage API keys');
+
+  keys
+    .command('generate')
+    .description('create an API key; it is shown once')
+    .requiredOption('--name <name>', 'nickname for the key, 1–100 characters (e.g. the machine it is for)')
+    .option('--user <user>', "owner's id or email (admins; required when working on the database directly)")
+    .option('--expires-in <duration>', 'lifetime such as 30s, 15m, 12h or 90d (default: no expiry)', parseDuration)
+    .action(async (options: GenerateOptions, command: Command) => {
+      const ctx = CliContext.of(command);
+      const created = await ctx.withBackend((backend) =>
+        backend.generateKey({ name: options.name, user: options.user, expiresInSeconds: options.expiresIn }),
+      );
+      // The only place the CLI ever prints a plaintext key: the call that creates it.
+      if (ctx.out.json) ctx.out.writeJson(created);
+      else ctx.out.line(created.key);
+      const { apiKey } = created;
+      const expiry = apiKey.expiresAt === null ? 'never expires' : `expires ${shortTime(apiKey.expiresAt)}`;
+      ctx.out.note(
+        `Created API key "${apiKey.name}" (id ${apiKey.id}, ${maskApiKey(created.key)}) for ${options.user ?? 'you'} ` +
+          `(user id ${apiKey.userId}); it ${expiry}.`,
+      );
+      ctx.out.note('Store it now: it will not be shown again.');
+    });
+
+  keys
+    .command('list')
+    .description('list API keys (no secrets): yours, a user\'s with --user, or every key when working on the database')
+    .option('--user <user>', "owner's id or email (admins)")
+    .action(async (options: { user?: string }, command: Command) => {
+      const ctx = CliContext.of(command);
+      const list = await ctx.withBackend((backend) => backend.listKeys(options.user));
+      if (ctx.out.json) ctx.out.writeJson({ keys: list });
+      else ctx.out.table(list, KEY_COLUMNS);
+    });
+
+  keys
+    .command('delete')
+    .description('delete (revoke) an API key at once')
+    .argument('<id>', 'key id, as shown by `keys list`')
+    .action(async (keyId: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      await ctx.withBackend((backend) => backend.deleteKey(keyId));
+      if (ctx.out.json) ctx.out.writeJson({ deleted: true, id: keyId });
+      else ctx.out.line(`Deleted API key ${keyId}`);
+    });
+}

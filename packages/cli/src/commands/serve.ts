@@ -1,0 +1,54 @@
+// `teamset serve`: runs the server on database_uri until SIGINT/SIGTERM, then closes it gracefully.
+import type { Command } from 'commander';
+import { CliContext } from '../cli-context.js';
+import { parsePort } from '../option-parsers.js';
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  logLevel: string;
+}
+
+export const DEFAULT_SERVE_PORT = 5151;
+/** Loopback by default: exposing the server to the network is a decision to make explicitly (--host 0.0.0.0). */
+export const DEFAULT_SERVE_HOST = '127.0.0.1';
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    // Handlers come off at the first signal, so a second Ctrl+C falls back to Node's default: exit now.
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('start the Teamset server (database from FIFTYONE_DATABASE_URI / database_uri, else ~/.teamset/teamset.db)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_SERVE_PORT)
+    .option('--host <host>', 'address to listen on; use 0.0.0.0 to accept connections from other machines', DEFAULT_SERVE_HOST)
+    .option('--public-url <url>', 'the address people use to reach the server (for invitation links), e.g. behind a proxy')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
+    .action(async (options: ServeOptions, command: Command) => {
+      const ctx = CliContext.of(command);
+      const { databaseUri } = ctx.config();
+      const { startServer } = await import('@teamset/server');
+      const server = await startServer({
+        databaseUri,
+        host: options.host,
+        port: options.port,
+        publicUrl: options.publicUrl,
+        logLevel: options.logLevel,
+      });
+      ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);
+      const signal = await untilSignal();
+      ctx.out.note(`Received ${signal}, shutting down…`);
+      await server.close();
+    });
+}

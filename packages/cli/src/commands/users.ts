@@ -1,0 +1,84 @@
+// `teamset users create|list|delete|set-role`: on the API when api_uri is set, else on the database (DESIGN §6).
+import type { Command } from 'commander';
+import type { Role, User } from '@teamset/contract';
+import { CliContext } from '../cli-context.js';
+import { parsePositiveInt, parseRole } from '../option-parsers.js';
+import { readSecretFromStdin } from '../read-stdin.js';
+import { USER_COLUMNS } from '../render/columns.js';
+
+interface CreateOptions {
+  email: string;
+  name: string;
+  role?: Role;
+  passwordStdin?: boolean;
+}
+
+interface ListOptions {
+  search?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+function showUser(ctx: CliContext, user: User): void {
+  if (ctx.out.json) ctx.out.writeJson(user);
+  else ctx.out.table([user], USER_COLUMNS);
+}
+
+export function registerUsersCommands(program: Command): void {
+  const users = program.command('users').description('manage users (admin only)');
+
+  users
+    .command('create')
+    .description('create a user directly in the database (use `invitations create` when talking to a server)')
+    .requiredOption('--email <email>', 'email address (unique, case-insensitive)')
+    .requiredOption('--name <name>', 'display name')
+    .option('--role <role>', 'ADMIN, MEMBER, COLLABORATOR or GUEST (default: the organization default role)', parseRole)
+    .option('--password-stdin', 'read the password from stdin; without it the user has no password and cannot sign in to the web app')
+    .action(async (options: CreateOptions, command: Command) => {
+      const ctx = CliContext.of(command);
+      // Read before opening anything, so a missing pipe fails fast and leaves no half-done work.
+      const password = options.passwordStdin ? await readSecretFromStdin('password') : undefined;
+      const user = await ctx.withBackend((backend) =>
+        backend.createUser({ email: options.email, name: options.name, role: options.role, password }),
+      );
+      showUser(ctx, user);
+    });
+
+  users
+    .command('list')
+    .description('list users, a page at a time')
+    .option('--search <text>', 'only users whose email or name contains this')
+    .option('--page <n>', 'page number, from 1', parsePositiveInt)
+    .option('--page-size <n>', 'users per page (at most 200)', parsePositiveInt)
+    .action(async (options: ListOptions, command: Command) => {
+      const ctx = CliContext.of(command);
+      const page = await ctx.withBackend((backend) =>
+        backend.listUsers({ search: options.search, page: options.page, pageSize: options.pageSize }),
+      );
+      if (ctx.out.json) return ctx.out.writeJson(page);
+      ctx.out.table(page.users, USER_COLUMNS);
+      const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+      ctx.out.line(`Page ${page.page} of ${pages} · ${page.total} user${page.total === 1 ? '' : 's'}`);
+    });
+
+  users
+    .command('delete')
+    .description('delete a user; their API keys and sessions are deleted with them')
+    .argument('<user>', 'user id or email')
+    .action(async (user: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      await ctx.withBackend((backend) => backend.deleteUser(user));
+      if (ctx.out.json) ctx.out.writeJson({ deleted: true, user });
+      else ctx.out.line(`Deleted user ${user}`);
+    });
+
+  users
+    .command('set-role')
+    .description("change a user's role")
+    .argument('<user>', 'user id or email')
+    .argument('<role>', 'ADMIN, MEMBER, COLLABORATOR or GUEST', parseRole)
+    .action(async (user: string, role: Role, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      showUser(ctx, await ctx.withBackend((backend) => backend.setUserRole(user, role)));
+    });
+}

@@ -1,0 +1,24 @@
+// `teamset whoami`: who the configured API key belongs to (server only).
+import type { Command } from 'commander';
+import { CliContext } from '../cli-context.js';
+import { shortTime } from '../render/columns.js';
+
+export function registerWhoamiCommand(program: Command): void {
+  program
+    .command('whoami')
+    .description('show the user the configured API key acts as (needs api_uri)')
+    .action(async (_options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      const me = await ctx.managementClient('whoami').whoami();
+      if (ctx.out.json) return ctx.out.writeJson(me);
+      ctx.out.record([
+        ['id', me.user.id],
+        ['email', me.user.email],
+        ['name', me.user.name],
+        ['role', me.user.role],
+        ['created', shortTime(me.user.createdAt)],
+        ['authenticated by', me.authMethod === 'api_key' ? `API key ${me.apiKeyId ?? ''}`.trim() : 'session'],
+        ['server', ctx.config().apiUri ?? ''],
+      ]);
+    });
+}

@@ -1,0 +1,36 @@
+// Table columns for the records the CLI shows: users, API keys (never a secret), invitations.
+import { API_KEY_PREFIX, type ApiKey, type Invitation, type User } from '@teamset/contract';
+import type { Column } from './output.js';
+
+/** ISO timestamps cut to the minute: the seconds only add noise in a table. Times are UTC. */
+export function shortTime(iso: string | null): string {
+  if (iso === null) return '—';
+  return `${iso.slice(0, 16).replace('T', ' ')}Z`;
+}
+
+export const USER_COLUMNS: readonly Column<User>[] = [
+  { header: 'ID', value: (u) => u.id },
+  { header: 'EMAIL', value: (u) => u.email },
+  { header: 'NAME', value: (u) => u.name },
+  { header: 'ROLE', value: (u) => u.role },
+  { header: 'CREATED', value: (u) => shortTime(u.createdAt) },
+];
+
+export const KEY_COLUMNS: readonly Column<ApiKey>[] = [
+  { header: 'ID', value: (k) => k.id },
+  { header: 'NAME', value: (k) => k.name },
+  { header: 'KEY', value: (k) => `${API_KEY_PREFIX}${k.prefix}…` },
+  { header: 'USER ID', value: (k) => k.userId },
+  { header: 'CREATED', value: (k) => shortTime(k.createdAt) },
+  { header: 'LAST USED', value: (k) => shortTime(k.lastUsedAt) },
+  { header: 'EXPIRES', value: (k) => (k.expiresAt === null ? 'never' : shortTime(k.expiresAt)) },
+];
+
+export const INVITATION_COLUMNS: readonly Column<Invitation>[] = [
+  { header: 'ID', value: (i) => i.id },
+  { header: 'EMAIL', value: (i) => i.email },
+  { header: 'ROLE', value: (i) => i.role },
+  { header: 'INVITED BY', value: (i) => i.invitedBy ?? '—' },
+  { header: 'CREATED', value: (i) => shortTime(i.createdAt) },
+  { header: 'EXPIRES', value: (i) => shortTime(i.expiresAt) },
+];

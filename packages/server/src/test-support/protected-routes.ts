@@ -1,0 +1,100 @@
+// The one table of every protected /api/v1 route (sample request, minimum role), the public ones, and a lister of registered routes.
+import { API_PREFIX, PATHS, fillPath, type Role } from '@teamset/contract';
+import type { FastifyInstance } from 'fastify';
+
+export type TestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ProtectedRoute {
+  method: TestMethod;
+  /** The pattern the server registers (a PATHS entry). */
+  path: string;
+  /** A concrete URL; sample params name nothing that exists, so probing a route changes no fixture state. */
+  url: string;
+  /** A valid body for the route, when it takes one. */
+  body?: Record<string, unknown>;
+  /** Lowest role that passes authorization; ADMIN means admin-only. */
+  minRole: Role;
+}
+
+export interface RouteId {
+  method: string;
+  path: string;
+}
+
+const NO_USER = 'nobody-here@example.com';
+const NO_ID = '000000000000000000000000';
+
+const route = (method: TestMethod, path: string, minRole: Role, extra: { params?: Record<string, string>; body?: Record<string, unknown> } = {}): ProtectedRoute => ({
+  method,
+  path,
+  url: extra.params ? fillPath(path, extra.params) : path,
+  minRole,
+  ...(extra.body ? { body: extra.body } : {}),
+});
+
+/** Every route that needs credentials. A route missing here fails the coverage test in protected-routes.test.ts. */
+export const PROTECTED_ROUTES: readonly ProtectedRoute[] = [
+  route('GET', PATHS.whoami, 'GUEST'),
+  route('POST', PATHS.logout, 'GUEST'),
+
+  route('GET', PATHS.users, 'ADMIN'),
+  route('GET', PATHS.user, 'ADMIN', { params: { user: NO_USER } }),
+  route('PUT', PATHS.userRole, 'ADMIN', { params: { user: NO_USER }, body: { role: 'MEMBER' } }),
+  route('DELETE', PATHS.user, 'ADMIN', { params: { user: NO_USER } }),
+
+  route('POST', PATHS.invitations, 'ADMIN', { body: { email: 'table-invitee@example.com', role: 'MEMBER' } }),
+  route('GET', PATHS.invitations, 'ADMIN'),
+  route('DELETE', PATHS.invitation, 'ADMIN', { params: { id: NO_ID } }),
+
+  route('POST', PATHS.keys, 'COLLABORATOR', { body: { name: 'table probe' } }),
+  route('GET', PATHS.keys, 'COLLABORATOR'),
+  route('DELETE', PATHS.key, 'COLLABORATOR', { params: { keyId: NO_ID } }),
+
+  route('GET', PATHS.organizationSettings, 'ADMIN'),
+  route('PATCH', PATHS.organizationSettings, 'ADMIN', { body: { defaultDatasetPermission: 'NO_ACCESS' } }),
+  route('GET', PATHS.audit, 'ADMIN'),
+];
+
+/** Routes under /api/v1 reachable without credentials, on purpose. */
+export const PUBLIC_ROUTES: readonly RouteId[] = [
+  { method: 'POST', path: PATHS.login },
+  { method: 'GET', path: PATHS.setup },
+  { method: 'POST', path: PATHS.setup },
+  { method: 'POST', path: PATHS.acceptInvitation },
+  { method: 'GET', path: PATHS.openapi },
+];
+
+export function routeKey(r: RouteId): string {
+  return `${r.method} ${r.path}`;
+}
+
+/**
+ * Every (method, path) the app registers, read from `printRoutes({ commonPrefix: false })`:
+ * a tree whose lines are `<indent>├── <segment> (METHODS)`, indent four characters per level.
+ */
+export function listRegisteredRoutes(app: FastifyInstance): RouteId[] {
+  const routes: RouteId[] = [];
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] ?? '').length / 4;
+    stack.length = depth;
+    stack.push(match[2] ?? '');
+    const methods = match[3];
+    if (!methods) continue;
+    const path = stack.join('');
+    for (const method of methods.split(',').map((m) => m.trim())) routes.push({ method, path });
+  }
+  return routes;
+}
+
+/** Registered API routes that are meant to be protected: under /api/v1, not public, HEAD left out (Fastify derives it from GET). */
+export function registeredProtectedRoutes(app: FastifyInstance): string[] {
+  const publicKeys = new Set(PUBLIC_ROUTES.map(routeKey));
+  return listRegisteredRoutes(app)
+    .filter((r) => r.path.startsWith(`${API_PREFIX}/`) && r.method !== 'HEAD')
+    .map(routeKey)
+    .filter((key) => !publicKeys.has(key))
+    .sort();
+}
