@@ -26,6 +26,8 @@ export class AuthEventFeed {
   private polling = false;
   private readonly listeners: AuthEventListener[] = [];
   private pollsSincePrune = 0;
+  /** Seqs already acted on within the re-read window. */
+  private readonly seen = new Set<number>();
 
   constructor(
     private readonly database: Database,
@@ -53,8 +55,8 @@ export class AuthEventFeed {
 
   /** Starts polling from the current end of the feed: older events predate our (empty) cache. */
   async start(): Promise<void> {
-    const row = await this.database.db.selectFrom('auth_events').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
-    this.lastSeq = Number(row?.max ?? 0);
+    const rows = await this.readWindow(Number.MAX_SAFE_INTEGER);
+    for (const row of rows) this.markSeen(Number(row.seq));
     this.timer = setInterval(() => void this.poll(), this.pollIntervalMs);
     this.timer.unref();
   }
@@ -68,17 +70,15 @@ export class AuthEventFeed {
     if (this.polling) return;
     this.polling = true;
     try {
-      const rows = await this.database.db
-        .selectFrom('auth_events')
-        .select(['seq', 'kind', 'key_id', 'user_id'])
-        .where('seq', '>', Math.max(0, this.lastSeq - REREAD_WINDOW))
-        .orderBy('seq')
-        .execute();
-      for (const row of rows) {
-        this.lastSeq = Math.max(this.lastSeq, Number(row.seq));
+      for (const row of await this.readWindow(Math.max(0, this.lastSeq - REREAD_WINDOW))) {
+        const seq = Number(row.seq);
+        // Each event is acted on once: re-emitting the window every tick would keep evicting live cache entries.
+        if (this.seen.has(seq)) continue;
+        this.markSeen(seq);
         if (row.kind === 'key_revoked' && row.key_id) this.emit({ kind: 'key_revoked', keyId: row.key_id });
         if (row.kind === 'user_changed' && row.user_id) this.emit({ kind: 'user_changed', userId: row.user_id });
       }
+      for (const seq of this.seen) if (seq <= this.lastSeq - REREAD_WINDOW) this.seen.delete(seq);
       if (++this.pollsSincePrune >= 1000) {
         this.pollsSincePrune = 0;
         await this.database.db.deleteFrom('auth_events').where('at', '<', new Date(Date.now() - RETENTION_MS).toISOString()).execute();
@@ -88,6 +88,19 @@ export class AuthEventFeed {
     } finally {
       this.polling = false;
     }
+  }
+
+  /** Events after `afterSeq`, or the trailing window when afterSeq is MAX_SAFE_INTEGER (start-up). */
+  private async readWindow(afterSeq: number) {
+    let q = this.database.db.selectFrom('auth_events').select(['seq', 'kind', 'key_id', 'user_id']);
+    if (afterSeq === Number.MAX_SAFE_INTEGER) q = q.orderBy('seq', 'desc').limit(REREAD_WINDOW);
+    else q = q.where('seq', '>', afterSeq).orderBy('seq');
+    return q.execute();
+  }
+
+  private markSeen(seq: number): void {
+    this.seen.add(seq);
+    this.lastSeq = Math.max(this.lastSeq, seq);
   }
 
   private emit(event: AuthEvent): void {

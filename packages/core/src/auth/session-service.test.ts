@@ -18,7 +18,7 @@ describe.each(await testDialects())('SessionService on %s', (dialect) => {
   beforeAll(async () => {
     ctx = await createTestServices(dialect, { background: false });
     services = ctx.services;
-    user = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('Signer').replace('signer', 'Signer'), name: 'Signer', role: 'MEMBER', password: PASSWORD });
+    user = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('Signer'), name: 'Signer', role: 'MEMBER', password: PASSWORD });
   });
   afterAll(async () => {
     await ctx?.close();

@@ -113,7 +113,7 @@ export class KeyService {
       if (ref === undefined) throw badRequest(`A user is needed to ${verb} keys over a direct database connection`, { field: 'user' });
       return this.users.resolve(ref);
     }
-    if (ref === undefined || ref === actor.user.id || ref.toLowerCase() === actor.user.email) return actor.user;
+    if (ref === undefined || ref === actor.user.id || ref.trim().toLowerCase() === actor.user.email) return actor.user;
     if (!isAdmin(actor)) throw forbidden(`Only admins can ${verb} other users’ API keys`, { requiredRole: 'ADMIN', role: actor.user.role });
     return this.users.resolve(ref);
   }

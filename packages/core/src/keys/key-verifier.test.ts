@@ -138,6 +138,21 @@ describe.each(await testDialects())('KeyVerifier on %s', (dialect) => {
     expect((await services.keyVerifier.verify(key)).user.role).toBe('MEMBER');
   });
 
+  it('evicts every cached key of a demoted user, wherever it sits in the cache', async () => {
+    const { user, key } = await userWithKey('many-keys');
+    const bystander = await userWithKey('bystander');
+    const keys = [key];
+    for (let i = 0; i < 4; i++) keys.push((await services.keys.generate(actorFor(user), { name: `extra ${i}` })).key);
+    // Interleave with someone else's key so the user's entries are not adjacent in the LRU list.
+    for (const k of keys) {
+      await services.keyVerifier.verify(k);
+      await services.keyVerifier.verify(bystander.key);
+    }
+    await services.users.setRole(team.as.admin, user.id, 'GUEST');
+    for (const k of keys) await expectAppError(services.keyVerifier.verify(k), 'FORBIDDEN', GUEST_API_KEY_MESSAGE);
+    expect((await services.keyVerifier.verify(bystander.key)).user.id).toBe(bystander.user.id);
+  });
+
   it('evicts a deleted key at once on the server that deleted it', async () => {
     const { user, key, keyId } = await userWithKey('evicted');
     await services.keyVerifier.verify(key);

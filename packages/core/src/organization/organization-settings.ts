@@ -1,11 +1,19 @@
 // Organization settings (DESIGN §2): default role for new users, default permission for new datasets.
-import type { DatasetPermission, OrganizationSettings, Role, UpdateOrganizationSettingsBody } from '@teamset/contract';
+import {
+  isDatasetPermission,
+  isRole,
+  type DatasetPermission,
+  type OrganizationSettings,
+  type Role,
+  type UpdateOrganizationSettingsBody,
+} from '@teamset/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
+import { badRequest } from '../errors/app-error.js';
 import { requireAdmin } from '../users/user-rules.js';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -33,9 +41,22 @@ export class OrganizationService {
 
   async update(actor: Actor, patch: UpdateOrganizationSettingsBody): Promise<OrganizationSettings> {
     requireAdmin(actor, 'change organization settings');
+    // Validated here like every other role input (setRole, user creation): callers without the HTTP schema
+    // (CLI on the database) could otherwise store a role the users table's CHECK rejects, breaking every
+    // later role-less user creation and invitation.
+    if (patch.defaultUserRole !== undefined && !isRole(patch.defaultUserRole)) {
+      throw badRequest('defaultUserRole must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', { field: 'defaultUserRole' });
+    }
+    if (patch.defaultDatasetPermission !== undefined && !isDatasetPermission(patch.defaultDatasetPermission)) {
+      throw badRequest('defaultDatasetPermission must be one of NO_ACCESS, VIEW, TAG, EDIT, MANAGE', { field: 'defaultDatasetPermission' });
+    }
     return this.database.db.transaction().execute(async (trx) => {
       const before = await this.current(trx);
-      const next: OrganizationSettings = { ...before, ...patch };
+      // Only fields actually given: spreading `{ defaultUserRole: undefined }` made the insert omit a NOT NULL column (500).
+      const next: OrganizationSettings = {
+        defaultUserRole: patch.defaultUserRole ?? before.defaultUserRole,
+        defaultDatasetPermission: patch.defaultDatasetPermission ?? before.defaultDatasetPermission,
+      };
       const at = nowIso();
       await trx
         .insertInto('organization_settings')

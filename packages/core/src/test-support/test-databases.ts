@@ -27,7 +27,7 @@ export function postgresAvailable(): Promise<boolean> {
       return true;
     } catch (error) {
       // CI must run the PostgreSQL suite, never skip it silently.
-      if (process.env.CI) throw new Error(`PostgreSQL is required in CI but unreachable at ${POSTGRES_ADMIN_URL}: ${String(error)}`);
+      if (process.env.CI) throw new Error(`PostgreSQL is required in CI but unreachable at ${POSTGRES_ADMIN_URL}: ${String(error)}`, { cause: error });
       return false;
     } finally {
       await client.end().catch(() => undefined);

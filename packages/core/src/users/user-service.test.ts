@@ -247,6 +247,18 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
       await expectAppError(services.keyVerifier.verify(key), 'UNAUTHENTICATED');
     });
 
+    it('keeps keys and invitations an admin issued for others when that admin is deleted', async () => {
+      const issuer = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('issuer'), name: 'Issuer', role: 'ADMIN' });
+      const { key, apiKey } = await services.keys.generate(actorFor(issuer), { name: 'issued', user: team.collaborator.id });
+      const { invitation } = await services.invitations.create(actorFor(issuer), { email: uniqueEmail('invited'), role: 'GUEST' }, 'http://localhost');
+      await services.users.delete(team.as.admin, issuer.id);
+      const listed = await services.keys.list(team.as.admin, { user: team.collaborator.id });
+      expect(listed.find((k) => k.id === apiKey.id)?.createdBy).toBeNull();
+      expect((await services.keyVerifier.verify(key)).user.id).toBe(team.collaborator.id);
+      const pending = await services.invitations.listPending(team.as.admin);
+      expect(pending.find((i) => i.id === invitation.id)?.invitedBy).toBeNull();
+    });
+
     it('is admin-only and NOT_FOUND for an unknown user', async () => {
       await expectAppError(services.users.delete(team.as.member, team.guest.id), 'FORBIDDEN');
       await expectAppError(services.users.delete(team.as.admin, 'ffffffffffffffffffffffff'), 'NOT_FOUND');
