@@ -14,6 +14,8 @@ import { OrganizationService } from './organization/organization-settings.js';
 import { UserService } from './users/user-service.js';
 import { UserStore } from './users/user-store.js';
 
+const SESSION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
 export interface CoreConfig {
   /** sqlite:/path or postgres://…; undefined → the embedded default under ~/.teamset. */
   databaseUri?: string;
@@ -65,9 +67,13 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const invitations = new InvitationService(database, users, organization, audit);
 
   const background = config.background !== false;
+  let sessionPruner: NodeJS.Timeout | undefined;
   if (background) {
     await authEvents.start();
     lastUsed.start();
+    // Expired sessions are already refused; pruning only keeps the table small.
+    sessionPruner = setInterval(() => void sessions.pruneExpired().catch(() => undefined), SESSION_PRUNE_INTERVAL_MS);
+    sessionPruner.unref();
   }
 
   let closed = false;
@@ -86,6 +92,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
       if (closed) return;
       closed = true;
       authEvents.stop();
+      if (sessionPruner) clearInterval(sessionPruner);
       await lastUsed.stop();
       await database.close();
     },
