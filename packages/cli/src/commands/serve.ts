@@ -7,6 +7,7 @@ interface ServeOptions {
   port: number;
   host: string;
   publicUrl?: string;
+  trustProxy: boolean;
   logLevel: string;
 }
 
@@ -33,7 +34,8 @@ export function registerServeCommand(program: Command): void {
     .description('start the Teamset server (database from FIFTYONE_DATABASE_URI / database_uri, else ~/.teamset/teamset.db)')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_SERVE_PORT)
     .option('--host <host>', 'address to listen on; use 0.0.0.0 to accept connections from other machines', DEFAULT_SERVE_HOST)
-    .option('--public-url <url>', 'the address people use to reach the server (for invitation links), e.g. behind a proxy')
+    .option('--public-url <url>', 'the address people use to reach the server (for invitation links), e.g. behind a proxy; default TEAMSET_PUBLIC_URL', process.env.TEAMSET_PUBLIC_URL || undefined)
+    .option('--trust-proxy', 'trust X-Forwarded-* headers (client address, https) from a reverse proxy; default TEAMSET_TRUST_PROXY=true', process.env.TEAMSET_TRUST_PROXY === 'true')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = CliContext.of(command);
@@ -44,6 +46,7 @@ export function registerServeCommand(program: Command): void {
         host: options.host,
         port: options.port,
         publicUrl: options.publicUrl,
+        trustProxy: options.trustProxy,
         logLevel: options.logLevel,
       });
       ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);

@@ -20,13 +20,21 @@ export class DatabaseConnection {
   services(): Promise<CoreServices> {
     // background: false — revocation polling and lastUsedAt flushing serve API-key checks, which a
     // direct connection never makes; left on, their timers would also keep a script from exiting.
-    this.#services ??= import('@teamset/core').then((core) => core.createServices({ databaseUri: this.databaseUri, background: false }));
+    this.#services ??= import('@teamset/core')
+      .then((core) => core.createServices({ databaseUri: this.databaseUri, background: false }))
+      .catch((error: unknown) => {
+        // Forget the failure so a later call (after fixing the database) tries again.
+        this.#services = undefined;
+        throw error;
+      });
     return this.#services;
   }
 
   async close(): Promise<void> {
     const opened = this.#services;
     this.#services = undefined;
-    if (opened) await (await opened).close();
+    // A database that never opened has nothing to close; its error went to whoever asked for it.
+    const services = await opened?.catch(() => undefined);
+    await services?.close();
   }
 }

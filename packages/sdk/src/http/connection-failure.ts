@@ -27,6 +27,17 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The innermost message: fetch's own is just "fetch failed", the useful words are in its causes. */
+function innermostMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error && current.cause !== undefined; depth++) {
+    current = current.cause;
+    if (current instanceof Error && current.message) message = current.message;
+  }
+  return message;
+}
+
 export function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
@@ -37,7 +48,9 @@ export function connectionFailure(error: unknown, uri: string, timeoutMs: number
     reason = `no response within ${timeoutMs / 1000} s (timeout)`;
   } else {
     const code = errorCode(error);
-    reason = code ? (REASONS[code] ?? code) : error instanceof Error ? error.message : String(error);
+    const message = innermostMessage(error);
+    // fetch refuses the browser "bad ports" (e.g. 6000, 6665–6669) before connecting; say so plainly.
+    reason = code ? (REASONS[code] ?? code) : message === 'bad port' ? 'fetch refuses this port (a reserved "bad port"); use another port' : message;
   }
   return new ConnectionError(`Could not reach the Teamset server at ${uri}: ${reason}`, { uri, cause: error });
 }

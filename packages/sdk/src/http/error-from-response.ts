@@ -8,8 +8,8 @@ import {
   NotFoundError,
   RateLimitedError,
   ServerError,
-  TeamsetError,
   type HttpErrorOptions,
+  type TeamsetError,
 } from '../errors.js';
 import { parseRetryAfter } from './retry-policy.js';
 

@@ -31,7 +31,7 @@ export interface RequestOptions {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
-type Attempt = { kind: 'response'; status: number; value: unknown } | { kind: 'error'; error: TeamsetError; retryAfterMs: number | null };
+type Attempt = { kind: 'response'; value: unknown } | { kind: 'error'; error: TeamsetError; retryAfterMs: number | null };
 
 export class HttpClient {
   readonly apiUri: string;
@@ -126,8 +126,8 @@ export class HttpClient {
     }
     const parsed = parseJson(text);
     if (response.ok) {
-      if (response.status === 204 || text === '') return { kind: 'response', status: response.status, value: undefined };
-      if (parsed.ok) return { kind: 'response', status: response.status, value: parsed.value };
+      if (response.status === 204 || text === '') return { kind: 'response', value: undefined };
+      if (parsed.ok) return { kind: 'response', value: parsed.value };
       throw new ServerError(`The server at ${this.apiUri} sent a response that is not JSON — is api_uri the address of a Teamset server?`, {
         status: response.status,
         requestId: response.headers.get('x-request-id'),

@@ -1,0 +1,121 @@
+// `teamset serve` as a real child process, then the CLI over the API (through the SDK) as its admin, then SIGTERM.
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { isWellFormedApiKey, type ApiKey, type CreatedApiKey, type CreatedInvitation, type Invitation, type WhoAmI } from '@teamset/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox, errorLines, runTeamset, spawnTeamset, type CliSandbox } from './test-support/run-teamset.js';
+
+let sandbox: CliSandbox;
+let serve: ChildProcess;
+let serveOutput = '';
+let url = '';
+let apiEnv: Record<string, string>;
+
+const overApi = (args: string[]) => runTeamset(args, { env: apiEnv });
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`teamset serve did not start: ${serveOutput}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      serveOutput += chunk.toString('utf8');
+      const match = /Teamset is running at (\S+)/.exec(serveOutput);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`teamset serve exited with ${code}: ${serveOutput}`)));
+  });
+}
+
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  sandbox = createSandbox();
+  serve = spawnTeamset(['serve', '--port', '0', '--log-level', 'warn'], sandbox.env);
+  url = await waitForUrl(serve);
+  // Bootstrap exactly as an admin would: on the database, while the server runs.
+  await runTeamset(['users', 'create', '--email', 'admin@example.com', '--name', 'Admin', '--role', 'ADMIN'], { env: sandbox.env });
+  const key = (await runTeamset(['keys', 'generate', '--user', 'admin@example.com', '--name', 'bootstrap'], { env: sandbox.env })).stdout.trim();
+  expect(isWellFormedApiKey(key)).toBe(true);
+  apiEnv = { ...sandbox.env, FIFTYONE_API_URI: url, FIFTYONE_API_KEY: key };
+});
+
+afterAll(() => {
+  if (serve.exitCode === null) serve.kill('SIGKILL');
+  sandbox.cleanup();
+});
+
+describe('teamset over the API', () => {
+  it('whoami names the key\'s user', async () => {
+    const result = await overApi(['whoami', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const me = JSON.parse(result.stdout) as WhoAmI;
+    expect(me).toMatchObject({ user: { email: 'admin@example.com', role: 'ADMIN' }, authMethod: 'api_key' });
+  });
+
+  it('creates, lists and revokes an invitation', async () => {
+    const created = JSON.parse((await overApi(['--json', 'invitations', 'create', 'new@example.com', '--role', 'member'])).stdout) as CreatedInvitation;
+    expect(created.invitation).toMatchObject({ email: 'new@example.com', role: 'MEMBER' });
+    expect(created.url).toContain(created.token);
+    const { invitations } = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as { invitations: Invitation[] };
+    expect(invitations.map((i) => i.id)).toContain(created.invitation.id);
+    expect((await overApi(['invitations', 'revoke', created.invitation.id])).code).toBe(0);
+    const after = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as { invitations: Invitation[] };
+    expect(after.invitations.map((i) => i.id)).not.toContain(created.invitation.id);
+  });
+
+  it('generates your own key without --user, lists it without the secret, and deleting it revokes it', async () => {
+    const generated = await overApi(['--json', 'keys', 'generate', '--name', 'laptop', '--expires-in', '12h']);
+    expect(generated.code, generated.stderr).toBe(0);
+    expect(generated.stderr).toContain('it will not be shown again');
+    const created = JSON.parse(generated.stdout) as CreatedApiKey;
+    expect(isWellFormedApiKey(created.key)).toBe(true);
+
+    const listed = await overApi(['keys', 'list', '--json']);
+    expect(listed.stdout).not.toContain(created.key);
+    expect((JSON.parse(listed.stdout) as { keys: ApiKey[] }).keys.map((k) => k.id)).toContain(created.apiKey.id);
+
+    expect((await overApi(['keys', 'delete', created.apiKey.id])).code).toBe(0);
+    const rejected = await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_KEY: created.key } });
+    expect(rejected.code).toBe(1);
+    expect(errorLines(rejected.stderr)).toEqual(['teamset: error: Invalid or expired API key']);
+    expect(rejected.stderr).not.toContain(created.key);
+  });
+
+  it('points users create at invitations or --database, and --database does it', async () => {
+    const refused = await overApi(['users', 'create', '--email', 'direct@example.com', '--name', 'Direct']);
+    expect(refused.code).toBe(1);
+    expect(errorLines(refused.stderr)).toHaveLength(1);
+    expect(refused.stderr).toContain('teamset invitations create');
+    const direct = await overApi(['--database', '--json', 'users', 'create', '--email', 'direct@example.com', '--name', 'Direct', '--role', 'MEMBER']);
+    expect(direct.code, direct.stderr).toBe(0);
+    const roled = await overApi(['--json', 'users', 'set-role', 'direct@example.com', 'COLLABORATOR']);
+    expect(JSON.parse(roled.stdout)).toMatchObject({ email: 'direct@example.com', role: 'COLLABORATOR' });
+  });
+
+  it('reports an unreachable server on one line naming it', async () => {
+    const closed = `http://127.0.0.1:${await unusedPort()}`;
+    const result = await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_URI: closed } });
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([
+      `teamset: error: Could not reach the Teamset server at ${closed}: connection refused — is the server running, and is the port right?`,
+    ]);
+  });
+
+  it('serve shuts down cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => serve.once('exit', (code) => resolve(code)));
+    serve.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(serveOutput).toContain('Received SIGTERM, shutting down');
+  });
+});

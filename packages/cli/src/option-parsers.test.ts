@@ -1,0 +1,43 @@
+// Tests for the strict option parsers and the one-line error format.
+import { InvalidArgumentError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { errorLine, exitCodeFor, UsageError } from './cli-errors.js';
+import { parseDuration, parsePort, parsePositiveInt, parseRole } from './option-parsers.js';
+
+describe('parseDuration', () => {
+  it('accepts a whole number with s, m, h or d', () => {
+    expect(parseDuration('30s')).toBe(30);
+    expect(parseDuration('15m')).toBe(900);
+    expect(parseDuration('12h')).toBe(43_200);
+    expect(parseDuration('90d')).toBe(7_776_000);
+  });
+
+  it.each(['', '30', 's', '1.5h', '10w', '-1d', ' 5m', '5m ', '5 m', '1h30m', '0s', '5M'])('rejects %j', (value) => {
+    expect(() => parseDuration(value)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('other parsers', () => {
+  it('parses ports, positive integers and roles strictly', () => {
+    expect(parsePort('5151')).toBe(5151);
+    expect(() => parsePort('65536')).toThrow(InvalidArgumentError);
+    expect(() => parsePort('80a')).toThrow(InvalidArgumentError);
+    expect(parsePositiveInt('3')).toBe(3);
+    expect(() => parsePositiveInt('0')).toThrow(InvalidArgumentError);
+    expect(parseRole('collaborator')).toBe('COLLABORATOR');
+    expect(() => parseRole('owner')).toThrow(/ADMIN, MEMBER, COLLABORATOR, GUEST/);
+  });
+});
+
+describe('errorLine', () => {
+  it('is one line, and carries the request id of a server failure', () => {
+    expect(errorLine(new Error('first\n  second'))).toBe('teamset: error: first second');
+    const serverError = Object.assign(new Error('boom'), { status: 500, requestId: 'req-9' });
+    expect(errorLine(serverError)).toBe('teamset: error: boom (request id req-9)');
+  });
+
+  it('maps usage errors to exit 2 and the rest to 1', () => {
+    expect(exitCodeFor(new UsageError('x'))).toBe(2);
+    expect(exitCodeFor(new Error('x'))).toBe(1);
+  });
+});

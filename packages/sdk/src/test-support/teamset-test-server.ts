@@ -1,0 +1,45 @@
+// A real Teamset server on a temp SQLite file, with users and keys bootstrapped over the SDK's database connection.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role, User } from '@teamset/contract';
+import { SYSTEM_ACTOR } from '@teamset/core';
+import { startServer } from '@teamset/server';
+import { DatabaseConnection } from '../connection/database-connection.js';
+
+export interface TestUser {
+  user: User;
+  key: string;
+}
+
+export interface TeamsetTestServer {
+  url: string;
+  dir: string;
+  databaseUri: string;
+  /** Creates a user directly in the database (as `teamset users create` does) and, unless a guest, a key for them. */
+  addUser(email: string, role: Role): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+export async function startTeamsetTestServer(): Promise<TeamsetTestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'teamset-sdk-e2e-'));
+  const databaseUri = `sqlite:${join(dir, 'teamset.db')}`;
+  const server = await startServer({ databaseUri, host: '127.0.0.1', port: 0, logLevel: false });
+  const database = new DatabaseConnection(databaseUri);
+  const services = await database.services();
+  return {
+    url: server.url,
+    dir,
+    databaseUri,
+    async addUser(email, role) {
+      const user = await services.users.create(SYSTEM_ACTOR, { email, name: email.split('@')[0] ?? email, role });
+      const key = role === 'GUEST' ? '' : (await services.keys.generate(SYSTEM_ACTOR, { name: 'test', user: user.id })).key;
+      return { user, key };
+    },
+    async close() {
+      await database.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
