@@ -5,10 +5,11 @@ import type { Services } from '@teamset/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthenticate } from './auth/authenticate.js';
 import { FailedAuthLimiter, type FailedAuthLimiterOptions } from './auth/failed-auth-limiter.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { frameworkErrorHandler, installErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
+import { validatorCompiler } from './http/validator-compiler.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
@@ -24,27 +25,39 @@ export interface AppOptions {
   logLevel?: string | false;
   logStream?: NodeJS.WritableStream;
   publicUrl?: string;
-  /** Trust X-Forwarded-* (behind a reverse proxy): client address and https detection. */
+  /** Behind one reverse proxy: take the client address, host and https from the X-Forwarded-* it adds. */
   trustProxy?: boolean;
   bodyLimitBytes?: number;
   failedAuthLimit?: FailedAuthLimiterOptions;
 }
+
+/** Hop 0 is the peer that connected to us (the reverse proxy); what it reports is the client, anything further left is hearsay. */
+function trustImmediateProxy(_address: string, hop: number): boolean {
+  return hop === 0;
+}
+
+/** Above every path parameter's schema limit (UserRef: 254, percent-encoded up to 3 bytes per character). */
+const MAX_PARAM_LENGTH = 1024;
 
 export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimiterOptions = { maxFailures: 20, windowMs: 60_000 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
-    trustProxy: options.trustProxy ?? false,
+    // Fixed: `true` trusted every hop, making request.ip the left-most X-Forwarded-For entry — written by the
+    // client — so anyone could dodge the failed-auth limit with a made-up header. Trust only the proxy we sit behind.
+    trustProxy: options.trustProxy ? trustImmediateProxy : false,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
-    ajv: {
-      // Unknown fields are rejected, not silently dropped; query strings still coerce "2" → 2.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
+    // Fixed: the default (100) made a valid long email in /users/:user a bare 414; let the schema (254) name the field.
+    maxParamLength: MAX_PARAM_LENGTH,
+    // Fixed: a bad percent-encoding or over-long parameter got Fastify's own body, not ErrorBody.
+    frameworkErrors: frameworkErrorHandler,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Fixed: replaces Ajv, which coerced JSON bodies too ({"name": 42} was accepted as "42"). Unknown fields are rejected.
+  app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
   // JSON only: a text/plain body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');

@@ -110,6 +110,11 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
     await expectAppError(accept('definitely-not-a-real-invitation-token'), 'NOT_FOUND', INVALID_INVITATION_MESSAGE);
   });
 
+  it('checks the token before anything else, so a bad token never costs a password hash', async () => {
+    // A weak password with a bad token is NOT_FOUND, not BAD_REQUEST: the token was looked at first.
+    await expectAppError(services.invitations.accept({ token: 'not-a-token', name: 'Ok', password: 'short', ip: null }), 'NOT_FOUND', INVALID_INVITATION_MESSAGE);
+  });
+
   it('validates the name and password before spending the token', async () => {
     const { token } = await services.invitations.create(team.as.admin, { email: uniqueEmail('valid'), role: 'MEMBER' }, BASE_URL);
     await expectAppError(services.invitations.accept({ token, name: ' ', password: PASSWORD, ip: null }), 'BAD_REQUEST');

@@ -5,7 +5,8 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/database.js';
 import { nowIso, toIso } from '../db/database.js';
-import type { InvitationsTable } from '../db/schema.js';
+import type { DatabaseSchema, InvitationsTable } from '../db/schema.js';
+import type { Kysely, Transaction } from 'kysely';
 import { conflict, notFound } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
@@ -13,6 +14,8 @@ import { newToken, sha256Hex } from '../secrets.js';
 import { requireAdmin } from '../users/user-rules.js';
 import { validateNewUser, type UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 const TTL_MS = INVITATION_TTL_DAYS * 24 * 3600 * 1000;
 export const INVALID_INVITATION_MESSAGE = 'This invitation is invalid, expired, revoked or already used';
@@ -85,11 +88,13 @@ export class InvitationService {
 
   /** Creates the invited user. The conditional update makes the token single-use even under races. */
   async accept(input: { token: string; name: string; password: string; ip: string | null }): Promise<User> {
+    // Token first: an unauthenticated caller must not be able to make the server run argon2 for free.
+    if (!(await this.findUsable(this.database.db, input.token))) throw notFound(INVALID_INVITATION_MESSAGE);
     const hash = await this.prepareAcceptance(input);
     return this.database.db.transaction().execute(async (trx) => {
       const at = nowIso();
-      const row = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', sha256Hex(input.token)).executeTakeFirst();
-      if (!row || row.accepted_at !== null || row.revoked_at !== null || Date.parse(toIso(row.expires_at)) <= Date.now()) throw notFound(INVALID_INVITATION_MESSAGE);
+      const row = await this.findUsable(trx, input.token);
+      if (!row) throw notFound(INVALID_INVITATION_MESSAGE);
       const claimed = await trx.updateTable('invitations').set({ accepted_at: at }).where('id', '=', row.id).where('accepted_at', 'is', null).executeTakeFirst();
       if (Number(claimed.numUpdatedRows) === 0) throw notFound(INVALID_INVITATION_MESSAGE);
       const user = await this.users.insertUser(trx, { email: row.email, name: input.name, role: row.role as Role }, hash);
@@ -97,6 +102,13 @@ export class InvitationService {
       await this.audit.record({ action: 'invitation.accept', actor: null, actorId: user.id, targetType: 'invitation', targetId: row.id, ip: input.ip, details: { email: user.email, role: user.role } }, trx);
       return user;
     });
+  }
+
+  /** The pending, unexpired invitation behind a token, if any. */
+  private async findUsable(trx: Db, token: string): Promise<InvitationsTable | undefined> {
+    const row = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', sha256Hex(token)).executeTakeFirst();
+    if (!row || row.accepted_at !== null || row.revoked_at !== null || Date.parse(toIso(row.expires_at)) <= Date.now()) return undefined;
+    return row;
   }
 
   private async prepareAcceptance(input: { name: string; password: string }): Promise<string> {

@@ -1,14 +1,9 @@
 // The one place errors become HTTP: AppError codes, Fastify's own 4xx errors and validation failures → ErrorBody.
 import { errorCodeForStatus, httpStatusOf, type ErrorBody, type ErrorCode } from '@teamset/contract';
 import { isAppError } from '@teamset/core';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 
-interface ValidationIssue {
-  instancePath?: string;
-  keyword?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
+type ValidationIssue = Partial<FastifySchemaValidationError>;
 
 /** Names the offending field the way a person would write it: body.email, query.pageSize. */
 export function describeValidation(context: string | undefined, issues: ValidationIssue[]): { message: string; field: string } {
@@ -22,6 +17,7 @@ export function describeValidation(context: string | undefined, issues: Validati
   if (issue.keyword === 'additionalProperties') message = `${fieldName} is not an allowed field`;
   else if (issue.keyword === 'required') message = `${fieldName} is required`;
   else if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) message = `${fieldName} must be one of ${issue.params.allowedValues.join(', ')}`;
+  else if (issue.keyword === 'minProperties' && issue.params?.limit === 1) message = `${fieldName} must have at least one field`;
   else message = `${fieldName} ${issue.message ?? 'is invalid'}`;
   return { message, field: fieldName };
 }
@@ -29,6 +25,16 @@ export function describeValidation(context: string | undefined, issues: Validati
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details?: Record<string, unknown>): FastifyReply {
   const body: ErrorBody = { error: { code, message, requestId: request.id, ...(details ? { details } : {}) } };
   return reply.code(httpStatusOf(code)).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * Router-level errors raised before any route matches (Fastify's `frameworkErrors`): a path with bad
+ * percent-encoding, or a parameter over maxParamLength. Without this they got Fastify's own body.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The URL is not valid (bad percent-encoding)';
+  sendError(reply, request, 'BAD_REQUEST', message);
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../auth/authenticate.js';
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
 import { sendError } from '../http/error-handler.js';
-import { PROTECTED_ERRORS, SECURITY, type RouteContext, type TypedApp } from '../http/route-context.js';
+import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
 
 const PUBLIC_ERRORS = { 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 429: ErrorBody } as const;
 
@@ -27,13 +27,13 @@ export async function limited<T>(ctx: RouteContext, request: FastifyRequest, rep
 export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
   const { services } = ctx;
 
-  app.get(PATHS.whoami, { onRequest: ctx.authenticate, schema: { tags: ['auth'], summary: 'The user behind this request', security: SECURITY, response: { 200: WhoAmI, ...PROTECTED_ERRORS } } }, async (request) => {
+  app.get(PATHS.whoami, { onRequest: ctx.authenticate, schema: { querystring: NoQuery, tags: ['auth'], summary: 'The user behind this request', security: SECURITY, response: { 200: WhoAmI, ...PROTECTED_ERRORS } } }, async (request) => {
     const actor = actorOf(request);
     if (actor.kind !== 'user') throw new AppError('INTERNAL', 'system actor over HTTP');
     return { user: actor.user, authMethod: actor.via, apiKeyId: actor.keyId };
   });
 
-  app.post(PATHS.login, { schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
+  app.post(PATHS.login, { schema: { querystring: NoQuery, tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
     limited(ctx, request, reply, async () => {
       const session = await services.sessions.signIn({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       setSessionCookies(request, reply, session);
@@ -41,7 +41,7 @@ export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
     }),
   );
 
-  app.post(PATHS.logout, { onRequest: ctx.authenticate, schema: { tags: ['auth'], summary: 'Sign out (ends the session)', security: SECURITY, response: { 204: { type: 'null' }, ...PROTECTED_ERRORS } } }, async (request, reply) => {
+  app.post(PATHS.logout, { onRequest: ctx.authenticate, schema: { querystring: NoQuery, tags: ['auth'], summary: 'Sign out (ends the session)', security: SECURITY, response: { 204: { type: 'null' }, ...PROTECTED_ERRORS } } }, async (request, reply) => {
     const actor = actorOf(request);
     const token = request.cookies.teamset_session;
     if (actor.kind === 'user' && actor.via === 'session' && token) await services.sessions.signOut(token, request.ip);
@@ -49,9 +49,9 @@ export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
     return reply.code(204).send(null);
   });
 
-  app.get(PATHS.setup, { schema: { tags: ['auth'], summary: 'Whether first-run setup is still needed', response: { 200: SetupStatus } } }, async () => ({ needsSetup: await services.setup.needsSetup() }));
+  app.get(PATHS.setup, { schema: { querystring: NoQuery, tags: ['auth'], summary: 'Whether first-run setup is still needed', response: { 200: SetupStatus } } }, async () => ({ needsSetup: await services.setup.needsSetup() }));
 
-  app.post(PATHS.setup, { schema: { tags: ['auth'], summary: 'Create the first admin with the setup token from the server log', body: SetupBody, response: { 201: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
+  app.post(PATHS.setup, { schema: { querystring: NoQuery, tags: ['auth'], summary: 'Create the first admin with the setup token from the server log', body: SetupBody, response: { 201: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
     limited(ctx, request, reply, async () => {
       const user = await services.setup.complete({ ...request.body, ip: request.ip });
       const session = await services.sessions.create(user, request.ip, request.headers['user-agent'] ?? null);

@@ -1,10 +1,10 @@
-// HTTP test fixture: services over a temp SQLite database, the app, one user per role with password and key, bad keys and sessions.
+// HTTP test fixture: services over a temp database, the app, one user per role with password and key, bad keys and sessions.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { API_KEY_HEADER, BASE62_ALPHABET, CSRF_HEADER, SESSION_COOKIE, formatApiKey, type Role, type User } from '@teamset/contract';
 import { SYSTEM_ACTOR, createServices, type Services } from '@teamset/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createTestDatabase, type TestDatabase } from '../../../core/src/test-support/test-databases.js';
+import { createTestDatabase, type TestDatabase, type TestDialect } from '../../../core/src/test-support/test-databases.js';
 import { buildApp, type AppOptions } from '../app.js';
 import type { FailedAuthLimiterOptions } from '../auth/failed-auth-limiter.js';
 
@@ -12,6 +12,8 @@ import type { FailedAuthLimiterOptions } from '../auth/failed-auth-limiter.js';
 export const UNLIMITED_FAILED_AUTH: FailedAuthLimiterOptions = { maxFailures: 1_000_000, windowMs: 60_000 };
 
 export interface TestAppOptions {
+  /** SQLite (default) is enough for HTTP behaviour; the fuzz suite also runs on PostgreSQL where available. */
+  dialect?: TestDialect;
   failedAuthLimit?: FailedAuthLimiterOptions;
   logLevel?: string | false;
   logStream?: Writable;
@@ -103,10 +105,16 @@ export function sessionFromResponse(response: LightMyRequestResponse): TestSessi
   return sessionOf(cookie.value, body.csrfToken);
 }
 
-/** Services and app over a fresh SQLite database, with no users (first-run state). */
+/** Services and app over a fresh database (SQLite unless told), with no users (first-run state). */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const tdb = await createTestDatabase('sqlite');
-  const services = await createServices({ databaseUri: tdb.uri });
+  const tdb = await createTestDatabase(options.dialect ?? 'sqlite');
+  let services: Services;
+  try {
+    services = await createServices({ databaseUri: tdb.uri });
+  } catch (error) {
+    await tdb.drop();
+    throw error;
+  }
   const appOptions: AppOptions = {
     services,
     logLevel: options.logLevel ?? false,

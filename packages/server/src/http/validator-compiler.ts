@@ -1,0 +1,98 @@
+// Request validation with TypeBox: JSON bodies checked exactly as sent, URL parts converted strictly ("2" → 2) first, NUL refused.
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import type { TLocalizedValidationError } from 'typebox/error';
+
+/** The Ajv-style issue the error handler turns into "body.field …" messages. */
+export interface ValidationIssue extends FastifySchemaValidationError {
+  message: string;
+}
+
+function issue(instancePath: string, keyword: string, message: string, params: Record<string, unknown>, schemaPath = '#'): ValidationIssue {
+  return { instancePath, schemaPath, keyword, message, params };
+}
+
+/** Path (as instancePath) of the first string holding U+0000, which PostgreSQL cannot store or compare. */
+function findNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], `${path}/${i}`);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const hit = findNul(item, `${path}/${key}`);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+
+function convertScalar(type: unknown, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (type === 'integer' && INTEGER_TEXT.test(value)) return Number(value);
+  if (type === 'number' && NUMBER_TEXT.test(value)) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/**
+ * Query strings and path parameters arrive as text; their schemas are flat objects, so each
+ * property whose schema is a number or boolean is converted when — and only when — the whole text
+ * is one ("2" → 2; "1.5", "1e309", "", "0x10" stay text and fail the check with a 400).
+ */
+export function convertUrlPart(schema: TSchema, input: unknown): unknown {
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties;
+  if (!properties || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const [name, property] of Object.entries(properties)) {
+    if (Object.hasOwn(out, name)) out[name] = convertScalar(property.type, out[name]);
+  }
+  return out;
+}
+
+/**
+ * TypeBox reports an unknown field twice (a `boolean` "schema is false" at the field, and
+ * `additionalProperties` with a list) and missing fields as a list; this yields one Ajv-style
+ * issue per field, the most useful first: unknown field, then missing field, then the rest.
+ */
+export function toValidationIssues(errors: readonly TLocalizedValidationError[]): ValidationIssue[] {
+  const unknown: ValidationIssue[] = [];
+  const missing: ValidationIssue[] = [];
+  const rest: ValidationIssue[] = [];
+  for (const error of errors) {
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === 'additionalProperties' && Array.isArray(params.additionalProperties)) {
+      for (const name of params.additionalProperties) unknown.push(issue(error.instancePath, 'additionalProperties', 'must not have additional properties', { additionalProperty: String(name) }, error.schemaPath));
+    } else if (error.keyword === 'required' && Array.isArray(params.requiredProperties)) {
+      for (const name of params.requiredProperties) missing.push(issue(error.instancePath, 'required', `must have required property '${String(name)}'`, { missingProperty: String(name) }, error.schemaPath));
+    } else if (error.keyword !== 'boolean') {
+      rest.push(issue(error.instancePath, error.keyword, error.message, params, error.schemaPath));
+    }
+  }
+  const issues = [...unknown, ...missing, ...rest];
+  return issues.length > 0 ? issues : errors.map((e) => issue(e.instancePath, e.keyword, e.message, e.params as Record<string, unknown>, e.schemaPath));
+}
+
+/**
+ * Fastify's default Ajv set-up coerces every part, bodies included: `{"name": 42}` became "42",
+ * `["ADMIN"]` became "ADMIN", and `?page=1e309` became Infinity and reached SQL (a 500).
+ * Only strings from the URL need converting; a JSON body already has its types.
+ */
+export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
+  const validator = Compile(schema);
+  return (input: unknown) => {
+    const value = httpPart === 'body' ? input : convertUrlPart(schema, input);
+    if (!validator.Check(value)) return { error: toValidationIssues(validator.Errors(value)) };
+    const nulAt = findNul(value);
+    if (nulAt !== undefined) return { error: [issue(nulAt, 'nul', 'must not contain NUL characters', {})] };
+    return { value };
+  };
+};
