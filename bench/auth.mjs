@@ -1,17 +1,31 @@
-// `npm run bench:auth`: throughput of key-authenticated GET /api/v1/whoami vs GET /health, and cached key-check latency.
-// Targets (issue 2): whoami/health ≥ 0.85; cached verification p99 ≤ 100 µs. Not a test: it reports, it does not fail CI.
-import { fork } from 'node:child_process';
+// `npm run bench:auth`: throughput of key-authenticated GET /api/v1/whoami vs unauthenticated GET /health,
+// and cached key-check latency in process. Targets (issue 2): whoami/health ≥ 0.85; cached p99 ≤ 100 µs.
+// A benchmark, not a test: it reports and never fails CI. See docs/benchmarks.md.
+import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const VERIFY_ITERATIONS = Number(process.env.BENCH_VERIFY_ITERATIONS ?? 200_000);
 const PORT = Number(process.env.BENCH_PORT ?? 5199);
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Server on CPU 1, load generator on CPU 0, when the machine allows: otherwise each steals the other's core. */
+function pin(pid, cpu) {
+  if (cpus().length < 2) return false;
+  try {
+    execFileSync('taskset', ['-pc', String(cpu), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'teamset-bench-'));
 const databaseUri = `sqlite:${join(dir, 'bench.db')}`;
@@ -22,9 +36,13 @@ await setup.users.create(SYSTEM_ACTOR, { email: 'bench@example.com', name: 'Benc
 const { key } = await setup.keys.generate(SYSTEM_ACTOR, { name: 'bench', user: 'bench@example.com' });
 await setup.close();
 
-function run(opts) {
+function load(opts) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, pipelining: 1, duration: DURATION_S, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, pipelining: 1, duration: DURATION_S, ...opts }, (err, result) => {
+      if (err) reject(err);
+      else if (result.non2xx > 0 || result.errors > 0) reject(new Error(`${opts.url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
+      else resolve(result);
+    });
   });
 }
 
@@ -33,24 +51,23 @@ const url = await new Promise((resolve, reject) => {
   child.once('message', (m) => resolve(m.ready));
   child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 });
+const pinned = pin(child.pid, 1) && pin(process.pid, 0);
 
 try {
-  const whoamiOpts = { url: `${url}/api/v1/whoami`, headers: { 'x-api-key': key } };
-  // Warm-up: JIT, key cache, connection pool.
-  await run({ url: `${url}/health`, duration: 2 });
-  await run({ ...whoamiOpts, duration: 2 });
-  // Interleaved rounds, median of each: on a 2-core machine one long run is at the mercy of whatever else runs.
-  const healthRuns = [];
-  const whoamiRuns = [];
+  const health = { url: `${url}/health` };
+  const whoami = { url: `${url}/api/v1/whoami`, headers: { 'x-api-key': key } };
+  // Warm-up: JIT, key cache, sockets.
+  await load({ ...health, duration: 2 });
+  await load({ ...whoami, duration: 2 });
+  // Many short interleaved rounds: a virtual machine's speed drifts by tens of percent from one
+  // second to the next, so each round's ratio compares two runs made moments apart.
+  const rounds = [];
   for (let i = 0; i < ROUNDS; i++) {
-    healthRuns.push(await run({ url: `${url}/health` }));
-    whoamiRuns.push(await run(whoamiOpts));
+    const h = await load(health);
+    const w = await load(whoami);
+    rounds.push({ health: h.requests.average, whoami: w.requests.average, ratio: w.requests.average / h.requests.average, hp99: h.latency.p99, wp99: w.latency.p99 });
   }
-  const median = (runs) => [...runs].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)];
-  const health = median(healthRuns);
-  const whoami = median(whoamiRuns);
-  if ([...healthRuns, ...whoamiRuns].some((r) => r.non2xx > 0)) throw new Error('non-2xx responses during the benchmark');
-  const ratio = whoami.requests.average / health.requests.average;
+  const ratio = median(rounds.map((r) => r.ratio));
 
   // In-process cached verification latency: the per-request cost of the key check itself.
   const services = await createServices({ databaseUri, background: false });
@@ -65,16 +82,19 @@ try {
   samples.sort();
   const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
 
-  const rows = [
-    ['GET /health (no auth)', `${health.requests.average.toFixed(0)} req/s`, `p50 ${health.latency.p50} ms, p99 ${health.latency.p99} ms`],
-    ['GET /api/v1/whoami (X-API-Key)', `${whoami.requests.average.toFixed(0)} req/s`, `p50 ${whoami.latency.p50} ms, p99 ${whoami.latency.p99} ms`],
-    ['ratio whoami / health', ratio.toFixed(3), ratio >= 0.85 ? 'meets ≥ 0.85' : 'MISSES ≥ 0.85'],
-    ['cached key verification p50', `${pct(50).toFixed(2)} µs`, ''],
-    ['cached key verification p99', `${pct(99).toFixed(2)} µs`, pct(99) <= 100 ? 'meets ≤ 100 µs' : 'MISSES ≤ 100 µs'],
-  ];
-  console.log(`\nTeamset auth benchmark — Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s (medians), SQLite\n`);
-  console.log('| measurement | value | note |\n| --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log(
+    `\nTeamset auth benchmark — Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ` +
+      `${pinned ? 'server pinned to CPU 1, load generator to CPU 0' : 'unpinned'}, autocannon ${CONNECTIONS} connections, ` +
+      `${ROUNDS} interleaved rounds of ${DURATION_S} s, SQLite\n`,
+  );
+  console.log('| round | /health req/s | /api/v1/whoami req/s | ratio |\n| --- | --- | --- | --- |');
+  rounds.forEach((r, i) => console.log(`| ${i + 1} | ${r.health.toFixed(0)} | ${r.whoami.toFixed(0)} | ${r.ratio.toFixed(3)} |`));
+  console.log('\n| measurement | value | target |\n| --- | --- | --- |');
+  console.log(`| GET /health, median | ${median(rounds.map((r) => r.health)).toFixed(0)} req/s (p99 ${median(rounds.map((r) => r.hp99))} ms) | |`);
+  console.log(`| GET /api/v1/whoami with X-API-Key, median | ${median(rounds.map((r) => r.whoami)).toFixed(0)} req/s (p99 ${median(rounds.map((r) => r.wp99))} ms) | |`);
+  console.log(`| whoami / health, median of round ratios | ${ratio.toFixed(3)} | ≥ 0.85 ${ratio >= 0.85 ? 'met' : 'MISSED'} |`);
+  console.log(`| cached key verification p50 | ${pct(50).toFixed(2)} µs | |`);
+  console.log(`| cached key verification p99 | ${pct(99).toFixed(2)} µs | ≤ 100 µs ${pct(99) <= 100 ? 'met' : 'MISSED'} |`);
 } finally {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));

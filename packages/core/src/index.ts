@@ -8,4 +8,4 @@ export { csrfTokenFor, SESSION_TTL_MS, INVALID_LOGIN_MESSAGE, type NewSession, t
 export { generateRawApiKey, type GenerateKeyInput } from './keys/key-service.js';
 export type { VerifiedKey } from './keys/key-verifier.js';
 export { newId } from './ids.js';
-export { sha256Hex } from './secrets.js';
+export { constantTimeEqual, sha256Hex } from './secrets.js';

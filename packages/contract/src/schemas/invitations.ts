@@ -1,12 +1,12 @@
 // Invitation shapes: admin invites an email with a role; the invitee accepts with a name and password.
 import { Type, type Static } from 'typebox';
 import { RoleSchema } from '../identity/roles.js';
-import { Email, Id, Password, PersonName, Timestamp } from './common.js';
+import { Email, Id, NullableString, Password, PersonName, Timestamp } from './common.js';
 
 export const INVITATION_TTL_DAYS = 7;
 
 export const Invitation = Type.Object(
-  { id: Id, email: Email, role: RoleSchema, invitedBy: Type.Union([Id, Type.Null()]), createdAt: Timestamp, expiresAt: Timestamp },
+  { id: Id, email: Email, role: RoleSchema, invitedBy: NullableString(Id), createdAt: Timestamp, expiresAt: Timestamp },
   { title: 'Invitation', additionalProperties: false },
 );
 export type Invitation = Static<typeof Invitation>;

@@ -1,6 +1,6 @@
 // API key shapes: listing never carries a secret; creation returns the key string once.
 import { Type, type Static } from 'typebox';
-import { Id, NullableTimestamp, Timestamp, UserRef } from './common.js';
+import { Id, NullableString, NullableTimestamp, Timestamp, UserRef } from './common.js';
 
 export const KEY_NAME_MAX_LENGTH = 100;
 /** Ten years: long enough for any real use, short enough to keep dates sane. */
@@ -13,7 +13,7 @@ export const ApiKey = Type.Object(
     prefix: Type.String({ description: 'First 8 characters after tsk_, to tell keys apart' }),
     userId: Id,
     createdAt: Timestamp,
-    createdBy: Type.Union([Id, Type.Null()]),
+    createdBy: NullableString(Id),
     lastUsedAt: NullableTimestamp,
     expiresAt: NullableTimestamp,
   },

@@ -1,7 +1,7 @@
 // Organization settings (DESIGN §2) and the audit log.
 import { Type, type Static } from 'typebox';
 import { DatasetPermissionSchema, RoleSchema } from '../identity/roles.js';
-import { Id, Timestamp } from './common.js';
+import { Id, NullableString, Timestamp } from './common.js';
 
 export const OrganizationSettings = Type.Object(
   { defaultUserRole: RoleSchema, defaultDatasetPermission: DatasetPermissionSchema },
@@ -36,10 +36,10 @@ export const AuditEvent = Type.Object({
   id: Type.Integer(),
   at: Timestamp,
   action: Type.Enum(AUDIT_ACTIONS),
-  actorId: Type.Union([Id, Type.Null()]),
-  targetType: Type.Union([Type.String(), Type.Null()]),
-  targetId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
+  actorId: NullableString(Id),
+  targetType: NullableString(Type.String()),
+  targetId: NullableString(Type.String()),
+  ip: NullableString(Type.String()),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 export type AuditEvent = Static<typeof AuditEvent>;

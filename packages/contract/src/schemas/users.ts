@@ -1,7 +1,7 @@
 // User shapes: what a user looks like on the wire, listing, role changes.
 import { Type, type Static } from 'typebox';
 import { RoleSchema } from '../identity/roles.js';
-import { Email, Id, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
+import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
 
 export const User = Type.Object(
   { id: Id, email: Email, name: PersonName, role: RoleSchema, createdAt: Timestamp },
@@ -32,6 +32,6 @@ export type SetRoleBody = Static<typeof SetRoleBody>;
 export const WhoAmI = Type.Object({
   user: User,
   authMethod: Type.Union([Type.Literal('api_key'), Type.Literal('session')]),
-  apiKeyId: Type.Union([Id, Type.Null()]),
+  apiKeyId: NullableString(Id),
 });
 export type WhoAmI = Static<typeof WhoAmI>;

@@ -1,5 +1,5 @@
 // The per-request API key check: offline format check, SHA-256, cached indexed lookup, constant-time compare.
-import { GUEST_API_KEY_MESSAGE, INVALID_API_KEY_MESSAGE, canUseApiKeys, isWellFormedApiKey, type User } from '@teamset/contract';
+import { API_KEY_LENGTH, GUEST_API_KEY_MESSAGE, INVALID_API_KEY_MESSAGE, canUseApiKeys, isWellFormedApiKey, type User } from '@teamset/contract';
 import { LRUCache } from 'lru-cache';
 import type { AuthEvent, AuthEventListener } from '../auth/auth-events.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
@@ -37,25 +37,39 @@ export class KeyVerifier implements AuthEventListener {
     this.cache = new LRUCache({ max: options.maxEntries, ttl: options.ttlMs });
   }
 
-  /** Throws 401 for every kind of bad key (one message), 403 for a guest's key. */
-  async verify(rawKey: string): Promise<VerifiedKey> {
+  /**
+   * The synchronous fast path: the verified key when it is cached, undefined when the database must
+   * be asked. Throws like `verify` for malformed, expired and guest keys.
+   */
+  verifyCached(rawKey: string): VerifiedKey | undefined {
+    // A hit is an exact match on the full digest of a key that was well-formed when cached,
+    // so neither the format check nor a further comparison is needed on this path.
+    const entry = rawKey.length === API_KEY_LENGTH ? this.cache.get(sha256Hex(rawKey)) : undefined;
+    if (entry) return this.admit(entry);
     // Malformed keys never reach the database (DESIGN §3).
     if (!isWellFormedApiKey(rawKey)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
+    return undefined;
+  }
+
+  /** Throws 401 for every kind of bad key (one message), 403 for a guest's key. */
+  async verify(rawKey: string): Promise<VerifiedKey> {
+    const cached = this.verifyCached(rawKey);
+    if (cached) return cached;
     const keyHash = sha256Hex(rawKey);
-    let entry = this.cache.get(keyHash);
-    if (!entry) {
-      const row = await this.store.findByHash(keyHash);
-      if (!row || !constantTimeEqual(row.keyHash, keyHash)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
-      entry = { keyId: row.keyId, keyHash: row.keyHash, expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt), user: row.user };
-      this.cache.set(keyHash, entry);
-      this.lastUsed.seed(row.keyId, row.lastUsedAt);
-    } else if (!constantTimeEqual(entry.keyHash, keyHash)) {
-      throw unauthenticated(INVALID_API_KEY_MESSAGE);
-    }
-    if (entry.expiresAtMs !== null && Date.now() >= entry.expiresAtMs) throw unauthenticated(INVALID_API_KEY_MESSAGE);
+    const row = await this.store.findByHash(keyHash);
+    if (!row || !constantTimeEqual(row.keyHash, keyHash)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
+    const entry: CachedKey = { keyId: row.keyId, keyHash: row.keyHash, expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt), user: row.user };
+    this.cache.set(keyHash, entry);
+    this.lastUsed.seed(row.keyId, row.lastUsedAt);
+    return this.admit(entry);
+  }
+
+  private admit(entry: CachedKey): VerifiedKey {
+    const now = Date.now();
+    if (entry.expiresAtMs !== null && now >= entry.expiresAtMs) throw unauthenticated(INVALID_API_KEY_MESSAGE);
     // The role is checked on every call: a user demoted to GUEST keeps their keys but cannot use them.
     if (!canUseApiKeys(entry.user.role)) throw forbidden(GUEST_API_KEY_MESSAGE);
-    this.lastUsed.touch(entry.keyId);
+    this.lastUsed.touch(entry.keyId, now);
     return { keyId: entry.keyId, user: entry.user };
   }
 

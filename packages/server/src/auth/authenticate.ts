@@ -1,11 +1,10 @@
 // The authentication hook for protected routes: API key or session cookie → request.actor, with CSRF and failure limits.
 import { CSRF_HEADER, INVALID_API_KEY_MESSAGE } from '@teamset/contract';
-import { AppError, forbidden, unauthenticated, type Actor, type Services } from '@teamset/core';
+import { AppError, constantTimeEqual, forbidden, unauthenticated, type Actor, type Services, type VerifiedKey } from '@teamset/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from '../http/error-handler.js';
 import { readCredentials } from './credentials.js';
 import type { FailedAuthLimiter } from './failed-auth-limiter.js';
-import { constantTimeEqual } from './constant-time.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,29 +15,24 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type AuthenticateHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+export type AuthenticateHook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
 
+/**
+ * Callback-style on purpose: a cached API key is checked synchronously, so the request goes on
+ * without a promise round-trip (this hook runs on every authenticated request).
+ */
 export function createAuthenticate(services: Services, limiter: FailedAuthLimiter): AuthenticateHook {
-  return async function authenticate(request, reply) {
-    const credentials = readCredentials(request);
-    if (credentials.kind === 'none') throw unauthenticated('Authentication required: send an API key in X-API-Key, or sign in');
-    const retryAfter = limiter.retryAfterSeconds(request.ip);
-    if (retryAfter > 0) {
-      reply.header('retry-after', String(retryAfter));
-      sendError(reply, request, 'RATE_LIMITED', `Too many failed authentication attempts; retry in ${retryAfter} s`);
-      return reply;
-    }
-    if (credentials.kind === 'api_key') {
-      try {
-        const verified = await services.keyVerifier.verify(credentials.key);
-        request.actor = { kind: 'user', user: verified.user, via: 'api_key', keyId: verified.keyId, ip: request.ip };
-        return;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'UNAUTHENTICATED') limiter.recordFailure(request.ip);
-        throw error;
-      }
-    }
-    const session = await services.sessions.resolve(credentials.token);
+  const rejectKey = (request: FastifyRequest, error: unknown): never => {
+    if (error instanceof AppError && error.code === 'UNAUTHENTICATED') limiter.recordFailure(request.ip);
+    throw error;
+  };
+
+  const setKeyActor = (request: FastifyRequest, verified: VerifiedKey): void => {
+    request.actor = { kind: 'user', user: verified.user, via: 'api_key', keyId: verified.keyId, ip: request.ip };
+  };
+
+  async function authenticateSession(request: FastifyRequest, token: string): Promise<void> {
+    const session = await services.sessions.resolve(token);
     if (!session) {
       limiter.recordFailure(request.ip);
       throw unauthenticated('Your session has expired; sign in again');
@@ -50,6 +44,49 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
       }
     }
     request.actor = { kind: 'user', user: session.user, via: 'session', keyId: null, ip: request.ip };
+  }
+
+  return function authenticate(request, reply, done) {
+    try {
+      const credentials = readCredentials(request);
+      if (credentials.kind === 'none') throw unauthenticated('Authentication required: send an API key in X-API-Key, or sign in');
+      const retryAfter = limiter.retryAfterSeconds(request.ip);
+      if (retryAfter > 0) {
+        reply.header('retry-after', String(retryAfter));
+        sendError(reply, request, 'RATE_LIMITED', `Too many failed authentication attempts; retry in ${retryAfter} s`);
+        return;
+      }
+      if (credentials.kind === 'session') {
+        authenticateSession(request, credentials.token).then(() => done(), done);
+        return;
+      }
+      let cached: VerifiedKey | undefined;
+      try {
+        cached = services.keyVerifier.verifyCached(credentials.key);
+      } catch (error) {
+        rejectKey(request, error);
+      }
+      if (cached) {
+        setKeyActor(request, cached);
+        done();
+        return;
+      }
+      services.keyVerifier.verify(credentials.key).then(
+        (verified) => {
+          setKeyActor(request, verified);
+          done();
+        },
+        (error: unknown) => {
+          try {
+            rejectKey(request, error);
+          } catch (rejected) {
+            done(rejected as Error);
+          }
+        },
+      );
+    } catch (error) {
+      done(error as Error);
+    }
   };
 }
 

@@ -19,6 +19,8 @@ export class FailedAuthLimiter {
 
   /** Seconds until this address may try again, or 0 when it may try now. O(1): runs before every credential check. */
   retryAfterSeconds(address: string, nowMs = Date.now()): number {
+    // The usual case on the hot path: nobody has failed recently, so skip the lookup.
+    if (this.windows.size === 0) return 0;
     const window = this.windows.get(address);
     if (!window || window.failures < this.options.maxFailures) return 0;
     const remaining = window.startedMs + this.options.windowMs - nowMs;

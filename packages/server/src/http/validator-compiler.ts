@@ -88,7 +88,10 @@ export function toValidationIssues(errors: readonly TLocalizedValidationError[])
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const validator = Compile(schema);
+  // Most requests carry no query string; when the schema accepts {} there is nothing to convert or check.
+  const acceptsEmpty = httpPart === 'querystring' && validator.Check({});
   return (input: unknown) => {
+    if (acceptsEmpty && isEmptyObject(input)) return { value: input };
     const value = httpPart === 'body' ? input : convertUrlPart(schema, input);
     if (!validator.Check(value)) return { error: toValidationIssues(validator.Errors(value)) };
     const nulAt = findNul(value);
@@ -96,3 +99,9 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
     return { value };
   };
 };
+
+function isEmptyObject(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  for (const _ in value) return false;
+  return true;
+}

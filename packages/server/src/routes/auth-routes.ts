@@ -27,10 +27,11 @@ export async function limited<T>(ctx: RouteContext, request: FastifyRequest, rep
 export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
   const { services } = ctx;
 
-  app.get(PATHS.whoami, { onRequest: ctx.authenticate, schema: { querystring: NoQuery, tags: ['auth'], summary: 'The user behind this request', security: SECURITY, response: { 200: WhoAmI, ...PROTECTED_ERRORS } } }, async (request) => {
+  app.get(PATHS.whoami, { onRequest: ctx.authenticate, schema: { querystring: NoQuery, tags: ['auth'], summary: 'The user behind this request', security: SECURITY, response: { 200: WhoAmI, ...PROTECTED_ERRORS } } }, (request, reply) => {
+    // Synchronous on purpose: whoami is the SDK's connection check and the auth benchmark's yardstick.
     const actor = actorOf(request);
     if (actor.kind !== 'user') throw new AppError('INTERNAL', 'system actor over HTTP');
-    return { user: actor.user, authMethod: actor.via, apiKeyId: actor.keyId };
+    reply.send({ user: actor.user, authMethod: actor.via, apiKeyId: actor.keyId });
   });
 
   app.post(PATHS.login, { schema: { querystring: NoQuery, tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
