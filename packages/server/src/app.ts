@@ -49,7 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ? trustImmediateProxy : false,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     // Fixed: the default (100) made a valid long email in /users/:user a bare 414; let the schema (254) name the field.
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Fixed: a bad percent-encoding or over-long parameter got Fastify's own body, not ErrorBody.
     frameworkErrors: frameworkErrorHandler,
     requestIdHeader: false,
