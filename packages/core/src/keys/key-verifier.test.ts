@@ -54,6 +54,18 @@ describe.each(await testDialects())('KeyVerifier on %s', (dialect) => {
     return { user, key, keyId: apiKey.id };
   }
 
+  it('re-reads a cached key from the database once the cache TTL has passed, even if no event says so', async () => {
+    // A second instance with a short TTL and no event feed: only the TTL can make it notice.
+    const other = await ctx.openAnother({ background: false, keyCacheTtlMs: 150 });
+    const { key, keyId } = await userWithKey('ttl');
+    expect(await outcome(other, key)).toBe('ok');
+    // Removed behind the services' back, as a manual database fix would.
+    await services.database.db.deleteFrom('api_keys').where('id', '=', keyId).execute();
+    expect(await outcome(other, key)).toBe('ok');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await outcome(other, key)).toBe('UNAUTHENTICATED');
+  });
+
   it('accepts a valid key as its user, with the role as it is now', async () => {
     const { user, key, keyId } = await userWithKey('valid');
     const verified = await services.keyVerifier.verify(key);
