@@ -59,6 +59,16 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
     await expectAppError(services.invitations.create(team.as.admin, { email: uniqueEmail('r'), role: 'KING' as never }, BASE_URL), 'BAD_REQUEST');
   });
 
+  it('keeps one pending invitation per email when two admins invite at once', async () => {
+    const email = uniqueEmail('race');
+    // Several at once, so that on PostgreSQL some transactions overlap (SQLite serializes them anyway).
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL)));
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+    const pending = (await services.invitations.listPending(team.as.admin)).filter((i) => i.email === email);
+    expect(pending).toHaveLength(1);
+  });
+
   it('re-inviting revokes the previous token', async () => {
     const email = uniqueEmail('again');
     const first = await services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL);

@@ -4,7 +4,7 @@ import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/database.js';
-import { nowIso, toIso } from '../db/database.js';
+import { isUniqueViolation, nowIso, toIso } from '../db/database.js';
 import type { DatabaseSchema, InvitationsTable } from '../db/schema.js';
 import type { Kysely, Transaction } from 'kysely';
 import { conflict, notFound } from '../errors/app-error.js';
@@ -38,30 +38,40 @@ export class InvitationService {
     const email = normalizeEmail(input.email);
     validateNewUser({ email, name: 'invitee', ...(input.role ? { role: input.role } : {}) });
     const token = newToken();
-    const invitation = await this.database.db.transaction().execute(async (trx) => {
-      if (await this.users.store.findByEmail(email, trx)) throw conflict('A user with this email already exists', { field: 'email' });
-      const role = input.role ?? (await this.organization.current(trx)).defaultUserRole;
-      const at = nowIso();
-      // Re-inviting replaces any pending invitation, so only the newest link works.
-      await trx.updateTable('invitations').set({ revoked_at: at }).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
-      const row: InvitationsTable = {
-        id: newId(),
-        email,
-        role,
-        token_hash: sha256Hex(token),
-        invited_by: actor.kind === 'user' ? actor.user.id : null,
-        created_at: at,
-        expires_at: new Date(Date.now() + TTL_MS).toISOString(),
-        accepted_at: null,
-        accepted_user_id: null,
-        revoked_at: null,
-      };
-      await trx.insertInto('invitations').values(row).execute();
-      await this.audit.record({ action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } }, trx);
-      return toInvitation(row);
-    });
+    const invitation = await this.insertInvitation(actor, email, input.role, token);
     const url = `${acceptUrlBase.replace(/\/+$/, '')}/accept-invitation?token=${encodeURIComponent(token)}`;
     return { invitation, url, token };
+  }
+
+  private async insertInvitation(actor: Actor, email: string, requestedRole: Role | undefined, token: string): Promise<Invitation> {
+    try {
+      return await this.database.db.transaction().execute(async (trx) => {
+        if (await this.users.store.findByEmail(email, trx)) throw conflict('A user with this email already exists', { field: 'email' });
+        const role = requestedRole ?? (await this.organization.current(trx)).defaultUserRole;
+        const at = nowIso();
+        // Re-inviting replaces any pending invitation, so only the newest link works.
+        await trx.updateTable('invitations').set({ revoked_at: at }).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+        const row: InvitationsTable = {
+          id: newId(),
+          email,
+          role,
+          token_hash: sha256Hex(token),
+          invited_by: actor.kind === 'user' ? actor.user.id : null,
+          created_at: at,
+          expires_at: new Date(Date.now() + TTL_MS).toISOString(),
+          accepted_at: null,
+          accepted_user_id: null,
+          revoked_at: null,
+        };
+        await trx.insertInto('invitations').values(row).execute();
+        await this.audit.record({ action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } }, trx);
+        return toInvitation(row);
+      });
+    } catch (error) {
+      // The partial unique index lost a race with another admin inviting the same email.
+      if (isUniqueViolation(error)) throw conflict('Another invitation for this email was just created; list pending invitations', { field: 'email' });
+      throw error;
+    }
   }
 
   async listPending(actor: Actor): Promise<Invitation[]> {

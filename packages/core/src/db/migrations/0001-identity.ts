@@ -59,6 +59,15 @@ export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<voi
     .addColumn('revoked_at', ts)
     .execute();
   await db.schema.createIndex('invitations_email_idx').on('invitations').column('email').execute();
+  // At most one pending invitation per email, even when two admins invite at the same moment.
+  await db.schema
+    .createIndex('invitations_one_pending_per_email')
+    .on('invitations')
+    .column('email')
+    .unique()
+    .where(sql.ref('accepted_at'), 'is', null)
+    .where(sql.ref('revoked_at'), 'is', null)
+    .execute();
 
   await db.schema
     .createTable('api_keys')
