@@ -9,3 +9,4 @@ export { generateRawApiKey, type GenerateKeyInput } from './keys/key-service.js'
 export type { VerifiedKey } from './keys/key-verifier.js';
 export { newId } from './ids.js';
 export { constantTimeEqual, sha256Hex } from './secrets.js';
+export { effectivePermission, grantablePermissions, implicitPermission, requireDatasetPermission, type PermissionFacts } from './permissions/effective-permission.js';
