@@ -1,13 +1,10 @@
 // Audit log: who did what to whom and when; details never carry a key, token or password.
 import type { AuditAction, AuditEvent } from '@teamset/contract';
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../actor.js';
 import type { Database } from '../db/database.js';
 import { nowIso, toIso } from '../db/database.js';
-import type { DatabaseSchema } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { requireAdmin } from '../users/user-rules.js';
-
-type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,10 +1,7 @@
 // Auth change feed: key revocations and user changes, polled by every server sharing the database to evict caches.
-import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
-import type { DatabaseSchema } from '../db/schema.js';
-
-type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { Db } from '../db/schema.js';
 
 export type AuthEvent = { kind: 'key_revoked'; keyId: string } | { kind: 'user_changed'; userId: string };
 

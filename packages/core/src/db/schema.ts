@@ -1,5 +1,5 @@
 // Kysely table types for the identity tables; timestamps are Date in PostgreSQL and ISO text in SQLite.
-import type { Generated } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 /** What a timestamp column yields: pg returns Date for timestamptz, SQLite our ISO strings. */
 export type DbTime = string | Date;
@@ -91,3 +91,6 @@ export interface DatabaseSchema {
   audit_events: AuditEventsTable;
   auth_events: AuthEventsTable;
 }
+
+/** Where a store statement runs: the database itself, or the caller's open transaction. */
+export type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;

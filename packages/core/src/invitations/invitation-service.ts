@@ -5,8 +5,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, nowIso, toIso } from '../db/database.js';
-import type { DatabaseSchema, InvitationsTable } from '../db/schema.js';
-import type { Kysely, Transaction } from 'kysely';
+import type { Db, InvitationsTable } from '../db/schema.js';
 import { conflict, notFound } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
@@ -14,8 +13,6 @@ import { newToken, sha256Hex } from '../secrets.js';
 import { requireAdmin } from '../users/user-rules.js';
 import { validateNewUser, type UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
-
-type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 const TTL_MS = INVITATION_TTL_DAYS * 24 * 3600 * 1000;
 export const INVALID_INVITATION_MESSAGE = 'This invitation is invalid, expired, revoked or already used';

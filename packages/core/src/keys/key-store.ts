@@ -1,11 +1,8 @@
 // API key rows: insert, list per user, delete, lookup by SHA-256 digest joined with the owner's current role.
 import type { ApiKey, Role, User } from '@teamset/contract';
-import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../db/database.js';
-import type { ApiKeysTable, DatabaseSchema } from '../db/schema.js';
-
-type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+import type { ApiKeysTable, Db } from '../db/schema.js';
 
 export interface KeyWithOwner {
   keyId: string;

@@ -7,16 +7,13 @@ import {
   type Role,
   type UpdateOrganizationSettingsBody,
 } from '@teamset/contract';
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
-import type { DatabaseSchema } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import { requireAdmin } from '../users/user-rules.js';
-
-type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 /** Least privilege until an admin says otherwise. */
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = { defaultUserRole: 'GUEST', defaultDatasetPermission: 'NO_ACCESS' };

@@ -9,21 +9,18 @@ import {
   type User,
   type UserPage,
 } from '@teamset/contract';
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthEventFeed } from '../auth/auth-events.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, nowIso } from '../db/database.js';
-import type { DatabaseSchema } from '../db/schema.js';
+import type { Db } from '../db/schema.js';
 import { badRequest, conflict, forbidden, notFound, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { isAdmin, requireAdmin } from './user-rules.js';
 import { normalizeEmail, type UserStore } from './user-store.js';
-
-type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 export interface CreateUserInput {
   email: string;

@@ -1,11 +1,10 @@
 // User rows: lookups by id or email, paged search, role updates; only this file issues SQL on users.
 import type { Role, User } from '@teamset/contract';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toIso } from '../db/database.js';
-import type { DatabaseSchema, UsersTable } from '../db/schema.js';
+import type { DatabaseSchema, Db, UsersTable } from '../db/schema.js';
 
-type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 type UserRow = Pick<UsersTable, 'id' | 'email' | 'name' | 'role' | 'created_at'>;
 
 export function toUser(row: UserRow): User {
