@@ -2,9 +2,8 @@
 import { CSRF_HEADER, INVALID_API_KEY_MESSAGE } from '@teamset/contract';
 import { AppError, constantTimeEqual, forbidden, unauthenticated, type Actor, type Services, type VerifiedKey } from '@teamset/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sendError } from '../http/error-handler.js';
 import { readCredentials } from './credentials.js';
-import type { FailedAuthLimiter } from './failed-auth-limiter.js';
+import { rejectIfBlocked, type FailedAuthLimiter } from './failed-auth-limiter.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,12 +49,8 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
     try {
       const credentials = readCredentials(request);
       if (credentials.kind === 'none') throw unauthenticated('Authentication required: send an API key in X-API-Key, or sign in');
-      const retryAfter = limiter.retryAfterSeconds(request.ip);
-      if (retryAfter > 0) {
-        reply.header('retry-after', String(retryAfter));
-        sendError(reply, request, 'RATE_LIMITED', `Too many failed authentication attempts; retry in ${retryAfter} s`);
-        return;
-      }
+      // Answered here (429), so done() is not called.
+      if (rejectIfBlocked(limiter, request, reply)) return;
       if (credentials.kind === 'session') {
         authenticateSession(request, credentials.token).then(() => done(), done);
         return;

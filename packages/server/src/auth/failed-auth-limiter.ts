@@ -1,5 +1,7 @@
 // Rate limit on failed authentication per client address: too many failures → 429 with Retry-After.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import { sendError } from '../http/error-handler.js';
 
 export interface FailedAuthLimiterOptions {
   maxFailures: number;
@@ -36,4 +38,13 @@ export class FailedAuthLimiter {
     if (!window || nowMs - window.startedMs >= this.options.windowMs) this.windows.set(address, { startedMs: nowMs, failures: 1 });
     else window.failures += 1;
   }
+}
+
+/** Sends 429 with Retry-After and returns true when the caller's address is blocked; false lets the request go on. */
+export function rejectIfBlocked(limiter: FailedAuthLimiter, request: FastifyRequest, reply: FastifyReply): boolean {
+  const retryAfter = limiter.retryAfterSeconds(request.ip);
+  if (retryAfter === 0) return false;
+  reply.header('retry-after', String(retryAfter));
+  sendError(reply, request, 'RATE_LIMITED', `Too many failed authentication attempts; retry in ${retryAfter} s`);
+  return true;
 }

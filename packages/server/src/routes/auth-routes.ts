@@ -4,18 +4,14 @@ import { AppError } from '@teamset/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../auth/authenticate.js';
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
-import { sendError } from '../http/error-handler.js';
+import { rejectIfBlocked } from '../auth/failed-auth-limiter.js';
 import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
 
 const PUBLIC_ERRORS = { 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 429: ErrorBody } as const;
 
 /** Runs a credential-checking action under the failed-auth limiter: 429 while blocked, failures counted. */
 export async function limited<T>(ctx: RouteContext, request: FastifyRequest, reply: FastifyReply, action: () => Promise<T>): Promise<T | FastifyReply> {
-  const retryAfter = ctx.limiter.retryAfterSeconds(request.ip);
-  if (retryAfter > 0) {
-    reply.header('retry-after', String(retryAfter));
-    return sendError(reply, request, 'RATE_LIMITED', `Too many failed attempts; retry in ${retryAfter} s`);
-  }
+  if (rejectIfBlocked(ctx.limiter, request, reply)) return reply;
   try {
     return await action();
   } catch (error) {
