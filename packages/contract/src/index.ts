@@ -9,3 +9,4 @@ export * from './schemas/invitations.js';
 export * from './schemas/keys.js';
 export * from './schemas/organization.js';
 export * from './routes.js';
+export * from './views/index.js';

@@ -12,3 +12,4 @@ export { testApiConnection, type TestApiConnectionOptions } from './connection/t
 export { ManagementClient, type GenerateApiKeyOptions, type ListUsersOptions } from './management/management-client.js';
 export { userRef, type UserLike } from './management/user-ref.js';
 export * from './management/default-client.js';
+export * from './views/index.js';
