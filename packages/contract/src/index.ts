@@ -8,5 +8,6 @@ export * from './schemas/auth.js';
 export * from './schemas/invitations.js';
 export * from './schemas/keys.js';
 export * from './schemas/organization.js';
+export * from './schemas/datasets.js';
 export * from './routes.js';
 export * from './views/index.js';

@@ -19,6 +19,12 @@ export const PATHS = {
   key: `${API_PREFIX}/keys/:keyId`,
   organizationSettings: `${API_PREFIX}/organization/settings`,
   audit: `${API_PREFIX}/audit`,
+  datasets: `${API_PREFIX}/datasets`,
+  dataset: `${API_PREFIX}/datasets/:name`,
+  datasetPermissions: `${API_PREFIX}/datasets/:name/permissions`,
+  datasetUserPermission: `${API_PREFIX}/datasets/:name/permissions/users/:user`,
+  datasetDefaultPermission: `${API_PREFIX}/datasets/:name/permissions/default`,
+  userDatasetPermissions: `${API_PREFIX}/users/:user/dataset-permissions`,
 } as const;
 
 /** Fills `:param` segments, URL-encoding each value. */

@@ -10,3 +10,6 @@ export type { VerifiedKey } from './keys/key-verifier.js';
 export { newId } from './ids.js';
 export { constantTimeEqual, sha256Hex } from './secrets.js';
 export { effectivePermission, grantablePermissions, implicitPermission, requireDatasetPermission, type PermissionFacts } from './permissions/effective-permission.js';
+export { DatasetService, MIN_DATASET_CREATOR_ROLE, type CreateDatasetInput, type UpdateDatasetInput, type DatasetAccess } from './datasets/dataset-service.js';
+export type { DatasetRecord } from './datasets/dataset-store.js';
+export { DatasetPermissionService } from './permissions/dataset-permission-service.js';

@@ -5,12 +5,15 @@ import { SessionService } from './auth/session-service.js';
 import { SetupService } from './auth/setup-service.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
+import { DatasetService } from './datasets/dataset-service.js';
+import { DatasetStore } from './datasets/dataset-store.js';
 import { InvitationService } from './invitations/invitation-service.js';
 import { KeyService } from './keys/key-service.js';
 import { KeyStore } from './keys/key-store.js';
 import { KeyVerifier } from './keys/key-verifier.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
 import { OrganizationService } from './organization/organization-settings.js';
+import { DatasetPermissionService } from './permissions/dataset-permission-service.js';
 import { UserService } from './users/user-service.js';
 import { UserStore } from './users/user-store.js';
 
@@ -39,6 +42,8 @@ export interface Services {
   keys: KeyService;
   keyVerifier: KeyVerifier;
   organization: OrganizationService;
+  datasets: DatasetService;
+  datasetPermissions: DatasetPermissionService;
   audit: AuditLog;
   authEvents: AuthEventFeed;
   close(): Promise<void>;
@@ -65,6 +70,9 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const sessions = new SessionService(database, userStore, audit);
   const setup = new SetupService(database, users, audit);
   const invitations = new InvitationService(database, users, organization, audit);
+  const datasetStore = new DatasetStore(database);
+  const datasets = new DatasetService(database, datasetStore, organization, audit);
+  const datasetPermissions = new DatasetPermissionService(database, datasets, datasetStore, users, audit);
 
   const background = config.background !== false;
   let sessionPruner: NodeJS.Timeout | undefined;
@@ -86,6 +94,8 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     keys,
     keyVerifier,
     organization,
+    datasets,
+    datasetPermissions,
     audit,
     authEvents,
     async close() {

@@ -11,6 +11,7 @@ import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
 import { validatorCompiler } from './http/validator-compiler.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerDatasetRoutes } from './routes/dataset-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
@@ -82,5 +83,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInvitationRoutes(typed, ctx);
   registerKeyRoutes(typed, ctx);
   registerOrganizationRoutes(typed, ctx);
+  registerDatasetRoutes(typed, ctx);
   return app;
 }

@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = [
   'invitation.revoke',
   'invitation.accept',
   'organization.update',
+  'dataset.create',
+  'dataset.rename',
+  'dataset.delete',
+  'dataset.permission_set',
+  'dataset.permission_remove',
+  'dataset.default_permission_set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

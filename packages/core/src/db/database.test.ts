@@ -10,7 +10,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../test-sup
 import { isUniqueViolation, openDatabase, parseDatabaseUri, redactDatabaseUri, resolveDatabaseUri, teamsetHome, toIso, type Database } from './database.js';
 import { migrateToLatest } from './migrator.js';
 
-const IDENTITY_TABLES = ['api_keys', 'audit_events', 'auth_events', 'invitations', 'organization_settings', 'password_hashes', 'sessions', 'users'];
+const TABLES = ['api_keys', 'audit_events', 'auth_events', 'dataset_user_permissions', 'datasets', 'invitations', 'organization_settings', 'password_hashes', 'sessions', 'users'];
 
 describe('parseDatabaseUri', () => {
   it('reads PostgreSQL URIs in both spellings', () => {
@@ -117,8 +117,8 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
     await tdb?.drop();
   });
 
-  it('applies 0001 once, then nothing, however often it runs', async () => {
-    expect(await migrateToLatest(database)).toEqual({ applied: ['0001-identity'] });
+  it('applies every migration once, then nothing, however often it runs', async () => {
+    expect(await migrateToLatest(database)).toEqual({ applied: ['0001-identity', '0002-datasets'] });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
     expect(await migrateDatabase(tdb.uri)).toEqual({ applied: [] });
     // Start-up of a server on an already migrated database.
@@ -127,9 +127,9 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
   });
 
-  it('creates the identity tables', async () => {
+  it('creates the identity and dataset tables', async () => {
     const tables = (await database.db.introspection.getTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_'));
-    expect(tables.sort()).toEqual(IDENTITY_TABLES);
+    expect(tables.sort()).toEqual(TABLES);
   });
 
   it('redacts the password in displayUri', () => {

@@ -2,12 +2,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database.js';
 import * as m0001 from './migrations/0001-identity.js';
+import * as m0002 from './migrations/0002-datasets.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 /** Ordered by name; never renumber or edit a released migration, add a new one. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-identity': m0001,
+  '0002-datasets': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

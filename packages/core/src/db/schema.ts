@@ -1,4 +1,4 @@
-// Kysely table types for the identity tables; timestamps are Date in PostgreSQL and ISO text in SQLite.
+// Kysely table types for the identity and dataset tables; timestamps are Date in PostgreSQL and ISO text in SQLite.
 import type { Generated, Kysely, Transaction } from 'kysely';
 
 /** What a timestamp column yields: pg returns Date for timestamptz, SQLite our ISO strings. */
@@ -81,6 +81,31 @@ export interface AuthEventsTable {
   user_id: string | null;
 }
 
+export interface DatasetsTable {
+  id: string;
+  name: string;
+  slug: string;
+  media_type: string;
+  /** JSON array of strings. */
+  tags: string;
+  description: string | null;
+  /** JSON object. */
+  info: string;
+  created_at: DbTime;
+  last_modified_at: DbTime;
+  created_by: string | null;
+  default_permission: string;
+}
+
+/** Explicit per-user grants (DESIGN §2); the creator of a dataset holds MANAGE here. */
+export interface DatasetUserPermissionsTable {
+  dataset_id: string;
+  user_id: string;
+  permission: string;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   password_hashes: PasswordHashesTable;
@@ -90,6 +115,8 @@ export interface DatabaseSchema {
   organization_settings: OrganizationSettingsTable;
   audit_events: AuditEventsTable;
   auth_events: AuthEventsTable;
+  datasets: DatasetsTable;
+  dataset_user_permissions: DatasetUserPermissionsTable;
 }
 
 /** Where a store statement runs: the database itself, or the caller's open transaction. */

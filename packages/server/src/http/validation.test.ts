@@ -24,7 +24,7 @@ function row(method: ProtectedRoute['method'], path: string): ProtectedRoute {
   return found;
 }
 
-const WITH_QUERY_SCHEMA = [`GET ${PATHS.keys}`, `GET ${PATHS.users}`, `GET ${PATHS.audit}`];
+const WITH_QUERY_SCHEMA = [`GET ${PATHS.keys}`, `GET ${PATHS.users}`, `GET ${PATHS.audit}`, `GET ${PATHS.datasets}`];
 
 describe('request validation', () => {
   let fx: AuthFixture;
@@ -164,7 +164,7 @@ describe('request validation', () => {
   it.each(WITH_QUERY_SCHEMA)('%s: its own query parameters are accepted', async (key) => {
     const [method, path] = key.split(' ') as [ProtectedRoute['method'], string];
     const route = row(method, path);
-    const query = { [`GET ${PATHS.keys}`]: `?user=${encodeURIComponent(fx.users.ADMIN.email)}`, [`GET ${PATHS.users}`]: '?search=a&page=1&pageSize=5', [`GET ${PATHS.audit}`]: '?limit=5&before=1000&action=key.create' }[key];
+    const query = { [`GET ${PATHS.keys}`]: `?user=${encodeURIComponent(fx.users.ADMIN.email)}`, [`GET ${PATHS.users}`]: '?search=a&page=1&pageSize=5', [`GET ${PATHS.audit}`]: '?limit=5&before=1000&action=key.create', [`GET ${PATHS.datasets}`]: '?search=a&page=1&pageSize=5' }[key];
     expect((await send({ ...route, url: `${route.url}${query}` })).statusCode).toBe(200);
   });
 

@@ -23,6 +23,7 @@ export interface RouteId {
 
 const NO_USER = 'nobody-here@example.com';
 const NO_ID = '000000000000000000000000';
+const NO_DATASET = 'no such dataset';
 
 const route = (method: TestMethod, path: string, minRole: Role, extra: { params?: Record<string, string>; body?: Record<string, unknown> } = {}): ProtectedRoute => ({
   method,
@@ -53,6 +54,19 @@ export const PROTECTED_ROUTES: readonly ProtectedRoute[] = [
   route('GET', PATHS.organizationSettings, 'ADMIN'),
   route('PATCH', PATHS.organizationSettings, 'ADMIN', { body: { defaultDatasetPermission: 'NO_ACCESS' } }),
   route('GET', PATHS.audit, 'ADMIN'),
+
+  // Dataset routes on a dataset that does not exist: 404 to every role, so the lowest role passes authorization.
+  route('GET', PATHS.datasets, 'GUEST'),
+  route('POST', PATHS.datasets, 'MEMBER', { body: { name: 'table probe', mediaType: 'image', tags: ['probe'], description: 'made by the route table', info: { source: 'table' } } }),
+  route('GET', PATHS.dataset, 'GUEST', { params: { name: NO_DATASET } }),
+  route('PATCH', PATHS.dataset, 'GUEST', { params: { name: NO_DATASET }, body: { description: 'probe' } }),
+  route('DELETE', PATHS.dataset, 'GUEST', { params: { name: NO_DATASET } }),
+  route('GET', PATHS.datasetPermissions, 'GUEST', { params: { name: NO_DATASET } }),
+  route('GET', PATHS.datasetUserPermission, 'GUEST', { params: { name: NO_DATASET, user: NO_USER } }),
+  route('PUT', PATHS.datasetUserPermission, 'GUEST', { params: { name: NO_DATASET, user: NO_USER }, body: { permission: 'VIEW' } }),
+  route('DELETE', PATHS.datasetUserPermission, 'GUEST', { params: { name: NO_DATASET, user: NO_USER } }),
+  route('PUT', PATHS.datasetDefaultPermission, 'GUEST', { params: { name: NO_DATASET }, body: { permission: 'VIEW' } }),
+  route('GET', PATHS.userDatasetPermissions, 'ADMIN', { params: { user: NO_USER } }),
 ];
 
 /** Routes under /api/v1 reachable without credentials, on purpose. */

@@ -1,0 +1,118 @@
+// Dataset shapes (DESIGN §5) and dataset permissions (DESIGN §2): the dataset object, its inputs, listings and grants.
+import { Type, type Static } from 'typebox';
+import { DATASET_PERMISSIONS, DatasetPermissionSchema, RoleSchema, type DatasetPermission } from '../identity/roles.js';
+import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
+
+/** FiftyOne's media types (fiftyone.core.media): a dataset holds one kind of sample. */
+export const MEDIA_TYPES = ['image', 'video', 'group', 'point-cloud', '3d'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+export const DEFAULT_MEDIA_TYPE: MediaType = 'image';
+
+export const DATASET_NAME_MAX_LENGTH = 200;
+export const DATASET_TAG_MAX_LENGTH = 100;
+export const DATASET_MAX_TAGS = 100;
+export const DATASET_DESCRIPTION_MAX_LENGTH = 10_000;
+
+export const MediaTypeSchema = Type.Enum(MEDIA_TYPES, { description: 'image, video, group, point-cloud or 3d' });
+export const DatasetName = Type.String({ minLength: 1, maxLength: DATASET_NAME_MAX_LENGTH, description: 'Dataset name (unique; its slug must be unique too)' });
+export const DatasetTags = Type.Array(Type.String({ minLength: 1, maxLength: DATASET_TAG_MAX_LENGTH }), { maxItems: DATASET_MAX_TAGS });
+export const DatasetDescription = NullableString(Type.String({ maxLength: DATASET_DESCRIPTION_MAX_LENGTH }));
+export const DatasetInfo = Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form JSON object' });
+
+/** A permission or null (no explicit grant), as one type list like NullableString. */
+export const NullableDatasetPermission = Type.Unsafe<DatasetPermission | null>({ type: ['string', 'null'], enum: [...DATASET_PERMISSIONS, null] });
+
+/**
+ * FiftyOne-style URL slug of a dataset name: lower case, every run of characters other than
+ * a–z and 0–9 becomes one '-', no leading or trailing '-'. Empty when the name has no such character.
+ */
+export function datasetSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export const Dataset = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    slug: Type.String(),
+    mediaType: MediaTypeSchema,
+    tags: Type.Array(Type.String()),
+    description: NullableString(Type.String()),
+    info: DatasetInfo,
+    createdAt: Timestamp,
+    lastModifiedAt: Timestamp,
+    createdBy: NullableString(Id),
+    defaultPermission: DatasetPermissionSchema,
+    permission: { ...DatasetPermissionSchema, description: 'The caller’s effective permission on the dataset' },
+  },
+  { title: 'Dataset', additionalProperties: false },
+);
+export type Dataset = Static<typeof Dataset>;
+
+export const CreateDatasetBody = Type.Object(
+  { name: DatasetName, mediaType: Type.Optional(MediaTypeSchema), tags: Type.Optional(DatasetTags), description: Type.Optional(DatasetDescription), info: Type.Optional(DatasetInfo) },
+  { additionalProperties: false },
+);
+export type CreateDatasetBody = Static<typeof CreateDatasetBody>;
+
+/** Renaming needs MANAGE; the other fields need EDIT. */
+export const UpdateDatasetBody = Type.Object(
+  { name: Type.Optional(DatasetName), tags: Type.Optional(DatasetTags), description: Type.Optional(DatasetDescription), info: Type.Optional(DatasetInfo) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDatasetBody = Static<typeof UpdateDatasetBody>;
+
+export const ListDatasetsQuery = Type.Object(
+  { ...PageQuery, search: Type.Optional(Type.String({ maxLength: DATASET_NAME_MAX_LENGTH, description: 'Substring of the name (case-insensitive)' })) },
+  { additionalProperties: false },
+);
+export type ListDatasetsQuery = Static<typeof ListDatasetsQuery>;
+
+export const DatasetPage = Type.Object({ datasets: Type.Array(Dataset), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type DatasetPage = Static<typeof DatasetPage>;
+
+export const DatasetNameParams = Type.Object({ name: DatasetName }, { additionalProperties: false });
+export type DatasetNameParams = Static<typeof DatasetNameParams>;
+
+export const DatasetUserParams = Type.Object({ name: DatasetName, user: UserRef }, { additionalProperties: false });
+export type DatasetUserParams = Static<typeof DatasetUserParams>;
+
+/** The user a permission belongs to, without account details. */
+export const PermissionUser = Type.Object({ id: Id, email: Email, name: PersonName, role: RoleSchema }, { title: 'PermissionUser', additionalProperties: false });
+export type PermissionUser = Static<typeof PermissionUser>;
+
+export const DatasetUserPermission = Type.Object(
+  {
+    user: PermissionUser,
+    userPermission: { ...NullableDatasetPermission, description: 'The explicit grant to this user, or null' },
+    activePermission: { ...DatasetPermissionSchema, description: 'Effective: role, default permission and grants combined (DESIGN §2)' },
+  },
+  { title: 'DatasetUserPermission', additionalProperties: false },
+);
+export type DatasetUserPermission = Static<typeof DatasetUserPermission>;
+
+export const DatasetPermissionList = Type.Object({
+  dataset: Type.String(),
+  defaultPermission: DatasetPermissionSchema,
+  users: Type.Array(DatasetUserPermission),
+});
+export type DatasetPermissionList = Static<typeof DatasetPermissionList>;
+
+export const SetDatasetUserPermissionBody = Type.Object({ permission: DatasetPermissionSchema }, { additionalProperties: false });
+export type SetDatasetUserPermissionBody = Static<typeof SetDatasetUserPermissionBody>;
+
+export const SetDatasetDefaultPermissionBody = Type.Object({ permission: DatasetPermissionSchema }, { additionalProperties: false });
+export type SetDatasetDefaultPermissionBody = Static<typeof SetDatasetDefaultPermissionBody>;
+
+export const UserDatasetPermission = Type.Object(
+  { datasetId: Id, datasetName: Type.String(), userPermission: NullableDatasetPermission, activePermission: DatasetPermissionSchema },
+  { title: 'UserDatasetPermission', additionalProperties: false },
+);
+export type UserDatasetPermission = Static<typeof UserDatasetPermission>;
+
+/** Every dataset the user can see, with their grant and effective permission. */
+export const UserDatasetPermissionList = Type.Object({ user: PermissionUser, datasets: Type.Array(UserDatasetPermission) });
+export type UserDatasetPermissionList = Static<typeof UserDatasetPermissionList>;

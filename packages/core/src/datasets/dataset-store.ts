@@ -1,0 +1,183 @@
+// Dataset rows and per-user grants: lookups, visibility-filtered paged listing, updates; only this file issues SQL on them.
+import type { DatasetPermission, MediaType, PermissionUser, Role } from '@teamset/contract';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { toIso } from '../db/database.js';
+import type { DatabaseSchema, DatasetsTable, Db } from '../db/schema.js';
+
+/** A dataset as stored, before the caller's permission is added. */
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  slug: string;
+  mediaType: MediaType;
+  tags: string[];
+  description: string | null;
+  info: Record<string, unknown>;
+  createdAt: string;
+  lastModifiedAt: string;
+  createdBy: string | null;
+  defaultPermission: DatasetPermission;
+}
+
+/** A dataset with one user's explicit grant on it (undefined: none). */
+export interface DatasetWithGrant {
+  record: DatasetRecord;
+  userGrant: DatasetPermission | undefined;
+}
+
+/** Whose view a listing takes: everything (admin, system), or one user's by role and grants. */
+export type DatasetViewer = { kind: 'all'; userId: string | null } | { kind: 'user'; userId: string; role: Role };
+
+export interface UserAccessRow {
+  user: PermissionUser;
+  userGrant: DatasetPermission | undefined;
+}
+
+const DATASET_COLUMNS = [
+  'd.id',
+  'd.name',
+  'd.slug',
+  'd.media_type',
+  'd.tags',
+  'd.description',
+  'd.info',
+  'd.created_at',
+  'd.last_modified_at',
+  'd.created_by',
+  'd.default_permission',
+] as const;
+
+type DatasetRow = Pick<DatasetsTable, 'id' | 'name' | 'slug' | 'media_type' | 'tags' | 'description' | 'info' | 'created_at' | 'last_modified_at' | 'created_by' | 'default_permission'>;
+
+export function toDatasetRecord(row: DatasetRow): DatasetRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    mediaType: row.media_type as MediaType,
+    tags: JSON.parse(row.tags) as string[],
+    description: row.description,
+    info: JSON.parse(row.info) as Record<string, unknown>,
+    createdAt: toIso(row.created_at),
+    lastModifiedAt: toIso(row.last_modified_at),
+    createdBy: row.created_by,
+    defaultPermission: row.default_permission as DatasetPermission,
+  };
+}
+
+function grantOf(permission: string | null | undefined): DatasetPermission | undefined {
+  return permission === null || permission === undefined ? undefined : (permission as DatasetPermission);
+}
+
+/** LIKE pattern for a case-insensitive substring search, with the wildcards in the text escaped. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export class DatasetStore {
+  constructor(private readonly database: Database) {}
+
+  private get db(): Kysely<DatabaseSchema> {
+    return this.database.db;
+  }
+
+  async insert(trx: Db, row: DatasetsTable): Promise<DatasetRecord> {
+    await trx.insertInto('datasets').values(row).execute();
+    return toDatasetRecord(row);
+  }
+
+  /** The dataset by exact name, with the user's grant on it fetched by the same query. */
+  async findByName(name: string, userId: string | null, trx: Db = this.db): Promise<DatasetWithGrant | undefined> {
+    const row = await trx
+      .selectFrom('datasets as d')
+      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId ?? ''))
+      .select([...DATASET_COLUMNS, 'g.permission'])
+      .where('d.name', '=', name)
+      .executeTakeFirst();
+    return row && { record: toDatasetRecord(row), userGrant: grantOf(row.permission) };
+  }
+
+  /** Which of name and slug another dataset already holds (name first: it is the more useful answer). */
+  async findClash(name: string, slug: string, exceptId: string | null, trx: Db = this.db): Promise<'name' | 'slug' | undefined> {
+    let q = trx.selectFrom('datasets').select(['name', 'slug']).where((eb) => eb.or([eb('name', '=', name), eb('slug', '=', slug)]));
+    if (exceptId !== null) q = q.where('id', '<>', exceptId);
+    const rows = await q.execute();
+    if (rows.some((r) => r.name === name)) return 'name';
+    return rows.length > 0 ? 'slug' : undefined;
+  }
+
+  /**
+   * Datasets the viewer can see, by name, with their grant — one query for the page and one for the
+   * total, however many datasets. The filter is DESIGN §2's "effective permission above NO_ACCESS":
+   * every role's cap is at least VIEW, so that holds exactly when the implicit permission (all for
+   * ADMIN, the default for MEMBER) or the user's grant is above NO_ACCESS. User groups (a later
+   * migration) add their grants as one more left join and one more alternative in the filter.
+   */
+  async listVisible(viewer: DatasetViewer, query: { search?: string; offset?: number; limit?: number }): Promise<{ items: DatasetWithGrant[]; total: number }> {
+    const userId = viewer.userId ?? '';
+    let base = this.db
+      .selectFrom('datasets as d')
+      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId));
+    if (viewer.kind === 'user' && viewer.role !== 'ADMIN') {
+      const member = viewer.role === 'MEMBER';
+      base = base.where((eb) =>
+        member ? eb.or([eb('d.default_permission', '<>', 'NO_ACCESS'), eb('g.permission', '<>', 'NO_ACCESS')]) : eb('g.permission', '<>', 'NO_ACCESS'),
+      );
+    }
+    const search = query.search?.trim();
+    if (search) base = base.where(sql<boolean>`lower(d.name) like ${containsPattern(search)} escape '\\'`);
+    let page = base.select([...DATASET_COLUMNS, 'g.permission']).orderBy('d.name');
+    if (query.limit !== undefined) page = page.limit(query.limit).offset(query.offset ?? 0);
+    const [rows, count] = await Promise.all([page.execute(), base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()]);
+    return { items: rows.map((row) => ({ record: toDatasetRecord(row), userGrant: grantOf(row.permission) })), total: Number(count.n) };
+  }
+
+  async update(trx: Db, id: string, patch: Partial<Omit<DatasetsTable, 'id' | 'created_at' | 'created_by'>>): Promise<boolean> {
+    const result = await trx.updateTable('datasets').set(patch).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Deletes the dataset; its grants go with it (foreign keys cascade). */
+  async delete(trx: Db, id: string): Promise<boolean> {
+    const result = await trx.deleteFrom('datasets').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async findGrant(datasetId: string, userId: string, trx: Db = this.db): Promise<DatasetPermission | undefined> {
+    const row = await trx.selectFrom('dataset_user_permissions').select('permission').where('dataset_id', '=', datasetId).where('user_id', '=', userId).executeTakeFirst();
+    return grantOf(row?.permission);
+  }
+
+  async upsertGrant(trx: Db, datasetId: string, userId: string, permission: DatasetPermission, at: string): Promise<void> {
+    await trx
+      .insertInto('dataset_user_permissions')
+      .values({ dataset_id: datasetId, user_id: userId, permission, created_at: at, updated_at: at })
+      .onConflict((oc) => oc.columns(['dataset_id', 'user_id']).doUpdateSet({ permission, updated_at: at }))
+      .execute();
+  }
+
+  async deleteGrant(trx: Db, datasetId: string, userId: string): Promise<boolean> {
+    const result = await trx.deleteFrom('dataset_user_permissions').where('dataset_id', '=', datasetId).where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /**
+   * Users who may have access to the dataset, with their grant: every admin, every member when the
+   * default is above NO_ACCESS, and everyone with an explicit grant. One query, ordered by email.
+   */
+  async listAccess(datasetId: string, defaultPermission: DatasetPermission): Promise<UserAccessRow[]> {
+    const rows = await this.db
+      .selectFrom('users as u')
+      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.user_id', '=', 'u.id').on('g.dataset_id', '=', datasetId))
+      .select(['u.id', 'u.email', 'u.name', 'u.role', 'g.permission'])
+      .where((eb) => {
+        const implicit = [eb('u.role', '=', 'ADMIN')];
+        if (defaultPermission !== 'NO_ACCESS') implicit.push(eb('u.role', '=', 'MEMBER'));
+        return eb.or([...implicit, eb('g.permission', 'is not', null)]);
+      })
+      .orderBy('u.email')
+      .execute();
+    return rows.map((r) => ({ user: { id: r.id, email: r.email, name: r.name, role: r.role as Role }, userGrant: grantOf(r.permission) }));
+  }
+}
