@@ -2,7 +2,17 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { isWellFormedApiKey, type ApiKey, type CreatedApiKey, type CreatedInvitation, type Invitation, type WhoAmI } from '@teamset/contract';
+import {
+  isWellFormedApiKey,
+  type ApiKey,
+  type CreatedApiKey,
+  type CreatedInvitation,
+  type Dataset,
+  type DatasetPage,
+  type DatasetPermissionList,
+  type Invitation,
+  type WhoAmI,
+} from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, errorLines, runTeamset, spawnTeamset, type CliSandbox } from './test-support/run-teamset.js';
 
@@ -101,6 +111,31 @@ describe('teamset over the API', () => {
     expect(direct.code, direct.stderr).toBe(0);
     const roled = await overApi(['--json', 'users', 'set-role', 'direct@example.com', 'COLLABORATOR']);
     expect(JSON.parse(roled.stdout)).toMatchObject({ email: 'direct@example.com', role: 'COLLABORATOR' });
+  });
+
+  it('manages a dataset and its permissions through the SDK, names with spaces and slashes included', async () => {
+    const name = 'api runs/2024 v1';
+    const created = await overApi(['--json', 'datasets', 'create', name, '--media-type', 'image']);
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ name, permission: 'MANAGE', createdBy: expect.any(String) as unknown });
+    expect((JSON.parse((await overApi(['--json', 'datasets', 'info', name])).stdout) as Dataset).name).toBe(name);
+
+    const granted = await overApi(['--json', 'permissions', 'set', name, 'direct@example.com', 'view']);
+    expect(granted.code, granted.stderr).toBe(0);
+    expect(JSON.parse(granted.stdout)).toMatchObject({ user: { email: 'direct@example.com' }, userPermission: 'VIEW' });
+    expect((await overApi(['permissions', 'default', name, 'no-access'])).code).toBe(0);
+    const list = JSON.parse((await overApi(['--json', 'permissions', 'list', name])).stdout) as DatasetPermissionList;
+    expect(list.defaultPermission).toBe('NO_ACCESS');
+    expect(list.users.map((u) => u.user.email)).toEqual(expect.arrayContaining(['admin@example.com', 'direct@example.com']));
+    expect((await overApi(['permissions', 'remove', name, 'direct@example.com'])).code).toBe(0);
+
+    expect((await overApi(['datasets', 'rename', name, `${name} renamed`])).code).toBe(0);
+    const page = JSON.parse((await overApi(['--json', 'datasets', 'list'])).stdout) as DatasetPage;
+    expect(page.datasets.map((d) => d.name)).toEqual([`${name} renamed`]);
+    expect((await overApi(['datasets', 'delete', `${name} renamed`])).code).toBe(0);
+    const missing = await overApi(['datasets', 'info', `${name} renamed`]);
+    expect(missing.code).toBe(1);
+    expect(errorLines(missing.stderr)).toHaveLength(1);
   });
 
   it('reports an unreachable server on one line naming it', async () => {

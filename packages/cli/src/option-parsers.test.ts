@@ -2,7 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { errorLine, exitCodeFor, UsageError } from './cli-errors.js';
-import { parseDuration, parsePort, parsePositiveInt, parseRole } from './option-parsers.js';
+import { parseDatasetPermission, parseDuration, parseMediaType, parsePort, parsePositiveInt, parseRole } from './option-parsers.js';
 
 describe('parseDuration', () => {
   it('accepts a whole number with s, m, h or d', () => {
@@ -26,6 +26,29 @@ describe('other parsers', () => {
     expect(() => parsePositiveInt('0')).toThrow(InvalidArgumentError);
     expect(parseRole('collaborator')).toBe('COLLABORATOR');
     expect(() => parseRole('owner')).toThrow(/ADMIN, MEMBER, COLLABORATOR, GUEST/);
+  });
+});
+
+describe('parseDatasetPermission', () => {
+  it('accepts any case, and - for _', () => {
+    expect(parseDatasetPermission('manage')).toBe('MANAGE');
+    expect(parseDatasetPermission('no-access')).toBe('NO_ACCESS');
+    expect(parseDatasetPermission('No_Access')).toBe('NO_ACCESS');
+  });
+
+  it.each(['', 'OWNER', 'view ', 'noaccess'])('rejects %j', (value) => {
+    expect(() => parseDatasetPermission(value)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('parseMediaType', () => {
+  it('accepts any case', () => {
+    expect(parseMediaType('Point-Cloud')).toBe('point-cloud');
+    expect(parseMediaType('3d')).toBe('3d');
+  });
+
+  it.each(['', 'audio', 'pointcloud'])('rejects %j', (value) => {
+    expect(() => parseMediaType(value)).toThrow(InvalidArgumentError);
   });
 });
 

@@ -1,6 +1,6 @@
 // Strict parsers for option and argument values; a bad value is a usage error (exit 2) raised by commander.
 import { InvalidArgumentError } from 'commander';
-import { ROLES, type Role } from '@teamset/contract';
+import { DATASET_PERMISSIONS, MEDIA_TYPES, ROLES, type DatasetPermission, type MediaType, type Role } from '@teamset/contract';
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
@@ -28,4 +28,20 @@ export function parseRole(value: string): Role {
   const role = value.toUpperCase();
   if (!(ROLES as readonly string[]).includes(role)) throw new InvalidArgumentError(`Expected one of ${[...ROLES].reverse().join(', ')}.`);
   return role as Role;
+}
+
+/** Case-insensitive, and `no-access` works as well as `NO_ACCESS`. */
+export function parseDatasetPermission(value: string): DatasetPermission {
+  const permission = value.toUpperCase().replace(/-/g, '_');
+  if (!(DATASET_PERMISSIONS as readonly string[]).includes(permission)) {
+    throw new InvalidArgumentError(`Expected one of ${DATASET_PERMISSIONS.join(', ')}.`);
+  }
+  return permission as DatasetPermission;
+}
+
+/** Case-insensitive: `Image` works as well as `image`. */
+export function parseMediaType(value: string): MediaType {
+  const mediaType = value.toLowerCase();
+  if (!(MEDIA_TYPES as readonly string[]).includes(mediaType)) throw new InvalidArgumentError(`Expected one of ${MEDIA_TYPES.join(', ')}.`);
+  return mediaType as MediaType;
 }

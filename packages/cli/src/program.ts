@@ -1,9 +1,11 @@
 // Builds the `teamset` command tree: global flags, one-line error output, and every subcommand.
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config-show.js';
+import { registerDatasetsCommands } from './commands/datasets.js';
 import { registerInvitationsCommands } from './commands/invitations.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerPermissionsCommands } from './commands/permissions.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUsersCommands } from './commands/users.js';
 import { registerWhoamiCommand } from './commands/whoami.js';
@@ -28,6 +30,8 @@ export function createProgram(): Command {
   registerUsersCommands(program);
   registerInvitationsCommands(program);
   registerKeysCommands(program);
+  registerDatasetsCommands(program);
+  registerPermissionsCommands(program);
   registerWhoamiCommand(program);
   registerConfigCommands(program);
   return program;

@@ -9,7 +9,8 @@ export { ApiConnection, type ApiConnectionSettings, type HttpTuning } from './co
 export { DatabaseConnection, type CoreServices } from './connection/database-connection.js';
 export { connect, type Connection, type ConnectOptions } from './connection/connect.js';
 export { testApiConnection, type TestApiConnectionOptions } from './connection/test-api-connection.js';
-export { ManagementClient, type GenerateApiKeyOptions, type ListUsersOptions } from './management/management-client.js';
+export { ManagementClient, type GenerateApiKeyOptions, type ListDatasetsOptions, type ListUsersOptions } from './management/management-client.js';
+export { datasetRef, type DatasetLike } from './management/dataset-ref.js';
 export { userRef, type UserLike } from './management/user-ref.js';
 export * from './management/default-client.js';
 export * from './views/index.js';

@@ -1,5 +1,17 @@
-// The user and key administration the CLI needs, independent of whether it runs over the API or on the database.
-import type { ApiKey, CreatedApiKey, Role, User, UserPage } from '@teamset/contract';
+// The user, key and dataset administration the CLI needs, independent of whether it runs over the API or on the database.
+import type {
+  ApiKey,
+  CreatedApiKey,
+  Dataset,
+  DatasetPage,
+  DatasetPermission,
+  DatasetPermissionList,
+  DatasetUserPermission,
+  MediaType,
+  Role,
+  User,
+  UserPage,
+} from '@teamset/contract';
 
 export interface NewUser {
   email: string;
@@ -15,6 +27,11 @@ export interface NewKey {
   expiresInSeconds?: number;
 }
 
+export interface NewDataset {
+  name: string;
+  mediaType?: MediaType;
+}
+
 export interface AdminBackend {
   readonly kind: 'api' | 'database';
   createUser(input: NewUser): Promise<User>;
@@ -24,4 +41,13 @@ export interface AdminBackend {
   generateKey(input: NewKey): Promise<CreatedApiKey>;
   listKeys(user?: string): Promise<ApiKey[]>;
   deleteKey(keyId: string): Promise<void>;
+  listDatasets(query: { search?: string; page?: number; pageSize?: number }): Promise<DatasetPage>;
+  createDataset(input: NewDataset): Promise<Dataset>;
+  getDataset(name: string): Promise<Dataset>;
+  renameDataset(name: string, newName: string): Promise<Dataset>;
+  deleteDataset(name: string): Promise<void>;
+  listDatasetPermissions(name: string): Promise<DatasetPermissionList>;
+  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission): Promise<DatasetUserPermission>;
+  removeDatasetUserPermission(name: string, user: string): Promise<void>;
+  setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset>;
 }

@@ -1,8 +1,19 @@
 // AdminBackend over the API connection: every call goes through the SDK's ManagementClient, as the key's user.
-import type { ApiKey, CreatedApiKey, Role, User, UserPage } from '@teamset/contract';
+import type {
+  ApiKey,
+  CreatedApiKey,
+  Dataset,
+  DatasetPage,
+  DatasetPermission,
+  DatasetPermissionList,
+  DatasetUserPermission,
+  Role,
+  User,
+  UserPage,
+} from '@teamset/contract';
 import type { ManagementClient } from '@teamset/sdk';
 import { CliError } from '../cli-errors.js';
-import type { AdminBackend, NewKey } from './admin-backend.js';
+import type { AdminBackend, NewDataset, NewKey } from './admin-backend.js';
 
 export class ApiBackend implements AdminBackend {
   readonly kind = 'api';
@@ -39,5 +50,41 @@ export class ApiBackend implements AdminBackend {
 
   deleteKey(keyId: string): Promise<void> {
     return this.client.deleteApiKey(keyId);
+  }
+
+  listDatasets(query: { search?: string; page?: number; pageSize?: number }): Promise<DatasetPage> {
+    return this.client.listDatasetRecords(query);
+  }
+
+  createDataset(input: NewDataset): Promise<Dataset> {
+    return this.client.createDatasetRecord(input);
+  }
+
+  getDataset(name: string): Promise<Dataset> {
+    return this.client.getDatasetRecord(name);
+  }
+
+  renameDataset(name: string, newName: string): Promise<Dataset> {
+    return this.client.renameDataset(name, newName);
+  }
+
+  deleteDataset(name: string): Promise<void> {
+    return this.client.deleteDatasetRecord(name);
+  }
+
+  listDatasetPermissions(name: string): Promise<DatasetPermissionList> {
+    return this.client.getPermissionsForDataset(name);
+  }
+
+  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission): Promise<DatasetUserPermission> {
+    return this.client.setDatasetUserPermission(name, user, permission);
+  }
+
+  removeDatasetUserPermission(name: string, user: string): Promise<void> {
+    return this.client.deleteDatasetUserPermission(name, user);
+  }
+
+  setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset> {
+    return this.client.setDatasetDefaultPermission(name, permission);
   }
 }

@@ -1,9 +1,20 @@
 // AdminBackend on the database itself (DESIGN §6): core services as the system actor, for bootstrap and recovery.
-import type { ApiKey, CreatedApiKey, Role, User, UserPage } from '@teamset/contract';
+import type {
+  ApiKey,
+  CreatedApiKey,
+  Dataset,
+  DatasetPage,
+  DatasetPermission,
+  DatasetPermissionList,
+  DatasetUserPermission,
+  Role,
+  User,
+  UserPage,
+} from '@teamset/contract';
 import type * as Core from '@teamset/core';
 import type { CoreServices } from '@teamset/sdk';
 import { UsageError } from '../cli-errors.js';
-import type { AdminBackend, NewKey, NewUser } from './admin-backend.js';
+import type { AdminBackend, NewDataset, NewKey, NewUser } from './admin-backend.js';
 
 export class DatabaseBackend implements AdminBackend {
   readonly kind = 'database';
@@ -41,5 +52,41 @@ export class DatabaseBackend implements AdminBackend {
 
   deleteKey(keyId: string): Promise<void> {
     return this.services.keys.delete(this.actor, keyId);
+  }
+
+  listDatasets(query: { search?: string; page?: number; pageSize?: number }): Promise<DatasetPage> {
+    return this.services.datasets.list(this.actor, query);
+  }
+
+  createDataset(input: NewDataset): Promise<Dataset> {
+    return this.services.datasets.create(this.actor, input);
+  }
+
+  getDataset(name: string): Promise<Dataset> {
+    return this.services.datasets.get(this.actor, name);
+  }
+
+  renameDataset(name: string, newName: string): Promise<Dataset> {
+    return this.services.datasets.update(this.actor, name, { name: newName });
+  }
+
+  deleteDataset(name: string): Promise<void> {
+    return this.services.datasets.delete(this.actor, name);
+  }
+
+  listDatasetPermissions(name: string): Promise<DatasetPermissionList> {
+    return this.services.datasetPermissions.listUsers(this.actor, name);
+  }
+
+  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission): Promise<DatasetUserPermission> {
+    return this.services.datasetPermissions.setUser(this.actor, name, user, permission);
+  }
+
+  removeDatasetUserPermission(name: string, user: string): Promise<void> {
+    return this.services.datasetPermissions.removeUser(this.actor, name, user);
+  }
+
+  setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset> {
+    return this.services.datasetPermissions.setDefault(this.actor, name, permission);
   }
 }

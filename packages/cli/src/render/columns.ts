@@ -1,5 +1,5 @@
-// Table columns for the records the CLI shows: users, API keys (never a secret), invitations.
-import { API_KEY_PREFIX, type ApiKey, type Invitation, type User } from '@teamset/contract';
+// Table columns for the records the CLI shows: users, API keys (never a secret), invitations, datasets and their permissions.
+import { API_KEY_PREFIX, type ApiKey, type Dataset, type DatasetUserPermission, type Invitation, type User } from '@teamset/contract';
 import type { Column } from './output.js';
 
 /** ISO timestamps cut to the minute: the seconds only add noise in a table. Times are UTC. */
@@ -33,4 +33,40 @@ export const INVITATION_COLUMNS: readonly Column<Invitation>[] = [
   { header: 'INVITED BY', value: (i) => i.invitedBy ?? '—' },
   { header: 'CREATED', value: (i) => shortTime(i.createdAt) },
   { header: 'EXPIRES', value: (i) => shortTime(i.expiresAt) },
+];
+
+export const DATASET_COLUMNS: readonly Column<Dataset>[] = [
+  { header: 'NAME', value: (d) => d.name },
+  { header: 'MEDIA TYPE', value: (d) => d.mediaType },
+  { header: 'TAGS', value: (d) => d.tags.join(', ') },
+  { header: 'YOUR PERMISSION', value: (d) => d.permission },
+  { header: 'DEFAULT', value: (d) => d.defaultPermission },
+  { header: 'CREATED', value: (d) => shortTime(d.createdAt) },
+  { header: 'MODIFIED', value: (d) => shortTime(d.lastModifiedAt) },
+];
+
+/** One dataset as field/value rows, for `datasets info` and the commands that change a dataset. */
+export function datasetFields(dataset: Dataset): Array<readonly [string, string]> {
+  return [
+    ['Name', dataset.name],
+    ['ID', dataset.id],
+    ['Slug', dataset.slug],
+    ['Media type', dataset.mediaType],
+    ['Tags', dataset.tags.length === 0 ? '—' : dataset.tags.join(', ')],
+    ['Description', dataset.description ?? '—'],
+    ['Created', shortTime(dataset.createdAt)],
+    ['Created by', dataset.createdBy ?? '—'],
+    ['Last modified', shortTime(dataset.lastModifiedAt)],
+    ['Default permission', dataset.defaultPermission],
+    ['Your permission', dataset.permission],
+  ];
+}
+
+export const DATASET_PERMISSION_COLUMNS: readonly Column<DatasetUserPermission>[] = [
+  { header: 'USER ID', value: (p) => p.user.id },
+  { header: 'EMAIL', value: (p) => p.user.email },
+  { header: 'NAME', value: (p) => p.user.name },
+  { header: 'ROLE', value: (p) => p.user.role },
+  { header: 'GRANT', value: (p) => p.userPermission ?? '—' },
+  { header: 'ACTIVE', value: (p) => p.activePermission },
 ];

@@ -2,18 +2,27 @@
 import type {
   ApiKey,
   CreatedInvitation,
+  CreateDatasetBody,
+  Dataset,
+  DatasetPage,
+  DatasetPermission,
+  DatasetPermissionList,
+  DatasetUserPermission,
   Invitation,
   OrganizationSettings,
+  PermissionUser,
   Role,
   UpdateOrganizationSettingsBody,
   User,
+  UserDatasetPermissionList,
   UserPage,
   WhoAmI,
 } from '@teamset/contract';
 import { ApiConnection } from '../connection/api-connection.js';
 import { connect, type Connection } from '../connection/connect.js';
 import { ConfigError } from '../errors.js';
-import { ManagementClient, type GenerateApiKeyOptions, type ListUsersOptions } from './management-client.js';
+import type { DatasetLike } from './dataset-ref.js';
+import { ManagementClient, type GenerateApiKeyOptions, type ListDatasetsOptions, type ListUsersOptions } from './management-client.js';
 import type { UserLike } from './user-ref.js';
 
 /** Where a management call goes: a client, a connection, or (omitted) the connection from config and environment. */
@@ -80,4 +89,57 @@ export async function getOrganizationSettings(via?: ManagementTarget): Promise<O
 
 export async function setOrganizationSettings(settings: UpdateOrganizationSettingsBody, via?: ManagementTarget): Promise<OrganizationSettings> {
   return managementClient(via).setOrganizationSettings(settings);
+}
+
+export async function listDatasetRecords(options?: ListDatasetsOptions, via?: ManagementTarget): Promise<DatasetPage> {
+  return managementClient(via).listDatasetRecords(options);
+}
+
+export async function getDatasetRecord(dataset: DatasetLike, via?: ManagementTarget): Promise<Dataset> {
+  return managementClient(via).getDatasetRecord(dataset);
+}
+
+export async function createDatasetRecord(input: CreateDatasetBody, via?: ManagementTarget): Promise<Dataset> {
+  return managementClient(via).createDatasetRecord(input);
+}
+
+export async function renameDataset(dataset: DatasetLike, newName: string, via?: ManagementTarget): Promise<Dataset> {
+  return managementClient(via).renameDataset(dataset, newName);
+}
+
+export async function deleteDatasetRecord(dataset: DatasetLike, via?: ManagementTarget): Promise<void> {
+  return managementClient(via).deleteDatasetRecord(dataset);
+}
+
+export async function getPermissionsForDataset(dataset: DatasetLike, via?: ManagementTarget): Promise<DatasetPermissionList> {
+  return managementClient(via).getPermissionsForDataset(dataset);
+}
+
+export async function getPermissionsForDatasetUser(dataset: DatasetLike, user: UserLike, via?: ManagementTarget): Promise<DatasetUserPermission> {
+  return managementClient(via).getPermissionsForDatasetUser(dataset, user);
+}
+
+export async function getPermissionsForUser(user: UserLike, via?: ManagementTarget): Promise<UserDatasetPermissionList> {
+  return managementClient(via).getPermissionsForUser(user);
+}
+
+export async function setDatasetDefaultPermission(dataset: DatasetLike, permission: DatasetPermission, via?: ManagementTarget): Promise<Dataset> {
+  return managementClient(via).setDatasetDefaultPermission(dataset, permission);
+}
+
+export async function setDatasetUserPermission(
+  dataset: DatasetLike,
+  user: UserLike,
+  permission: DatasetPermission,
+  via?: ManagementTarget,
+): Promise<DatasetUserPermission> {
+  return managementClient(via).setDatasetUserPermission(dataset, user, permission);
+}
+
+export async function deleteDatasetUserPermission(dataset: DatasetLike, user: UserLike, via?: ManagementTarget): Promise<void> {
+  return managementClient(via).deleteDatasetUserPermission(dataset, user);
+}
+
+export async function getDatasetCreator(dataset: DatasetLike, via?: ManagementTarget): Promise<PermissionUser | null> {
+  return managementClient(via).getDatasetCreator(dataset);
 }

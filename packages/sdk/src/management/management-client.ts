@@ -6,17 +6,26 @@ import {
   type ApiKeyList,
   type CreatedApiKey,
   type CreatedInvitation,
+  type CreateDatasetBody,
+  type Dataset,
+  type DatasetPage,
+  type DatasetPermission,
+  type DatasetPermissionList,
+  type DatasetUserPermission,
   type Invitation,
   type InvitationList,
   type OrganizationSettings,
+  type PermissionUser,
   type Role,
   type UpdateOrganizationSettingsBody,
   type User,
+  type UserDatasetPermissionList,
   type UserPage,
   type WhoAmI,
 } from '@teamset/contract';
 import { ApiConnection, type ApiConnectionSettings } from '../connection/api-connection.js';
-import { NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import { datasetRef, type DatasetLike } from './dataset-ref.js';
 import { userRef, type UserLike } from './user-ref.js';
 
 export interface ListUsersOptions {
@@ -29,6 +38,13 @@ export interface ListUsersOptions {
 export interface GenerateApiKeyOptions {
   /** The key stops working this many seconds after creation; no expiry when omitted. */
   expiresInSeconds?: number;
+}
+
+export interface ListDatasetsOptions {
+  /** Substring of the name (case-insensitive). */
+  search?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 export class ManagementClient {
@@ -123,4 +139,88 @@ export class ManagementClient {
   async setOrganizationSettings(settings: UpdateOrganizationSettingsBody): Promise<OrganizationSettings> {
     return this.http.patch<OrganizationSettings>(PATHS.organizationSettings, settings);
   }
+
+  /** The datasets you can see, a page at a time, each with your effective permission on it. */
+  async listDatasetRecords(options: ListDatasetsOptions = {}): Promise<DatasetPage> {
+    return this.http.get<DatasetPage>(PATHS.datasets, { search: options.search, page: options.page, pageSize: options.pageSize });
+  }
+
+  /** The dataset's record (no samples); NotFoundError when it does not exist or you cannot see it. */
+  async getDatasetRecord(dataset: DatasetLike): Promise<Dataset> {
+    return this.http.get<Dataset>(datasetPath(dataset));
+  }
+
+  /** Creates an empty dataset (members and admins); you get MANAGE on it. */
+  async createDatasetRecord(input: CreateDatasetBody): Promise<Dataset> {
+    return this.http.post<Dataset>(PATHS.datasets, input);
+  }
+
+  /** Needs MANAGE. */
+  async renameDataset(dataset: DatasetLike, newName: string): Promise<Dataset> {
+    return this.http.patch<Dataset>(datasetPath(dataset), { name: newName });
+  }
+
+  /** Deletes the dataset and every grant on it (MANAGE). */
+  async deleteDatasetRecord(dataset: DatasetLike): Promise<void> {
+    return this.http.delete(datasetPath(dataset));
+  }
+
+  /** Everyone with access to the dataset, with their grant and effective permission, plus its default permission (MANAGE). */
+  async getPermissionsForDataset(dataset: DatasetLike): Promise<DatasetPermissionList> {
+    return this.http.get<DatasetPermissionList>(fillPath(PATHS.datasetPermissions, { name: datasetRef(dataset) }));
+  }
+
+  /** One user's grant and effective permission on the dataset (MANAGE, or your own). */
+  async getPermissionsForDatasetUser(dataset: DatasetLike, user: UserLike): Promise<DatasetUserPermission> {
+    return this.http.get<DatasetUserPermission>(datasetUserPath(dataset, user));
+  }
+
+  /** Every dataset the user can see, with their grant and effective permission (admins, or yourself). */
+  async getPermissionsForUser(user: UserLike): Promise<UserDatasetPermissionList> {
+    return this.http.get<UserDatasetPermissionList>(fillPath(PATHS.userDatasetPermissions, { user: userRef(user) }));
+  }
+
+  /** The permission members get without an explicit grant (MANAGE). Returns the updated dataset. */
+  async setDatasetDefaultPermission(dataset: DatasetLike, permission: DatasetPermission): Promise<Dataset> {
+    return this.http.put<Dataset>(fillPath(PATHS.datasetDefaultPermission, { name: datasetRef(dataset) }), { permission });
+  }
+
+  /** Grants a user a permission, up to their role's cap (MANAGE). The user must already exist. */
+  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission): Promise<DatasetUserPermission> {
+    return this.http.put<DatasetUserPermission>(datasetUserPath(dataset, user), { permission });
+  }
+
+  /** Removes the user's explicit grant; they keep whatever their role and the default permission give (MANAGE). */
+  async deleteDatasetUserPermission(dataset: DatasetLike, user: UserLike): Promise<void> {
+    return this.http.delete(datasetUserPath(dataset, user));
+  }
+
+  /**
+   * FiftyOne's get_dataset_creator: null when the dataset records no creator (or they were deleted).
+   * Looks the creator up as a user (admins, or yourself), else through the dataset's permissions (MANAGE).
+   */
+  async getDatasetCreator(dataset: DatasetLike): Promise<PermissionUser | null> {
+    const { createdBy } = await this.getDatasetRecord(dataset);
+    if (createdBy === null) return null;
+    try {
+      const user = await this.getUser(createdBy);
+      return user === null ? null : { id: user.id, email: user.email, name: user.name, role: user.role };
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+    }
+    try {
+      return (await this.getPermissionsForDatasetUser(dataset, createdBy)).user;
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+}
+
+function datasetPath(dataset: DatasetLike): string {
+  return fillPath(PATHS.dataset, { name: datasetRef(dataset) });
+}
+
+function datasetUserPath(dataset: DatasetLike, user: UserLike): string {
+  return fillPath(PATHS.datasetUserPermission, { name: datasetRef(dataset), user: userRef(user) });
 }

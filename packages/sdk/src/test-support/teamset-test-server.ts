@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role, User } from '@teamset/contract';
+import type { Dataset, Role, User } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { startServer } from '@teamset/server';
 import { DatabaseConnection } from '../connection/database-connection.js';
@@ -18,6 +18,8 @@ export interface TeamsetTestServer {
   databaseUri: string;
   /** Creates a user directly in the database (as `teamset users create` does) and, unless a guest, a key for them. */
   addUser(email: string, role: Role): Promise<TestUser>;
+  /** Creates a dataset directly in the database as the system actor, so it records no creator. */
+  addDataset(name: string): Promise<Dataset>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,9 @@ export async function startTeamsetTestServer(): Promise<TeamsetTestServer> {
       const user = await services.users.create(SYSTEM_ACTOR, { email, name: email.split('@')[0] ?? email, role });
       const key = role === 'GUEST' ? '' : (await services.keys.generate(SYSTEM_ACTOR, { name: 'test', user: user.id })).key;
       return { user, key };
+    },
+    addDataset(name) {
+      return services.datasets.create(SYSTEM_ACTOR, { name });
     },
     async close() {
       await database.close();

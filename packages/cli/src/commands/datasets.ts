@@ -1,0 +1,79 @@
+// `teamset datasets list|create|info|rename|delete`: dataset records (no samples), on the API or the database.
+import type { Command } from 'commander';
+import type { Dataset, MediaType } from '@teamset/contract';
+import { CliContext } from '../cli-context.js';
+import { parseMediaType, parsePositiveInt } from '../option-parsers.js';
+import { DATASET_COLUMNS, datasetFields } from '../render/columns.js';
+
+interface ListOptions {
+  search?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+function showDataset(ctx: CliContext, dataset: Dataset): void {
+  if (ctx.out.json) ctx.out.writeJson(dataset);
+  else ctx.out.record(datasetFields(dataset));
+}
+
+export function registerDatasetsCommands(program: Command): void {
+  const datasets = program.command('datasets').description('manage datasets (names may contain spaces and /: quote them)');
+
+  datasets
+    .command('list')
+    .description('list the datasets you can see, a page at a time (every dataset when working on the database)')
+    .option('--search <text>', 'only datasets whose name contains this (case-insensitive)')
+    .option('--page <n>', 'page number, from 1', parsePositiveInt)
+    .option('--page-size <n>', 'datasets per page', parsePositiveInt)
+    .action(async (options: ListOptions, command: Command) => {
+      const ctx = CliContext.of(command);
+      const page = await ctx.withBackend((backend) =>
+        backend.listDatasets({ search: options.search, page: options.page, pageSize: options.pageSize }),
+      );
+      if (ctx.out.json) return ctx.out.writeJson(page);
+      ctx.out.table(page.datasets, DATASET_COLUMNS);
+      const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+      ctx.out.line(`Page ${page.page} of ${pages} · ${page.total} dataset${page.total === 1 ? '' : 's'}`);
+    });
+
+  datasets
+    .command('create')
+    .description('create an empty dataset (members and admins); you get MANAGE on it')
+    .argument('<name>', 'dataset name, unique (its URL slug must be unique too)')
+    .option('--media-type <type>', 'image, video, group, point-cloud or 3d (default: image)', parseMediaType)
+    .action(async (name: string, options: { mediaType?: MediaType }, command: Command) => {
+      const ctx = CliContext.of(command);
+      const input = options.mediaType === undefined ? { name } : { name, mediaType: options.mediaType };
+      showDataset(ctx, await ctx.withBackend((backend) => backend.createDataset(input)));
+    });
+
+  datasets
+    .command('info')
+    .description('show a dataset: media type, tags, dates, default permission and yours')
+    .argument('<name>', 'dataset name')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      showDataset(ctx, await ctx.withBackend((backend) => backend.getDataset(name)));
+    });
+
+  datasets
+    .command('rename')
+    .description('rename a dataset (MANAGE)')
+    .argument('<name>', 'current dataset name')
+    .argument('<new-name>', 'new dataset name')
+    .action(async (name: string, newName: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      showDataset(ctx, await ctx.withBackend((backend) => backend.renameDataset(name, newName)));
+    });
+
+  datasets
+    .command('delete')
+    .description('delete a dataset and every permission on it (MANAGE)')
+    .argument('<name>', 'dataset name')
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      await ctx.withBackend((backend) => backend.deleteDataset(name));
+      if (ctx.out.json) ctx.out.writeJson({ deleted: true, name });
+      else ctx.out.line(`Deleted dataset ${name}`);
+    });
+}

@@ -1,0 +1,61 @@
+// `teamset permissions list|set|remove|default`: who may do what on a dataset (DESIGN §2), on the API or the database.
+import type { Command } from 'commander';
+import type { DatasetPermission } from '@teamset/contract';
+import { CliContext } from '../cli-context.js';
+import { parseDatasetPermission } from '../option-parsers.js';
+import { DATASET_PERMISSION_COLUMNS } from '../render/columns.js';
+
+const PERMISSION_CHOICES = 'NO_ACCESS, VIEW, TAG, EDIT or MANAGE (any case)';
+
+export function registerPermissionsCommands(program: Command): void {
+  const permissions = program.command('permissions').description('manage who may view, tag, edit or manage a dataset (needs MANAGE on it)');
+
+  permissions
+    .command('list')
+    .description('list everyone with access to a dataset: explicit grant and active (effective) permission')
+    .argument('<dataset>', 'dataset name')
+    .action(async (dataset: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      const list = await ctx.withBackend((backend) => backend.listDatasetPermissions(dataset));
+      if (ctx.out.json) return ctx.out.writeJson(list);
+      ctx.out.line(`Dataset ${list.dataset} · default permission for members: ${list.defaultPermission}`);
+      ctx.out.table(list.users, DATASET_PERMISSION_COLUMNS);
+    });
+
+  permissions
+    .command('set')
+    .description("grant a user a permission on a dataset, up to their role's cap (COLLABORATOR: EDIT, GUEST: VIEW)")
+    .argument('<dataset>', 'dataset name')
+    .argument('<user>', 'user id or email')
+    .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
+    .action(async (dataset: string, user: string, permission: DatasetPermission, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      const granted = await ctx.withBackend((backend) => backend.setDatasetUserPermission(dataset, user, permission));
+      if (ctx.out.json) ctx.out.writeJson(granted);
+      else ctx.out.table([granted], DATASET_PERMISSION_COLUMNS);
+    });
+
+  permissions
+    .command('remove')
+    .description("remove a user's explicit grant; they keep what their role and the default permission give")
+    .argument('<dataset>', 'dataset name')
+    .argument('<user>', 'user id or email')
+    .action(async (dataset: string, user: string, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      await ctx.withBackend((backend) => backend.removeDatasetUserPermission(dataset, user));
+      if (ctx.out.json) ctx.out.writeJson({ removed: true, dataset, user });
+      else ctx.out.line(`Removed ${user}'s permission on dataset ${dataset}`);
+    });
+
+  permissions
+    .command('default')
+    .description('set the permission members get on a dataset without an explicit grant')
+    .argument('<dataset>', 'dataset name')
+    .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
+    .action(async (dataset: string, permission: DatasetPermission, _options: unknown, command: Command) => {
+      const ctx = CliContext.of(command);
+      const updated = await ctx.withBackend((backend) => backend.setDatasetDefaultPermission(dataset, permission));
+      if (ctx.out.json) ctx.out.writeJson(updated);
+      else ctx.out.line(`Dataset ${updated.name}: members without a grant now get ${updated.defaultPermission}`);
+    });
+}
