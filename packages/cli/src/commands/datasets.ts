@@ -30,10 +30,7 @@ export function registerDatasetsCommands(program: Command): void {
       const page = await ctx.withBackend((backend) =>
         backend.listDatasets({ search: options.search, page: options.page, pageSize: options.pageSize }),
       );
-      if (ctx.out.json) return ctx.out.writeJson(page);
-      ctx.out.table(page.datasets, DATASET_COLUMNS);
-      const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-      ctx.out.line(`Page ${page.page} of ${pages} · ${page.total} dataset${page.total === 1 ? '' : 's'}`);
+      ctx.out.page(page, page.datasets, DATASET_COLUMNS, 'dataset');
     });
 
   datasets

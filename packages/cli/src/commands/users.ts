@@ -55,10 +55,7 @@ export function registerUsersCommands(program: Command): void {
       const page = await ctx.withBackend((backend) =>
         backend.listUsers({ search: options.search, page: options.page, pageSize: options.pageSize }),
       );
-      if (ctx.out.json) return ctx.out.writeJson(page);
-      ctx.out.table(page.users, USER_COLUMNS);
-      const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-      ctx.out.line(`Page ${page.page} of ${pages} · ${page.total} user${page.total === 1 ? '' : 's'}`);
+      ctx.out.page(page, page.users, USER_COLUMNS, 'user');
     });
 
   users

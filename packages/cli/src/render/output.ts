@@ -34,6 +34,14 @@ export class Output {
     this.line(table.toString());
   }
 
+  /** One page of a paged listing: the whole page object as JSON, or a table and a "Page x of y" footer. */
+  page<T>(page: { total: number; page: number; pageSize: number }, rows: readonly T[], columns: readonly Column<T>[], noun: string): void {
+    if (this.json) return this.writeJson(page);
+    this.table(rows, columns);
+    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+    this.line(`Page ${page.page} of ${pages} · ${page.total} ${noun}${page.total === 1 ? '' : 's'}`);
+  }
+
   /** A single record as two columns, field and value. */
   record(entries: ReadonlyArray<readonly [string, string]>): void {
     const table = new Table({ style: { head: [], border: [] } });
