@@ -11,3 +11,4 @@ export * from './schemas/organization.js';
 export * from './schemas/datasets.js';
 export * from './routes.js';
 export * from './views/index.js';
+export * from './samples/index.js';

@@ -25,6 +25,21 @@ export const PATHS = {
   datasetUserPermission: `${API_PREFIX}/datasets/:name/permissions/users/:user`,
   datasetDefaultPermission: `${API_PREFIX}/datasets/:name/permissions/default`,
   userDatasetPermissions: `${API_PREFIX}/users/:user/dataset-permissions`,
+  datasetClone: `${API_PREFIX}/datasets/:name/clone`,
+  samples: `${API_PREFIX}/datasets/:name/samples`,
+  samplesQuery: `${API_PREFIX}/datasets/:name/samples/query`,
+  samplesDelete: `${API_PREFIX}/datasets/:name/samples/delete`,
+  sample: `${API_PREFIX}/datasets/:name/samples/:sampleId`,
+  values: `${API_PREFIX}/datasets/:name/values`,
+  setValues: `${API_PREFIX}/datasets/:name/set-values`,
+  tag: `${API_PREFIX}/datasets/:name/tags/add`,
+  untag: `${API_PREFIX}/datasets/:name/tags/remove`,
+  countTags: `${API_PREFIX}/datasets/:name/tags/count`,
+  aggregate: `${API_PREFIX}/datasets/:name/aggregate`,
+  fields: `${API_PREFIX}/datasets/:name/fields`,
+  field: `${API_PREFIX}/datasets/:name/fields/:path`,
+  savedViews: `${API_PREFIX}/datasets/:name/views`,
+  savedView: `${API_PREFIX}/datasets/:name/views/:view`,
 } as const;
 
 /** Fills `:param` segments, URL-encoding each value. */

@@ -9,6 +9,8 @@ export const ERROR_HTTP_STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A view query ran past its time budget and was cancelled; retrying the same query will not help. */
+  QUERY_TIMEOUT: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

@@ -16,6 +16,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** The URI with any password removed, safe to log. */
   readonly displayUri: string;
+  /** The better-sqlite3 handle on SQLite (to register SQL functions such as the query deadline), else undefined. */
+  readonly sqlite: BetterSqlite3.Database | undefined;
   close(): Promise<void>;
 }
 
@@ -67,13 +69,13 @@ export function openDatabase(uri?: string): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', displayUri, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', displayUri, sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: parsed.connectionString, max: 10 });
   // An idle client losing its connection must not crash the server; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', displayUri, close: () => db.destroy() };
+  return { db, dialect: 'postgres', displayUri, sqlite: undefined, close: () => db.destroy() };
 }
 
 /** Timestamps are written as ISO strings (pg casts them into timestamptz). */

@@ -3,6 +3,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database, Dialect } from './database.js';
 import * as m0001 from './migrations/0001-identity.js';
 import * as m0002 from './migrations/0002-datasets.js';
+import * as m0003 from './migrations/0003-samples.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -10,6 +11,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<voi
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-identity': m0001,
   '0002-datasets': m0002,
+  '0003-samples': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

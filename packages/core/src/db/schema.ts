@@ -106,6 +106,50 @@ export interface DatasetUserPermissionsTable {
   updated_at: DbTime;
 }
 
+/**
+ * One sample. `tags`, `metadata` and `fields` are binary JSON: a JSONB blob on SQLite (write with jsonb(?),
+ * read with json(col)), jsonb on PostgreSQL (pg returns it parsed). Typed `unknown` because of that difference.
+ */
+export interface SamplesTable {
+  seq: Generated<number>;
+  id: string;
+  dataset_id: string;
+  filepath: string;
+  tags: unknown;
+  metadata: unknown;
+  fields: unknown;
+  created_at: DbTime;
+  last_modified_at: DbTime;
+}
+
+/** A dataset's custom field schema: top-level custom fields and custom label attributes, path → FieldType. */
+export interface DatasetFieldsTable {
+  dataset_id: string;
+  path: string;
+  type: string;
+  created_at: DbTime;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  dataset_id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  /** The view JSON. */
+  view: string;
+  created_at: DbTime;
+  last_modified_at: DbTime;
+  created_by: string | null;
+}
+
+/** A dataset grant waiting on an invitation; applied when the invitation is accepted. */
+export interface InvitationDatasetGrantsTable {
+  invitation_id: string;
+  dataset_id: string;
+  permission: string;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   password_hashes: PasswordHashesTable;
@@ -117,6 +161,10 @@ export interface DatabaseSchema {
   auth_events: AuthEventsTable;
   datasets: DatasetsTable;
   dataset_user_permissions: DatasetUserPermissionsTable;
+  samples: SamplesTable;
+  dataset_fields: DatasetFieldsTable;
+  saved_views: SavedViewsTable;
+  invitation_dataset_grants: InvitationDatasetGrantsTable;
 }
 
 /** Where a store statement runs: the database itself, or the caller's open transaction. */
