@@ -72,7 +72,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const invitations = new InvitationService(database, users, organization, audit);
   const datasetStore = new DatasetStore(database);
   const datasets = new DatasetService(database, datasetStore, organization, audit);
-  const datasetPermissions = new DatasetPermissionService(database, datasets, datasetStore, users, audit);
+  const datasetPermissions = new DatasetPermissionService(database, datasets, datasetStore, users, audit, invitations);
 
   const background = config.background !== false;
   let sessionPruner: NodeJS.Timeout | undefined;

@@ -6,6 +6,7 @@ import type {
   DatasetPage,
   DatasetPermission,
   DatasetPermissionList,
+  DatasetPermissionInvitation,
   DatasetUserPermission,
   MediaType,
   Role,
@@ -47,7 +48,8 @@ export interface AdminBackend {
   renameDataset(name: string, newName: string): Promise<Dataset>;
   deleteDataset(name: string): Promise<void>;
   listDatasetPermissions(name: string): Promise<DatasetPermissionList>;
-  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission): Promise<DatasetUserPermission>;
+  /** With `invite`, an unknown email is invited and the answer is the invitation. */
+  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission, options?: { invite?: boolean }): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
   removeDatasetUserPermission(name: string, user: string): Promise<void>;
   setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset>;
 }

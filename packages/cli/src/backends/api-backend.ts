@@ -6,6 +6,7 @@ import type {
   DatasetPage,
   DatasetPermission,
   DatasetPermissionList,
+  DatasetPermissionInvitation,
   DatasetUserPermission,
   Role,
   User,
@@ -76,8 +77,8 @@ export class ApiBackend implements AdminBackend {
     return this.client.getPermissionsForDataset(name);
   }
 
-  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission): Promise<DatasetUserPermission> {
-    return this.client.setDatasetUserPermission(name, user, permission);
+  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission, options: { invite?: boolean } = {}): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
+    return this.client.setDatasetUserPermission(name, user, permission, options);
   }
 
   removeDatasetUserPermission(name: string, user: string): Promise<void> {

@@ -6,6 +6,7 @@ import type {
   DatasetPage,
   DatasetPermission,
   DatasetPermissionList,
+  DatasetPermissionInvitation,
   DatasetUserPermission,
   Role,
   User,
@@ -15,6 +16,7 @@ import type * as Core from '@teamset/core';
 import type { CoreServices } from '@teamset/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { AdminBackend, NewDataset, NewKey, NewUser } from './admin-backend.js';
+import { DEFAULT_SERVE_PORT } from '../commands/serve.js';
 
 export class DatabaseBackend implements AdminBackend {
   readonly kind = 'database';
@@ -78,8 +80,11 @@ export class DatabaseBackend implements AdminBackend {
     return this.services.datasetPermissions.listUsers(this.actor, name);
   }
 
-  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission): Promise<DatasetUserPermission> {
-    return this.services.datasetPermissions.setUser(this.actor, name, user, permission);
+  async setDatasetUserPermission(name: string, user: string, permission: DatasetPermission, options: { invite?: boolean } = {}): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
+    // Invitation links point at the web app: the server's public URL when configured, else the local default.
+    const acceptUrlBase = process.env.TEAMSET_PUBLIC_URL || `http://localhost:${DEFAULT_SERVE_PORT}`;
+    const result = await this.services.datasetPermissions.setUserOrInvite(this.actor, name, user, permission, { ...options, acceptUrlBase });
+    return result.kind === 'granted' ? result.permission : { ...result.invitation, permission };
   }
 
   removeDatasetUserPermission(name: string, user: string): Promise<void> {

@@ -28,11 +28,14 @@ export function registerPermissionsCommands(program: Command): void {
     .argument('<dataset>', 'dataset name')
     .argument('<user>', 'user id or email')
     .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
-    .action(async (dataset: string, user: string, permission: DatasetPermission, _options: unknown, command: Command) => {
+    .option('--invite', 'if the email has no account, invite it (admins only); the permission applies when they accept')
+    .action(async (dataset: string, user: string, permission: DatasetPermission, options: { invite?: boolean }, command: Command) => {
       const ctx = CliContext.of(command);
-      const granted = await ctx.withBackend((backend) => backend.setDatasetUserPermission(dataset, user, permission));
-      if (ctx.out.json) ctx.out.writeJson(granted);
-      else ctx.out.table([granted], DATASET_PERMISSION_COLUMNS);
+      const result = await ctx.withBackend((backend) => backend.setDatasetUserPermission(dataset, user, permission, { invite: options.invite === true }));
+      if (ctx.out.json) return ctx.out.writeJson(result);
+      if ('user' in result) return ctx.out.table([result], DATASET_PERMISSION_COLUMNS);
+      ctx.out.line(`Invited ${result.invitation.email} as ${result.invitation.role}; ${permission} on ${dataset} applies when they accept.`);
+      ctx.out.line(result.url === null ? 'An invitation was already pending: the link sent earlier stays valid.' : `Invitation link (shown once): ${result.url}`);
     });
 
   permissions

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { DATASET_PERMISSIONS, DatasetPermissionSchema, RoleSchema, type DatasetPermission } from '../identity/roles.js';
 import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
+import { Invitation } from './invitations.js';
 
 /** FiftyOne's media types (fiftyone.core.media): a dataset holds one kind of sample. */
 export const MEDIA_TYPES = ['image', 'video', 'group', 'point-cloud', '3d'] as const;
@@ -101,8 +102,21 @@ export const DatasetPermissionList = Type.Object({
 });
 export type DatasetPermissionList = Static<typeof DatasetPermissionList>;
 
-export const SetDatasetUserPermissionBody = Type.Object({ permission: DatasetPermissionSchema }, { additionalProperties: false });
+export const SetDatasetUserPermissionBody = Type.Object(
+  {
+    permission: DatasetPermissionSchema,
+    invite: Type.Optional(Type.Boolean({ description: 'When the user is an email with no account: invite it (admins only); the permission applies on acceptance' })),
+  },
+  { additionalProperties: false },
+);
 export type SetDatasetUserPermissionBody = Static<typeof SetDatasetUserPermissionBody>;
+
+/** The answer to a grant with `invite` for an unknown email (201). `url`/`token` are null when an invitation was already pending: its link stays valid. */
+export const DatasetPermissionInvitation = Type.Object(
+  { invitation: Invitation, url: NullableString(Type.String()), token: NullableString(Type.String()), permission: DatasetPermissionSchema },
+  { title: 'DatasetPermissionInvitation', additionalProperties: false },
+);
+export type DatasetPermissionInvitation = Static<typeof DatasetPermissionInvitation>;
 
 export const SetDatasetDefaultPermissionBody = Type.Object({ permission: DatasetPermissionSchema }, { additionalProperties: false });
 export type SetDatasetDefaultPermissionBody = Static<typeof SetDatasetDefaultPermissionBody>;

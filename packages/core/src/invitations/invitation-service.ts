@@ -1,15 +1,16 @@
 // Invitations (admin): a single-use, 7-day token that lets one email address join with a given role.
-import { INVITATION_TTL_DAYS, type CreatedInvitation, type Invitation, type Role, type User } from '@teamset/contract';
+import { INVITATION_TTL_DAYS, ROLE_PERMISSION_CAP, permissionAtLeast, type CreatedInvitation, type DatasetPermission, type Invitation, type Role, type User } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, nowIso, toIso } from '../db/database.js';
 import type { Db, InvitationsTable } from '../db/schema.js';
-import { conflict, notFound } from '../errors/app-error.js';
+import { badRequest, conflict, notFound } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { newToken, sha256Hex } from '../secrets.js';
+import { InvitationDatasetGrants } from './invitation-dataset-grants.js';
 import { requireAdmin } from '../users/user-rules.js';
 import { validateNewUser, type UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
@@ -17,11 +18,22 @@ import { normalizeEmail } from '../users/user-store.js';
 const TTL_MS = INVITATION_TTL_DAYS * 24 * 3600 * 1000;
 export const INVALID_INVITATION_MESSAGE = 'This invitation is invalid, expired, revoked or already used';
 
+/** An invitation made to carry a dataset grant: `url`/`token` are null when the grant joined an invitation already pending (its link was sent before). */
+export interface DatasetGrantInvitation {
+  invitation: Invitation;
+  url: string | null;
+  token: string | null;
+}
+
+type WithinInvitation = (trx: Db, invitation: InvitationsTable) => Promise<void>;
+
 function toInvitation(row: InvitationsTable): Invitation {
   return { id: row.id, email: row.email, role: row.role as Role, invitedBy: row.invited_by, createdAt: toIso(row.created_at), expiresAt: toIso(row.expires_at) };
 }
 
 export class InvitationService {
+  private readonly datasetGrants = new InvitationDatasetGrants();
+
   constructor(
     private readonly database: Database,
     private readonly users: UserService,
@@ -36,17 +48,63 @@ export class InvitationService {
     validateNewUser({ email, name: 'invitee', ...(input.role ? { role: input.role } : {}) });
     const token = newToken();
     const invitation = await this.insertInvitation(actor, email, input.role, token);
-    const url = `${acceptUrlBase.replace(/\/+$/, '')}/accept-invitation?token=${encodeURIComponent(token)}`;
-    return { invitation, url, token };
+    return { invitation, url: this.acceptUrl(acceptUrlBase, token), token };
   }
 
-  private async insertInvitation(actor: Actor, email: string, requestedRole: Role | undefined, token: string): Promise<Invitation> {
+  /**
+   * setDatasetUserPermission(…, {invite: true}) for an email with no account: invites it with the org's default
+   * role and keeps the grant until acceptance. A pending invitation for the email gets the grant added
+   * instead of being replaced, so earlier grants and the link already sent stay valid. Admin only.
+   */
+  async inviteWithDatasetGrant(actor: Actor, input: { email: string; datasetId: string; permission: DatasetPermission }, acceptUrlBase: string): Promise<DatasetGrantInvitation> {
+    requireAdmin(actor, 'invite users');
+    const email = normalizeEmail(input.email);
+    validateNewUser({ email, name: 'invitee' });
+    const capCheck = (role: Role): void => {
+      const cap = ROLE_PERMISSION_CAP[role];
+      if (!permissionAtLeast(cap, input.permission)) {
+        throw badRequest(`The invitee would join as ${role}, who can be granted at most ${cap} on a dataset (asked for ${input.permission})`, { field: 'permission', role, cap });
+      }
+    };
+    const pending = await this.database.db.transaction().execute(async (trx) => {
+      const row = await this.findPendingByEmail(trx, email);
+      if (!row) return undefined;
+      capCheck(row.role as Role);
+      await this.datasetGrants.attach(trx, row.id, input.datasetId, input.permission);
+      return toInvitation(row);
+    });
+    if (pending) return { invitation: pending, url: null, token: null };
+    const token = newToken();
+    const invitation = await this.insertInvitation(actor, email, undefined, token, async (trx, row) => {
+      capCheck(row.role as Role);
+      await this.datasetGrants.attach(trx, row.id, input.datasetId, input.permission);
+    });
+    return { invitation, url: this.acceptUrl(acceptUrlBase, token), token };
+  }
+
+  private acceptUrl(acceptUrlBase: string, token: string): string {
+    return `${acceptUrlBase.replace(/\/+$/, '')}/accept-invitation?token=${encodeURIComponent(token)}`;
+  }
+
+  private async findPendingByEmail(trx: Db, email: string): Promise<InvitationsTable | undefined> {
+    return trx
+      .selectFrom('invitations')
+      .selectAll()
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', nowIso())
+      .executeTakeFirst();
+  }
+
+  private async insertInvitation(actor: Actor, email: string, requestedRole: Role | undefined, token: string, within?: WithinInvitation): Promise<Invitation> {
     try {
       return await this.database.db.transaction().execute(async (trx) => {
         if (await this.users.store.findByEmail(email, trx)) throw conflict('A user with this email already exists', { field: 'email' });
         const role = requestedRole ?? (await this.organization.current(trx)).defaultUserRole;
         const at = nowIso();
-        // Re-inviting replaces any pending invitation, so only the newest link works.
+        // Re-inviting replaces any pending invitation, so only the newest link works; dataset grants waiting on it move over.
+        const replaced = await trx.selectFrom('invitations').select('id').where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
         await trx.updateTable('invitations').set({ revoked_at: at }).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
         const row: InvitationsTable = {
           id: newId(),
@@ -61,6 +119,8 @@ export class InvitationService {
           revoked_at: null,
         };
         await trx.insertInto('invitations').values(row).execute();
+        if (replaced.length > 0) await this.datasetGrants.moveTo(trx, replaced.map((r) => r.id), row.id);
+        await within?.(trx, row);
         await this.audit.record({ action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } }, trx);
         return toInvitation(row);
       });
@@ -106,6 +166,7 @@ export class InvitationService {
       if (Number(claimed.numUpdatedRows) === 0) throw notFound(INVALID_INVITATION_MESSAGE);
       const user = await this.users.insertUser(trx, { email: row.email, name: input.name, role: row.role as Role }, hash);
       await trx.updateTable('invitations').set({ accepted_user_id: user.id }).where('id', '=', row.id).execute();
+      await this.datasetGrants.apply(trx, row.id, user.id, user.role, at);
       await this.audit.record({ action: 'invitation.accept', actor: null, actorId: user.id, targetType: 'invitation', targetId: row.id, ip: input.ip, details: { email: user.email, role: user.role } }, trx);
       return user;
     });

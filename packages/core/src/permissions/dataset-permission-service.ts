@@ -17,7 +17,8 @@ import { nowIso } from '../db/database.js';
 import type { DatasetService } from '../datasets/dataset-service.js';
 import { toDataset, permissionOf } from '../datasets/dataset-service.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
-import { badRequest, forbidden, notFound } from '../errors/app-error.js';
+import { badRequest, forbidden, isAppError, notFound } from '../errors/app-error.js';
+import type { DatasetGrantInvitation, InvitationService } from '../invitations/invitation-service.js';
 import { isAdmin } from '../users/user-rules.js';
 import type { UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
@@ -50,6 +51,7 @@ export class DatasetPermissionService {
     private readonly store: DatasetStore,
     private readonly users: UserService,
     private readonly audit: AuditLog,
+    private readonly invitations: InvitationService,
   ) {}
 
   /** Everyone with access (admins, members through the default, explicit grants), for a MANAGE holder. */
@@ -67,6 +69,30 @@ export class DatasetPermissionService {
     const { record } = await this.datasets.access(actor, datasetName, self ? 'VIEW' : 'MANAGE');
     const user = self && actor.kind === 'user' ? actor.user : await this.users.resolve(userRef);
     return userPermission(permissionUser(user), record.defaultPermission, await this.store.findGrant(record.id, user.id));
+  }
+
+  /**
+   * FiftyOne's set_dataset_user_permission with `invite`: an email with no account is invited (admins only)
+   * and the grant is applied when the invitation is accepted; without `invite` it is a 404 that says how.
+   */
+  async setUserOrInvite(
+    actor: Actor,
+    datasetName: string,
+    userRef: string,
+    permission: DatasetPermission,
+    options: { invite?: boolean; acceptUrlBase: string },
+  ): Promise<{ kind: 'granted'; permission: DatasetUserPermission } | { kind: 'invited'; invitation: DatasetGrantInvitation }> {
+    try {
+      return { kind: 'granted', permission: await this.setUser(actor, datasetName, userRef, permission) };
+    } catch (error) {
+      const unknownEmail = isAppError(error) && error.code === 'NOT_FOUND' && userRef.includes('@') && error.message.startsWith('No user');
+      if (!unknownEmail) throw error;
+      if (!options.invite) throw notFound(`No user with email ${normalizeEmail(userRef)}; pass invite: true (CLI: --invite) to invite them — the permission applies when they accept`);
+      const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+      const invitation = await this.invitations.inviteWithDatasetGrant(actor, { email: userRef, datasetId: record.id, permission }, options.acceptUrlBase);
+      await this.audit.record({ action: 'dataset.permission_set', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, invitationId: invitation.invitation.id, permission, previous: null } });
+      return { kind: 'invited', invitation };
+    }
   }
 
   /** Grants `permission` explicitly; above the user's role cap is refused (400), since it could never take effect. */

@@ -77,7 +77,7 @@ describe('dataset permissions', () => {
   });
 
   it('grants, reads and removes a user permission, by email and by User', async () => {
-    const granted = await management.setDatasetUserPermission(name, 'collab@example.com', 'EDIT', asMember);
+    const granted = await management.setDatasetUserPermission(name, 'collab@example.com', 'EDIT', {}, asMember);
     expect(granted).toMatchObject({ user: { id: collaborator.user.id, role: 'COLLABORATOR' }, userPermission: 'EDIT', activePermission: 'EDIT' });
     expect((await management.getPermissionsForDatasetUser(name, collaborator.user, asMember)).activePermission).toBe('EDIT');
     // Your own permission needs no MANAGE.
@@ -110,5 +110,22 @@ describe('dataset permissions', () => {
   it('returns null for a dataset with no recorded creator', async () => {
     await server.addDataset('made by the system');
     expect(await asAdmin.getDatasetCreator('made by the system')).toBeNull();
+  });
+});
+
+describe('setDatasetUserPermission with invite', () => {
+  it('refuses an unknown email without invite, invites it with invite, and the invitee holds the permission after accepting', async () => {
+    await asAdmin.createDatasetRecord({ name: 'invite target' });
+    await expect(management.setDatasetUserPermission('invite target', 'newcomer@example.com', 'VIEW', {}, asAdmin)).rejects.toThrow(/invite: true/);
+    const invited = await management.setDatasetUserPermission('invite target', 'newcomer@example.com', 'VIEW', { invite: true }, asAdmin);
+    if (!('invitation' in invited) || invited.token === null) throw new Error(`expected an invitation, got ${JSON.stringify(invited)}`);
+    expect(invited).toMatchObject({ invitation: { email: 'newcomer@example.com' }, permission: 'VIEW' });
+    const accepted = await fetch(`${server.url}/api/v1/invitations/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: invited.token, name: 'Newcomer', password: 'correct horse battery' }),
+    });
+    expect(accepted.status).toBe(201);
+    expect(await asAdmin.getPermissionsForDatasetUser('invite target', 'newcomer@example.com')).toMatchObject({ userPermission: 'VIEW', activePermission: 'VIEW' });
   });
 });

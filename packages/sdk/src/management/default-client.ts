@@ -1,5 +1,6 @@
 // The module-level management functions: each uses the configured API connection unless given a client or connection.
 import type {
+  DatasetPermissionInvitation,
   ApiKey,
   CreatedInvitation,
   CreateDatasetBody,
@@ -127,13 +128,23 @@ export async function setDatasetDefaultPermission(dataset: DatasetLike, permissi
   return managementClient(via).setDatasetDefaultPermission(dataset, permission);
 }
 
+/** FiftyOne's set_dataset_user_permission; `{invite: true}` invites an unknown email (see ManagementClient). */
+export async function setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission, options?: { invite?: false }, via?: ManagementTarget): Promise<DatasetUserPermission>;
 export async function setDatasetUserPermission(
   dataset: DatasetLike,
   user: UserLike,
   permission: DatasetPermission,
+  options: { invite?: boolean },
   via?: ManagementTarget,
-): Promise<DatasetUserPermission> {
-  return managementClient(via).setDatasetUserPermission(dataset, user, permission);
+): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
+export async function setDatasetUserPermission(
+  dataset: DatasetLike,
+  user: UserLike,
+  permission: DatasetPermission,
+  options: { invite?: boolean } = {},
+  via?: ManagementTarget,
+): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
+  return managementClient(via).setDatasetUserPermission(dataset, user, permission, options);
 }
 
 export async function deleteDatasetUserPermission(dataset: DatasetLike, user: UserLike, via?: ManagementTarget): Promise<void> {

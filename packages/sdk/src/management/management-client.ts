@@ -10,6 +10,7 @@ import {
   type Dataset,
   type DatasetPage,
   type DatasetPermission,
+  type DatasetPermissionInvitation,
   type DatasetPermissionList,
   type DatasetUserPermission,
   type Invitation,
@@ -186,8 +187,16 @@ export class ManagementClient {
   }
 
   /** Grants a user a permission, up to their role's cap (MANAGE). The user must already exist. */
-  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission): Promise<DatasetUserPermission> {
-    return this.http.put<DatasetUserPermission>(datasetUserPath(dataset, user), { permission });
+  /**
+   * Grants `permission` (up to the user's role cap; MANAGE on the dataset needed). With `{invite: true}` an
+   * email that has no account is invited (admins only) and gets the permission on acceptance: the answer is
+   * then the invitation, with its link (null when an invitation was already pending). Without `invite`, an
+   * unknown email is a NotFoundError that says so.
+   */
+  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission): Promise<DatasetUserPermission>;
+  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission, options: { invite?: boolean }): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
+  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission, options: { invite?: boolean } = {}): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
+    return this.http.put<DatasetUserPermission | DatasetPermissionInvitation>(datasetUserPath(dataset, user), { permission, ...(options.invite ? { invite: true } : {}) });
   }
 
   /** Removes the user's explicit grant; they keep whatever their role and the default permission give (MANAGE). */

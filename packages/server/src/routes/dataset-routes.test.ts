@@ -206,4 +206,18 @@ describe('dataset routes', () => {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
   });
+  it('with invite, an admin grants an unknown email: 201 with the invitation link (no-store); without it a 404 that says how', async () => {
+    const name = uniqueName('Invite Birds');
+    await create(fx.users.ADMIN.key, name);
+    const email = `route-invitee-${Date.now().toString(36)}@example.com`;
+    const refused = await send(as(fx.users.ADMIN.key), 'PUT', userPermissionUrl(name, email), { permission: 'VIEW' });
+    expect(expectError(refused, 404, 'NOT_FOUND').message).toMatch(/invite: true/);
+    const invited = await send(as(fx.users.ADMIN.key), 'PUT', userPermissionUrl(name, email), { permission: 'VIEW', invite: true });
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(invited.headers['cache-control']).toBe('no-store');
+    expect(invited.json()).toMatchObject({ invitation: { email, role: 'GUEST' }, url: expect.stringContaining('/accept-invitation?token='), permission: 'VIEW' });
+    // A member who manages the dataset cannot invite people into the organization.
+    await create(fx.users.MEMBER.key, `${name} m`);
+    expectError(await send(as(fx.users.MEMBER.key), 'PUT', userPermissionUrl(`${name} m`, `m-${email}`), { permission: 'VIEW', invite: true }), 403, 'FORBIDDEN');
+  });
 });

@@ -4,6 +4,7 @@ import {
   Dataset,
   DatasetNameParams,
   DatasetPage,
+  DatasetPermissionInvitation,
   DatasetPermissionList,
   DatasetUserParams,
   DatasetUserPermission,
@@ -17,7 +18,7 @@ import {
   UserRefParams,
 } from '@teamset/contract';
 import { actorOf } from '../auth/authenticate.js';
-import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
+import { PROTECTED_ERRORS, SECURITY, NoQuery, baseUrlOf, type RouteContext, type TypedApp } from '../http/route-context.js';
 
 export function registerDatasetRoutes(app: TypedApp, ctx: RouteContext): void {
   const { datasets, datasetPermissions } = ctx.services;
@@ -54,8 +55,30 @@ export function registerDatasetRoutes(app: TypedApp, ctx: RouteContext): void {
     datasetPermissions.getUser(actorOf(request), request.params.name, request.params.user),
   );
 
-  app.put(PATHS.datasetUserPermission, { ...common, schema: { querystring: NoQuery, ...permissionSchema, summary: 'Grant a user a permission on a dataset, up to their role’s cap (MANAGE)', params: DatasetUserParams, body: SetDatasetUserPermissionBody, response: { 200: DatasetUserPermission, ...PROTECTED_ERRORS } } }, async (request) =>
-    datasetPermissions.setUser(actorOf(request), request.params.name, request.params.user, request.body.permission),
+  app.put(
+    PATHS.datasetUserPermission,
+    {
+      ...common,
+      schema: {
+        querystring: NoQuery,
+        ...permissionSchema,
+        summary: 'Grant a user a permission on a dataset, up to their role’s cap (MANAGE); with invite, an unknown email is invited (admin) and gets it on acceptance (201)',
+        params: DatasetUserParams,
+        body: SetDatasetUserPermissionBody,
+        response: { 200: DatasetUserPermission, 201: DatasetPermissionInvitation, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { permission, invite } = request.body;
+      const result = await datasetPermissions.setUserOrInvite(actorOf(request), request.params.name, request.params.user, permission, {
+        ...(invite !== undefined ? { invite } : {}),
+        acceptUrlBase: baseUrlOf(request, ctx.publicUrl),
+      });
+      if (result.kind === 'granted') return reply.code(200).send(result.permission);
+      // Like any invitation, the link is shown once and must not sit in a cache.
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send({ ...result.invitation, permission });
+    },
   );
 
   app.delete(PATHS.datasetUserPermission, { ...common, schema: { querystring: NoQuery, ...permissionSchema, summary: 'Remove a user’s explicit grant on a dataset (MANAGE)', params: DatasetUserParams, response: { 204: { type: 'null' }, ...PROTECTED_ERRORS } } }, async (request, reply) => {
