@@ -1,0 +1,186 @@
+// Aggregations over a compiled view (FiftyOne's count, distinct, count_values, bounds, mean, sum, histogram_values).
+import {
+  AGGREGATION_TYPES,
+  DEFAULT_HISTOGRAM_BINS,
+  MAX_AGGREGATIONS_PER_REQUEST,
+  MAX_HISTOGRAM_BINS,
+  indexPath,
+  keyPath,
+  listElementType,
+  resolveFieldPath,
+  type Aggregation,
+  type AggregationResult,
+  type FieldSchema,
+  type ResolvedPath,
+  type ViewProblem,
+} from '@teamset/contract';
+import { sql } from 'kysely';
+import type { Db } from '../db/schema.js';
+import type { CompiledView } from './compile-view.js';
+import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
+import type { Sql } from './sql-dialect.js';
+import { streamPresent, streamValue, valueStream, type ValueStream } from './value-stream.js';
+
+/** A validated aggregation with its resolved path and the scalar kind of one (unwound) value. */
+export interface PlannedAggregation {
+  aggregation: Aggregation;
+  resolved?: ResolvedPath;
+  kind?: ScalarKind;
+}
+
+const NUMERIC: ReadonlySet<string> = new Set(['bounds', 'mean', 'sum', 'histogram_values']);
+
+/** Checks each aggregation against the view's schema; problems have paths like `aggregations[1].path`. */
+export function planAggregations(aggregations: unknown, schema: FieldSchema): { planned: PlannedAggregation[]; problems: ViewProblem[] } {
+  const problems: ViewProblem[] = [];
+  const planned: PlannedAggregation[] = [];
+  if (!Array.isArray(aggregations) || aggregations.length === 0 || aggregations.length > MAX_AGGREGATIONS_PER_REQUEST) {
+    problems.push({ path: 'aggregations', message: `expected 1 to ${MAX_AGGREGATIONS_PER_REQUEST} aggregations` });
+    return { planned, problems };
+  }
+  aggregations.forEach((raw: unknown, i) => {
+    const path = indexPath('aggregations', i);
+    const report = (at: string, message: string): void => void problems.push({ path: at, message });
+    const agg = raw as Partial<Record<string, unknown>> | null;
+    const type = agg?.['type'];
+    if (typeof type !== 'string' || !(AGGREGATION_TYPES as readonly string[]).includes(type)) {
+      return report(keyPath(path, 'type'), `expected one of ${AGGREGATION_TYPES.join(', ')}`);
+    }
+    const fieldPath = agg?.['path'];
+    if (fieldPath === undefined && type === 'count') return void planned.push({ aggregation: { type: 'count' } });
+    if (typeof fieldPath !== 'string') return report(keyPath(path, 'path'), `"${type}" needs a field path`);
+    const resolution = resolveFieldPath(schema, fieldPath);
+    if (!resolution.ok) return report(keyPath(path, 'path'), resolution.problem);
+    const resolved = resolution.resolved;
+    const unwound = fromFieldType(listElementType(resolved.type) ?? resolved.type);
+    const kind = isScalarKind(unwound.kind) ? (unwound.kind as ScalarKind) : undefined;
+    if (type !== 'count' && kind === undefined) {
+      return report(keyPath(path, 'path'), `"${type}" needs numbers, strings or booleans; ${JSON.stringify(fieldPath)} is ${resolved.type}`);
+    }
+    if (NUMERIC.has(type) && kind !== 'number') return report(keyPath(path, 'path'), `"${type}" needs a numeric field; ${JSON.stringify(fieldPath)} is ${resolved.type}`);
+    if (type === 'histogram_values') {
+      const bins = agg?.['bins'];
+      if (bins !== undefined && (!Number.isInteger(bins) || (bins as number) < 1 || (bins as number) > MAX_HISTOGRAM_BINS)) {
+        return report(keyPath(path, 'bins'), `expected an integer from 1 to ${MAX_HISTOGRAM_BINS}`);
+      }
+      const range = agg?.['range'];
+      if (range !== undefined && !validRange(range)) return report(keyPath(path, 'range'), 'expected [lower, upper] with finite numbers, lower < upper');
+    }
+    planned.push({ aggregation: raw as Aggregation, resolved, ...(kind ? { kind } : {}) });
+  });
+  return { planned, problems };
+}
+
+function validRange(range: unknown): range is [number, number] {
+  return Array.isArray(range) && range.length === 2 && range.every((n) => typeof n === 'number' && Number.isFinite(n)) && (range[0] as number) < (range[1] as number);
+}
+
+type Rows = Record<string, unknown>[];
+const run = async (query: Sql, db: Db): Promise<Rows> => (await query.execute(db)).rows as Rows;
+
+/** A number from the driver (bigint counts arrive as text from pg). */
+const num = (value: unknown): number => Number(value);
+
+export async function runAggregation(view: CompiledView, planned: PlannedAggregation, db: Db): Promise<AggregationResult> {
+  const d = view.dialect;
+  const relation = view.relation;
+  const { aggregation } = planned;
+  if (!planned.resolved) {
+    const rows = await run(sql`select count(*) as n from ${relation.source} ${relation.whereClause()}`, db);
+    return { type: 'count', count: num(rows[0]?.['n']) };
+  }
+  const stream = valueStream(view, planned.resolved);
+  if (aggregation.type === 'count') {
+    const rows = await run(sql`select count(*) as n from ${stream.from} ${relation.whereClause([streamPresent(view, stream)])}`, db);
+    return { type: 'count', count: num(rows[0]?.['n']) };
+  }
+  const kind = planned.kind as ScalarKind;
+  const values = streamTable(view, stream, kind);
+  switch (aggregation.type) {
+    case 'distinct': {
+      // GROUP BY rather than DISTINCT: PostgreSQL refuses ORDER BY v COLLATE "C" on a SELECT DISTINCT v.
+      const rows = await run(sql`select t.v from ${values} where t.v is not null group by t.v order by ${d.orderable(sql.ref('t.v'), kind)}`, db);
+      return { type: 'distinct', values: rows.map((row) => scalarOut(row['v'], kind) as string | number | boolean) };
+    }
+    case 'count_values': {
+      const rows = await run(
+        sql`select t.v, count(*) as n from ${values} group by t.v order by n desc, ${d.orderable(sql.ref('t.v'), kind)} asc nulls first`,
+        db,
+      );
+      return { type: 'count_values', values: rows.map((row) => ({ value: scalarOut(row['v'], kind), count: num(row['n']) })) };
+    }
+    case 'bounds': {
+      const [lo, hi] = await bounds(values, db);
+      return { type: 'bounds', bounds: [lo, hi] };
+    }
+    case 'mean': {
+      const rows = await run(sql`select avg(t.v) as m from ${values}`, db);
+      const mean = rows[0]?.['m'];
+      return { type: 'mean', mean: mean === null || mean === undefined ? null : num(mean) };
+    }
+    case 'sum': {
+      const rows = await run(sql`select ${d.sum(sql.ref('t.v'))} as total from ${values}`, db);
+      return { type: 'sum', sum: num(rows[0]?.['total'] ?? 0) };
+    }
+    case 'histogram_values':
+      return histogram(view, values, aggregation.bins ?? DEFAULT_HISTOGRAM_BINS, aggregation.range, db);
+  }
+}
+
+/**
+ * The unwound values as a derived table `t(v)`. Kept a separate subquery (LIMIT -1 on SQLite): a GROUP BY over a
+ * flattened json_each join measured 4× slower than over this materialized stream (1.1 s → 0.26 s for 500k labels).
+ */
+function streamTable(view: CompiledView, stream: ValueStream, kind: ScalarKind): Sql {
+  const value = streamValue(view, stream, kind);
+  return sql`(select ${value} as v from ${stream.from} ${view.relation.whereClause()} ${view.dialect.noInline()}) as t`;
+}
+
+async function bounds(values: Sql, db: Db): Promise<[number | null, number | null]> {
+  const rows = await run(sql`select min(t.v) as lo, max(t.v) as hi from ${values}`, db);
+  const lo = rows[0]?.['lo'];
+  const hi = rows[0]?.['hi'];
+  return [lo === null || lo === undefined ? null : num(lo), hi === null || hi === undefined ? null : num(hi)];
+}
+
+/**
+ * numpy.histogram's bins: `bins` equal widths over `range` (default: the data's [min, max]; [min − 0.5, max + 0.5]
+ * when they are equal; [0, 1] without data). Each bin holds lower ≤ v < upper, the last one also v = upper;
+ * values outside the range count in `other`.
+ */
+async function histogram(view: CompiledView, values: Sql, bins: number, range: [number, number] | undefined, db: Db): Promise<AggregationResult> {
+  const d = view.dialect;
+  let lo: number;
+  let hi: number;
+  if (range) [lo, hi] = range;
+  else {
+    const [min, max] = await bounds(values, db);
+    if (min === null || max === null) [lo, hi] = [0, 1];
+    else if (min === max) [lo, hi] = [min - 0.5, max + 0.5];
+    else [lo, hi] = [min, max];
+  }
+  const [low, high, count] = [d.param(lo, 'number'), d.param(hi, 'number'), d.param(bins, 'number')];
+  const bin = sql`(case when t.v < ${low} or t.v > ${high} then -1 when t.v = ${high} then ${count} - 1 else floor((t.v - ${low}) * ${count} / (${high} - ${low})) end)`;
+  const rows = await run(sql`select ${bin} as bin, count(*) as n from ${values} where t.v is not null group by 1`, db);
+  const counts = new Array<number>(bins).fill(0);
+  let other = 0;
+  for (const row of rows) {
+    const index = num(row['bin']);
+    if (index < 0) other += num(row['n']);
+    // Float rounding can put a value just below the upper edge into bin `bins`: it belongs to the last bin.
+    else {
+      const at = Math.min(index, bins - 1);
+      counts[at] = (counts[at] ?? 0) + num(row['n']);
+    }
+  }
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + (i * (hi - lo)) / bins));
+  return { type: 'histogram_values', counts, edges, other };
+}
+
+/** A scalar as clients see it: SQLite's 1/0 booleans become true/false. */
+export function scalarOut(value: unknown, kind: ScalarKind): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (kind === 'bool') return value === true || value === 1;
+  if (kind === 'number') return Number(value);
+  return value as string;
+}

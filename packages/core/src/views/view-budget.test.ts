@@ -1,0 +1,100 @@
+// The query-time budget on SQLite and PostgreSQL: a heavy view read past its budget ends in QUERY_TIMEOUT, and nothing lingers.
+import type { FieldSchema } from '@teamset/contract';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.js';
+import { expectAppError } from '../test-support/identity-fixtures.js';
+import { testDialects } from '../test-support/test-databases.js';
+import {
+  E,
+  F,
+  L,
+  match,
+  matches,
+  op,
+  openViewTestDatabase,
+  seedBulkDataset,
+  seedViewFixture,
+  view,
+  type SeededFixture,
+  type ViewTestDatabase,
+} from '../test-support/view-fixtures.js';
+import type { ViewTarget } from './view-target.js';
+import { ViewQueries } from './view-queries.js';
+
+const BULK_ID = 'b0b0b0b0b0b0000000000001';
+const BULK_SCHEMA: FieldSchema = { uniqueness: 'float', ground_truth: 'Detections' };
+/** Every sample, every label: a regex per label and a sort over 50k samples. */
+const HEAVY = view(match(op('any', F('ground_truth.detections'), matches(E('label'), 'l.*[0-6]$'))), { stage: 'sort_by', expr: op('mul', F('uniqueness'), L(3)) });
+
+describe.each(await testDialects())('view query budget on %s', (dialect) => {
+  let tdb: ViewTestDatabase;
+  let database: Database;
+  let fx: SeededFixture;
+  const bulk: ViewTarget = { datasetId: BULK_ID, schema: BULK_SCHEMA };
+
+  beforeAll(async () => {
+    tdb = await openViewTestDatabase(dialect);
+    database = tdb.database;
+    fx = await seedViewFixture(database);
+    await seedBulkDataset(database, BULK_ID, 50_000);
+  });
+  afterAll(async () => {
+    await tdb?.close();
+  });
+
+  it('the bulk dataset answers within a normal budget', async () => {
+    const reader = new ViewQueries(database, { queryTimeoutMs: 60_000 });
+    expect(await reader.count(bulk, HEAVY)).toBe(50_000);
+  });
+
+  it('a read past a 1 ms budget is cancelled with QUERY_TIMEOUT, for every kind of read', async () => {
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    const reads: Array<() => Promise<unknown>> = [
+      () => tight.count(bulk, HEAVY),
+      () => tight.page(bulk, HEAVY, { limit: 10 }),
+      () => tight.sampleIds(bulk, HEAVY),
+      () => tight.values(bulk, HEAVY, 'uniqueness'),
+      () => tight.aggregate(bulk, HEAVY, [{ type: 'count_values', path: 'ground_truth.detections.label' }]),
+      () => tight.countSampleTags(bulk, HEAVY),
+      () => tight.countLabelTags(bulk, HEAVY, ['ground_truth']),
+      () => tight.visibleLabels(bulk, HEAVY, ['ground_truth']),
+    ];
+    for (const read of reads) {
+      const error = await expectAppError(read(), 'QUERY_TIMEOUT', /ran longer than its 1 ms budget and was cancelled/);
+      expect(error.details).toEqual({ budgetMs: 1 });
+    }
+  });
+
+  it('after a timeout the database and other readers work normally', async () => {
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    await expectAppError(tight.count(bulk, HEAVY), 'QUERY_TIMEOUT');
+    const normal = new ViewQueries(database, { queryTimeoutMs: 60_000 });
+    expect(await normal.count(fx.target, view({ stage: 'match_tags', tags: ['train'] }))).toBe(5);
+    expect(await normal.count(bulk, view({ stage: 'match_tags', tags: ['train'] }))).toBe(25_000);
+  });
+
+  it('a budget of 0 means no budget', async () => {
+    const unbounded = new ViewQueries(database, { queryTimeoutMs: 0 });
+    expect(await unbounded.count(bulk, HEAVY)).toBe(50_000);
+  });
+
+  it('runs inside a caller transaction, which keeps its own timeout setting', async () => {
+    const reader = new ViewQueries(database, { queryTimeoutMs: 30_000 });
+    const inside = await database.db.transaction().execute(async (trx) => {
+      const count = await reader.count(fx.target, view({ stage: 'match_tags', tags: ['val'] }), trx);
+      const setting = dialect === 'postgres' ? (await sql<{ v: string }>`select current_setting('statement_timeout') as v`.execute(trx)).rows[0]?.v : undefined;
+      return { count, setting };
+    });
+    expect(inside.count).toBe(3);
+    if (dialect === 'postgres') expect(inside.setting).toBe('0');
+  });
+
+  it('a timeout inside a caller transaction is QUERY_TIMEOUT too', async () => {
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    await expectAppError(
+      database.db.transaction().execute((trx) => tight.count(bulk, HEAVY, trx)),
+      'QUERY_TIMEOUT',
+    );
+  });
+});
