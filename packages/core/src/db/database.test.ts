@@ -10,7 +10,25 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../test-sup
 import { isUniqueViolation, openDatabase, parseDatabaseUri, redactDatabaseUri, resolveDatabaseUri, teamsetHome, toIso, type Database } from './database.js';
 import { migrateToLatest } from './migrator.js';
 
-const TABLES = ['api_keys', 'audit_events', 'auth_events', 'dataset_user_permissions', 'datasets', 'invitations', 'organization_settings', 'password_hashes', 'sessions', 'users'];
+const TABLES = [
+  'api_keys',
+  'audit_events',
+  'auth_events',
+  'dataset_fields',
+  'dataset_group_permissions',
+  'dataset_user_permissions',
+  'datasets',
+  'invitation_dataset_grants',
+  'invitations',
+  'organization_settings',
+  'password_hashes',
+  'samples',
+  'saved_views',
+  'sessions',
+  'user_group_members',
+  'user_groups',
+  'users',
+];
 
 describe('parseDatabaseUri', () => {
   it('reads PostgreSQL URIs in both spellings', () => {
@@ -118,7 +136,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
   });
 
   it('applies every migration once, then nothing, however often it runs', async () => {
-    expect(await migrateToLatest(database)).toEqual({ applied: ['0001-identity', '0002-datasets'] });
+    expect(await migrateToLatest(database)).toEqual({ applied: ['0001-identity', '0002-datasets', '0003-samples', '0004-user-groups'] });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
     expect(await migrateDatabase(tdb.uri)).toEqual({ applied: [] });
     // Start-up of a server on an already migrated database.

@@ -1,0 +1,54 @@
+// Custom field values of one write: validated, typed against the growing schema, labels normalized (ids, tags).
+import type { ListLabelClass, SingleLabelClass } from '@teamset/contract';
+import { badRequest } from '../errors/app-error.js';
+import { idSequence } from './id-sequence.js';
+import { isLabelValue, labelClassOf, normalizeLabel, normalizeLabelAttribute, normalizeListAttribute, type AttributeTyper, type LabelContext } from './label-values.js';
+import { observe, typeMismatch, type SchemaBuilder } from './schema-inference.js';
+
+/**
+ * Checks and normalizes the custom values of one write (a batch of samples, a patch, a setValues call)
+ * against one SchemaBuilder, so every value of the write sees the types the earlier ones introduced.
+ */
+export class FieldValues implements AttributeTyper {
+  private readonly labels: LabelContext;
+
+  constructor(
+    readonly schema: SchemaBuilder,
+    makeId: () => string = idSequence(),
+  ) {
+    this.labels = { typer: this, newId: makeId };
+  }
+
+  /** A top-level custom field (the name already checked): null, a label of a known class, or a plain JSON value. */
+  field(name: string, value: unknown): unknown {
+    if (value === null) return null;
+    if (isLabelValue(value)) {
+      const cls = labelClassOf(value, name);
+      const known = this.schema.typeOf(name);
+      if (known !== undefined && known !== cls && known !== 'any') throw typeMismatch(name, known, cls);
+      const normalized = normalizeLabel(value, cls, name, this.labels);
+      this.schema.acceptLabel(name, cls);
+      return normalized;
+    }
+    this.schema.accept(name, observe(value, name));
+    return value;
+  }
+
+  /** One attribute of single labels of class `cls` at `path` (setValues on `ground_truth.detections.label`). */
+  labelAttribute(cls: SingleLabelClass, path: string, key: string, value: unknown): unknown {
+    return normalizeLabelAttribute(cls, path, key, value, this.labels);
+  }
+
+  /** One attribute of a list label itself (`predictions.logits`). */
+  listAttribute(cls: ListLabelClass, field: string, key: string, value: unknown): unknown {
+    return normalizeListAttribute(cls, field, key, value, this.labels);
+  }
+
+  /** A custom attribute of a label (`ground_truth.detections.iscrowd`): any non-label JSON value, typed like a field. */
+  customAttribute(path: string, value: unknown): unknown {
+    if (value === null) return null;
+    if (isLabelValue(value)) throw badRequest(`Field ${JSON.stringify(path)}: labels cannot hold other labels`, { field: path });
+    this.schema.accept(path, observe(value, path));
+    return value;
+  }
+}

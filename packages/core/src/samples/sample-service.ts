@@ -1,0 +1,121 @@
+// SampleService: every sample-level operation of a dataset behind its permission (SampleOperations), composed of one part per concern.
+import type { AggregateResult, Aggregation, Dataset, FieldInfo, FieldType, Sample, SampleInput, SamplePage, SavedView } from '@teamset/contract';
+import type { Actor } from '../actor.js';
+import type { Database } from '../db/database.js';
+import { DatasetCloner } from '../datasets/dataset-clone.js';
+import type { DatasetService } from '../datasets/dataset-service.js';
+import { SavedViewService, type SaveViewInput } from '../saved-views/saved-view-service.js';
+import { SavedViewStore } from '../saved-views/saved-view-store.js';
+import type { ViewReader } from '../views/view-reader.js';
+import { FieldOperations } from './field-operations.js';
+import { SampleAdditions } from './sample-additions.js';
+import { SampleContext } from './sample-context.js';
+import { SampleEdits } from './sample-edits.js';
+import type { SampleOperations } from './sample-operations.js';
+import { SampleReads } from './sample-reads.js';
+import { SampleTagging, type TagInput } from './sample-tagging.js';
+import { SetValues, type SetValuesInput } from './set-values.js';
+
+export class SampleService implements SampleOperations {
+  private readonly additions: SampleAdditions;
+  private readonly reads: SampleReads;
+  private readonly edits: SampleEdits;
+  private readonly writes: SetValues;
+  private readonly tagging: SampleTagging;
+  private readonly fields: FieldOperations;
+  private readonly savedViews: SavedViewService;
+  private readonly cloner: DatasetCloner;
+
+  constructor(database: Database, datasets: DatasetService, reader: ViewReader) {
+    const ctx = new SampleContext(database, datasets, reader);
+    const savedViewStore = new SavedViewStore(database);
+    this.additions = new SampleAdditions(ctx);
+    this.reads = new SampleReads(ctx);
+    this.edits = new SampleEdits(ctx);
+    this.writes = new SetValues(ctx);
+    this.tagging = new SampleTagging(ctx);
+    this.fields = new FieldOperations(ctx);
+    this.savedViews = new SavedViewService(ctx, savedViewStore);
+    this.cloner = new DatasetCloner(ctx, savedViewStore);
+  }
+
+  addSamples(actor: Actor, dataset: string, samples: SampleInput[]): Promise<{ ids: string[] }> {
+    return this.additions.add(actor, dataset, samples);
+  }
+
+  getSample(actor: Actor, dataset: string, sampleId: string): Promise<Sample> {
+    return this.reads.get(actor, dataset, sampleId);
+  }
+
+  patchSample(actor: Actor, dataset: string, sampleId: string, patch: { set?: Record<string, unknown>; unset?: string[] }): Promise<Sample> {
+    return this.edits.patch(actor, dataset, sampleId, patch);
+  }
+
+  deleteSamples(actor: Actor, dataset: string, target: { ids?: string[]; view?: unknown }): Promise<{ deleted: number }> {
+    return this.edits.delete(actor, dataset, target);
+  }
+
+  querySamples(actor: Actor, dataset: string, query: { view?: unknown; after?: string; limit?: number }): Promise<SamplePage> {
+    return this.reads.query(actor, dataset, query);
+  }
+
+  values(actor: Actor, dataset: string, query: { view?: unknown; path: string; unwind?: boolean }): Promise<unknown[]> {
+    return this.reads.values(actor, dataset, query);
+  }
+
+  setValues(actor: Actor, dataset: string, input: SetValuesInput): Promise<{ updated: number }> {
+    return this.writes.run(actor, dataset, input);
+  }
+
+  aggregate(actor: Actor, dataset: string, query: { view?: unknown; aggregations: Aggregation[] }): Promise<AggregateResult> {
+    return this.reads.aggregate(actor, dataset, query);
+  }
+
+  tag(actor: Actor, dataset: string, input: TagInput): Promise<{ updated: number }> {
+    return this.tagging.retag(actor, dataset, input, true);
+  }
+
+  untag(actor: Actor, dataset: string, input: TagInput): Promise<{ updated: number }> {
+    return this.tagging.retag(actor, dataset, input, false);
+  }
+
+  countTags(actor: Actor, dataset: string, input: { view?: unknown; labels?: boolean; labelFields?: string[] }): Promise<Record<string, number>> {
+    return this.tagging.countTags(actor, dataset, input);
+  }
+
+  getFieldSchema(actor: Actor, dataset: string): Promise<FieldInfo[]> {
+    return this.fields.list(actor, dataset);
+  }
+
+  addField(actor: Actor, dataset: string, path: string, type: FieldType): Promise<FieldInfo[]> {
+    return this.fields.add(actor, dataset, path, type);
+  }
+
+  deleteField(actor: Actor, dataset: string, path: string): Promise<void> {
+    return this.fields.delete(actor, dataset, path);
+  }
+
+  renameField(actor: Actor, dataset: string, path: string, newPath: string): Promise<FieldInfo[]> {
+    return this.fields.rename(actor, dataset, path, newPath);
+  }
+
+  listSavedViews(actor: Actor, dataset: string): Promise<SavedView[]> {
+    return this.savedViews.list(actor, dataset);
+  }
+
+  getSavedView(actor: Actor, dataset: string, name: string): Promise<SavedView> {
+    return this.savedViews.get(actor, dataset, name);
+  }
+
+  saveView(actor: Actor, dataset: string, name: string, input: SaveViewInput): Promise<SavedView> {
+    return this.savedViews.save(actor, dataset, name, input);
+  }
+
+  deleteSavedView(actor: Actor, dataset: string, name: string): Promise<void> {
+    return this.savedViews.delete(actor, dataset, name);
+  }
+
+  clone(actor: Actor, dataset: string, input: { name: string; view?: unknown }): Promise<Dataset> {
+    return this.cloner.clone(actor, dataset, input);
+  }
+}
