@@ -19,6 +19,8 @@ export interface TestAppOptions {
   logStream?: Writable;
   trustProxy?: boolean;
   publicUrl?: string;
+  /** The view-query budget (core's default is 30 s); tests of QUERY_TIMEOUT set a tiny one. */
+  queryTimeoutMs?: number;
 }
 
 export interface TestApp {
@@ -110,7 +112,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const tdb = await createTestDatabase(options.dialect ?? 'sqlite');
   let services: Services;
   try {
-    services = await createServices({ databaseUri: tdb.uri });
+    services = await createServices({ databaseUri: tdb.uri, ...(options.queryTimeoutMs !== undefined ? { queryTimeoutMs: options.queryTimeoutMs } : {}) });
   } catch (error) {
     await tdb.drop();
     throw error;

@@ -1,0 +1,140 @@
+// The authorization matrix's oracle: DESIGN §2 restated as small tables, written apart from core's permission code.
+//
+// Nothing here imports the rules under test (core's effectivePermission, the contract's role caps and
+// orderings): the tables below are copied by hand from DESIGN §2, so a wrong rule in the implementation
+// and a wrong expectation here cannot share a cause.
+
+export type OracleRole = 'ADMIN' | 'MEMBER' | 'COLLABORATOR' | 'GUEST';
+export type OracleLevel = 'NO_ACCESS' | 'VIEW' | 'TAG' | 'EDIT' | 'MANAGE';
+/**
+ * How the cell's level reaches the user: an explicit per-user grant; the dataset's default permission with no
+ * grant (DESIGN §2: it reaches members only); or a grant to a user group the user is the only member of.
+ */
+export type GrantMode = 'grant' | 'default' | 'group';
+export type Credential = 'key' | 'session';
+
+export const ORACLE_ROLES: readonly OracleRole[] = ['ADMIN', 'MEMBER', 'COLLABORATOR', 'GUEST'];
+/** Lowest first (DESIGN §2: NO_ACCESS < VIEW < TAG < EDIT < MANAGE). */
+export const ORACLE_LEVELS: readonly OracleLevel[] = ['NO_ACCESS', 'VIEW', 'TAG', 'EDIT', 'MANAGE'];
+export const GRANT_MODES: readonly GrantMode[] = ['grant', 'default', 'group'];
+export const CREDENTIALS: readonly Credential[] = ['key', 'session'];
+
+interface RoleRules {
+  /** What the role holds on every dataset without a grant: a level, or the dataset's default permission. */
+  implicit: OracleLevel | 'DATASET_DEFAULT';
+  /** The highest level the role can hold or be granted. */
+  cap: OracleLevel;
+  createsDatasets: boolean;
+  clones: boolean;
+  usesApiKeys: boolean;
+  readsOthersPermissions: boolean;
+}
+
+/** DESIGN §2's role table. */
+const ROLE_RULES: Record<OracleRole, RoleRules> = {
+  ADMIN: { implicit: 'MANAGE', cap: 'MANAGE', createsDatasets: true, clones: true, usesApiKeys: true, readsOthersPermissions: true },
+  MEMBER: { implicit: 'DATASET_DEFAULT', cap: 'MANAGE', createsDatasets: true, clones: true, usesApiKeys: true, readsOthersPermissions: false },
+  COLLABORATOR: { implicit: 'NO_ACCESS', cap: 'EDIT', createsDatasets: false, clones: false, usesApiKeys: true, readsOthersPermissions: false },
+  GUEST: { implicit: 'NO_ACCESS', cap: 'VIEW', createsDatasets: false, clones: false, usesApiKeys: false, readsOthersPermissions: false },
+};
+
+const rank = (level: OracleLevel): number => ORACLE_LEVELS.indexOf(level);
+const higher = (a: OracleLevel, b: OracleLevel): OracleLevel => (rank(a) >= rank(b) ? a : b);
+const lower = (a: OracleLevel, b: OracleLevel): OracleLevel => (rank(a) <= rank(b) ? a : b);
+
+export function roleCap(role: OracleRole): OracleLevel {
+  return ROLE_RULES[role].cap;
+}
+
+/**
+ * The per-user grant the cell can actually store. A user grant above the role's cap is refused by the API (it
+ * could never take effect), so such a cell ("COLLABORATOR granted MANAGE") is set up with the cap instead — the
+ * most the API allows — and expects the capped outcome; the matrix also checks that the higher grant is refused.
+ * A group grant is not refused (a group mixes roles): it is stored as asked and capped per member.
+ */
+export function storableGrant(role: OracleRole, level: OracleLevel): OracleLevel {
+  return lower(level, roleCap(role));
+}
+
+export function grantIsRefused(role: OracleRole, level: OracleLevel): boolean {
+  return rank(level) > rank(roleCap(role));
+}
+
+export interface CellSetup {
+  datasetDefault: OracleLevel;
+  /** The user's explicit grant, null for none. */
+  grant: OracleLevel | null;
+  /** The grant to the user's group, null for none. */
+  groupGrant: OracleLevel | null;
+}
+
+/** The cell's dataset: its default permission, the user's grant and their group's grant (one of the three carries the level). */
+export function cellSetup(role: OracleRole, level: OracleLevel, mode: GrantMode): CellSetup {
+  if (mode === 'default') return { datasetDefault: level, grant: null, groupGrant: null };
+  if (mode === 'group') return { datasetDefault: 'NO_ACCESS', grant: null, groupGrant: level };
+  return { datasetDefault: 'NO_ACCESS', grant: storableGrant(role, level), groupGrant: null };
+}
+
+/** min(cap, max(implicit, user grant, group grant)) — DESIGN §2. */
+export function effectiveLevel(role: OracleRole, level: OracleLevel, mode: GrantMode): OracleLevel {
+  const rules = ROLE_RULES[role];
+  const { datasetDefault, grant, groupGrant } = cellSetup(role, level, mode);
+  const implicit = rules.implicit === 'DATASET_DEFAULT' ? datasetDefault : rules.implicit;
+  return lower(rules.cap, higher(implicit, higher(grant ?? 'NO_ACCESS', groupGrant ?? 'NO_ACCESS')));
+}
+
+/** What an endpoint needs, as DESIGN §2 states it. */
+export type Requirement =
+  /** A permission level on the dataset named in the path. */
+  | { kind: 'level'; level: OracleLevel }
+  /** A role capability first (create, clone), then — when given — a level on the source dataset. */
+  | { kind: 'role'; capability: 'createsDatasets' | 'clones' | 'readsOthersPermissions'; level?: OracleLevel }
+  /** Any signed-in user (listings: what they show depends on the level, checked by the endpoint's own assertions). */
+  | { kind: 'signedIn' };
+
+/** Lowest role with each capability, as the 403's details name it. */
+const CAPABILITY_ROLE: Record<'createsDatasets' | 'clones' | 'readsOthersPermissions', OracleRole> = {
+  createsDatasets: 'MEMBER',
+  clones: 'MEMBER',
+  readsOthersPermissions: 'ADMIN',
+};
+
+export type Outcome =
+  | { allowed: true; level: OracleLevel }
+  | { allowed: false; status: 403 | 404; code: 'FORBIDDEN' | 'NOT_FOUND'; message?: string; details?: Record<string, unknown>; level: OracleLevel };
+
+export interface Cell {
+  role: OracleRole;
+  level: OracleLevel;
+  mode: GrantMode;
+  credential: Credential;
+}
+
+/** The guest's 403 on any API-key request, before anything else is looked at (DESIGN §3). */
+export const GUEST_KEY_MESSAGE = 'Guests cannot use API keys';
+
+function levelOutcome(required: OracleLevel, level: OracleLevel): Outcome {
+  // NO_ACCESS is indistinguishable from a missing dataset; below the requirement is a 403 naming both levels.
+  if (level === 'NO_ACCESS') return { allowed: false, status: 404, code: 'NOT_FOUND', level };
+  if (rank(level) < rank(required)) return { allowed: false, status: 403, code: 'FORBIDDEN', details: { required, actual: level }, level };
+  return { allowed: true, level };
+}
+
+/**
+ * The expected outcome of one cell. Order of checks: the credential (a guest's key is refused outright); for an
+ * endpoint on a dataset, a dataset the caller cannot see is a 404 before anything else is said about it (the
+ * issue: "404 for datasets the caller cannot see") — so a collaborator cloning a dataset hidden from them gets
+ * 404, one cloning a dataset they can see gets the role's 403; then the role capability; then the level.
+ */
+export function expectedOutcome(requirement: Requirement, cell: Cell): Outcome {
+  const rules = ROLE_RULES[cell.role];
+  const level = effectiveLevel(cell.role, cell.level, cell.mode);
+  if (cell.credential === 'key' && !rules.usesApiKeys) return { allowed: false, status: 403, code: 'FORBIDDEN', message: GUEST_KEY_MESSAGE, level };
+  if (requirement.kind === 'signedIn') return { allowed: true, level };
+  if (requirement.kind === 'level') return levelOutcome(requirement.level, level);
+  if (requirement.level !== undefined && level === 'NO_ACCESS') return levelOutcome(requirement.level, level);
+  if (!rules[requirement.capability]) {
+    return { allowed: false, status: 403, code: 'FORBIDDEN', details: { requiredRole: CAPABILITY_ROLE[requirement.capability], role: cell.role }, level };
+  }
+  return requirement.level !== undefined ? levelOutcome(requirement.level, level) : { allowed: true, level };
+}
