@@ -83,6 +83,14 @@ export class RateLimitedError extends TeamsetError {
   }
 }
 
+/** 422: a view query ran past the server's time budget and was cancelled; the same query will time out again. */
+export class QueryTimeoutError extends TeamsetError {
+  override name = 'QueryTimeoutError';
+  constructor(message: string, options: HttpErrorOptions = {}) {
+    super(message, { status: 422, ...options, code: options.code ?? 'QUERY_TIMEOUT' });
+  }
+}
+
 /** 5xx, or a success response that is not what a Teamset server sends. */
 export class ServerError extends TeamsetError {
   override name = 'ServerError';

@@ -6,6 +6,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  QueryTimeoutError,
   RateLimitedError,
   ServerError,
   type HttpErrorOptions,
@@ -55,11 +56,20 @@ export function errorFromResponse(response: ErrorResponse): TeamsetError {
     requestId: parsed?.requestId ?? headers.get('x-request-id'),
     details: parsed?.details,
   };
+  return errorForStatus(status, message, options, parseRetryAfter(headers.get('retry-after')));
+}
+
+/**
+ * The typed error for a status: the one mapping from status to class, shared with the database connection
+ * (which turns core's AppError codes into their statuses first), so both connections throw the same classes.
+ */
+export function errorForStatus(status: number, message: string, options: HttpErrorOptions, retryAfterSeconds: number | null = null): TeamsetError {
   if (status === 401) return new AuthenticationError(message, options);
   if (status === 403) return new ForbiddenError(message, options);
   if (status === 404) return new NotFoundError(message, options);
   if (status === 409) return new ConflictError(message, options);
-  if (status === 429) return new RateLimitedError(message, { ...options, retryAfterSeconds: parseRetryAfter(headers.get('retry-after')) });
+  if (status === 422) return new QueryTimeoutError(message, options);
+  if (status === 429) return new RateLimitedError(message, { ...options, retryAfterSeconds });
   if (status >= 500) return new ServerError(message, options);
   if (status >= 400) return new BadRequestError(message, options);
   // 1xx/3xx reaching here are unexpected from the API; report them as a server problem rather than guess.
