@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config-show.js';
 import { registerDatasetsCommands } from './commands/datasets.js';
+import { registerGroupsCommands } from './commands/groups.js';
 import { registerInvitationsCommands } from './commands/invitations.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
@@ -32,6 +33,8 @@ export function createProgram(): Command {
   registerKeysCommands(program);
   registerDatasetsCommands(program);
   registerPermissionsCommands(program);
+  // After permissions: it adds `permissions set-group|remove-group` to that command.
+  registerGroupsCommands(program);
   registerWhoamiCommand(program);
   registerConfigCommands(program);
   return program;

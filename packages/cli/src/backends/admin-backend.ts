@@ -3,6 +3,7 @@ import type {
   ApiKey,
   CreatedApiKey,
   Dataset,
+  DatasetGroupPermission,
   DatasetPage,
   DatasetPermission,
   DatasetPermissionList,
@@ -11,6 +12,7 @@ import type {
   MediaType,
   Role,
   User,
+  UserGroup,
   UserPage,
 } from '@teamset/contract';
 
@@ -33,6 +35,20 @@ export interface NewDataset {
   mediaType?: MediaType;
 }
 
+export interface NewGroup {
+  name: string;
+  description?: string | null;
+  /** User ids or emails. */
+  users?: string[];
+}
+
+/** Omitted fields stay; `users` replaces the membership. */
+export interface GroupChange {
+  name?: string;
+  description?: string | null;
+  users?: string[];
+}
+
 export interface AdminBackend {
   readonly kind: 'api' | 'database';
   createUser(input: NewUser): Promise<User>;
@@ -52,4 +68,14 @@ export interface AdminBackend {
   setDatasetUserPermission(name: string, user: string, permission: DatasetPermission, options?: { invite?: boolean }): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
   removeDatasetUserPermission(name: string, user: string): Promise<void>;
   setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset>;
+  listGroups(): Promise<UserGroup[]>;
+  createGroup(input: NewGroup): Promise<UserGroup>;
+  /** By id or name; a missing group is an error. */
+  getGroup(group: string): Promise<UserGroup>;
+  updateGroup(group: string, change: GroupChange): Promise<UserGroup>;
+  addGroupUsers(group: string, users: string[]): Promise<UserGroup>;
+  removeGroupUsers(group: string, users: string[]): Promise<UserGroup>;
+  deleteGroup(group: string): Promise<void>;
+  setDatasetGroupPermission(name: string, group: string, permission: DatasetPermission): Promise<DatasetGroupPermission>;
+  removeDatasetGroupPermission(name: string, group: string): Promise<void>;
 }

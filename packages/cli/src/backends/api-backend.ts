@@ -3,6 +3,7 @@ import type {
   ApiKey,
   CreatedApiKey,
   Dataset,
+  DatasetGroupPermission,
   DatasetPage,
   DatasetPermission,
   DatasetPermissionList,
@@ -10,11 +11,12 @@ import type {
   DatasetUserPermission,
   Role,
   User,
+  UserGroup,
   UserPage,
 } from '@teamset/contract';
-import type { ManagementClient } from '@teamset/sdk';
+import { NotFoundError, type ManagementClient } from '@teamset/sdk';
 import { CliError } from '../cli-errors.js';
-import type { AdminBackend, NewDataset, NewKey } from './admin-backend.js';
+import type { AdminBackend, GroupChange, NewDataset, NewGroup, NewKey } from './admin-backend.js';
 
 export class ApiBackend implements AdminBackend {
   readonly kind = 'api';
@@ -87,5 +89,44 @@ export class ApiBackend implements AdminBackend {
 
   setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset> {
     return this.client.setDatasetDefaultPermission(name, permission);
+  }
+
+  listGroups(): Promise<UserGroup[]> {
+    return this.client.listUserGroups();
+  }
+
+  createGroup(input: NewGroup): Promise<UserGroup> {
+    return this.client.createUserGroup(input.name, { description: input.description, users: input.users });
+  }
+
+  async getGroup(group: string): Promise<UserGroup> {
+    // The SDK answers null for a missing group, as FiftyOne's get_user_group does; the CLI reports it.
+    const found = await this.client.getUserGroup(group);
+    if (!found) throw new NotFoundError(`No user group ${JSON.stringify(group)}`);
+    return found;
+  }
+
+  updateGroup(group: string, change: GroupChange): Promise<UserGroup> {
+    return this.client.updateUserGroup(group, change);
+  }
+
+  addGroupUsers(group: string, users: string[]): Promise<UserGroup> {
+    return this.client.addUsersToGroup(group, users);
+  }
+
+  removeGroupUsers(group: string, users: string[]): Promise<UserGroup> {
+    return this.client.removeUsersFromGroup(group, users);
+  }
+
+  deleteGroup(group: string): Promise<void> {
+    return this.client.deleteUserGroup(group);
+  }
+
+  setDatasetGroupPermission(name: string, group: string, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+    return this.client.setDatasetUserGroupPermission(name, group, permission);
+  }
+
+  removeDatasetGroupPermission(name: string, group: string): Promise<void> {
+    return this.client.removeDatasetUserGroupPermission(name, group);
   }
 }

@@ -3,6 +3,7 @@ import type {
   ApiKey,
   CreatedApiKey,
   Dataset,
+  DatasetGroupPermission,
   DatasetPage,
   DatasetPermission,
   DatasetPermissionList,
@@ -10,12 +11,13 @@ import type {
   DatasetUserPermission,
   Role,
   User,
+  UserGroup,
   UserPage,
 } from '@teamset/contract';
 import type * as Core from '@teamset/core';
 import type { CoreServices } from '@teamset/sdk';
 import { UsageError } from '../cli-errors.js';
-import type { AdminBackend, NewDataset, NewKey, NewUser } from './admin-backend.js';
+import type { AdminBackend, GroupChange, NewDataset, NewGroup, NewKey, NewUser } from './admin-backend.js';
 import { DEFAULT_SERVE_PORT } from '../commands/serve.js';
 
 export class DatabaseBackend implements AdminBackend {
@@ -93,5 +95,41 @@ export class DatabaseBackend implements AdminBackend {
 
   setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset> {
     return this.services.datasetPermissions.setDefault(this.actor, name, permission);
+  }
+
+  listGroups(): Promise<UserGroup[]> {
+    return this.services.groups.list(this.actor);
+  }
+
+  createGroup(input: NewGroup): Promise<UserGroup> {
+    return this.services.groups.create(this.actor, input);
+  }
+
+  getGroup(group: string): Promise<UserGroup> {
+    return this.services.groups.get(this.actor, group);
+  }
+
+  updateGroup(group: string, change: GroupChange): Promise<UserGroup> {
+    return this.services.groups.update(this.actor, group, change);
+  }
+
+  addGroupUsers(group: string, users: string[]): Promise<UserGroup> {
+    return this.services.groups.addUsers(this.actor, group, users);
+  }
+
+  removeGroupUsers(group: string, users: string[]): Promise<UserGroup> {
+    return this.services.groups.removeUsers(this.actor, group, users);
+  }
+
+  deleteGroup(group: string): Promise<void> {
+    return this.services.groups.delete(this.actor, group);
+  }
+
+  setDatasetGroupPermission(name: string, group: string, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+    return this.services.datasetPermissions.setGroup(this.actor, name, group, permission);
+  }
+
+  removeDatasetGroupPermission(name: string, group: string): Promise<void> {
+    return this.services.datasetPermissions.removeGroup(this.actor, name, group);
   }
 }

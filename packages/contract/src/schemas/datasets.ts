@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { DATASET_PERMISSIONS, DatasetPermissionSchema, RoleSchema, type DatasetPermission } from '../identity/roles.js';
 import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
+import { DatasetGroupPermission, GroupRef } from './groups.js';
 import { Invitation } from './invitations.js';
 
 /** FiftyOne's media types (fiftyone.core.media): a dataset holds one kind of sample. */
@@ -81,6 +82,9 @@ export type DatasetNameParams = Static<typeof DatasetNameParams>;
 export const DatasetUserParams = Type.Object({ name: DatasetName, user: UserRef }, { additionalProperties: false });
 export type DatasetUserParams = Static<typeof DatasetUserParams>;
 
+export const DatasetGroupParams = Type.Object({ name: DatasetName, group: GroupRef }, { additionalProperties: false });
+export type DatasetGroupParams = Static<typeof DatasetGroupParams>;
+
 /** The user a permission belongs to, without account details. */
 export const PermissionUser = Type.Object({ id: Id, email: Email, name: PersonName, role: RoleSchema }, { title: 'PermissionUser', additionalProperties: false });
 export type PermissionUser = Static<typeof PermissionUser>;
@@ -99,6 +103,7 @@ export const DatasetPermissionList = Type.Object({
   dataset: Type.String(),
   defaultPermission: DatasetPermissionSchema,
   users: Type.Array(DatasetUserPermission),
+  groups: Type.Array(DatasetGroupPermission, { description: 'Explicit grants to user groups; their members are among `users`' }),
 });
 export type DatasetPermissionList = Static<typeof DatasetPermissionList>;
 

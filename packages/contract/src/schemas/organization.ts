@@ -20,10 +20,12 @@ export const AUDIT_ACTIONS = [
   'auth.sign_in_failed',
   'auth.sign_out',
   'auth.setup',
+  'auth.password_change',
   'key.create',
   'key.delete',
   'user.create',
   'user.role_change',
+  'user.update',
   'user.delete',
   'invitation.create',
   'invitation.revoke',
@@ -35,6 +37,12 @@ export const AUDIT_ACTIONS = [
   'dataset.permission_set',
   'dataset.permission_remove',
   'dataset.default_permission_set',
+  'dataset.group_permission_set',
+  'dataset.group_permission_remove',
+  'group.create',
+  'group.update',
+  'group.members_change',
+  'group.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -51,10 +51,13 @@ export interface DatasetAccess {
 /** Lowest role that may create datasets (DESIGN §2). */
 export const MIN_DATASET_CREATOR_ROLE: Role = 'MEMBER';
 
-/** The caller's effective permission: full for the system actor (database connection), DESIGN §2's rule otherwise. */
-export function permissionOf(actor: Actor, record: DatasetRecord, userGrant: DatasetPermission | undefined): DatasetPermission {
+/**
+ * The caller's effective permission: full for the system actor (database connection), DESIGN §2's rule
+ * otherwise — `groupGrant` is the highest grant to any of the caller's groups.
+ */
+export function permissionOf(actor: Actor, record: DatasetRecord, userGrant: DatasetPermission | undefined, groupGrant?: DatasetPermission): DatasetPermission {
   if (actor.kind === 'system') return 'MANAGE';
-  return effectivePermission({ role: actor.user.role, datasetDefault: record.defaultPermission, ...(userGrant ? { userGrant } : {}) });
+  return effectivePermission({ role: actor.user.role, datasetDefault: record.defaultPermission, ...(userGrant ? { userGrant } : {}), ...(groupGrant ? { groupGrants: [groupGrant] } : {}) });
 }
 
 export function toDataset(record: DatasetRecord, permission: DatasetPermission): Dataset {
@@ -175,7 +178,7 @@ export class DatasetService {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const { items, total } = await this.store.listVisible(viewerOf(actor), { ...(query.search ? { search: query.search } : {}), offset: (page - 1) * pageSize, limit: pageSize });
-    return { datasets: items.map(({ record, userGrant }) => toDataset(record, permissionOf(actor, record, userGrant))), total, page, pageSize };
+    return { datasets: items.map(({ record, userGrant, groupGrant }) => toDataset(record, permissionOf(actor, record, userGrant, groupGrant))), total, page, pageSize };
   }
 
   async get(actor: Actor, name: string): Promise<Dataset> {
@@ -190,7 +193,7 @@ export class DatasetService {
   async access(actor: Actor, name: string, required: DatasetPermission, trx?: Db): Promise<DatasetAccess> {
     const found = await this.store.findByName(name, actor.kind === 'user' ? actor.user.id : null, trx);
     if (!found) throw notFound(`Dataset ${JSON.stringify(name)} not found`);
-    const permission = permissionOf(actor, found.record, found.userGrant);
+    const permission = permissionOf(actor, found.record, found.userGrant, found.groupGrant);
     requireDatasetPermission(permission, required, name);
     return { record: found.record, permission };
   }

@@ -1,9 +1,10 @@
-// Dataset rows and per-user grants: lookups, visibility-filtered paged listing, updates; only this file issues SQL on them.
+// Dataset rows and per-user grants (plus the group grants a user reaches them by): lookups, visibility-filtered listing, updates.
 import type { DatasetPermission, MediaType, PermissionUser, Role } from '@teamset/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toIso } from '../db/database.js';
 import type { DatabaseSchema, DatasetsTable, Db } from '../db/schema.js';
+import { permissionOfRank, permissionRankSql } from '../groups/permission-rank-sql.js';
 
 /** A dataset as stored, before the caller's permission is added. */
 export interface DatasetRecord {
@@ -20,10 +21,11 @@ export interface DatasetRecord {
   defaultPermission: DatasetPermission;
 }
 
-/** A dataset with one user's explicit grant on it (undefined: none). */
+/** A dataset with one user's explicit grant on it and the highest grant to any of their groups (undefined: none). */
 export interface DatasetWithGrant {
   record: DatasetRecord;
   userGrant: DatasetPermission | undefined;
+  groupGrant: DatasetPermission | undefined;
 }
 
 /** Whose view a listing takes: everything (admin, system), or one user's by role and grants. */
@@ -32,6 +34,8 @@ export type DatasetViewer = { kind: 'all'; userId: string | null } | { kind: 'us
 export interface UserAccessRow {
   user: PermissionUser;
   userGrant: DatasetPermission | undefined;
+  /** The highest grant on the dataset to any group the user is in. */
+  groupGrant: DatasetPermission | undefined;
 }
 
 const DATASET_COLUMNS = [
@@ -87,15 +91,54 @@ export class DatasetStore {
     return toDatasetRecord(row);
   }
 
-  /** The dataset by exact name, with the user's grant on it fetched by the same query. */
+  /**
+   * Per dataset, the highest grant to any group the user is in, as a rank: one row per dataset the user
+   * reaches through a group. listVisible joins it, so a listing stays one query however many groups.
+   */
+  private groupRanksOf(trx: Db, userId: string) {
+    return trx
+      .selectFrom('dataset_group_permissions as gp')
+      .innerJoin('user_group_members as gm', 'gm.group_id', 'gp.group_id')
+      .where('gm.user_id', '=', userId)
+      .groupBy('gp.dataset_id')
+      .select((eb) => ['gp.dataset_id', eb.fn.max(permissionRankSql('gp.permission')).as('group_rank')]);
+  }
+
+  /**
+   * The dataset by exact name, with the user's own grant and best group grant on it fetched by the same query
+   * (every dataset operation starts here). The group grant is a correlated MAX over this one dataset's group
+   * grants (primary key lookups), not an aggregate over everything the user's groups reach.
+   */
   async findByName(name: string, userId: string | null, trx: Db = this.db): Promise<DatasetWithGrant | undefined> {
     const row = await trx
       .selectFrom('datasets as d')
       .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId ?? ''))
-      .select([...DATASET_COLUMNS, 'g.permission'])
+      .select((eb) => [
+        ...DATASET_COLUMNS,
+        'g.permission',
+        eb
+          .selectFrom('dataset_group_permissions as gp')
+          .innerJoin('user_group_members as gm', 'gm.group_id', 'gp.group_id')
+          .whereRef('gp.dataset_id', '=', 'd.id')
+          .where('gm.user_id', '=', userId ?? '')
+          .select((sub) => sub.fn.max(permissionRankSql('gp.permission')).as('rank'))
+          .as('group_rank'),
+      ])
       .where('d.name', '=', name)
       .executeTakeFirst();
-    return row && { record: toDatasetRecord(row), userGrant: grantOf(row.permission) };
+    return row && { record: toDatasetRecord(row), userGrant: grantOf(row.permission), groupGrant: permissionOfRank(row.group_rank) };
+  }
+
+  /** The highest grant on the dataset to any group the user is in (undefined: none). */
+  async findGroupGrant(datasetId: string, userId: string, trx: Db = this.db): Promise<DatasetPermission | undefined> {
+    const row = await trx
+      .selectFrom('dataset_group_permissions as gp')
+      .innerJoin('user_group_members as gm', 'gm.group_id', 'gp.group_id')
+      .where('gp.dataset_id', '=', datasetId)
+      .where('gm.user_id', '=', userId)
+      .select((eb) => eb.fn.max(permissionRankSql('gp.permission')).as('rank'))
+      .executeTakeFirst();
+    return permissionOfRank(row?.rank);
   }
 
   /** Which of name and slug another dataset already holds (name first: it is the more useful answer). */
@@ -111,26 +154,34 @@ export class DatasetStore {
    * Datasets the viewer can see, by name, with their grant — one query for the page and one for the
    * total, however many datasets. The filter is DESIGN §2's "effective permission above NO_ACCESS":
    * every role's cap is at least VIEW, so that holds exactly when the implicit permission (all for
-   * ADMIN, the default for MEMBER) or the user's grant is above NO_ACCESS. User groups (a later
-   * migration) add their grants as one more left join and one more alternative in the filter.
+   * ADMIN, the default for MEMBER), the user's grant or one of their groups' grants is above NO_ACCESS.
+   * `afterName` pages by keyset (names are unique): the next page starts after that name.
    */
-  async listVisible(viewer: DatasetViewer, query: { search?: string; offset?: number; limit?: number }): Promise<{ items: DatasetWithGrant[]; total: number }> {
+  async listVisible(
+    viewer: DatasetViewer,
+    query: { search?: string; offset?: number; limit?: number; afterName?: string },
+  ): Promise<{ items: DatasetWithGrant[]; total: number }> {
     const userId = viewer.userId ?? '';
     let base = this.db
       .selectFrom('datasets as d')
-      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId));
+      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId))
+      .leftJoin(this.groupRanksOf(this.db, userId).as('gg'), (join) => join.onRef('gg.dataset_id', '=', 'd.id'));
     if (viewer.kind === 'user' && viewer.role !== 'ADMIN') {
       const member = viewer.role === 'MEMBER';
       base = base.where((eb) =>
-        member ? eb.or([eb('d.default_permission', '<>', 'NO_ACCESS'), eb('g.permission', '<>', 'NO_ACCESS')]) : eb('g.permission', '<>', 'NO_ACCESS'),
+        eb.or([...(member ? [eb('d.default_permission', '<>', 'NO_ACCESS')] : []), eb('g.permission', '<>', 'NO_ACCESS'), eb('gg.group_rank', '>', 0)]),
       );
     }
     const search = query.search?.trim();
     if (search) base = base.where(sql<boolean>`lower(d.name) like ${containsPattern(search)} escape '\\'`);
-    let page = base.select([...DATASET_COLUMNS, 'g.permission']).orderBy('d.name');
+    let page = base.select([...DATASET_COLUMNS, 'g.permission', 'gg.group_rank']).orderBy('d.name');
+    if (query.afterName !== undefined) page = page.where('d.name', '>', query.afterName);
     if (query.limit !== undefined) page = page.limit(query.limit).offset(query.offset ?? 0);
     const [rows, count] = await Promise.all([page.execute(), base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()]);
-    return { items: rows.map((row) => ({ record: toDatasetRecord(row), userGrant: grantOf(row.permission) })), total: Number(count.n) };
+    return {
+      items: rows.map((row) => ({ record: toDatasetRecord(row), userGrant: grantOf(row.permission), groupGrant: permissionOfRank(row.group_rank) })),
+      total: Number(count.n),
+    };
   }
 
   async update(trx: Db, id: string, patch: Partial<Omit<DatasetsTable, 'id' | 'created_at' | 'created_by'>>): Promise<boolean> {
@@ -163,21 +214,33 @@ export class DatasetStore {
   }
 
   /**
-   * Users who may have access to the dataset, with their grant: every admin, every member when the
-   * default is above NO_ACCESS, and everyone with an explicit grant. One query, ordered by email.
+   * Users who may have access to the dataset, with their grant and best group grant: every admin, every
+   * member when the default is above NO_ACCESS, everyone with an explicit grant and every member of a
+   * group with one. One query (the group grants folded per user by a MAX), ordered by email.
    */
   async listAccess(datasetId: string, defaultPermission: DatasetPermission): Promise<UserAccessRow[]> {
+    const groupRanks = this.db
+      .selectFrom('user_group_members as gm')
+      .innerJoin('dataset_group_permissions as gp', 'gp.group_id', 'gm.group_id')
+      .where('gp.dataset_id', '=', datasetId)
+      .groupBy('gm.user_id')
+      .select((eb) => ['gm.user_id', eb.fn.max(permissionRankSql('gp.permission')).as('group_rank')]);
     const rows = await this.db
       .selectFrom('users as u')
       .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.user_id', '=', 'u.id').on('g.dataset_id', '=', datasetId))
-      .select(['u.id', 'u.email', 'u.name', 'u.role', 'g.permission'])
+      .leftJoin(groupRanks.as('gg'), (join) => join.onRef('gg.user_id', '=', 'u.id'))
+      .select(['u.id', 'u.email', 'u.name', 'u.role', 'g.permission', 'gg.group_rank'])
       .where((eb) => {
         const implicit = [eb('u.role', '=', 'ADMIN')];
         if (defaultPermission !== 'NO_ACCESS') implicit.push(eb('u.role', '=', 'MEMBER'));
-        return eb.or([...implicit, eb('g.permission', 'is not', null)]);
+        return eb.or([...implicit, eb('g.permission', 'is not', null), eb('gg.group_rank', 'is not', null)]);
       })
       .orderBy('u.email')
       .execute();
-    return rows.map((r) => ({ user: { id: r.id, email: r.email, name: r.name, role: r.role as Role }, userGrant: grantOf(r.permission) }));
+    return rows.map((r) => ({
+      user: { id: r.id, email: r.email, name: r.name, role: r.role as Role },
+      userGrant: grantOf(r.permission),
+      groupGrant: permissionOfRank(r.group_rank),
+    }));
   }
 }

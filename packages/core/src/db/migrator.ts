@@ -4,6 +4,7 @@ import type { Database, Dialect } from './database.js';
 import * as m0001 from './migrations/0001-identity.js';
 import * as m0002 from './migrations/0002-datasets.js';
 import * as m0003 from './migrations/0003-samples.js';
+import * as m0004 from './migrations/0004-user-groups.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-identity': m0001,
   '0002-datasets': m0002,
   '0003-samples': m0003,
+  '0004-user-groups': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -59,6 +59,9 @@ export interface OrganizationSettingsTable {
   default_user_role: string;
   default_dataset_permission: string;
   updated_at: DbTime;
+  /** FiftyOne's operator defaults (migration 0004): stored so they round-trip; Teamset runs no operators. */
+  default_operator_minimum_role: Generated<string>;
+  default_operator_minimum_dataset_permission: Generated<string>;
 }
 
 export interface AuditEventsTable {
@@ -150,6 +153,30 @@ export interface InvitationDatasetGrantsTable {
   permission: string;
 }
 
+/** Admin-managed user groups (DESIGN §2); names are unique case-insensitively. */
+export interface UserGroupsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
+export interface UserGroupMembersTable {
+  group_id: string;
+  user_id: string;
+  created_at: DbTime;
+}
+
+/** Explicit grants to groups; a member's effective permission takes the highest of them (DESIGN §2). */
+export interface DatasetGroupPermissionsTable {
+  dataset_id: string;
+  group_id: string;
+  permission: string;
+  created_at: DbTime;
+  updated_at: DbTime;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   password_hashes: PasswordHashesTable;
@@ -165,6 +192,9 @@ export interface DatabaseSchema {
   dataset_fields: DatasetFieldsTable;
   saved_views: SavedViewsTable;
   invitation_dataset_grants: InvitationDatasetGrantsTable;
+  user_groups: UserGroupsTable;
+  user_group_members: UserGroupMembersTable;
+  dataset_group_permissions: DatasetGroupPermissionsTable;
 }
 
 /** Where a store statement runs: the database itself, or the caller's open transaction. */

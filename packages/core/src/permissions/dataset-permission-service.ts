@@ -1,10 +1,12 @@
-// Dataset permissions (DESIGN §2): who has access, per-user grants within role caps, the default permission, a user's view across datasets.
+// Dataset permissions (DESIGN §2): who has access, per-user and per-group grants, the default permission, a user's or group's view across datasets.
 import {
   ROLE_PERMISSION_CAP,
   isDatasetPermission,
   type Dataset,
+  type DatasetGroupPermission,
   type DatasetPermission,
   type DatasetPermissionList,
+  type GroupDatasetPermissionList,
   type DatasetUserPermission,
   type PermissionUser,
   type User,
@@ -18,8 +20,11 @@ import type { DatasetService } from '../datasets/dataset-service.js';
 import { toDataset, permissionOf } from '../datasets/dataset-service.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
 import { badRequest, forbidden, isAppError, notFound } from '../errors/app-error.js';
+import type { GroupGrantStore } from '../groups/group-grant-store.js';
+import type { GroupService } from '../groups/group-service.js';
+import { groupSummary, type GroupRecord } from '../groups/group-store.js';
 import type { DatasetGrantInvitation, InvitationService } from '../invitations/invitation-service.js';
-import { isAdmin } from '../users/user-rules.js';
+import { isAdmin, requireAdmin } from '../users/user-rules.js';
 import type { UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
 import { effectivePermission, grantablePermissions } from './effective-permission.js';
@@ -28,12 +33,19 @@ function permissionUser(user: Pick<User, 'id' | 'email' | 'name' | 'role'>): Per
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-function userPermission(user: PermissionUser, datasetDefault: DatasetPermission, userGrant: DatasetPermission | undefined): DatasetUserPermission {
+/** `groupGrant`: the highest grant to any of the user's groups; it counts in activePermission, not in userPermission. */
+function userPermission(user: PermissionUser, datasetDefault: DatasetPermission, userGrant: DatasetPermission | undefined, groupGrant?: DatasetPermission): DatasetUserPermission {
   return {
     user,
     userPermission: userGrant ?? null,
-    activePermission: effectivePermission({ role: user.role, datasetDefault, ...(userGrant ? { userGrant } : {}) }),
+    activePermission: effectivePermission({ role: user.role, datasetDefault, ...(userGrant ? { userGrant } : {}), ...(groupGrant ? { groupGrants: [groupGrant] } : {}) }),
   };
+}
+
+/** A group's grant on one dataset, read: undefined when the group has none. */
+export interface DatasetGroupGrant {
+  group: GroupRecord;
+  permission: DatasetPermission | undefined;
 }
 
 function requirePermissionValue(permission: unknown): asserts permission is DatasetPermission {
@@ -52,15 +64,25 @@ export class DatasetPermissionService {
     private readonly users: UserService,
     private readonly audit: AuditLog,
     private readonly invitations: InvitationService,
+    private readonly groups: GroupService,
+    private readonly groupGrants: GroupGrantStore,
   ) {}
 
-  /** Everyone with access (admins, members through the default, explicit grants), for a MANAGE holder. */
+  /**
+   * Everyone with access (admins, members through the default, explicit grants, members of granted groups)
+   * and the group grants themselves, for a MANAGE holder.
+   */
   async listUsers(actor: Actor, datasetName: string): Promise<DatasetPermissionList> {
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
-    const rows = await this.store.listAccess(record.id, record.defaultPermission);
-    const users = rows.map((r) => userPermission(r.user, record.defaultPermission, r.userGrant));
+    const [rows, groups] = await Promise.all([this.store.listAccess(record.id, record.defaultPermission), this.groupGrants.listForDataset(record.id)]);
+    const users = rows.map((r) => userPermission(r.user, record.defaultPermission, r.userGrant, r.groupGrant));
     // An explicit NO_ACCESS grant to a non-member is listed (it is a grant), implicit nothing is not.
-    return { dataset: record.name, defaultPermission: record.defaultPermission, users: users.filter((u) => u.activePermission !== 'NO_ACCESS' || u.userPermission !== null) };
+    return {
+      dataset: record.name,
+      defaultPermission: record.defaultPermission,
+      users: users.filter((u) => u.activePermission !== 'NO_ACCESS' || u.userPermission !== null),
+      groups,
+    };
   }
 
   /** One user's grant and effective permission: MANAGE holders ask about anyone, everyone about themselves. */
@@ -68,7 +90,8 @@ export class DatasetPermissionService {
     const self = isSelf(actor, userRef);
     const { record } = await this.datasets.access(actor, datasetName, self ? 'VIEW' : 'MANAGE');
     const user = self && actor.kind === 'user' ? actor.user : await this.users.resolve(userRef);
-    return userPermission(permissionUser(user), record.defaultPermission, await this.store.findGrant(record.id, user.id));
+    const [grant, groupGrant] = await Promise.all([this.store.findGrant(record.id, user.id), this.store.findGroupGrant(record.id, user.id)]);
+    return userPermission(permissionUser(user), record.defaultPermission, grant, groupGrant);
   }
 
   /**
@@ -111,7 +134,7 @@ export class DatasetPermissionService {
         { action: 'dataset.permission_set', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, userId: user.id, permission, previous: previous ?? null } },
         trx,
       );
-      return userPermission(permissionUser(user), record.defaultPermission, permission);
+      return userPermission(permissionUser(user), record.defaultPermission, permission, await this.store.findGroupGrant(record.id, user.id, trx));
     });
   }
 
@@ -141,7 +164,60 @@ export class DatasetPermissionService {
     });
     const updated = { ...record, defaultPermission: permission };
     const grant = actor.kind === 'user' ? await this.store.findGrant(record.id, actor.user.id) : undefined;
-    return toDataset(updated, permissionOf(actor, updated, grant));
+    const groupGrant = actor.kind === 'user' ? await this.store.findGroupGrant(record.id, actor.user.id) : undefined;
+    return toDataset(updated, permissionOf(actor, updated, grant, groupGrant));
+  }
+
+  /** The groups granted something on the dataset, by name (MANAGE). */
+  async listGroups(actor: Actor, datasetName: string, query: { limit?: number } = {}): Promise<DatasetGroupPermission[]> {
+    const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    return this.groupGrants.listForDataset(record.id, query);
+  }
+
+  /** One group's grant on the dataset (MANAGE); `permission` is undefined when the group has none. */
+  async findGroup(actor: Actor, datasetName: string, groupRef: string): Promise<DatasetGroupGrant> {
+    const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    const group = await this.groups.resolve(groupRef);
+    return { group, permission: await this.groupGrants.find(record.id, group.id) };
+  }
+
+  /**
+   * Grants a group `permission` (MANAGE on the dataset). Any level may be granted: each member gets at most
+   * their role's cap of it, so a guest in an EDIT group still gets VIEW.
+   */
+  async setGroup(actor: Actor, datasetName: string, groupRef: string, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+    requirePermissionValue(permission);
+    const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    return this.database.db.transaction().execute(async (trx) => {
+      const group = await this.groups.resolve(groupRef, trx);
+      const previous = await this.groupGrants.find(record.id, group.id, trx);
+      await this.groupGrants.upsert(trx, record.id, group.id, permission, nowIso());
+      await this.audit.record(
+        { action: 'dataset.group_permission_set', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, groupId: group.id, permission, previous: previous ?? null } },
+        trx,
+      );
+      return { group: groupSummary(group), permission };
+    });
+  }
+
+  /** Removes the group's grant (404 when there is none); members keep what their role, default and own grants give. */
+  async removeGroup(actor: Actor, datasetName: string, groupRef: string): Promise<void> {
+    const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    await this.database.db.transaction().execute(async (trx) => {
+      const group = await this.groups.resolve(groupRef, trx);
+      const previous = await this.groupGrants.find(record.id, group.id, trx);
+      if (previous === undefined || !(await this.groupGrants.delete(trx, record.id, group.id))) {
+        throw notFound(`Group ${JSON.stringify(group.name)} has no permission on dataset ${JSON.stringify(record.name)}`);
+      }
+      await this.audit.record({ action: 'dataset.group_permission_remove', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, groupId: group.id, previous } }, trx);
+    });
+  }
+
+  /** Every dataset that grants the group something (admins: groups are theirs to manage). */
+  async forGroup(actor: Actor, groupRef: string): Promise<GroupDatasetPermissionList> {
+    requireAdmin(actor, 'read a group’s dataset permissions');
+    const group = await this.groups.resolve(groupRef);
+    return { group: groupSummary(group), datasets: await this.groupGrants.listForGroup(group.id) };
   }
 
   /** Every dataset the user can see, with grant and effective permission: admins ask about anyone, others about themselves. */
@@ -153,8 +229,8 @@ export class DatasetPermissionService {
     const { items } = await this.store.listVisible({ kind: 'user', userId: user.id, role: user.role }, {});
     return {
       user: permissionUser(user),
-      datasets: items.map(({ record, userGrant }) => {
-        const { activePermission } = userPermission(permissionUser(user), record.defaultPermission, userGrant);
+      datasets: items.map(({ record, userGrant, groupGrant }) => {
+        const { activePermission } = userPermission(permissionUser(user), record.defaultPermission, userGrant, groupGrant);
         return { datasetId: record.id, datasetName: record.name, userPermission: userGrant ?? null, activePermission };
       }),
     };

@@ -41,6 +41,16 @@ describe('effectivePermission', () => {
     expect(implicitPermission('GUEST', 'MANAGE')).toBe('NO_ACCESS');
   });
 
+  it('takes the highest of the default, the own grant and every group grant, capped by the role', () => {
+    expect(effectivePermission({ role: 'COLLABORATOR', datasetDefault: 'NO_ACCESS', groupGrants: ['MANAGE'] })).toBe('EDIT');
+    expect(effectivePermission({ role: 'MEMBER', datasetDefault: 'TAG', groupGrants: ['VIEW'] })).toBe('TAG');
+    expect(effectivePermission({ role: 'MEMBER', datasetDefault: 'VIEW', groupGrants: ['EDIT'] })).toBe('EDIT');
+    expect(effectivePermission({ role: 'MEMBER', datasetDefault: 'VIEW', userGrant: 'TAG', groupGrants: ['NO_ACCESS', 'MANAGE', 'VIEW'] })).toBe('MANAGE');
+    // A group's NO_ACCESS grant takes nothing away: grants only add.
+    expect(effectivePermission({ role: 'MEMBER', datasetDefault: 'EDIT', groupGrants: ['NO_ACCESS'] })).toBe('EDIT');
+    expect(effectivePermission({ role: 'GUEST', datasetDefault: 'NO_ACCESS', groupGrants: ['NO_ACCESS'] })).toBe('NO_ACCESS');
+  });
+
   it('lists what each role may be granted', () => {
     expect(grantablePermissions('GUEST')).toEqual(['NO_ACCESS', 'VIEW']);
     expect(grantablePermissions('COLLABORATOR')).toEqual(['NO_ACCESS', 'VIEW', 'TAG', 'EDIT']);

@@ -8,11 +8,13 @@ import {
   type CreatedInvitation,
   type CreateDatasetBody,
   type Dataset,
+  type DatasetGroupPermission,
   type DatasetPage,
   type DatasetPermission,
   type DatasetPermissionInvitation,
   type DatasetPermissionList,
   type DatasetUserPermission,
+  type GroupDatasetPermissionList,
   type Invitation,
   type InvitationList,
   type OrganizationSettings,
@@ -20,6 +22,7 @@ import {
   type Role,
   type UpdateOrganizationSettingsBody,
   type User,
+  type UserGroup,
   type UserDatasetPermissionList,
   type UserPage,
   type WhoAmI,
@@ -27,6 +30,7 @@ import {
 import { ApiConnection, type ApiConnectionSettings } from '../connection/api-connection.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { datasetRef, type DatasetLike } from './dataset-ref.js';
+import { GroupManagement, type CreateUserGroupOptions, type ListUserGroupsOptions, type UpdateUserGroupOptions, type UserGroupLike } from './group-management.js';
 import { userRef, type UserLike } from './user-ref.js';
 
 export interface ListUsersOptions {
@@ -57,6 +61,10 @@ export class ManagementClient {
 
   private get http() {
     return this.connection.http;
+  }
+
+  private get groups(): GroupManagement {
+    return new GroupManagement(this.http);
   }
 
   /** The key's user, how it authenticated and which key it used. */
@@ -166,7 +174,7 @@ export class ManagementClient {
     return this.http.delete(datasetPath(dataset));
   }
 
-  /** Everyone with access to the dataset, with their grant and effective permission, plus its default permission (MANAGE). */
+  /** Everyone with access to the dataset (through the default, own grants or groups), the group grants and the default permission (MANAGE). */
   async getPermissionsForDataset(dataset: DatasetLike): Promise<DatasetPermissionList> {
     return this.http.get<DatasetPermissionList>(fillPath(PATHS.datasetPermissions, { name: datasetRef(dataset) }));
   }
@@ -223,6 +231,56 @@ export class ManagementClient {
       if (error instanceof NotFoundError) return null;
       throw error;
     }
+  }
+
+  // User groups (FiftyOne's user_groups and group permission functions); see GroupManagement.
+
+  async createUserGroup(name: string, options?: CreateUserGroupOptions): Promise<UserGroup> {
+    return this.groups.createUserGroup(name, options);
+  }
+
+  async getUserGroup(group: UserGroupLike): Promise<UserGroup | null> {
+    return this.groups.getUserGroup(group);
+  }
+
+  async listUserGroups(options?: ListUserGroupsOptions): Promise<UserGroup[]> {
+    return this.groups.listUserGroups(options);
+  }
+
+  async listUserGroupsForUser(user: UserLike): Promise<UserGroup[]> {
+    return this.groups.listUserGroupsForUser(user);
+  }
+
+  async updateUserGroup(group: UserGroupLike, options: UpdateUserGroupOptions): Promise<UserGroup> {
+    return this.groups.updateUserGroup(group, options);
+  }
+
+  async addUsersToGroup(group: UserGroupLike, users: UserLike | readonly UserLike[]): Promise<UserGroup> {
+    return this.groups.addUsersToGroup(group, users);
+  }
+
+  async removeUsersFromGroup(group: UserGroupLike, users: UserLike | readonly UserLike[]): Promise<UserGroup> {
+    return this.groups.removeUsersFromGroup(group, users);
+  }
+
+  async deleteUserGroup(group: UserGroupLike): Promise<void> {
+    return this.groups.deleteUserGroup(group);
+  }
+
+  async setDatasetUserGroupPermission(dataset: DatasetLike, group: UserGroupLike, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+    return this.groups.setDatasetUserGroupPermission(dataset, group, permission);
+  }
+
+  async removeDatasetUserGroupPermission(dataset: DatasetLike, group: UserGroupLike): Promise<void> {
+    return this.groups.removeDatasetUserGroupPermission(dataset, group);
+  }
+
+  async getPermissionsForDatasetUserGroup(dataset: DatasetLike, group: UserGroupLike): Promise<DatasetPermission> {
+    return this.groups.getPermissionsForDatasetUserGroup(dataset, group);
+  }
+
+  async getPermissionsForUserGroup(group: UserGroupLike): Promise<GroupDatasetPermissionList> {
+    return this.groups.getPermissionsForUserGroup(group);
   }
 }
 
