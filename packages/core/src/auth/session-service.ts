@@ -1,16 +1,20 @@
 // Email + password sign-in, cookie sessions (only the token's digest is stored) and their CSRF tokens.
-import type { User } from '@teamset/contract';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type User } from '@teamset/contract';
+import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { nowIso, toIso } from '../db/database.js';
-import { unauthenticated } from '../errors/app-error.js';
+import { badRequest, unauthenticated } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import { newToken, sha256Hex } from '../secrets.js';
+import { requireSignedIn } from '../users/signed-in-user.js';
 import { normalizeEmail, toUser, type UserStore } from '../users/user-store.js';
-import { burnPasswordCheck, verifyPassword } from './passwords.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export const INVALID_LOGIN_MESSAGE = 'Invalid email or password';
+/** A 400 on the currentPassword field, not a 401: the caller is signed in, only the form is wrong. */
+export const WRONG_CURRENT_PASSWORD_MESSAGE = 'The current password is not correct';
 
 export interface NewSession {
   user: User;
@@ -80,6 +84,32 @@ export class SessionService {
     const session = await this.resolve(token);
     await this.database.db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
     if (session) await this.audit.record({ action: 'auth.sign_out', actor: null, actorId: session.user.id, targetType: 'user', targetId: session.user.id, ip, details: {} });
+  }
+
+  /**
+   * Changes the signed-in user's password after checking the current one, and ends their other sessions
+   * (a password change is what someone does after a leak). `keepSessionToken` is the session making the
+   * change, which stays signed in; over an API key every session ends. Keys are not touched.
+   */
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, keepSessionToken?: string): Promise<{ endedSessions: number }> {
+    const self = requireSignedIn(actor, 'change a password');
+    if (input.newPassword.length < PASSWORD_MIN_LENGTH || input.newPassword.length > PASSWORD_MAX_LENGTH) {
+      throw badRequest(`The new password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, { field: 'newPassword' });
+    }
+    const stored = await this.users.findPasswordHash(self.id);
+    const ok = stored ? await verifyPassword(stored, input.currentPassword) : (await burnPasswordCheck(input.currentPassword), false);
+    if (!ok) throw badRequest(WRONG_CURRENT_PASSWORD_MESSAGE, { field: 'currentPassword' });
+    if (input.newPassword === input.currentPassword) throw badRequest('The new password must differ from the current one', { field: 'newPassword' });
+    const hash = await hashPassword(input.newPassword);
+    return this.database.db.transaction().execute(async (trx) => {
+      const at = nowIso();
+      await this.users.setPasswordHash(trx, self.id, hash, at);
+      let others = trx.deleteFrom('sessions').where('user_id', '=', self.id);
+      if (keepSessionToken !== undefined) others = others.where('token_hash', '!=', sha256Hex(keepSessionToken));
+      const endedSessions = Number((await others.executeTakeFirst()).numDeletedRows);
+      await this.audit.record({ action: 'auth.password_change', actor, targetType: 'user', targetId: self.id, details: { endedSessions } }, trx);
+      return { endedSessions };
+    });
   }
 
   async pruneExpired(): Promise<void> {

@@ -19,6 +19,7 @@ import type { Db } from '../db/schema.js';
 import { badRequest, conflict, forbidden, notFound, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
+import { requireSignedIn } from './signed-in-user.js';
 import { isAdmin, requireAdmin } from './user-rules.js';
 import { normalizeEmail, type UserStore } from './user-store.js';
 
@@ -129,6 +130,24 @@ export class UserService {
       return user.id;
     });
     this.authEvents.emitLocal({ kind: 'user_changed', userId });
+  }
+
+  /** The signed-in user changes their own display name (Settings › Account). */
+  async updateOwnProfile(actor: Actor, input: { name: string }): Promise<User> {
+    const self = requireSignedIn(actor, 'change an account');
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 100) throw badRequest('name must be 1–100 characters', { field: 'name' });
+    const updated = await this.database.db.transaction().execute(async (trx) => {
+      const user = await this.resolve(self.id, trx);
+      if (user.name === name) return user;
+      await this.store.updateName(trx, user.id, name, nowIso());
+      // Key caches hold the user as verified: without the event, whoami over a key would show the old name for a while.
+      await this.authEvents.record(trx, { kind: 'user_changed', userId: user.id });
+      await this.audit.record({ action: 'user.update', actor, targetType: 'user', targetId: user.id, details: { from: { name: user.name }, to: { name } } }, trx);
+      return { ...user, name };
+    });
+    this.authEvents.emitLocal({ kind: 'user_changed', userId: updated.id });
+    return updated;
   }
 
   private refersTo(ref: string, user: User): boolean {

@@ -83,6 +83,10 @@ export class UserStore {
     await trx.updateTable('users').set({ role, updated_at: at }).where('id', '=', id).execute();
   }
 
+  async updateName(trx: Db, id: string, name: string, at: string): Promise<void> {
+    await trx.updateTable('users').set({ name, updated_at: at }).where('id', '=', id).execute();
+  }
+
   async delete(trx: Db, id: string): Promise<boolean> {
     const result = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;

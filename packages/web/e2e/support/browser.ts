@@ -1,0 +1,72 @@
+// Debian's Chromium driven by playwright-core: where it is, whether the suite may skip without it, and page helpers.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/** Installed by `.ci/run` (apt-get install chromium); playwright's own browser downloads are not available here. */
+export const CHROMIUM_PATH = process.env.TEAMSET_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+
+export function chromiumInstalled(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/** Locally a missing Chromium skips the suite with a note; in CI it must fail, never pass by skipping. */
+export function skipBrowserSuite(): boolean {
+  if (chromiumInstalled()) return false;
+  if (process.env.CI) return false;
+  console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set TEAMSET_CHROMIUM).`);
+  return true;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumInstalled()) throw new Error(`Chromium is required for the browser tests but is not at ${CHROMIUM_PATH}: apt-get install chromium`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });
+}
+
+export interface TrackedContext {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors, other than the browser's notes on expected 4xx answers. */
+  problems: string[];
+}
+
+export async function newTrackedContext(browser: Browser, baseURL: string): Promise<TrackedContext> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // No hover tooltip from the last click in the picture.
+  if ('mouse' in target) await target.mouse.move(0, 0);
+  // Let Mantine's open/close transitions settle so the image shows the finished state.
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  // Toasts from the steps before are no part of the picture.
+  await target.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, animations: 'disabled', style: '.mantine-Notifications-root { display: none !important; }' });
+}
+
+/** The input labelled exactly `label`; a required field's label ends in Mantine's " *", which is no part of its name. */
+export function field(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
+
+/** Picks an option of a Mantine Select by the select's label and the option's text. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  // .first(): Mantine labels the (portaled) option list with the same label as the input, which comes first.
+  await field(page, label).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Waits for a toast whose text contains `text`. */
+export async function toast(page: Page, text: string): Promise<void> {
+  await page.locator('.mantine-Notification-root', { hasText: text }).first().waitFor();
+}

@@ -1,0 +1,13 @@
+// First-run setup, sign-in, sign-out, whoami and invitation acceptance.
+import type { AcceptInvitationBody, LoginBody, SessionInfo, SetupBody, SetupStatus, WhoAmI } from '@teamset/contract';
+import { http } from './http';
+import { PATHS } from './paths';
+
+export const authApi = {
+  setupStatus: () => http.get<SetupStatus>(PATHS.setup),
+  setup: (body: SetupBody) => http.post<SessionInfo>(PATHS.setup, body, { quiet401: true }),
+  login: (body: LoginBody) => http.post<SessionInfo>(PATHS.login, body, { quiet401: true }),
+  logout: () => http.post<void>(PATHS.logout, undefined, { quiet401: true }),
+  whoami: () => http.get<WhoAmI>(PATHS.whoami),
+  acceptInvitation: (body: AcceptInvitationBody) => http.post<SessionInfo>(PATHS.acceptInvitation, body, { quiet401: true }),
+};

@@ -1,0 +1,18 @@
+// Dataset access (MANAGE): who has which permission, grants per user, the default for members; a user's access (admin).
+import type { Dataset, DatasetPermission, DatasetPermissionInvitation, DatasetPermissionList, DatasetUserPermission, UserDatasetPermissionList } from '@teamset/contract';
+import { fillPath, PATHS } from './paths';
+import { http } from './http';
+
+export const permissionsApi = {
+  list: (dataset: string) => http.get<DatasetPermissionList>(fillPath(PATHS.datasetPermissions, { name: dataset })),
+  /** With `invite` (admins), an email without an account is invited and gets the permission on acceptance. */
+  setUser: (dataset: string, user: string, permission: DatasetPermission, invite = false) =>
+    http.put<DatasetUserPermission | DatasetPermissionInvitation>(fillPath(PATHS.datasetUserPermission, { name: dataset, user }), { permission, ...(invite ? { invite } : {}) }),
+  removeUser: (dataset: string, user: string) => http.delete(fillPath(PATHS.datasetUserPermission, { name: dataset, user })),
+  setDefault: (dataset: string, permission: DatasetPermission) => http.put<Dataset>(fillPath(PATHS.datasetDefaultPermission, { name: dataset }), { permission }),
+  forUser: (user: string) => http.get<UserDatasetPermissionList>(fillPath(PATHS.userDatasetPermissions, { user })),
+};
+
+export function isInvitation(result: DatasetUserPermission | DatasetPermissionInvitation): result is DatasetPermissionInvitation {
+  return 'invitation' in result;
+}

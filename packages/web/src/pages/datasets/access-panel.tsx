@@ -1,0 +1,65 @@
+// Access (MANAGE): the default for members, the people with access and their permission, and adding a person.
+import { Center, Divider, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import type { Dataset, DatasetPermission } from '@teamset/contract';
+import { useState } from 'react';
+import { permissionsApi } from '../../api/permissions-api';
+import { LoadError } from '../../components/load-error';
+import { useApi } from '../../hooks/use-api';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { PERMISSION_DESCRIPTIONS, PERMISSION_LABELS, permissionOptions } from '../../lib/permissions';
+import { AccessTable } from './access-table';
+import { AddPersonForm } from './add-person-form';
+
+export function AccessPanel({ dataset, onDefaultChanged }: { dataset: Dataset; onDefaultChanged: (next: Dataset) => void }) {
+  const access = useApi(() => permissionsApi.list(dataset.name), [dataset.name]);
+  const [savingDefault, setSavingDefault] = useState(false);
+
+  const setDefault = (value: string | null) => {
+    const permission = value as DatasetPermission | null;
+    if (!permission || permission === access.data?.defaultPermission) return;
+    setSavingDefault(true);
+    permissionsApi
+      .setDefault(dataset.name, permission)
+      .then((next) => {
+        notifySuccess(`Members now get ${PERMISSION_LABELS[permission].toLowerCase()} access by default`);
+        access.reload();
+        onDefaultChanged(next);
+      })
+      .catch((error: unknown) => notifyError(error))
+      .finally(() => setSavingDefault(false));
+  };
+
+  return (
+    <Paper component="section" withBorder p="lg" aria-labelledby="access-title">
+      <Title order={3} size="h4" id="access-title" mb={4}>
+        Access
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        Admins can manage every dataset. Members get the default below unless granted more; collaborators and guests only what they are granted, up to their role’s limit.
+      </Text>
+      {access.error ? (
+        <LoadError error={access.error} onRetry={access.reload} title="Could not load who has access" />
+      ) : !access.data ? (
+        <Center p="lg">
+          <Loader size="sm" aria-label="Loading access" />
+        </Center>
+      ) : (
+        <Stack gap="lg">
+          <Select
+            label="Default access for members"
+            description={PERMISSION_DESCRIPTIONS[access.data.defaultPermission]}
+            data={permissionOptions()}
+            value={access.data.defaultPermission}
+            onChange={setDefault}
+            disabled={savingDefault}
+            allowDeselect={false}
+            maw={320}
+          />
+          <Divider />
+          <AddPersonForm dataset={dataset} onAdded={access.reload} />
+          <AccessTable dataset={dataset} users={access.data.users} onChanged={access.reload} />
+        </Stack>
+      )}
+    </Paper>
+  );
+}

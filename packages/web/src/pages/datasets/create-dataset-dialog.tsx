@@ -1,0 +1,56 @@
+// "New dataset": a unique name, the media type and an optional description; you get MANAGE on it.
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import type { Dataset, MediaType } from '@teamset/contract';
+import { useState, type FormEvent } from 'react';
+import { datasetsApi } from '../../api/datasets-api';
+import { FormError } from '../../components/form-error';
+import { useSubmit } from '../../hooks/use-submit';
+import { notifySuccess } from '../../lib/notify';
+
+const MEDIA_TYPES: Array<{ value: MediaType; label: string }> = [
+  { value: 'image', label: 'Images' },
+  { value: 'video', label: 'Videos' },
+  { value: 'group', label: 'Groups' },
+  { value: 'point-cloud', label: 'Point clouds' },
+  { value: '3d', label: '3D scenes' },
+];
+
+export function CreateDatasetDialog({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (dataset: Dataset) => void }) {
+  const submit = useSubmit();
+  const [name, setName] = useState('');
+  const [mediaType, setMediaType] = useState<MediaType>('image');
+  const [description, setDescription] = useState('');
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit.run(async () => {
+      const dataset = await datasetsApi.create({ name: name.trim(), mediaType, ...(description.trim() ? { description: description.trim() } : {}) });
+      notifySuccess(`Dataset “${dataset.name}” created`);
+      setName('');
+      setDescription('');
+      onClose();
+      onCreated(dataset);
+    });
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="New dataset" centered>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <TextInput label="Name" description="Unique on this server" required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} error={submit.fieldErrors.name} data-autofocus />
+          <Select label="Media type" data={MEDIA_TYPES} value={mediaType} onChange={(v) => v && setMediaType(v as MediaType)} allowDeselect={false} />
+          <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
+          <FormError message={submit.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={submit.busy} disabled={!name.trim()}>
+              Create dataset
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

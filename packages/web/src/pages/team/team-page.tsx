@@ -1,0 +1,32 @@
+// Team (admins): the users and the pending invitations, as tabs with their own URLs.
+import { Tabs } from '@mantine/core';
+import { IconMail, IconUsers } from '@tabler/icons-react';
+import { useNavigate } from 'react-router-dom';
+import { PageHeader } from '../../components/page-header';
+import { InvitationsTab } from './invitations-tab';
+import { UsersTab } from './users-tab';
+
+export function TeamPage({ tab }: { tab: 'users' | 'invitations' }) {
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title="Team" description="Everyone with an account on this server, their roles, and the invitations still open." />
+      <Tabs value={tab} onChange={(value) => value && void navigate(`/team/${value}`)} keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="users" leftSection={<IconUsers size={16} />}>
+            Users
+          </Tabs.Tab>
+          <Tabs.Tab value="invitations" leftSection={<IconMail size={16} />}>
+            Invitations
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users">
+          <UsersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="invitations">
+          <InvitationsTab />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
