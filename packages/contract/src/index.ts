@@ -9,6 +9,8 @@ export * from './schemas/invitations.js';
 export * from './schemas/keys.js';
 export * from './schemas/organization.js';
 export * from './schemas/datasets.js';
+export * from './schemas/groups.js';
+export * from './schemas/account.js';
 export * from './routes.js';
 export * from './views/index.js';
 export * from './samples/index.js';

@@ -4,7 +4,7 @@ export { AppError, isAppError, badRequest, unauthenticated, forbidden, notFound,
 export { openDatabase, parseDatabaseUri, redactDatabaseUri, resolveDatabaseUri, teamsetHome, type Database, type Dialect } from './db/database.js';
 export { migrateToLatest } from './db/migrator.js';
 export { createServices, migrateDatabase, type CoreConfig, type Services } from './services.js';
-export { csrfTokenFor, SESSION_TTL_MS, INVALID_LOGIN_MESSAGE, type NewSession, type ResolvedSession } from './auth/session-service.js';
+export { csrfTokenFor, SESSION_TTL_MS, INVALID_LOGIN_MESSAGE, WRONG_CURRENT_PASSWORD_MESSAGE, type NewSession, type ResolvedSession } from './auth/session-service.js';
 export { generateRawApiKey, type GenerateKeyInput } from './keys/key-service.js';
 export type { VerifiedKey } from './keys/key-verifier.js';
 export { newId } from './ids.js';
@@ -13,3 +13,11 @@ export { effectivePermission, grantablePermissions, implicitPermission, requireD
 export { DatasetService, MIN_DATASET_CREATOR_ROLE, type CreateDatasetInput, type UpdateDatasetInput, type DatasetAccess } from './datasets/dataset-service.js';
 export type { DatasetRecord } from './datasets/dataset-store.js';
 export { DatasetPermissionService } from './permissions/dataset-permission-service.js';
+export { SampleService } from './samples/sample-service.js';
+export type { SampleOperations } from './samples/sample-operations.js';
+export type { SetValuesInput } from './samples/set-values.js';
+export type { TagInput } from './samples/sample-tagging.js';
+export type { SaveViewInput } from './saved-views/saved-view-service.js';
+export { ViewQueries, type ViewQueriesOptions } from './views/view-queries.js';
+export type { ViewReader } from './views/view-reader.js';
+export type { SampleRow, ViewTarget, VisibleLabels } from './views/view-target.js';

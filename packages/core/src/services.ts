@@ -6,16 +6,24 @@ import { SetupService } from './auth/setup-service.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { DatasetService } from './datasets/dataset-service.js';
+import { DatasetCursorPages } from './datasets/dataset-cursor-pages.js';
 import { DatasetStore } from './datasets/dataset-store.js';
+import { GroupGrantStore } from './groups/group-grant-store.js';
+import { GroupService } from './groups/group-service.js';
+import { GroupStore } from './groups/group-store.js';
 import { InvitationService } from './invitations/invitation-service.js';
 import { KeyService } from './keys/key-service.js';
 import { KeyStore } from './keys/key-store.js';
 import { KeyVerifier } from './keys/key-verifier.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
+import { OperatorSettingsService } from './organization/operator-settings.js';
 import { OrganizationService } from './organization/organization-settings.js';
 import { DatasetPermissionService } from './permissions/dataset-permission-service.js';
+import { SampleService } from './samples/sample-service.js';
+import { UserCursorPages } from './users/user-cursor-pages.js';
 import { UserService } from './users/user-service.js';
 import { UserStore } from './users/user-store.js';
+import { ViewQueries } from './views/view-queries.js';
 
 const SESSION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -31,6 +39,8 @@ export interface CoreConfig {
   lastUsedFlushMs?: number;
   /** Background work (revocation polling, lastUsedAt flushing); off for one-shot CLI commands. */
   background?: boolean;
+  /** Budget of one view query (read through a view) before it is cancelled with QUERY_TIMEOUT (default 30 s). */
+  queryTimeoutMs?: number;
 }
 
 export interface Services {
@@ -44,6 +54,15 @@ export interface Services {
   organization: OrganizationService;
   datasets: DatasetService;
   datasetPermissions: DatasetPermissionService;
+  groups: GroupService;
+  operatorSettings: OperatorSettingsService;
+  /** Users by opaque cursor (FiftyOne's usersConnection). */
+  userPages: UserCursorPages;
+  /** Visible datasets by opaque cursor (FiftyOne's datasetsConnection). */
+  datasetPages: DatasetCursorPages;
+  samples: SampleService;
+  /** The read path over views (also used by SampleService). */
+  viewQueries: ViewQueries;
   audit: AuditLog;
   authEvents: AuthEventFeed;
   close(): Promise<void>;
@@ -72,7 +91,11 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const invitations = new InvitationService(database, users, organization, audit);
   const datasetStore = new DatasetStore(database);
   const datasets = new DatasetService(database, datasetStore, organization, audit);
-  const datasetPermissions = new DatasetPermissionService(database, datasets, datasetStore, users, audit, invitations);
+  const groups = new GroupService(database, new GroupStore(database), users, audit);
+  const operatorSettings = new OperatorSettingsService(database, organization, audit);
+  const datasetPermissions = new DatasetPermissionService(database, datasets, datasetStore, users, audit, invitations, groups, new GroupGrantStore(database));
+  const viewQueries = new ViewQueries(database, { queryTimeoutMs: config.queryTimeoutMs ?? 30_000 });
+  const samples = new SampleService(database, datasets, viewQueries);
 
   const background = config.background !== false;
   let sessionPruner: NodeJS.Timeout | undefined;
@@ -96,6 +119,12 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     organization,
     datasets,
     datasetPermissions,
+    groups,
+    operatorSettings,
+    userPages: new UserCursorPages(database),
+    datasetPages: new DatasetCursorPages(datasetStore),
+    samples,
+    viewQueries,
     audit,
     authEvents,
     async close() {

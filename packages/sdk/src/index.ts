@@ -1,4 +1,4 @@
-// @teamset/sdk: configuration, the API and database connections, typed errors and the management functions.
+// @teamset/sdk: configuration, the API and database connections, typed errors, management functions, views and datasets.
 export * from './errors.js';
 export { loadConfig, defaultConfigPath, type Environment, type LoadConfigOptions, type TeamsetConfig } from './config/load-config.js';
 export { CONFIG_FIELDS, CONFIG_PATH_ENV_VAR, describeSource, type ConfigField, type ConfigFieldSpec, type ConfigSource } from './config/config-fields.js';
@@ -13,4 +13,7 @@ export { ManagementClient, type GenerateApiKeyOptions, type ListDatasetsOptions,
 export { datasetRef, type DatasetLike } from './management/dataset-ref.js';
 export { userRef, type UserLike } from './management/user-ref.js';
 export * from './management/default-client.js';
+export * from './management/group-functions.js';
+export { GroupManagement, userGroupRef, type CreateUserGroupOptions, type ListUserGroupsOptions, type UpdateUserGroupOptions, type UserGroupLike } from './management/group-management.js';
 export * from './views/index.js';
+export * from './datasets/index.js';

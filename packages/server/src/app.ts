@@ -10,13 +10,23 @@ import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
 import { validatorCompiler } from './http/validator-compiler.js';
+import { registerGraphqlRoutes } from './graphql/graphql-routes.js';
+import { registerWebApp } from './http/web-app.js';
+import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerCloneRoutes } from './routes/clone-routes.js';
 import { registerDatasetRoutes } from './routes/dataset-routes.js';
+import { registerFieldRoutes } from './routes/field-routes.js';
+import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
+import { registerSampleRoutes } from './routes/sample-routes.js';
+import { registerSavedViewRoutes } from './routes/saved-view-routes.js';
+import { registerTagRoutes } from './routes/tag-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
+import { registerViewReadRoutes } from './routes/view-read-routes.js';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -79,10 +89,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const typed = app as unknown as TypedApp;
   registerHealthRoutes(typed);
   registerAuthRoutes(typed, ctx);
+  registerAccountRoutes(typed, ctx);
   registerUserRoutes(typed, ctx);
   registerInvitationRoutes(typed, ctx);
   registerKeyRoutes(typed, ctx);
   registerOrganizationRoutes(typed, ctx);
   registerDatasetRoutes(typed, ctx);
+  registerGroupRoutes(typed, ctx);
+  registerGraphqlRoutes(typed, ctx);
+  registerCloneRoutes(typed, ctx);
+  registerSampleRoutes(typed, ctx);
+  registerViewReadRoutes(typed, ctx);
+  registerTagRoutes(typed, ctx);
+  registerFieldRoutes(typed, ctx);
+  registerSavedViewRoutes(typed, ctx);
+  await registerWebApp(app);
   return app;
 }

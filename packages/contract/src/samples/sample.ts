@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { SAMPLE_ID_PATTERN, ViewSchema, type View } from '../views/stages.js';
 import { FIELD_PATH_MAX_LENGTH, FIELD_PATH_PATTERN } from '../views/field-path.js';
+import { DatasetName } from '../schemas/datasets.js';
 
 /** Most samples one add request may carry; the SDK batches far below this (~1 MB per request). */
 export const MAX_SAMPLES_PER_BATCH = 10_000;
@@ -36,6 +37,10 @@ export interface SampleInput {
 
 export const SampleId = Type.String({ pattern: SAMPLE_ID_PATTERN, description: '24 hex characters' });
 export const FieldPathString = Type.String({ pattern: FIELD_PATH_PATTERN, maxLength: FIELD_PATH_MAX_LENGTH, description: 'Dotted field path' });
+
+/** `/datasets/:name/samples/:sampleId`. */
+export const DatasetSampleParams = Type.Object({ name: DatasetName, sampleId: SampleId }, { additionalProperties: false });
+export type DatasetSampleParams = Static<typeof DatasetSampleParams>;
 
 /** Samples are open documents: custom fields are checked by the server against the dataset's schema, not here. */
 export const SampleSchema = Type.Object(
