@@ -14,7 +14,7 @@ import { SchemaBuilder } from './schema-inference.js';
 const CHUNK = 256;
 
 function duplicateId(id: string): AppError {
-  return conflict(`A sample with id ${JSON.stringify(id)} already exists`, { field: 'id', id });
+  return conflict(`A sample with id ${JSON.stringify(id)} already exists in this dataset`, { field: 'id', id });
 }
 
 /**
@@ -74,7 +74,7 @@ export class SampleAdditions {
           const rows = samples.slice(start, start + CHUNK).map((input, k) => encode(input, start + k));
           await this.ctx.fields.apply(trx, record.id, schema.takeChanges(), at);
           if (given.length > checked) {
-            const [taken] = await this.ctx.samples.existingIds(trx, given.slice(checked));
+            const [taken] = await this.ctx.samples.existingIds(trx, record.id, given.slice(checked));
             if (taken !== undefined) throw duplicateId(taken);
           }
           await this.ctx.samples.insert(trx, record.id, rows, at);
@@ -84,7 +84,7 @@ export class SampleAdditions {
     } catch (error) {
       // A concurrent batch inserted one of the given ids after the check: still a 409 naming it.
       if (isUniqueViolation(error)) {
-        const [taken] = await this.ctx.samples.existingIds(this.ctx.database.db, given);
+        const [taken] = await this.ctx.samples.existingIds(this.ctx.database.db, record.id, given);
         throw duplicateId(taken ?? given[0] ?? 'unknown');
       }
       throw error;

@@ -27,9 +27,12 @@ export class SampleBulkEdits {
       if (sets.length > 0) {
         const payload = JSON.stringify(sets);
         const statement =
+          // The json_each payload sits in a `limit -1` subquery so SQLite cannot flatten it: flattened, the planner drives
+          // the update from samples by dataset (a full scan per chunk, measured 43 s for 1,000 ids in 200k samples)
+          // instead of from the payload through the (dataset_id, id) unique index (8 ms).
           this.dialect === 'sqlite'
             ? sql`update samples set fields = jsonb_set(fields, ${`$.${name}`}, jsonb(v.value -> '$[1]')), last_modified_at = ${at}
-                from json_each(${payload}) as v where samples.id = v.value ->> '$[0]' and +samples.dataset_id = ${datasetId}`
+                from (select value from json_each(${payload}) limit -1) as v where samples.id = v.value ->> '$[0]' and samples.dataset_id = ${datasetId}`
             : sql`update samples as s set fields = jsonb_set(s.fields, array[cast(${name} as text)], v.e -> 1), last_modified_at = ${at}
                 from jsonb_array_elements(cast(${payload} as jsonb)) as v(e) where s.id = v.e ->> 0 and s.dataset_id = ${datasetId}`;
         changed += Number((await statement.execute(trx)).numAffectedRows ?? 0n);

@@ -19,12 +19,11 @@ export function parseDoc<T>(value: unknown): T {
 }
 
 /**
- * `dataset_id = ?` for lookups by sample id. SQLite (without ANALYZE statistics) would answer
- * `dataset_id = ? and id in (…)` from the (dataset_id, seq) index and scan the whole dataset; the unary
- * `+` keeps it on the unique id index. PostgreSQL plans from statistics and needs no hint.
+ * `dataset_id = ?` for lookups by sample id: with `id = ?` / `id in (…)` both columns of the unique
+ * (dataset_id, id) index are pinned, so both planners pick it over (dataset_id, seq).
  */
-export function sameDataset(dialect: Dialect, datasetId: string): RawBuilder<boolean> {
-  return dialect === 'sqlite' ? sql<boolean>`+dataset_id = ${datasetId}` : sql<boolean>`dataset_id = ${datasetId}`;
+export function sameDataset(_dialect: Dialect, datasetId: string): RawBuilder<boolean> {
+  return sql<boolean>`dataset_id = ${datasetId}`;
 }
 
 /** True where the sample's custom document has the top-level key `name` (an identifier, so safe inside a JSON path). */

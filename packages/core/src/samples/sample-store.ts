@@ -152,11 +152,11 @@ export class SampleStore {
     statement.run(params);
   }
 
-  /** Which of `ids` already belong to a sample (of any dataset: ids are unique across the database). */
-  async existingIds(db: Db, ids: readonly string[]): Promise<string[]> {
+  /** Which of `ids` already belong to a sample of the dataset (ids are unique per dataset). */
+  async existingIds(db: Db, datasetId: string, ids: readonly string[]): Promise<string[]> {
     const found: string[] = [];
     for (const part of chunks(ids, ID_CHUNK)) {
-      const rows = await db.selectFrom('samples').select('id').where('id', 'in', part).execute();
+      const rows = await db.selectFrom('samples').select('id').where('dataset_id', '=', datasetId).where('id', 'in', part).execute();
       found.push(...rows.map((r) => r.id));
     }
     return found;
@@ -197,12 +197,15 @@ export class SampleStore {
     for (const part of chunks(docs, REWRITE_CHUNK)) {
       const payload = JSON.stringify(part);
       if (this.dialect === 'sqlite') {
+        // The json_each payload sits in a `limit -1` subquery so SQLite cannot flatten it: flattened, the planner drives
+        // the update from samples by dataset (a full scan per chunk, measured 43 s for 1,000 ids in 200k samples)
+        // instead of from the payload through the (dataset_id, id) unique index (8 ms).
         await runRaw(
           trx,
           `update samples set filepath = v.value ->> 'filepath', tags = jsonb(v.value -> 'tags'),
              metadata = case when v.value ->> 'metadata' is null then null else jsonb(v.value -> 'metadata') end,
              fields = jsonb(v.value -> 'fields'), last_modified_at = ?
-           from json_each(?) as v where samples.id = v.value ->> 'id' and +samples.dataset_id = ?`,
+           from (select value from json_each(?) limit -1) as v where samples.id = v.value ->> 'id' and samples.dataset_id = ?`,
           [at, payload, datasetId],
         );
       } else {

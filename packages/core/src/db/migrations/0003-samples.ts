@@ -25,7 +25,9 @@ export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<voi
     .addColumn('fields', doc, (c) => c.notNull())
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('last_modified_at', ts, (c) => c.notNull())
-    .addUniqueConstraint('samples_id_unique', ['id'])
+    // Ids are unique per dataset, as in FiftyOne (one collection per dataset): an export re-imported into a
+    // second dataset on the same server keeps its sample ids.
+    .addUniqueConstraint('samples_dataset_id_unique', ['dataset_id', 'id'])
     .execute();
   await db.schema.createIndex('samples_dataset_seq_idx').on('samples').columns(['dataset_id', 'seq']).execute();
   await db.schema.createIndex('samples_dataset_filepath_idx').on('samples').columns(['dataset_id', 'filepath']).execute();
