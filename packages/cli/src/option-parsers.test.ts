@@ -2,7 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { errorLine, exitCodeFor, UsageError } from './cli-errors.js';
-import { parseDatasetPermission, parseDuration, parseMediaType, parsePort, parsePositiveInt, parseRole } from './option-parsers.js';
+import { parseDatasetPermission, parseDuration, parseMediaType, parsePort, parsePositiveInt, parseQueryTimeout, parseRole } from './option-parsers.js';
 
 describe('parseDuration', () => {
   it('accepts a whole number with s, m, h or d', () => {
@@ -62,5 +62,13 @@ describe('errorLine', () => {
   it('maps usage errors to exit 2 and the rest to 1', () => {
     expect(exitCodeFor(new UsageError('x'))).toBe(2);
     expect(exitCodeFor(new Error('x'))).toBe(1);
+  });
+});
+
+describe('parseQueryTimeout', () => {
+  it('accepts seconds in (0, 3600] and refuses the rest', () => {
+    expect(parseQueryTimeout('30')).toBe(30);
+    expect(parseQueryTimeout('0.5')).toBe(0.5);
+    for (const bad of ['0', '-1', '3601', 'ten', '']) expect(() => parseQueryTimeout(bad)).toThrow(InvalidArgumentError);
   });
 });

@@ -45,3 +45,10 @@ export function parseMediaType(value: string): MediaType {
   if (!(MEDIA_TYPES as readonly string[]).includes(mediaType)) throw new InvalidArgumentError(`Expected one of ${MEDIA_TYPES.join(', ')}.`);
   return mediaType as MediaType;
 }
+
+/** Seconds, a positive number up to one hour: a longer view query would hold a connection too long to be useful. */
+export function parseQueryTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError(`expected seconds between 0 and 3600, got ${JSON.stringify(value)}`);
+  return seconds;
+}

@@ -1,7 +1,8 @@
 // `teamset serve`: runs the server on database_uri until SIGINT/SIGTERM, then closes it gracefully.
 import type { Command } from 'commander';
 import { CliContext } from '../cli-context.js';
-import { parsePort } from '../option-parsers.js';
+import { UsageError } from '../cli-errors.js';
+import { parsePort, parseQueryTimeout } from '../option-parsers.js';
 
 interface ServeOptions {
   port: number;
@@ -9,11 +10,13 @@ interface ServeOptions {
   publicUrl?: string;
   trustProxy: boolean;
   logLevel: string;
+  queryTimeout?: number;
 }
 
 export const DEFAULT_SERVE_PORT = 5151;
 /** Loopback by default: exposing the server to the network is a decision to make explicitly (--host 0.0.0.0). */
 export const DEFAULT_SERVE_HOST = '127.0.0.1';
+export const DEFAULT_QUERY_TIMEOUT_S = 30;
 
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -28,6 +31,17 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/** TEAMSET_QUERY_TIMEOUT (seconds) when --query-timeout is not given; a bad value is a usage error, not silently 30. */
+function queryTimeoutFromEnv(): number {
+  const raw = process.env.TEAMSET_QUERY_TIMEOUT;
+  if (raw === undefined || raw === '') return DEFAULT_QUERY_TIMEOUT_S;
+  try {
+    return parseQueryTimeout(raw);
+  } catch (error) {
+    throw new UsageError(`TEAMSET_QUERY_TIMEOUT: ${(error as Error).message}`);
+  }
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -37,9 +51,15 @@ export function registerServeCommand(program: Command): void {
     .option('--public-url <url>', 'the address people use to reach the server (for invitation links), e.g. behind a proxy; default TEAMSET_PUBLIC_URL', process.env.TEAMSET_PUBLIC_URL || undefined)
     .option('--trust-proxy', 'trust X-Forwarded-* headers (client address, https) from a reverse proxy; default TEAMSET_TRUST_PROXY=true', process.env.TEAMSET_TRUST_PROXY === 'true')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
+    .option(
+      '--query-timeout <seconds>',
+      'budget of one view query (filters, sorts, aggregations) before it is cancelled; default TEAMSET_QUERY_TIMEOUT or 30',
+      parseQueryTimeout,
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = CliContext.of(command);
       const { databaseUri } = ctx.config();
+      const queryTimeout = options.queryTimeout ?? queryTimeoutFromEnv();
       const { startServer } = await import('@teamset/server');
       const server = await startServer({
         databaseUri,
@@ -48,6 +68,7 @@ export function registerServeCommand(program: Command): void {
         publicUrl: options.publicUrl,
         trustProxy: options.trustProxy,
         logLevel: options.logLevel,
+        core: { queryTimeoutMs: queryTimeout * 1000 },
       });
       ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);
       const signal = await untilSignal();
