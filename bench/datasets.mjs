@@ -149,7 +149,10 @@ async function benchDialect(dialect, port) {
 const results = [];
 for (const [i, dialect] of DIALECTS.entries()) {
   console.error(`bench:datasets: ${dialect} (${ADD} samples, ${BIG} for the big dataset)…`);
-  results.push(await benchDialect(dialect, 5300 + i));
+  const result = await benchDialect(dialect, 5300 + i);
+  // Printed at once, so a long run that fails later still leaves the finished dialect's numbers.
+  console.error(JSON.stringify(result));
+  results.push(result);
 }
 
 const fmt = (n, digits = 0) => (n === undefined ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
