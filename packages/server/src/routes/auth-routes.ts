@@ -6,6 +6,7 @@ import { actorOf } from '../auth/authenticate.js';
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
 import { rejectIfBlocked } from '../auth/failed-auth-limiter.js';
 import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
+import { WHOAMI_SERIALIZER } from './whoami-body.js';
 
 const PUBLIC_ERRORS = { 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 429: ErrorBody } as const;
 
@@ -23,7 +24,7 @@ export async function limited<T>(ctx: RouteContext, request: FastifyRequest, rep
 export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
   const { services } = ctx;
 
-  app.get(PATHS.whoami, { onRequest: ctx.authenticate, schema: { querystring: NoQuery, tags: ['auth'], summary: 'The user behind this request', security: SECURITY, response: { 200: WhoAmI, ...PROTECTED_ERRORS } } }, (request, reply) => {
+  app.get(PATHS.whoami, { onRequest: ctx.authenticate, ...WHOAMI_SERIALIZER, schema: { querystring: NoQuery, tags: ['auth'], summary: 'The user behind this request', security: SECURITY, response: { 200: WhoAmI, ...PROTECTED_ERRORS } } }, (request, reply) => {
     // Synchronous on purpose: whoami is the SDK's connection check and the auth benchmark's yardstick.
     const actor = actorOf(request);
     if (actor.kind !== 'user') throw new AppError('INTERNAL', 'system actor over HTTP');
