@@ -1,6 +1,8 @@
 // DatasetView: an immutable view of a dataset (FiftyOne's stages in camelCase) and everything that reads or writes through it.
 import { DEFAULT_SAMPLE_PAGE, MAX_SAMPLE_PAGE, type Sample, type Stage, type View } from '@teamset/contract';
 import { BadRequestError } from '../errors.js';
+import { exportView } from '../formats/export-view.js';
+import type { ExportDirOptions, TransferSummary } from '../formats/transfer-types.js';
 import type { ViewExpression } from '../views/view-expression.js';
 import { ViewBuilder, type FilterLabelsOptions, type SeedOptions, type SelectOptions, type SortByOptions } from '../views/view-stages.js';
 import {
@@ -243,6 +245,16 @@ export class DatasetView implements AsyncIterable<Sample> {
   async clone(newName: string): Promise<Dataset> {
     const { backend, name } = this.state;
     return this.state.open(await backend.cloneDataset(name, { name: newName, ...this.#viewBody() }));
+  }
+
+  // ---- export (formats/) ----
+
+  /**
+   * Writes the view's samples to `dir` as COCO, YOLO or a FiftyOne dataset directory (VIEW), copying the
+   * images by default (`media`). Labels as the view shows them, so filterLabels narrows what is exported.
+   */
+  export(dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+    return exportView(this, this.state, dir, options);
   }
 
   // ---- aggregations ----

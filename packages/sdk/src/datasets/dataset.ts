@@ -10,10 +10,16 @@ import type {
   SavedView,
   View,
 } from '@teamset/contract';
+import type { Connection } from '../connection/connect.js';
+import { prepareImport } from '../formats/prepare-import.js';
+import { runImport } from '../formats/run-import.js';
+import type { FromDirOptions, ImportDirOptions, TransferSummary } from '../formats/transfer-types.js';
 import { ViewBuilder } from '../views/view-stages.js';
+import { backendFor } from './backend-for.js';
 import type { DatasetBackend } from './dataset-backend.js';
 import { DatasetState } from './dataset-state.js';
 import { DatasetView, type SampleIds } from './dataset-view.js';
+import { defaultConnection } from './default-connection.js';
 import { jsonBytes, streamBatches, type BatchLimits } from './sample-batches.js';
 
 export interface AddSamplesProgress {
@@ -54,6 +60,42 @@ export type ViewLike = DatasetView | ViewBuilder | View;
 export class Dataset extends DatasetView {
   constructor(backend: DatasetBackend, record: DatasetRecord) {
     super(new DatasetState(backend, record, (other) => new Dataset(backend, other)));
+  }
+
+  // ---- import (formats/) ----
+
+  /**
+   * FiftyOne's Dataset.from_dir: a new dataset `options.name` (members and admins) holding a COCO, YOLO or
+   * FiftyOne-format directory. The whole input is checked before the dataset is created; if adding fails
+   * later, the new dataset is deleted again, so nothing is half-imported.
+   */
+  static async fromDir(dir: string, options: FromDirOptions, via?: Connection): Promise<Dataset> {
+    return (await Dataset.importFromDir(dir, options, via)).dataset;
+  }
+
+  /** fromDir, also returning what the import did: samples, labels, seconds and warnings. */
+  static async importFromDir(dir: string, options: FromDirOptions, via?: Connection): Promise<{ dataset: Dataset; summary: TransferSummary }> {
+    const prepared = await prepareImport(dir, options);
+    const backend = await backendFor(via ?? defaultConnection());
+    const dataset = new Dataset(backend, await backend.createDataset({ ...prepared.datasetDefaults, name: options.name }));
+    try {
+      const summary = await runImport(dataset, prepared, { ...transferHooks(options), createdByImport: true });
+      await dataset.reload();
+      return { dataset, summary };
+    } catch (error) {
+      // The import's own failure is the one to report, not a failed clean-up.
+      await dataset.delete().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Adds the samples of a COCO, YOLO or FiftyOne-format directory (EDIT). The input is checked whole first;
+   * if a batch fails later, the samples this call added are deleted again.
+   */
+  async addDir(dir: string, options: ImportDirOptions): Promise<TransferSummary> {
+    const prepared = await prepareImport(dir, options);
+    return runImport(this, prepared, { ...transferHooks(options), createdByImport: false });
   }
 
   // ---- the record (as of the last load, edit or reload) ----
@@ -262,6 +304,10 @@ export class Dataset extends DatasetView {
   async deleteSavedView(viewName: string): Promise<void> {
     await this.state.backend.deleteSavedView(this.state.name, viewName);
   }
+}
+
+function transferHooks(options: ImportDirOptions): Pick<ImportDirOptions, 'progress' | 'batch'> {
+  return { ...(options.progress ? { progress: options.progress } : {}), ...(options.batch ? { batch: options.batch } : {}) };
 }
 
 function checkSample(sample: unknown, index: number): void {

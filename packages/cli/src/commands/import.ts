@@ -1,0 +1,56 @@
+// `teamset import <path> --type coco|yolo|fiftyone --dataset NAME`: into a new dataset, or added to an existing one (EDIT).
+import type { Command } from 'commander';
+import { Dataset, InvalidInputError, datasetExists, loadDataset, type FormatType, type ImportDirOptions } from '@teamset/sdk';
+import { CliError } from '../cli-errors.js';
+import { TransferProgressReporter } from '../render/transfer-progress.js';
+import { parseFormatType, seconds, withConnection } from './transfer-options.js';
+
+interface ImportOptions {
+  type: FormatType;
+  dataset: string;
+  labelField?: string;
+  skipInvalid?: boolean;
+  imagesDir?: string;
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('import a COCO file, YOLOv5 directory or FiftyOne dataset directory into a dataset (created if missing)')
+    .argument('<path>', 'COCO: the JSON file, or a directory with labels.json and data/; YOLO and FiftyOne: the directory')
+    .requiredOption('--type <type>', `input format: ${['coco', 'yolo', 'fiftyone'].join(', ')}`, parseFormatType)
+    .requiredOption('--dataset <name>', 'dataset to import into; created (with you as its manager) when it does not exist')
+    .option('--label-field <field>', 'COCO and YOLO: the Detections field to fill (default ground_truth)')
+    .option('--skip-invalid', 'skip invalid annotations, unknown images or categories and bad label lines, listing them as warnings')
+    .option('--images-dir <dir>', "COCO: the directory file_name is relative to; YOLO: the images directory")
+    .action(async (path: string, options: ImportOptions, command: Command) => {
+      await withConnection(command, async (ctx, connection) => {
+        const progress = new TransferProgressReporter();
+        const input: ImportDirOptions = {
+          type: options.type,
+          ...(options.labelField !== undefined ? { labelField: options.labelField } : {}),
+          ...(options.imagesDir !== undefined ? { imagesDir: options.imagesDir } : {}),
+          skipInvalid: Boolean(options.skipInvalid),
+          progress: progress.update,
+        };
+        let result;
+        try {
+          const created = !(await datasetExists(options.dataset, connection));
+          const summary = created
+            ? (await Dataset.importFromDir(path, { ...input, name: options.dataset }, connection)).summary
+            : await (await loadDataset(options.dataset, connection)).addDir(path, input);
+          result = { dataset: options.dataset, created, ...summary };
+        } catch (error) {
+          if (error instanceof InvalidInputError && error.skippable) throw new CliError(`${error.message}; nothing was imported (--skip-invalid skips such items)`, { cause: error });
+          if (error instanceof InvalidInputError) throw new CliError(`${error.message}; nothing was imported`, { cause: error });
+          throw error;
+        } finally {
+          progress.stop();
+        }
+        if (ctx.out.json) return ctx.out.writeJson(result);
+        for (const warning of result.warnings) ctx.out.note(`teamset: warning: ${warning}`);
+        const into = result.created ? `new dataset ${JSON.stringify(result.dataset)}` : `dataset ${JSON.stringify(result.dataset)}`;
+        ctx.out.line(`Imported ${result.samples} samples with ${result.labels} labels into ${into} in ${seconds(result.seconds)}`);
+      });
+    });
+}

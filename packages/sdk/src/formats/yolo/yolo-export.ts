@@ -1,0 +1,63 @@
+// YOLOv5 export: images/ and labels/ paired by name, data.yaml with the class names (in the order they were imported).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { stringify as stringifyYaml } from 'yaml';
+import type { DatasetState } from '../../datasets/dataset-state.js';
+import type { DatasetView } from '../../datasets/dataset-view.js';
+import { detectionsOf, exportDetectionsField, openExport, orderedLabels } from '../export-context.js';
+import { MediaExporter } from '../media-export.js';
+import { isFiniteNumber } from '../text-checks.js';
+import type { ExportDirOptions, TransferSummary } from '../transfer-types.js';
+import { YOLO_YAML_FILES } from './yolo-layout.js';
+
+/** Class names an earlier YOLO import stored in the dataset's info, so indexes survive a round trip. */
+function listedClasses(info: Record<string, unknown>): string[] {
+  return Array.isArray(info.classes) ? info.classes.filter((c): c is string => typeof c === 'string') : [];
+}
+
+export async function exportYolo(view: DatasetView, state: DatasetState, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+  const started = performance.now();
+  const mode = options.media ?? 'copy';
+  if (mode === 'reference') {
+    throw new TypeError("A YOLO export pairs images and label files by name, so it copies or links the images: use media 'copy' or 'symlink'");
+  }
+  const ctx = await openExport(view, state, options);
+  const field = exportDetectionsField(ctx.schema, options.labelField, 'YOLO');
+  const labels = (await view.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
+  const names = orderedLabels(listedClasses(ctx.record.info), labels);
+  const classOf = new Map(names.map((name, i) => [name, i]));
+
+  const root = resolve(dir);
+  const labelsDir = join(root, 'labels');
+  await mkdir(labelsDir, { recursive: true });
+  const media = new MediaExporter({ mode, dir: join(root, 'images'), unique: 'stem' }, ctx.problems);
+  let samples = 0;
+  let written = 0;
+  for await (const sample of ctx.samples()) {
+    const imageName = await media.place(sample.filepath);
+    samples++;
+    const value = sample[field];
+    if (value !== undefined && value !== null) {
+      const lines: string[] = [];
+      for (const detection of detectionsOf(sample, field)) {
+        const box = detection.bounding_box;
+        const cls = typeof detection.label === 'string' ? classOf.get(detection.label) : undefined;
+        if (cls === undefined || !Array.isArray(box) || box.length !== 4 || !box.every(isFiniteNumber)) continue;
+        const [x, y, w, h] = box as [number, number, number, number];
+        // Teamset keeps the top-left corner; YOLO the centre.
+        const columns = [cls, x + w / 2, y + h / 2, w, h];
+        if (options.includeConfidence && isFiniteNumber(detection.confidence)) columns.push(detection.confidence);
+        lines.push(columns.join(' '));
+      }
+      written += lines.length;
+      await writeFile(join(labelsDir, `${imageName.slice(0, imageName.length - extname(imageName).length)}.txt`), lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    }
+    ctx.tick();
+  }
+  await media.flush();
+  // `path` absolute, as YOLOv5 resolves a relative one against its own checkout; a moved export still imports (see yolo-layout).
+  // Names keyed by integers (a Map: object keys would be quoted strings, which YOLOv5 refuses).
+  const yaml = { path: root, train: './images/', val: './images/', nc: names.length, names: new Map(names.map((n, i) => [i, n])) };
+  await writeFile(join(root, YOLO_YAML_FILES[0]), stringifyYaml(yaml));
+  return { samples, labels: written, seconds: (performance.now() - started) / 1000, warnings: ctx.problems.warnings() };
+}
