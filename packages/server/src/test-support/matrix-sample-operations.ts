@@ -285,4 +285,20 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
       expect(await savedViewNames(ctx)).toEqual([]);
     },
   },
+  // Media: the matrix configures no media root, so a caller who passes the dataset check gets the "not configured"
+  // 404 — a different sentence from the invisible dataset's 404 (serving itself: media-routes.test.ts).
+  ...[PATHS.sampleMedia, PATHS.sampleThumbnail].map(
+    (path): MatrixOperation => ({
+      name: `GET sample ${path.endsWith('thumbnail') ? 'thumbnail' : 'media'}`,
+      method: 'GET',
+      path,
+      requirement: { kind: 'level', level: 'VIEW' },
+      status: 404,
+      mutates: false,
+      request: (ctx) => ({ url: at(path, ctx, { sampleId: firstId(ctx) }) }),
+      async verify(_ctx, response) {
+        expect(response.json<{ error: { message: string } }>().error.message).toMatch(/^Media serving is not configured/);
+      },
+    }),
+  ),
 ];

@@ -1,0 +1,107 @@
+// Media roots: the directories sample media may be served from — the organization's list (admins) plus the server's own.
+import type { MediaRoot } from '@teamset/contract';
+import { sql } from 'kysely';
+import type { Actor } from '../actor.js';
+import { actorUserId } from '../actor.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Database } from '../db/database.js';
+import { nowIso, teamsetHome } from '../db/database.js';
+import { badRequest } from '../errors/app-error.js';
+import { requireAdmin } from '../users/user-rules.js';
+import { isAvailableDirectory, realpathOrResolved, resolveMediaRoot } from './media-root-paths.js';
+
+/** The files media serving must never hand out, whatever the roots: the embedded database and its sidecars. */
+function databaseFiles(database: Database): string[] {
+  const file = database.sqlite?.name;
+  if (!file || file === ':memory:') return [];
+  return [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
+}
+
+/**
+ * Validates the roots given to `teamset serve` (--media-root, TEAMSET_MEDIA_ROOTS) before anything starts:
+ * a typo there should stop the server with the reason, not silently serve nothing.
+ */
+export async function resolveServerMediaRoots(paths: readonly string[], protectedPaths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const given of paths) {
+    const result = await resolveMediaRoot(given, protectedPaths);
+    if ('message' in result) throw new Error(`media root: ${result.message}`);
+    if (!out.includes(result.path)) out.push(result.path);
+  }
+  return out;
+}
+
+/** Teamset's own data, which no media root may contain and no sample may point at. */
+export async function teamsetProtectedPaths(database: Database): Promise<string[]> {
+  return Promise.all([teamsetHome(), ...databaseFiles(database)].map(realpathOrResolved));
+}
+
+export class MediaRootService {
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditLog,
+    /** Already resolved (resolveServerMediaRoots); read-only through the API. */
+    private readonly serverRoots: readonly string[],
+    /** teamsetProtectedPaths(database), computed once at start-up. */
+    readonly protectedPaths: readonly string[],
+  ) {}
+
+  /** Validates the server's roots (throws with the reason) and builds the service. */
+  static async create(database: Database, audit: AuditLog, serverRoots: readonly string[]): Promise<MediaRootService> {
+    const protectedPaths = await teamsetProtectedPaths(database);
+    return new MediaRootService(database, audit, await resolveServerMediaRoots(serverRoots, protectedPaths), protectedPaths);
+  }
+
+  /** Every directory media may be served from, server roots first (internal: the media routes check the dataset). */
+  async effective(): Promise<string[]> {
+    const organization = await this.organizationRoots();
+    return [...this.serverRoots, ...organization.filter((path) => !this.serverRoots.includes(path))];
+  }
+
+  async list(actor: Actor): Promise<MediaRoot[]> {
+    requireAdmin(actor, 'read the media roots');
+    return this.describe(await this.organizationRoots());
+  }
+
+  /** Replaces the organization's list (server roots stay as they are); all or nothing, each entry validated. */
+  async replace(actor: Actor, paths: readonly string[]): Promise<MediaRoot[]> {
+    requireAdmin(actor, 'change the media roots');
+    const next: string[] = [];
+    for (const [index, given] of paths.entries()) {
+      const result = await resolveMediaRoot(given, this.protectedPaths);
+      if ('message' in result) throw badRequest(`Media root ${index + 1}: ${result.message}`, { field: 'roots', index });
+      // Two spellings of one directory (a symlink and its target) are one root.
+      if (!next.includes(result.path)) next.push(result.path);
+    }
+    await this.database.db.transaction().execute(async (trx) => {
+      // Two admins saving at once must not interleave delete-then-insert (a duplicate position on PostgreSQL);
+      // SQLite transactions here are already exclusive (BEGIN IMMEDIATE).
+      if (this.database.dialect === 'postgres') await sql`lock table media_roots in exclusive mode`.execute(trx);
+      const rows = await trx.selectFrom('media_roots').selectAll().orderBy('position').execute();
+      const kept = new Map(rows.map((r) => [r.path, r]));
+      await trx.deleteFrom('media_roots').execute();
+      const at = nowIso();
+      if (next.length > 0) {
+        await trx
+          .insertInto('media_roots')
+          .values(next.map((path, position) => ({ position, path, added_at: kept.get(path)?.added_at ?? at, added_by: kept.get(path)?.added_by ?? actorUserId(actor) })))
+          .execute();
+      }
+      await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before: { mediaRoots: rows.map((r) => r.path) }, after: { mediaRoots: next } } }, trx);
+    });
+    return this.describe(next);
+  }
+
+  private async organizationRoots(): Promise<string[]> {
+    const rows = await this.database.db.selectFrom('media_roots').select('path').orderBy('position').execute();
+    return rows.map((r) => r.path);
+  }
+
+  private async describe(organization: readonly string[]): Promise<MediaRoot[]> {
+    const roots: Array<Omit<MediaRoot, 'available'>> = [
+      ...this.serverRoots.map((path) => ({ path, source: 'server' as const })),
+      ...organization.filter((path) => !this.serverRoots.includes(path)).map((path) => ({ path, source: 'organization' as const })),
+    ];
+    return Promise.all(roots.map(async (root) => ({ ...root, available: await isAvailableDirectory(root.path) })));
+  }
+}

@@ -1,0 +1,99 @@
+// Sample media and thumbnails (VIEW on the dataset), served only from media roots; also registers the media-root settings.
+import { availableParallelism } from 'node:os';
+import { DEFAULT_THUMBNAIL_SIZE, DatasetSampleParams, ErrorBody, PATHS, ThumbnailQuery } from '@teamset/contract';
+import { AppError, notFound } from '@teamset/core';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/authenticate.js';
+import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
+import { fileValidators, isNotModified } from '../media/conditional.js';
+import { contentTypeOf, isBrowserImage } from '../media/content-types.js';
+import { NO_MEDIA_ROOTS_MESSAGE, resolveMediaFile } from '../media/media-file.js';
+import { sendFile, sendNotModified } from '../media/send-file.js';
+import { ThumbnailCache } from '../media/thumbnail-cache.js';
+import { ThumbnailPool, ThumbnailQueueFullError } from '../media/thumbnail-pool.js';
+import { DEFAULT_RENDER_LIMITS } from '../media/thumbnail-render.js';
+import { registerMediaRootRoutes } from './media-root-routes.js';
+
+/**
+ * Private: the answer depends on who asks. Short, because the URL is per sample, not per file: if the sample's
+ * filepath changes, the same URL serves another file (the ETag then changes too, so revalidation is exact).
+ */
+export const MEDIA_CACHE_CONTROL = 'private, max-age=600';
+/** Worker threads rendering at once (the semaphore): a decoded image can take 4 bytes × 50 MP each. */
+export const THUMBNAIL_CONCURRENCY = Math.min(4, Math.max(2, availableParallelism() - 1));
+const THUMBNAIL_QUEUE_LIMIT = 512;
+/** A format we do not decode (GIF, WebP, BMP) is sent as is for the grid when it is no larger than this. */
+export const ORIGINAL_AS_THUMBNAIL_MAX_BYTES = 8 * 1024 * 1024;
+
+const Binary = Type.Unsafe<string>({ type: 'string', format: 'binary' });
+
+export function registerMediaRoutes(app: TypedApp, ctx: RouteContext): void {
+  const { samples, mediaRoots } = ctx.services;
+  const pool = new ThumbnailPool(THUMBNAIL_CONCURRENCY, THUMBNAIL_QUEUE_LIMIT, DEFAULT_RENDER_LIMITS);
+  const thumbnails = new ThumbnailCache(pool);
+  app.addHook('onClose', () => pool.close());
+  registerMediaRootRoutes(app, ctx);
+
+  const common = { onRequest: ctx.authenticate } as const;
+  const schema = { tags: ['samples'], security: SECURITY, params: DatasetSampleParams };
+  const responses = { 200: Binary, 206: Binary, 416: ErrorBody, ...PROTECTED_ERRORS };
+
+  /** The sample's file, after the dataset check (404 when invisible) and the media-root check (404 with the reason). */
+  async function mediaFileOf(request: FastifyRequest, params: DatasetSampleParams) {
+    const sample = await samples.getSample(actorOf(request), params.name, params.sampleId);
+    const roots = await mediaRoots.effective();
+    if (roots.length === 0) throw notFound(NO_MEDIA_ROOTS_MESSAGE);
+    const file = await resolveMediaFile(sample.filepath, roots, mediaRoots.protectedPaths);
+    if (!file.ok) throw notFound(file.message);
+    return file;
+  }
+
+  // HEAD declared with GET rather than derived by Fastify: the derived one would read the whole file only to
+  // drop it, and replaces our Content-Length with 0.
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: PATHS.sampleMedia,
+    ...common,
+    schema: { ...schema, querystring: NoQuery, summary: 'The sample’s media file (VIEW): content type from the extension, single byte ranges, ETag/Last-Modified with 304', response: responses },
+    handler: async (request, reply) => {
+      const file = await mediaFileOf(request, request.params);
+      return sendFile(request, reply, { path: file.path, size: file.stats.size, contentType: contentTypeOf(file.path), validators: fileValidators(file.path, file.stats), cacheControl: MEDIA_CACHE_CONTROL });
+    },
+  });
+
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: PATHS.sampleThumbnail,
+    ...common,
+    schema: {
+      ...schema,
+      querystring: ThumbnailQuery,
+      summary: 'A small JPEG of the sample’s image (VIEW), made on first request and cached on disk; GIF/WebP/BMP up to 8 MiB are sent as they are',
+      response: { ...responses, 503: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      const file = await mediaFileOf(request, request.params);
+      const size = request.query.size ?? DEFAULT_THUMBNAIL_SIZE;
+      const validators = fileValidators(file.path, file.stats, `t${size}-`);
+      // A browser holding the current thumbnail needs no rendering, not even a cache lookup.
+      if (isNotModified(request.headers, validators)) return sendNotModified(reply, { validators, cacheControl: MEDIA_CACHE_CONTROL });
+      let outcome;
+      try {
+        outcome = await thumbnails.get(file.path, file.stats, size);
+      } catch (error) {
+        if (error instanceof ThumbnailQueueFullError) throw new AppError('UNAVAILABLE', error.message);
+        throw error;
+      }
+      if (outcome.ok) {
+        return sendFile(request, reply, { path: outcome.path, size: outcome.size, contentType: 'image/jpeg', validators, cacheControl: MEDIA_CACHE_CONTROL, headers: { 'x-teamset-thumbnail': outcome.made ? 'made' : 'cached' } });
+      }
+      const contentType = contentTypeOf(file.path);
+      // A browser can show these itself; a huge image (too-large) is not worth sending for a grid cell.
+      if (outcome.reason !== 'too-large' && isBrowserImage(contentType) && file.stats.size <= ORIGINAL_AS_THUMBNAIL_MAX_BYTES) {
+        return sendFile(request, reply, { path: file.path, size: file.stats.size, contentType, validators, cacheControl: MEDIA_CACHE_CONTROL, headers: { 'x-teamset-thumbnail': 'original' } });
+      }
+      throw notFound(`No thumbnail for this sample: ${outcome.message}`);
+    },
+  });
+}
