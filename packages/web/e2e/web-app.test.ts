@@ -264,6 +264,8 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await gus.page.reload();
     await gus.page.getByRole('link', { name: DATASET }).click();
     await gus.page.getByText('Samples 1–25 of 30').waitFor();
+    // The grid (thumbnails; no media roots here) is the default view; the table lists the label counts.
+    await gus.page.getByRole('radiogroup', { name: 'Samples view' }).getByText('Table', { exact: true }).click();
     expect(await gus.page.getByRole('row', { name: /frame-0003\.jpg/ }).textContent()).toContain('ground_truth: 4');
     await screenshot(gus.page, 'dataset-samples');
     await gus.page.getByRole('button', { name: 'Next' }).click();

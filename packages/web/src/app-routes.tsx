@@ -10,6 +10,7 @@ import { DatasetPage } from './pages/datasets/dataset-page';
 import { DatasetsPage } from './pages/datasets/datasets-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SettingsPage } from './pages/settings/settings-page';
+import { GroupPage } from './pages/team/group-page';
 import { TeamPage } from './pages/team/team-page';
 import { UserPage } from './pages/team/user-page';
 
@@ -34,6 +35,8 @@ export function AppRoutes() {
             <Route path="/team/users" element={<TeamPage tab="users" />} />
             <Route path="/team/invitations" element={<TeamPage tab="invitations" />} />
             <Route path="/team/users/:userId" element={<UserPage />} />
+            <Route path="/team/groups" element={<TeamPage tab="groups" />} />
+            <Route path="/team/groups/:groupId" element={<GroupPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

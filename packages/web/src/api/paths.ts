@@ -25,8 +25,19 @@ export const PATHS = {
   datasetUserPermission: '/api/v1/datasets/:name/permissions/users/:user',
   datasetDefaultPermission: '/api/v1/datasets/:name/permissions/default',
   userDatasetPermissions: '/api/v1/users/:user/dataset-permissions',
+  datasetGroupPermission: '/api/v1/datasets/:name/permissions/groups/:group',
+  userGroups: '/api/v1/groups',
+  userGroup: '/api/v1/groups/:group',
+  userGroupUsers: '/api/v1/groups/:group/users',
+  userGroupUsersRemove: '/api/v1/groups/:group/users/remove',
+  userGroupDatasetPermissions: '/api/v1/groups/:group/dataset-permissions',
+  userUserGroups: '/api/v1/users/:user/groups',
   samplesQuery: '/api/v1/datasets/:name/samples/query',
   aggregate: '/api/v1/datasets/:name/aggregate',
+  fields: '/api/v1/datasets/:name/fields',
+  sampleMedia: '/api/v1/datasets/:name/samples/:sampleId/media',
+  sampleThumbnail: '/api/v1/datasets/:name/samples/:sampleId/thumbnail',
+  organizationMediaRoots: '/api/v1/organization/media-roots',
 } as const satisfies Partial<Paths>;
 
 /** Fills `:param` segments, URL-encoding each value (as the contract's fillPath does). */

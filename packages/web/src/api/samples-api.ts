@@ -1,5 +1,5 @@
-// A dataset's samples, a page at a time in dataset order (keyset cursor), and their total count.
-import type { AggregateResult, QuerySamplesBody, SamplePage } from '@teamset/contract';
+// A dataset's samples, a page at a time in dataset order (keyset cursor), their total count, and the field schema.
+import type { AggregateResult, FieldList, QuerySamplesBody, SamplePage } from '@teamset/contract';
 import { fillPath, PATHS } from './paths';
 import { http } from './http';
 
@@ -10,4 +10,5 @@ export const samplesApi = {
     const first = results[0];
     return first?.type === 'count' ? first.count : undefined;
   },
+  fields: (dataset: string) => http.get<FieldList>(fillPath(PATHS.fields, { name: dataset })),
 };

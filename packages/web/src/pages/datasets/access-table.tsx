@@ -1,15 +1,23 @@
-// The people with access: their role, their explicit grant (changeable, capped by role), effective access, Remove.
+// The people with access: their role, their explicit grant (changeable, capped by role), effective access (and the groups it comes through), Remove.
 import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Dataset, DatasetUserPermission } from '@teamset/contract';
 import { useState } from 'react';
 import { permissionsApi } from '../../api/permissions-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { PermissionBadge } from '../../components/permission-badge';
 import { RoleBadge } from '../../components/role-badge';
 import { notifySuccess } from '../../lib/notify';
+import { EffectiveAccess } from './effective-access';
 import { GrantSelect } from './grant-select';
 
-export function AccessTable({ dataset, users, onChanged }: { dataset: Dataset; users: DatasetUserPermission[]; onChanged: () => void }) {
+export interface AccessTableProps {
+  dataset: Dataset;
+  users: DatasetUserPermission[];
+  /** The groups a person's effective access comes through ([] when unknown which), undefined when not through a group. */
+  throughGroups: (entry: DatasetUserPermission) => string[] | undefined;
+  onChanged: () => void;
+}
+
+export function AccessTable({ dataset, users, throughGroups, onChanged }: AccessTableProps) {
   const [removing, setRemoving] = useState<DatasetUserPermission | undefined>(undefined);
   const remove = async () => {
     if (!removing) return;
@@ -59,7 +67,7 @@ export function AccessTable({ dataset, users, onChanged }: { dataset: Dataset; u
                   <GrantSelect dataset={dataset} entry={entry} onChanged={onChanged} />
                 </Table.Td>
                 <Table.Td>
-                  <PermissionBadge permission={entry.activePermission} />
+                  <EffectiveAccess permission={entry.activePermission} groups={throughGroups(entry)} />
                 </Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">

@@ -1,16 +1,17 @@
-// Team (admins): the users and the pending invitations, as tabs with their own URLs.
+// Team (admins): the users, the pending invitations and the user groups, as tabs with their own URLs.
 import { Tabs } from '@mantine/core';
-import { IconMail, IconUsers } from '@tabler/icons-react';
+import { IconMail, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
+import { GroupsTab } from './groups-tab';
 import { InvitationsTab } from './invitations-tab';
 import { UsersTab } from './users-tab';
 
-export function TeamPage({ tab }: { tab: 'users' | 'invitations' }) {
+export function TeamPage({ tab }: { tab: 'users' | 'invitations' | 'groups' }) {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title="Team" description="Everyone with an account on this server, their roles, and the invitations still open." />
+      <PageHeader title="Team" description="Everyone with an account on this server, their roles, the invitations still open, and the groups datasets can be shared with." />
       <Tabs value={tab} onChange={(value) => value && void navigate(`/team/${value}`)} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="users" leftSection={<IconUsers size={16} />}>
@@ -19,12 +20,18 @@ export function TeamPage({ tab }: { tab: 'users' | 'invitations' }) {
           <Tabs.Tab value="invitations" leftSection={<IconMail size={16} />}>
             Invitations
           </Tabs.Tab>
+          <Tabs.Tab value="groups" leftSection={<IconUsersGroup size={16} />}>
+            Groups
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
           <UsersTab />
         </Tabs.Panel>
         <Tabs.Panel value="invitations">
           <InvitationsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="groups">
+          <GroupsTab />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -1,4 +1,4 @@
-// One user (admins): their role, their API keys (generate or delete for them) and the datasets they can reach.
+// One user (admins): their role, their API keys (generate or delete for them), their groups and the datasets they can reach.
 import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useParams, Link } from 'react-router-dom';
 import { usersApi } from '../../api/users-api';
@@ -10,6 +10,7 @@ import { canUseApiKeys } from '../../lib/roles';
 import { useCurrentUser } from '../../session/session-context';
 import { RoleSelect } from './role-select';
 import { UserDatasetAccess } from './user-dataset-access';
+import { UserGroups } from './user-groups';
 
 export function UserPage() {
   const { userId = '' } = useParams();
@@ -52,6 +53,7 @@ export function UserPage() {
           Guests cannot hold or use API keys. Keys they made before becoming guests are kept but do not work; raise their role to let them use the SDK again.
         </Alert>
       )}
+      <UserGroups user={person} />
       <UserDatasetAccess user={person} />
     </Stack>
   );

@@ -1,0 +1,211 @@
+// The Samples grid in Chromium against a real `teamset serve`: an admin adds a media root in Settings › Organization, the
+// grid shows server-made thumbnails with the detections' boxes and label names, and a sample opens large.
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import pngjs from 'pngjs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { field, launchBrowser, newTrackedContext, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+
+const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
+const DATASET = 'dashcam';
+
+type Box = [number, number, number, number];
+interface Scene {
+  file: string;
+  width: number;
+  height: number;
+  objects: Array<{ label: string; box: Box; color: [number, number, number] }>;
+}
+
+/** A picture a person can read: sky, road, and a coloured block where each labelled object is. */
+function paint(scene: Scene): Buffer {
+  const { width, height } = scene;
+  const data = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sky = y < height * 0.55;
+      const shade = Math.round((y / height) * 40);
+      const pixel: [number, number, number] = sky ? [120 + shade, 170 + shade, 225] : [85 + shade, 88 + shade, 92 + shade];
+      for (const object of scene.objects) {
+        const [bx, by, bw, bh] = object.box;
+        if (x >= bx * width && x < (bx + bw) * width && y >= by * height && y < (by + bh) * height) pixel.splice(0, 3, ...object.color);
+      }
+      data.set([...pixel, 255], (y * width + x) * 4);
+    }
+  }
+  if (scene.file.endsWith('.png')) {
+    const png = new pngjs.PNG({ width, height });
+    data.copy(png.data);
+    return pngjs.PNG.sync.write(png);
+  }
+  return jpeg.encode({ width, height, data }, 85).data;
+}
+
+const PERSON: [number, number, number] = [214, 72, 60];
+const CAR: [number, number, number] = [40, 80, 180];
+const DOG: [number, number, number] = [150, 110, 60];
+
+const SCENES: Scene[] = [
+  { file: 'frame-0001.jpg', width: 640, height: 480, objects: [{ label: 'person', box: [0.1, 0.4, 0.12, 0.4], color: PERSON }, { label: 'car', box: [0.45, 0.55, 0.4, 0.25], color: CAR }] },
+  { file: 'frame-0002.jpg', width: 800, height: 450, objects: [{ label: 'car', box: [0.05, 0.5, 0.35, 0.3], color: CAR }, { label: 'car', box: [0.55, 0.52, 0.3, 0.28], color: CAR }] },
+  { file: 'frame-0003.png', width: 480, height: 640, objects: [{ label: 'person', box: [0.3, 0.35, 0.3, 0.5], color: PERSON }, { label: 'dog', box: [0.65, 0.7, 0.25, 0.15], color: DOG }] },
+  { file: 'frame-0004.jpg', width: 1024, height: 768, objects: [{ label: 'dog', box: [0.2, 0.65, 0.2, 0.15], color: DOG }, { label: 'person', box: [0.6, 0.3, 0.1, 0.45], color: PERSON }] },
+  { file: 'frame-0005.png', width: 320, height: 240, objects: [{ label: 'car', box: [0.3, 0.5, 0.5, 0.35], color: CAR }] },
+];
+
+/** The sample's first image, once the browser has it: its natural size (0 × 0 while loading or failed). */
+async function imageSize(scope: Locator): Promise<{ width: number; height: number; src: string }> {
+  const image = scope.locator('img').first();
+  await expect.poll(async () => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
+  return image.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight, src: img.getAttribute('src') ?? '' }));
+}
+
+async function signIn(page: Page, url: string, setupToken: string): Promise<void> {
+  await page.goto('/');
+  await page.waitForURL('**/setup');
+  await field(page, 'Setup token').fill(setupToken);
+  await field(page, 'Your name').fill(ADMIN.name);
+  await field(page, 'Email').fill(ADMIN.email);
+  await field(page, 'Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await page.waitForURL(`${url}/datasets`);
+}
+
+/** A call from the signed-in page with its session cookie and CSRF header, as the app makes them. */
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf = /(?:^|; )teamset_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: response.status, json: (await response.json().catch(() => null)) as T };
+    },
+    { method, path, body },
+  );
+}
+
+describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamset serve', () => {
+  let server: TeamsetProcess;
+  let browser: Browser;
+  let admin: TrackedContext;
+  let media: string;
+
+  beforeAll(async () => {
+    media = realpathSync(mkdtempSync(join(tmpdir(), 'teamset-e2e-media-')));
+    for (const scene of SCENES) writeFileSync(join(media, scene.file), paint(scene));
+    server = await startTeamset();
+    browser = await launchBrowser();
+    admin = await newTrackedContext(browser, server.url);
+    await signIn(admin.page, server.url, server.setupToken);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (media) rmSync(media, { recursive: true, force: true });
+  });
+
+  it('Settings › Organization: an admin adds a media root (a relative path is refused with the reason)', async () => {
+    const { page } = admin;
+    await page.goto('/settings/organization');
+    const section = page.getByRole('region', { name: 'Media roots' });
+    await section.getByText('No media roots yet').waitFor();
+    await field(section, 'Add a media root').fill('images/street');
+    await section.getByRole('button', { name: 'Add root' }).click();
+    await section.getByText('is not an absolute path').waitFor();
+    await field(section, 'Add a media root').fill(media);
+    await section.getByRole('button', { name: 'Add root' }).click();
+    await toast(page, 'Media root added');
+    await section.getByRole('button', { name: `Remove media root ${media}` }).waitFor();
+    expect(await field(section, 'Add a media root').inputValue()).toBe('');
+  }, 30_000);
+
+  it('the grid shows thumbnails with the boxes and label names, and a placeholder where the image is missing', async () => {
+    const { page } = admin;
+    expect((await api(page, 'POST', '/api/v1/datasets', { name: DATASET, description: 'Frames from the test drive' })).status).toBe(201);
+    const samples = [
+      ...SCENES.map((scene, i) => ({
+        filepath: join(media, scene.file),
+        tags: i % 2 ? ['night'] : ['day'],
+        metadata: { width: scene.width, height: scene.height },
+        ground_truth: { _cls: 'Detections', detections: scene.objects.map((o) => ({ _cls: 'Detection', label: o.label, bounding_box: o.box })) },
+      })),
+      { filepath: join(media, 'frame-0006-missing.jpg'), tags: ['day'], metadata: { width: 640, height: 480 }, ground_truth: { _cls: 'Detections', detections: [{ _cls: 'Detection', label: 'person', bounding_box: [0.4, 0.3, 0.2, 0.5] }] } },
+    ];
+    const added = await api(page, 'POST', `/api/v1/datasets/${DATASET}/samples`, { samples });
+    expect(added.status, JSON.stringify(added.json)).toBe(201);
+
+    await page.goto(`/datasets/${DATASET}`);
+    const grid = page.getByRole('list', { name: 'Samples' });
+    await grid.waitFor();
+    await page.getByText('Samples 1–6 of 6').waitFor();
+    expect(await grid.getByRole('listitem').count()).toBe(6);
+
+    for (const scene of SCENES) {
+      const card = grid.getByRole('listitem').filter({ hasText: scene.file });
+      const thumbnail = await imageSize(card);
+      expect(thumbnail.src).toMatch(/\/api\/v1\/datasets\/dashcam\/samples\/[0-9a-f]{24}\/thumbnail$/);
+      // Made by the server: at most 256 px on the long side, the picture's aspect kept.
+      expect(Math.max(thumbnail.width, thumbnail.height)).toBe(Math.min(256, Math.max(scene.width, scene.height)));
+      expect(thumbnail.width / thumbnail.height).toBeCloseTo(scene.width / scene.height, 1);
+      for (const object of scene.objects) expect(await card.locator(`[data-box-label="${object.label}"]`).count()).toBe(scene.objects.filter((o) => o.label === object.label).length);
+      for (const label of new Set(scene.objects.map((o) => o.label))) await expect.poll(() => card.getByText(label, { exact: true }).first().isVisible()).toBe(true);
+    }
+
+    // A box sits on the picture where the detection says: the first frame's car spans 45–85 % of its width.
+    const first = grid.getByRole('listitem').filter({ hasText: 'frame-0001.jpg' });
+    const picture = await first.locator('img').boundingBox();
+    const car = await first.locator('[data-box-label="car"]').boundingBox();
+    if (!picture || !car) throw new Error('no layout for the first card');
+    expect((car.x - picture.x) / picture.width).toBeCloseTo(0.45, 1);
+    expect(car.width / picture.width).toBeCloseTo(0.4, 1);
+
+    const missing = grid.getByRole('listitem').filter({ hasText: 'frame-0006-missing.jpg' });
+    await missing.locator('[data-media-unavailable]').waitFor();
+    await missing.getByText('Image unavailable').waitFor();
+    await screenshot(page, 'samples-grid');
+  }, 45_000);
+
+  it('a sample opens large with its full image and boxes; arrow keys step through the page; Escape closes', async () => {
+    const { page } = admin;
+    await page.getByRole('button', { name: /^Open frame-0003\.png/ }).click();
+    const viewer = page.getByRole('dialog', { name: 'frame-0003.png' });
+    await viewer.waitFor();
+    const full = await imageSize(viewer);
+    expect(full.src).toMatch(/\/media$/);
+    expect([full.width, full.height]).toEqual([480, 640]);
+    expect(await viewer.locator('[data-box-label="person"]').count()).toBe(1);
+    await viewer.getByText('dog', { exact: true }).waitFor();
+    expect(await viewer.textContent()).toContain('3 of 6');
+    await screenshot(page, 'sample-viewer');
+
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('dialog', { name: 'frame-0004.jpg' }).waitFor();
+    expect((await imageSize(page.getByRole('dialog'))).width).toBe(1024);
+    await page.getByRole('button', { name: 'Previous sample' }).click();
+    await page.getByRole('dialog', { name: 'frame-0003.png' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  }, 30_000);
+
+  it('the table view is one click away and remembered', async () => {
+    const { page } = admin;
+    // Mantine's segmented control hides its radio inputs behind their labels: click what a person clicks.
+    const views = page.getByRole('radiogroup', { name: 'Samples view' });
+    await views.getByText('Table', { exact: true }).click();
+    expect(await views.getByRole('radio', { name: 'Table' }).isChecked()).toBe(true);
+    await page.getByRole('row', { name: /frame-0001\.jpg/ }).waitFor();
+    await page.reload();
+    await page.getByRole('row', { name: /frame-0002\.jpg/ }).waitFor();
+    expect(await views.getByRole('radio', { name: 'Table' }).isChecked()).toBe(true);
+    await views.getByText('Grid', { exact: true }).click();
+    await page.getByRole('list', { name: 'Samples' }).waitFor();
+  }, 30_000);
+
+  it('no page error or console error along the way', () => {
+    expect(admin.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+// Settings › Organization › Media roots (admins): the server directories sample images may be served from; add and remove.
+import { ActionIcon, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import type { MediaRoot } from '@teamset/contract';
+import { IconFolderPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { mediaApi } from '../../api/media-api';
+import { FormError } from '../../components/form-error';
+import { LoadError } from '../../components/load-error';
+import { useApi } from '../../hooks/use-api';
+import { useSubmit } from '../../hooks/use-submit';
+import { notifySuccess } from '../../lib/notify';
+
+export function MediaRootsSettings() {
+  const roots = useApi(() => mediaApi.roots(), []);
+  const submit = useSubmit();
+  const [path, setPath] = useState('');
+  const organizationRoots = (roots.data?.roots ?? []).filter((r) => r.source === 'organization').map((r) => r.path);
+
+  const save = (next: string[], done: string, after?: () => void) =>
+    submit.run(async () => {
+      await mediaApi.setRoots(next);
+      after?.();
+      roots.reload();
+      notifySuccess(done);
+    });
+
+  const onAdd = (event: FormEvent) => {
+    event.preventDefault();
+    const given = path.trim();
+    if (!given) return;
+    void save([...organizationRoots, given], 'Media root added', () => setPath(''));
+  };
+
+  return (
+    <Paper withBorder p="lg" maw={760} mt="lg" component="section" aria-labelledby="media-roots-title">
+      <Title order={4} id="media-roots-title" mb={4}>
+        Media roots
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        The web app shows a sample’s image only when its file is inside one of these directories on the server’s machine. Nothing outside them is ever served.
+      </Text>
+      {roots.error ? (
+        <LoadError error={roots.error} onRetry={roots.reload} title="Could not load the media roots" />
+      ) : !roots.data ? (
+        <Center p="md">
+          <Loader size="sm" aria-label="Loading media roots" />
+        </Center>
+      ) : roots.data.roots.length === 0 ? (
+        <Text size="sm" mb="md">
+          No media roots yet: images are not served, and the samples grid shows placeholders.
+        </Text>
+      ) : (
+        <Table mb="md" aria-label="Media roots" verticalSpacing="xs">
+          <Table.Tbody>
+            {roots.data.roots.map((root) => (
+              <RootRow key={`${root.source}:${root.path}`} root={root} busy={submit.busy} onRemove={() => void save(organizationRoots.filter((p) => p !== root.path), 'Media root removed')} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form onSubmit={onAdd} noValidate>
+        <Stack gap="xs">
+          <Group align="flex-end" gap="xs">
+            <TextInput
+              label="Add a media root"
+              placeholder="/data/images"
+              description="An absolute path of an existing directory on the server"
+              value={path}
+              onChange={(event) => setPath(event.currentTarget.value)}
+              style={{ flex: 1 }}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            />
+            <Button type="submit" leftSection={<IconFolderPlus size={16} />} loading={submit.busy} disabled={!path.trim()}>
+              Add root
+            </Button>
+          </Group>
+          <FormError message={submit.error ?? submit.fieldErrors.roots} />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function RootRow({ root, busy, onRemove }: { root: MediaRoot; busy: boolean; onRemove: () => void }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+          {root.path}
+        </Text>
+      </Table.Td>
+      <Table.Td w={1} style={{ whiteSpace: 'nowrap' }}>
+        <Group gap={6} justify="flex-end" wrap="nowrap">
+          {root.available ? null : (
+            <Tooltip label="The directory does not exist or cannot be read right now" withArrow>
+              <Badge color="orange" variant="light">
+                Unavailable
+              </Badge>
+            </Tooltip>
+          )}
+          {root.source === 'server' ? (
+            <Tooltip label="Given to teamset serve (--media-root or TEAMSET_MEDIA_ROOTS); change it where the server is started" withArrow multiline w={260}>
+              <Badge color="gray" variant="outline">
+                Server
+              </Badge>
+            </Tooltip>
+          ) : (
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove media root ${root.path}`} onClick={onRemove} disabled={busy}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,55 @@
+// A group's members: add an existing user, and the member list with Remove (they lose what the group gave them at once).
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import type { UserGroup } from '@teamset/contract';
+import { useState, type FormEvent } from 'react';
+import { groupsApi } from '../../api/groups-api';
+import { FormError } from '../../components/form-error';
+import { useSubmit } from '../../hooks/use-submit';
+import { notifySuccess } from '../../lib/notify';
+import { GroupMembersTable } from './group-members-table';
+import { MemberPicker } from './member-picker';
+
+export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged: (next: UserGroup) => void }) {
+  const submit = useSubmit();
+  const [who, setWho] = useState('');
+  const members = new Set(group.users.map((u) => u.id));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit.run(async () => {
+      const ref = who.trim();
+      const next = await groupsApi.addUsers(group.id, [ref]);
+      const added = next.users.find((u) => u.email === ref.toLowerCase() || u.id === ref);
+      setWho('');
+      notifySuccess(`${added?.name ?? ref} was added to ${next.name}`);
+      onChanged(next);
+    });
+  };
+
+  return (
+    <Paper withBorder p="lg">
+      <Title order={3} size="h4" mb="md">
+        Members
+      </Title>
+      <form onSubmit={onSubmit} noValidate>
+        <Group align="flex-end">
+          <MemberPicker value={who} onChange={setWho} exclude={members} />
+          <Button type="submit" loading={submit.busy} disabled={!who.trim()}>
+            Add member
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed" mt={6}>
+          Search by name or email; pick someone who already has an account. New people are invited on the Invitations tab.
+        </Text>
+        <FormError message={submit.error ?? Object.values(submit.fieldErrors)[0]} />
+      </form>
+      {group.users.length === 0 ? (
+        <Text size="sm" c="dimmed" mt="md">
+          Nobody is in this group yet.
+        </Text>
+      ) : (
+        <GroupMembersTable group={group} onChanged={onChanged} />
+      )}
+    </Paper>
+  );
+}
