@@ -61,7 +61,16 @@ describe('teamset groups on the database directly', () => {
     expect(byEmail).toMatchObject({ 'collab@example.com': 'EDIT', 'guest@example.com': 'VIEW' });
     expect((await teamset(['permissions', 'set-group', DATASET, 'Editors', 'view'])).stdout).toContain('Group Editors now has VIEW');
 
+    // The table: the users first (a member's ACTIVE counts the group), then the group grants.
+    const table = (await teamset(['permissions', 'list', DATASET])).stdout;
+    const [users = '', groups = ''] = table.split('User groups:\n');
+    expect(users).toMatch(/collab@example\.com.*│\s*VIEW\s*│/);
+    expect(groups).toMatch(new RegExp(`GROUP ID.*GROUP.*DESCRIPTION.*GRANT[\\s\\S]*${granted.group.id}.*Editors.*—.*VIEW`));
+
     expect(await json(['permissions', 'remove-group', DATASET, 'Editors'])).toEqual({ removed: true, dataset: DATASET, group: 'Editors' });
+    const without = (await teamset(['permissions', 'list', DATASET])).stdout;
+    expect(without).not.toContain('User groups:');
+    expect(without).toContain('No user group has a grant on this dataset.');
     const again = await teamset(['permissions', 'remove-group', DATASET, 'Editors']);
     expect(again.code).toBe(1);
     expect(errorLines(again.stderr)).toHaveLength(1);

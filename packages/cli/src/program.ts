@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config-show.js';
 import { registerDatasetsCommands } from './commands/datasets.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerGroupsCommands } from './commands/groups.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerInvitationsCommands } from './commands/invitations.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
@@ -32,6 +34,8 @@ export function createProgram(): Command {
   registerInvitationsCommands(program);
   registerKeysCommands(program);
   registerDatasetsCommands(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
   registerPermissionsCommands(program);
   // After permissions: it adds `permissions set-group|remove-group` to that command.
   registerGroupsCommands(program);

@@ -11,6 +11,7 @@ export * from './schemas/organization.js';
 export * from './schemas/datasets.js';
 export * from './schemas/groups.js';
 export * from './schemas/account.js';
+export * from './schemas/media.js';
 export * from './routes.js';
 export * from './views/index.js';
 export * from './samples/index.js';

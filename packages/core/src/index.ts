@@ -21,3 +21,5 @@ export type { SaveViewInput } from './saved-views/saved-view-service.js';
 export { ViewQueries, type ViewQueriesOptions } from './views/view-queries.js';
 export type { ViewReader } from './views/view-reader.js';
 export type { SampleRow, ViewTarget, VisibleLabels } from './views/view-target.js';
+export { MediaRootService } from './organization/media-root-service.js';
+export { isWithin } from './organization/media-root-paths.js';

@@ -16,6 +16,7 @@ import { KeyService } from './keys/key-service.js';
 import { KeyStore } from './keys/key-store.js';
 import { KeyVerifier } from './keys/key-verifier.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
+import { MediaRootService } from './organization/media-root-service.js';
 import { OperatorSettingsService } from './organization/operator-settings.js';
 import { OrganizationService } from './organization/organization-settings.js';
 import { DatasetPermissionService } from './permissions/dataset-permission-service.js';
@@ -41,6 +42,8 @@ export interface CoreConfig {
   background?: boolean;
   /** Budget of one view query (read through a view) before it is cancelled with QUERY_TIMEOUT (default 30 s). */
   queryTimeoutMs?: number;
+  /** Media roots given to the server (`teamset serve --media-root`, TEAMSET_MEDIA_ROOTS): validated here, added to the organization's. */
+  mediaRoots?: readonly string[];
 }
 
 export interface Services {
@@ -56,6 +59,8 @@ export interface Services {
   datasetPermissions: DatasetPermissionService;
   groups: GroupService;
   operatorSettings: OperatorSettingsService;
+  /** Directories sample media may be served from (organization settings plus the server's own). */
+  mediaRoots: MediaRootService;
   /** Users by opaque cursor (FiftyOne's usersConnection). */
   userPages: UserCursorPages;
   /** Visible datasets by opaque cursor (FiftyOne's datasetsConnection). */
@@ -70,13 +75,15 @@ export interface Services {
 
 export async function createServices(config: CoreConfig = {}): Promise<Services> {
   const database = openDatabase(config.databaseUri);
+  const audit = new AuditLog(database);
+  let mediaRoots: MediaRootService;
   try {
     if (config.migrate !== false) await migrateToLatest(database);
+    mediaRoots = await MediaRootService.create(database, audit, config.mediaRoots ?? []);
   } catch (error) {
     await database.close();
     throw error;
   }
-  const audit = new AuditLog(database);
   const authEvents = new AuthEventFeed(database, config.authEventPollMs ?? 250);
   const organization = new OrganizationService(database, audit);
   const userStore = new UserStore(database);
@@ -121,6 +128,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     datasetPermissions,
     groups,
     operatorSettings,
+    mediaRoots,
     userPages: new UserCursorPages(database),
     datasetPages: new DatasetCursorPages(datasetStore),
     samples,

@@ -17,3 +17,4 @@ export * from './management/group-functions.js';
 export { GroupManagement, userGroupRef, type CreateUserGroupOptions, type ListUserGroupsOptions, type UpdateUserGroupOptions, type UserGroupLike } from './management/group-management.js';
 export * from './views/index.js';
 export * from './datasets/index.js';
+export * from './formats/index.js';

@@ -21,6 +21,7 @@ import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
+import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
 import { registerSampleRoutes } from './routes/sample-routes.js';
 import { registerSavedViewRoutes } from './routes/saved-view-routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTagRoutes(typed, ctx);
   registerFieldRoutes(typed, ctx);
   registerSavedViewRoutes(typed, ctx);
+  registerMediaRoutes(typed, ctx);
   await registerWebApp(app);
   return app;
 }

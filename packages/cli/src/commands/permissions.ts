@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { DatasetPermission } from '@teamset/contract';
 import { CliContext } from '../cli-context.js';
 import { parseDatasetPermission } from '../option-parsers.js';
-import { DATASET_PERMISSION_COLUMNS } from '../render/columns.js';
+import { DATASET_GROUP_PERMISSION_COLUMNS, DATASET_PERMISSION_COLUMNS } from '../render/columns.js';
 
 const PERMISSION_CHOICES = 'NO_ACCESS, VIEW, TAG, EDIT or MANAGE (any case)';
 
@@ -12,7 +12,7 @@ export function registerPermissionsCommands(program: Command): void {
 
   permissions
     .command('list')
-    .description('list everyone with access to a dataset: explicit grant and active (effective) permission')
+    .description('list everyone with access to a dataset (explicit grant and active, effective, permission), then the user groups with a grant')
     .argument('<dataset>', 'dataset name')
     .action(async (dataset: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
@@ -20,6 +20,10 @@ export function registerPermissionsCommands(program: Command): void {
       if (ctx.out.json) return ctx.out.writeJson(list);
       ctx.out.line(`Dataset ${list.dataset} · default permission for members: ${list.defaultPermission}`);
       ctx.out.table(list.users, DATASET_PERMISSION_COLUMNS);
+      // Group members are among the users above (ACTIVE counts their groups' grants); the grants themselves come second.
+      if (list.groups.length === 0) return ctx.out.line('No user group has a grant on this dataset.');
+      ctx.out.line('User groups:');
+      ctx.out.table(list.groups, DATASET_GROUP_PERMISSION_COLUMNS);
     });
 
   permissions

@@ -1,4 +1,5 @@
 // `teamset serve`: runs the server on database_uri until SIGINT/SIGTERM, then closes it gracefully.
+import { delimiter } from 'node:path';
 import type { Command } from 'commander';
 import { CliContext } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
@@ -11,12 +12,22 @@ interface ServeOptions {
   trustProxy: boolean;
   logLevel: string;
   queryTimeout?: number;
+  mediaRoot?: string[];
 }
 
 export const DEFAULT_SERVE_PORT = 5151;
 /** Loopback by default: exposing the server to the network is a decision to make explicitly (--host 0.0.0.0). */
 export const DEFAULT_SERVE_HOST = '127.0.0.1';
 export const DEFAULT_QUERY_TIMEOUT_S = 30;
+
+/**
+ * Media roots of this server: the --media-root flags when given, else TEAMSET_MEDIA_ROOTS (path-delimiter separated),
+ * as --public-url overrides TEAMSET_PUBLIC_URL. Either way they are added to the organization's media roots.
+ */
+export function serverMediaRoots(flags: string[] | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (flags && flags.length > 0) return flags;
+  return (env.TEAMSET_MEDIA_ROOTS ?? '').split(delimiter).filter((path) => path.trim() !== '');
+}
 
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -52,6 +63,11 @@ export function registerServeCommand(program: Command): void {
     .option('--trust-proxy', 'trust X-Forwarded-* headers (client address, https) from a reverse proxy; default TEAMSET_TRUST_PROXY=true', process.env.TEAMSET_TRUST_PROXY === 'true')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
     .option(
+      '--media-root <dir>',
+      `a directory sample media may be served from (repeatable; default TEAMSET_MEDIA_ROOTS, "${delimiter}"-separated); added to the media roots admins set in organization settings`,
+      (dir: string, previous: string[] | undefined) => [...(previous ?? []), dir],
+    )
+    .option(
       '--query-timeout <seconds>',
       'budget of one view query (filters, sorts, aggregations) before it is cancelled; default TEAMSET_QUERY_TIMEOUT or 30',
       parseQueryTimeout,
@@ -68,7 +84,7 @@ export function registerServeCommand(program: Command): void {
         publicUrl: options.publicUrl,
         trustProxy: options.trustProxy,
         logLevel: options.logLevel,
-        core: { queryTimeoutMs: queryTimeout * 1000 },
+        core: { queryTimeoutMs: queryTimeout * 1000, mediaRoots: serverMediaRoots(options.mediaRoot) },
       });
       ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);
       const signal = await untilSignal();

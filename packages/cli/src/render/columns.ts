@@ -1,5 +1,5 @@
-// Table columns for the records the CLI shows: users, API keys (never a secret), invitations, datasets and their permissions.
-import { API_KEY_PREFIX, type ApiKey, type Dataset, type DatasetUserPermission, type Invitation, type User } from '@teamset/contract';
+// Table columns for the records the CLI shows: users, API keys (never a secret), invitations, datasets and their user and group permissions.
+import { API_KEY_PREFIX, type ApiKey, type Dataset, type DatasetGroupPermission, type DatasetUserPermission, type Invitation, type User } from '@teamset/contract';
 import type { Column } from './output.js';
 
 /** ISO timestamps cut to the minute: the seconds only add noise in a table. Times are UTC. */
@@ -69,4 +69,12 @@ export const DATASET_PERMISSION_COLUMNS: readonly Column<DatasetUserPermission>[
   { header: 'ROLE', value: (p) => p.user.role },
   { header: 'GRANT', value: (p) => p.userPermission ?? '—' },
   { header: 'ACTIVE', value: (p) => p.activePermission },
+];
+
+/** A user group's grant on a dataset; its members' effective permissions are in the users table. */
+export const DATASET_GROUP_PERMISSION_COLUMNS: readonly Column<DatasetGroupPermission>[] = [
+  { header: 'GROUP ID', value: (p) => p.group.id },
+  { header: 'GROUP', value: (p) => p.group.name },
+  { header: 'DESCRIPTION', value: (p) => p.group.description ?? '—' },
+  { header: 'GRANT', value: (p) => p.permission },
 ];

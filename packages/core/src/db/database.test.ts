@@ -20,6 +20,7 @@ const TABLES = [
   'datasets',
   'invitation_dataset_grants',
   'invitations',
+  'media_roots',
   'organization_settings',
   'password_hashes',
   'samples',
@@ -136,7 +137,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
   });
 
   it('applies every migration once, then nothing, however often it runs', async () => {
-    expect(await migrateToLatest(database)).toEqual({ applied: ['0001-identity', '0002-datasets', '0003-samples', '0004-user-groups'] });
+    expect(await migrateToLatest(database)).toEqual({ applied: ['0001-identity', '0002-datasets', '0003-samples', '0004-user-groups', '0005-media-roots'] });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
     expect(await migrateDatabase(tdb.uri)).toEqual({ applied: [] });
     // Start-up of a server on an already migrated database.

@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001-identity.js';
 import * as m0002 from './migrations/0002-datasets.js';
 import * as m0003 from './migrations/0003-samples.js';
 import * as m0004 from './migrations/0004-user-groups.js';
+import * as m0005 from './migrations/0005-media-roots.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-datasets': m0002,
   '0003-samples': m0003,
   '0004-user-groups': m0004,
+  '0005-media-roots': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -177,6 +177,14 @@ export interface DatasetGroupPermissionsTable {
   updated_at: DbTime;
 }
 
+/** The organization's media roots (migration 0005), in the order the admin listed them. */
+export interface MediaRootsTable {
+  position: number;
+  path: string;
+  added_at: DbTime;
+  added_by: string | null;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   password_hashes: PasswordHashesTable;
@@ -195,6 +203,7 @@ export interface DatabaseSchema {
   user_groups: UserGroupsTable;
   user_group_members: UserGroupMembersTable;
   dataset_group_permissions: DatasetGroupPermissionsTable;
+  media_roots: MediaRootsTable;
 }
 
 /** Where a store statement runs: the database itself, or the caller's open transaction. */

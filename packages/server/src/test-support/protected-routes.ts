@@ -56,6 +56,8 @@ export const PROTECTED_ROUTES: readonly ProtectedRoute[] = [
   route('GET', PATHS.organizationSettings, 'ADMIN'),
   route('PATCH', PATHS.organizationSettings, 'ADMIN', { body: { defaultDatasetPermission: 'NO_ACCESS' } }),
   route('GET', PATHS.audit, 'ADMIN'),
+  route('GET', PATHS.organizationMediaRoots, 'ADMIN'),
+  route('PUT', PATHS.organizationMediaRoots, 'ADMIN', { body: { roots: [] } }),
 
   // Dataset routes on a dataset that does not exist: 404 to every role, so the lowest role passes authorization.
   route('GET', PATHS.datasets, 'GUEST'),
@@ -91,6 +93,8 @@ export const PROTECTED_ROUTES: readonly ProtectedRoute[] = [
   route('POST', PATHS.samplesDelete, 'GUEST', { params: { name: NO_DATASET }, body: { ids: [NO_ID] } }),
   route('GET', PATHS.sample, 'GUEST', { params: { name: NO_DATASET, sampleId: NO_ID } }),
   route('PATCH', PATHS.sample, 'GUEST', { params: { name: NO_DATASET, sampleId: NO_ID }, body: { set: { uniqueness: 0.1 }, unset: ['probe_field'] } }),
+  route('GET', PATHS.sampleMedia, 'GUEST', { params: { name: NO_DATASET, sampleId: NO_ID } }),
+  route('GET', PATHS.sampleThumbnail, 'GUEST', { params: { name: NO_DATASET, sampleId: NO_ID } }),
   route('POST', PATHS.values, 'GUEST', { params: { name: NO_DATASET }, body: { view: { stages: [{ stage: 'limit', n: 5 }] }, path: 'uniqueness', unwind: false } }),
   route('POST', PATHS.setValues, 'GUEST', { params: { name: NO_DATASET }, body: { path: 'uniqueness', values: [0.1] } }),
   route('POST', PATHS.tag, 'GUEST', { params: { name: NO_DATASET }, body: { view: { stages: [{ stage: 'limit', n: 5 }] }, tags: ['probe'] } }),
