@@ -14,8 +14,13 @@ const BOXES = Number(process.env.BENCH_BOXES ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 5181);
 const CLI = new URL('../packages/cli/dist/main.js', import.meta.url).pathname;
 
+/** Extra Node options for a child (e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it). */
+function nodeArgs(name) {
+  return (process.env[name] ?? '').split(' ').filter(Boolean);
+}
+
 async function startServer(databaseUri) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(PORT), '--log-level', 'error'], {
+  const child = spawn(process.execPath, [...nodeArgs('BENCH_SERVER_NODE_ARGS'), CLI, 'serve', '--port', String(PORT), '--log-level', 'error'], {
     env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -45,7 +50,7 @@ function peakRssMb(pid) {
 function runCli(args, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs('BENCH_CLI_NODE_ARGS'), CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peak = 0;

@@ -21,7 +21,8 @@ const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Where custom label attributes go: typed like any field by the schema, returned normalized. */
 export interface AttributeTyper {
-  customAttribute(path: string, value: unknown): unknown;
+  /** Custom attribute `key` of a label at `path`; the name is checked by the caller. */
+  customAttribute(path: string, key: string, value: unknown): unknown;
 }
 
 export interface LabelContext {
@@ -101,16 +102,14 @@ function normalizeLabelTags(value: unknown, path: string): string[] {
   return out;
 }
 
-function checkAttributeName(path: string, key: string): void {
+export function checkAttributeName(path: string, key: string): void {
   if (!ATTRIBUTE_NAME.test(key)) {
     throw badRequest(`Field ${JSON.stringify(path)}: label attribute ${JSON.stringify(key)} must be an identifier not starting with "_"`, { field: `${path}.${key}` });
   }
 }
 
 function customValue(path: string, key: string, value: unknown, ctx: LabelContext): unknown {
-  checkAttributeName(path, key);
-  if (isLabelValue(value)) throw badRequest(`Field ${JSON.stringify(`${path}.${key}`)}: labels cannot hold other labels`, { field: `${path}.${key}` });
-  return ctx.typer.customAttribute(`${path}.${key}`, value);
+  return ctx.typer.customAttribute(path, key, value);
 }
 
 /**

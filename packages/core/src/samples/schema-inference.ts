@@ -17,19 +17,25 @@ export function typeMismatch(field: string, expected: FieldType, actual: FieldTy
   return badRequest(`Field ${JSON.stringify(field)} is ${expected}; got ${actual}`, { field, expected, actual });
 }
 
-function scalarObservation(value: unknown, field: string): { type: ElementType; integral: boolean } | undefined {
+/** The observations of scalars, shared: this runs for every attribute of every label of a batch. */
+const STRING: Observation = Object.freeze({ type: 'string', integral: true, untypedList: false });
+const BOOL: Observation = Object.freeze({ type: 'bool', integral: true, untypedList: false });
+const WHOLE_NUMBER: Observation = Object.freeze({ type: 'float', integral: true, untypedList: false });
+const NUMBER: Observation = Object.freeze({ type: 'float', integral: false, untypedList: false });
+
+function scalarObservation(value: unknown, field: string): Observation | undefined {
   switch (typeof value) {
     case 'string': {
       const problem = stringProblem(value);
       if (problem) throw badRequest(`Field ${JSON.stringify(field)}: strings ${problem}`, { field });
-      return { type: 'string', integral: true };
+      return STRING;
     }
     case 'boolean':
-      return { type: 'bool', integral: true };
+      return BOOL;
     case 'number':
       if (!isFiniteNumber(value)) throw badRequest(`Field ${JSON.stringify(field)}: numbers must be finite (JSON has no NaN or Infinity)`, { field });
       // JSON cannot tell 1 from 1.0: numbers are floats unless the field was declared int.
-      return { type: 'float', integral: Number.isInteger(value) };
+      return Number.isInteger(value) ? WHOLE_NUMBER : NUMBER;
     default:
       return undefined;
   }
@@ -37,7 +43,7 @@ function scalarObservation(value: unknown, field: string): { type: ElementType; 
 
 function elementObservation(item: unknown, field: string): { type: ElementType; integral: boolean } {
   const scalar = scalarObservation(item, field);
-  if (scalar) return scalar;
+  if (scalar) return scalar as { type: ElementType; integral: boolean };
   if (Array.isArray(item)) {
     // Lists of lists (polygon points) are kept whole and untyped.
     checkJson(item, field, 1);
@@ -60,7 +66,7 @@ function elementObservation(item: unknown, field: string): { type: ElementType; 
  */
 export function observe(value: unknown, field: string): Observation {
   const scalar = scalarObservation(value, field);
-  if (scalar) return { type: scalar.type as FieldType, integral: scalar.integral, untypedList: false };
+  if (scalar) return scalar;
   if (Array.isArray(value)) {
     let element: ElementType | undefined;
     let integral = true;

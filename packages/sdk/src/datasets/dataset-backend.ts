@@ -42,8 +42,8 @@ export interface DatasetBackend {
   deleteDataset(dataset: string): Promise<void>;
   cloneDataset(dataset: string, body: CloneDatasetBody): Promise<Dataset>;
 
-  /** One all-or-nothing batch. */
-  addSamples(dataset: string, body: AddSamplesBody): Promise<AddSamplesResult>;
+  /** One all-or-nothing batch; `json`, when given, holds each sample's JSON text (an HTTP backend sends it as is). */
+  addSamples(dataset: string, body: AddSamplesBody, json?: readonly string[]): Promise<AddSamplesResult>;
   getSample(dataset: string, sampleId: string): Promise<Sample>;
   patchSample(dataset: string, sampleId: string, body: PatchSampleBody): Promise<Sample>;
   deleteSamples(dataset: string, body: DeleteSamplesBody): Promise<{ deleted: number }>;

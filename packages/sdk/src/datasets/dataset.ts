@@ -20,7 +20,7 @@ import type { DatasetBackend } from './dataset-backend.js';
 import { DatasetState } from './dataset-state.js';
 import { DatasetView, type SampleIds } from './dataset-view.js';
 import { defaultConnection } from './default-connection.js';
-import { jsonBytes, streamBatches, type BatchLimits } from './sample-batches.js';
+import { jsonText, streamBatches, type BatchLimits } from './sample-batches.js';
 
 export interface AddSamplesProgress {
   /** Samples stored so far. */
@@ -197,11 +197,11 @@ export class Dataset extends DatasetView {
     const ids: string[] | undefined = options.returnIds === false ? undefined : [];
     const started = performance.now();
     let added = 0;
-    await streamBatches(samples, (batch) => backend.addSamples(name, { samples: batch }), {
+    await streamBatches(samples, (batch, texts) => backend.addSamples(name, { samples: batch }, texts), {
       ...(options.batch ? { limits: options.batch } : {}),
-      measure: (sample, index) => {
+      encode: (sample, index) => {
         checkSample(sample, index);
-        return jsonBytes(sample, index);
+        return jsonText(sample, index);
       },
       onSent: (result, size) => {
         added += size;

@@ -1,6 +1,6 @@
 // streamBatches: batch boundaries by size, count and time, lazy consumption, one request in flight, and stopping on failure.
 import { describe, expect, it } from 'vitest';
-import { jsonBytes, streamBatches } from './sample-batches.js';
+import { jsonBytes, jsonListBody, streamBatches } from './sample-batches.js';
 
 interface Item {
   n: number;
@@ -129,6 +129,34 @@ describe('streamBatches', () => {
     expect(closed).toBe(true);
     expect(calls).toBe(2);
     expect(produced).toBeLessThan(100);
+  });
+
+  it('with encode, serializes each item once and hands the texts to send beside the items', async () => {
+    let serialized = 0;
+    const input = Array.from({ length: 300 }, (_, n) => ({ n, pad: 'x'.repeat(80), toJSON: () => (serialized++, { n, pad: 'x'.repeat(80) }) }));
+    const sent: Array<{ items: number[]; texts: string[] }> = [];
+    await streamBatches(
+      input,
+      async (batch, texts) => {
+        sent.push({ items: batch.map((i) => i.n), texts });
+        await sleep(1);
+        return batch.length;
+      },
+      { encode: (i) => JSON.stringify(i), limits: { maxBytes: 5_000, maxMs: 60_000 } },
+    );
+    expect(serialized).toBe(300);
+    expect(sent.length).toBeGreaterThan(3);
+    for (const { items, texts } of sent) {
+      expect(texts.map((t) => (JSON.parse(t) as { n: number }).n)).toEqual(items);
+      // The batch is sized by the same texts it sends.
+      expect(Buffer.byteLength(jsonListBody('samples', texts))).toBeLessThanOrEqual(5_000);
+    }
+    expect(sent.flatMap((b) => b.items)).toEqual(input.map((i) => i.n));
+  });
+
+  it('jsonListBody wraps texts as one JSON list member', () => {
+    expect(JSON.parse(jsonListBody('samples', ['{"a":1}', '[2]', '"é"']))).toEqual({ samples: [{ a: 1 }, [2], 'é'] });
+    expect(JSON.parse(jsonListBody('ids', []))).toEqual({ ids: [] });
   });
 
   it('does nothing for empty input, and refuses items that are not JSON', async () => {

@@ -19,13 +19,19 @@ const TIMED_OUT = Symbol('timed out');
 
 export interface StreamBatchesOptions<T, R> {
   limits?: Partial<BatchLimits>;
-  /** JSON size of one item in bytes; throws for an item that cannot be sent. */
+  /** JSON size of one item in bytes; throws for an item that cannot be sent. Ignored when `encode` is given. */
   measure?: (item: T, index: number) => number;
+  /**
+   * One item's JSON text; throws for an item that cannot be sent. The batch is sized by these texts and `send`
+   * receives them beside the items, so a sender that needs the JSON never serializes an item twice.
+   */
+  encode?: (item: T, index: number) => string;
   /** After each batch is accepted, in input order. Throwing here stops the stream. */
   onSent?: (result: R, batchSize: number) => void;
 }
 
-export function jsonBytes(item: unknown, index: number): number {
+/** An item's JSON text; a TypeError naming its index when it has none (a BigInt, a cycle, undefined). */
+export function jsonText(item: unknown, index: number): string {
   let text: string | undefined;
   try {
     text = JSON.stringify(item);
@@ -33,7 +39,16 @@ export function jsonBytes(item: unknown, index: number): number {
     throw new TypeError(`item ${index} cannot be serialized as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   if (text === undefined) throw new TypeError(`item ${index} cannot be serialized as JSON`);
-  return Buffer.byteLength(text);
+  return text;
+}
+
+export function jsonBytes(item: unknown, index: number): number {
+  return Buffer.byteLength(jsonText(item, index));
+}
+
+/** The request body `{"<key>":[…]}` from its items' JSON texts, without serializing anything again. */
+export function jsonListBody(key: string, texts: readonly string[]): string {
+  return `{${JSON.stringify(key)}:[${texts.join(',')}]}`;
 }
 
 /**
@@ -43,14 +58,16 @@ export function jsonBytes(item: unknown, index: number): number {
  */
 export async function streamBatches<T, R>(
   input: Iterable<T> | AsyncIterable<T>,
-  send: (batch: T[]) => Promise<R>,
+  send: (batch: T[], texts: string[]) => Promise<R>,
   options: StreamBatchesOptions<T, R> = {},
 ): Promise<void> {
   const limits = { ...DEFAULT_BATCH_LIMITS, ...options.limits };
   const measure = options.measure ?? jsonBytes;
   const iterator: Iterator<T> | AsyncIterator<T> = isAsyncIterable(input) ? input[Symbol.asyncIterator]() : input[Symbol.iterator]();
 
+  const encode = options.encode;
   let batch: T[] = [];
+  let texts: string[] = [];
   let bytes = ENVELOPE_BYTES;
   let startedAt = 0;
   let deadline: Deadline | undefined;
@@ -67,12 +84,14 @@ export async function streamBatches<T, R>(
     deadline?.cancel();
     deadline = undefined;
     const sending = batch;
+    const sendingTexts = texts;
     batch = [];
+    texts = [];
     bytes = ENVELOPE_BYTES;
     await inFlight;
     throwIfFailed();
     // The rejection is caught at once (and rethrown by the loop) so it never surfaces as an unhandled one.
-    inFlight = send(sending)
+    inFlight = send(sending, sendingTexts)
       .then((result) => options.onSent?.(result, sending.length))
       .catch((error: unknown) => {
         failure = { error };
@@ -96,10 +115,16 @@ export async function streamBatches<T, R>(
         step = await step;
       }
       if (step.done) break;
-      const size = measure(step.value, index++) + 1;
+      let size: number;
+      let text: string | undefined;
+      if (encode) {
+        text = encode(step.value, index++);
+        size = Buffer.byteLength(text) + 1;
+      } else size = measure(step.value, index++) + 1;
       if (batch.length > 0 && (bytes + size > limits.maxBytes || batch.length >= limits.maxCount)) await flush();
       if (batch.length === 0) startedAt = performance.now();
       batch.push(step.value);
+      if (text !== undefined) texts.push(text);
       bytes += size;
       if (performance.now() - startedAt >= limits.maxMs) await flush();
     }

@@ -26,6 +26,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   /** Serialised as JSON. */
   body?: unknown;
+  /** A body already serialized as JSON, sent as is (instead of `body`). */
+  json?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -63,6 +65,11 @@ export class HttpClient {
     return this.request<T>('PUT', path, { body });
   }
 
+  /** POST of a body already serialized as JSON. */
+  postJson<T>(path: string, json: string): Promise<T> {
+    return this.request<T>('POST', path, { json });
+  }
+
   patch<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('PATCH', path, { body });
   }
@@ -76,7 +83,7 @@ export class HttpClient {
     const url = this.#url(path, options.query);
     const retryable = isIdempotent(method);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(method, url, options.body);
+      const outcome = await this.#attempt(method, url, options.json ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
       if (outcome.kind === 'response') return outcome.value as T;
       const { error } = outcome;
       const transient = error.code === 'CONNECTION' || (error.status !== null && isRetryableStatus(error.status));
@@ -96,7 +103,8 @@ export class HttpClient {
     return url;
   }
 
-  async #attempt(method: HttpMethod, url: URL, body: unknown): Promise<Attempt> {
+  /** `body` is JSON text, serialized once for every attempt. */
+  async #attempt(method: HttpMethod, url: URL, body: string | undefined): Promise<Attempt> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.#apiKey !== undefined) headers[API_KEY_HEADER] = this.#apiKey;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -106,7 +114,7 @@ export class HttpClient {
       response = await fetch(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body,
         signal: AbortSignal.timeout(this.#timeoutMs),
         // Following a redirect would hand the X-API-Key header to wherever it points.
         redirect: 'manual',

@@ -3,6 +3,7 @@ import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastif
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { TLocalizedValidationError } from 'typebox/error';
+import { isNulFreeBody } from './json-body-parser.js';
 
 /** The Ajv-style issue the error handler turns into "body.field …" messages. */
 export interface ValidationIssue extends FastifySchemaValidationError {
@@ -94,7 +95,7 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
     if (acceptsEmpty && isEmptyObject(input)) return { value: input };
     const value = httpPart === 'body' ? input : convertUrlPart(schema, input);
     if (!validator.Check(value)) return { error: toValidationIssues(validator.Errors(value)) };
-    const nulAt = findNul(value);
+    const nulAt = httpPart === 'body' && isNulFreeBody(value) ? undefined : findNul(value);
     if (nulAt !== undefined) return { error: [issue(nulAt, 'nul', 'must not contain NUL characters', {})] };
     return { value };
   };
