@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthenticate } from './auth/authenticate.js';
 import { FailedAuthLimiter, type FailedAuthLimiterOptions } from './auth/failed-auth-limiter.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler.js';
-import { installJsonBodyParser } from './http/json-body-parser.js';
+import { installJsonBodyParser, installNdjsonBodyParser } from './http/json-body-parser.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
@@ -75,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON only: a text/plain body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');
   installJsonBodyParser(app);
+  installNdjsonBodyParser(app);
   await app.register(cookie);
   await registerOpenApi(app, SERVER_VERSION);
   app.decorateRequest('actor', null);

@@ -6,6 +6,11 @@ import { DatasetName } from '../schemas/datasets.js';
 
 /** Most samples one add request may carry; the SDK batches far below this (~1 MB per request). */
 export const MAX_SAMPLES_PER_BATCH = 10_000;
+/**
+ * The other body the add-samples route takes: one sample object per line. The SDK sends it, since it has each
+ * sample's JSON already; the server can cut such a body at a line end and encode its parts on two threads.
+ */
+export const NDJSON_CONTENT_TYPE = 'application/x-ndjson';
 /** Largest page of a sample query. */
 export const MAX_SAMPLE_PAGE = 5_000;
 export const DEFAULT_SAMPLE_PAGE = 1_000;

@@ -1,98 +1,146 @@
 // addSamples: one batch validated, typed and inserted all-or-nothing, schema entries included, in one transaction.
-import type { SampleInput } from '@teamset/contract';
+import { MAX_SAMPLES_PER_BATCH as MAX_BATCH, type FieldSchema, type SampleInput } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import { isUniqueViolation, nowIso } from '../db/database.js';
+import type { Db } from '../db/schema.js';
 import { badRequest, conflict, type AppError } from '../errors/app-error.js';
-import { newId } from '../ids.js';
-import { FieldValues } from './field-values.js';
-import { atIndex, type SampleContext } from './sample-context.js';
-import { normalizeSampleInput, type NormalizedSample } from './sample-input.js';
+import type { DatasetRecord } from '../datasets/dataset-store.js';
+import type { EncodeReply } from './encode-worker.js';
+import type { EncodeWorkerClient } from './encode-worker-client.js';
+import { checkBatchSize, parseNdjsonSamples, splitNdjson } from './ndjson-samples.js';
+import type { SampleContext } from './sample-context.js';
+import { SampleEncoder } from './sample-encoder.js';
 import type { EncodedSample } from './sample-store.js';
-import { SchemaBuilder } from './schema-inference.js';
+import type { SchemaChange } from './schema-inference.js';
 
 /** Samples validated and inserted per step of one batch. */
 const CHUNK = 256;
+/** NDJSON bodies smaller than this are encoded on the main thread alone: handing half to the worker would cost more than it saves. */
+export const PARALLEL_MIN_BYTES = 64 * 1024;
+/**
+ * The worker's share of a large NDJSON body, by bytes. More than half: while it encodes, the main thread
+ * encodes the head and also inserts it.
+ */
+const WORKER_SHARE = 0.6;
+
+/** Thrown inside the transaction when the two parts of a batch cannot be joined as if encoded in one run. */
+const REDO_IN_ONE_RUN = Symbol('redo in one run');
 
 function duplicateId(id: string): AppError {
   return conflict(`A sample with id ${JSON.stringify(id)} already exists in this dataset`, { field: 'id', id });
 }
 
-/**
- * Drops top-level nulls of fields nothing has typed yet (no stored entry, no earlier value of the batch), so
- * every key of a stored `fields` document has a schema entry. Nulls of typed fields are kept: FiftyOne's None.
- */
-function dropUntypedNulls(sample: NormalizedSample, schema: SchemaBuilder): void {
-  for (const key of Object.keys(sample.fields)) {
-    if (sample.fields[key] === null && schema.typeOf(key) === undefined) delete sample.fields[key];
-  }
-}
-
 export class SampleAdditions {
-  constructor(private readonly ctx: SampleContext) {}
+  constructor(
+    private readonly ctx: SampleContext,
+    private readonly worker?: EncodeWorkerClient,
+  ) {}
 
   async add(actor: Actor, dataset: string, samples: readonly SampleInput[]): Promise<{ ids: string[] }> {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
-    if (!Array.isArray(samples)) throw badRequest('samples must be a list of sample objects', { field: 'samples' });
-    if (samples.length === 0) return { ids: [] };
+    return this.addParsed(record, target.schema, samples);
+  }
 
-    const schema = new SchemaBuilder(target.schema);
-    const values = new FieldValues(schema);
-    const ids: string[] = [];
-    const given: string[] = [];
-    const seen = new Set<string>();
-    /** Validated, typed and serialized: the sample as the store inserts it. */
-    const encode = (input: SampleInput, i: number): EncodedSample => {
-      const sample = atIndex(i, () => normalizeSampleInput(input, values));
-      dropUntypedNulls(sample, schema);
-      const id = sample.id ?? newId();
-      if (sample.id !== undefined) {
-        if (seen.has(id)) {
-          atIndex(i, () => {
-            throw duplicateInBatch(id);
-          });
-        }
-        seen.add(id);
-        given.push(id);
-      }
-      ids.push(id);
-      return {
-        id,
-        filepath: sample.filepath,
-        tags: JSON.stringify(sample.tags),
-        metadata: sample.metadata === null ? null : JSON.stringify(sample.metadata),
-        fields: JSON.stringify(sample.fields),
-      };
-    };
+  /**
+   * A batch sent as NDJSON (one sample per line). A large one is cut in two: a worker thread encodes the tail
+   * while this thread encodes the head and inserts it, and the tail's rows follow in the same transaction. The
+   * outcome is exactly that of one run over the whole batch: when the parts cannot be joined so (a failed sample
+   * in either, an id given in both, a field typed differently by each), the transaction is rolled back and the
+   * batch runs again here in one go, which also names the sample and line at fault.
+   */
+  async addNdjson(actor: Actor, dataset: string, text: string): Promise<{ ids: string[] }> {
+    const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
+    const parts = text.length >= PARALLEL_MIN_BYTES && this.worker?.available ? splitNdjson(text, 1 - WORKER_SHARE) : undefined;
+    if (parts && this.worker) {
+      const tail = this.worker.encode(parts.tail, target.schema);
+      const done = await this.addInTwoParts(record, target.schema, parts.head, tail);
+      if (done) return done;
+    }
+    const samples = parseNdjsonSamples(text) as SampleInput[];
+    checkBatchSize(samples.length);
+    return this.addParsed(record, target.schema, samples);
+  }
 
-    const at = nowIso();
+  private async addInTwoParts(record: DatasetRecord, schema: FieldSchema, headText: string, tailReply: Promise<EncodeReply | undefined>): Promise<{ ids: string[] } | undefined> {
+    let encoder: SampleEncoder;
+    let rows: EncodedSample[];
     try {
-      await this.ctx.database.db.transaction().execute(async (trx) => {
-        // A chunk at a time: its documents die young instead of the whole batch living until one insert. A bad
-        // sample in a later chunk still undoes everything: the transaction rolls back, schema entries included.
-        for (let start = 0; start < samples.length; start += CHUNK) {
-          const checked = given.length;
-          const rows = samples.slice(start, start + CHUNK).map((input, k) => encode(input, start + k));
-          await this.ctx.fields.apply(trx, record.id, schema.takeChanges(), at);
-          if (given.length > checked) {
-            const [taken] = await this.ctx.samples.existingIds(trx, record.id, given.slice(checked));
-            if (taken !== undefined) throw duplicateId(taken);
-          }
-          await this.ctx.samples.insert(trx, record.id, rows, at);
-        }
+      const samples = parseNdjsonSamples(headText);
+      encoder = new SampleEncoder(schema);
+      rows = samples.map((sample, i) => encoder.encode(sample, i));
+    } catch {
+      // The run over the whole batch names what failed; the worker's answer is not needed.
+      return undefined;
+    }
+    const at = nowIso();
+    let ids: string[] = [];
+    try {
+      await this.inTransaction(record.id, encoder.given, async (trx) => {
+        await this.insertRows(trx, record.id, rows, encoder.schema.takeChanges(), encoder.given, at);
+        const tail = await tailReply;
+        if (!tail?.ok || encoder.ids.length + tail.ids.length > MAX_BATCH || !joinable(encoder, tail)) throw REDO_IN_ONE_RUN;
+        await this.insertRows(trx, record.id, tail.rows, encoder.schema.takeChanges(), tail.given, at);
         await this.ctx.touch(trx, record.id, at);
+        ids = [...encoder.ids, ...tail.ids];
       });
     } catch (error) {
-      // A concurrent batch inserted one of the given ids after the check: still a 409 naming it.
-      if (isUniqueViolation(error)) {
-        const [taken] = await this.ctx.samples.existingIds(this.ctx.database.db, record.id, given);
-        throw duplicateId(taken ?? given[0] ?? 'unknown');
-      }
+      if (error === REDO_IN_ONE_RUN) return undefined;
       throw error;
     }
     return { ids };
   }
+
+  private async addParsed(record: DatasetRecord, schema: FieldSchema, samples: readonly SampleInput[]): Promise<{ ids: string[] }> {
+    if (!Array.isArray(samples)) throw badRequest('samples must be a list of sample objects', { field: 'samples' });
+    if (samples.length === 0) return { ids: [] };
+
+    const encoder = new SampleEncoder(schema);
+    const at = nowIso();
+    await this.inTransaction(record.id, encoder.given, async (trx) => {
+      // A chunk at a time: its documents die young instead of the whole batch living until one insert. A bad
+      // sample in a later chunk still undoes everything: the transaction rolls back, schema entries included.
+      for (let start = 0; start < samples.length; start += CHUNK) {
+        const checked = encoder.given.length;
+        const rows = samples.slice(start, start + CHUNK).map((input, k) => encoder.encode(input, start + k));
+        await this.insertRows(trx, record.id, rows, encoder.schema.takeChanges(), encoder.given.slice(checked), at);
+      }
+      await this.ctx.touch(trx, record.id, at);
+    });
+    return { ids: encoder.ids };
+  }
+
+  /** Persists `rows` with the schema entries they add, after checking that none of the `given` ids is taken. */
+  private async insertRows(trx: Db, datasetId: string, rows: readonly EncodedSample[], changes: readonly SchemaChange[], given: readonly string[], at: string): Promise<void> {
+    await this.ctx.fields.apply(trx, datasetId, changes, at);
+    if (given.length > 0) {
+      const [taken] = await this.ctx.samples.existingIds(trx, datasetId, given);
+      if (taken !== undefined) throw duplicateId(taken);
+    }
+    await this.ctx.samples.insert(trx, datasetId, rows, at);
+  }
+
+  /** Runs `write` in one transaction; a concurrent batch that inserted one of `given` after the check is still a 409 naming it. */
+  private async inTransaction(datasetId: string, given: readonly string[], write: (trx: Db) => Promise<void>): Promise<void> {
+    try {
+      await this.ctx.database.db.transaction().execute(write);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const [taken] = await this.ctx.samples.existingIds(this.ctx.database.db, datasetId, given);
+        throw duplicateId(taken ?? given[0] ?? 'unknown');
+      }
+      throw error;
+    }
+  }
 }
 
-function duplicateInBatch(id: string): AppError {
-  return conflict(`Sample id ${JSON.stringify(id)} appears more than once in the batch`, { field: 'id', id });
+/**
+ * Whether the tail, encoded from the stored schema, joins the head as if both had run in one go: no id given in
+ * both, no null the tail dropped for a field the head typed (in one run it would have been kept), and every
+ * type the tail reached taken in by the head's schema (which then holds the joined schema).
+ */
+function joinable(head: SampleEncoder, tail: Extract<EncodeReply, { ok: true }>): boolean {
+  const headIds = new Set(head.given);
+  if (tail.given.some((id) => headIds.has(id))) return false;
+  if (tail.droppedNulls.some((name) => head.schema.typeOf(name) !== undefined)) return false;
+  return tail.changes.every(([path, type]) => head.schema.absorb(path, type));
 }

@@ -7,6 +7,7 @@ import type { DatasetService } from '../datasets/dataset-service.js';
 import { SavedViewService, type SaveViewInput } from '../saved-views/saved-view-service.js';
 import { SavedViewStore } from '../saved-views/saved-view-store.js';
 import type { ViewReader } from '../views/view-reader.js';
+import { EncodeWorkerClient } from './encode-worker-client.js';
 import { FieldOperations } from './field-operations.js';
 import { SampleAdditions } from './sample-additions.js';
 import { SampleContext } from './sample-context.js';
@@ -25,11 +26,12 @@ export class SampleService implements SampleOperations {
   private readonly fields: FieldOperations;
   private readonly savedViews: SavedViewService;
   private readonly cloner: DatasetCloner;
+  private readonly encodeWorker = new EncodeWorkerClient();
 
   constructor(database: Database, datasets: DatasetService, reader: ViewReader) {
     const ctx = new SampleContext(database, datasets, reader);
     const savedViewStore = new SavedViewStore(database);
-    this.additions = new SampleAdditions(ctx);
+    this.additions = new SampleAdditions(ctx, this.encodeWorker);
     this.reads = new SampleReads(ctx);
     this.edits = new SampleEdits(ctx);
     this.writes = new SetValues(ctx);
@@ -41,6 +43,15 @@ export class SampleService implements SampleOperations {
 
   addSamples(actor: Actor, dataset: string, samples: SampleInput[]): Promise<{ ids: string[] }> {
     return this.additions.add(actor, dataset, samples);
+  }
+
+  addSamplesNdjson(actor: Actor, dataset: string, text: string): Promise<{ ids: string[] }> {
+    return this.additions.addNdjson(actor, dataset, text);
+  }
+
+  /** Stops the encoding worker thread, if one was started. */
+  close(): Promise<void> {
+    return this.encodeWorker.close();
   }
 
   getSample(actor: Actor, dataset: string, sampleId: string): Promise<Sample> {

@@ -113,4 +113,21 @@ describe('SchemaBuilder', () => {
     schema.accept('constructor', observe('x', 'constructor'));
     expect(schema.typeOf('constructor')).toBe('string');
   });
+
+  it('absorb joins a later part typed from the same stored schema: equal, new, widened, untyped lists; a clash is refused', () => {
+    const schema = new SchemaBuilder({ tags2: 'list<any>', score: 'float' });
+    schema.accept('name', observe('x', 'name'));
+    schema.accept('flags', observe([], 'flags'));
+    expect(schema.absorb('name', 'string')).toBe(true);
+    expect(schema.absorb('fresh', 'float')).toBe(true);
+    expect(schema.absorb('flags', 'list<string>')).toBe(true);
+    expect(schema.absorb('tags2', 'list<int>')).toBe(true);
+    schema.accept('points', observe([1.5], 'points'));
+    expect(schema.absorb('points', 'list<any>')).toBe(true);
+    expect(schema.typeOf('flags')).toBe('list<string>');
+    expect(schema.typeOf('points')).toBe('list<float>');
+    expect(schema.absorb('name', 'float')).toBe(false);
+    expect(schema.absorb('points', 'list<string>')).toBe(false);
+    expect(schema.changes().map((c) => `${c.path}:${c.type}:${c.widens}`).sort()).toEqual(['flags:list<string>:false', 'fresh:float:false', 'name:string:false', 'points:list<float>:false', 'tags2:list<int>:true']);
+  });
 });

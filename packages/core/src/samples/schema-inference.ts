@@ -146,6 +146,31 @@ export class SchemaBuilder {
     else if (known !== labelClass && known !== 'any') throw typeMismatch(path, known, labelClass);
   }
 
+  /**
+   * Takes in the final type another builder reached for `path` from the same stored schema, over values that
+   * come after this builder's in the write (a batch encoded in two parts at once). True when processing those
+   * values here, one by one, would have accepted them all and ended on the type recorded now; false when it
+   * would have refused one, which only a run over the values themselves can name.
+   */
+  absorb(path: string, later: FieldType): boolean {
+    const known = this.typeOf(path);
+    if (known === later) return true;
+    if (known === undefined) {
+      this.changed.set(path, later);
+      return true;
+    }
+    const knownElement = listElementType(known);
+    const laterElement = listElementType(later);
+    if (knownElement === undefined || laterElement === undefined) return false;
+    // Only untyped lists came later: they fit any list. Only untyped lists came before: the later type widens it.
+    if (later === 'list<any>') return true;
+    if (known === 'list<any>') {
+      this.changed.set(path, later);
+      return true;
+    }
+    return false;
+  }
+
   /** Every entry this write adds or widens, relative to the stored schema. */
   changes(): SchemaChange[] {
     return [...this.changed].map(([path, type]) => ({ path, type, widens: own(this.stored, path) !== undefined }));

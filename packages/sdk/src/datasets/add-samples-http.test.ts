@@ -1,5 +1,5 @@
-// addSamples over HTTP really batches: few requests to the samples route, each body about 1 MB at most, each batch all-or-nothing.
-import { PATHS, fillPath } from '@teamset/contract';
+// addSamples over HTTP really batches: few NDJSON requests to the samples route, each body about 1 MB at most, each batch all-or-nothing.
+import { NDJSON_CONTENT_TYPE, PATHS, fillPath } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { ApiConnection } from '../connection/api-connection.js';
 import { BadRequestError } from '../errors.js';
@@ -24,13 +24,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Bodies of the POSTs to the dataset's samples route since the spy was last cleared. */
+/** Bodies of the POSTs to the dataset's samples route since the spy was last cleared: NDJSON, as the content type says. */
 function addRequests(dataset: string): string[] {
   const route = new URL(server.url + fillPath(PATHS.samples, { name: dataset })).pathname;
-  return fetchSpy.mock.calls
-    .filter(([input, init]) => new URL(String(input)).pathname === route && init?.method === 'POST')
-    .map(([, init]) => String(init?.body));
+  const calls = fetchSpy.mock.calls.filter(([input, init]) => new URL(String(input)).pathname === route && init?.method === 'POST');
+  for (const [, init] of calls) expect((init?.headers as Record<string, string>)['content-type']).toBe(NDJSON_CONTENT_TYPE);
+  return calls.map(([, init]) => String(init?.body));
 }
+
+/** The samples of an NDJSON body, one per line. */
+const samplesOf = (body: string): unknown[] => body.split('\n').map((line) => JSON.parse(line) as unknown);
 
 describe('addSamples over the API connection', () => {
   it('sends 5k samples (~2 MB of JSON) in a few requests of at most ~1 MB, progress once per request', async () => {
@@ -43,7 +46,7 @@ describe('addSamples over the API connection', () => {
     expect(bodies.length).toBeGreaterThanOrEqual(2);
     expect(bodies.length).toBeLessThanOrEqual(10);
     for (const body of bodies) expect(Buffer.byteLength(body)).toBeLessThanOrEqual(1_100_000);
-    const perRequest = bodies.map((body) => (JSON.parse(body) as { samples: unknown[] }).samples.length);
+    const perRequest = bodies.map((body) => samplesOf(body).length);
     expect(perRequest.reduce((a, b) => a + b, 0)).toBe(5_000);
     expect(progress).toHaveLength(bodies.length);
     expect(progress).toEqual(perRequest.map((_, i) => perRequest.slice(0, i + 1).reduce((a, b) => a + b, 0)));
@@ -65,7 +68,7 @@ describe('addSamples over the API connection', () => {
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).message).toContain('uniqueness');
     const bodies = addRequests('half bad');
-    const firstBatch = (JSON.parse(bodies[0] as string) as { samples: unknown[] }).samples.length;
+    const firstBatch = samplesOf(bodies[0] as string).length;
     expect(firstBatch).toBeLessThan(3_000);
     expect(added).toBeGreaterThan(0);
     // Whatever batches went through stay, whole; the one holding the bad sample left nothing behind.

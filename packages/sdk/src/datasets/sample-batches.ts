@@ -46,11 +46,6 @@ export function jsonBytes(item: unknown, index: number): number {
   return Buffer.byteLength(jsonText(item, index));
 }
 
-/** The request body `{"<key>":[…]}` from its items' JSON texts, without serializing anything again. */
-export function jsonListBody(key: string, texts: readonly string[]): string {
-  return `{${JSON.stringify(key)}:[${texts.join(',')}]}`;
-}
-
 /**
  * Consumes `input` lazily and calls `send` once per batch. At most one `send` is pending while the next
  * batch is gathered (and measured), so input, serialization and the request overlap but memory stays at

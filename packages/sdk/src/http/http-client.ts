@@ -26,8 +26,10 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   /** Serialised as JSON. */
   body?: unknown;
-  /** A body already serialized as JSON, sent as is (instead of `body`). */
-  json?: string;
+  /** A body already serialized (JSON unless `contentType` says otherwise), sent as is instead of `body`. */
+  text?: string;
+  /** Content type of `text` (default application/json). */
+  contentType?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -65,9 +67,9 @@ export class HttpClient {
     return this.request<T>('PUT', path, { body });
   }
 
-  /** POST of a body already serialized as JSON. */
-  postJson<T>(path: string, json: string): Promise<T> {
-    return this.request<T>('POST', path, { json });
+  /** POST of a body already serialized: JSON, or the given content type (e.g. NDJSON). */
+  postText<T>(path: string, text: string, contentType = 'application/json'): Promise<T> {
+    return this.request<T>('POST', path, { text, contentType });
   }
 
   patch<T>(path: string, body?: unknown): Promise<T> {
@@ -83,7 +85,8 @@ export class HttpClient {
     const url = this.#url(path, options.query);
     const retryable = isIdempotent(method);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(method, url, options.json ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
+      const body = options.text ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+      const outcome = await this.#attempt(method, url, body, options.contentType);
       if (outcome.kind === 'response') return outcome.value as T;
       const { error } = outcome;
       const transient = error.code === 'CONNECTION' || (error.status !== null && isRetryableStatus(error.status));
@@ -103,11 +106,11 @@ export class HttpClient {
     return url;
   }
 
-  /** `body` is JSON text, serialized once for every attempt. */
-  async #attempt(method: HttpMethod, url: URL, body: string | undefined): Promise<Attempt> {
+  /** `body` is serialized once, for every attempt. */
+  async #attempt(method: HttpMethod, url: URL, body: string | undefined, contentType = 'application/json'): Promise<Attempt> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.#apiKey !== undefined) headers[API_KEY_HEADER] = this.#apiKey;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = contentType;
     let response: Response;
     let text: string;
     try {

@@ -1,5 +1,7 @@
-// JSON bodies: Fastify's own parser (poisoned __proto__/constructor keys refused), plus a note of bodies that cannot hold NUL.
-import type { FastifyInstance } from 'fastify';
+// JSON bodies: Fastify's own parser (poisoned __proto__/constructor keys refused), plus a note of bodies that cannot hold NUL; NDJSON kept as text.
+import { NDJSON_CONTENT_TYPE } from '@teamset/contract';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { TSchema } from 'typebox';
 
 /** Parsed bodies whose text has no `\u0000` escape: no string inside them can hold NUL. */
 const nulFree = new WeakSet<object>();
@@ -24,4 +26,24 @@ export function installJsonBodyParser(app: FastifyInstance): void {
       done(error, value);
     });
   });
+}
+
+/** An NDJSON body, unparsed: only a route that opts in (ndjsonOr) takes it, and core parses it a line at a time. */
+export class NdjsonText {
+  constructor(readonly text: string) {}
+}
+
+export function installNdjsonBodyParser(app: FastifyInstance): void {
+  app.addContentTypeParser(NDJSON_CONTENT_TYPE, { parseAs: 'string' }, (_request, body, done) => {
+    done(null, new NdjsonText(typeof body === 'string' ? body : body.toString('utf8')));
+  });
+}
+
+/** A route's body validator that also lets an NDJSON body through, for the handler (and core) to check. */
+export function ndjsonOr(compile: FastifySchemaCompiler<TSchema>): FastifySchemaCompiler<TSchema> {
+  return (route) => {
+    const validate = compile(route);
+    if (route.httpPart !== 'body') return validate;
+    return (input: unknown) => (input instanceof NdjsonText ? { value: input } : validate(input));
+  };
 }

@@ -1,8 +1,6 @@
 // A few worker threads that render thumbnails, with a bounded queue: the semaphore on concurrent generations.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnModuleWorker } from '@teamset/core';
 import type { RenderLimits, RenderResult } from './thumbnail-render.js';
 import type { ThumbnailJob, ThumbnailReply } from './thumbnail-worker.js';
 
@@ -19,28 +17,9 @@ interface Slot {
   busy: Pending | undefined;
 }
 
-/** tsx's ESM register API as a file (its `import` export): a worker's eval code cannot resolve bare names reliably. */
-function tsxEsmApi(from: string): string {
-  const require = createRequire(from);
-  const manifest = require.resolve('tsx/package.json');
-  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
-  const entry = exports['./esm/api']?.import.default;
-  if (!entry) throw new Error('tsx has no ./esm/api export: cannot run the thumbnail worker from TypeScript sources');
-  return join(dirname(manifest), entry);
-}
-
-/**
- * The worker module next to this one. Built, it is plain JavaScript; run from TypeScript sources (the tests),
- * the worker registers tsx first — a worker does not inherit the loader that runs the main thread.
- */
+/** The worker module next to this one (see spawnModuleWorker for how tests run it from sources). */
 function spawnWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = pathToFileURL(tsxEsmApi(here)).href;
-    const entry = new URL('./thumbnail-worker.ts', here).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
-  }
-  return new Worker(new URL('./thumbnail-worker.js', here));
+  return spawnModuleWorker(import.meta.url, 'thumbnail-worker');
 }
 
 export class ThumbnailPool {

@@ -95,6 +95,29 @@ describe.each(await testDialects())('sample routes on %s', (dialect) => {
     for (const d of (samples[1]?.['ground_truth'] as { detections: Array<{ id?: unknown }> }).detections) expect(d.id).toMatch(/^[0-9a-f]{24}$/);
   });
 
+  it('takes a batch as NDJSON, one sample per line, as the SDK sends it; other routes refuse NDJSON', async () => {
+    const name = uniqueName('Ndjson');
+    await ok<Dataset>(send('POST', PATHS.datasets, { name }), 201);
+    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ ...fixtureSamples()[i % 5], filepath: `/nd/${i}.jpg` }));
+    const ndjson = { ...member, 'content-type': 'application/x-ndjson' };
+    const added = await fx.inject({ method: 'POST', url: at(PATHS.samples, name), headers: ndjson, payload: `${lines.join('\n')}\n` });
+    expect(added.statusCode, added.body.slice(0, 300)).toBe(201);
+    const { ids } = added.json<{ ids: string[] }>();
+    expect(ids).toHaveLength(400);
+    const page = await ok<SamplePage>(send('POST', at(PATHS.samplesQuery, name), { limit: 400 }));
+    expect(page.samples.map((s) => s.id)).toEqual(ids);
+    expect(page.samples.map((s) => s.filepath)).toEqual(lines.map((_, i) => `/nd/${i}.jpg`));
+    expect(page.samples[7]).toMatchObject({ uniqueness: 0.75, weather: { sky: 'clear', wind: [1, 2] } });
+
+    const bad = await fx.inject({ method: 'POST', url: at(PATHS.samples, name), headers: ndjson, payload: '{"filepath":"/ok.jpg"}\n{"filepath":' });
+    expect(expectError(bad, 400, 'BAD_REQUEST').message).toMatch(/^Line 2 of the body is not valid JSON/);
+    const elsewhere = await fx.inject({ method: 'POST', url: PATHS.datasets, headers: ndjson, payload: '{"name":"x"}' });
+    expect(expectError(elsewhere, 400, 'BAD_REQUEST').message).toContain('application/x-ndjson');
+    // Permissions are checked as for JSON: a viewer of someone else's dataset cannot add.
+    const other = await fx.inject({ method: 'POST', url: at(PATHS.samples, name), headers: { ...keyHeaders(fx.users.COLLABORATOR.key), 'content-type': 'application/x-ndjson' }, payload: lines[0] as string });
+    expect(other.statusCode).toBe(404);
+  });
+
   it('a large page keeps the custom fields of every sample through serialization', async () => {
     const name = uniqueName('Big Page');
     await ok<Dataset>(send('POST', PATHS.datasets, { name }), 201);

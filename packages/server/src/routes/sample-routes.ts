@@ -7,6 +7,7 @@ import {
   DeleteSamplesBody,
   DeleteSamplesResult,
   ErrorBody,
+  NDJSON_CONTENT_TYPE,
   PATHS,
   PatchSampleBody,
   SampleSchema,
@@ -14,6 +15,8 @@ import {
   UpdatedResult,
 } from '@teamset/contract';
 import { actorOf } from '../auth/authenticate.js';
+import { ndjsonOr, NdjsonText } from '../http/json-body-parser.js';
+import { validatorCompiler } from '../http/validator-compiler.js';
 import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
 import { JSON_STRINGIFY_RESPONSES } from './json-responses.js';
 import { checkViewInBody } from './view-body-check.js';
@@ -34,9 +37,23 @@ export function registerSampleRoutes(app: TypedApp, ctx: RouteContext): void {
     {
       ...common,
       bodyLimit: BULK_BODY_LIMIT_BYTES,
-      schema: { ...schema, summary: 'Add a batch of samples, all or nothing (EDIT); returns their ids in input order', params: DatasetNameParams, body: AddSamplesBody, response: { 201: AddSamplesResult, 413: ErrorBody, ...PROTECTED_ERRORS } },
+      validatorCompiler: ndjsonOr(validatorCompiler),
+      schema: {
+        ...schema,
+        summary: 'Add a batch of samples, all or nothing (EDIT); returns their ids in input order',
+        description: `The body is JSON ({"samples": [...]}) or ${NDJSON_CONTENT_TYPE}: one sample object per line, as the SDK sends it.`,
+        consumes: ['application/json', NDJSON_CONTENT_TYPE],
+        params: DatasetNameParams,
+        body: AddSamplesBody,
+        response: { 201: AddSamplesResult, 413: ErrorBody, ...PROTECTED_ERRORS },
+      },
     },
-    async (request, reply) => reply.code(201).send(await samples.addSamples(actorOf(request), request.params.name, request.body.samples)),
+    async (request, reply) => {
+      const body = request.body as AddSamplesBody | NdjsonText;
+      const actor = actorOf(request);
+      const result = body instanceof NdjsonText ? await samples.addSamplesNdjson(actor, request.params.name, body.text) : await samples.addSamples(actor, request.params.name, body.samples);
+      return reply.code(201).send(result);
+    },
   );
 
   app.get(PATHS.sample, { ...common, ...JSON_STRINGIFY_RESPONSES, schema: { ...schema, summary: 'Get one sample with all its fields (VIEW)', params: DatasetSampleParams, response: { 200: SampleSchema, ...PROTECTED_ERRORS } } }, async (request) =>
