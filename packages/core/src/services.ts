@@ -5,6 +5,7 @@ import { SessionService } from './auth/session-service.js';
 import { SetupService } from './auth/setup-service.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
+import { WalCheckpointer } from './db/wal-checkpointer.js';
 import { DatasetService } from './datasets/dataset-service.js';
 import { DatasetCursorPages } from './datasets/dataset-cursor-pages.js';
 import { DatasetStore } from './datasets/dataset-store.js';
@@ -44,6 +45,8 @@ export interface CoreConfig {
   queryTimeoutMs?: number;
   /** Media roots given to the server (`teamset serve --media-root`, TEAMSET_MEDIA_ROOTS): validated here, added to the organization's. */
   mediaRoots?: readonly string[];
+  /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (default false); `teamset serve` turns it on. */
+  walCheckpointer?: boolean;
 }
 
 export interface Services {
@@ -113,6 +116,8 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     sessionPruner = setInterval(() => void sessions.pruneExpired().catch(() => undefined), SESSION_PRUNE_INTERVAL_MS);
     sessionPruner.unref();
   }
+  // Started last, once migrations ran and nothing below can fail; never for PostgreSQL or :memory: (no shared WAL).
+  const walCheckpointer = config.walCheckpointer && database.sqlite && !database.sqlite.memory ? new WalCheckpointer(database.sqlite) : undefined;
 
   let closed = false;
   return {
@@ -141,6 +146,8 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
       authEvents.stop();
       if (sessionPruner) clearInterval(sessionPruner);
       await lastUsed.stop();
+      await samples.close();
+      await walCheckpointer?.stop();
       await database.close();
     },
   };

@@ -84,7 +84,7 @@ export function registerServeCommand(program: Command): void {
         publicUrl: options.publicUrl,
         trustProxy: options.trustProxy,
         logLevel: options.logLevel,
-        core: { queryTimeoutMs: queryTimeout * 1000, mediaRoots: serverMediaRoots(options.mediaRoot) },
+        core: { queryTimeoutMs: queryTimeout * 1000, mediaRoots: serverMediaRoots(options.mediaRoot), walCheckpointer: true },
       });
       ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);
       const signal = await untilSignal();
