@@ -32,7 +32,7 @@ export class EncodeWorkerClient {
   }
 
   /** The encoded batch, or undefined when the worker is busy, broken or closed, or fails on the way. */
-  encode(text: string, stored: FieldSchema): Promise<EncodeReply | undefined> {
+  encode(bytes: Uint8Array, stored: FieldSchema): Promise<EncodeReply | undefined> {
     if (!this.available) return Promise.resolve(undefined);
     let worker: Worker;
     try {
@@ -42,11 +42,14 @@ export class EncodeWorkerClient {
       return Promise.resolve(undefined);
     }
     const id = this.nextId++;
-    const job: EncodeJob = { id, text, stored: { ...stored } };
+    // A copy of its own to transfer: the bytes are a view into the body the caller still reads (and a Buffer's
+    // slice() is no copy).
+    const own = new Uint8Array(bytes).buffer;
+    const job: EncodeJob = { id, bytes: own, stored: { ...stored } };
     worker.ref();
     return new Promise((resolve) => {
       this.pending = { id, resolve };
-      worker.postMessage(job);
+      worker.postMessage(job, [own]);
     });
   }
 

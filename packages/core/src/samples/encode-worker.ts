@@ -1,13 +1,14 @@
 // Worker thread: encodes the tail of a large NDJSON batch while the main thread encodes and inserts its head.
 import type { FieldType } from '@teamset/contract';
 import { parentPort } from 'node:worker_threads';
-import { checkBatchSize, parseNdjsonSamples } from './ndjson-samples.js';
+import { checkBatchSize, ndjsonText, parseNdjsonSamples } from './ndjson-samples.js';
 import { SampleEncoder } from './sample-encoder.js';
 import type { EncodedSample } from './sample-store.js';
 
 export interface EncodeJob {
   id: number;
-  text: string;
+  /** UTF-8 NDJSON, transferred (not copied) to the worker, which decodes it: that work leaves the main thread too. */
+  bytes: ArrayBuffer;
   stored: Record<string, FieldType>;
 }
 
@@ -18,7 +19,7 @@ export type EncodeReply =
 
 export function encodeJob(job: EncodeJob): EncodeReply {
   try {
-    const samples = parseNdjsonSamples(job.text);
+    const samples = parseNdjsonSamples(ndjsonText(new Uint8Array(job.bytes)));
     checkBatchSize(samples.length);
     // Structured cloning gave the schema a prototype; a field named `constructor` must not find Object's.
     const encoder = new SampleEncoder(Object.assign(Object.create(null) as Record<string, FieldType>, job.stored));

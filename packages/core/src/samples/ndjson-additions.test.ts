@@ -8,7 +8,8 @@ import { EncodeWorkerClient } from './encode-worker-client.js';
 import { PARALLEL_MIN_BYTES, SampleAdditions } from './sample-additions.js';
 import { SampleContext } from './sample-context.js';
 
-const ndjson = (samples: readonly unknown[]): string => samples.map((s) => JSON.stringify(s)).join('\n');
+/** The body as the server hands it over: UTF-8 bytes (text bodies are never cut in two). */
+const ndjson = (samples: readonly unknown[]): Buffer => Buffer.from(samples.map((s) => JSON.stringify(s)).join('\n'));
 /** Enough samples (~2 KB each) that the body is far over PARALLEL_MIN_BYTES. */
 const LARGE = 300;
 
@@ -107,7 +108,7 @@ describe.each(await testDialects())('NDJSON sample batches on %s', (dialect) => 
     lines.splice(10, 0, '');
     lines.splice(LARGE - 5, 0, '{"filepath": "/broken.jpg",');
     const name = await t.newDataset('bad json');
-    const error = await expectAppError(additions.addNdjson(member(), name, lines.join('\n')), 'BAD_REQUEST', new RegExp(`^Line ${LARGE - 4} of the body is not valid JSON`));
+    const error = await expectAppError(additions.addNdjson(member(), name, Buffer.from(lines.join('\n'))), 'BAD_REQUEST', new RegExp(`^Line ${LARGE - 4} of the body is not valid JSON`));
     expect(error.details).toMatchObject({ line: LARGE - 4 });
     expect(await stored(name)).toEqual([]);
   });
@@ -131,6 +132,17 @@ describe.each(await testDialects())('NDJSON sample batches on %s', (dialect) => 
       ['/a.jpg', []],
       ['/b.jpg', ['x']],
     ]);
+  });
+
+  it('an id the dataset already has, given in the tail, is a 409 naming it; the batch leaves nothing', async () => {
+    const name = await t.newDataset('taken');
+    const [taken] = (await additions.addNdjson(member(), name, '{"filepath":"/first.jpg"}')).ids as [string];
+    const samples: SampleInput[] = syntheticSamples(LARGE, 4).map((s, i) => (i === LARGE - 1 ? { ...s, id: taken } : s));
+    const before = worker.jobsAnswered;
+    const error = await expectAppError(additions.addNdjson(member(), name, ndjson(samples)), 'CONFLICT', `A sample with id "${taken}" already exists in this dataset`);
+    expect(worker.jobsAnswered).toBe(before + 1);
+    expect(error.details).toMatchObject({ id: taken });
+    expect((await stored(name)).map((s) => s.id)).toEqual([taken]);
   });
 
   it('an empty body or one over the batch limit is a 400; EDIT is checked first', async () => {

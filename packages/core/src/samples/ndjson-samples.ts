@@ -33,13 +33,20 @@ export function checkBatchSize(count: number): void {
   if (count > MAX_SAMPLES_PER_BATCH) throw badRequest(`A batch holds at most ${MAX_SAMPLES_PER_BATCH} samples; got ${count}`, { field: 'samples' });
 }
 
+/** NDJSON as it arrives: text, or the body's UTF-8 bytes. */
+export type NdjsonInput = string | Uint8Array;
+
+export function ndjsonText(input: NdjsonInput): string {
+  return typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
+}
+
 /**
- * Cuts `text` at the first line end at or after `fraction` of its length: the head keeps the lines before,
- * the tail the lines after. Undefined when there is no such line end (one line, or the cut would leave the
- * tail empty).
+ * Cuts UTF-8 bytes at the first line end at or after `fraction` of their length (a newline byte never sits inside
+ * a multi-byte character): the head keeps the lines before, the tail the lines after. Undefined when there is no
+ * such line end (one line, or the cut would leave the tail empty).
  */
-export function splitNdjson(text: string, fraction: number): { head: string; tail: string } | undefined {
-  const cut = text.indexOf(NEWLINE, Math.floor(text.length * fraction));
-  if (cut <= 0 || cut >= text.length - 1) return undefined;
-  return { head: text.slice(0, cut), tail: text.slice(cut + 1) };
+export function splitNdjson(bytes: Uint8Array, fraction: number): { head: Uint8Array; tail: Uint8Array } | undefined {
+  const cut = bytes.indexOf(0x0a, Math.floor(bytes.length * fraction));
+  if (cut <= 0 || cut >= bytes.length - 1) return undefined;
+  return { head: bytes.subarray(0, cut), tail: bytes.subarray(cut + 1) };
 }

@@ -23,8 +23,8 @@ import type { Actor } from '../actor.js';
 export interface SampleOperations {
   /** [EDIT] One all-or-nothing batch: every sample is validated and the schema extended, or nothing changes. Returns ids in input order. */
   addSamples(actor: Actor, dataset: string, samples: SampleInput[]): Promise<{ ids: string[] }>;
-  /** [EDIT] The same, for a batch sent as NDJSON text (one sample object per line); a large one is encoded on two threads. */
-  addSamplesNdjson(actor: Actor, dataset: string, text: string): Promise<{ ids: string[] }>;
+  /** [EDIT] The same, for a batch sent as NDJSON (one sample object per line, text or UTF-8 bytes); a large one in bytes is encoded on two threads. */
+  addSamplesNdjson(actor: Actor, dataset: string, body: string | Uint8Array): Promise<{ ids: string[] }>;
   /** [VIEW] One sample by id; 404 when the dataset has no such sample. */
   getSample(actor: Actor, dataset: string, sampleId: string): Promise<Sample>;
   /** [EDIT] Set fields (built-in filepath/tags/metadata or custom, labels included) and clear custom fields. */

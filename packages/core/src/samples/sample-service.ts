@@ -9,6 +9,7 @@ import { SavedViewStore } from '../saved-views/saved-view-store.js';
 import type { ViewReader } from '../views/view-reader.js';
 import { EncodeWorkerClient } from './encode-worker-client.js';
 import { FieldOperations } from './field-operations.js';
+import type { NdjsonInput } from './ndjson-samples.js';
 import { SampleAdditions } from './sample-additions.js';
 import { SampleContext } from './sample-context.js';
 import { SampleEdits } from './sample-edits.js';
@@ -45,8 +46,8 @@ export class SampleService implements SampleOperations {
     return this.additions.add(actor, dataset, samples);
   }
 
-  addSamplesNdjson(actor: Actor, dataset: string, text: string): Promise<{ ids: string[] }> {
-    return this.additions.addNdjson(actor, dataset, text);
+  addSamplesNdjson(actor: Actor, dataset: string, body: NdjsonInput): Promise<{ ids: string[] }> {
+    return this.additions.addNdjson(actor, dataset, body);
   }
 
   /** Stops the encoding worker thread, if one was started. */

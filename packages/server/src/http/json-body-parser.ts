@@ -29,13 +29,14 @@ export function installJsonBodyParser(app: FastifyInstance): void {
 }
 
 /** An NDJSON body, unparsed: only a route that opts in (ndjsonOr) takes it, and core parses it a line at a time. */
-export class NdjsonText {
-  constructor(readonly text: string) {}
+export class NdjsonBody {
+  /** The UTF-8 bytes as received: core cuts a large body at a line end and hands one part to a worker undecoded. */
+  constructor(readonly bytes: Buffer) {}
 }
 
 export function installNdjsonBodyParser(app: FastifyInstance): void {
-  app.addContentTypeParser(NDJSON_CONTENT_TYPE, { parseAs: 'string' }, (_request, body, done) => {
-    done(null, new NdjsonText(typeof body === 'string' ? body : body.toString('utf8')));
+  app.addContentTypeParser(NDJSON_CONTENT_TYPE, { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, new NdjsonBody(typeof body === 'string' ? Buffer.from(body) : body));
   });
 }
 
@@ -44,6 +45,6 @@ export function ndjsonOr(compile: FastifySchemaCompiler<TSchema>): FastifySchema
   return (route) => {
     const validate = compile(route);
     if (route.httpPart !== 'body') return validate;
-    return (input: unknown) => (input instanceof NdjsonText ? { value: input } : validate(input));
+    return (input: unknown) => (input instanceof NdjsonBody ? { value: input } : validate(input));
   };
 }

@@ -4,7 +4,7 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { TLocalizedValidationError } from 'typebox/error';
 import { NDJSON_CONTENT_TYPE } from '@teamset/contract';
-import { isNulFreeBody, NdjsonText } from './json-body-parser.js';
+import { isNulFreeBody, NdjsonBody } from './json-body-parser.js';
 
 /** The Ajv-style issue the error handler turns into "body.field …" messages. */
 export interface ValidationIssue extends FastifySchemaValidationError {
@@ -94,7 +94,7 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
   const acceptsEmpty = httpPart === 'querystring' && validator.Check({});
   return (input: unknown) => {
     if (acceptsEmpty && isEmptyObject(input)) return { value: input };
-    if (input instanceof NdjsonText) return { error: [issue('', 'contentType', `must be JSON: only adding samples takes ${NDJSON_CONTENT_TYPE}`, {})] };
+    if (input instanceof NdjsonBody) return { error: [issue('', 'contentType', `must be JSON: only adding samples takes ${NDJSON_CONTENT_TYPE}`, {})] };
     const value = httpPart === 'body' ? input : convertUrlPart(schema, input);
     if (!validator.Check(value)) return { error: toValidationIssues(validator.Errors(value)) };
     const nulAt = httpPart === 'body' && isNulFreeBody(value) ? undefined : findNul(value);

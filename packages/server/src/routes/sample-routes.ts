@@ -15,7 +15,7 @@ import {
   UpdatedResult,
 } from '@teamset/contract';
 import { actorOf } from '../auth/authenticate.js';
-import { ndjsonOr, NdjsonText } from '../http/json-body-parser.js';
+import { ndjsonOr, NdjsonBody } from '../http/json-body-parser.js';
 import { validatorCompiler } from '../http/validator-compiler.js';
 import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
 import { JSON_STRINGIFY_RESPONSES } from './json-responses.js';
@@ -49,9 +49,9 @@ export function registerSampleRoutes(app: TypedApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const body = request.body as AddSamplesBody | NdjsonText;
+      const body = request.body as AddSamplesBody | NdjsonBody;
       const actor = actorOf(request);
-      const result = body instanceof NdjsonText ? await samples.addSamplesNdjson(actor, request.params.name, body.text) : await samples.addSamples(actor, request.params.name, body.samples);
+      const result = body instanceof NdjsonBody ? await samples.addSamplesNdjson(actor, request.params.name, body.bytes) : await samples.addSamples(actor, request.params.name, body.samples);
       return reply.code(201).send(result);
     },
   );
