@@ -47,23 +47,16 @@ export class KeyVerifier implements AuthEventListener {
    * be asked. Throws like `verify` for malformed, expired and guest keys.
    */
   verifyCached(rawKey: string): VerifiedKey | undefined {
-    // A hit is an exact match on the full digest of a key that was well-formed when cached,
-    // so neither the format check nor a further comparison is needed on this path.
-    const entry = rawKey.length === API_KEY_LENGTH ? this.cache.get(sha256Hex(rawKey)) : undefined;
-    if (entry) {
-      const now = Date.now();
-      if (now - entry.cachedAtMs < this.ttlMs) return this.admit(entry, now);
-    }
-    // Malformed keys never reach the database (DESIGN §3).
-    if (!isWellFormedApiKey(rawKey)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
-    return undefined;
+    return this.cachedFor(rawKey, digestOf(rawKey));
   }
 
   /** Throws 401 for every kind of bad key (one message), 403 for a guest's key. */
   async verify(rawKey: string): Promise<VerifiedKey> {
-    const cached = this.verifyCached(rawKey);
+    // Hashed once: the cache and, on a miss, the database are asked with the same digest.
+    const digest = digestOf(rawKey);
+    const cached = this.cachedFor(rawKey, digest);
     if (cached) return cached;
-    const keyHash = sha256Hex(rawKey);
+    const keyHash = digest ?? sha256Hex(rawKey);
     const row = await this.store.findByHash(keyHash);
     if (!row || !constantTimeEqual(row.keyHash, keyHash)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
     const now = Date.now();
@@ -71,6 +64,19 @@ export class KeyVerifier implements AuthEventListener {
     this.cache.set(keyHash, entry);
     this.lastUsed.seed(row.keyId, row.lastUsedAt);
     return this.admit(entry, now);
+  }
+
+  private cachedFor(rawKey: string, digest: string | undefined): VerifiedKey | undefined {
+    // A hit is an exact match on the full digest of a key that was well-formed when cached,
+    // so neither the format check nor a further comparison is needed on this path.
+    const entry = digest === undefined ? undefined : this.cache.get(digest);
+    if (entry) {
+      const now = Date.now();
+      if (now - entry.cachedAtMs < this.ttlMs) return this.admit(entry, now);
+    }
+    // Malformed keys never reach the database (DESIGN §3).
+    if (!isWellFormedApiKey(rawKey)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
+    return undefined;
   }
 
   private admit(entry: CachedKey, now: number): VerifiedKey {
@@ -97,4 +103,9 @@ export class KeyVerifier implements AuthEventListener {
   private evictWhere(match: (entry: CachedKey) => boolean): void {
     for (const [hash, entry] of this.cache.entries()) if (match(entry)) this.cache.delete(hash);
   }
+}
+
+/** The digest a key is cached and stored under; undefined for a key of the wrong length, which can be neither. */
+function digestOf(rawKey: string): string | undefined {
+  return rawKey.length === API_KEY_LENGTH ? sha256Hex(rawKey) : undefined;
 }
