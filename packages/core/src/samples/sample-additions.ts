@@ -42,11 +42,12 @@ export class SampleAdditions {
   }
 
   /**
-   * A batch sent as NDJSON (one sample per line). A large one (as bytes: the server hands over the body) is cut in two: a worker thread encodes the tail
-   * while this thread encodes the head and inserts it, and the tail's rows follow in the same transaction. The
-   * outcome is exactly that of one run over the whole batch: when the parts cannot be joined so (a failed sample
-   * in either, an id given in both, a field typed differently by each), the transaction is rolled back and the
-   * batch runs again here in one go, which also names the sample and line at fault.
+   * A batch sent as NDJSON (one sample per line). A large one, given as bytes (the server hands over the body),
+   * is cut in two: a worker thread encodes the tail while this thread encodes the head and inserts it, and the
+   * tail's rows follow in the same transaction. The outcome is that of one run over the whole batch: when the
+   * parts cannot be joined so (a failed sample in either, an id given in both, a field typed differently by
+   * each), the transaction is rolled back and the batch runs again here in one go, which also names the sample
+   * and line at fault.
    */
   async addNdjson(actor: Actor, dataset: string, body: NdjsonInput): Promise<{ ids: string[] }> {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
