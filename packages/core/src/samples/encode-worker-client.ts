@@ -45,7 +45,7 @@ export class EncodeWorkerClient {
     // A copy of its own to transfer: the bytes are a view into the body the caller still reads (and a Buffer's
     // slice() is no copy).
     const own = new Uint8Array(bytes).buffer;
-    const job: EncodeJob = { id, bytes: own, stored: { ...stored } };
+    const job: EncodeJob = { id, bytes: own, stored };
     worker.ref();
     return new Promise((resolve) => {
       this.pending = { id, resolve };

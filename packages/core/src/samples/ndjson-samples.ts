@@ -6,11 +6,11 @@ const NEWLINE = '\n';
 
 /**
  * The samples of an NDJSON body, in order. Empty lines (and a final newline) are skipped; `\r\n` line ends
- * are accepted (JSON ignores the `\r`). `firstLine` numbers the lines of a part cut from a larger body.
+ * are accepted (JSON ignores the `\r`).
  */
-export function parseNdjsonSamples(text: string, firstLine = 1): unknown[] {
+export function parseNdjsonSamples(text: string): unknown[] {
   const samples: unknown[] = [];
-  let line = firstLine;
+  let line = 1;
   for (let start = 0; start < text.length; line++) {
     let end = text.indexOf(NEWLINE, start);
     if (end === -1) end = text.length;

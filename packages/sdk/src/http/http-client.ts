@@ -84,8 +84,8 @@ export class HttpClient {
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const url = this.#url(path, options.query);
     const retryable = isIdempotent(method);
+    const body = options.text ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     for (let attempt = 1; ; attempt++) {
-      const body = options.text ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
       const outcome = await this.#attempt(method, url, body, options.contentType);
       if (outcome.kind === 'response') return outcome.value as T;
       const { error } = outcome;
