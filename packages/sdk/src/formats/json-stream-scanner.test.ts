@@ -77,6 +77,58 @@ describe('scanJsonFile', () => {
     expect(await scanError(lines.join('\n'), 64)).toBe(message);
   });
 
+  it('hands runs of objects to a run taker unparsed, counted by their "}, {" separators, in order with the rest', async () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({ i, s: `straße ${i}`, box: [i, i + 0.5] }));
+    const doc = { items, more: [{ m: 1 }, { m: 2 }], after: 1 };
+    for (const text of [JSON.stringify(doc), JSON.stringify(doc, null, 2)]) {
+      for (const chunkSize of [64, 1000, 1 << 20]) {
+        const path = join(dir, `f${files++}.json`);
+        writeFileSync(path, text);
+        const events: unknown[] = [];
+        let wanted = 0;
+        await scanJsonFile(
+          path,
+          { arrays: new Set(['items', 'more']), label: 'test.json', chunkSize },
+          {
+            element: (key, index, value) => events.push([key, index, value]),
+            member: (key, value) => events.push([key, value]),
+            runs: {
+              // Every other run, as a busy worker would.
+              wants: (key) => key === 'items' && wanted++ % 2 === 0,
+              take: (key, first, count, text) => {
+                const values = JSON.parse(`[${Buffer.from(text).toString('utf8')}]`) as unknown[];
+                expect(values).toHaveLength(count);
+                values.forEach((value, i) => events.push([key, first + i, value]));
+              },
+            },
+          },
+        );
+        expect(events).toEqual([...items.map((item, i) => ['items', i, item]), ['more', 0, { m: 1 }], ['more', 1, { m: 2 }], ['after', 1]]);
+        if (chunkSize < text.length) expect(wanted).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  it('counts a "}, {" inside an element as a separator: the taker finds fewer elements than counted', async () => {
+    const items = [{ s: 'x}, {y' }, { c: 3 }, { d: 4 }];
+    const path = join(dir, `f${files++}.json`);
+    writeFileSync(path, JSON.stringify({ items }));
+    const runs: Array<[number, number, number]> = [];
+    await scanJsonFile(
+      path,
+      { arrays: new Set(['items']), label: 'test.json' },
+      {
+        element: () => undefined,
+        runs: {
+          wants: () => true,
+          take: (_key, first, count, text) => runs.push([first, count, (JSON.parse(`[${Buffer.from(text).toString('utf8')}]`) as unknown[]).length]),
+        },
+      },
+    );
+    // Separators: inside items[0]'s string, between 0 and 1, between 1 and 2 (the run ends there).
+    expect(runs).toEqual([[0, 3, 2]]);
+  });
+
   it('reads minified files, a byte order mark and an empty object', async () => {
     expect((await scan('\ufeff{"items":[1,2,3]}')).elements.map((e) => e[2])).toEqual([1, 2, 3]);
     expect(await scan('{}')).toEqual({ elements: [], members: [] });

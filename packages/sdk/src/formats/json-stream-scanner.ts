@@ -8,6 +8,24 @@ export interface JsonScanHandlers {
   element(key: string, index: number, value: unknown): void;
   /** Any other top-level member, parsed whole. */
   member?(key: string, value: unknown, line: number): void;
+  /** Takes runs of object elements as text, to be parsed elsewhere (another thread). */
+  runs?: JsonRunTaker;
+}
+
+/**
+ * Takes runs of an array's object elements unparsed. A run is cut where a `}` is followed by `,` and `{`
+ * (whitespace allowed), never past a `}` followed by `]`, and `count` is the number of such separators in it: the
+ * two are right exactly when no element holds either pattern itself (in a nested list of objects, or in a
+ * string), which is so for COCO's annotations. Whoever parses the run must
+ * check that: the text is not valid JSON when the cut fell inside an element, and holds fewer than `count`
+ * elements when a separator was one inside an element. Either way the scan went on from a wrong place, and the
+ * file must be read again without handing runs over.
+ */
+export interface JsonRunTaker {
+  /** Whether the next run of `key`'s elements is to be handed over (e.g. a worker is free to parse it). */
+  wants(key: string): boolean;
+  /** `count` elements of `key`, the first at index `first`, as the UTF-8 text `{…}, {…}` between them (a copy the taker owns). */
+  take(key: string, first: number, count: number, text: Uint8Array): void;
 }
 
 export interface JsonScanOptions {
@@ -245,6 +263,16 @@ class Scanner {
    */
   #objectRun(at: number, line: number): boolean {
     const buf = this.#buf;
+    if (this.handlers.runs?.wants(this.#key)) {
+      const [cut, count] = this.#separatedRun(at);
+      if (count > 0) {
+        const first = this.#index;
+        this.#index += count;
+        this.#commit(cut, this.#linesTo(at, cut, line), State.AfterElement);
+        this.handlers.runs.take(this.#key, first, count, new Uint8Array(buf.subarray(at, cut)));
+        return true;
+      }
+    }
     let brace = buf.lastIndexOf(CLOSE_BRACE);
     let cut = -1;
     while (brace > at) {
@@ -263,13 +291,41 @@ class Scanner {
     } catch {
       return false;
     }
-    let lines = line;
-    for (let i = buf.indexOf(NEWLINE, at); i !== -1 && i < cut; i = buf.indexOf(NEWLINE, i + 1)) lines++;
     const first = this.#index;
     this.#index += values.length;
-    this.#commit(cut, lines, State.AfterElement);
+    this.#commit(cut, this.#linesTo(at, cut, line), State.AfterElement);
     for (let i = 0; i < values.length; i++) this.handlers.element(this.#key, first + i, values[i]);
     return true;
+  }
+
+  /** The line at `to`, given the line at `from`. */
+  #linesTo(from: number, to: number, line: number): number {
+    const buf = this.#buf;
+    for (let i = buf.indexOf(NEWLINE, from); i !== -1 && i < to; i = buf.indexOf(NEWLINE, i + 1)) line++;
+    return line;
+  }
+
+  /**
+   * For JsonRunTaker: the end of the last `}` followed by `,` and `{`, and how many such there are from `at`, up to
+   * the first `}` followed by `]` — where an array of objects ends: this one (whatever follows it must not be
+   * cut), or one nested in an element (which the taker will find anyway).
+   */
+  #separatedRun(at: number): [cut: number, count: number] {
+    const buf = this.#buf;
+    let cut = at;
+    let count = 0;
+    for (let brace = buf.indexOf(CLOSE_BRACE, at); brace !== -1; brace = buf.indexOf(CLOSE_BRACE, brace + 1)) {
+      let next = brace + 1;
+      while (next < buf.length && isWhitespace(buf[next] as number)) next++;
+      if (next === buf.length || buf[next] === CLOSE_BRACKET) break;
+      if (buf[next] !== COMMA) continue;
+      next++;
+      while (next < buf.length && isWhitespace(buf[next] as number)) next++;
+      if (buf[next] !== OPEN_BRACE) continue;
+      cut = brace + 1;
+      count++;
+    }
+    return [cut, count];
   }
 
   /** The values of a run of elements; on a syntax error, each is parsed alone to name the one at fault. */
@@ -341,18 +397,21 @@ class Scanner {
 
 export type JsonScanEvent =
   | { kind: 'element'; key: string; index: number; value: unknown }
-  | { kind: 'member'; key: string; value: unknown; line: number };
+  | { kind: 'member'; key: string; value: unknown; line: number }
+  | { kind: 'run'; key: string; first: number; count: number; text: Uint8Array };
 
 /**
  * The elements (and other top-level members) of `path`, in file order, parsed, one array per chunk read (a
  * few MiB of input), so a consumer pays one await per chunk rather than per element. Throws
  * InvalidInputError naming the file and line on bad JSON.
  */
-export async function* scanJson(path: string, options: JsonScanOptions & { members?: boolean }): AsyncGenerator<JsonScanEvent[]> {
+export async function* scanJson(path: string, options: JsonScanOptions & { members?: boolean; runs?: Pick<JsonRunTaker, 'wants'> }): AsyncGenerator<JsonScanEvent[]> {
   let pending: JsonScanEvent[] = [];
+  const { runs } = options;
   const scanner = new Scanner(options, {
     element: (key, index, value) => pending.push({ kind: 'element', key, index, value }),
     ...(options.members ? { member: (key: string, value: unknown, line: number) => pending.push({ kind: 'member', key, value, line }) } : {}),
+    ...(runs ? { runs: { wants: (key: string) => runs.wants(key), take: (key: string, first: number, count: number, text: Uint8Array) => pending.push({ kind: 'run', key, first, count, text }) } } : {}),
   });
   const take = (): JsonScanEvent[] => {
     const events = pending;
@@ -368,23 +427,35 @@ export async function* scanJson(path: string, options: JsonScanOptions & { membe
       const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       read += bytesRead;
-      scanner.feed(chunk.subarray(0, bytesRead));
+      try {
+        scanner.feed(chunk.subarray(0, bytesRead));
+      } catch (error) {
+        // What came before the error is handed over first: a run taker may find in it that the scan had lost its way.
+        if (pending.length > 0) yield take();
+        throw error;
+      }
       if (pending.length > 0) yield take();
       options.progress?.(read, size);
     }
-    scanner.end();
-    if (pending.length > 0) yield take();
+    try {
+      scanner.end();
+    } finally {
+      if (pending.length > 0) yield take();
+    }
   } finally {
     await file.close();
   }
 }
 
-/** scanJson with callbacks: the handlers run in file order. */
-export async function scanJsonFile(path: string, options: JsonScanOptions, handlers: JsonScanHandlers): Promise<void> {
-  for await (const events of scanJson(path, { ...options, members: handlers.member !== undefined })) {
+/** scanJson with callbacks: the handlers run in file order. `stop` is asked after each read: true ends the scan early. */
+export async function scanJsonFile(path: string, options: JsonScanOptions & { stop?: () => boolean }, handlers: JsonScanHandlers): Promise<void> {
+  const { runs } = handlers;
+  for await (const events of scanJson(path, { ...options, members: handlers.member !== undefined, ...(runs ? { runs } : {}) })) {
     for (const event of events) {
       if (event.kind === 'element') handlers.element(event.key, event.index, event.value);
-      else handlers.member?.(event.key, event.value, event.line);
+      else if (event.kind === 'member') handlers.member?.(event.key, event.value, event.line);
+      else runs?.take(event.key, event.first, event.count, event.text);
     }
+    if (options.stop?.()) return;
   }
 }

@@ -1,10 +1,11 @@
 // Collects what is wrong with an import's input: fatal errors, skippable invalid items and warnings, listed with a cap.
 import { InvalidInputError } from './invalid-input-error.js';
+import type { ProblemSink } from './problem-record.js';
 
 /** How many problems of each kind are kept word for word; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 100;
 
-export class ProblemLog {
+export class ProblemLog implements ProblemSink {
   readonly #errors: string[] = [];
   #errorCount = 0;
   readonly #warnings: string[] = [];
@@ -41,6 +42,13 @@ export class ProblemLog {
     if (this.#once.has(key)) return;
     this.#once.add(key);
     this.warn(message);
+  }
+
+  /** Counts problems that come after others of their kind already listed in full (see ProblemRecord). */
+  countUnlisted(invalid: number, warnings: number): void {
+    if (this.skipInvalid) this.#warningCount += invalid;
+    else this.#errorCount += invalid;
+    this.#warningCount += warnings;
   }
 
   get errorCount(): number {
