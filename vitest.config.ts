@@ -8,6 +8,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@teamset/contract': src('contract'),
+      // Before '@teamset/core', which would otherwise take this import too.
+      '@teamset/core/workers': fileURLToPath(new URL('./packages/core/src/workers/module-worker.ts', import.meta.url)),
       '@teamset/core': src('core'),
       '@teamset/server': src('server'),
       '@teamset/sdk': src('sdk'),

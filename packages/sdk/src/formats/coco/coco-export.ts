@@ -13,7 +13,7 @@ import type { DatasetState } from '../../datasets/dataset-state.js';
 import type { DatasetView } from '../../datasets/dataset-view.js';
 import type { ExportDirOptions, TransferSummary } from '../transfer-types.js';
 import { COCO_DATA_DIR, COCO_LABELS_FILE } from './coco-import.js';
-import type { CocoId } from './coco-reader.js';
+import type { CocoId } from './coco-annotations.js';
 
 /** Detection keys that are not annotation attributes: COCO has its own place for each, or none. */
 const NOT_ATTRIBUTES = new Set(['_cls', 'id', 'tags', 'label', 'bounding_box', 'confidence', 'index', 'iscrowd', 'area']);

@@ -79,7 +79,7 @@ export async function prepareCocoImport(path: string, options: ImportDirOptions)
             const a = groups.order[k] as number;
             const label = labelNames[categoryOf[a] as number] as string;
             const detection = toDetection(data, a, label, width, height);
-            const polygons = data.polygons.get(a);
+            const polygons = data.annotations.table.polygons.get(a);
             if (polygons) {
               // The polyline names its detection, so an export can put the polygons back on the right annotation.
               detection.id = newId();
@@ -99,17 +99,16 @@ export async function prepareCocoImport(path: string, options: ImportDirOptions)
 function toDetection(data: CocoData, a: number, label: string, width: number, height: number): Record<string, unknown> {
   // No `_cls` on the items: inside a Detections they can only be Detections, and the server adds it. Leaving
   // it out trims a seventh of the JSON the server parses per box.
-  const detection: Record<string, unknown> = {
-    label,
-    bounding_box: [(data.x[a] as number) / width, (data.y[a] as number) / height, (data.w[a] as number) / width, (data.h[a] as number) / height],
-  };
-  const score = data.score[a] as number;
+  const annotations = data.annotations;
+  const [x, y, w, h] = annotations.box(a);
+  const detection: Record<string, unknown> = { label, bounding_box: [x / width, y / height, w / width, h / height] };
+  const score = annotations.score(a);
   if (!Number.isNaN(score)) detection.confidence = score;
-  const iscrowd = data.iscrowd[a] as number;
+  const iscrowd = annotations.iscrowd(a);
   if (!Number.isNaN(iscrowd)) detection.iscrowd = iscrowd;
-  const area = data.area[a] as number;
+  const area = annotations.area(a);
   if (!Number.isNaN(area)) detection.area = area;
-  const extras = data.extras.get(a);
+  const extras = annotations.table.extras.get(a);
   if (extras) Object.assign(detection, extras);
   return detection;
 }
@@ -122,23 +121,24 @@ function relativePoints(flat: readonly number[], width: number, height: number):
 
 /** Each annotation's image and category index; -1 for one that is skipped (reported, or of a skipped image). */
 function resolveReferences(data: CocoData, problems: ProblemLog): { imageOf: Int32Array; categoryOf: Int32Array } {
-  const n = data.annotationCount;
+  const annotations = data.annotations;
+  const n = annotations.count;
   const imageOf = new Int32Array(n);
   const categoryOf = new Int32Array(n);
   let ofSkippedImages = 0;
   for (let a = 0; a < n; a++) {
-    const imageRef = data.annImageRefs[a] as string | number;
-    const categoryRef = data.annCategoryRefs[a] as string | number;
+    const imageRef = annotations.imageRef(a);
+    const categoryRef = annotations.categoryRef(a);
     const image = data.imageIndex.get(imageRef);
     const category = data.categoryIndex.get(categoryRef);
     imageOf[a] = image ?? -1;
     categoryOf[a] = category ?? -1;
     if (image === undefined) {
       if (data.skippedImageIds.has(imageRef)) ofSkippedImages++;
-      else problems.invalid(`${data.file}: ${jsonPath('annotations', data.annPositions[a] as number, 'image_id')}: no image with id ${JSON.stringify(imageRef)}`);
+      else problems.invalid(`${data.file}: ${jsonPath('annotations', annotations.position(a), 'image_id')}: no image with id ${JSON.stringify(imageRef)}`);
     } else if (category === undefined) {
       imageOf[a] = -1;
-      problems.invalid(`${data.file}: ${jsonPath('annotations', data.annPositions[a] as number, 'category_id')}: no category with id ${JSON.stringify(categoryRef)}`);
+      problems.invalid(`${data.file}: ${jsonPath('annotations', annotations.position(a), 'category_id')}: no category with id ${JSON.stringify(categoryRef)}`);
     }
   }
   if (ofSkippedImages > 0) problems.warn(`${data.file}: ${ofSkippedImages} annotation${ofSkippedImages === 1 ? '' : 's'} of skipped images not imported`);

@@ -1,12 +1,14 @@
-// Reads and validates a COCO detection file into compact per-column arrays, never holding its annotations as objects.
+// Reads and validates a COCO detection file into compact columns, never holding its annotations as objects.
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { jsonPath, describeValue } from '../json-path.js';
 import { scanJsonFile } from '../json-stream-scanner.js';
 import type { ProblemLog } from '../problem-log.js';
-import { ATTRIBUTE_NAME, isFiniteNumber, isPlainObject, stringProblem } from '../text-checks.js';
+import { replayProblems, type ProblemSink } from '../problem-record.js';
+import { isPlainObject, stringProblem } from '../text-checks.js';
+import { AnnotationParts, AnnotationWorker, type HandOver } from './coco-annotation-runs.js';
+import { Annotations, concatAnnotationTables, emptyAnnotationTable, type CocoId } from './coco-annotations.js';
 
-/** A COCO id: an integer in the standard, but strings occur in the wild. */
-export type CocoId = number | string;
 
 export interface CocoCategory {
   id: CocoId;
@@ -14,16 +16,13 @@ export interface CocoCategory {
   supercategory?: string;
 }
 
-/** Annotation keys with a meaning of their own; any other key is kept as a label attribute. */
-const ANNOTATION_KEYS = new Set(['id', 'image_id', 'category_id', 'bbox', 'segmentation', 'area', 'iscrowd', 'score']);
-/** Keys a Detection already has: an annotation attribute by these names would clash. */
-const DETECTION_BUILTINS = new Set(['id', 'label', 'bounding_box', 'confidence', 'index', 'tags', 'attributes']);
-
 /**
- * The file's content, column by column. Annotation columns are plain number arrays (V8 keeps them as packed
- * doubles: 8 bytes a value), so a million boxes take tens of megabytes rather than the hundreds their parsed
- * objects would. `NaN` marks an absent optional number.
+ * Files this large have their annotations parsed on two threads: below it, starting a worker costs more than it
+ * saves (a worker starts in tens of milliseconds; 8 MiB of annotations parse in about 70).
  */
+const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
+
+/** The file's content: images and categories as columns, annotations as one table of numbers (see AnnotationTable). */
 export class CocoData {
   readonly file: string;
   info: Record<string, unknown> | undefined;
@@ -41,57 +40,100 @@ export class CocoData {
   /** Ids of images that were invalid and skipped: their annotations go too, counted in one warning. */
   readonly skippedImageIds = new Set<CocoId>();
 
-  readonly annPositions: number[] = [];
-  readonly annImageRefs: CocoId[] = [];
-  readonly annCategoryRefs: CocoId[] = [];
-  readonly x: number[] = [];
-  readonly y: number[] = [];
-  readonly w: number[] = [];
-  readonly h: number[] = [];
-  readonly area: number[] = [];
-  readonly iscrowd: number[] = [];
-  readonly score: number[] = [];
-  /** Polygons (flat x, y lists in pixels) by annotation index. */
-  readonly polygons = new Map<number, number[][]>();
-  /** Other attributes by annotation index. */
-  readonly extras = new Map<number, Record<string, unknown>>();
+  annotations = new Annotations(emptyAnnotationTable());
   sawImages = false;
+  /** Runs of annotations parsed on the worker thread (0 when the file was read in one pass). */
+  runsOnWorker = 0;
 
   constructor(file: string) {
     this.file = file;
-  }
-
-  get annotationCount(): number {
-    return this.x.length;
   }
 }
 
 export interface ReadCocoOptions {
   problems: ProblemLog;
   progress?: (bytesRead: number, total: number) => void;
+  /** Parse annotations on a worker thread as well as the main one (default: for files of 8 MiB or more). */
+  parallel?: boolean;
+  /** Bytes per read (tests make it small, for many runs). */
+  chunkSize?: number;
+  /** Which runs the worker takes (default: while it holds fewer than two; tests choose runs by number). */
+  handOver?: HandOver;
 }
 
 /** Scans `jsonFile`; item problems go to `problems`, structural ones are thrown. */
 export async function readCocoFile(jsonFile: string, options: ReadCocoOptions): Promise<CocoData> {
+  if (options.parallel ?? (await stat(jsonFile)).size >= PARALLEL_FROM_BYTES) {
+    const worker = AnnotationWorker.start(options.handOver);
+    if (worker) {
+      try {
+        const data = await readCoco(jsonFile, options, worker);
+        if (data) return data;
+      } finally {
+        await worker.close();
+      }
+    }
+  }
+  return (await readCoco(jsonFile, options, undefined)) as CocoData;
+}
+
+/**
+ * One read of the file. With a worker, undefined when a run it was handed turned out not to be whole elements
+ * (see JsonRunTaker): the read stops there, nothing of it has reached `options.problems`, and the caller reads
+ * the file again without the worker.
+ */
+async function readCoco(jsonFile: string, options: ReadCocoOptions, worker: AnnotationWorker | undefined): Promise<CocoData | undefined> {
   const data = new CocoData(basename(jsonFile));
-  const reader = new CocoElementReader(data, options.problems);
-  await scanJsonFile(
-    jsonFile,
-    { arrays: new Set(['images', 'annotations', 'categories']), label: data.file, ...(options.progress ? { progress: options.progress } : {}) },
-    {
-      element: (key, index, value) => reader.element(key, index, value),
-      member: (key, value) => reader.member(key, value),
-    },
-  );
+  const parts = new AnnotationParts(data.file);
+  const reader = new CocoElementReader(data, () => parts.problems);
+  let thrown: { error: unknown } | undefined;
+  try {
+    await scanJsonFile(
+      jsonFile,
+      {
+        arrays: new Set(['images', 'annotations', 'categories']),
+        label: data.file,
+        ...(options.progress ? { progress: options.progress } : {}),
+        ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+        ...(worker ? { stop: () => worker.failed } : {}),
+      },
+      {
+        element: (key, index, value) => (key === 'annotations' ? parts.read(index, value) : reader.element(key, index, value)),
+        member: (key, value) => reader.member(key, value),
+        ...(worker
+          ? {
+              runs: {
+                wants: (key: string) => key === 'annotations' && worker.wants(),
+                take: (_key: string, first: number, count: number, text: Uint8Array) => parts.add(worker.read(data.file, first, count, text)),
+              },
+            }
+          : {}),
+      },
+    );
+  } catch (error) {
+    // Thrown from a wrong place, maybe: a run the worker holds may show the scan had lost its way.
+    thrown = { error };
+  }
+  const read = await parts.finish();
+  if (!read) return undefined;
+  if (thrown) throw thrown.error;
+  for (const part of read) replayProblems(part.problems, options.problems);
+  data.annotations = new Annotations(concatAnnotationTables(read.map((part) => part.table)));
+  data.runsOnWorker = parts.handedOver;
   if (!data.sawImages) options.problems.fatal(`${data.file}: expected an "images" list at the top level`);
   return data;
 }
 
+/** Images, categories and other members; annotations are read by AnnotationReader. */
 class CocoElementReader {
   constructor(
     private readonly data: CocoData,
-    private readonly problems: ProblemLog,
+    private readonly sink: () => ProblemSink,
   ) {}
+
+  get problems(): ProblemSink {
+    return this.sink();
+  }
 
   #at(...parts: Array<string | number>): string {
     return `${this.data.file}: ${jsonPath(...parts)}`;
@@ -109,8 +151,7 @@ class CocoElementReader {
     if (key === 'images') {
       this.data.sawImages = true;
       this.#image(index, value);
-    } else if (key === 'annotations') this.#annotation(index, value);
-    else this.#category(index, value);
+    } else this.#category(index, value);
   }
 
   #id(value: unknown): value is CocoId {
@@ -155,82 +196,5 @@ class CocoElementReader {
     if (this.data.categoryIndex.has(id)) return this.problems.invalid(`${this.#at('categories', index, 'id')}: duplicate category id ${JSON.stringify(id)}`);
     this.data.categoryIndex.set(id, this.data.categories.length);
     this.data.categories.push({ id, name, ...(typeof supercategory === 'string' ? { supercategory } : {}) });
-  }
-
-  /** The number at `key`: NaN when absent or null, undefined when it is something else (reported). */
-  #optionalNumber(value: Record<string, unknown>, key: string, index: number): number | undefined {
-    const v = value[key];
-    if (v === undefined || v === null) return NaN;
-    if (isFiniteNumber(v)) return v;
-    this.problems.invalid(`${this.#at('annotations', index, key)}: expected a number, got ${describeValue(v)}`);
-    return undefined;
-  }
-
-  #annotation(index: number, value: unknown): void {
-    if (!isPlainObject(value)) return this.problems.invalid(`${this.#at('annotations', index)}: expected an object, got ${describeValue(value)}`);
-    const { image_id: imageId, category_id: categoryId, bbox } = value;
-    if (!this.#id(imageId)) return this.problems.invalid(`${this.#at('annotations', index, 'image_id')}: expected an image id, got ${describeValue(imageId)}`);
-    if (!this.#id(categoryId)) return this.problems.invalid(`${this.#at('annotations', index, 'category_id')}: expected a category id, got ${describeValue(categoryId)}`);
-    if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(isFiniteNumber) || (bbox[2] as number) < 0 || (bbox[3] as number) < 0) {
-      return this.problems.invalid(`${this.#at('annotations', index, 'bbox')}: expected 4 numbers [x, y, width, height] with width and height ≥ 0, got ${describeValue(bbox)}`);
-    }
-    const area = this.#optionalNumber(value, 'area', index);
-    const iscrowd = this.#optionalNumber(value, 'iscrowd', index);
-    const score = this.#optionalNumber(value, 'score', index);
-    if (area === undefined || iscrowd === undefined || score === undefined) return;
-    const polygons = this.#segmentation(value.segmentation, index);
-    if (polygons === false) return;
-    const extras = this.#extras(value, index);
-    if (extras === false) return;
-
-    const d = this.data;
-    const n = d.x.length;
-    d.annPositions.push(index);
-    d.annImageRefs.push(imageId);
-    d.annCategoryRefs.push(categoryId);
-    d.x.push(bbox[0] as number);
-    d.y.push(bbox[1] as number);
-    d.w.push(bbox[2] as number);
-    d.h.push(bbox[3] as number);
-    d.area.push(area);
-    d.iscrowd.push(iscrowd);
-    d.score.push(score);
-    if (polygons) d.polygons.set(n, polygons);
-    if (extras) d.extras.set(n, extras);
-  }
-
-  /** Polygons, undefined for none, false when invalid (reported). RLE masks cannot become polylines: counted in one warning. */
-  #segmentation(segmentation: unknown, index: number): number[][] | undefined | false {
-    if (segmentation === undefined || segmentation === null) return undefined;
-    if (isPlainObject(segmentation)) {
-      this.problems.warnOnce('rle', `${this.data.file}: RLE segmentations (e.g. ${jsonPath('annotations', index, 'segmentation')}) are not imported: Teamset keeps polygons only; their boxes are imported`);
-      return undefined;
-    }
-    const polygonOk = (p: unknown): p is number[] => Array.isArray(p) && p.length >= 6 && p.length % 2 === 0 && p.every(isFiniteNumber);
-    if (!Array.isArray(segmentation) || !segmentation.every(polygonOk)) {
-      this.problems.invalid(`${this.#at('annotations', index, 'segmentation')}: expected a list of polygons, each a list of at least 3 x, y pairs`);
-      return false;
-    }
-    return segmentation.length === 0 ? undefined : segmentation;
-  }
-
-  /** Other keys as label attributes; names the server would refuse, or that clash with a Detection's own, are left out with a warning. */
-  #extras(value: Record<string, unknown>, index: number): Record<string, unknown> | undefined | false {
-    let extras: Record<string, unknown> | undefined;
-    for (const key of Object.keys(value)) {
-      if (ANNOTATION_KEYS.has(key)) continue;
-      const v = value[key];
-      if (v === undefined || v === null) continue;
-      if (!ATTRIBUTE_NAME.test(key) || DETECTION_BUILTINS.has(key)) {
-        this.problems.warnOnce(`attr:${key}`, `${this.#at('annotations', index, key)}: attribute ${JSON.stringify(key)} is not imported (${DETECTION_BUILTINS.has(key) ? 'a Detection has its own' : 'label attribute names are letters, digits and "_", starting with a letter'})`);
-        continue;
-      }
-      if (typeof v === 'string' && stringProblem(v)) {
-        this.problems.invalid(`${this.#at('annotations', index, key)}: the string ${stringProblem(v)}`);
-        return false;
-      }
-      (extras ??= {})[key] = v;
-    }
-    return extras;
   }
 }
