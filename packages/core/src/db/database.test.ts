@@ -114,6 +114,21 @@ describe('openDatabase on a new SQLite path', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('closes the file handle on close(), used or not (Kysely opens its side lazily)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teamset-db-'));
+    try {
+      const unused = openDatabase(`sqlite:${join(dir, 'unused.db')}`);
+      await unused.close();
+      expect(unused.sqlite?.open).toBe(false);
+      const used = openDatabase(`sqlite:${join(dir, 'used.db')}`);
+      await sql`select 1`.execute(used.db);
+      await used.close();
+      expect(used.sqlite?.open).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('toIso', () => {

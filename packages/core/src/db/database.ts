@@ -69,7 +69,12 @@ export function openDatabase(uri?: string): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', displayUri, sqlite, close: () => db.destroy() };
+    const close = async (): Promise<void> => {
+      await db.destroy();
+      // Kysely opens its driver lazily: if nothing ever ran through it, destroy() leaves the handle open.
+      if (sqlite.open) sqlite.close();
+    };
+    return { db, dialect: 'sqlite', displayUri, sqlite, close };
   }
   const pool = new pg.Pool({ connectionString: parsed.connectionString, max: 10 });
   // An idle client losing its connection must not crash the server; the pool replaces it.
