@@ -7,6 +7,7 @@ import { registerGroupsCommands } from './commands/groups.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInvitationsCommands } from './commands/invitations.js';
 import { registerKeysCommands } from './commands/keys.js';
+import { registerMediaRootsCommands } from './commands/media-roots.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerPermissionsCommands } from './commands/permissions.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -39,6 +40,7 @@ export function createProgram(): Command {
   registerPermissionsCommands(program);
   // After permissions: it adds `permissions set-group|remove-group` to that command.
   registerGroupsCommands(program);
+  registerMediaRootsCommands(program);
   registerWhoamiCommand(program);
   registerConfigCommands(program);
   return program;

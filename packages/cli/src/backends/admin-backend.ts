@@ -9,6 +9,7 @@ import type {
   DatasetPermissionList,
   DatasetPermissionInvitation,
   DatasetUserPermission,
+  MediaRoot,
   MediaType,
   Role,
   User,
@@ -78,4 +79,8 @@ export interface AdminBackend {
   deleteGroup(group: string): Promise<void>;
   setDatasetGroupPermission(name: string, group: string, permission: DatasetPermission): Promise<DatasetGroupPermission>;
   removeDatasetGroupPermission(name: string, group: string): Promise<void>;
+  /** The media roots (admins). On the database only the organization's: the server's own are given to `teamset serve`. */
+  listMediaRoots(): Promise<MediaRoot[]>;
+  /** Replaces the organization's media roots: directories on the server's machine (the database backend's is this one). */
+  setMediaRoots(paths: readonly string[]): Promise<MediaRoot[]>;
 }

@@ -9,6 +9,7 @@ import type {
   DatasetPermissionList,
   DatasetPermissionInvitation,
   DatasetUserPermission,
+  MediaRoot,
   Role,
   User,
   UserGroup,
@@ -128,5 +129,13 @@ export class ApiBackend implements AdminBackend {
 
   removeDatasetGroupPermission(name: string, group: string): Promise<void> {
     return this.client.removeDatasetUserGroupPermission(name, group);
+  }
+
+  listMediaRoots(): Promise<MediaRoot[]> {
+    return this.client.listMediaRoots();
+  }
+
+  setMediaRoots(paths: readonly string[]): Promise<MediaRoot[]> {
+    return this.client.setMediaRoots(paths);
   }
 }

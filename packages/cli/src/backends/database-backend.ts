@@ -9,6 +9,7 @@ import type {
   DatasetPermissionList,
   DatasetPermissionInvitation,
   DatasetUserPermission,
+  MediaRoot,
   Role,
   User,
   UserGroup,
@@ -131,5 +132,13 @@ export class DatabaseBackend implements AdminBackend {
 
   removeDatasetGroupPermission(name: string, group: string): Promise<void> {
     return this.services.datasetPermissions.removeGroup(this.actor, name, group);
+  }
+
+  listMediaRoots(): Promise<MediaRoot[]> {
+    return this.services.mediaRoots.list(this.actor);
+  }
+
+  setMediaRoots(paths: readonly string[]): Promise<MediaRoot[]> {
+    return this.services.mediaRoots.replace(this.actor, paths);
   }
 }

@@ -10,6 +10,7 @@ import type {
   DatasetPermissionList,
   DatasetUserPermission,
   Invitation,
+  MediaRoot,
   OrganizationSettings,
   PermissionUser,
   Role,
@@ -90,6 +91,14 @@ export async function getOrganizationSettings(via?: ManagementTarget): Promise<O
 
 export async function setOrganizationSettings(settings: UpdateOrganizationSettingsBody, via?: ManagementTarget): Promise<OrganizationSettings> {
   return managementClient(via).setOrganizationSettings(settings);
+}
+
+export async function listMediaRoots(via?: ManagementTarget): Promise<MediaRoot[]> {
+  return managementClient(via).listMediaRoots();
+}
+
+export async function setMediaRoots(paths: readonly string[], via?: ManagementTarget): Promise<MediaRoot[]> {
+  return managementClient(via).setMediaRoots(paths);
 }
 
 export async function listDatasetRecords(options?: ListDatasetsOptions, via?: ManagementTarget): Promise<DatasetPage> {

@@ -17,6 +17,8 @@ import {
   type GroupDatasetPermissionList,
   type Invitation,
   type InvitationList,
+  type MediaRoot,
+  type MediaRootList,
   type OrganizationSettings,
   type PermissionUser,
   type Role,
@@ -147,6 +149,22 @@ export class ManagementClient {
   /** Changes only the settings given. */
   async setOrganizationSettings(settings: UpdateOrganizationSettingsBody): Promise<OrganizationSettings> {
     return this.http.patch<OrganizationSettings>(PATHS.organizationSettings, settings);
+  }
+
+  /**
+   * Directories the server serves sample media from (admins): the organization's, which setMediaRoots
+   * changes, and the server's own (`teamset serve --media-root`, `source: 'server'`, read-only here).
+   */
+  async listMediaRoots(): Promise<MediaRoot[]> {
+    return (await this.http.get<MediaRootList>(PATHS.organizationMediaRoots)).roots;
+  }
+
+  /**
+   * Replaces the organization's media roots (admins): absolute paths of existing directories on the server's
+   * machine, each checked and stored as its realpath there. All or nothing; the answer is listMediaRoots'.
+   */
+  async setMediaRoots(paths: readonly string[]): Promise<MediaRoot[]> {
+    return (await this.http.put<MediaRootList>(PATHS.organizationMediaRoots, { roots: [...paths] })).roots;
   }
 
   /** The datasets you can see, a page at a time, each with your effective permission on it. */

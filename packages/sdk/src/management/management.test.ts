@@ -1,5 +1,6 @@
 // The management functions end to end against a real Teamset server in this process (SQLite), as each role.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isWellFormedApiKey } from '@teamset/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -187,5 +188,22 @@ describe('organization settings (admin)', () => {
     expect(after).toEqual({ ...before, defaultUserRole: 'COLLABORATOR' });
     await expect(clientFor(member.key).setOrganizationSettings({ defaultUserRole: 'ADMIN' })).rejects.toBeInstanceOf(ForbiddenError);
     await asAdmin.setOrganizationSettings(before);
+  });
+
+  it('lists and replaces the media roots, stored as realpaths, and refuses bad ones and non-admins', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'teamset-sdk-media-'));
+    mkdirSync(join(root, 'sub'));
+    try {
+      expect(await management.listMediaRoots(asAdmin)).toEqual([]);
+      const set = await management.setMediaRoots([`${root}/sub/..`], asAdmin);
+      expect(set).toEqual([{ path: realpathSync(root), source: 'organization', available: true }]);
+      expect(await asAdmin.listMediaRoots()).toEqual(set);
+      await expect(asAdmin.setMediaRoots([root, 'relative/dir'])).rejects.toThrow(/^Media root 2: .*not an absolute path/);
+      await expect(clientFor(member.key).listMediaRoots()).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(clientFor(member.key).setMediaRoots([])).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await asAdmin.setMediaRoots([])).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
