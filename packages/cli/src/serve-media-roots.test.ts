@@ -39,6 +39,15 @@ describe('teamset serve with media roots (built CLI)', () => {
   });
   afterAll(() => sandbox?.cleanup());
 
+  it('a thumbnail cache budget that is not a whole number of MiB is a usage error, from the flag or the environment', async () => {
+    const flag = await runTeamset(['serve', '--port', '0', '--thumbnail-cache', '0'], { env: sandbox.env });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("option '--thumbnail-cache <MiB>' argument '0' is invalid");
+    const env = await runTeamset(['serve', '--port', '0'], { env: { ...sandbox.env, TEAMSET_THUMBNAIL_CACHE_MB: '2GB' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('TEAMSET_THUMBNAIL_CACHE_MB: Expected a whole number of 1 or more.');
+  });
+
   it('a root that is not an absolute directory stops the server with the reason', async () => {
     const result = await runTeamset(['serve', '--port', '0', '--media-root', 'relative/images'], { env: sandbox.env });
     expect(result.code).not.toBe(0);
@@ -54,7 +63,8 @@ describe('teamset serve with media roots (built CLI)', () => {
     await services.close();
 
     const port = await freePort();
-    const child = spawnTeamset(['serve', '--port', String(port), '--host', '127.0.0.1'], { ...sandbox.env, TEAMSET_MEDIA_ROOTS: images });
+    // A thumbnail cache budget from the environment is taken as well.
+    const child = spawnTeamset(['serve', '--port', String(port), '--host', '127.0.0.1'], { ...sandbox.env, TEAMSET_MEDIA_ROOTS: images, TEAMSET_THUMBNAIL_CACHE_MB: '64' });
     let output = '';
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -42,6 +42,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   bodyLimitBytes?: number;
   failedAuthLimit?: FailedAuthLimiterOptions;
+  /** Most bytes the thumbnail folder may hold (default 4 GiB); the least recently served thumbnails go first. */
+  thumbnailCacheBytes?: number;
 }
 
 /** Hop 0 is the peer that connected to us (the reverse proxy); what it reports is the client, anything further left is hearsay. */
@@ -107,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTagRoutes(typed, ctx);
   registerFieldRoutes(typed, ctx);
   registerSavedViewRoutes(typed, ctx);
-  registerMediaRoutes(typed, ctx);
+  registerMediaRoutes(typed, ctx, options.thumbnailCacheBytes !== undefined ? { thumbnailCacheBytes: options.thumbnailCacheBytes } : {});
   await registerWebApp(app);
   return app;
 }

@@ -12,6 +12,7 @@ export interface StartServerOptions {
   trustProxy?: boolean;
   core?: Omit<CoreConfig, 'databaseUri'>;
   failedAuthLimit?: AppOptions['failedAuthLimit'];
+  thumbnailCacheBytes?: AppOptions['thumbnailCacheBytes'];
 }
 
 export interface RunningServer {
@@ -32,6 +33,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.failedAuthLimit ? { failedAuthLimit: options.failedAuthLimit } : {}),
+    ...(options.thumbnailCacheBytes !== undefined ? { thumbnailCacheBytes: options.thumbnailCacheBytes } : {}),
   });
   try {
     await app.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });

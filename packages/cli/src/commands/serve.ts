@@ -3,7 +3,7 @@ import { delimiter } from 'node:path';
 import type { Command } from 'commander';
 import { CliContext } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
-import { parsePort, parseQueryTimeout } from '../option-parsers.js';
+import { parsePort, parsePositiveInt, parseQueryTimeout } from '../option-parsers.js';
 
 interface ServeOptions {
   port: number;
@@ -13,12 +13,15 @@ interface ServeOptions {
   logLevel: string;
   queryTimeout?: number;
   mediaRoot?: string[];
+  thumbnailCache?: number;
 }
 
 export const DEFAULT_SERVE_PORT = 5151;
 /** Loopback by default: exposing the server to the network is a decision to make explicitly (--host 0.0.0.0). */
 export const DEFAULT_SERVE_HOST = '127.0.0.1';
 export const DEFAULT_QUERY_TIMEOUT_S = 30;
+/** For the help text: the server's own default (DEFAULT_THUMBNAIL_CACHE_BYTES), which applies when nothing is given. */
+const DEFAULT_THUMBNAIL_CACHE_MIB = 4096;
 
 /**
  * Media roots of this server: the --media-root flags when given, else TEAMSET_MEDIA_ROOTS (path-delimiter separated),
@@ -40,6 +43,17 @@ function untilSignal(): Promise<NodeJS.Signals> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** TEAMSET_THUMBNAIL_CACHE_MB when --thumbnail-cache is not given; a bad value is a usage error, not silently the default. */
+function thumbnailCacheFromEnv(): number | undefined {
+  const raw = process.env.TEAMSET_THUMBNAIL_CACHE_MB;
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return parsePositiveInt(raw);
+  } catch (error) {
+    throw new UsageError(`TEAMSET_THUMBNAIL_CACHE_MB: ${(error as Error).message}`);
+  }
 }
 
 /** TEAMSET_QUERY_TIMEOUT (seconds) when --query-timeout is not given; a bad value is a usage error, not silently 30. */
@@ -72,10 +86,16 @@ export function registerServeCommand(program: Command): void {
       'budget of one view query (filters, sorts, aggregations) before it is cancelled; default TEAMSET_QUERY_TIMEOUT or 30',
       parseQueryTimeout,
     )
+    .option(
+      '--thumbnail-cache <MiB>',
+      `most disk space for the thumbnail cache (TEAMSET_HOME/thumbnails); the least recently served go first; default TEAMSET_THUMBNAIL_CACHE_MB or ${DEFAULT_THUMBNAIL_CACHE_MIB}`,
+      parsePositiveInt,
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = CliContext.of(command);
       const { databaseUri } = ctx.config();
       const queryTimeout = options.queryTimeout ?? queryTimeoutFromEnv();
+      const thumbnailCacheMib = options.thumbnailCache ?? thumbnailCacheFromEnv();
       const { startServer } = await import('@teamset/server');
       const server = await startServer({
         databaseUri,
@@ -85,6 +105,7 @@ export function registerServeCommand(program: Command): void {
         trustProxy: options.trustProxy,
         logLevel: options.logLevel,
         core: { queryTimeoutMs: queryTimeout * 1000, mediaRoots: serverMediaRoots(options.mediaRoot), walCheckpointer: true },
+        ...(thumbnailCacheMib !== undefined ? { thumbnailCacheBytes: thumbnailCacheMib * 1024 * 1024 } : {}),
       });
       ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);
       const signal = await untilSignal();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJpeg, writeJpeg } from '../test-support/test-images.js';
 import { ThumbnailCache, thumbnailCachePath } from './thumbnail-cache.js';
+import { ThumbnailCacheBudget } from './thumbnail-cache-budget.js';
 import { ThumbnailPool, ThumbnailQueueFullError } from './thumbnail-pool.js';
 import { DEFAULT_RENDER_LIMITS } from './thumbnail-render.js';
 
@@ -86,6 +87,41 @@ describe('ThumbnailCache with a worker pool', () => {
     expect(await cache.get(source, stats, 256)).toEqual(failure);
     expect(pool.renders).toBe(before);
     expect(existsSync(thumbnailCachePath(cacheDir, source, stats, 256))).toBe(false);
+  });
+
+  it('with a budget, keeps the folder within it (least recently used first); a swept thumbnail is made again when asked for', async () => {
+    const budgetDir = join(dir, 'budgeted');
+    // An hour ahead, so every thumbnail looks long unused and may be swept.
+    const later = () => Date.now() + 60 * 60_000;
+    const sources = ['b1.jpg', 'b2.jpg', 'b3.jpg'].map((name) => {
+      const source = join(dir, name);
+      writeJpeg(source, 640, 480);
+      return { source, stats: statSync(source) };
+    });
+    const sizes: number[] = [];
+    const probe = new ThumbnailCache(pool, () => budgetDir);
+    for (const { source, stats } of sources) {
+      const made = await probe.get(source, stats, 128);
+      if (made.ok) sizes.push(made.size);
+    }
+    rmSync(budgetDir, { recursive: true, force: true });
+    // Room for two of the three.
+    const budget = new ThumbnailCacheBudget(() => budgetDir, Math.ceil(((sizes[0] ?? 0) + (sizes[1] ?? 0)) / 0.9) + 1, later);
+    const budgeted = new ThumbnailCache(pool, () => budgetDir, budget);
+    const paths: string[] = [];
+    for (const { source, stats } of sources) {
+      const made = await budgeted.get(source, stats, 128);
+      if (made.ok) paths.push(made.path);
+      // One at a time, so the oldest is certain.
+      await budget.close();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(paths.map((path) => existsSync(path))).toEqual([false, true, true]);
+    // Asked for again, the swept one is made anew, and the next sweep takes the oldest left.
+    const first = sources[0] as (typeof sources)[number];
+    expect(await budgeted.get(first.source, first.stats, 128)).toMatchObject({ ok: true, made: true });
+    await budget.close();
+    expect(paths.map((path) => existsSync(path))).toEqual([true, false, true]);
   });
 
   it('past the queue limit new work is refused instead of piling up', async () => {

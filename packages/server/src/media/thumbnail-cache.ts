@@ -5,6 +5,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { teamsetHome } from '@teamset/core';
 import { LRUCache } from 'lru-cache';
+import type { ThumbnailCacheBudget } from './thumbnail-cache-budget.js';
 import type { ThumbnailPool } from './thumbnail-pool.js';
 import type { RenderFailure } from './thumbnail-render.js';
 
@@ -37,13 +38,16 @@ export class ThumbnailCache {
   constructor(
     private readonly pool: ThumbnailPool,
     private readonly dir: () => string = defaultThumbnailDir,
+    /** Keeps the folder within a size; without one it only grows. */
+    private readonly budget?: ThumbnailCacheBudget,
   ) {}
 
   /** The cached thumbnail, made first if needed (once, however many requests ask at the same time). */
   async get(source: string, stats: Pick<Stats, 'size' | 'mtimeMs'>, maxSide: number): Promise<ThumbnailOutcome> {
     const path = thumbnailCachePath(this.dir(), source, stats, maxSide);
     const cached = await stat(path).catch(() => undefined);
-    if (cached) return { ok: true, path, size: cached.size, made: false };
+    // Marked used, unless a sweep deleted it meanwhile: then it is made again.
+    if (cached && (!this.budget || (await this.budget.used(path, cached.mtimeMs)))) return { ok: true, path, size: cached.size, made: false };
     const failed = this.failures.get(path);
     if (failed) return failed;
     let running = this.inFlight.get(path);
@@ -71,6 +75,7 @@ export class ThumbnailCache {
       await rm(temp, { force: true });
       throw error;
     }
+    this.budget?.added(result.jpeg.byteLength);
     return { ok: true, path, size: result.jpeg.byteLength, made: true };
   }
 }

@@ -10,7 +10,8 @@ import { fileValidators, isNotModified } from '../media/conditional.js';
 import { contentTypeOf, isBrowserImage } from '../media/content-types.js';
 import { NO_MEDIA_ROOTS_MESSAGE, resolveMediaFile } from '../media/media-file.js';
 import { sendFile, sendNotModified } from '../media/send-file.js';
-import { ThumbnailCache } from '../media/thumbnail-cache.js';
+import { ThumbnailCache, defaultThumbnailDir } from '../media/thumbnail-cache.js';
+import { DEFAULT_THUMBNAIL_CACHE_BYTES, ThumbnailCacheBudget } from '../media/thumbnail-cache-budget.js';
 import { ThumbnailPool, ThumbnailQueueFullError } from '../media/thumbnail-pool.js';
 import { DEFAULT_RENDER_LIMITS } from '../media/thumbnail-render.js';
 import { registerMediaRootRoutes } from './media-root-routes.js';
@@ -28,11 +29,20 @@ export const ORIGINAL_AS_THUMBNAIL_MAX_BYTES = 8 * 1024 * 1024;
 
 const Binary = Type.Unsafe<string>({ type: 'string', format: 'binary' });
 
-export function registerMediaRoutes(app: TypedApp, ctx: RouteContext): void {
+export interface MediaRouteOptions {
+  /** Most bytes the thumbnail folder may hold (default DEFAULT_THUMBNAIL_CACHE_BYTES). */
+  thumbnailCacheBytes?: number;
+}
+
+export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: MediaRouteOptions = {}): void {
   const { samples, mediaRoots } = ctx.services;
   const pool = new ThumbnailPool(THUMBNAIL_CONCURRENCY, THUMBNAIL_QUEUE_LIMIT, DEFAULT_RENDER_LIMITS);
-  const thumbnails = new ThumbnailCache(pool);
-  app.addHook('onClose', () => pool.close());
+  const budget = new ThumbnailCacheBudget(defaultThumbnailDir, options.thumbnailCacheBytes ?? DEFAULT_THUMBNAIL_CACHE_BYTES);
+  const thumbnails = new ThumbnailCache(pool, defaultThumbnailDir, budget);
+  app.addHook('onClose', async () => {
+    await pool.close();
+    await budget.close();
+  });
   registerMediaRootRoutes(app, ctx);
 
   const common = { onRequest: ctx.authenticate } as const;
