@@ -45,25 +45,14 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-/** TEAMSET_THUMBNAIL_CACHE_MB when --thumbnail-cache is not given; a bad value is a usage error, not silently the default. */
-function thumbnailCacheFromEnv(): number | undefined {
-  const raw = process.env.TEAMSET_THUMBNAIL_CACHE_MB;
+/** A setting's environment variable, read when its flag is not given; a bad value is a usage error, not silently the default. */
+function optionFromEnv<T>(name: string, parse: (raw: string) => T): T | undefined {
+  const raw = process.env[name];
   if (raw === undefined || raw === '') return undefined;
   try {
-    return parsePositiveInt(raw);
+    return parse(raw);
   } catch (error) {
-    throw new UsageError(`TEAMSET_THUMBNAIL_CACHE_MB: ${(error as Error).message}`);
-  }
-}
-
-/** TEAMSET_QUERY_TIMEOUT (seconds) when --query-timeout is not given; a bad value is a usage error, not silently 30. */
-function queryTimeoutFromEnv(): number {
-  const raw = process.env.TEAMSET_QUERY_TIMEOUT;
-  if (raw === undefined || raw === '') return DEFAULT_QUERY_TIMEOUT_S;
-  try {
-    return parseQueryTimeout(raw);
-  } catch (error) {
-    throw new UsageError(`TEAMSET_QUERY_TIMEOUT: ${(error as Error).message}`);
+    throw new UsageError(`${name}: ${(error as Error).message}`);
   }
 }
 
@@ -94,8 +83,8 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = CliContext.of(command);
       const { databaseUri } = ctx.config();
-      const queryTimeout = options.queryTimeout ?? queryTimeoutFromEnv();
-      const thumbnailCacheMib = options.thumbnailCache ?? thumbnailCacheFromEnv();
+      const queryTimeout = options.queryTimeout ?? optionFromEnv('TEAMSET_QUERY_TIMEOUT', parseQueryTimeout) ?? DEFAULT_QUERY_TIMEOUT_S;
+      const thumbnailCacheMib = options.thumbnailCache ?? optionFromEnv('TEAMSET_THUMBNAIL_CACHE_MB', parsePositiveInt);
       const { startServer } = await import('@teamset/server');
       const server = await startServer({
         databaseUri,
