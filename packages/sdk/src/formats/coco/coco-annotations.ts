@@ -6,6 +6,10 @@ import { ATTRIBUTE_NAME, isFiniteNumber, isPlainObject, stringProblem } from '..
 /** A COCO id: an integer in the standard, but strings occur in the wild. */
 export type CocoId = number | string;
 
+export function isCocoId(value: unknown): value is CocoId {
+  return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value !== '');
+}
+
 /** Annotation keys with a meaning of their own; any other key is kept as a label attribute. */
 const ANNOTATION_KEYS = new Set(['id', 'image_id', 'category_id', 'bbox', 'segmentation', 'area', 'iscrowd', 'score']);
 /** Keys a Detection already has: an annotation attribute by these names would clash. */
@@ -138,10 +142,6 @@ export class AnnotationReader {
     return `${this.file}: ${jsonPath('annotations', ...parts)}`;
   }
 
-  #id(value: unknown): value is CocoId {
-    return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value !== '');
-  }
-
   /** The number at `key`: NaN when absent or null, undefined when it is something else (reported). */
   #optionalNumber(value: Record<string, unknown>, key: string, index: number): number | undefined {
     const v = value[key];
@@ -155,8 +155,8 @@ export class AnnotationReader {
   read(index: number, value: unknown): void {
     if (!isPlainObject(value)) return this.problems.invalid(`${this.#at(index)}: expected an object, got ${describeValue(value)}`);
     const { image_id: imageId, category_id: categoryId, bbox } = value;
-    if (!this.#id(imageId)) return this.problems.invalid(`${this.#at(index, 'image_id')}: expected an image id, got ${describeValue(imageId)}`);
-    if (!this.#id(categoryId)) return this.problems.invalid(`${this.#at(index, 'category_id')}: expected a category id, got ${describeValue(categoryId)}`);
+    if (!isCocoId(imageId)) return this.problems.invalid(`${this.#at(index, 'image_id')}: expected an image id, got ${describeValue(imageId)}`);
+    if (!isCocoId(categoryId)) return this.problems.invalid(`${this.#at(index, 'category_id')}: expected a category id, got ${describeValue(categoryId)}`);
     if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(isFiniteNumber) || (bbox[2] as number) < 0 || (bbox[3] as number) < 0) {
       return this.problems.invalid(`${this.#at(index, 'bbox')}: expected 4 numbers [x, y, width, height] with width and height ≥ 0, got ${describeValue(bbox)}`);
     }

@@ -7,8 +7,7 @@ import type { ProblemLog } from '../problem-log.js';
 import { replayProblems, type ProblemSink } from '../problem-record.js';
 import { isPlainObject, stringProblem } from '../text-checks.js';
 import { AnnotationParts, AnnotationWorker, type HandOver } from './coco-annotation-runs.js';
-import { Annotations, concatAnnotationTables, emptyAnnotationTable, type CocoId } from './coco-annotations.js';
-
+import { Annotations, concatAnnotationTables, emptyAnnotationTable, isCocoId, type CocoId } from './coco-annotations.js';
 
 export interface CocoCategory {
   id: CocoId;
@@ -154,14 +153,10 @@ class CocoElementReader {
     } else this.#category(index, value);
   }
 
-  #id(value: unknown): value is CocoId {
-    return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value !== '');
-  }
-
   #image(index: number, value: unknown): void {
     if (!isPlainObject(value)) return this.problems.invalid(`${this.#at('images', index)}: expected an object, got ${describeValue(value)}`);
     const { id, file_name: fileName, width, height } = value;
-    if (!this.#id(id)) return this.problems.invalid(`${this.#at('images', index, 'id')}: expected an image id (a number or string), got ${describeValue(id)}`);
+    if (!isCocoId(id)) return this.problems.invalid(`${this.#at('images', index, 'id')}: expected an image id (a number or string), got ${describeValue(id)}`);
     const skip = (message: string) => {
       this.data.skippedImageIds.add(id);
       this.problems.invalid(message);
@@ -189,7 +184,7 @@ class CocoElementReader {
   #category(index: number, value: unknown): void {
     if (!isPlainObject(value)) return this.problems.invalid(`${this.#at('categories', index)}: expected an object, got ${describeValue(value)}`);
     const { id, name, supercategory } = value;
-    if (!this.#id(id)) return this.problems.invalid(`${this.#at('categories', index, 'id')}: expected a category id (a number or string), got ${describeValue(id)}`);
+    if (!isCocoId(id)) return this.problems.invalid(`${this.#at('categories', index, 'id')}: expected a category id (a number or string), got ${describeValue(id)}`);
     if (typeof name !== 'string' || name === '') return this.problems.invalid(`${this.#at('categories', index, 'name')}: expected a category name, got ${describeValue(name)}`);
     const bad = stringProblem(name);
     if (bad) return this.problems.invalid(`${this.#at('categories', index, 'name')}: the name ${bad}`);
