@@ -14,12 +14,12 @@ export interface JsonScanHandlers {
 
 /**
  * Takes runs of an array's object elements unparsed. A run is cut where a `}` is followed by `,` and `{`
- * (whitespace allowed), never past a `}` followed by `]`, and `count` is the number of such separators in it: the
- * two are right exactly when no element holds either pattern itself (in a nested list of objects, or in a
- * string), which is so for COCO's annotations. Whoever parses the run must
- * check that: the text is not valid JSON when the cut fell inside an element, and holds fewer than `count`
- * elements when a separator was one inside an element. Either way the scan went on from a wrong place, and the
- * file must be read again without handing runs over.
+ * (whitespace allowed), never past a `}` followed by `]`, and `count` is the number of such separators in it.
+ * Both are right exactly when no element holds either pattern itself (in a nested list of objects, or in a
+ * string), which is so for COCO's annotations. Whoever parses the run must check it: the text is not valid JSON
+ * when the cut fell inside an element, and holds fewer than `count` elements when a separator was one inside an
+ * element. Either way the scan went on from a wrong place, and the file must be read again without handing runs
+ * over.
  */
 export interface JsonRunTaker {
   /** Whether the next run of `key`'s elements is to be handed over (e.g. a worker is free to parse it). */
