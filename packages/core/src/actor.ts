@@ -5,7 +5,7 @@ export type Actor =
   | { kind: 'user'; user: User; via: 'api_key' | 'session'; keyId: string | null; ip: string | null }
   | { kind: 'system'; ip: string | null };
 
-/** Full access with no permission checks: the database connection and admin bootstrap (DESIGN §4, §6). */
+/** Full access with no permission checks: the database connection and admin bootstrap (docs/design.md §4, §6). */
 export const SYSTEM_ACTOR: Actor = { kind: 'system', ip: null };
 
 export function actorUserId(actor: Actor): string | null {

@@ -1,4 +1,4 @@
-// AdminBackend on the database itself (DESIGN §6): core services as the system actor, for bootstrap and recovery.
+// AdminBackend on the database itself (docs/design.md §6): core services as the system actor, for bootstrap and recovery.
 import type {
   ApiKey,
   CreatedApiKey,

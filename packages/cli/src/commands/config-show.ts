@@ -4,7 +4,7 @@ import { describeSource, maskApiKey, maskDatabaseUri, type ConfigSource } from '
 import { CliContext } from '../cli-context.js';
 
 export function registerConfigCommands(program: Command): void {
-  const config = program.command('config').description('inspect the configuration (DESIGN §4)');
+  const config = program.command('config').description('inspect the configuration (docs/design.md §4)');
 
   config
     .command('show')

@@ -1,4 +1,4 @@
-// `teamset permissions list|set|remove|default`: who may do what on a dataset (DESIGN §2), on the API or the database.
+// `teamset permissions list|set|remove|default`: who may do what on a dataset (docs/design.md §2), on the API or the database.
 import type { Command } from 'commander';
 import type { DatasetPermission } from '@teamset/contract';
 import { CliContext } from '../cli-context.js';

@@ -1,4 +1,4 @@
-// `teamset users create|list|delete|set-role`: on the API when api_uri is set, else on the database (DESIGN §6).
+// `teamset users create|list|delete|set-role`: on the API when api_uri is set, else on the database (docs/design.md §6).
 import type { Command } from 'commander';
 import type { Role, User } from '@teamset/contract';
 import { CliContext } from '../cli-context.js';

@@ -36,7 +36,7 @@ export function permissionAtLeast(permission: DatasetPermission, minimum: Datase
   return permissionRank(permission) >= permissionRank(minimum);
 }
 
-/** The highest dataset permission a role can hold, whatever is granted (DESIGN §2). */
+/** The highest dataset permission a role can hold, whatever is granted (docs/design.md §2). */
 export const ROLE_PERMISSION_CAP: Record<Role, DatasetPermission> = {
   ADMIN: 'MANAGE',
   MEMBER: 'MANAGE',

@@ -1,4 +1,4 @@
-// API key format (DESIGN §3): prefix, length, base62 alphabet and a CRC32 checksum that catches any one-character change.
+// API key format (docs/design.md §3): prefix, length, base62 alphabet and a CRC32 checksum that catches any one-character change.
 import { describe, expect, it } from 'vitest';
 import {
   API_KEY_CHECKSUM_LENGTH,

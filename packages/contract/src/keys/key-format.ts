@@ -1,4 +1,4 @@
-// API key format (DESIGN §3): "tsk_" + 32 base62 random chars + 6 base62 chars of CRC32, checkable offline.
+// API key format (docs/design.md §3): "tsk_" + 32 base62 random chars + 6 base62 chars of CRC32, checkable offline.
 
 export const API_KEY_PREFIX = 'tsk_';
 export const API_KEY_RANDOM_LENGTH = 32;

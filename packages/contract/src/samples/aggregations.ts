@@ -1,4 +1,4 @@
-// Aggregations (DESIGN §5, FiftyOne's names): requests and results; several run in one request over one view.
+// Aggregations (docs/design.md §5, FiftyOne's names): requests and results; several run in one request over one view.
 import { Type } from 'typebox';
 import { ViewSchema, type View } from '../views/stages.js';
 import { FieldPathString } from './sample.js';

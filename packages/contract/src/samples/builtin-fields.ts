@@ -1,4 +1,4 @@
-// The fields every sample has (DESIGN §5), stored in their own columns rather than among the custom fields.
+// The fields every sample has (docs/design.md §5), stored in their own columns rather than among the custom fields.
 import type { FieldType } from './field-types.js';
 
 /** Built-in sample fields with their types; clients read them but never declare, rename or delete them. */

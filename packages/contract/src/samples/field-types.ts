@@ -1,4 +1,4 @@
-// Field types of the sample schema (DESIGN §5): one string per type, so errors can name both sides of a mismatch.
+// Field types of the sample schema (docs/design.md §5): one string per type, so errors can name both sides of a mismatch.
 
 export const SCALAR_TYPES = ['string', 'int', 'float', 'bool'] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];

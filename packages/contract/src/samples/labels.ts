@@ -1,4 +1,4 @@
-// The label classes of DESIGN §5 (FiftyOne's): which key holds a list label's items and the typed attributes of each class.
+// The label classes of docs/design.md §5 (FiftyOne's): which key holds a list label's items and the typed attributes of each class.
 import type { FieldType, ListLabelClass, SingleLabelClass } from './field-types.js';
 
 /** The key under which a list label keeps its items, and their class: `Detections.detections` holds `Detection`s. */

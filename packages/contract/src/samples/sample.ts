@@ -1,4 +1,4 @@
-// Samples on the wire (DESIGN §5): FiftyOne's flat document — built-in fields and custom fields side by side.
+// Samples on the wire (docs/design.md §5): FiftyOne's flat document — built-in fields and custom fields side by side.
 import { Type, type Static } from 'typebox';
 import { SAMPLE_ID_PATTERN, ViewSchema, type View } from '../views/stages.js';
 import { FIELD_PATH_MAX_LENGTH, FIELD_PATH_PATTERN } from '../views/field-path.js';

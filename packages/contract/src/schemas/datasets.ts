@@ -1,4 +1,4 @@
-// Dataset shapes (DESIGN §5) and dataset permissions (DESIGN §2): the dataset object, its inputs, listings and grants.
+// Dataset shapes (docs/design.md §5) and dataset permissions (docs/design.md §2): the dataset object, its inputs, listings and grants.
 import { Type, type Static } from 'typebox';
 import { DATASET_PERMISSIONS, DatasetPermissionSchema, RoleSchema, type DatasetPermission } from '../identity/roles.js';
 import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
@@ -93,7 +93,7 @@ export const DatasetUserPermission = Type.Object(
   {
     user: PermissionUser,
     userPermission: { ...NullableDatasetPermission, description: 'The explicit grant to this user, or null' },
-    activePermission: { ...DatasetPermissionSchema, description: 'Effective: role, default permission and grants combined (DESIGN §2)' },
+    activePermission: { ...DatasetPermissionSchema, description: 'Effective: role, default permission and grants combined (docs/design.md §2)' },
   },
   { title: 'DatasetUserPermission', additionalProperties: false },
 );

@@ -1,4 +1,4 @@
-// User groups (DESIGN §2): admin-managed sets of users that datasets can grant a permission to, and their wire shapes.
+// User groups (docs/design.md §2): admin-managed sets of users that datasets can grant a permission to, and their wire shapes.
 import { Type, type Static } from 'typebox';
 import { DatasetPermissionSchema, RoleSchema } from '../identity/roles.js';
 import { Email, Id, NullableString, PersonName, Timestamp, UserRef } from './common.js';

@@ -1,4 +1,4 @@
-// Organization settings (DESIGN §2) and the audit log.
+// Organization settings (docs/design.md §2) and the audit log.
 import { Type, type Static } from 'typebox';
 import { DatasetPermissionSchema, RoleSchema } from '../identity/roles.js';
 import { Id, NullableString, Timestamp } from './common.js';

@@ -1,4 +1,4 @@
-// The whitelisted view stages (DESIGN §5): their JSON shapes, TypeScript types and TypeBox schemas.
+// The whitelisted view stages (docs/design.md §5): their JSON shapes, TypeScript types and TypeBox schemas.
 import { Type } from 'typebox';
 import { ExpressionSchema, type Expression } from './expression.js';
 import { FIELD_PATH_MAX_LENGTH, FIELD_PATH_PATTERN } from './field-path.js';

@@ -92,7 +92,7 @@ describe.each(await testDialects())('SetupService on %s', (dialect) => {
     }
   });
 
-  // Several servers share one database on PostgreSQL (DESIGN §6). Two better-sqlite3 connections in one
+  // Several servers share one database on PostgreSQL (docs/design.md §6). Two better-sqlite3 connections in one
   // process would block each other's event loop on the file lock, which is not the production shape.
   it.runIf(dialect === 'postgres')('creates one admin when two servers complete setup at once, each with its own token', async () => {
     for (let round = 0; round < RACE_ROUNDS; round++) {

@@ -1,4 +1,4 @@
-// Cloning (DESIGN §2, §5): a dataset, or a view's samples with its label filters and field selection applied, into a new dataset.
+// Cloning (docs/design.md §2, §5): a dataset, or a view's samples with its label filters and field selection applied, into a new dataset.
 import { roleAtLeast, type Dataset, type FieldSchema, type FieldType, type View } from '@teamset/contract';
 import { SYSTEM_ACTOR, type Actor } from '../actor.js';
 import { nowIso } from '../db/database.js';

@@ -1,4 +1,4 @@
-// Datasets as objects (DESIGN §2, §5): create, list what the caller can see, get, edit, rename, delete — each behind its permission.
+// Datasets as objects (docs/design.md §2, §5): create, list what the caller can see, get, edit, rename, delete — each behind its permission.
 import {
   DATASET_DESCRIPTION_MAX_LENGTH,
   DATASET_MAX_TAGS,
@@ -48,11 +48,11 @@ export interface DatasetAccess {
   permission: DatasetPermission;
 }
 
-/** Lowest role that may create datasets (DESIGN §2). */
+/** Lowest role that may create datasets (docs/design.md §2). */
 export const MIN_DATASET_CREATOR_ROLE: Role = 'MEMBER';
 
 /**
- * The caller's effective permission: full for the system actor (database connection), DESIGN §2's rule
+ * The caller's effective permission: full for the system actor (database connection), docs/design.md §2's rule
  * otherwise — `groupGrant` is the highest grant to any of the caller's groups.
  */
 export function permissionOf(actor: Actor, record: DatasetRecord, userGrant: DatasetPermission | undefined, groupGrant?: DatasetPermission): DatasetPermission {

@@ -152,7 +152,7 @@ export class DatasetStore {
 
   /**
    * Datasets the viewer can see, by name, with their grant — one query for the page and one for the
-   * total, however many datasets. The filter is DESIGN §2's "effective permission above NO_ACCESS":
+   * total, however many datasets. The filter is docs/design.md §2's "effective permission above NO_ACCESS":
    * every role's cap is at least VIEW, so that holds exactly when the implicit permission (all for
    * ADMIN, the default for MEMBER), the user's grant or one of their groups' grants is above NO_ACCESS.
    * `afterName` pages by keyset (names are unique): the next page starts after that name.

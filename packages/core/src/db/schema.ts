@@ -75,7 +75,7 @@ export interface AuditEventsTable {
   details: string;
 }
 
-/** Change feed that lets every server sharing the database evict cached credentials (DESIGN §3). */
+/** Change feed that lets every server sharing the database evict cached credentials (docs/design.md §3). */
 export interface AuthEventsTable {
   seq: Generated<number>;
   at: DbTime;
@@ -100,7 +100,7 @@ export interface DatasetsTable {
   default_permission: string;
 }
 
-/** Explicit per-user grants (DESIGN §2); the creator of a dataset holds MANAGE here. */
+/** Explicit per-user grants (docs/design.md §2); the creator of a dataset holds MANAGE here. */
 export interface DatasetUserPermissionsTable {
   dataset_id: string;
   user_id: string;
@@ -153,7 +153,7 @@ export interface InvitationDatasetGrantsTable {
   permission: string;
 }
 
-/** Admin-managed user groups (DESIGN §2); names are unique case-insensitively. */
+/** Admin-managed user groups (docs/design.md §2); names are unique case-insensitively. */
 export interface UserGroupsTable {
   id: string;
   name: string;
@@ -168,7 +168,7 @@ export interface UserGroupMembersTable {
   created_at: DbTime;
 }
 
-/** Explicit grants to groups; a member's effective permission takes the highest of them (DESIGN §2). */
+/** Explicit grants to groups; a member's effective permission takes the highest of them (docs/design.md §2). */
 export interface DatasetGroupPermissionsTable {
   dataset_id: string;
   group_id: string;

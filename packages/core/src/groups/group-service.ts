@@ -1,4 +1,4 @@
-// User groups (DESIGN §2): admins create, rename, describe, fill and delete them; users see the groups they are in.
+// User groups (docs/design.md §2): admins create, rename, describe, fill and delete them; users see the groups they are in.
 import type { UserGroup } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';

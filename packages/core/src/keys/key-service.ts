@@ -1,4 +1,4 @@
-// API key management (DESIGN §3): own keys for COLLABORATOR and up, anyone's for ADMIN; plaintext returned once.
+// API key management (docs/design.md §3): own keys for COLLABORATOR and up, anyone's for ADMIN; plaintext returned once.
 import {
   KEY_NAME_MAX_LENGTH,
   MAX_KEY_LIFETIME_SECONDS,

@@ -9,7 +9,7 @@ import { testDialects } from '../test-support/test-databases.js';
 import { generateRawApiKey } from './key-service.js';
 import { KeyStore } from './key-store.js';
 
-/** DESIGN §3: another server sharing the database must stop accepting a revoked credential within 1 s. */
+/** docs/design.md §3: another server sharing the database must stop accepting a revoked credential within 1 s. */
 const CROSS_SERVER_DEADLINE_MS = 1000;
 
 /** Resolves to 'ok', or the error code the verifier threw. */

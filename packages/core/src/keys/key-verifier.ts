@@ -74,7 +74,7 @@ export class KeyVerifier implements AuthEventListener {
       const now = Date.now();
       if (now - entry.cachedAtMs < this.ttlMs) return this.admit(entry, now);
     }
-    // Malformed keys never reach the database (DESIGN §3).
+    // Malformed keys never reach the database (docs/design.md §3).
     if (!isWellFormedApiKey(rawKey)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
     return undefined;
   }

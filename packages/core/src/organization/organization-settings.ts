@@ -1,4 +1,4 @@
-// Organization settings (DESIGN §2): default role for new users, default permission for new datasets.
+// Organization settings (docs/design.md §2): default role for new users, default permission for new datasets.
 import {
   isDatasetPermission,
   isRole,

@@ -1,4 +1,4 @@
-// Dataset permissions (DESIGN §2): who has access, per-user and per-group grants, the default permission, a user's or group's view across datasets.
+// Dataset permissions (docs/design.md §2): who has access, per-user and per-group grants, the default permission, a user's or group's view across datasets.
 import {
   ROLE_PERMISSION_CAP,
   isDatasetPermission,

@@ -1,4 +1,4 @@
-// The permission rules against an oracle written from DESIGN §2's tables, over every role, default, grant and group grant.
+// The permission rules against an oracle written from docs/design.md §2's tables, over every role, default, grant and group grant.
 import { DATASET_PERMISSIONS, ROLES, type DatasetPermission, type Role } from '@teamset/contract';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../errors/app-error.js';
@@ -16,7 +16,7 @@ function oracle(role: Role, datasetDefault: DatasetPermission, userGrant: Datase
 }
 
 describe('effectivePermission', () => {
-  it('matches the DESIGN §2 oracle for every role × default × user grant × group grants', () => {
+  it('matches the docs/design.md §2 oracle for every role × default × user grant × group grants', () => {
     const grants: (DatasetPermission | undefined)[] = [undefined, ...DATASET_PERMISSIONS];
     const groupSets: DatasetPermission[][] = [[], ['VIEW'], ['EDIT'], ['TAG', 'MANAGE'], ['NO_ACCESS']];
     let cells = 0;
@@ -31,7 +31,7 @@ describe('effectivePermission', () => {
     expect(cells).toBe(4 * 5 * 6 * 5);
   });
 
-  it('spells out the cases DESIGN §2 names', () => {
+  it('spells out the cases docs/design.md §2 names', () => {
     expect(effectivePermission({ role: 'GUEST', datasetDefault: 'MANAGE', groupGrants: ['EDIT'] })).toBe('VIEW');
     expect(effectivePermission({ role: 'COLLABORATOR', datasetDefault: 'MANAGE' })).toBe('NO_ACCESS');
     expect(effectivePermission({ role: 'COLLABORATOR', datasetDefault: 'NO_ACCESS', userGrant: 'MANAGE' })).toBe('EDIT');

@@ -1,4 +1,4 @@
-// Dataset permission rules of DESIGN §2: a user's effective permission on a dataset, and the checks built on it.
+// Dataset permission rules of docs/design.md §2: a user's effective permission on a dataset, and the checks built on it.
 import {
   DATASET_PERMISSIONS,
   ROLE_PERMISSION_CAP,

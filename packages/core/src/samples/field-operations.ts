@@ -1,4 +1,4 @@
-// The field schema (DESIGN §5): list it (VIEW), declare, delete and rename fields (EDIT) — schema rows and sample data together.
+// The field schema (docs/design.md §5): list it (VIEW), declare, delete and rename fields (EDIT) — schema rows and sample data together.
 import {
   BUILTIN_SAMPLE_FIELDS,
   DECLARABLE_FIELD_TYPES,

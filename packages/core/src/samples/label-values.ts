@@ -1,4 +1,4 @@
-// Label validation (DESIGN §5): each class's built-in attributes checked, ids and tags filled in, custom attributes handed to the schema.
+// Label validation (docs/design.md §5): each class's built-in attributes checked, ids and tags filled in, custom attributes handed to the schema.
 import {
   LABEL_ATTRIBUTES,
   LABEL_CLASSES,

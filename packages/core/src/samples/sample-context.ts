@@ -35,7 +35,7 @@ export class SampleContext {
     this.fields = new FieldStore(database);
   }
 
-  /** The permission check of DESIGN §2 first (404 invisible, 403 below `required`), then the dataset's schema. */
+  /** The permission check of docs/design.md §2 first (404 invisible, 403 below `required`), then the dataset's schema. */
   async open(actor: Actor, name: string, required: DatasetPermission): Promise<OpenDataset> {
     const { record, permission } = await this.datasets.access(actor, name, required);
     const schema = await this.fields.load(record.id);

@@ -1,4 +1,4 @@
-// Sample input validation (DESIGN §5): built-ins checked and normalized, custom fields named, validated and typed.
+// Sample input validation (docs/design.md §5): built-ins checked and normalized, custom fields named, validated and typed.
 import { FILEPATH_MAX_LENGTH, METADATA_ATTRIBUTES, SAMPLE_ID_PATTERN, reservedFieldNameProblem, type FieldType } from '@teamset/contract';
 import { badRequest } from '../errors/app-error.js';
 import { checkJson, isFiniteNumber, isPlainObject, stringProblem } from './json-check.js';

@@ -1,4 +1,4 @@
-// The sample-level operations of a dataset (DESIGN §2, §5): the contract SampleService implements, each behind its permission.
+// The sample-level operations of a dataset (docs/design.md §2, §5): the contract SampleService implements, each behind its permission.
 import type {
   AggregateResult,
   Aggregation,

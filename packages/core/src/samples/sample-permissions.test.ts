@@ -1,4 +1,4 @@
-// Every sample operation behind its permission (DESIGN §2), on SQLite and PostgreSQL: 403 {required, actual} just below it, 404 when invisible.
+// Every sample operation behind its permission (docs/design.md §2), on SQLite and PostgreSQL: 403 {required, actual} just below it, 404 when invisible.
 import type { DatasetPermission } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../actor.js';

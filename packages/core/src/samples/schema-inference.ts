@@ -12,7 +12,7 @@ export interface Observation {
   untypedList: boolean;
 }
 
-/** The one message of a type clash, naming the field and both types (DESIGN §5). */
+/** The one message of a type clash, naming the field and both types (docs/design.md §5). */
 export function typeMismatch(field: string, expected: FieldType, actual: FieldType | string): AppError {
   return badRequest(`Field ${JSON.stringify(field)} is ${expected}; got ${actual}`, { field, expected, actual });
 }

@@ -1,4 +1,4 @@
-// Saved views (DESIGN §5): named views of a dataset — list and load (VIEW), save and delete (EDIT); validated against the schema when saved.
+// Saved views (docs/design.md §5): named views of a dataset — list and load (VIEW), save and delete (EDIT); validated against the schema when saved.
 import { DATASET_DESCRIPTION_MAX_LENGTH, SAVED_VIEW_NAME_MAX_LENGTH, datasetSlug, type SavedView } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import { isUniqueViolation, nowIso } from '../db/database.js';

@@ -1,4 +1,4 @@
-// ViewQueries: the read path over views (DESIGN §5) — validates a view against the schema, compiles it and runs it under budget.
+// ViewQueries: the read path over views (docs/design.md §5) — validates a view against the schema, compiles it and runs it under budget.
 import {
   formatProblems,
   resolveFieldPath,

@@ -1,4 +1,4 @@
-// The read path over views (DESIGN §5): the contract between the samples service and the view → SQL compiler.
+// The read path over views (docs/design.md §5): the contract between the samples service and the view → SQL compiler.
 import type { AggregationResult, Aggregation, View } from '@teamset/contract';
 import type { Db } from '../db/schema.js';
 import type { SampleRow, ViewTarget, VisibleLabels } from './view-target.js';

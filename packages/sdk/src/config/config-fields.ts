@@ -1,4 +1,4 @@
-// The three settings of DESIGN §4: their config.json keys and the environment variables that override them.
+// The three settings of docs/design.md §4: their config.json keys and the environment variables that override them.
 
 export type ConfigField = 'apiUri' | 'apiKey' | 'databaseUri';
 

@@ -1,4 +1,4 @@
-// Tests for loadConfig: file vs environment precedence, FIFTYONE_CONFIG_PATH, and the clear errors of DESIGN §4.
+// Tests for loadConfig: file vs environment precedence, FIFTYONE_CONFIG_PATH, and the clear errors of docs/design.md §4.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

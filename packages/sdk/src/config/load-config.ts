@@ -1,4 +1,4 @@
-// Loads the SDK configuration (DESIGN §4): ~/.fiftyone/config.json, overridden field by field by FIFTYONE_* variables.
+// Loads the SDK configuration (docs/design.md §4): ~/.fiftyone/config.json, overridden field by field by FIFTYONE_* variables.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

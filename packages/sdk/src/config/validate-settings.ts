@@ -55,7 +55,7 @@ export function validateDatabaseUri(value: string, source: ConfigSource): string
   return value;
 }
 
-/** DESIGN §4: a URI without a key is a configuration error, not a silent anonymous connection. */
+/** docs/design.md §4: a URI without a key is a configuration error, not a silent anonymous connection. */
 export function missingApiKeyError(apiUriSource: ConfigSource, configPath: string): ConfigError {
   return new ConfigError(
     `api_uri is set (${describeSource(apiUriSource)}) but no API key is: set FIFTYONE_API_KEY or api_key in ${configPath}`,

@@ -1,4 +1,4 @@
-// Picks the connection from configuration (DESIGN §4): api_uri set → API connection, otherwise the database.
+// Picks the connection from configuration (docs/design.md §4): api_uri set → API connection, otherwise the database.
 import { loadConfig, type LoadConfigOptions, type TeamsetConfig } from '../config/load-config.js';
 import { ApiConnection, type HttpTuning } from './api-connection.js';
 import { DatabaseConnection } from './database-connection.js';

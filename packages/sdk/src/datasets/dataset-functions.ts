@@ -46,7 +46,7 @@ export async function listDatasets(options: ListDatasetNamesOptions = {}, via?: 
   }
 }
 
-/** False also for a dataset you cannot see: over the API the two are indistinguishable (DESIGN §2). */
+/** False also for a dataset you cannot see: over the API the two are indistinguishable (docs/design.md §2). */
 export async function datasetExists(name: string, via?: Connection): Promise<boolean> {
   try {
     await (await backend(via)).getDataset(name);

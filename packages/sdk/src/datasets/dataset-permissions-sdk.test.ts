@@ -1,4 +1,4 @@
-// DESIGN §2 through the SDK: a member's dataset, a collaborator with EDIT, one with VIEW, and people without access.
+// docs/design.md §2 through the SDK: a member's dataset, a collaborator with EDIT, one with VIEW, and people without access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../core/src/test-support/test-databases.js';
 import { ApiConnection } from '../connection/api-connection.js';

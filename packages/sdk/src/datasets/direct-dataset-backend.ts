@@ -1,4 +1,4 @@
-// The direct backend: calls core's dataset and sample services as the system actor (full access, DESIGN §4).
+// The direct backend: calls core's dataset and sample services as the system actor (full access, docs/design.md §4).
 import type {
   AddFieldBody,
   AddSamplesBody,

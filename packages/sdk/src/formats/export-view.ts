@@ -7,7 +7,7 @@ import { FORMAT_TYPES, MEDIA_MODES, type ExportDirOptions, type TransferSummary 
 import { exportYolo } from './yolo/yolo-export.js';
 
 /**
- * Needs VIEW on the dataset (the server answers 404 otherwise, before anything is written). DESIGN §2 also
+ * Needs VIEW on the dataset (the server answers 404 otherwise, before anything is written). docs/design.md §2 also
  * bars guests from exporting: over the API that holds already, since a guest's key does not authenticate;
  * over the database connection there is no user to check.
  */

@@ -1,4 +1,4 @@
-// DESIGN §2 for import and export over the API: creating by import needs the role, adding needs EDIT, exporting VIEW.
+// docs/design.md §2 for import and export over the API: creating by import needs the role, adding needs EDIT, exporting VIEW.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The authorization matrix (issue 3): every dataset endpoint × role × permission level × how it is granted (user grant, member default, group grant) × credential, against an independent oracle of DESIGN §2.
+// The authorization matrix (issue 3): every dataset endpoint × role × permission level × how it is granted (user grant, member default, group grant) × credential, against an independent oracle of docs/design.md §2.
 import { API_PREFIX, PATHS } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -137,7 +137,7 @@ describe('key routes', () => {
       expect((await fx.inject({ method: 'PUT', url: roleUrl, headers: keyHeaders(fx.users.ADMIN.key), payload: { role: 'GUEST' } })).statusCode).toBe(200);
       expect(expectError(await whoami(user.key), 403, 'FORBIDDEN').message).toBe(GUEST_API_KEY_MESSAGE);
       expect(expectError(await list(user.key), 403).message).toBe(GUEST_API_KEY_MESSAGE);
-      // The key record survives the demotion (DESIGN §2) and works again after promotion.
+      // The key record survives the demotion (docs/design.md §2) and works again after promotion.
       expect((await list(fx.users.ADMIN.key, `?user=${user.user.id}`)).json<ApiKeyList>().keys.map((k) => k.id)).toEqual([user.keyId]);
       expect((await fx.inject({ method: 'PUT', url: roleUrl, headers: keyHeaders(fx.users.ADMIN.key), payload: { role: 'COLLABORATOR' } })).statusCode).toBe(200);
       expect((await whoami(user.key)).json<WhoAmI>().user.role).toBe('COLLABORATOR');

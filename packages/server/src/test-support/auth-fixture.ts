@@ -146,7 +146,7 @@ async function makeUser(services: Services, role: Role, label: string): Promise<
   userSeq += 1;
   const email = `${label}-${userSeq}@example.com`;
   const password = uniquePassword(label);
-  // Keys need COLLABORATOR or above: a GUEST gets theirs first, then is demoted (DESIGN §2: they keep the record).
+  // Keys need COLLABORATOR or above: a GUEST gets theirs first, then is demoted (docs/design.md §2: they keep the record).
   const keyRole: Role = role === 'GUEST' ? 'COLLABORATOR' : role;
   const user = await services.users.create(SYSTEM_ACTOR, { email, name: `${label} ${role.toLowerCase()}`, role: keyRole, password });
   const { key, apiKey } = await services.keys.generate(SYSTEM_ACTOR, { name: `${label}-key`, user: user.id });

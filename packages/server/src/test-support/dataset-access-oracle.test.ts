@@ -1,4 +1,4 @@
-// The oracle itself, on cells worked out by hand from DESIGN §2 (so a slip in its tables shows here, not only as matrix noise).
+// The oracle itself, on cells worked out by hand from docs/design.md §2 (so a slip in its tables shows here, not only as matrix noise).
 import { describe, expect, it } from 'vitest';
 import { effectiveLevel, expectedOutcome, grantIsRefused, type Cell } from './dataset-access-oracle.js';
 
@@ -13,7 +13,7 @@ describe('dataset access oracle', () => {
     expect(effectiveLevel('COLLABORATOR', 'MANAGE', 'grant')).toBe('EDIT');
     expect(effectiveLevel('GUEST', 'EDIT', 'grant')).toBe('VIEW');
     expect(effectiveLevel('GUEST', 'VIEW', 'default')).toBe('NO_ACCESS');
-    // DESIGN §2: a guest in an EDIT group still gets VIEW.
+    // docs/design.md §2: a guest in an EDIT group still gets VIEW.
     expect(effectiveLevel('GUEST', 'EDIT', 'group')).toBe('VIEW');
     expect(effectiveLevel('COLLABORATOR', 'TAG', 'group')).toBe('TAG');
     expect(effectiveLevel('MEMBER', 'NO_ACCESS', 'group')).toBe('NO_ACCESS');

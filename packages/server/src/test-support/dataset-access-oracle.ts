@@ -1,20 +1,20 @@
-// The authorization matrix's oracle: DESIGN §2 restated as small tables, written apart from core's permission code.
+// The authorization matrix's oracle: docs/design.md §2 restated as small tables, written apart from core's permission code.
 //
 // Nothing here imports the rules under test (core's effectivePermission, the contract's role caps and
-// orderings): the tables below are copied by hand from DESIGN §2, so a wrong rule in the implementation
+// orderings): the tables below are copied by hand from docs/design.md §2, so a wrong rule in the implementation
 // and a wrong expectation here cannot share a cause.
 
 export type OracleRole = 'ADMIN' | 'MEMBER' | 'COLLABORATOR' | 'GUEST';
 export type OracleLevel = 'NO_ACCESS' | 'VIEW' | 'TAG' | 'EDIT' | 'MANAGE';
 /**
  * How the cell's level reaches the user: an explicit per-user grant; the dataset's default permission with no
- * grant (DESIGN §2: it reaches members only); or a grant to a user group the user is the only member of.
+ * grant (docs/design.md §2: it reaches members only); or a grant to a user group the user is the only member of.
  */
 export type GrantMode = 'grant' | 'default' | 'group';
 export type Credential = 'key' | 'session';
 
 export const ORACLE_ROLES: readonly OracleRole[] = ['ADMIN', 'MEMBER', 'COLLABORATOR', 'GUEST'];
-/** Lowest first (DESIGN §2: NO_ACCESS < VIEW < TAG < EDIT < MANAGE). */
+/** Lowest first (docs/design.md §2: NO_ACCESS < VIEW < TAG < EDIT < MANAGE). */
 export const ORACLE_LEVELS: readonly OracleLevel[] = ['NO_ACCESS', 'VIEW', 'TAG', 'EDIT', 'MANAGE'];
 export const GRANT_MODES: readonly GrantMode[] = ['grant', 'default', 'group'];
 export const CREDENTIALS: readonly Credential[] = ['key', 'session'];
@@ -30,7 +30,7 @@ interface RoleRules {
   readsOthersPermissions: boolean;
 }
 
-/** DESIGN §2's role table. */
+/** docs/design.md §2's role table. */
 const ROLE_RULES: Record<OracleRole, RoleRules> = {
   ADMIN: { implicit: 'MANAGE', cap: 'MANAGE', createsDatasets: true, clones: true, usesApiKeys: true, readsOthersPermissions: true },
   MEMBER: { implicit: 'DATASET_DEFAULT', cap: 'MANAGE', createsDatasets: true, clones: true, usesApiKeys: true, readsOthersPermissions: false },
@@ -75,7 +75,7 @@ export function cellSetup(role: OracleRole, level: OracleLevel, mode: GrantMode)
   return { datasetDefault: 'NO_ACCESS', grant: storableGrant(role, level), groupGrant: null };
 }
 
-/** min(cap, max(implicit, user grant, group grant)) — DESIGN §2. */
+/** min(cap, max(implicit, user grant, group grant)) — docs/design.md §2. */
 export function effectiveLevel(role: OracleRole, level: OracleLevel, mode: GrantMode): OracleLevel {
   const rules = ROLE_RULES[role];
   const { datasetDefault, grant, groupGrant } = cellSetup(role, level, mode);
@@ -83,7 +83,7 @@ export function effectiveLevel(role: OracleRole, level: OracleLevel, mode: Grant
   return lower(rules.cap, higher(implicit, higher(grant ?? 'NO_ACCESS', groupGrant ?? 'NO_ACCESS')));
 }
 
-/** What an endpoint needs, as DESIGN §2 states it. */
+/** What an endpoint needs, as docs/design.md §2 states it. */
 export type Requirement =
   /** A permission level on the dataset named in the path. */
   | { kind: 'level'; level: OracleLevel }
@@ -110,7 +110,7 @@ export interface Cell {
   credential: Credential;
 }
 
-/** The guest's 403 on any API-key request, before anything else is looked at (DESIGN §3). */
+/** The guest's 403 on any API-key request, before anything else is looked at (docs/design.md §3). */
 export const GUEST_KEY_MESSAGE = 'Guests cannot use API keys';
 
 function levelOutcome(required: OracleLevel, level: OracleLevel): Outcome {

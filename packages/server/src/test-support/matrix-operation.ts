@@ -1,4 +1,4 @@
-// What one endpoint contributes to the authorization matrix: its request, its requirement per DESIGN §2, and how to see its effect.
+// What one endpoint contributes to the authorization matrix: its request, its requirement per docs/design.md §2, and how to see its effect.
 import type { Services } from '@teamset/core';
 import type { LightMyRequestResponse } from 'fastify';
 import type { FixtureUser } from './auth-fixture.js';

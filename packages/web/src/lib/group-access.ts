@@ -15,7 +15,7 @@ function lower(a: DatasetPermission, b: DatasetPermission): DatasetPermission {
   return rank(a) <= rank(b) ? a : b;
 }
 
-/** DESIGN §2 without the groups: min(role cap, max(implicit, own grant)); implicit is MANAGE for admins, the default for members. */
+/** docs/design.md §2 without the groups: min(role cap, max(implicit, own grant)); implicit is MANAGE for admins, the default for members. */
 export function accessWithoutGroups(role: Role, datasetDefault: DatasetPermission, userGrant: DatasetPermission | null): DatasetPermission {
   const implicit: DatasetPermission = role === 'ADMIN' ? 'MANAGE' : role === 'MEMBER' ? datasetDefault : 'NO_ACCESS';
   return lower(ROLE_PERMISSION_CAP[role], higher(implicit, userGrant ?? 'NO_ACCESS'));

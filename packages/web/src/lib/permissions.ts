@@ -1,4 +1,4 @@
-// Dataset permissions as the web app shows them: order, labels and what each allows (DESIGN §2).
+// Dataset permissions as the web app shows them: order, labels and what each allows (docs/design.md §2).
 import type { DatasetPermission } from '@teamset/contract';
 
 /** Lowest first, like the contract's DATASET_PERMISSIONS; the type check below fails the build if one is missing. */

@@ -1,4 +1,4 @@
-// Roles as the web app shows them: order, labels, what each may do (DESIGN §2), mirrored from the contract's types.
+// Roles as the web app shows them: order, labels, what each may do (docs/design.md §2), mirrored from the contract's types.
 import type { DatasetPermission, Role } from '@teamset/contract';
 
 /** Lowest first, like the contract's ROLES; the type check below fails the build if a role is missing. */

@@ -1,4 +1,4 @@
-// Migration 0002: datasets (DESIGN §5) and per-user dataset permission grants (DESIGN §2).
+// Migration 0002: datasets (docs/design.md §5) and per-user dataset permission grants (docs/design.md §2).
 import { sql, type Kysely } from 'kysely';
 
 type AnyDb = Kysely<unknown>;

@@ -1,4 +1,4 @@
-// Migration 0003: samples (DESIGN §5), the per-dataset field schema, saved views, and dataset grants carried by invitations.
+// Migration 0003: samples (docs/design.md §5), the per-dataset field schema, saved views, and dataset grants carried by invitations.
 import { sql, type Kysely } from 'kysely';
 
 type AnyDb = Kysely<unknown>;

@@ -1,4 +1,4 @@
-// Migration 0004: user groups, their members and their dataset grants (DESIGN §2); FiftyOne's operator defaults in organization settings.
+// Migration 0004: user groups, their members and their dataset grants (docs/design.md §2); FiftyOne's operator defaults in organization settings.
 import { sql, type Kysely } from 'kysely';
 
 type AnyDb = Kysely<unknown>;
