@@ -19,7 +19,7 @@ import type * as Core from '@teamset/core';
 import type { CoreServices } from '@teamset/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { AdminBackend, GroupChange, NewDataset, NewGroup, NewKey, NewUser } from './admin-backend.js';
-import { DEFAULT_SERVE_PORT } from '../commands/serve.js';
+import { DEFAULT_SERVE_PORT } from '../serve-defaults.js';
 
 export class DatabaseBackend implements AdminBackend {
   readonly kind = 'database';

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { CliContext } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
 import { parsePort, parsePositiveInt, parseQueryTimeout } from '../option-parsers.js';
+import { DEFAULT_SERVE_PORT } from '../serve-defaults.js';
 
 interface ServeOptions {
   port: number;
@@ -16,7 +17,6 @@ interface ServeOptions {
   thumbnailCache?: number;
 }
 
-export const DEFAULT_SERVE_PORT = 5151;
 /** Loopback by default: exposing the server to the network is a decision to make explicitly (--host 0.0.0.0). */
 export const DEFAULT_SERVE_HOST = '127.0.0.1';
 export const DEFAULT_QUERY_TIMEOUT_S = 30;

@@ -254,7 +254,8 @@ export class DatasetView implements AsyncIterable<Sample> {
    * images by default (`media`). Labels as the view shows them, so filterLabels narrows what is exported.
    */
   export(dir: string, options: ExportDirOptions): Promise<TransferSummary> {
-    return exportView(this, this.state, dir, options);
+    const { backend, name } = this.state;
+    return exportView({ samples: this, readRecord: () => backend.getDataset(name), readFields: () => backend.getFieldSchema(name) }, dir, options);
   }
 
   // ---- aggregations ----

@@ -1,13 +1,12 @@
 // What every export reads before writing: the dataset's current record and schema, the view's size, its samples.
 import type { Dataset as DatasetRecord, FieldType, Sample } from '@teamset/contract';
-import type { DatasetState } from '../datasets/dataset-state.js';
-import type { DatasetView } from '../datasets/dataset-view.js';
 import { DEFAULT_LABEL_FIELD } from './label-field-names.js';
 import { ProblemLog } from './problem-log.js';
+import type { ExportSource } from './transfer-ports.js';
 import type { ExportDirOptions, TransferProgress } from './transfer-types.js';
 
 export interface ExportContext {
-  view: DatasetView;
+  view: ExportSource['samples'];
   /** Read now (VIEW: a dataset the caller cannot see is a NotFoundError here, before anything is written). */
   record: DatasetRecord;
   /** Custom fields and label attributes, path → type. */
@@ -19,10 +18,10 @@ export interface ExportContext {
   samples(): AsyncIterable<Sample>;
 }
 
-export async function openExport(view: DatasetView, state: DatasetState, options: ExportDirOptions): Promise<ExportContext> {
-  const { backend, name } = state;
-  const record = await backend.getDataset(name);
-  const fields = await backend.getFieldSchema(name);
+export async function openExport(source: ExportSource, options: ExportDirOptions): Promise<ExportContext> {
+  const view = source.samples;
+  const record = await source.readRecord();
+  const fields = await source.readFields();
   const schema = Object.fromEntries(fields.filter((f) => !f.builtin).map((f) => [f.path, f.type])) as Record<string, FieldType>;
   const total = await view.count();
   const started = performance.now();

@@ -1,8 +1,7 @@
 // Writes a view to a directory in the format asked for.
-import type { DatasetState } from '../datasets/dataset-state.js';
-import type { DatasetView } from '../datasets/dataset-view.js';
 import { exportCoco } from './coco/coco-export.js';
 import { exportFiftyOne } from './fiftyone/fiftyone-export.js';
+import type { ExportSource } from './transfer-ports.js';
 import { FORMAT_TYPES, MEDIA_MODES, type ExportDirOptions, type TransferSummary } from './transfer-types.js';
 import { exportYolo } from './yolo/yolo-export.js';
 
@@ -11,17 +10,17 @@ import { exportYolo } from './yolo/yolo-export.js';
  * bars guests from exporting: over the API that holds already, since a guest's key does not authenticate;
  * over the database connection there is no user to check.
  */
-export function exportView(view: DatasetView, state: DatasetState, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+export function exportView(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
   if (options.media !== undefined && !(MEDIA_MODES as readonly string[]).includes(options.media)) {
     throw new TypeError(`media must be one of ${MEDIA_MODES.join(', ')}, got ${JSON.stringify(options.media)}`);
   }
   switch (options.type) {
     case 'coco':
-      return exportCoco(view, state, dir, options);
+      return exportCoco(source, dir, options);
     case 'yolo':
-      return exportYolo(view, state, dir, options);
+      return exportYolo(source, dir, options);
     case 'fiftyone':
-      return exportFiftyOne(view, state, dir, options);
+      return exportFiftyOne(source, dir, options);
     default:
       throw new TypeError(`type must be one of ${FORMAT_TYPES.join(', ')}, got ${JSON.stringify(options.type)}`);
   }

@@ -1,9 +1,6 @@
 // Collects what is wrong with an import's input: fatal errors, skippable invalid items and warnings, listed with a cap.
 import { InvalidInputError } from './invalid-input-error.js';
-import type { ProblemSink } from './problem-record.js';
-
-/** How many problems of each kind are kept word for word; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 100;
+import { MAX_LISTED_PROBLEMS, type ProblemSink } from './problem-sink.js';
 
 export class ProblemLog implements ProblemSink {
   readonly #errors: string[] = [];

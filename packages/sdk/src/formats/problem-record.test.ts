@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from './invalid-input-error.js';
 import { ProblemLog } from './problem-log.js';
-import { ProblemRecord, replayProblems, type ProblemSink } from './problem-record.js';
+import { ProblemRecord, replayProblems } from './problem-record.js';
+import type { ProblemSink } from './problem-sink.js';
 
 type Call = (sink: ProblemSink) => void;
 

@@ -1,14 +1,7 @@
 // Problems noted while reading one stretch of a file, kept to be added to the import's ProblemLog later, in file order.
 import { InvalidInputError } from './invalid-input-error.js';
-import { MAX_LISTED_PROBLEMS, type ProblemLog } from './problem-log.js';
-
-/** What a reader reports problems to: the import's ProblemLog itself, or a ProblemRecord. */
-export interface ProblemSink {
-  invalid(message: string): void;
-  warn(message: string): void;
-  warnOnce(key: string, message: string): void;
-  fatal(message: string): never;
-}
+import type { ProblemLog } from './problem-log.js';
+import { MAX_LISTED_PROBLEMS, type ProblemSink } from './problem-sink.js';
 
 type Entry = { kind: 'invalid' | 'warn'; message: string } | { kind: 'warnOnce'; key: string; message: string };
 

@@ -1,6 +1,6 @@
 // Streams a prepared import into a dataset, reporting progress; a failure removes what the import added.
-import type { Dataset } from '../datasets/dataset.js';
 import type { PreparedImport } from './prepared-import.js';
+import type { ImportTarget } from './transfer-ports.js';
 import type { ImportDirOptions, TransferSummary } from './transfer-types.js';
 
 /** Samples between two turns of the event loop while a batch is gathered. */
@@ -15,7 +15,7 @@ export interface RunImportOptions extends Pick<ImportDirOptions, 'progress' | 'b
   createdByImport: boolean;
 }
 
-export async function runImport(dataset: Dataset, prepared: PreparedImport, options: RunImportOptions): Promise<TransferSummary> {
+export async function runImport(dataset: ImportTarget, prepared: PreparedImport, options: RunImportOptions): Promise<TransferSummary> {
   const started = performance.now();
   await declareFields(dataset, prepared);
   // Ids of the samples sent, in order: after a failure, the first `stored` of them are the ones to remove.
@@ -58,7 +58,7 @@ async function* stream<T extends { id?: string }>(samples: Iterable<T> | AsyncIt
   }
 }
 
-async function declareFields(dataset: Dataset, prepared: PreparedImport): Promise<void> {
+async function declareFields(dataset: ImportTarget, prepared: PreparedImport): Promise<void> {
   if (prepared.declarations.length === 0) return;
   const schema = await dataset.getFieldSchema();
   for (const { path, type } of prepared.declarations) {

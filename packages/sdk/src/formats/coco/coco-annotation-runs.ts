@@ -1,7 +1,8 @@
 // Annotations read on two threads: runs the worker parses and runs the main thread parses, joined in file order.
 import type { Worker } from 'node:worker_threads';
 import { spawnModuleWorker } from '@teamset/core/workers';
-import { ProblemRecord, type ProblemRecordData, type ProblemSink } from '../problem-record.js';
+import { ProblemRecord, type ProblemRecordData } from '../problem-record.js';
+import type { ProblemSink } from '../problem-sink.js';
 import type { AnnotationJob, AnnotationReply } from './coco-annotation-job.js';
 import { AnnotationReader, type AnnotationTable } from './coco-annotations.js';
 

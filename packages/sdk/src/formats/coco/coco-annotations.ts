@@ -1,6 +1,6 @@
 // COCO annotations checked and stored as one flat table of numbers, read on the main thread or in a worker alike.
 import { describeValue, jsonPath } from '../json-path.js';
-import type { ProblemSink } from '../problem-record.js';
+import type { ProblemSink } from '../problem-sink.js';
 import { ATTRIBUTE_NAME, isFiniteNumber, isPlainObject, stringProblem } from '../text-checks.js';
 
 /** A COCO id: an integer in the standard, but strings occur in the wild. */

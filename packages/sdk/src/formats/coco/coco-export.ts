@@ -4,13 +4,12 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample } from '@teamset/contract';
 import { detectionsOf, exportDetectionsField, metadataSize, openExport, orderedLabels, type ExportContext } from '../export-context.js';
+import type { ExportSource } from '../transfer-ports.js';
 import { readImageSize } from '../image-size.js';
 import { JsonWriter } from '../json-writer.js';
 import { segmentationField } from '../label-field-names.js';
 import { MediaExporter } from '../media-export.js';
 import { isFiniteNumber, isPlainObject } from '../text-checks.js';
-import type { DatasetState } from '../../datasets/dataset-state.js';
-import type { DatasetView } from '../../datasets/dataset-view.js';
 import type { ExportDirOptions, TransferSummary } from '../transfer-types.js';
 import { COCO_DATA_DIR, COCO_LABELS_FILE } from './coco-import.js';
 import type { CocoId } from './coco-annotations.js';
@@ -83,13 +82,13 @@ function absolutePolygons(shapes: unknown[], width: number, height: number): num
   return out;
 }
 
-export async function exportCoco(view: DatasetView, state: DatasetState, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+export async function exportCoco(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
   const started = performance.now();
-  const ctx = await openExport(view, state, options);
+  const ctx = await openExport(source, options);
   const field = exportDetectionsField(ctx.schema, options.labelField, 'COCO');
   const segField = segmentationField(field);
   const withPolygons = ctx.schema[segField] === 'Polylines';
-  const labels = (await view.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
+  const labels = (await source.samples.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
   const categories = cocoCategories(ctx.record.info, labels);
   const categoryIds = new Map(categories.map((c) => [c.name, c.id]));
 

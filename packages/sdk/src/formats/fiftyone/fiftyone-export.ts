@@ -2,9 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { datasetSlug, isListLabelClass, type Sample } from '@teamset/contract';
-import type { DatasetState } from '../../datasets/dataset-state.js';
-import type { DatasetView } from '../../datasets/dataset-view.js';
 import { openExport, type ExportContext } from '../export-context.js';
+import type { ExportSource } from '../transfer-ports.js';
 import { JsonWriter } from '../json-writer.js';
 import { MediaExporter } from '../media-export.js';
 import { isPlainObject } from '../text-checks.js';
@@ -110,9 +109,9 @@ function metadataDocument(ctx: ExportContext): Record<string, unknown> {
   };
 }
 
-export async function exportFiftyOne(view: DatasetView, state: DatasetState, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+export async function exportFiftyOne(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
   const started = performance.now();
-  const ctx = await openExport(view, state, options);
+  const ctx = await openExport(source, options);
   await mkdir(dir, { recursive: true });
   const media = new MediaExporter({ mode: options.media ?? 'copy', dir: join(dir, DATA_DIR) }, ctx.problems);
   const out = new JsonWriter(join(dir, SAMPLES_FILE));

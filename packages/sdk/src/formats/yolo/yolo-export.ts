@@ -2,9 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
-import type { DatasetState } from '../../datasets/dataset-state.js';
-import type { DatasetView } from '../../datasets/dataset-view.js';
 import { detectionsOf, exportDetectionsField, openExport, orderedLabels } from '../export-context.js';
+import type { ExportSource } from '../transfer-ports.js';
 import { MediaExporter } from '../media-export.js';
 import { isFiniteNumber } from '../text-checks.js';
 import type { ExportDirOptions, TransferSummary } from '../transfer-types.js';
@@ -15,15 +14,15 @@ function listedClasses(info: Record<string, unknown>): string[] {
   return Array.isArray(info.classes) ? info.classes.filter((c): c is string => typeof c === 'string') : [];
 }
 
-export async function exportYolo(view: DatasetView, state: DatasetState, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+export async function exportYolo(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
   const started = performance.now();
   const mode = options.media ?? 'copy';
   if (mode === 'reference') {
     throw new TypeError("A YOLO export pairs images and label files by name, so it copies or links the images: use media 'copy' or 'symlink'");
   }
-  const ctx = await openExport(view, state, options);
+  const ctx = await openExport(source, options);
   const field = exportDetectionsField(ctx.schema, options.labelField, 'YOLO');
-  const labels = (await view.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
+  const labels = (await source.samples.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
   const names = orderedLabels(listedClasses(ctx.record.info), labels);
   const classOf = new Map(names.map((name, i) => [name, i]));
 
