@@ -134,7 +134,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     groups,
     operatorSettings,
     mediaRoots,
-    userPages: new UserCursorPages(database),
+    userPages: new UserCursorPages(userStore),
     datasetPages: new DatasetCursorPages(datasetStore),
     samples,
     viewQueries,

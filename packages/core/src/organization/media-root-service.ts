@@ -1,6 +1,5 @@
 // Media roots: the directories sample media may be served from — the organization's list (admins) plus the server's own.
 import type { MediaRoot } from '@teamset/contract';
-import { sql } from 'kysely';
 import type { Actor } from '../actor.js';
 import { actorUserId } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -9,6 +8,7 @@ import { nowIso, teamsetHome } from '../db/database.js';
 import { badRequest } from '../errors/app-error.js';
 import { requireAdmin } from '../users/user-rules.js';
 import { isAvailableDirectory, realpathOrResolved, resolveMediaRoot } from './media-root-paths.js';
+import { OrganizationStore } from './organization-store.js';
 
 /** The files media serving must never hand out, whatever the roots: the embedded database and its sidecars. */
 function databaseFiles(database: Database): string[] {
@@ -37,6 +37,8 @@ export async function teamsetProtectedPaths(database: Database): Promise<string[
 }
 
 export class MediaRootService {
+  private readonly store: OrganizationStore;
+
   constructor(
     private readonly database: Database,
     private readonly audit: AuditLog,
@@ -44,7 +46,9 @@ export class MediaRootService {
     private readonly serverRoots: readonly string[],
     /** teamsetProtectedPaths(database), computed once at start-up. */
     readonly protectedPaths: readonly string[],
-  ) {}
+  ) {
+    this.store = new OrganizationStore(database);
+  }
 
   /** Validates the server's roots (throws with the reason) and builds the service. */
   static async create(database: Database, audit: AuditLog, serverRoots: readonly string[]): Promise<MediaRootService> {
@@ -74,27 +78,21 @@ export class MediaRootService {
       if (!next.includes(result.path)) next.push(result.path);
     }
     await this.database.db.transaction().execute(async (trx) => {
-      // Two admins saving at once must not interleave delete-then-insert (a duplicate position on PostgreSQL);
-      // SQLite transactions here are already exclusive (BEGIN IMMEDIATE).
-      if (this.database.dialect === 'postgres') await sql`lock table media_roots in exclusive mode`.execute(trx);
-      const rows = await trx.selectFrom('media_roots').selectAll().orderBy('position').execute();
+      await this.store.lockMediaRoots(trx);
+      const rows = await this.store.listMediaRoots(trx);
       const kept = new Map(rows.map((r) => [r.path, r]));
-      await trx.deleteFrom('media_roots').execute();
       const at = nowIso();
-      if (next.length > 0) {
-        await trx
-          .insertInto('media_roots')
-          .values(next.map((path, position) => ({ position, path, added_at: kept.get(path)?.added_at ?? at, added_by: kept.get(path)?.added_by ?? actorUserId(actor) })))
-          .execute();
-      }
+      await this.store.replaceMediaRoots(
+        trx,
+        next.map((path, position) => ({ position, path, added_at: kept.get(path)?.added_at ?? at, added_by: kept.get(path)?.added_by ?? actorUserId(actor) })),
+      );
       await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before: { mediaRoots: rows.map((r) => r.path) }, after: { mediaRoots: next } } }, trx);
     });
     return this.describe(next);
   }
 
   private async organizationRoots(): Promise<string[]> {
-    const rows = await this.database.db.selectFrom('media_roots').select('path').orderBy('position').execute();
-    return rows.map((r) => r.path);
+    return (await this.store.listMediaRoots()).map((r) => r.path);
   }
 
   private async describe(organization: readonly string[]): Promise<MediaRoot[]> {

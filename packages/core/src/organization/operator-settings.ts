@@ -8,6 +8,7 @@ import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import { requireAdmin } from '../users/user-rules.js';
 import type { OrganizationService } from './organization-settings.js';
+import { OrganizationStore } from './organization-store.js';
 
 export interface OperatorSettings {
   defaultOperatorMinimumRole: Role;
@@ -18,18 +19,18 @@ export interface OperatorSettings {
 export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = { defaultOperatorMinimumRole: 'MEMBER', defaultOperatorMinimumDatasetPermission: 'EDIT' };
 
 export class OperatorSettingsService {
+  private readonly store: OrganizationStore;
+
   constructor(
     private readonly database: Database,
     private readonly organization: OrganizationService,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.store = new OrganizationStore(database);
+  }
 
   async current(trx: Db = this.database.db): Promise<OperatorSettings> {
-    const row = await trx
-      .selectFrom('organization_settings')
-      .select(['default_operator_minimum_role', 'default_operator_minimum_dataset_permission'])
-      .where('id', '=', 1)
-      .executeTakeFirst();
+    const row = await this.store.readSettings(trx);
     if (!row) return { ...DEFAULT_OPERATOR_SETTINGS };
     return { defaultOperatorMinimumRole: row.default_operator_minimum_role as Role, defaultOperatorMinimumDatasetPermission: row.default_operator_minimum_dataset_permission as DatasetPermission };
   }
@@ -58,11 +59,7 @@ export class OperatorSettingsService {
       const columns = { default_operator_minimum_role: next.defaultOperatorMinimumRole, default_operator_minimum_dataset_permission: next.defaultOperatorMinimumDatasetPermission, updated_at: at };
       // The settings row may not exist yet (nothing was ever changed): create it with the other settings' current values.
       const { defaultUserRole, defaultDatasetPermission } = await this.organization.current(trx);
-      await trx
-        .insertInto('organization_settings')
-        .values({ id: 1, default_user_role: defaultUserRole, default_dataset_permission: defaultDatasetPermission, ...columns })
-        .onConflict((oc) => oc.column('id').doUpdateSet(columns))
-        .execute();
+      await this.store.saveSettings(trx, { default_user_role: defaultUserRole, default_dataset_permission: defaultDatasetPermission, ...columns }, columns);
       await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before, after: next } }, trx);
       return next;
     });

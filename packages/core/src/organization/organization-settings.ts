@@ -14,19 +14,24 @@ import { nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import { requireAdmin } from '../users/user-rules.js';
+import { OrganizationStore } from './organization-store.js';
 
 /** Least privilege until an admin says otherwise. */
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = { defaultUserRole: 'GUEST', defaultDatasetPermission: 'NO_ACCESS' };
 
 export class OrganizationService {
+  private readonly store: OrganizationStore;
+
   constructor(
     private readonly database: Database,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.store = new OrganizationStore(database);
+  }
 
   /** Settings for internal use (no actor check): user creation needs the default role. */
   async current(trx: Db = this.database.db): Promise<OrganizationSettings> {
-    const row = await trx.selectFrom('organization_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+    const row = await this.store.readSettings(trx);
     if (!row) return { ...DEFAULT_ORGANIZATION_SETTINGS };
     return { defaultUserRole: row.default_user_role as Role, defaultDatasetPermission: row.default_dataset_permission as DatasetPermission };
   }
@@ -54,14 +59,8 @@ export class OrganizationService {
         defaultUserRole: patch.defaultUserRole ?? before.defaultUserRole,
         defaultDatasetPermission: patch.defaultDatasetPermission ?? before.defaultDatasetPermission,
       };
-      const at = nowIso();
-      await trx
-        .insertInto('organization_settings')
-        .values({ id: 1, default_user_role: next.defaultUserRole, default_dataset_permission: next.defaultDatasetPermission, updated_at: at })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({ default_user_role: next.defaultUserRole, default_dataset_permission: next.defaultDatasetPermission, updated_at: at }),
-        )
-        .execute();
+      const columns = { default_user_role: next.defaultUserRole, default_dataset_permission: next.defaultDatasetPermission, updated_at: nowIso() };
+      await this.store.saveSettings(trx, columns, columns);
       await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before, after: next } }, trx);
       return next;
     });

@@ -4,7 +4,7 @@ import type { Actor } from '../actor.js';
 import type { Database } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import type { DatasetService } from '../datasets/dataset-service.js';
-import type { DatasetRecord } from '../datasets/dataset-store.js';
+import { DatasetStore, type DatasetRecord } from '../datasets/dataset-store.js';
 import { AppError } from '../errors/app-error.js';
 import type { ViewReader } from '../views/view-reader.js';
 import type { ViewTarget } from '../views/view-target.js';
@@ -24,6 +24,7 @@ export class SampleContext {
   /** Edits done in SQL alone: tags, one field's values, field removal and renaming, whole-dataset copies. */
   readonly bulk: SampleBulkEdits;
   readonly fields: FieldStore;
+  readonly #datasetStore: DatasetStore;
 
   constructor(
     readonly database: Database,
@@ -33,6 +34,7 @@ export class SampleContext {
     this.samples = new SampleStore(database);
     this.bulk = new SampleBulkEdits(database);
     this.fields = new FieldStore(database);
+    this.#datasetStore = new DatasetStore(database);
   }
 
   /** The permission check of docs/design.md §2 first (404 invisible, 403 below `required`), then the dataset's schema. */
@@ -44,7 +46,7 @@ export class SampleContext {
 
   /** Stamps the dataset modified, inside the write's transaction. */
   async touch(trx: Db, datasetId: string, at: string): Promise<void> {
-    await trx.updateTable('datasets').set({ last_modified_at: at }).where('id', '=', datasetId).execute();
+    await this.#datasetStore.update(trx, datasetId, { last_modified_at: at });
   }
 }
 

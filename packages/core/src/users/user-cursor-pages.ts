@@ -1,11 +1,10 @@
 // Users a page at a time by opaque cursor (FiftyOne's usersConnection): keyset paging, so no user is skipped or repeated.
 import { MAX_PAGE_SIZE } from '@teamset/contract';
 import type { Actor } from '../actor.js';
-import type { Database } from '../db/database.js';
 import { toIso } from '../db/database.js';
 import { badRequest } from '../errors/app-error.js';
 import { requireAdmin } from './user-rules.js';
-import { toUser } from './user-store.js';
+import type { UserStore } from './user-store.js';
 import type { User } from '@teamset/contract';
 
 export interface UserCursorPage {
@@ -32,7 +31,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 }
 
 export class UserCursorPages {
-  constructor(private readonly database: Database) {}
+  constructor(private readonly store: UserStore) {}
 
   /**
    * Up to `first` users after the cursor, oldest first (ties by id). The next page is keyed on the last
@@ -41,14 +40,10 @@ export class UserCursorPages {
   async page(actor: Actor, query: { first?: number | null; after?: string | null }): Promise<UserCursorPage> {
     requireAdmin(actor, 'list users');
     const first = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.first ?? MAX_PAGE_SIZE)));
-    let q = this.database.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'created_at']);
-    if (query.after !== undefined && query.after !== null) {
-      const after = decodeCursor(query.after);
-      q = q.where((eb) => eb.or([eb('created_at', '>', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)])]));
-    }
+    const after = query.after !== undefined && query.after !== null ? decodeCursor(query.after) : undefined;
     // One extra row says whether another page exists without a count.
-    const rows = await q.orderBy('created_at').orderBy('id').limit(first + 1).execute();
-    const users = rows.slice(0, first).map(toUser);
+    const rows = await this.store.listAfter(after, first + 1);
+    const users = rows.slice(0, first);
     const last = users[users.length - 1];
     return { users: users.map((user) => ({ user, cursor: encodeCursor(user) })), hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
   }

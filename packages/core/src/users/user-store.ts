@@ -64,6 +64,13 @@ export class UserStore {
     return { users: rows.map(toUser), total: Number(count.n) };
   }
 
+  /** Up to `limit` users after the (created_at, id) key, oldest first: keyset paging, so nothing shifts between pages. */
+  async listAfter(after: { createdAt: string; id: string } | undefined, limit: number): Promise<User[]> {
+    let q = this.db.selectFrom('users').select(USER_COLUMNS);
+    if (after) q = q.where((eb) => eb.or([eb('created_at', '>', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)])]));
+    return (await q.orderBy('created_at').orderBy('id').limit(limit).execute()).map(toUser);
+  }
+
   async count(trx: Db = this.db): Promise<number> {
     const row = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
