@@ -10,7 +10,8 @@ import { badRequest, conflict, notFound } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { newToken, sha256Hex } from '../secrets.js';
-import { InvitationDatasetGrants } from './invitation-dataset-grants.js';
+import { InvitationGrantStore } from './invitation-grant-store.js';
+import { InvitationStore } from './invitation-store.js';
 import { requireAdmin } from '../users/user-rules.js';
 import { validateNewUser, type UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
@@ -32,14 +33,17 @@ function toInvitation(row: InvitationsTable): Invitation {
 }
 
 export class InvitationService {
-  private readonly datasetGrants = new InvitationDatasetGrants();
+  private readonly datasetGrants = new InvitationGrantStore();
+  private readonly store: InvitationStore;
 
   constructor(
     private readonly database: Database,
     private readonly users: UserService,
     private readonly organization: OrganizationService,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.store = new InvitationStore(database);
+  }
 
   /** `acceptUrlBase` is where the web app accepts invitations, e.g. https://teamset.example.com. */
   async create(actor: Actor, input: { email: string; role?: Role }, acceptUrlBase: string): Promise<CreatedInvitation> {
@@ -67,7 +71,7 @@ export class InvitationService {
       }
     };
     const pending = await this.database.db.transaction().execute(async (trx) => {
-      const row = await this.findPendingByEmail(trx, email);
+      const row = await this.store.findPendingByEmail(trx, email);
       if (!row) return undefined;
       capCheck(row.role as Role);
       await this.datasetGrants.attach(trx, row.id, input.datasetId, input.permission);
@@ -86,17 +90,6 @@ export class InvitationService {
     return `${acceptUrlBase.replace(/\/+$/, '')}/accept-invitation?token=${encodeURIComponent(token)}`;
   }
 
-  private async findPendingByEmail(trx: Db, email: string): Promise<InvitationsTable | undefined> {
-    return trx
-      .selectFrom('invitations')
-      .selectAll()
-      .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', nowIso())
-      .executeTakeFirst();
-  }
-
   private async insertInvitation(actor: Actor, email: string, requestedRole: Role | undefined, token: string, within?: WithinInvitation): Promise<Invitation> {
     try {
       return await this.database.db.transaction().execute(async (trx) => {
@@ -104,8 +97,7 @@ export class InvitationService {
         const role = requestedRole ?? (await this.organization.current(trx)).defaultUserRole;
         const at = nowIso();
         // Re-inviting replaces any pending invitation, so only the newest link works; dataset grants waiting on it move over.
-        const replaced = await trx.selectFrom('invitations').select('id').where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
-        await trx.updateTable('invitations').set({ revoked_at: at }).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+        const replaced = await this.store.revokeOpenForEmail(trx, email, at);
         const row: InvitationsTable = {
           id: newId(),
           email,
@@ -118,8 +110,8 @@ export class InvitationService {
           accepted_user_id: null,
           revoked_at: null,
         };
-        await trx.insertInto('invitations').values(row).execute();
-        if (replaced.length > 0) await this.datasetGrants.moveTo(trx, replaced.map((r) => r.id), row.id);
+        await this.store.insert(trx, row);
+        if (replaced.length > 0) await this.datasetGrants.moveTo(trx, replaced, row.id);
         await within?.(trx, row);
         await this.audit.record({ action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } }, trx);
         return toInvitation(row);
@@ -133,22 +125,13 @@ export class InvitationService {
 
   async listPending(actor: Actor): Promise<Invitation[]> {
     requireAdmin(actor, 'list invitations');
-    const rows = await this.database.db
-      .selectFrom('invitations')
-      .selectAll()
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', nowIso())
-      .orderBy('created_at')
-      .execute();
-    return rows.map(toInvitation);
+    return (await this.store.listPending()).map(toInvitation);
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
     requireAdmin(actor, 'revoke invitations');
     await this.database.db.transaction().execute(async (trx) => {
-      const result = await trx.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound('No pending invitation with that id');
+      if (!(await this.store.revoke(trx, id, nowIso()))) throw notFound('No pending invitation with that id');
       await this.audit.record({ action: 'invitation.revoke', actor, targetType: 'invitation', targetId: id }, trx);
     });
   }
@@ -162,10 +145,9 @@ export class InvitationService {
       const at = nowIso();
       const row = await this.findUsable(trx, input.token);
       if (!row) throw notFound(INVALID_INVITATION_MESSAGE);
-      const claimed = await trx.updateTable('invitations').set({ accepted_at: at }).where('id', '=', row.id).where('accepted_at', 'is', null).executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) throw notFound(INVALID_INVITATION_MESSAGE);
+      if (!(await this.store.claim(trx, row.id, at))) throw notFound(INVALID_INVITATION_MESSAGE);
       const user = await this.users.insertUser(trx, { email: row.email, name: input.name, role: row.role as Role }, hash);
-      await trx.updateTable('invitations').set({ accepted_user_id: user.id }).where('id', '=', row.id).execute();
+      await this.store.setAcceptedUser(trx, row.id, user.id);
       await this.datasetGrants.apply(trx, row.id, user.id, user.role, at);
       await this.audit.record({ action: 'invitation.accept', actor: null, actorId: user.id, targetType: 'invitation', targetId: row.id, ip: input.ip, details: { email: user.email, role: user.role } }, trx);
       return user;
@@ -174,7 +156,7 @@ export class InvitationService {
 
   /** The pending, unexpired invitation behind a token, if any. */
   private async findUsable(trx: Db, token: string): Promise<InvitationsTable | undefined> {
-    const row = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', sha256Hex(token)).executeTakeFirst();
+    const row = await this.store.findByTokenHash(trx, sha256Hex(token));
     if (!row || row.accepted_at !== null || row.revoked_at !== null || Date.parse(toIso(row.expires_at)) <= Date.now()) return undefined;
     return row;
   }

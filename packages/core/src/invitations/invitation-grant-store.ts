@@ -2,7 +2,7 @@
 import { ROLE_PERMISSION_CAP, permissionAtLeast, type DatasetPermission, type Role } from '@teamset/contract';
 import type { Db } from '../db/schema.js';
 
-export class InvitationDatasetGrants {
+export class InvitationGrantStore {
   /** Attaches (or replaces) the grant of one dataset to a pending invitation. */
   async attach(trx: Db, invitationId: string, datasetId: string, permission: DatasetPermission): Promise<void> {
     await trx
