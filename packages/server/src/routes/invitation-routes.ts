@@ -12,7 +12,7 @@ export function registerInvitationRoutes(app: TypedApp, ctx: RouteContext): void
 
   app.post(PATHS.invitations, { ...common, schema: { querystring: NoQuery, ...schema, summary: 'Invite an email with a role (admin)', body: CreateInvitationBody, response: { 201: CreatedInvitation, 409: ErrorBody, ...PROTECTED_ERRORS } } }, async (request, reply) => {
     const created = await invitations.create(actorOf(request), request.body, baseUrlOf(request, ctx.publicUrl));
-    // Fixed: like a new API key, the token is shown once and must not sit in any cache.
+    // Like a new API key, the token is shown once and must not sit in any cache.
     reply.header('cache-control', 'no-store');
     return reply.code(201).send(created);
   });

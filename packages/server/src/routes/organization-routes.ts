@@ -16,7 +16,7 @@ export function registerOrganizationRoutes(app: TypedApp, ctx: RouteContext): vo
   );
 
   app.get(PATHS.audit, { ...common, schema: { tags: ['organization'], security: SECURITY, summary: 'Audit log, newest first (admin)', querystring: ListAuditQuery, response: { 200: AuditEventList, ...PROTECTED_ERRORS } } }, async (request) => ({
-    // Fixed: `before` has no upper bound in the contract; 1e20 overflowed PostgreSQL's bigint (a 500). Ids stay far below 2^53.
+    // `before` has no upper bound in the contract, and PostgreSQL's bigint overflows past 2^63; ids stay far below 2^53.
     events: await audit.list(actorOf(request), { ...request.query, ...(request.query.before !== undefined ? { before: Math.min(request.query.before, Number.MAX_SAFE_INTEGER) } : {}) }),
   }));
 }

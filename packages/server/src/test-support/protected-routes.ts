@@ -33,7 +33,7 @@ const route = (method: TestMethod, path: string, minRole: Role, extra: { params?
   ...(extra.body ? { body: extra.body } : {}),
 });
 
-/** Every route that needs credentials. A route missing here fails the coverage test in protected-routes.test.ts. */
+/** Every route that needs credentials. A route missing here fails the coverage test in auth/authenticate.test.ts. */
 export const PROTECTED_ROUTES: readonly ProtectedRoute[] = [
   route('GET', PATHS.whoami, 'GUEST'),
   route('POST', PATHS.logout, 'GUEST'),
