@@ -8,8 +8,10 @@ export default defineConfig({
   resolve: {
     alias: {
       '@teamset/contract': src('contract'),
-      // Before '@teamset/core', which would otherwise take this import too.
+      // Before '@teamset/core', which would otherwise take these imports too.
       '@teamset/core/workers': fileURLToPath(new URL('./packages/core/src/workers/module-worker.ts', import.meta.url)),
+      // Shared test helpers: tests only, never built or shipped.
+      '@teamset/core/testing': fileURLToPath(new URL('./packages/core/src/test-support/index.ts', import.meta.url)),
       '@teamset/core': src('core'),
       '@teamset/server': src('server'),
       '@teamset/sdk': src('sdk'),

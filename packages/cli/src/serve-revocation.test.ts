@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, createServices } from '@teamset/core';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../../core/src/test-support/test-databases.js';
+import { createTestDatabase, postgresAvailable, type TestDatabase } from '@teamset/core/testing';
 
 const CLI = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 

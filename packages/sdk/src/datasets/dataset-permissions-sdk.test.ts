@@ -1,6 +1,6 @@
 // docs/design.md §2 through the SDK: a member's dataset, a collaborator with EDIT, one with VIEW, and people without access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../core/src/test-support/test-databases.js';
+import { testDialects } from '@teamset/core/testing';
 import { ApiConnection } from '../connection/api-connection.js';
 import { DatabaseConnection } from '../connection/database-connection.js';
 import { ForbiddenError, NotFoundError, type TeamsetError } from '../errors.js';

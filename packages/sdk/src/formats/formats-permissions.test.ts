@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../core/src/test-support/test-databases.js';
+import { testDialects } from '@teamset/core/testing';
 import { ApiConnection } from '../connection/api-connection.js';
 import { backendFor } from '../datasets/backend-for.js';
 import { Dataset } from '../datasets/dataset.js';

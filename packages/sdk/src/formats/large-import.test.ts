@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticBox, syntheticImage, writeSyntheticCoco } from '../../../../bench/synthetic-coco.mjs';
-import { createTestDatabase, testDialects, type TestDatabase } from '../../../core/src/test-support/test-databases.js';
+import { createTestDatabase, testDialects, type TestDatabase } from '@teamset/core/testing';
 import { DatabaseConnection } from '../connection/database-connection.js';
 import { Dataset } from '../datasets/dataset.js';
 import { rounded, tempDir, type StagedFixture } from '../test-support/format-fixtures.js';

@@ -1,5 +1,5 @@
 // The connections an SDK suite runs through: the API on SQLite and on PostgreSQL, and the database connection on each.
-import { createTestDatabase, testDialects, type TestDialect } from '../../../core/src/test-support/test-databases.js';
+import { createTestDatabase, testDialects, type TestDialect } from '@teamset/core/testing';
 import { ApiConnection } from '../connection/api-connection.js';
 import type { Connection } from '../connection/connect.js';
 import { DatabaseConnection } from '../connection/database-connection.js';

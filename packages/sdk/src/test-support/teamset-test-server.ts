@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Dataset, Role, User } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { startServer } from '@teamset/server';
-import { createTestDatabase, type TestDialect } from '../../../core/src/test-support/test-databases.js';
+import { createTestDatabase, type TestDialect } from '@teamset/core/testing';
 import { DatabaseConnection } from '../connection/database-connection.js';
 
 export interface TestUser {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthFixture, keyHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { expectError, expectErrorShape } from '../test-support/http-assertions.js';
 import { PROTECTED_ROUTES, PUBLIC_ROUTES, type ProtectedRoute } from '../test-support/protected-routes.js';
-import { testDialects } from '../../../core/src/test-support/test-databases.js';
+import { testDialects } from '@teamset/core/testing';
 
 const ONE_MIB = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 import { API_PREFIX, PATHS } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../core/src/test-support/test-databases.js';
+import { testDialects } from '@teamset/core/testing';
 import { createAuthFixture, type AuthFixture, type FixtureUser } from '../test-support/auth-fixture.js';
 import { CREDENTIALS, GRANT_MODES, ORACLE_LEVELS, ORACLE_ROLES, type GrantMode, type OracleLevel, type OracleRole } from '../test-support/dataset-access-oracle.js';
 import { DATASET_OPERATIONS } from '../test-support/matrix-dataset-operations.js';

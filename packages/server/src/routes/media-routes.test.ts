@@ -6,7 +6,7 @@ import { PATHS, fillPath, type AddSamplesResult, type MediaRootList } from '@tea
 import { createServices } from '@teamset/core';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, testDialects } from '../../../core/src/test-support/test-databases.js';
+import { createTestDatabase, testDialects } from '@teamset/core/testing';
 import { buildApp } from '../app.js';
 import { thumbnailCachePath } from '../media/thumbnail-cache.js';
 import { createAuthFixture, keyHeaders, sessionHeaders, type AuthFixture } from '../test-support/auth-fixture.js';

@@ -14,7 +14,7 @@ import {
 } from '@teamset/contract';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../core/src/test-support/test-databases.js';
+import { testDialects } from '@teamset/core/testing';
 import { createAuthFixture, keyHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { expectError } from '../test-support/http-assertions.js';
 import { BULK_BODY_LIMIT_BYTES } from './sample-routes.js';

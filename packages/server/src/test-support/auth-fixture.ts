@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { API_KEY_HEADER, BASE62_ALPHABET, CSRF_HEADER, SESSION_COOKIE, formatApiKey, type Role, type User } from '@teamset/contract';
 import { SYSTEM_ACTOR, createServices, type Services } from '@teamset/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createTestDatabase, type TestDatabase, type TestDialect } from '../../../core/src/test-support/test-databases.js';
+import { createTestDatabase, type TestDatabase, type TestDialect } from '@teamset/core/testing';
 import { buildApp, type AppOptions } from '../app.js';
 import type { FailedAuthLimiterOptions } from '../auth/failed-auth-limiter.js';
 
