@@ -18,20 +18,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type AuthenticateHook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
 
 /** Failures are counted per key prefix only for well-formed keys: anything else cannot be anyone's key. */
-function keyPrefixOf(key: string | undefined): string | undefined {
-  return key !== undefined && isWellFormedApiKey(key) ? apiKeyDisplayPrefix(key) : undefined;
+function keyPrefixOf(key: string): string | undefined {
+  return isWellFormedApiKey(key) ? apiKeyDisplayPrefix(key) : undefined;
 }
 
 /**
  * Callback-style on purpose: a cached API key is checked synchronously, so the request goes on
  * without a promise round-trip (this hook runs on every authenticated request).
  *
- * The limiter is consulted only after a credential failed its check, so a valid key, Bearer token or
- * session is never refused, whatever else came from its address; a bad one from an address (or for a key
- * prefix) over its budget is answered 429 instead of 401, having cost one indexed lookup at most.
+ * The limiter is consulted only after a key failed its check, so a valid key, Bearer token or session is
+ * never refused, whatever else came from its address; a bad key from an address (or with a key prefix) over
+ * its budget is answered 429 instead of 401, having cost one indexed lookup at most.
  */
 export function createAuthenticate(services: Services, limiter: FailedAuthLimiter): AuthenticateHook {
-  const failed = (request: FastifyRequest, reply: FastifyReply, error: unknown, key: string | undefined, done: (error?: Error) => void): void => {
+  const failed = (request: FastifyRequest, reply: FastifyReply, error: unknown, key: string, done: (error?: Error) => void): void => {
     if (!(error instanceof AppError && error.code === 'UNAUTHENTICATED')) {
       done(error as Error);
       return;
@@ -64,10 +64,10 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
       const credentials = readCredentials(request);
       if (credentials.kind === 'none') throw unauthenticated('Authentication required: send an API key in X-API-Key, or sign in');
       if (credentials.kind === 'session') {
-        authenticateSession(request, credentials.token).then(
-          () => done(),
-          (error: unknown) => failed(request, reply, error, undefined, done),
-        );
+        // A bad session cookie is always a plain 401 and not counted: the web app needs the 401 to show its
+        // sign-in page (a 429 would strand a colleague behind the same NAT on an error screen), a stale cookie
+        // is the browser's doing, and a 256-bit session token is nothing to guess at.
+        authenticateSession(request, credentials.token).then(() => done(), done);
         return;
       }
       let cached: VerifiedKey | undefined;

@@ -48,17 +48,20 @@ describe('failed-auth limit over HTTP', () => {
   it('bad credentials from an address over its budget get 429 with Retry-After instead of 401; other addresses still get 401', async () => {
     const f = (fx = await createAuthFixture({ failedAuthLimit: LIMIT }));
     for (let i = 0; i < 3; i++) expectError(await whoami(f, keyHeaders('garbage')), 401, 'UNAUTHENTICATED');
-    for (const headers of [keyHeaders(formatApiKey(randomKeyBody())), keyHeaders('garbage'), bearerHeaders('garbage'), { authorization: 'Basic eDp5' }, sessionHeaders(f.expiredSession)]) {
+    for (const headers of [keyHeaders(formatApiKey(randomKeyBody())), keyHeaders('garbage'), bearerHeaders('garbage'), { authorization: 'Basic eDp5' }]) {
       expectSlowDown(await whoami(f, headers));
     }
     expectError(await whoami(f, keyHeaders('garbage'), ELSEWHERE), 401, 'UNAUTHENTICATED');
-    // Requests without any credential are not failures and are not slowed down.
+    // Requests without any credential are not failures and are not slowed down; nor is a stale session
+    // cookie, so the web app still gets the 401 that shows its sign-in page.
     expectError(await whoami(f, {}), 401, 'UNAUTHENTICATED');
+    expectError(await whoami(f, sessionHeaders(f.expiredSession)), 401, 'UNAUTHENTICATED');
   });
 
-  it('requests without credentials and successful ones do not count', async () => {
+  it('requests without credentials, with a stale session cookie, and successful ones do not count', async () => {
     const f = (fx = await createAuthFixture({ failedAuthLimit: LIMIT }));
     for (let i = 0; i < 5; i++) expectError(await whoami(f, {}), 401);
+    for (let i = 0; i < 5; i++) expectError(await whoami(f, sessionHeaders(f.expiredSession)), 401);
     for (let i = 0; i < 5; i++) expect((await whoami(f, keyHeaders(f.users.MEMBER.key))).statusCode).toBe(200);
     for (let i = 0; i < 3; i++) expectError(await whoami(f, keyHeaders('garbage')), 401);
   });
