@@ -4,6 +4,7 @@ export { AppError, isAppError, badRequest, unauthenticated, forbidden, notFound,
 export { openDatabase, parseDatabaseUri, redactDatabaseUri, resolveDatabaseUri, teamsetHome, type Database, type Dialect } from './db/database.js';
 export { migrateToLatest } from './db/migrator.js';
 export { createServices, migrateDatabase, type CoreConfig, type Services } from './services.js';
+export { normalizeEmail } from './users/user-store.js';
 export { csrfTokenFor, SESSION_TTL_MS, INVALID_LOGIN_MESSAGE, WRONG_CURRENT_PASSWORD_MESSAGE, type NewSession, type ResolvedSession } from './auth/session-service.js';
 export { generateRawApiKey, type GenerateKeyInput } from './keys/key-service.js';
 export type { VerifiedKey } from './keys/key-verifier.js';

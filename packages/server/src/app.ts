@@ -5,6 +5,7 @@ import type { Services } from '@teamset/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthenticate } from './auth/authenticate.js';
 import { FailedAuthLimiter, type FailedAuthLimiterOptions } from './auth/failed-auth-limiter.js';
+import { auditLockouts } from './auth/lockout-audit.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler.js';
 import { installJsonBodyParser, installNdjsonBodyParser } from './http/json-body-parser.js';
 import { loggerOptions } from './http/logging.js';
@@ -38,9 +39,13 @@ export interface AppOptions {
   logLevel?: string | false;
   logStream?: NodeJS.WritableStream;
   publicUrl?: string;
-  /** Behind one reverse proxy: take the client address, host and https from the X-Forwarded-* it adds. */
+  /**
+   * Behind one reverse proxy: take the client address, host and https from the X-Forwarded-* it adds. The
+   * failed-auth limits and the audit log then see the forwarded client address; without it they see the socket's.
+   */
   trustProxy?: boolean;
   bodyLimitBytes?: number;
+  /** Budgets of failed authentication per window (default DEFAULT_FAILED_AUTH_LIMIT). */
   failedAuthLimit?: FailedAuthLimiterOptions;
   /** Most bytes the thumbnail folder may hold (default 4 GiB); the least recently served thumbnails go first. */
   thumbnailCacheBytes?: number;
@@ -54,13 +59,14 @@ function trustImmediateProxy(_address: string, hop: number): boolean {
 /** Above every path parameter's schema limit (UserRef: 254, percent-encoded up to 3 bytes per character). */
 const MAX_PARAM_LENGTH = 1024;
 
-export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimiterOptions = { maxFailures: 20, windowMs: 60_000 };
+/** 20 failures a minute per address, per key prefix and per (account, address); 100 a minute per account. */
+export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimiterOptions = { maxFailures: 20, windowMs: 60_000, maxAccountFailures: 100 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
-    // Fixed: `true` trusted every hop, making request.ip the left-most X-Forwarded-For entry — written by the
-    // client — so anyone could dodge the failed-auth limit with a made-up header. Trust only the proxy we sit behind.
+    // Not `true`: that trusts every hop, making request.ip the left-most X-Forwarded-For entry — written by the
+    // client — so anyone could dodge the failed-auth limits with a made-up header. Trust only the proxy we sit behind.
     trustProxy: options.trustProxy ? trustImmediateProxy : false,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     // Fixed: the default (100) made a valid long email in /users/:user a bare 414; let the schema (254) name the field.
@@ -85,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  const limiter = new FailedAuthLimiter(options.failedAuthLimit ?? DEFAULT_FAILED_AUTH_LIMIT);
+  const limiter = new FailedAuthLimiter(options.failedAuthLimit ?? DEFAULT_FAILED_AUTH_LIMIT, auditLockouts(options.services.audit, app.log));
   const ctx: RouteContext = {
     services: options.services,
     authenticate: createAuthenticate(options.services, limiter),

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'auth.sign_out',
   'auth.setup',
   'auth.password_change',
+  /** Failed authentication spent a budget (details.scope: address, key_prefix, account_address, account). */
+  'auth.lockout',
   'key.create',
   'key.delete',
   'user.create',

@@ -1,9 +1,10 @@
 // The authentication hook for protected routes: API key or session cookie → request.actor, with CSRF and failure limits.
-import { CSRF_HEADER, INVALID_API_KEY_MESSAGE } from '@teamset/contract';
+import { CSRF_HEADER, INVALID_API_KEY_MESSAGE, apiKeyDisplayPrefix, isWellFormedApiKey } from '@teamset/contract';
 import { AppError, constantTimeEqual, forbidden, unauthenticated, type Actor, type Services, type VerifiedKey } from '@teamset/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCredentials } from './credentials.js';
-import { rejectIfBlocked, type FailedAuthLimiter } from './failed-auth-limiter.js';
+import type { FailedAuthLimiter } from './failed-auth-limiter.js';
+import { sendSlowDown } from './limited-checks.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,14 +17,30 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type AuthenticateHook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
 
+/** Failures are counted per key prefix only for well-formed keys: anything else cannot be anyone's key. */
+function keyPrefixOf(key: string): string | undefined {
+  return isWellFormedApiKey(key) ? apiKeyDisplayPrefix(key) : undefined;
+}
+
 /**
  * Callback-style on purpose: a cached API key is checked synchronously, so the request goes on
  * without a promise round-trip (this hook runs on every authenticated request).
+ *
+ * The limiter is consulted only after a key failed its check, so a valid key, Bearer token or session is
+ * never refused, whatever else came from its address; a bad key from an address (or with a key prefix) over
+ * its budget is answered 429 instead of 401, having cost one indexed lookup at most.
  */
 export function createAuthenticate(services: Services, limiter: FailedAuthLimiter): AuthenticateHook {
-  const rejectKey = (request: FastifyRequest, error: unknown): never => {
-    if (error instanceof AppError && error.code === 'UNAUTHENTICATED') limiter.recordFailure(request.ip);
-    throw error;
+  const failed = (request: FastifyRequest, reply: FastifyReply, error: unknown, key: string, done: (error?: Error) => void): void => {
+    if (!(error instanceof AppError && error.code === 'UNAUTHENTICATED')) {
+      done(error as Error);
+      return;
+    }
+    limiter.credentialFailed(request.ip, keyPrefixOf(key)).then((wait) => {
+      // Answered here (429), so done() is not called.
+      if (wait > 0) sendSlowDown(request, reply, wait);
+      else done(error);
+    }, done);
   };
 
   const setKeyActor = (request: FastifyRequest, verified: VerifiedKey): void => {
@@ -32,10 +49,7 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
 
   async function authenticateSession(request: FastifyRequest, token: string): Promise<void> {
     const session = await services.sessions.resolve(token);
-    if (!session) {
-      limiter.recordFailure(request.ip);
-      throw unauthenticated('Your session has expired; sign in again');
-    }
+    if (!session) throw unauthenticated('Your session has expired; sign in again');
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !constantTimeEqual(header, session.csrfToken)) {
@@ -49,9 +63,10 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
     try {
       const credentials = readCredentials(request);
       if (credentials.kind === 'none') throw unauthenticated('Authentication required: send an API key in X-API-Key, or sign in');
-      // Answered here (429), so done() is not called.
-      if (rejectIfBlocked(limiter, request, reply)) return;
       if (credentials.kind === 'session') {
+        // A bad session cookie is always a plain 401 and not counted: the web app needs the 401 to show its
+        // sign-in page (a 429 would strand a colleague behind the same NAT on an error screen), a stale cookie
+        // is the browser's doing, and a 256-bit session token is nothing to guess at.
         authenticateSession(request, credentials.token).then(() => done(), done);
         return;
       }
@@ -59,7 +74,8 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
       try {
         cached = services.keyVerifier.verifyCached(credentials.key);
       } catch (error) {
-        rejectKey(request, error);
+        failed(request, reply, error, credentials.key, done);
+        return;
       }
       if (cached) {
         setKeyActor(request, cached);
@@ -71,13 +87,7 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
           setKeyActor(request, verified);
           done();
         },
-        (error: unknown) => {
-          try {
-            rejectKey(request, error);
-          } catch (rejected) {
-            done(rejected as Error);
-          }
-        },
+        (error: unknown) => failed(request, reply, error, credentials.key, done),
       );
     } catch (error) {
       done(error as Error);

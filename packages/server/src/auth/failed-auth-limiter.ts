@@ -1,50 +1,100 @@
-// Rate limit on failed authentication per client address: too many failures → 429 with Retry-After.
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LRUCache } from 'lru-cache';
-import { sendError } from '../http/error-handler.js';
+// Failed-auth limits: failures per address, key prefix, (account, address) and account; a valid credential is never refused.
+import { FailureCounter } from './failure-counter.js';
 
 export interface FailedAuthLimiterOptions {
+  /** Failures allowed per window from one address, for one key prefix, and for one account from one address. */
   maxFailures: number;
+  windowMs: number;
+  /** Password failures allowed per window for one account from all addresses together (default 5 × maxFailures). */
+  maxAccountFailures?: number;
+}
+
+/** What a lockout holds back: bad credentials from an address, bad keys with a prefix, or password checks of an account. */
+export type LockoutScope = 'address' | 'key_prefix' | 'account_address' | 'account';
+
+export interface Lockout {
+  scope: LockoutScope;
+  /** The address, the key's display prefix, or the account's email. */
+  subject: string;
+  /** The client whose failure started the lockout. */
+  address: string;
+  untilMs: number;
   windowMs: number;
 }
 
-interface Window {
-  startedMs: number;
-  failures: number;
-}
+/** Told once per lockout, when it starts; the limiter waits for it, so a lockout is on record before it is answered. */
+export type LockoutListener = (lockout: Lockout) => Promise<void>;
+
+export const ACCOUNT_BUDGET_FACTOR = 5;
 
 export class FailedAuthLimiter {
-  // Bounded so a flood of spoofed addresses cannot grow memory without limit.
-  private readonly windows = new LRUCache<string, Window>({ max: 100_000 });
+  private readonly addresses: FailureCounter;
+  private readonly keyPrefixes: FailureCounter;
+  private readonly accountAddresses: FailureCounter;
+  private readonly accounts: FailureCounter;
 
-  constructor(private readonly options: FailedAuthLimiterOptions) {}
-
-  /** Seconds until this address may try again, or 0 when it may try now. O(1): runs before every credential check. */
-  retryAfterSeconds(address: string, nowMs = Date.now()): number {
-    // The usual case on the hot path: nobody has failed recently, so skip the lookup.
-    if (this.windows.size === 0) return 0;
-    const window = this.windows.get(address);
-    if (!window || window.failures < this.options.maxFailures) return 0;
-    const remaining = window.startedMs + this.options.windowMs - nowMs;
-    if (remaining <= 0) {
-      this.windows.delete(address);
-      return 0;
-    }
-    return Math.ceil(remaining / 1000);
+  constructor(
+    options: FailedAuthLimiterOptions,
+    private readonly onLockout: LockoutListener = async () => undefined,
+  ) {
+    const window = { maxFailures: options.maxFailures, windowMs: options.windowMs };
+    this.addresses = new FailureCounter(window);
+    this.keyPrefixes = new FailureCounter(window);
+    this.accountAddresses = new FailureCounter(window);
+    this.accounts = new FailureCounter({ maxFailures: options.maxAccountFailures ?? ACCOUNT_BUDGET_FACTOR * options.maxFailures, windowMs: options.windowMs });
   }
 
-  recordFailure(address: string, nowMs = Date.now()): void {
-    const window = this.windows.get(address);
-    if (!window || nowMs - window.startedMs >= this.options.windowMs) this.windows.set(address, { startedMs: nowMs, failures: 1 });
-    else window.failures += 1;
+  /**
+   * A key, session cookie or token was checked and is bad. Returns the seconds the client should wait
+   * (answer 429) when its address or the key's prefix had already spent its budget; 0 means answer as usual.
+   */
+  async credentialFailed(address: string, keyPrefix: string | undefined, nowMs = Date.now()): Promise<number> {
+    let wait = this.addresses.retryAfterSeconds(address, nowMs);
+    if (keyPrefix !== undefined) wait = Math.max(wait, this.keyPrefixes.retryAfterSeconds(keyPrefix, nowMs));
+    const started: Lockout[] = [];
+    this.count(this.addresses, address, { scope: 'address', subject: address, address }, nowMs, started);
+    if (keyPrefix !== undefined) this.count(this.keyPrefixes, keyPrefix, { scope: 'key_prefix', subject: keyPrefix, address }, nowMs, started);
+    await this.announce(started);
+    return wait;
+  }
+
+  /**
+   * Asked before a password is checked: seconds to wait when the account has spent its budget from this
+   * address or from everywhere; 0 means check it. The address's other failures do not count here, so one
+   * person's typos cannot keep a colleague behind the same NAT from signing in.
+   */
+  passwordRetryAfter(account: string, address: string, nowMs = Date.now()): number {
+    return Math.max(this.accountAddresses.retryAfterSeconds(accountAtAddress(account, address), nowMs), this.accounts.retryAfterSeconds(account, nowMs));
+  }
+
+  /** A checked password was wrong: counted for the account here and everywhere, and for the address. Returns as credentialFailed. */
+  async passwordFailed(account: string, address: string, nowMs = Date.now()): Promise<number> {
+    const wait = this.addresses.retryAfterSeconds(address, nowMs);
+    const started: Lockout[] = [];
+    this.count(this.addresses, address, { scope: 'address', subject: address, address }, nowMs, started);
+    this.count(this.accountAddresses, accountAtAddress(account, address), { scope: 'account_address', subject: account, address }, nowMs, started);
+    this.count(this.accounts, account, { scope: 'account', subject: account, address }, nowMs, started);
+    await this.announce(started);
+    return wait;
+  }
+
+  /** The right password: that person's typos from here are forgiven (the account-wide count stays, it is what a spread-out guesser fills). */
+  passwordSucceeded(account: string, address: string): void {
+    this.accountAddresses.clear(accountAtAddress(account, address));
+  }
+
+  /** Counts a failure under `key`; collects the lockout it starts, if any. */
+  private count(counter: FailureCounter, key: string, what: Pick<Lockout, 'scope' | 'subject' | 'address'>, nowMs: number, started: Lockout[]): void {
+    const untilMs = counter.add(key, nowMs);
+    if (untilMs !== undefined) started.push({ ...what, untilMs, windowMs: counter.budget.windowMs });
+  }
+
+  private async announce(started: Lockout[]): Promise<void> {
+    for (const lockout of started) await this.onLockout(lockout);
   }
 }
 
-/** Sends 429 with Retry-After and returns true when the caller's address is blocked; false lets the request go on. */
-export function rejectIfBlocked(limiter: FailedAuthLimiter, request: FastifyRequest, reply: FastifyReply): boolean {
-  const retryAfter = limiter.retryAfterSeconds(request.ip);
-  if (retryAfter === 0) return false;
-  reply.header('retry-after', String(retryAfter));
-  sendError(reply, request, 'RATE_LIMITED', `Too many failed authentication attempts; retry in ${retryAfter} s`);
-  return true;
+/** Emails and addresses contain no newline, so the pair cannot collide with another pair. */
+function accountAtAddress(account: string, address: string): string {
+  return `${account}\n${address}`;
 }

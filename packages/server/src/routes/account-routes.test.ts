@@ -72,12 +72,16 @@ describe('wrong current passwords count as failed authentication', () => {
     await fx?.close();
   });
 
-  it('after the limit the address gets 429 with Retry-After, even with the right password', async () => {
+  it('after the limit the account’s password is not checked (429 with Retry-After), yet the session itself keeps working', async () => {
     const headers = sessionHeaders(await fx.newSession('MEMBER'));
     const attempt = (currentPassword: string) => fx.inject({ method: 'POST', url: PATHS.accountPassword, headers, payload: { currentPassword, newPassword: 'the password after' } });
     for (let i = 0; i < 3; i++) expectError(await attempt(`guess number ${i}`), 400, 'BAD_REQUEST');
     const blocked = await attempt(fx.users.MEMBER.password);
     expectError(blocked, 429, 'RATE_LIMITED');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await fx.inject({ method: 'GET', url: PATHS.whoami, headers })).statusCode).toBe(200);
+    // Signing in with the password counts against the same account budget from this address.
+    expectError(await fx.inject({ method: 'POST', url: PATHS.login, payload: { email: fx.users.MEMBER.email, password: fx.users.MEMBER.password } }), 429, 'RATE_LIMITED');
+    expect((await fx.inject({ method: 'POST', url: PATHS.login, payload: { email: fx.users.ADMIN.email, password: fx.users.ADMIN.password } })).statusCode).toBe(200);
   });
 });

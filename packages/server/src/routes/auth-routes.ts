@@ -1,25 +1,15 @@
 // Sign-in, sign-out, first-run setup and whoami.
 import { ErrorBody, LoginBody, PATHS, SessionInfo, SetupBody, SetupStatus, WhoAmI } from '@teamset/contract';
 import { AppError } from '@teamset/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../auth/authenticate.js';
+import { limitedPasswordCheck, limitedTokenCheck } from '../auth/limited-checks.js';
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
-import { rejectIfBlocked } from '../auth/failed-auth-limiter.js';
 import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
 import { WHOAMI_SERIALIZER } from './whoami-body.js';
 
 const PUBLIC_ERRORS = { 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 429: ErrorBody } as const;
 
-/** Runs a credential-checking action under the failed-auth limiter: 429 while blocked, failures counted. */
-export async function limited<T>(ctx: RouteContext, request: FastifyRequest, reply: FastifyReply, action: () => Promise<T>): Promise<T | FastifyReply> {
-  if (rejectIfBlocked(ctx.limiter, request, reply)) return reply;
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND')) ctx.limiter.recordFailure(request.ip);
-    throw error;
-  }
-}
+const isWrongPassword = (error: unknown): boolean => error instanceof AppError && error.code === 'UNAUTHENTICATED';
 
 export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
   const { services } = ctx;
@@ -32,7 +22,7 @@ export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
   });
 
   app.post(PATHS.login, { schema: { querystring: NoQuery, tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
-    limited(ctx, request, reply, async () => {
+    limitedPasswordCheck(ctx.limiter, request, reply, request.body.email, isWrongPassword, async () => {
       const session = await services.sessions.signIn({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       setSessionCookies(request, reply, session);
       return { user: session.user, csrfToken: session.csrfToken };
@@ -50,7 +40,7 @@ export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
   app.get(PATHS.setup, { schema: { querystring: NoQuery, tags: ['auth'], summary: 'Whether first-run setup is still needed', response: { 200: SetupStatus } } }, async () => ({ needsSetup: await services.setup.needsSetup() }));
 
   app.post(PATHS.setup, { schema: { querystring: NoQuery, tags: ['auth'], summary: 'Create the first admin with the setup token from the server log', body: SetupBody, response: { 201: SessionInfo, ...PUBLIC_ERRORS } } }, async (request, reply) =>
-    limited(ctx, request, reply, async () => {
+    limitedTokenCheck(ctx.limiter, request, reply, async () => {
       const user = await services.setup.complete({ ...request.body, ip: request.ip });
       const session = await services.sessions.create(user, request.ip, request.headers['user-agent'] ?? null);
       setSessionCookies(request, reply, session);

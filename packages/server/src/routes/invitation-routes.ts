@@ -1,9 +1,9 @@
 // Invitations: admins invite, list and revoke; the invitee accepts with a name and password (public, token-gated).
 import { AcceptInvitationBody, CreateInvitationBody, CreatedInvitation, ErrorBody, IdParams, InvitationList, PATHS, SessionInfo } from '@teamset/contract';
 import { actorOf } from '../auth/authenticate.js';
+import { limitedTokenCheck } from '../auth/limited-checks.js';
 import { setSessionCookies } from '../auth/session-cookies.js';
 import { PROTECTED_ERRORS, SECURITY, baseUrlOf, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
-import { limited } from './auth-routes.js';
 
 export function registerInvitationRoutes(app: TypedApp, ctx: RouteContext): void {
   const { invitations, sessions } = ctx.services;
@@ -27,7 +27,7 @@ export function registerInvitationRoutes(app: TypedApp, ctx: RouteContext): void
   });
 
   app.post(PATHS.acceptInvitation, { schema: { querystring: NoQuery, tags: ['invitations'], summary: 'Accept an invitation: creates the user and signs them in', body: AcceptInvitationBody, response: { 201: SessionInfo, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody } } }, async (request, reply) =>
-    limited(ctx, request, reply, async () => {
+    limitedTokenCheck(ctx.limiter, request, reply, async () => {
       const user = await invitations.accept({ ...request.body, ip: request.ip });
       const session = await sessions.create(user, request.ip, request.headers['user-agent'] ?? null);
       setSessionCookies(request, reply, session);
