@@ -1,7 +1,7 @@
 // `npm run bench:revocation`: how soon a key deleted on one `teamset serve` is refused by another on the same
 // PostgreSQL database (issue 14: ≤ 100 ms). A benchmark, not a test: it reports and never fails CI. See docs/benchmarks.md.
-import { Agent, get } from 'node:http';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
+import { keepAliveAgent, send } from './http-client.mjs';
 import { latencySummary, machineLoad } from './latency-stats.mjs';
 import { createBenchDatabase, startServe } from './teamset-servers.mjs';
 
@@ -16,14 +16,9 @@ const GIVE_UP_MS = 5_000;
  * 20 times a minute.
  */
 const agents = new Map();
-function status(url, key, from = '127.0.0.1') {
-  if (!agents.has(from)) agents.set(from, new Agent({ keepAlive: true, localAddress: from }));
-  return new Promise((resolve, reject) => {
-    get(`${url}/api/v1/whoami`, { headers: { 'x-api-key': key }, agent: agents.get(from) }, (response) => {
-      response.resume();
-      response.once('end', () => resolve(response.statusCode));
-    }).once('error', reject);
-  });
+async function status(url, key, from = '127.0.0.1') {
+  if (!agents.has(from)) agents.set(from, keepAliveAgent({ localAddress: from }));
+  return (await send(`${url}/api/v1/whoami`, { headers: { 'x-api-key': key }, agent: agents.get(from) })).status;
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
@@ -41,6 +36,7 @@ try {
   await setup.close();
 
   const [a, b] = await Promise.all([startServe(database.uri, PORT), startServe(database.uri, PORT + 1)]);
+  const adminAgent = keepAliveAgent();
   try {
     const sinceAnswered = [];
     const sinceSent = [];
@@ -54,7 +50,7 @@ try {
       // A random pause, so the deletions fall at every phase of B's 250 ms fallback poll.
       await sleep(Math.random() * 250);
       const sent = performance.now();
-      const deleted = await fetch(`${a.url}/api/v1/keys/${apiKey.id}`, { method: 'DELETE', headers: { 'x-api-key': adminKey } });
+      const deleted = await send(`${a.url}/api/v1/keys/${apiKey.id}`, { method: 'DELETE', headers: { 'x-api-key': adminKey }, agent: adminAgent });
       if (deleted.status !== 204) throw new Error(`DELETE answered ${deleted.status}`);
       const answered = performance.now();
       // Tight polling of B: one request at a time, none in between.
@@ -83,6 +79,7 @@ try {
     console.log(`\nTarget ≤ 100 ms (from A answering): ${within} of ${COUNT} revocations within it; median ${fmt(latencySummary(sinceAnswered).p50)}.`);
   } finally {
     for (const agent of agents.values()) agent.destroy();
+    adminAgent.destroy();
     await Promise.all([a.stop(), b.stop()]);
   }
 } finally {
