@@ -113,13 +113,13 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
     await reader.feed.start();
     await reader.feed.stop();
     // Hold the first read after it has fetched its rows, as a slow query would.
-    const feed = reader.feed as unknown as { readWindow(afterSeq: number): Promise<unknown[]> };
-    const readWindow = feed.readWindow.bind(feed);
+    const { store } = reader.feed as unknown as { store: { readAfter(afterSeq: number): Promise<unknown[]> } };
+    const readAfter = store.readAfter.bind(store);
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     let reads = 0;
-    feed.readWindow = async (afterSeq) => {
-      const rows = await readWindow(afterSeq);
+    store.readAfter = async (afterSeq) => {
+      const rows = await readAfter(afterSeq);
       if (++reads === 1) await held;
       return rows;
     };

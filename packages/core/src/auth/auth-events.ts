@@ -1,9 +1,8 @@
 // Auth change feed: key revocations and user changes, read by every server sharing the database to evict caches.
-import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
-import { AUTH_EVENTS_CHANNEL, DEFAULT_LISTENER_BACKOFF, PgAuthEventListener, type ListenerBackoff } from './auth-event-listener.js';
+import { DEFAULT_LISTENER_BACKOFF, PgAuthEventListener, type ListenerBackoff } from './auth-event-listener.js';
+import { AuthEventStore } from './auth-event-store.js';
 
 export type AuthEvent = { kind: 'key_revoked'; keyId: string } | { kind: 'user_changed'; userId: string };
 
@@ -36,12 +35,15 @@ export class AuthEventFeed {
   private pollsSincePrune = 0;
   /** Seqs already acted on within the re-read window. */
   private readonly seen = new Set<number>();
+  private readonly store: AuthEventStore;
 
   constructor(
     private readonly database: Database,
     private readonly pollIntervalMs: number,
     private readonly listenerBackoff: ListenerBackoff = DEFAULT_LISTENER_BACKOFF,
-  ) {}
+  ) {
+    this.store = new AuthEventStore(database);
+  }
 
   subscribe(listener: AuthEventListener): void {
     this.listeners.push(listener);
@@ -52,17 +54,7 @@ export class AuthEventFeed {
    * evicting before commit would let a concurrent request re-cache the old row.
    */
   async record(trx: Db, event: AuthEvent): Promise<void> {
-    const insert = trx
-      .insertInto('auth_events')
-      .values({ at: nowIso(), kind: event.kind, key_id: event.kind === 'key_revoked' ? event.keyId : null, user_id: event.kind === 'user_changed' ? event.userId : null });
-    if (this.database.dialect !== 'postgres') {
-      await insert.execute();
-      return;
-    }
-    const { seq } = await insert.returning('seq').executeTakeFirstOrThrow();
-    // Queued with the transaction: listeners hear it on commit, never for a rollback. The seq is for
-    // whoever watches the channel by hand; the listener reads the feed whatever the payload.
-    await sql`select pg_notify(${AUTH_EVENTS_CHANNEL}, ${String(seq)})`.execute(trx);
+    await this.store.insert(trx, { kind: event.kind, keyId: event.kind === 'key_revoked' ? event.keyId : null, userId: event.kind === 'user_changed' ? event.userId : null });
   }
 
   emitLocal(event: AuthEvent): void {
@@ -71,8 +63,7 @@ export class AuthEventFeed {
 
   /** Starts reading from the current end of the feed: older events predate our (empty) cache. */
   async start(): Promise<void> {
-    const rows = await this.readWindow(Number.MAX_SAFE_INTEGER);
-    for (const row of rows) this.markSeen(Number(row.seq));
+    for (const row of await this.store.readLatest(REREAD_WINDOW)) this.markSeen(Number(row.seq));
     const newPgClient = this.database.newPgClient;
     if (newPgClient) {
       this.listener = new PgAuthEventListener(newPgClient, () => void this.poll(), this.listenerBackoff);
@@ -120,7 +111,7 @@ export class AuthEventFeed {
 
   private async readOnce(): Promise<void> {
     try {
-      for (const row of await this.readWindow(Math.max(0, this.lastSeq - REREAD_WINDOW))) {
+      for (const row of await this.store.readAfter(Math.max(0, this.lastSeq - REREAD_WINDOW))) {
         const seq = Number(row.seq);
         // Each event is acted on once: re-emitting the window every tick would keep evicting live cache entries.
         if (this.seen.has(seq)) continue;
@@ -131,19 +122,11 @@ export class AuthEventFeed {
       for (const seq of this.seen) if (seq <= this.lastSeq - REREAD_WINDOW) this.seen.delete(seq);
       if (++this.pollsSincePrune >= 1000) {
         this.pollsSincePrune = 0;
-        await this.database.db.deleteFrom('auth_events').where('at', '<', new Date(Date.now() - RETENTION_MS).toISOString()).execute();
+        await this.store.pruneBefore(new Date(Date.now() - RETENTION_MS));
       }
     } catch {
       // A failed poll (database restarting) is retried on the next tick; cache TTL bounds staleness meanwhile.
     }
-  }
-
-  /** Events after `afterSeq`, or the trailing window when afterSeq is MAX_SAFE_INTEGER (start-up). */
-  private async readWindow(afterSeq: number) {
-    let q = this.database.db.selectFrom('auth_events').select(['seq', 'kind', 'key_id', 'user_id']);
-    if (afterSeq === Number.MAX_SAFE_INTEGER) q = q.orderBy('seq', 'desc').limit(REREAD_WINDOW);
-    else q = q.where('seq', '>', afterSeq).orderBy('seq');
-    return q.execute();
   }
 
   private markSeen(seq: number): void {
