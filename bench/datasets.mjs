@@ -1,20 +1,15 @@
 // `npm run bench:datasets`: the dataset targets of issue 3 on SQLite and PostgreSQL, API vs database connection
 // measured in the same run. A benchmark, not a test: it reports and never fails CI. See docs/benchmarks.md.
-import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { fork } from 'node:child_process';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
 import { ApiConnection, DatabaseConnection, F, createDataset, loadDataset } from '@teamset/sdk';
 import { syntheticSamples } from './synthetic-samples.mjs';
+import { createBenchDatabase, startServe } from './teamset-servers.mjs';
 
 const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const ADD = Number(process.env.BENCH_ADD ?? 100_000);
 const BIG = Number(process.env.BENCH_BIG ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
-const PG_ADMIN = process.env.TEAMSET_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const CLI = new URL('../packages/cli/dist/main.js', import.meta.url).pathname;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = async (work) => {
@@ -34,46 +29,6 @@ async function timed(work) {
   return { seconds: median(times), result };
 }
 
-async function createDatabase(dialect) {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'teamset-bench-'));
-    return { uri: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `teamset_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  return {
-    uri: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
-async function startServer(databaseUri, port) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--log-level', 'error'], {
-    env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
 function addThroughChild(apiUri, apiKey, name, count) {
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./add-samples-child.mjs', import.meta.url), [apiUri, apiKey, name, String(count)], { stdio: 'inherit' });
@@ -83,14 +38,14 @@ function addThroughChild(apiUri, apiKey, name, count) {
 }
 
 async function benchDialect(dialect, port) {
-  const database = await createDatabase(dialect);
+  const database = await createBenchDatabase(dialect);
   const out = { dialect };
   try {
     const setup = await createServices({ databaseUri: database.uri, background: false });
     await setup.users.create(SYSTEM_ACTOR, { email: 'bench@example.com', name: 'Bench', role: 'MEMBER' });
     const { key } = await setup.keys.generate(SYSTEM_ACTOR, { name: 'bench', user: 'bench@example.com' });
     await setup.close();
-    const server = await startServer(database.uri, port);
+    const server = await startServe(database.uri, port);
     const api = new ApiConnection({ apiUri: server.url, apiKey: key });
     const direct = new DatabaseConnection(database.uri);
     try {

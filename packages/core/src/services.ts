@@ -34,7 +34,7 @@ export interface CoreConfig {
   databaseUri?: string;
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
-  /** How often to read other servers' key revocations (default 250 ms, well inside DESIGN's 1 s). */
+  /** How often to read other servers' auth events (default 250 ms); on PostgreSQL the fallback to LISTEN/NOTIFY, which delivers them at once. */
   authEventPollMs?: number;
   keyCacheMaxEntries?: number;
   keyCacheTtlMs?: number;
@@ -143,7 +143,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     async close() {
       if (closed) return;
       closed = true;
-      authEvents.stop();
+      await authEvents.stop();
       if (sessionPruner) clearInterval(sessionPruner);
       await lastUsed.stop();
       await samples.close();

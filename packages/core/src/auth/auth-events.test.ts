@@ -31,7 +31,7 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
     const writer = collectingFeed(services);
     const reader = collectingFeed(services);
     await reader.feed.start();
-    reader.feed.stop();
+    await reader.feed.stop();
     const keyId = nextId();
     const userId = nextId();
     await services.database.db.transaction().execute(async (trx) => {
@@ -50,7 +50,7 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
   it('never delivers an event whose transaction rolled back', async () => {
     const reader = collectingFeed(services);
     await reader.feed.start();
-    reader.feed.stop();
+    await reader.feed.stop();
     const keyId = nextId();
     await expect(
       services.database.db.transaction().execute(async (trx) => {
@@ -70,7 +70,7 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
       await reader.feed.record(services.database.db, { kind: 'key_revoked', keyId });
       await pollUntil(async () => reader.seen.some((e) => e.kind === 'key_revoked' && e.keyId === keyId), 1000, 5);
     } finally {
-      reader.feed.stop();
+      await reader.feed.stop();
     }
     const later = nextId();
     await reader.feed.record(services.database.db, { kind: 'key_revoked', keyId: later });
@@ -81,7 +81,7 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
   it('re-reads a trailing window, so an event committed late with a lower seq is still seen', async () => {
     const reader = collectingFeed(services);
     await reader.feed.start();
-    reader.feed.stop();
+    await reader.feed.stop();
     const early = nextId();
     const late = nextId();
     // Simulates PostgreSQL handing out seq N to a slow transaction that commits after N+1 was read.
@@ -100,7 +100,7 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
   it('acts on each event once, however many polls re-read it', async () => {
     const reader = collectingFeed(services);
     await reader.feed.start();
-    reader.feed.stop();
+    await reader.feed.stop();
     const userId = nextId();
     await reader.feed.record(services.database.db, { kind: 'user_changed', userId });
     for (let i = 0; i < 3; i++) await reader.feed.poll();
@@ -108,12 +108,47 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
     expect(reader.seen.filter((e) => e.kind === 'user_changed' && e.userId === userId)).toHaveLength(1);
   });
 
+  it('reads once more when woken during a read, so an event committed meanwhile is not left for the next tick', async () => {
+    const reader = collectingFeed(services);
+    await reader.feed.start();
+    await reader.feed.stop();
+    // Hold the first read after it has fetched its rows, as a slow query would.
+    const { store } = reader.feed as unknown as { store: { readAfter(afterSeq: number): Promise<unknown[]> } };
+    const readAfter = store.readAfter.bind(store);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    store.readAfter = async (afterSeq) => {
+      const rows = await readAfter(afterSeq);
+      if (++reads === 1) await held;
+      return rows;
+    };
+    const first = reader.feed.poll();
+    await pollUntil(async () => reads === 1, 5000, 5);
+    const keyId = nextId();
+    await reader.feed.record(services.database.db, { kind: 'key_revoked', keyId });
+    // A NOTIFY for that commit arrives while the first read is still running.
+    const woken = reader.feed.poll();
+    release();
+    await Promise.all([first, woken]);
+    expect(reader.seen).toContainEqual({ kind: 'key_revoked', keyId });
+  });
+
+  it('listens for NOTIFY on PostgreSQL only, until stopped', async () => {
+    const reader = collectingFeed(services);
+    expect(reader.feed.listening).toBe(false);
+    await reader.feed.start();
+    expect(reader.feed.listening).toBe(dialect === 'postgres');
+    await reader.feed.stop();
+    expect(reader.feed.listening).toBe(false);
+  });
+
   it('does not replay events that predate its start', async () => {
     const keyId = nextId();
     await services.database.db.insertInto('auth_events').values({ at: new Date().toISOString(), kind: 'key_revoked', key_id: keyId, user_id: null }).execute();
     const reader = collectingFeed(services);
     await reader.feed.start();
-    reader.feed.stop();
+    await reader.feed.stop();
     await reader.feed.poll();
     expect(reader.seen.some((e) => e.kind === 'key_revoked' && e.keyId === keyId)).toBe(false);
   });
@@ -122,7 +157,7 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
     const other = await ctx.openAnother({ background: false });
     const feed = new AuthEventFeed(other.database, 60_000);
     await feed.start();
-    feed.stop();
+    await feed.stop();
     await other.close();
     await expect(feed.poll()).resolves.toBeUndefined();
   });
@@ -130,7 +165,7 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
   it('prunes events older than an hour every thousand polls, keeping recent ones', async () => {
     const reader = collectingFeed(services);
     await reader.feed.start();
-    reader.feed.stop();
+    await reader.feed.stop();
     const oldKey = nextId();
     const freshKey = nextId();
     await services.database.db.insertInto('auth_events').values({ at: new Date(Date.now() - 2 * 3600_000).toISOString(), kind: 'key_revoked', key_id: oldKey, user_id: null }).execute();

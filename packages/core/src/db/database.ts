@@ -18,6 +18,11 @@ export interface Database {
   readonly displayUri: string;
   /** The better-sqlite3 handle on SQLite (to register SQL functions such as the query deadline), else undefined. */
   readonly sqlite: BetterSqlite3.Database | undefined;
+  /**
+   * On PostgreSQL, a new client outside the pool (not yet connected), for a session that must stay open
+   * on its own connection such as LISTEN; undefined on SQLite.
+   */
+  readonly newPgClient: ((applicationName: string) => pg.Client) | undefined;
   close(): Promise<void>;
 }
 
@@ -74,13 +79,16 @@ export function openDatabase(uri?: string): Database {
       // Kysely opens its driver lazily: if nothing ever ran through it, destroy() leaves the handle open.
       if (sqlite.open) sqlite.close();
     };
-    return { db, dialect: 'sqlite', displayUri, sqlite, close };
+    return { db, dialect: 'sqlite', displayUri, sqlite, newPgClient: undefined, close };
   }
   const pool = new pg.Pool({ connectionString: parsed.connectionString, max: 10 });
   // An idle client losing its connection must not crash the server; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', displayUri, sqlite: undefined, close: () => db.destroy() };
+  // keepAlive: a listener connection idles for hours, and a silently dropped one must end in an error we see.
+  const newPgClient = (applicationName: string): pg.Client =>
+    new pg.Client({ connectionString: parsed.connectionString, application_name: applicationName, keepAlive: true, connectionTimeoutMillis: 10_000 });
+  return { db, dialect: 'postgres', displayUri, sqlite: undefined, newPgClient, close: () => db.destroy() };
 }
 
 /** Timestamps are written as ISO strings (pg casts them into timestamptz). */
