@@ -1,5 +1,6 @@
 // Failed-auth limits: failures per address, key prefix, (account, address) and account; a valid credential is never refused.
 import { FailureCounter } from './failure-counter.js';
+import { SerialGate } from './serial-gate.js';
 
 export interface FailedAuthLimiterOptions {
   /** Failures allowed per window from one address, for one key prefix, and for one account from one address. */
@@ -26,12 +27,20 @@ export interface Lockout {
 export type LockoutListener = (lockout: Lockout) => Promise<void>;
 
 export const ACCOUNT_BUDGET_FACTOR = 5;
+/** Password checks that may wait behind the one running for an address over its budget; more are answered 429. */
+export const SPENT_ADDRESS_QUEUE = 8;
 
 export class FailedAuthLimiter {
   private readonly addresses: FailureCounter;
   private readonly keyPrefixes: FailureCounter;
   private readonly accountAddresses: FailureCounter;
   private readonly accounts: FailureCounter;
+  /**
+   * Password checks from an address that has spent its budget run one at a time. Its failures do not block
+   * other accounts (a colleague behind the same NAT still signs in), but without this one address could make
+   * the server run argon2 for every made-up email it sends, as fast as it likes.
+   */
+  readonly spentAddressChecks = new SerialGate(SPENT_ADDRESS_QUEUE);
 
   constructor(
     options: FailedAuthLimiterOptions,
@@ -65,6 +74,11 @@ export class FailedAuthLimiter {
    */
   passwordRetryAfter(account: string, address: string, nowMs = Date.now()): number {
     return Math.max(this.accountAddresses.retryAfterSeconds(accountAtAddress(account, address), nowMs), this.accounts.retryAfterSeconds(account, nowMs));
+  }
+
+  /** Seconds until the address may fail again; 0 while it has failures to spare. */
+  addressRetryAfter(address: string, nowMs = Date.now()): number {
+    return this.addresses.retryAfterSeconds(address, nowMs);
   }
 
   /** A checked password was wrong: counted for the account here and everywhere, and for the address. Returns as credentialFailed. */

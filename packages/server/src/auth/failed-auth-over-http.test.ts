@@ -99,6 +99,35 @@ describe('failed-auth limit over HTTP', () => {
     expect((await whoami(f, keyHeaders(member.key))).statusCode).toBe(200);
   });
 
+  it('password checks from an address over its budget run one at a time, with a short queue: spraying made-up emails cannot keep argon2 busy', async () => {
+    const f = (fx = await createAuthFixture({ failedAuthLimit: LIMIT }));
+    for (let i = 0; i < 3; i++) expectError(await whoami(f, keyHeaders('garbage')), 401, 'UNAUTHENTICATED');
+    let running = 0;
+    let most = 0;
+    let checked = 0;
+    const original = f.services.sessions.signIn.bind(f.services.sessions);
+    vi.spyOn(f.services.sessions, 'signIn').mockImplementation(async (input) => {
+      running++;
+      checked++;
+      most = Math.max(most, running);
+      try {
+        return await original(input);
+      } finally {
+        running--;
+      }
+    });
+    const sprayed = await Promise.all(Array.from({ length: 20 }, (_, i) => login(f, `nobody-${i}@example.com`, 'a wrong password')));
+    expect(most).toBe(1);
+    // One runs, SPENT_ADDRESS_QUEUE (8) wait behind it; the rest are refused without a check. Every answer is the
+    // slow-down: the checked ones failed from an address over its budget.
+    expect(checked).toBe(9);
+    for (const response of sprayed) expectSlowDown(response);
+    // Once the spray has passed, a colleague behind the same address signs in with the right password.
+    expect((await login(f, f.users.COLLABORATOR.email, f.users.COLLABORATOR.password)).statusCode).toBe(200);
+    // Another address is not queued at all.
+    expect((await login(f, f.users.MEMBER.email, f.users.MEMBER.password, ELSEWHERE)).statusCode).toBe(200);
+  });
+
   it('password sign-in: over the per-account budget, the account’s sign-in is slowed down from every address, never its keys', async () => {
     const f = (fx = await createAuthFixture({ failedAuthLimit: LIMIT }));
     const member = f.users.MEMBER;

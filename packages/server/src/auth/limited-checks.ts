@@ -25,7 +25,8 @@ export async function limitedTokenCheck<T>(limiter: FailedAuthLimiter, request: 
 
 /**
  * A password check for the account behind `email`. While that account has spent its budget (from this address,
- * or from everywhere) the check is not run at all — no argon2 — and the answer is 429.
+ * or from everywhere) the check is not run at all — no argon2 — and the answer is 429. From an address that has
+ * spent its own budget, checks run one at a time with a short queue; beyond it the answer is 429 too.
  */
 export async function limitedPasswordCheck<T>(
   limiter: FailedAuthLimiter,
@@ -40,7 +41,14 @@ export async function limitedPasswordCheck<T>(
   if (spent > 0) return sendSlowDown(request, reply, spent);
   let result: T;
   try {
-    result = await action();
+    const addressWait = limiter.addressRetryAfter(request.ip);
+    if (addressWait > 0) {
+      const outcome = await limiter.spentAddressChecks.run(request.ip, action);
+      if (!outcome.ran) return sendSlowDown(request, reply, addressWait);
+      result = outcome.value;
+    } else {
+      result = await action();
+    }
   } catch (error) {
     if (isWrongPassword(error)) {
       const wait = await limiter.passwordFailed(account, request.ip);
