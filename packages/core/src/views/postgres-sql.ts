@@ -1,5 +1,5 @@
 // The PostgreSQL side of the view compiler: jsonb access with #> and jsonb_array_elements, guarded casts, typed parameters.
-import type { LiteralScalar } from '@teamset/contract';
+import { printViewRegex, type LiteralScalar, type RegexNode } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
 import { INLINE_LIST_MAX, roundFactor, type Comparison, type JsonIteration, type JsonLoc, type KeyKind, type Sql, type SqlDialect } from './sql-dialect.js';
@@ -179,8 +179,9 @@ export class PostgresSql implements SqlDialect {
     return sql`(strpos(${a}, ${b}) > 0)`;
   }
 
-  regexMatch(a: Sql, pattern: string, ignoreCase: boolean): Sql {
-    return sql`(${a} ${sql.raw(ignoreCase ? '~*' : '~')} cast(${pattern} as text))`;
+  regexMatch(a: Sql, regex: RegexNode, ignoreCase: boolean): Sql {
+    // Always `~`: case-insensitivity is spelled out in the pattern, independent of the database's locale.
+    return sql`(${a} ~ cast(${printViewRegex(regex, 'postgres', ignoreCase)} as text))`;
   }
 
   orderable(value: Sql, kind: KeyKind): Sql {

@@ -7,7 +7,10 @@ import { DeadlineExceeded, sqliteQueryState } from './sqlite-functions.js';
 
 /** PostgreSQL: canceling statement due to statement timeout. */
 const PG_QUERY_CANCELED = '57014';
-/** PostgreSQL: invalid regular expression (a pattern JS accepts but PostgreSQL's regex dialect does not). */
+/**
+ * PostgreSQL: invalid regular expression. Every accepted pattern is printed in syntax PostgreSQL compiles, so this is
+ * left for "regular expression is too complex", which depends on the compiled automaton's size.
+ */
 const PG_INVALID_REGEX = '2201B';
 
 export function queryTimeout(budgetMs: number): AppError {
@@ -87,8 +90,8 @@ export class QueryBudget {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === PG_QUERY_CANCELED) return queryTimeout(this.budgetMs);
     if (code === PG_INVALID_REGEX) {
-      const message = (error as Error).message;
-      return badRequest(`Invalid view: a regex is not supported by PostgreSQL (${message})`, { problems: [{ path: '', message }] });
+      const message = 'a regex is too complex for the database to compile; shorten it or lower its repeat counts';
+      return badRequest(`Invalid view: ${message}`, { problems: [{ path: '', message }] });
     }
     return error;
   }

@@ -1,5 +1,5 @@
 // What the view compiler needs from a SQL dialect: JSON access, typed extraction, bound values and the operators that differ.
-import type { LiteralScalar } from '@teamset/contract';
+import type { LiteralScalar, RegexNode } from '@teamset/contract';
 import type { RawBuilder } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
 
@@ -85,7 +85,8 @@ export interface SqlDialect {
   startsWith(a: Sql, b: Sql): Sql;
   endsWith(a: Sql, b: Sql): Sql;
   containsText(a: Sql, b: Sql): Sql;
-  regexMatch(a: Sql, pattern: string, ignoreCase: boolean): Sql;
+  /** An unanchored search for a parsed view regex, printed for the dialect's engine (same meaning on both). */
+  regexMatch(a: Sql, regex: RegexNode, ignoreCase: boolean): Sql;
   /** Keeps a string ordered by code point in ORDER BY / keyset comparisons. */
   orderable(value: Sql, kind: KeyKind): Sql;
 

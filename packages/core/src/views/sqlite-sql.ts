@@ -1,5 +1,5 @@
 // The SQLite side of the view compiler: JSONB access with ->> and json_each, integer booleans, registered functions.
-import type { LiteralScalar } from '@teamset/contract';
+import { printViewRegex, type LiteralScalar, type RegexNode } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
 import { INLINE_LIST_MAX, roundFactor, type Comparison, type JsonIteration, type JsonLoc, type KeyKind, type Sql, type SqlDialect } from './sql-dialect.js';
@@ -204,9 +204,8 @@ export class SqliteSql implements SqlDialect {
     return sql`(instr(${a}, ${b}) > 0)`;
   }
 
-  regexMatch(a: Sql, pattern: string, ignoreCase: boolean): Sql {
-    const fn = ignoreCase ? SQLITE_FUNCTIONS.regexpIgnoreCase : SQLITE_FUNCTIONS.regexp;
-    return sql`${sql.raw(fn)}(${pattern}, ${a})`;
+  regexMatch(a: Sql, regex: RegexNode, ignoreCase: boolean): Sql {
+    return sql`${sql.raw(SQLITE_FUNCTIONS.regexp)}(${printViewRegex(regex, 're2', ignoreCase)}, ${a})`;
   }
 
   orderable(value: Sql, _kind: KeyKind): Sql {
