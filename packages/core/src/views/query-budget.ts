@@ -26,7 +26,7 @@ export function queryTimeout(budgetMs: number): AppError {
  * - PostgreSQL: in a transaction with `SET LOCAL statement_timeout` (each statement gets the budget); inside a
  *   caller's transaction the previous setting is restored afterwards.
  * - SQLite: better-sqlite3 cannot interrupt a statement, so the scan calls a deadline function every 1024 rows
- *   (see SqliteSql.scanGuard) that throws once the budget is spent. The deadline is set while this read holds the
+ *   (see SqliteSql.scanGuard), and so does every regex match, that throws once the budget is spent. The deadline is set while this read holds the
  *   handle's only connection, so no other statement runs under it; the budget covers the whole read.
  */
 export class QueryBudget {

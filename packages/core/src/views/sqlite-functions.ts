@@ -36,9 +36,12 @@ export function sqliteQueryState(handle: BetterSqlite3.Database): SqliteQuerySta
   const existing = states.get(handle);
   if (existing) return existing;
   const state: SqliteQueryState = { deadline: undefined };
+  const checkDeadline = (): void => {
+    if (state.deadline !== undefined && Date.now() > state.deadline) throw new DeadlineExceeded();
+  };
   // Not deterministic: SQLite must call it again for every row that reaches it, never fold it into a constant.
   handle.function(SQLITE_FUNCTIONS.deadline, { deterministic: false }, () => {
-    if (state.deadline !== undefined && Date.now() > state.deadline) throw new DeadlineExceeded();
+    checkDeadline();
     return 1;
   });
   const cache = new Map<string, RE2JS>();
@@ -46,7 +49,7 @@ export function sqliteQueryState(handle: BetterSqlite3.Database): SqliteQuerySta
     let regex = cache.get(pattern);
     if (!regex) {
       if (cache.size >= REGEX_CACHE_MAX) cache.clear();
-      // RE2 matches in time linear in the text: one call cannot outrun the deadline checked between rows.
+      // RE2 matches in time linear in the text, never backtracking: no pattern makes one call run for minutes.
       regex = RE2JS.compile(pattern);
       cache.set(pattern, regex);
     }
@@ -54,6 +57,9 @@ export function sqliteQueryState(handle: BetterSqlite3.Database): SqliteQuerySta
   };
   handle.function(SQLITE_FUNCTIONS.regexp, { deterministic: true }, (pattern: unknown, value: unknown) => {
     if (value === null || value === undefined || typeof pattern !== 'string') return null;
+    // One match over a long text can take a while (linear, but in its length times the pattern's size), so a few
+    // long rows would outrun a deadline checked only every 1024 rows: every match checks it, for a Date.now().
+    checkDeadline();
     return compiled(pattern).test(String(value)) ? 1 : 0;
   });
   handle.function(SQLITE_FUNCTIONS.lower, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));

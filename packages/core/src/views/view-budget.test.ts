@@ -23,6 +23,11 @@ import type { ViewTarget } from './view-target.js';
 import { ViewQueries } from './view-queries.js';
 
 const BULK_ID = 'b0b0b0b0b0b0000000000001';
+const LONG_ID = 'b0b0b0b0b0b0000000000002';
+/** Far fewer rows than the scan guard's 1024, each a long text a costly (still linear) regex must read whole. */
+const LONG_ROWS = 24;
+const LONG_TEXT = 20_000;
+const SLOW_REGEX = view(match(matches(F('note'), '(?:[ab]*a[ab]{30}c){30}')));
 const BULK_SCHEMA: FieldSchema = { uniqueness: 'float', ground_truth: 'Detections' };
 /** Every sample, every label: a regex per label and a sort over 50k samples. */
 const HEAVY = view(match(op('any', F('ground_truth.detections'), matches(E('label'), 'l.*[0-6]$'))), { stage: 'sort_by', expr: op('mul', F('uniqueness'), L(3)) });
@@ -38,6 +43,14 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     database = tdb.database;
     fx = await seedViewFixture(database);
     await seedBulkDataset(database, BULK_ID, 50_000);
+    await seedBulkDataset(database, LONG_ID, LONG_ROWS);
+    let seed = 7;
+    const letter = () => 'ababababababababababcd'[(seed = (seed * 48271) % 2147483647) % 22];
+    for (let i = 0; i < LONG_ROWS; i++) {
+      const text = Array.from({ length: LONG_TEXT }, letter).join('');
+      const note = database.dialect === 'sqlite' ? sql`jsonb_set(fields, '$.note', ${text})` : sql`jsonb_set(fields, '{note}', to_jsonb(cast(${text} as text)))`;
+      await sql`update samples set fields = ${note} where dataset_id = ${LONG_ID} and seq = (select min(seq) from samples where dataset_id = ${LONG_ID} and fields ->> 'note' is null)`.execute(database.db);
+    }
   });
   afterAll(async () => {
     await tdb?.close();
@@ -64,6 +77,12 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
       const error = await expectAppError(read(), 'QUERY_TIMEOUT', /ran longer than its 1 ms budget and was cancelled/);
       expect(error.details).toEqual({ budgetMs: 1 });
     }
+  });
+
+  it('a costly regex over a few long texts stops at the budget: every match checks the deadline, not every 1024th row', async () => {
+    const long: ViewTarget = { datasetId: LONG_ID, schema: { note: 'string' } };
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    await expectAppError(tight.count(long, SLOW_REGEX), 'QUERY_TIMEOUT');
   });
 
   it('after a timeout the database and other readers work normally', async () => {
