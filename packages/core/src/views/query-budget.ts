@@ -25,9 +25,10 @@ export function queryTimeout(budgetMs: number): AppError {
  * Runs the statements of one view read under the budget.
  * - PostgreSQL: in a transaction with `SET LOCAL statement_timeout` (each statement gets the budget); inside a
  *   caller's transaction the previous setting is restored afterwards.
- * - SQLite: better-sqlite3 cannot interrupt a statement, so the scan calls a deadline function every 1024 rows
- *   (see SqliteSql.scanGuard), and so does every regex match, that throws once the budget is spent. The deadline is set while this read holds the
- *   handle's only connection, so no other statement runs under it; the budget covers the whole read.
+ * - SQLite: better-sqlite3 cannot interrupt a statement, so a deadline function, called by the scan for about one
+ *   row in 1024 (see SqliteSql.scanGuard) and by every regex match, throws once the budget is spent. The deadline
+ *   is set while this read holds the handle's only connection, so no other statement runs under it; the budget
+ *   covers the whole read.
  */
 export class QueryBudget {
   /** False when the budget is 0, negative or infinite: reads then run unbounded (an admin's explicit choice). */

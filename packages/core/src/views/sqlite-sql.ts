@@ -213,9 +213,10 @@ export class SqliteSql implements SqlDialect {
   }
 
   scanGuard(): Sql {
-    // better-sqlite3 cannot interrupt a running statement: the deadline function throws instead, checked once per
-    // 1024 rows (OR short-circuits), and written first so it runs before the view's own conditions.
-    return sql`((s.seq & 1023) <> 0 or ${sql.raw(SQLITE_FUNCTIONS.deadline)}())`;
+    // better-sqlite3 cannot interrupt a running statement: the deadline function throws instead, checked for one
+    // row in 1024 on average (OR short-circuits), and written first so it runs before the view's own conditions.
+    // Chosen by random(), not by seq: seq is global, so a dataset may hold no multiple of 1024 at all.
+    return sql`((random() & 1023) <> 0 or ${sql.raw(SQLITE_FUNCTIONS.deadline)}())`;
   }
 
   hasTags(tags: readonly string[], all: boolean): Sql {

@@ -24,6 +24,9 @@ import { ViewQueries } from './view-queries.js';
 
 const BULK_ID = 'b0b0b0b0b0b0000000000001';
 const LONG_ID = 'b0b0b0b0b0b0000000000002';
+const GAP_ID = 'b0b0b0b0b0b0000000000003';
+/** No regex (each match checks the deadline itself): only the scan guard can stop this view. */
+const PLAIN_HEAVY = view(match(op('any', F('ground_truth.detections'), op('gt', E('confidence'), L(0.2)))), { stage: 'sort_by', expr: op('mul', F('uniqueness'), L(3)) });
 /** Far fewer rows than the scan guard's 1024, each a long text a costly (still linear) regex must read whole. */
 const LONG_ROWS = 24;
 const LONG_TEXT = 20_000;
@@ -44,6 +47,10 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     fx = await seedViewFixture(database);
     await seedBulkDataset(database, BULK_ID, 50_000);
     await seedBulkDataset(database, LONG_ID, LONG_ROWS);
+    // seq is global: a dataset can lack every seq the scan guard used to check at (multiples of 1024), e.g. after
+    // those samples were deleted or when imports interleaved.
+    await seedBulkDataset(database, GAP_ID, 20_000);
+    await sql`delete from samples where dataset_id = ${GAP_ID} and seq % 1024 = 0`.execute(database.db);
     let seed = 7;
     const letter = () => 'ababababababababababcd'[(seed = (seed * 48271) % 2147483647) % 22];
     for (let i = 0; i < LONG_ROWS; i++) {
@@ -83,6 +90,12 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     const long: ViewTarget = { datasetId: LONG_ID, schema: { note: 'string' } };
     const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
     await expectAppError(tight.count(long, SLOW_REGEX), 'QUERY_TIMEOUT');
+  });
+
+  it('the scan guard stops a dataset whatever its seqs', async () => {
+    const gaps: ViewTarget = { datasetId: GAP_ID, schema: BULK_SCHEMA };
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    await expectAppError(tight.count(gaps, PLAIN_HEAVY), 'QUERY_TIMEOUT');
   });
 
   it('after a timeout the database and other readers work normally', async () => {
