@@ -186,7 +186,7 @@ export class ExpressionCompiler {
   iterate(source: ListSource, alias = this.aliases.next()): { from: Sql; scope: CompileScope; conditions: Sql[] } {
     const iteration = this.dialect.each(source.array, alias, source.guard);
     const scope: CompileScope = { element: this.dialect.child(iteration.element, source.project), type: source.element };
-    return { from: iteration.from, scope, conditions: source.predicates.map((p) => this.condition(p, scope)) };
+    return { from: iteration.from, scope, conditions: [iteration.guard, ...source.predicates.map((p) => this.condition(p, scope))] };
   }
 
   /** Where a field or elem leaf lives: a JSON location, or a plain column (id, filepath, timestamps). */

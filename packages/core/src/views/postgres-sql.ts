@@ -86,6 +86,7 @@ export class PostgresSql implements SqlDialect {
       from: sql`jsonb_array_elements(${array}) with ordinality as ${sql.ref(alias)}(v, i)`,
       element: postgresLoc(sql.ref(`${alias}.v`)),
       position: sql.ref(`${alias}.i`),
+      guard: sql`true`,
     };
   }
 

@@ -22,6 +22,11 @@ export interface JsonIteration {
   from: Sql;
   element: JsonLoc;
   position: Sql;
+  /**
+   * A condition every query over `from` ANDs in: on SQLite the query deadline check once more, per element, since
+   * one sample's long list can outlast the whole budget between two row checks; `true` on PostgreSQL.
+   */
+  guard: Sql;
 }
 
 export type Comparison = '>' | '>=' | '<' | '<=';

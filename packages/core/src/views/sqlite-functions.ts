@@ -40,7 +40,8 @@ export function sqliteQueryState(handle: BetterSqlite3.Database): SqliteQuerySta
     if (state.deadline !== undefined && Date.now() > state.deadline) throw new DeadlineExceeded();
   };
   // Not deterministic: SQLite must call it again for every row that reaches it, never fold it into a constant.
-  handle.function(SQLITE_FUNCTIONS.deadline, { deterministic: false }, () => {
+  // Its argument (a column of the guarded loop's table) is only there to place the call inside that loop.
+  handle.function(SQLITE_FUNCTIONS.deadline, { deterministic: false, varargs: true }, () => {
     checkDeadline();
     return 1;
   });
