@@ -5,7 +5,7 @@ export * from './expression.js';
 export * from './stages.js';
 export * from './limits.js';
 export * from './problem.js';
-export { MAX_REGEX_REPEAT, regexProblem } from './regex-guard.js';
+export * from './regex/index.js';
 export { validateExpression, type ValidateExpressionOptions } from './validate-expression.js';
 export { STAGE_PARAMS } from './validate-stage.js';
 export * from './validate-view.js';

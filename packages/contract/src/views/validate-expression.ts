@@ -10,7 +10,7 @@ import {
   type OperatorName,
 } from './operators.js';
 import { indexPath, keyPath, type ViewProblem } from './problem.js';
-import { regexProblem } from './regex-guard.js';
+import { regexProblem } from './regex/index.js';
 
 /** Shared by every expression of one view, so the node limit counts the whole view. */
 export interface ExpressionWalk {

@@ -1,5 +1,5 @@
 // Compiles a schema-checked expression to SQL for one dialect: conditions, scalar values and lists iterated in the database.
-import type { Expression, LiteralScalar, ResolvedPath } from '@teamset/contract';
+import { parseViewRegex, type Expression, type LiteralScalar, type ResolvedPath } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { ExpressionTypes } from './check-expression.js';
 import { commonScalar, isScalarKind, type ExprType, type ScalarKind } from './expression-types.js';
@@ -97,8 +97,9 @@ export class ExpressionCompiler {
         return expr.op === 'starts_with' ? d.startsWith(a, b) : d.endsWith(a, b);
       }
       case 'matches': {
-        const pattern = expr.args[1].value as string;
-        return d.regexMatch(this.value(expr.args[0], 'string', scope), pattern, expr.ignore_case === true);
+        // validateView already refused a pattern outside the accepted syntax, so this parse succeeds.
+        const regex = parseViewRegex(expr.args[1].value as string);
+        return d.regexMatch(this.value(expr.args[0], 'string', scope), regex, expr.ignore_case === true);
       }
       case 'contains':
         return this.contains(expr.args[0] as Expression, expr.args[1] as Expression, scope);
@@ -185,7 +186,7 @@ export class ExpressionCompiler {
   iterate(source: ListSource, alias = this.aliases.next()): { from: Sql; scope: CompileScope; conditions: Sql[] } {
     const iteration = this.dialect.each(source.array, alias, source.guard);
     const scope: CompileScope = { element: this.dialect.child(iteration.element, source.project), type: source.element };
-    return { from: iteration.from, scope, conditions: source.predicates.map((p) => this.condition(p, scope)) };
+    return { from: iteration.from, scope, conditions: [iteration.guard, ...source.predicates.map((p) => this.condition(p, scope))] };
   }
 
   /** Where a field or elem leaf lives: a JSON location, or a plain column (id, filepath, timestamps). */

@@ -120,7 +120,7 @@ export function fieldPresent(compiler: ExpressionCompiler, resolved: ResolvedPat
   if (location.kind === 'column') return d.bool(true);
   if (location.project === undefined) return d.present(location.loc);
   const it = compiler.iterate({ array: location.loc, project: location.project, element: { kind: 'any' }, guard: false, predicates: [] });
-  return sql`exists (select 1 from ${it.from} where ${d.present(it.scope.element)})`;
+  return sql`exists (select 1 from ${it.from} where ${sql.join([...it.conditions, d.present(it.scope.element)], sql.raw(' and '))})`;
 }
 
 /** One value per sample of a field outside any list, as a scalar of `kind`. */

@@ -1,5 +1,5 @@
 // The PostgreSQL side of the view compiler: jsonb access with #> and jsonb_array_elements, guarded casts, typed parameters.
-import type { LiteralScalar } from '@teamset/contract';
+import { printViewRegex, type LiteralScalar, type RegexNode } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
 import { INLINE_LIST_MAX, roundFactor, type Comparison, type JsonIteration, type JsonLoc, type KeyKind, type Sql, type SqlDialect } from './sql-dialect.js';
@@ -86,6 +86,7 @@ export class PostgresSql implements SqlDialect {
       from: sql`jsonb_array_elements(${array}) with ordinality as ${sql.ref(alias)}(v, i)`,
       element: postgresLoc(sql.ref(`${alias}.v`)),
       position: sql.ref(`${alias}.i`),
+      guard: sql`true`,
     };
   }
 
@@ -179,8 +180,9 @@ export class PostgresSql implements SqlDialect {
     return sql`(strpos(${a}, ${b}) > 0)`;
   }
 
-  regexMatch(a: Sql, pattern: string, ignoreCase: boolean): Sql {
-    return sql`(${a} ${sql.raw(ignoreCase ? '~*' : '~')} cast(${pattern} as text))`;
+  regexMatch(a: Sql, regex: RegexNode, ignoreCase: boolean): Sql {
+    // Always `~`: case-insensitivity is spelled out in the pattern, independent of the database's locale.
+    return sql`(${a} ~ cast(${printViewRegex(regex, 'postgres', ignoreCase)} as text))`;
   }
 
   orderable(value: Sql, kind: KeyKind): Sql {

@@ -7,7 +7,10 @@ import { DeadlineExceeded, sqliteQueryState } from './sqlite-functions.js';
 
 /** PostgreSQL: canceling statement due to statement timeout. */
 const PG_QUERY_CANCELED = '57014';
-/** PostgreSQL: invalid regular expression (a pattern JS accepts but PostgreSQL's regex dialect does not). */
+/**
+ * PostgreSQL: invalid regular expression. Every accepted pattern is printed in syntax PostgreSQL compiles, so this is
+ * left for "regular expression is too complex", which depends on the compiled automaton's size.
+ */
 const PG_INVALID_REGEX = '2201B';
 
 export function queryTimeout(budgetMs: number): AppError {
@@ -22,9 +25,10 @@ export function queryTimeout(budgetMs: number): AppError {
  * Runs the statements of one view read under the budget.
  * - PostgreSQL: in a transaction with `SET LOCAL statement_timeout` (each statement gets the budget); inside a
  *   caller's transaction the previous setting is restored afterwards.
- * - SQLite: better-sqlite3 cannot interrupt a statement, so the scan calls a deadline function every 1024 rows
- *   (see SqliteSql.scanGuard) that throws once the budget is spent. The deadline is set while this read holds the
- *   handle's only connection, so no other statement runs under it; the budget covers the whole read.
+ * - SQLite: better-sqlite3 cannot interrupt a statement, so a deadline function, called by the scan for about one
+ *   row in 1024 (see SqliteSql.scanGuard) and by every regex match, throws once the budget is spent. The deadline
+ *   is set while this read holds the handle's only connection, so no other statement runs under it; the budget
+ *   covers the whole read.
  */
 export class QueryBudget {
   /** False when the budget is 0, negative or infinite: reads then run unbounded (an admin's explicit choice). */
@@ -87,8 +91,8 @@ export class QueryBudget {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === PG_QUERY_CANCELED) return queryTimeout(this.budgetMs);
     if (code === PG_INVALID_REGEX) {
-      const message = (error as Error).message;
-      return badRequest(`Invalid view: a regex is not supported by PostgreSQL (${message})`, { problems: [{ path: '', message }] });
+      const message = 'a regex is too complex for the database to compile; shorten it or lower its repeat counts';
+      return badRequest(`Invalid view: ${message}`, { problems: [{ path: '', message }] });
     }
     return error;
   }

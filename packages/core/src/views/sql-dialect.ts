@@ -1,5 +1,5 @@
 // What the view compiler needs from a SQL dialect: JSON access, typed extraction, bound values and the operators that differ.
-import type { LiteralScalar } from '@teamset/contract';
+import type { LiteralScalar, RegexNode } from '@teamset/contract';
 import type { RawBuilder } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
 
@@ -22,6 +22,11 @@ export interface JsonIteration {
   from: Sql;
   element: JsonLoc;
   position: Sql;
+  /**
+   * A condition every query over `from` ANDs in: on SQLite the query deadline check once more, per element, since
+   * one sample's long list can outlast the whole budget between two row checks; `true` on PostgreSQL.
+   */
+  guard: Sql;
 }
 
 export type Comparison = '>' | '>=' | '<' | '<=';
@@ -85,7 +90,8 @@ export interface SqlDialect {
   startsWith(a: Sql, b: Sql): Sql;
   endsWith(a: Sql, b: Sql): Sql;
   containsText(a: Sql, b: Sql): Sql;
-  regexMatch(a: Sql, pattern: string, ignoreCase: boolean): Sql;
+  /** An unanchored search for a parsed view regex, printed for the dialect's engine (same meaning on both). */
+  regexMatch(a: Sql, regex: RegexNode, ignoreCase: boolean): Sql;
   /** Keeps a string ordered by code point in ORDER BY / keyset comparisons. */
   orderable(value: Sql, kind: KeyKind): Sql;
 

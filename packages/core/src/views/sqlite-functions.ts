@@ -1,11 +1,11 @@
 // SQL functions the view compiler registers on a better-sqlite3 handle: the query deadline, regex matching, Unicode case folding.
 import type BetterSqlite3 from 'better-sqlite3';
+import { RE2JS } from 're2js';
 
 export const SQLITE_FUNCTIONS = {
   deadline: 'teamset_deadline',
-  /** Named `regexp` so SQLite's own `x REGEXP y` operator works too. */
+  /** Named `regexp` so SQLite's own `x REGEXP y` operator works too; the pattern is RE2 syntax, case-sensitive. */
   regexp: 'regexp',
-  regexpIgnoreCase: 'teamset_regexp_i',
   lower: 'teamset_lower',
   upper: 'teamset_upper',
 } as const;
@@ -36,29 +36,33 @@ export function sqliteQueryState(handle: BetterSqlite3.Database): SqliteQuerySta
   const existing = states.get(handle);
   if (existing) return existing;
   const state: SqliteQueryState = { deadline: undefined };
-  // Not deterministic: SQLite must call it again for every row that reaches it, never fold it into a constant.
-  handle.function(SQLITE_FUNCTIONS.deadline, { deterministic: false }, () => {
+  const checkDeadline = (): void => {
     if (state.deadline !== undefined && Date.now() > state.deadline) throw new DeadlineExceeded();
+  };
+  // Not deterministic: SQLite must call it again for every row that reaches it, never fold it into a constant.
+  // Its argument (a column of the guarded loop's table) is only there to place the call inside that loop.
+  handle.function(SQLITE_FUNCTIONS.deadline, { deterministic: false, varargs: true }, () => {
+    checkDeadline();
     return 1;
   });
-  const cache = new Map<string, RegExp>();
-  const compiled = (pattern: string, flags: string): RegExp => {
-    const key = `${flags}/${pattern}`;
-    let regex = cache.get(key);
+  const cache = new Map<string, RE2JS>();
+  const compiled = (pattern: string): RE2JS => {
+    let regex = cache.get(pattern);
     if (!regex) {
       if (cache.size >= REGEX_CACHE_MAX) cache.clear();
-      // Patterns passed the contract's regex guard (length, syntax, nested repeats, backreferences).
-      regex = new RegExp(pattern, flags);
-      cache.set(key, regex);
+      // RE2 matches in time linear in the text, never backtracking: no pattern makes one call run for minutes.
+      regex = RE2JS.compile(pattern);
+      cache.set(pattern, regex);
     }
     return regex;
   };
-  const matcher = (flags: string) => (pattern: unknown, value: unknown) => {
+  handle.function(SQLITE_FUNCTIONS.regexp, { deterministic: true }, (pattern: unknown, value: unknown) => {
     if (value === null || value === undefined || typeof pattern !== 'string') return null;
-    return compiled(pattern, flags).test(String(value)) ? 1 : 0;
-  };
-  handle.function(SQLITE_FUNCTIONS.regexp, { deterministic: true }, matcher(''));
-  handle.function(SQLITE_FUNCTIONS.regexpIgnoreCase, { deterministic: true }, matcher('i'));
+    // One match over a long text can take a while (linear, but in its length times the pattern's size), so a few
+    // long rows would outrun a deadline checked only every 1024 rows: every match checks it, for a Date.now().
+    checkDeadline();
+    return compiled(pattern).test(String(value)) ? 1 : 0;
+  });
   handle.function(SQLITE_FUNCTIONS.lower, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   handle.function(SQLITE_FUNCTIONS.upper, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value));
   states.set(handle, state);

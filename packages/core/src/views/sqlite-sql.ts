@@ -1,5 +1,5 @@
 // The SQLite side of the view compiler: JSONB access with ->> and json_each, integer booleans, registered functions.
-import type { LiteralScalar } from '@teamset/contract';
+import { printViewRegex, type LiteralScalar, type RegexNode } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
 import { INLINE_LIST_MAX, roundFactor, type Comparison, type JsonIteration, type JsonLoc, type KeyKind, type Sql, type SqlDialect } from './sql-dialect.js';
@@ -102,6 +102,7 @@ export class SqliteSql implements SqlDialect {
       from: sql`json_each(${doc}, ${l.path}) as ${sql.ref(alias)}`,
       element: sqliteLoc({ doc: l.doc, path: sql.ref(`${alias}.fullkey`), element: alias }),
       position: sql.ref(`${alias}.key`),
+      guard: elementDeadlineCheck(sql.ref(`${alias}.key`)),
     };
   }
 
@@ -204,9 +205,8 @@ export class SqliteSql implements SqlDialect {
     return sql`(instr(${a}, ${b}) > 0)`;
   }
 
-  regexMatch(a: Sql, pattern: string, ignoreCase: boolean): Sql {
-    const fn = ignoreCase ? SQLITE_FUNCTIONS.regexpIgnoreCase : SQLITE_FUNCTIONS.regexp;
-    return sql`${sql.raw(fn)}(${pattern}, ${a})`;
+  regexMatch(a: Sql, regex: RegexNode, ignoreCase: boolean): Sql {
+    return sql`${sql.raw(SQLITE_FUNCTIONS.regexp)}(${printViewRegex(regex, 're2', ignoreCase)}, ${a})`;
   }
 
   orderable(value: Sql, _kind: KeyKind): Sql {
@@ -214,9 +214,10 @@ export class SqliteSql implements SqlDialect {
   }
 
   scanGuard(): Sql {
-    // better-sqlite3 cannot interrupt a running statement: the deadline function throws instead, checked once per
-    // 1024 rows (OR short-circuits), and written first so it runs before the view's own conditions.
-    return sql`((s.seq & 1023) <> 0 or ${sql.raw(SQLITE_FUNCTIONS.deadline)}())`;
+    // better-sqlite3 cannot interrupt a running statement: the deadline function throws instead, checked for one
+    // row in 1024 on average (OR short-circuits), and written first so it runs before the view's own conditions.
+    // Chosen by random(), not by seq: seq is global, so a dataset may hold no multiple of 1024 at all.
+    return deadlineCheck(sql.ref('s.seq'));
   }
 
   hasTags(tags: readonly string[], all: boolean): Sql {
@@ -238,7 +239,7 @@ export class SqliteSql implements SqlDialect {
     const element = loc(iteration.element);
     // jsonb_extract keeps each kept label as a JSONB blob, so the rebuilt list is never re-parsed from text. No ORDER BY
     // in the aggregate: a lone json_each scan yields items in array order, and the sorter it adds cost a temp b-tree per sample.
-    const kept = sql`(select jsonb_group_array(jsonb_extract(${element.doc}, ${element.path})) from ${iteration.from} where ${keep})`;
+    const kept = sql`(select jsonb_group_array(jsonb_extract(${element.doc}, ${element.path})) from ${iteration.from} where ${iteration.guard} and ${keep})`;
     return sql`(case when ${this.isArray(l)} then jsonb_set(s.fields, ${l.path}, ${kept}) else s.fields end)`;
   }
 
@@ -255,4 +256,20 @@ export class SqliteSql implements SqlDialect {
     // A LIMIT keeps SQLite from flattening the subquery (and re-evaluating its columns at every reference).
     return sql`limit -1`;
   }
+}
+
+/**
+ * The deadline check for about one row in 1024 of the loop over `row`'s table. The deadline function ignores its
+ * argument: naming a column of that table makes SQLite evaluate the check inside that loop, once per row.
+ */
+function deadlineCheck(row: Sql): Sql {
+  return sql`((random() & 1023) <> 0 or ${sql.raw(SQLITE_FUNCTIONS.deadline)}(${row}))`;
+}
+
+/**
+ * The deadline check inside a list: at elements 1023, 2047, … of each list. Cheaper per element than random(), and
+ * the array index is not the client's to choose; a list shorter than that is bounded by the check per sample.
+ */
+function elementDeadlineCheck(index: Sql): Sql {
+  return sql`(((${index} + 1) & 1023) <> 0 or ${sql.raw(SQLITE_FUNCTIONS.deadline)}(${index}))`;
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { CompiledView } from './compile-view.js';
 import { fromFieldType, type ExprType, type ScalarKind } from './expression-types.js';
 import { fieldLocation, type FieldLocation } from './field-location.js';
-import type { Sql } from './sql-dialect.js';
+import type { JsonIteration, Sql } from './sql-dialect.js';
 
 /**
  * One row per value: `ground_truth.detections.label` joins the detections (one row per label), `tags` joins the tag
@@ -21,7 +21,7 @@ export interface ValueStream {
 export function valueStream(view: CompiledView, resolved: ResolvedPath): ValueStream {
   const d = view.dialect;
   const location = fieldLocation(d, resolved);
-  const joins: Sql[] = [];
+  const joins: JsonIteration[] = [];
   let element = fromFieldType(resolved.type, resolved.path);
   let at: ValueStream['at'];
   if (location.kind === 'column') at = location;
@@ -29,20 +29,20 @@ export function valueStream(view: CompiledView, resolved: ResolvedPath): ValueSt
     let loc = location.loc;
     if (location.project !== undefined) {
       const it = d.each(loc, view.compiler.aliases.next('u'), false);
-      joins.push(it.from);
+      joins.push(it);
       loc = d.child(it.element, location.project);
     }
     const itemType = listElementType(resolved.type);
     if (itemType !== undefined) {
       const it = d.each(loc, view.compiler.aliases.next('u'), false);
-      joins.push(it.from);
+      joins.push(it);
       loc = it.element;
       element = fromFieldType(itemType, resolved.path);
     }
     at = { kind: 'json', loc };
   }
   const from = sql`${view.relation.source}${sql.join(
-    joins.map((join) => sql` cross join ${join}`),
+    joins.map((join) => sql` join ${join.from} on ${join.guard}`),
     sql``,
   )}`;
   return { from, at, element };

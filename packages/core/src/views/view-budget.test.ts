@@ -23,6 +23,20 @@ import type { ViewTarget } from './view-target.js';
 import { ViewQueries } from './view-queries.js';
 
 const BULK_ID = 'b0b0b0b0b0b0000000000001';
+const LONG_ID = 'b0b0b0b0b0b0000000000002';
+const GAP_ID = 'b0b0b0b0b0b0000000000003';
+const LISTS_ID = 'b0b0b0b0b0b0000000000004';
+/** A few samples with long label lists: each one costs far more than a 1 ms budget. */
+const LIST_ROWS = 3;
+const LIST_LENGTH = 20_000;
+/** No element qualifies, so every element of every list is read. */
+const EVERY_ELEMENT = view(match(op('any', F('ground_truth.detections'), op('gt', E('confidence'), L(2)))));
+/** No regex (each match checks the deadline itself): only the scan guard can stop this view. */
+const PLAIN_HEAVY = view(match(op('any', F('ground_truth.detections'), op('gt', E('confidence'), L(0.2)))), { stage: 'sort_by', expr: op('mul', F('uniqueness'), L(3)) });
+/** Far fewer rows than the scan guard's 1024, each a long text a costly (still linear) regex must read whole. */
+const LONG_ROWS = 24;
+const LONG_TEXT = 20_000;
+const SLOW_REGEX = view(match(matches(F('note'), '(?:[ab]*a[ab]{30}c){30}')));
 const BULK_SCHEMA: FieldSchema = { uniqueness: 'float', ground_truth: 'Detections' };
 /** Every sample, every label: a regex per label and a sort over 50k samples. */
 const HEAVY = view(match(op('any', F('ground_truth.detections'), matches(E('label'), 'l.*[0-6]$'))), { stage: 'sort_by', expr: op('mul', F('uniqueness'), L(3)) });
@@ -38,6 +52,22 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     database = tdb.database;
     fx = await seedViewFixture(database);
     await seedBulkDataset(database, BULK_ID, 50_000);
+    await seedBulkDataset(database, LONG_ID, LONG_ROWS);
+    // seq is global: a dataset can lack every seq the scan guard used to check at (multiples of 1024), e.g. after
+    // those samples were deleted or when imports interleaved.
+    await seedBulkDataset(database, GAP_ID, 20_000);
+    await sql`delete from samples where dataset_id = ${GAP_ID} and seq % 1024 = 0`.execute(database.db);
+    await seedBulkDataset(database, LISTS_ID, LIST_ROWS);
+    const detections = Array.from({ length: LIST_LENGTH }, (_, j) => ({ _cls: 'Detection', id: `d${j}`, label: `label${j % 7}`, confidence: (j % 100) / 100, tags: [] }));
+    const fields = JSON.stringify({ uniqueness: 0.5, ground_truth: { _cls: 'Detections', detections } });
+    await sql`update samples set fields = ${database.dialect === 'sqlite' ? sql`jsonb(${fields})` : sql`cast(${fields} as jsonb)`} where dataset_id = ${LISTS_ID}`.execute(database.db);
+    let seed = 7;
+    const letter = () => 'ababababababababababcd'[(seed = (seed * 48271) % 2147483647) % 22];
+    for (let i = 0; i < LONG_ROWS; i++) {
+      const text = Array.from({ length: LONG_TEXT }, letter).join('');
+      const note = database.dialect === 'sqlite' ? sql`jsonb_set(fields, '$.note', ${text})` : sql`jsonb_set(fields, '{note}', to_jsonb(cast(${text} as text)))`;
+      await sql`update samples set fields = ${note} where dataset_id = ${LONG_ID} and seq = (select min(seq) from samples where dataset_id = ${LONG_ID} and fields ->> 'note' is null)`.execute(database.db);
+    }
   });
   afterAll(async () => {
     await tdb?.close();
@@ -64,6 +94,26 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
       const error = await expectAppError(read(), 'QUERY_TIMEOUT', /ran longer than its 1 ms budget and was cancelled/);
       expect(error.details).toEqual({ budgetMs: 1 });
     }
+  });
+
+  it('a costly regex over a few long texts stops at the budget: every match checks the deadline, not every 1024th row', async () => {
+    const long: ViewTarget = { datasetId: LONG_ID, schema: { note: 'string' } };
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    await expectAppError(tight.count(long, SLOW_REGEX), 'QUERY_TIMEOUT');
+  });
+
+  it('the scan guard stops a dataset whatever its seqs', async () => {
+    const gaps: ViewTarget = { datasetId: GAP_ID, schema: BULK_SCHEMA };
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    await expectAppError(tight.count(gaps, PLAIN_HEAVY), 'QUERY_TIMEOUT');
+  });
+
+  it('a few samples with long lists stop at the budget: the elements of a list are guarded too', async () => {
+    const lists: ViewTarget = { datasetId: LISTS_ID, schema: BULK_SCHEMA };
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    await expectAppError(tight.count(lists, EVERY_ELEMENT), 'QUERY_TIMEOUT');
+    await expectAppError(tight.aggregate(lists, view(), [{ type: 'count_values', path: 'ground_truth.detections.label' }]), 'QUERY_TIMEOUT');
+    await expectAppError(tight.page(lists, view({ stage: 'filter_labels', field: 'ground_truth', filter: op('gt', E('confidence'), L(2)) }), { limit: 10 }), 'QUERY_TIMEOUT');
   });
 
   it('after a timeout the database and other readers work normally', async () => {

@@ -59,8 +59,8 @@ function invalidInput(what: string, problems: readonly ViewProblem[]) {
  * - take/shuffle: a documented integer hash of (seq, seed), identical on both dialects (seeded-hash);
  * - round is half away from zero; mod keeps the dividend's sign; div by 0 is null (sql-dialect);
  * - all() over an empty or missing list is true; lower/upper fold Unicode on both dialects;
- * - regexes are validated as JavaScript regexes; PostgreSQL runs them as its own (ARE) dialect, and a pattern it
- *   cannot compile is a 400 when the query runs;
+ * - regexes use one syntax (contract's parseViewRegex), printed for RE2 on SQLite and as an ARE for PostgreSQL with
+ *   the same meaning; both match in linear time;
  * - visibleLabels leaves out samples whose field shows no label.
  */
 export class ViewQueries implements ViewReader {

@@ -111,7 +111,7 @@ export class ViewExpression {
   endsWith(suffix: ExpressionLike): ViewExpression { return this.#apply('ends_with', suffix); }
   /** Substring test on a string, membership test on a list: the server decides from the field's type. */
   contains(value: ExpressionLike): ViewExpression { return this.#apply('contains', value); }
-  /** Regex match (FiftyOne's re_match). A RegExp may carry the `i` flag only; the server bounds the pattern. */
+  /** Regex match (FiftyOne's re_match) in the view regex syntax (docs/datasets.md). A RegExp may carry the `i` flag only. */
   matches(regex: string | RegExp, options: MatchesOptions = {}): ViewExpression {
     let pattern = regex;
     let ignoreCase = options.ignoreCase ?? false;
