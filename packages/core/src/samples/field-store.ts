@@ -96,7 +96,9 @@ export class FieldStore {
 
   /**
    * Refuses a write that leaves the dataset's schema over the limit. Counted inside the write's transaction
-   * after its entries went in, so the error rolls all of it back, and writes running at once cannot both slip under.
+   * after its entries went in, so the error rolls all of it back. On PostgreSQL two writes adding fields at
+   * the same moment each count without the other's entries and may together pass the limit; any later
+   * write that adds a field is then refused. A resource bound, so no lock is taken for that case.
    */
   private async checkCount(trx: Db, datasetId: string): Promise<void> {
     const row = await trx
