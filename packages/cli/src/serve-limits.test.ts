@@ -1,27 +1,7 @@
 // `teamset serve` takes the GraphQL depth and cost limits and the schema field limit from flags or TEAMSET_* variables (built CLI).
-import type { ChildProcess } from 'node:child_process';
 import { SYSTEM_ACTOR, createServices } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, runTeamset, spawnTeamset, type CliSandbox } from './test-support/run-teamset.js';
-
-/** Resolves with the server's URL once it says it is running. */
-function started(child: ChildProcess): Promise<string> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`teamset serve did not start: ${output}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const match = /Teamset is running at (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`teamset serve exited with ${code}: ${output}`)));
-  });
-}
+import { createSandbox, runTeamset, spawnTeamset, watchServe, type CliSandbox } from './test-support/run-teamset.js';
 
 describe('teamset serve limits (built CLI)', () => {
   let sandbox: CliSandbox;
@@ -50,7 +30,7 @@ describe('teamset serve limits (built CLI)', () => {
 
     const child = spawnTeamset(['serve', '--port', '0', '--log-level', 'warn', '--graphql-max-depth', '3'], { ...sandbox.env, TEAMSET_GRAPHQL_MAX_COST: '5', TEAMSET_MAX_SCHEMA_FIELDS: '2' });
     try {
-      const url = await started(child);
+      const url = await watchServe(child).url;
       const headers = { 'x-api-key': key, 'content-type': 'application/json' };
       const graphql = async (query: string) => (await fetch(`${url}/graphql/v1`, { method: 'POST', headers, body: JSON.stringify({ query }) })).json();
       expect(await graphql('{viewer{id}}')).toMatchObject({ data: { viewer: {} } });

@@ -1,4 +1,4 @@
-// Bodies whose bytes are not UTF-8 are refused with a 400 (JSON, NDJSON on both of its paths, GraphQL), never stored as U+FFFD.
+// Hostile request bodies: bytes that are not UTF-8 (JSON, NDJSON on both of its paths, GraphQL) and JSON nested tens of thousands deep are 400s.
 import { PATHS, fillPath, type SamplePage } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthFixture, keyHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
@@ -8,10 +8,14 @@ import { expectError } from '../test-support/http-assertions.js';
 const BAD_BYTE = Buffer.from([0x80]);
 const bytesWithBadByte = (before: string, after: string): Buffer => Buffer.concat([Buffer.from(before), BAD_BYTE, Buffer.from(after)]);
 
-describe('bodies that are not UTF-8', () => {
+const LEVELS = 100_000;
+const deepList = `${'['.repeat(LEVELS)}${']'.repeat(LEVELS)}`;
+const deepObject = `${'{"a":'.repeat(LEVELS)}1${'}'.repeat(LEVELS)}`;
+
+describe('hostile bodies', () => {
   let fx: AuthFixture;
   let headers: Record<string, string>;
-  const dataset = 'Utf8 checks';
+  const dataset = 'Hostile bodies';
 
   beforeAll(async () => {
     fx = await createAuthFixture();
@@ -51,5 +55,16 @@ describe('bodies that are not UTF-8', () => {
   it('a GraphQL body is a 400 too: there is no text to answer about', async () => {
     const response = await fx.inject({ method: 'POST', url: '/graphql/v1', headers: { ...headers, 'content-type': 'application/json' }, payload: bytesWithBadByte('{"query":"{viewer{name}}","variables":{"x":"', '"}}') });
     expect(expectError(response, 400, 'BAD_REQUEST').message).toBe('The request body is not valid UTF-8');
+  });
+
+  it.each([
+    ['a sample field of nested lists', PATHS.samples, `{"samples":[{"filepath":"/a.jpg","x":${deepList}}]}`, /nested more than 64 levels deep/],
+    ['a sample field of nested objects', PATHS.samples, `{"samples":[{"filepath":"/a.jpg","x":${deepObject}}]}`, /nested more than 64 levels deep/],
+    // A NUL escape anywhere makes the validator walk every string of the body.
+    ['nested lists next to a NUL', PATHS.samples, `{"samples":[{"filepath":"/a.jpg","x":${deepList},"y":"\\u0000"}]}`, /must not contain NUL characters|nested more than 64 levels deep/],
+    ['a view expression', PATHS.samplesQuery, `{"view":{"stages":[{"stage":"match","filter":${'{"op":"not","args":['.repeat(30_000)}true${']}'.repeat(30_000)}}]}}`, /^Invalid view/],
+  ])('JSON nested tens of thousands deep: %s is a 400', async (_label, path, payload, message) => {
+    const response = await fx.inject({ method: 'POST', url: fillPath(path, { name: dataset }), headers: { ...headers, 'content-type': 'application/json' }, payload });
+    expect(expectError(response, 400, 'BAD_REQUEST').message).toMatch(message);
   });
 });
