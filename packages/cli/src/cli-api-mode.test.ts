@@ -14,32 +14,15 @@ import {
   type WhoAmI,
 } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, errorLines, runTeamset, spawnTeamset, type CliSandbox } from './test-support/run-teamset.js';
+import { createSandbox, errorLines, runTeamset, spawnTeamset, watchServe, type CliSandbox } from './test-support/run-teamset.js';
 
 let sandbox: CliSandbox;
 let serve: ChildProcess;
-let serveOutput = '';
+let serveOutput: () => string;
 let url = '';
 let apiEnv: Record<string, string>;
 
 const overApi = (args: string[]) => runTeamset(args, { env: apiEnv });
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`teamset serve did not start: ${serveOutput}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      serveOutput += chunk.toString('utf8');
-      const match = /Teamset is running at (\S+)/.exec(serveOutput);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`teamset serve exited with ${code}: ${serveOutput}`)));
-  });
-}
 
 async function unusedPort(): Promise<number> {
   const server = createServer();
@@ -52,7 +35,9 @@ async function unusedPort(): Promise<number> {
 beforeAll(async () => {
   sandbox = createSandbox();
   serve = spawnTeamset(['serve', '--port', '0', '--log-level', 'warn'], sandbox.env);
-  url = await waitForUrl(serve);
+  const watched = watchServe(serve);
+  serveOutput = watched.output;
+  url = await watched.url;
   // Bootstrap exactly as an admin would: on the database, while the server runs.
   await runTeamset(['users', 'create', '--email', 'admin@example.com', '--name', 'Admin', '--role', 'ADMIN'], { env: sandbox.env });
   const key = (await runTeamset(['keys', 'generate', '--user', 'admin@example.com', '--name', 'bootstrap'], { env: sandbox.env })).stdout.trim();
@@ -151,6 +136,6 @@ describe('teamset over the API', () => {
     const exited = new Promise<number | null>((resolve) => serve.once('exit', (code) => resolve(code)));
     serve.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(serveOutput).toContain('Received SIGTERM, shutting down');
+    expect(serveOutput()).toContain('Received SIGTERM, shutting down');
   });
 });

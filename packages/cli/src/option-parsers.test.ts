@@ -2,7 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { errorLine, exitCodeFor, UsageError } from './cli-errors.js';
-import { parseDatasetPermission, parseDuration, parseMediaType, parsePort, parsePositiveInt, parseQueryTimeout, parseRole } from './option-parsers.js';
+import { parseDatasetPermission, parseDuration, parseGraphqlMaxDepth, parseMediaType, parsePort, parsePositiveInt, parseQueryTimeout, parseRole } from './option-parsers.js';
 
 describe('parseDuration', () => {
   it('accepts a whole number with s, m, h or d', () => {
@@ -26,6 +26,12 @@ describe('other parsers', () => {
     expect(() => parsePositiveInt('0')).toThrow(InvalidArgumentError);
     expect(parseRole('collaborator')).toBe('COLLABORATOR');
     expect(() => parseRole('owner')).toThrow(/ADMIN, MEMBER, COLLABORATOR, GUEST/);
+  });
+
+  it('takes a GraphQL depth limit from 1 to 200', () => {
+    expect(parseGraphqlMaxDepth('1')).toBe(1);
+    expect(parseGraphqlMaxDepth('200')).toBe(200);
+    for (const value of ['0', '201', '12.5', 'ten']) expect(() => parseGraphqlMaxDepth(value)).toThrow(InvalidArgumentError);
   });
 });
 

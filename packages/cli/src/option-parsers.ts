@@ -52,3 +52,10 @@ export function parseQueryTimeout(value: string): number {
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError(`expected seconds between 0 and 3600, got ${JSON.stringify(value)}`);
   return seconds;
 }
+
+/** GraphQL's depth limit, 1 to 200: deeper documents would reach graphql's recursive parser and validator. */
+export function parseGraphqlMaxDepth(value: string): number {
+  const depth = parsePositiveInt(value);
+  if (depth > 200) throw new InvalidArgumentError(`expected a depth from 1 to 200, got ${value}`);
+  return depth;
+}

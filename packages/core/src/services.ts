@@ -45,6 +45,8 @@ export interface CoreConfig {
   queryTimeoutMs?: number;
   /** Media roots given to the server (`teamset serve --media-root`, TEAMSET_MEDIA_ROOTS): validated here, added to the organization's. */
   mediaRoots?: readonly string[];
+  /** Most schema fields (field paths, nested ones included) one dataset may have (default 1,000). */
+  maxSchemaFields?: number;
   /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (default false); `teamset serve` turns it on. */
   walCheckpointer?: boolean;
 }
@@ -105,7 +107,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const operatorSettings = new OperatorSettingsService(database, organization, audit);
   const datasetPermissions = new DatasetPermissionService(database, datasets, datasetStore, users, audit, invitations, groups, new GroupGrantStore(database));
   const viewQueries = new ViewQueries(database, { queryTimeoutMs: config.queryTimeoutMs ?? 30_000 });
-  const samples = new SampleService(database, datasets, viewQueries);
+  const samples = new SampleService(database, datasets, viewQueries, config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {});
 
   const background = config.background !== false;
   let sessionPruner: NodeJS.Timeout | undefined;

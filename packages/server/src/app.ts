@@ -13,6 +13,7 @@ import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
 import { validatorCompiler } from './http/validator-compiler.js';
 import { registerGraphqlRoutes } from './graphql/graphql-routes.js';
+import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from './graphql/query-limits.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
   failedAuthLimit?: FailedAuthLimiterOptions;
   /** Most bytes the thumbnail folder may hold (default 4 GiB); the least recently served thumbnails go first. */
   thumbnailCacheBytes?: number;
+  /** GraphQL's depth and cost limits (defaults: DEFAULT_GRAPHQL_LIMITS); either may be given alone. */
+  graphqlLimits?: Partial<GraphQLLimits>;
 }
 
 /** Hop 0 is the peer that connected to us (the reverse proxy); what it reports is the client, anything further left is hearsay. */
@@ -108,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOrganizationRoutes(typed, ctx);
   registerDatasetRoutes(typed, ctx);
   registerGroupRoutes(typed, ctx);
-  registerGraphqlRoutes(typed, ctx);
+  registerGraphqlRoutes(typed, ctx, { ...DEFAULT_GRAPHQL_LIMITS, ...options.graphqlLimits });
   registerCloneRoutes(typed, ctx);
   registerSampleRoutes(typed, ctx);
   registerViewReadRoutes(typed, ctx);

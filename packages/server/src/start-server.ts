@@ -13,6 +13,7 @@ export interface StartServerOptions {
   core?: Omit<CoreConfig, 'databaseUri'>;
   failedAuthLimit?: AppOptions['failedAuthLimit'];
   thumbnailCacheBytes?: AppOptions['thumbnailCacheBytes'];
+  graphqlLimits?: AppOptions['graphqlLimits'];
 }
 
 export interface RunningServer {
@@ -34,6 +35,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.failedAuthLimit ? { failedAuthLimit: options.failedAuthLimit } : {}),
     ...(options.thumbnailCacheBytes !== undefined ? { thumbnailCacheBytes: options.thumbnailCacheBytes } : {}),
+    ...(options.graphqlLimits ? { graphqlLimits: options.graphqlLimits } : {}),
   });
   try {
     await app.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });

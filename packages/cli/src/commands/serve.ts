@@ -3,7 +3,7 @@ import { delimiter } from 'node:path';
 import type { Command } from 'commander';
 import { CliContext } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
-import { parsePort, parsePositiveInt, parseQueryTimeout } from '../option-parsers.js';
+import { parseGraphqlMaxDepth, parsePort, parsePositiveInt, parseQueryTimeout } from '../option-parsers.js';
 import { DEFAULT_SERVE_PORT } from '../serve-defaults.js';
 
 interface ServeOptions {
@@ -15,6 +15,9 @@ interface ServeOptions {
   queryTimeout?: number;
   mediaRoot?: string[];
   thumbnailCache?: number;
+  graphqlMaxDepth?: number;
+  graphqlMaxCost?: number;
+  maxSchemaFields?: number;
 }
 
 /** Loopback by default: exposing the server to the network is a decision to make explicitly (--host 0.0.0.0). */
@@ -22,6 +25,10 @@ export const DEFAULT_SERVE_HOST = '127.0.0.1';
 export const DEFAULT_QUERY_TIMEOUT_S = 30;
 /** For the help text: the server's own default (DEFAULT_THUMBNAIL_CACHE_BYTES), which applies when nothing is given. */
 const DEFAULT_THUMBNAIL_CACHE_MIB = 4096;
+/** For the help texts: the server's and core's own defaults (DEFAULT_GRAPHQL_LIMITS, DEFAULT_MAX_SCHEMA_FIELDS). */
+const DEFAULT_GRAPHQL_MAX_DEPTH = 16;
+const DEFAULT_GRAPHQL_MAX_COST = 2000;
+const DEFAULT_MAX_SCHEMA_FIELDS = 1000;
 
 /**
  * Media roots of this server: the --media-root flags when given, else TEAMSET_MEDIA_ROOTS (path-delimiter separated),
@@ -80,11 +87,29 @@ export function registerServeCommand(program: Command): void {
       `most disk space for the thumbnail cache (TEAMSET_HOME/thumbnails); the least recently served go first; default TEAMSET_THUMBNAIL_CACHE_MB or ${DEFAULT_THUMBNAIL_CACHE_MIB}`,
       parsePositiveInt,
     )
+    .option(
+      '--graphql-max-depth <n>',
+      `most nested selection sets in one GraphQL operation, fragments expanded; default TEAMSET_GRAPHQL_MAX_DEPTH or ${DEFAULT_GRAPHQL_MAX_DEPTH} (at most 200)`,
+      parseGraphqlMaxDepth,
+    )
+    .option(
+      '--graphql-max-cost <n>',
+      `most estimated resolver calls in one GraphQL operation, lists multiplying what they hold; default TEAMSET_GRAPHQL_MAX_COST or ${DEFAULT_GRAPHQL_MAX_COST}`,
+      parsePositiveInt,
+    )
+    .option(
+      '--max-schema-fields <n>',
+      `most schema fields (field paths, nested ones included) one dataset may have; default TEAMSET_MAX_SCHEMA_FIELDS or ${DEFAULT_MAX_SCHEMA_FIELDS}`,
+      parsePositiveInt,
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = CliContext.of(command);
       const { databaseUri } = ctx.config();
       const queryTimeout = options.queryTimeout ?? optionFromEnv('TEAMSET_QUERY_TIMEOUT', parseQueryTimeout) ?? DEFAULT_QUERY_TIMEOUT_S;
       const thumbnailCacheMib = options.thumbnailCache ?? optionFromEnv('TEAMSET_THUMBNAIL_CACHE_MB', parsePositiveInt);
+      const maxDepth = options.graphqlMaxDepth ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_DEPTH', parseGraphqlMaxDepth);
+      const maxCost = options.graphqlMaxCost ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_COST', parsePositiveInt);
+      const maxSchemaFields = options.maxSchemaFields ?? optionFromEnv('TEAMSET_MAX_SCHEMA_FIELDS', parsePositiveInt);
       const { startServer } = await import('@teamset/server');
       const server = await startServer({
         databaseUri,
@@ -93,8 +118,14 @@ export function registerServeCommand(program: Command): void {
         publicUrl: options.publicUrl,
         trustProxy: options.trustProxy,
         logLevel: options.logLevel,
-        core: { queryTimeoutMs: queryTimeout * 1000, mediaRoots: serverMediaRoots(options.mediaRoot), walCheckpointer: true },
+        core: {
+          queryTimeoutMs: queryTimeout * 1000,
+          mediaRoots: serverMediaRoots(options.mediaRoot),
+          walCheckpointer: true,
+          ...(maxSchemaFields !== undefined ? { maxSchemaFields } : {}),
+        },
         ...(thumbnailCacheMib !== undefined ? { thumbnailCacheBytes: thumbnailCacheMib * 1024 * 1024 } : {}),
+        graphqlLimits: { ...(maxDepth !== undefined ? { maxDepth } : {}), ...(maxCost !== undefined ? { maxCost } : {}) },
       });
       ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);
       const signal = await untilSignal();

@@ -42,6 +42,26 @@ export function spawnTeamset(args: readonly string[], env: Record<string, string
   return spawn(process.execPath, [TEAMSET_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
+/** A spawned `teamset serve`: its URL once it says it is running, and everything it has printed so far. */
+export function watchServe(child: ChildProcess): { url: Promise<string>; output(): string } {
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`teamset serve did not start: ${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = /Teamset is running at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`teamset serve exited with ${code}: ${output}`)));
+  });
+  return { url, output: () => output };
+}
+
 /** Runs to completion; `input` is written to stdin, which is then closed (so the CLI never waits on it). */
 export function runTeamset(args: readonly string[], options: { env: Record<string, string>; input?: string }): Promise<CliResult> {
   const child = spawnTeamset(args, options.env);

@@ -3,11 +3,21 @@ import type { FieldSchema, FieldType } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Db } from '../db/schema.js';
+import { badRequest, type AppError } from '../errors/app-error.js';
 import { chunks } from './sample-documents.js';
 import { typeMismatch, type SchemaChange } from './schema-inference.js';
 
 /** Rows of one `path in (…)` or insert statement: far under both dialects' bind limits. */
 const CHUNK = 1_000;
+/** Most entries (field paths, nested ones included) one dataset's schema may hold, unless configured otherwise. */
+export const DEFAULT_MAX_SCHEMA_FIELDS = 1_000;
+
+function tooManyFields(max: number, count: number): AppError {
+  return badRequest(`A dataset may have at most ${max} schema fields (field paths, nested ones included); this write would give it at least ${count}`, {
+    maxSchemaFields: max,
+    fields: count,
+  });
+}
 
 /** `path` itself and every entry below it (`ground_truth` → `ground_truth.detections.iscrowd`); `_` in names is no LIKE wildcard here. */
 function treeFilter(path: string): { exact: string; prefix: string; prefixLength: number } {
@@ -15,7 +25,10 @@ function treeFilter(path: string): { exact: string; prefix: string; prefixLength
 }
 
 export class FieldStore {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly maxFields: number = DEFAULT_MAX_SCHEMA_FIELDS,
+  ) {}
 
   async load(datasetId: string, db: Db = this.database.db): Promise<Record<string, FieldType>> {
     const rows = await db.selectFrom('dataset_fields').select(['path', 'type']).where('dataset_id', '=', datasetId).execute();
@@ -41,6 +54,7 @@ export class FieldStore {
         .onConflict((oc) => oc.columns(['dataset_id', 'path']).doNothing())
         .execute();
     }
+    if (added.length > 0) await this.checkCount(trx, datasetId);
     for (const change of changes.filter((c) => c.widens).sort((a, b) => (a.path < b.path ? -1 : 1))) {
       // Only an untyped list widens; a concurrent write that typed it already leaves the row alone.
       await trx.updateTable('dataset_fields').set({ type: change.type }).where('dataset_id', '=', datasetId).where('path', '=', change.path).where('type', '=', 'list<any>').execute();
@@ -75,7 +89,25 @@ export class FieldStore {
       .values({ dataset_id: datasetId, path, type, created_at: at })
       .onConflict((oc) => oc.columns(['dataset_id', 'path']).doNothing())
       .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    const inserted = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    if (inserted) await this.checkCount(trx, datasetId);
+    return inserted;
+  }
+
+  /**
+   * Refuses a write that leaves the dataset's schema over the limit. Counted inside the write's transaction
+   * after its entries went in, so the error rolls all of it back. On PostgreSQL two writes adding fields at
+   * the same moment each count without the other's entries and may together pass the limit; any later
+   * write that adds a field is then refused. A resource bound, so no lock is taken for that case.
+   */
+  private async checkCount(trx: Db, datasetId: string): Promise<void> {
+    const row = await trx
+      .selectFrom('dataset_fields')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('dataset_id', '=', datasetId)
+      .executeTakeFirstOrThrow();
+    const count = Number(row.count);
+    if (count > this.maxFields) throw tooManyFields(this.maxFields, count);
   }
 
   /** Removes `path` and every entry below it. */
@@ -108,5 +140,6 @@ export class FieldStore {
         .values(part.map(([path, type]) => ({ dataset_id: toDatasetId, path, type, created_at: at })))
         .execute();
     }
+    if (entries.length > 0) await this.checkCount(trx, toDatasetId);
   }
 }

@@ -1,4 +1,5 @@
 // NDJSON sample batches: one JSON object per line, parsed a line at a time so an error names its line.
+import { isUtf8 } from 'node:buffer';
 import { MAX_SAMPLES_PER_BATCH } from '@teamset/contract';
 import { badRequest } from '../errors/app-error.js';
 
@@ -35,6 +36,14 @@ export function checkBatchSize(count: number): void {
 
 /** NDJSON as it arrives: text, or the body's UTF-8 bytes. */
 export type NdjsonInput = string | Uint8Array;
+
+/**
+ * Refuses bytes that are not UTF-8, before any part is decoded (here or by the worker): decoding would turn
+ * them into U+FFFD and store that. One native pass over the whole body.
+ */
+export function checkUtf8(input: NdjsonInput): void {
+  if (typeof input !== 'string' && !isUtf8(input)) throw badRequest('The body is not valid UTF-8');
+}
 
 export function ndjsonText(input: NdjsonInput): string {
   return typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');

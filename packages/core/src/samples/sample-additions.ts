@@ -7,7 +7,7 @@ import { badRequest, conflict, type AppError } from '../errors/app-error.js';
 import type { DatasetRecord } from '../datasets/dataset-store.js';
 import type { EncodeReply } from './encode-worker.js';
 import type { EncodeWorkerClient } from './encode-worker-client.js';
-import { checkBatchSize, ndjsonText, parseNdjsonSamples, splitNdjson, type NdjsonInput } from './ndjson-samples.js';
+import { checkBatchSize, checkUtf8, ndjsonText, parseNdjsonSamples, splitNdjson, type NdjsonInput } from './ndjson-samples.js';
 import type { SampleContext } from './sample-context.js';
 import { SampleEncoder } from './sample-encoder.js';
 import type { EncodedSample } from './sample-store.js';
@@ -51,6 +51,7 @@ export class SampleAdditions {
    */
   async addNdjson(actor: Actor, dataset: string, body: NdjsonInput): Promise<{ ids: string[] }> {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
+    checkUtf8(body);
     const bytes = typeof body === 'string' ? undefined : body;
     const parts = bytes && bytes.length >= PARALLEL_MIN_BYTES && this.worker?.available ? splitNdjson(bytes, 1 - WORKER_SHARE) : undefined;
     if (parts && this.worker) {

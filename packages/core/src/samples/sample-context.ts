@@ -12,6 +12,11 @@ import { FieldStore } from './field-store.js';
 import { SampleBulkEdits } from './sample-bulk-edits.js';
 import { SampleStore } from './sample-store.js';
 
+export interface SampleOptions {
+  /** Most entries one dataset's schema may hold (default DEFAULT_MAX_SCHEMA_FIELDS). */
+  maxSchemaFields?: number;
+}
+
 /** A dataset the caller may act on, with its schema read once for this request. */
 export interface OpenDataset {
   record: DatasetRecord;
@@ -30,10 +35,11 @@ export class SampleContext {
     readonly database: Database,
     readonly datasets: DatasetService,
     readonly reader: ViewReader,
+    options: SampleOptions = {},
   ) {
     this.samples = new SampleStore(database);
     this.bulk = new SampleBulkEdits(database);
-    this.fields = new FieldStore(database);
+    this.fields = new FieldStore(database, options.maxSchemaFields);
     this.#datasetStore = new DatasetStore(database);
   }
 

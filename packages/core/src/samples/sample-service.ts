@@ -11,7 +11,7 @@ import { EncodeWorkerClient } from './encode-worker-client.js';
 import { FieldOperations } from './field-operations.js';
 import type { NdjsonInput } from './ndjson-samples.js';
 import { SampleAdditions } from './sample-additions.js';
-import { SampleContext } from './sample-context.js';
+import { SampleContext, type SampleOptions } from './sample-context.js';
 import { SampleEdits } from './sample-edits.js';
 import type { SampleOperations } from './sample-operations.js';
 import { SampleReads } from './sample-reads.js';
@@ -29,8 +29,8 @@ export class SampleService implements SampleOperations {
   private readonly cloner: DatasetCloner;
   private readonly encodeWorker = new EncodeWorkerClient();
 
-  constructor(database: Database, datasets: DatasetService, reader: ViewReader) {
-    const ctx = new SampleContext(database, datasets, reader);
+  constructor(database: Database, datasets: DatasetService, reader: ViewReader, options: SampleOptions = {}) {
+    const ctx = new SampleContext(database, datasets, reader, options);
     const savedViewStore = new SavedViewStore(database);
     this.additions = new SampleAdditions(ctx, this.encodeWorker);
     this.reads = new SampleReads(ctx);

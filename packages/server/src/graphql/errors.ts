@@ -26,7 +26,13 @@ export function toWireError(error: GraphQLError, log: FastifyBaseLogger): WireEr
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL' } };
 }
 
-/** A request-level problem (not JSON, no query) reported the GraphQL way: HTTP 200 with errors, no data. */
-export function requestError(message: string): { errors: WireError[] } {
-  return { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] };
+/** A request-level problem (not JSON, no query, over a limit) reported the GraphQL way: HTTP 200 with errors, no data. */
+export function requestError(message: string, details?: Record<string, unknown>): { errors: WireError[] } {
+  return { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...(details ? { details } : {}) } }] };
+}
+
+/** Something failed outside any resolver (a bug, or the stack running out): logged, and answered without its text. */
+export function internalError(error: unknown, log: FastifyBaseLogger): { errors: WireError[] } {
+  log.error({ err: error }, 'GraphQL request failed');
+  return { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] };
 }

@@ -1,7 +1,8 @@
 // One GraphQL request, FiftyOne-style: every failure is an answer with `errors` (HTTP 200); a success has no `errors` key at all.
-import { execute, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
-import { requestError, toWireError, type WireError } from './errors.js';
+import { internalError, requestError, toWireError, type WireError } from './errors.js';
+import { limitProblem, nestingProblem, type GraphQLLimits } from './query-limits.js';
 
 /** Bounds the parser's work on a hostile document (the body limit already bounds its size). */
 const MAX_TOKENS = 20_000;
@@ -36,18 +37,36 @@ function failed(errors: readonly GraphQLError[], context: GraphQLContext): Graph
   return { errors: errors.map((e) => toWireError(e, context.log)) };
 }
 
-export async function executeRequest(schema: GraphQLSchema, raw: unknown, context: GraphQLContext): Promise<GraphQLResponse> {
+/**
+ * Answers one request. Every step that could fail on a hostile document is guarded: bracket nesting before the
+ * recursive parser, the depth and cost limits before execution; anything thrown outside a resolver is an
+ * internal error whose text stays in the log.
+ */
+export async function executeRequest(schema: GraphQLSchema, raw: unknown, context: GraphQLContext, limits: GraphQLLimits): Promise<GraphQLResponse> {
+  try {
+    return await run(schema, raw, context, limits);
+  } catch (error) {
+    return internalError(error, context.log);
+  }
+}
+
+async function run(schema: GraphQLSchema, raw: unknown, context: GraphQLContext, limits: GraphQLLimits): Promise<GraphQLResponse> {
   const body = readBody(raw);
   if (typeof body === 'string') return requestError(body);
+  const tooDeep = nestingProblem(body.query, limits);
+  if (tooDeep) return requestError(tooDeep.message, tooDeep.details);
 
   let document: DocumentNode;
   try {
     document = parse(body.query, { maxTokens: MAX_TOKENS });
   } catch (error) {
-    return failed([error as GraphQLError], context);
+    if (error instanceof GraphQLError) return failed([error], context);
+    throw error;
   }
   const invalid = validate(schema, document);
   if (invalid.length > 0) return failed(invalid, context);
+  const overLimit = limitProblem(schema, document, body.operationName, body.variables, limits);
+  if (overLimit) return requestError(overLimit.message, overLimit.details);
 
   const result = await execute({ schema, document, variableValues: body.variables, operationName: body.operationName, contextValue: context });
   // Errors before execution (bad variables, no such operation) come without data; the spec says to leave it out then.

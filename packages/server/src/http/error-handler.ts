@@ -1,4 +1,5 @@
 // The one place errors become HTTP: AppError codes, Fastify's own 4xx errors and validation failures → ErrorBody.
+import { STATUS_CODES } from 'node:http';
 import { errorCodeForStatus, httpStatusOf, type ErrorBody, type ErrorCode } from '@teamset/contract';
 import { isAppError } from '@teamset/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
@@ -37,6 +38,17 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   sendError(reply, request, 'BAD_REQUEST', message);
 }
 
+/**
+ * What a client error may say: Fastify's own (FST_ codes: too large, wrong content type, empty body) and a JSON
+ * syntax error from the body parser describe the request; anything else with a 4xx status (a plugin's, a
+ * library's) may carry paths or internals, so it says only the status's name.
+ */
+export function clientErrorMessage(error: FastifyError, status: number): string {
+  if (typeof error.code === 'string' && error.code.startsWith('FST_')) return error.message;
+  if (error instanceof SyntaxError) return error.message;
+  return STATUS_CODES[status] ?? 'Bad Request';
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) return sendError(reply, request, error.code, error.message, error.details);
@@ -46,10 +58,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors (bad JSON, too large, wrong content type) carry safe messages.
       const code = errorCodeForStatus(status);
       if (status === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
-      return sendError(reply, request, code, error.message);
+      return sendError(reply, request, code, clientErrorMessage(error, status));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, request, 'INTERNAL', 'Internal server error');

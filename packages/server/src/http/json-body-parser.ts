@@ -1,5 +1,7 @@
-// JSON bodies: Fastify's own parser (poisoned __proto__/constructor keys refused), plus a note of bodies that cannot hold NUL; NDJSON kept as text.
+// JSON bodies: Fastify's own parser (poisoned __proto__/constructor keys refused) over UTF-8 only, plus a note of bodies that cannot hold NUL; NDJSON kept as bytes.
+import { isUtf8 } from 'node:buffer';
 import { NDJSON_CONTENT_TYPE } from '@teamset/contract';
+import { badRequest } from '@teamset/core';
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 
@@ -15,11 +17,27 @@ export function isNulFreeBody(value: unknown): boolean {
   return typeof value === 'object' && value !== null && nulFree.has(value);
 }
 
+/**
+ * A body's text, its bytes checked first: decoding bytes that are not UTF-8 would turn them into U+FFFD, and
+ * that would be stored. One native pass over the bytes.
+ */
+export function utf8BodyText(body: Buffer | string): string {
+  if (typeof body === 'string') return body;
+  if (!isUtf8(body)) throw badRequest('The request body is not valid UTF-8');
+  return body.toString('utf8');
+}
+
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8BodyText(body);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
     parse(request, text, (error, value) => {
       // `\\u0000` (an escaped backslash, then "u0000") also matches: a false alarm that only costs the walk.
       if (!error && typeof value === 'object' && value !== null && !text.includes('\\u0000')) nulFree.add(value);

@@ -15,20 +15,23 @@ function issue(instancePath: string, keyword: string, message: string, params: R
   return { instancePath, schemaPath, keyword, message, params };
 }
 
-/** Path (as instancePath) of the first string holding U+0000, which PostgreSQL cannot store or compare. */
-function findNul(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findNul(value[i], `${path}/${i}`);
-      if (hit !== undefined) return hit;
-    }
-    return undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const hit = findNul(item, `${path}/${key}`);
-      if (hit !== undefined) return hit;
+/**
+ * Path (as instancePath) of the first string holding U+0000, which PostgreSQL cannot store or compare. An
+ * explicit stack, not recursion: a body may nest 100,000 levels deep (its schema checks stop at `unknown`).
+ */
+function findNul(root: unknown): string | undefined {
+  const pending: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path;
+    } else if (value !== null && typeof value === 'object') {
+      // Pushed last to first, so the first string in document order is found first.
+      const entries = Array.isArray(value) ? value.map((item, i) => [String(i), item] as const) : Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i] as readonly [string, unknown];
+        pending.push({ value: item, path: `${path}/${key}` });
+      }
     }
   }
   return undefined;

@@ -21,6 +21,7 @@ export interface TestAppOptions {
   publicUrl?: string;
   /** The view-query budget (core's default is 30 s); tests of QUERY_TIMEOUT set a tiny one. */
   queryTimeoutMs?: number;
+  graphqlLimits?: AppOptions['graphqlLimits'];
 }
 
 export interface TestApp {
@@ -124,6 +125,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.graphqlLimits ? { graphqlLimits: options.graphqlLimits } : {}),
   };
   const app = await buildApp(appOptions);
   await app.ready();
