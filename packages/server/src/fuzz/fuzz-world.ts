@@ -1,6 +1,26 @@
 // The seeded data a fuzz pass aims at: a dataset with samples, a field and a saved view, a user with a key, a group, an invitation.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SYSTEM_ACTOR, type Services } from '@teamset/core';
 import { SEED_FIELD, SEED_SAMPLES, SEED_VIEW, SEED_VIEW_NAME } from '../test-support/matrix-seed.js';
+import { writeJpeg, writePng } from '../test-support/test-images.js';
+
+/** A media root with a real JPEG and PNG, a file that only claims to be a JPEG, and names of files that are not there. */
+export interface MediaFolder {
+  root: string;
+  files: string[];
+}
+
+export function createMediaFolder(): MediaFolder {
+  const root = mkdtempSync(join(tmpdir(), 'teamset-fuzz-media-'));
+  writeJpeg(join(root, 'ok.jpg'), 40, 30);
+  writePng(join(root, 'ok.png'), 30, 40);
+  writeFileSync(join(root, 'corrupt.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xde, 0xad]));
+  writeFileSync(join(root, 'empty.png'), Buffer.alloc(0));
+  const files = ['ok.jpg', 'ok.png', 'corrupt.jpg', 'empty.png', 'missing.jpg'].map((name) => join(root, name));
+  return { root, files: [...files, join(root, '..', 'outside.jpg')] };
+}
 
 export interface FuzzWorld {
   dataset: string;
@@ -21,13 +41,14 @@ export interface FuzzWorld {
  * rename) must not starve the routes after it of real targets. The fuzzing users are never part of a world, so
  * no generated request can delete or demote the caller.
  */
-export async function seedWorld(services: Services, label: string): Promise<FuzzWorld> {
+export async function seedWorld(services: Services, label: string, media: MediaFolder): Promise<FuzzWorld> {
+  // A route fuzzed before may have replaced the roots (PUT /organization/media-roots).
+  await services.mediaRoots.replace(SYSTEM_ACTOR, [media.root]);
   const dataset = await services.datasets.create(SYSTEM_ACTOR, { name: `fuzz ${label}` });
-  const { ids } = await services.samples.addSamples(
-    SYSTEM_ACTOR,
-    dataset.name,
-    SEED_SAMPLES.map((s) => ({ ...s, tags: [...s.tags] })),
-  );
+  const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, dataset.name, [
+    ...SEED_SAMPLES.map((s) => ({ ...s, tags: [...s.tags] })),
+    ...media.files.map((filepath) => ({ filepath, tags: ['media'] })),
+  ]);
   await services.samples.addField(SYSTEM_ACTOR, dataset.name, SEED_FIELD.path, SEED_FIELD.type);
   await services.samples.saveView(SYSTEM_ACTOR, dataset.name, SEED_VIEW_NAME, { view: SEED_VIEW });
   const userEmail = `target-${label}@example.com`;

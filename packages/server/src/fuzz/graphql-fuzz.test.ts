@@ -1,4 +1,5 @@
 // Fuzzes POST /graphql/v1: random operations of the introspected schema as several callers, broken envelopes and documents, huge aliases, deep nesting.
+import { rmSync } from 'node:fs';
 import { API_KEY_HEADER } from '@teamset/contract';
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthFixture, sessionHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { expectHealthy, seedAnchor } from './fuzz-health.js';
 import { FUZZ_RUNS, announceSeed, runsFraction, seedFor } from './fuzz-settings.js';
-import { propertyHints, seedWorld, type FuzzWorld } from './fuzz-world.js';
+import { createMediaFolder, propertyHints, seedWorld, type FuzzWorld, type MediaFolder } from './fuzz-world.js';
 import { aliasesDocument, badEnvelope, deepDocument, graphqlBody, malformedDocument, operationArbitrary, type GraphqlRequest } from './graphql-documents.js';
 import { assertAcceptable, graphqlProblem, injectWithin, type Attempt } from './response-checks.js';
 
@@ -33,6 +34,7 @@ describe('GraphQL fuzz', () => {
   let fx: AuthFixture;
   let schema: GraphQLSchema;
   let world: FuzzWorld;
+  let media: MediaFolder | undefined;
   const admin = (): Record<string, string> => ({ [API_KEY_HEADER]: fx.users.ADMIN.key });
 
   async function send(request: GraphqlRequest, headers: Record<string, string>): Promise<void> {
@@ -53,12 +55,14 @@ describe('GraphQL fuzz', () => {
     announceSeed('GraphQL fuzz');
     fx = await createAuthFixture();
     await seedAnchor(fx);
-    world = await seedWorld(fx.services, 'graphql');
+    media = createMediaFolder();
+    world = await seedWorld(fx.services, 'graphql', media);
     const response = await fx.inject({ method: 'POST', url: GRAPHQL_URL, headers: { ...admin(), 'content-type': 'application/json' }, payload: graphqlBody(getIntrospectionQuery()) });
     schema = buildClientSchema(response.json<{ data: IntrospectionQuery }>().data);
   });
   afterAll(async () => {
     await fx?.close();
+    if (media) rmSync(media.root, { recursive: true, force: true });
   });
 
   it('random operations of the schema, as the admin', { timeout: 300_000 }, async () => {

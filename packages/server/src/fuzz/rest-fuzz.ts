@@ -1,4 +1,5 @@
 // The REST fuzz pass: every operation of the served OpenAPI document, generated requests as several callers, health after each.
+import { rmSync } from 'node:fs';
 import { API_KEY_HEADER } from '@teamset/contract';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,10 +8,11 @@ import { createAuthFixture, sessionHeaders, type AuthFixture } from '../test-sup
 import { oddBody, plausibleBody } from './body-mutations.js';
 import { expectHealthy, seedAnchor } from './fuzz-health.js';
 import { announceSeed, seedFor } from './fuzz-settings.js';
-import { allWorldValues, propertyHints, realPathValues, seedWorld, type FuzzWorld } from './fuzz-world.js';
+import { allWorldValues, createMediaFolder, propertyHints, realPathValues, seedWorld, type FuzzWorld } from './fuzz-world.js';
 import { schemaArbitrary, type JsonSchema, type SchemaArbitraryOptions } from './json-schema-arbitrary.js';
 import { listOperations, operationLabel, refResolver, type OpenApiDocument, type Operation } from './openapi-operations.js';
 import { assertAcceptable, injectWithin, restProblem, type Attempt } from './response-checks.js';
+import { oddHeaders } from './odd-headers.js';
 import { oddPathValue, oddQuery, plausibleQuery, realPathValue } from './url-parts.js';
 
 /**
@@ -49,6 +51,7 @@ const FAULT = fc.oneof(
   { arbitrary: fc.constant('body' as const), weight: 5 },
   { arbitrary: fc.constant('path' as const), weight: 2 },
   { arbitrary: fc.constant('query' as const), weight: 1 },
+  { arbitrary: fc.constant('headers' as const), weight: 1 },
   { arbitrary: fc.constant('everything' as const), weight: 1 },
 );
 
@@ -68,15 +71,16 @@ function attemptArbitrary(op: Operation, world: FuzzWorld, doc: OpenApiDocument,
     query: plausibleQuery(op.queryParams, options),
     oddQuery: oddQuery(op.queryParams),
     body: plausibleBody(bodyBase),
+    oddHeaders,
     oddBody: oddBody(bodyBase),
   });
-  return parts.map(({ fault, oddParam, params: values, query: goodQuery, oddQuery: badQuery, body: goodBody, oddBody: badBody }) => {
+  return parts.map(({ fault, oddParam, params: values, query: goodQuery, oddQuery: badQuery, body: goodBody, oddBody: badBody, oddHeaders: extraHeaders }) => {
     const broken = fault === 'everything' ? -1 : fault === 'path' ? oddParam % Math.max(1, values.length) : undefined;
     const byName = new Map<string, string>(values.map(([name, good, odd], i) => [name, broken === -1 || broken === i ? odd : good]));
     const query = fault === 'query' || fault === 'everything' ? badQuery : goodQuery;
     const b = fault === 'body' || fault === 'everything' ? badBody : goodBody;
     const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => byName.get(name) ?? '') + query;
-    const headers = { ...caller.headers, ...(b.contentType ? { 'content-type': b.contentType } : {}) };
+    const headers = { ...caller.headers, ...(fault === 'headers' || fault === 'everything' ? extraHeaders : {}), ...(b.contentType ? { 'content-type': b.contentType } : {}) };
     return { method: op.method, url, headers, ...(b.payload !== undefined ? { payload: b.payload } : {}), note: `broken: ${fault}; body ${b.note}` };
   });
 }
@@ -86,7 +90,6 @@ export async function fuzzOperation(fx: AuthFixture, doc: OpenApiDocument, op: O
   const label = `${operationLabel(op)} as ${caller.label}`;
   const property = fc.asyncProperty(attemptArbitrary(op, world, doc, caller), async (attempt) => {
     const response = await injectWithin(fx.app, attempt);
-    if (process.env.FUZZ_DEBUG) (await import('node:fs')).appendFileSync(process.env.FUZZ_DEBUG, `${label}\t${response.statusCode}\t${attempt.note}\t${response.body.slice(0, 150).replace(/\s+/g, ' ')}\n`);
     assertAcceptable(attempt, response, restProblem(response, attempt.method));
   });
   await fc.assert(property, { seed: seedFor(label), numRuns: runs });
@@ -108,10 +111,12 @@ export async function describeRestFuzz(options: RestFuzzOptions): Promise<void> 
   const doc = await servedDocument(fx);
   const operations = listOperations(doc);
   await seedAnchor(fx);
+  const media = createMediaFolder();
 
   describe(`REST fuzz on ${options.dialect}`, () => {
     afterAll(async () => {
       await fx.close();
+      rmSync(media.root, { recursive: true, force: true });
     });
 
     it('the served document lists the routes; every skipped one has a reason and exists', () => {
@@ -132,7 +137,7 @@ export async function describeRestFuzz(options: RestFuzzOptions): Promise<void> 
         return;
       }
       it(label, { timeout: 300_000 }, async () => {
-        const world = await seedWorld(fx.services, `${options.dialect}-${index}`);
+        const world = await seedWorld(fx.services, `${options.dialect}-${index}`, media);
         await fuzzOperation(fx, doc, op, world, { label: 'admin (key)', headers: { [API_KEY_HEADER]: fx.users.ADMIN.key } }, options.adminRuns);
         await expectHealthy(fx, `${label} as admin`);
         if (options.otherCallerRuns === 0) return;
