@@ -1,4 +1,5 @@
 // Request bodies: a schema-shaped value, then broken — wrong types, missing or extra fields, huge, deep — and encoded, sometimes badly.
+import { NDJSON_CONTENT_TYPE } from '@teamset/contract';
 import fc from 'fast-check';
 import { DEEP_LEVELS, HUGE_STRING_LENGTH, INVALID_UTF8, deepJsonText, hostileString, wrongTypeValue } from './hostile-values.js';
 
@@ -11,7 +12,7 @@ export interface FuzzBody {
 
 type Path = Array<string | number>;
 
-/** A string no generator produces: stands for deep JSON text spliced in after JSON.stringify (which would recurse). */
+/** A string no generator produces: marks where text is spliced in after JSON.stringify (deep JSON, raw bytes). */
 const DEEP_MARKER = '\u0001deep-marker\u0001';
 
 const CONTENT_TYPES = [
@@ -135,6 +136,19 @@ function withInvalidUtf8(text: string, bytes: Buffer): Buffer {
   return Buffer.concat([Buffer.from(text.slice(0, at)), bytes, Buffer.from(text.slice(at))]);
 }
 
+/** The value as JSON with invalid UTF-8 bytes inside its first string value (not a key); undefined when it has none. */
+export function withInvalidUtf8InValue(value: unknown, bytes: Buffer): Buffer | undefined {
+  const path = locations(value).find((p) => p.length > 0 && typeof pathValue(value, p) === 'string');
+  if (!path) return undefined;
+  const text = JSON.stringify(replaceAt(value, path, (old) => `${String(old)}${DEEP_MARKER}`));
+  const [head, tail] = text.split(JSON.stringify(DEEP_MARKER).slice(1, -1)) as [string, string];
+  return Buffer.concat([Buffer.from(head), bytes, Buffer.from(tail)]);
+}
+
+function pathValue(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value);
+}
+
 type Encoding = { kind: 'json' } | { kind: 'invalid-utf8'; bytes: Buffer } | { kind: 'truncated'; at: number } | { kind: 'non-json'; text: string } | { kind: 'empty' } | { kind: 'absent' };
 
 const encoding: fc.Arbitrary<Encoding> = fc.oneof(
@@ -181,5 +195,44 @@ export function oddBody(base: fc.Arbitrary<unknown> | undefined): fc.Arbitrary<F
     const { text, note } = applyMutation(v, m);
     const encoded = encode(text, enc);
     return { payload: encoded.payload, contentType: encoded.payload === undefined ? undefined : type, note: `${note}${encoded.note}` };
+  });
+}
+
+type NdjsonFault = 'none' | 'not-json' | 'deep' | 'invalid-utf8' | 'odd-line-ends' | 'many-lines' | 'array-line' | 'nul' | 'bom';
+
+const NDJSON_FAULTS: readonly NdjsonFault[] = ['none', 'not-json', 'deep', 'invalid-utf8', 'odd-line-ends', 'many-lines', 'array-line', 'nul', 'bom'];
+
+function ndjsonLines(lines: string[], fault: NdjsonFault, at: number): string | Buffer {
+  const i = at % Math.max(1, lines.length);
+  const replaced = (line: string) => lines.map((l, j) => (j === i ? line : l)).join('\n');
+  switch (fault) {
+    case 'none':
+      return lines.join('\n');
+    case 'not-json':
+      return replaced(NON_JSON_TEXT[at % NON_JSON_TEXT.length] as string);
+    case 'deep':
+      return replaced(deepJsonText(DEEP_LEVELS[at % DEEP_LEVELS.length] as number, 'array'));
+    case 'invalid-utf8':
+      return Buffer.concat([Buffer.from(lines.slice(0, i).join('\n') + (i > 0 ? '\n' : '')), withInvalidUtf8(lines[i] ?? '{}', INVALID_UTF8[at % INVALID_UTF8.length] as Buffer), Buffer.from(lines.slice(i + 1).map((l) => `\n${l}`).join(''))]);
+    case 'odd-line-ends':
+      return `\n\r\n${lines.join('\r\n\r\n')}\r\n\n`;
+    case 'many-lines':
+      return Array.from({ length: 5_000 }, () => lines[0] ?? '{}').join('\n');
+    case 'array-line':
+      return replaced(`[${lines[i] ?? ''}]`);
+    case 'nul':
+      return replaced('{"filepath": "/a\\u0000.jpg"}');
+    case 'bom':
+      return `\uFEFF${lines.join('\n')}`;
+  }
+}
+
+/** An NDJSON body (one sample per line) from the JSON body's `samples`, usually broken in one way. */
+export function ndjsonBody(base: fc.Arbitrary<unknown> | undefined): fc.Arbitrary<FuzzBody> {
+  const value = base ?? fc.constant({ samples: [{ filepath: '/a.jpg' }] });
+  return fc.tuple(value, fc.constantFrom(...NDJSON_FAULTS), fc.nat()).map(([v, fault, at]) => {
+    const samples = v !== null && typeof v === 'object' && Array.isArray((v as { samples?: unknown }).samples) ? (v as { samples: unknown[] }).samples : [v];
+    const payload = ndjsonLines(samples.map((s) => JSON.stringify(s) ?? 'null'), fault, at);
+    return { payload, contentType: NDJSON_CONTENT_TYPE, note: `NDJSON, ${fault}` };
   });
 }

@@ -1,11 +1,12 @@
 // The REST fuzz pass: every operation of the served OpenAPI document, generated requests as several callers, health after each.
 import { rmSync } from 'node:fs';
-import { API_KEY_HEADER } from '@teamset/contract';
+import { API_KEY_HEADER, NDJSON_CONTENT_TYPE } from '@teamset/contract';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TestDialect } from '../../../core/src/test-support/test-databases.js';
 import { createAuthFixture, sessionHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
-import { oddBody, plausibleBody } from './body-mutations.js';
+import { ndjsonBody, oddBody, plausibleBody, withInvalidUtf8InValue } from './body-mutations.js';
+import { INVALID_UTF8 } from './hostile-values.js';
 import { expectHealthy, seedAnchor } from './fuzz-health.js';
 import { announceSeed, seedFor } from './fuzz-settings.js';
 import { allWorldValues, createMediaFolder, propertyHints, realPathValues, seedWorld, type FuzzWorld } from './fuzz-world.js';
@@ -55,11 +56,22 @@ const FAULT = fc.oneof(
   { arbitrary: fc.constant('everything' as const), weight: 1 },
 );
 
+function schemaOptions(world: FuzzWorld, doc: OpenApiDocument): SchemaArbitraryOptions {
+  return { resolveRef: refResolver(doc), hints: propertyHints(world), exclude: isMatchesBranch, maxDepth: 3 };
+}
+
+/** The operation's path with the first real value of each parameter. */
+function realUrl(op: Operation, world: FuzzWorld): string {
+  const real = realPathValues(world);
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(real[name]?.[0] ?? 'x'));
+}
+
 function attemptArbitrary(op: Operation, world: FuzzWorld, doc: OpenApiDocument, caller: Caller): fc.Arbitrary<Attempt> {
-  const options: SchemaArbitraryOptions = { resolveRef: refResolver(doc), hints: propertyHints(world), exclude: isMatchesBranch, maxDepth: 3 };
+  const options = schemaOptions(world, doc);
   const real = realPathValues(world);
   const everything = allWorldValues(world);
   const bodyBase = op.body ? schemaArbitrary(op.body, options) : undefined;
+  const takesNdjson = op.contentTypes.includes(NDJSON_CONTENT_TYPE);
   const params = op.pathParams.map((p) => {
     const own = real[p.name] ?? [];
     return fc.tuple(realPathValue(p, own, options), oddPathValue(everything.filter((v) => !own.includes(v)))).map(([good, odd]) => [p.name, good, odd] as const);
@@ -70,9 +82,9 @@ function attemptArbitrary(op: Operation, world: FuzzWorld, doc: OpenApiDocument,
     params: fc.tuple(...params),
     query: plausibleQuery(op.queryParams, options),
     oddQuery: oddQuery(op.queryParams),
-    body: plausibleBody(bodyBase),
+    body: takesNdjson ? fc.oneof(plausibleBody(bodyBase), ndjsonBody(bodyBase)) : plausibleBody(bodyBase),
     oddHeaders,
-    oddBody: oddBody(bodyBase),
+    oddBody: takesNdjson ? fc.oneof(oddBody(bodyBase), ndjsonBody(bodyBase)) : oddBody(bodyBase),
   });
   return parts.map(({ fault, oddParam, params: values, query: goodQuery, oddQuery: badQuery, body: goodBody, oddBody: badBody, oddHeaders: extraHeaders }) => {
     const broken = fault === 'everything' ? -1 : fault === 'path' ? oddParam % Math.max(1, values.length) : undefined;
@@ -127,6 +139,22 @@ export async function describeRestFuzz(options: RestFuzzOptions): Promise<void> 
         expect(labels.has(label), `skipped ${label} is not in the document`).toBe(true);
         expect(reason.trim().length, `skipped ${label} has no reason`).toBeGreaterThan(0);
       }
+    });
+
+    // Known gap, owned by the change that refuses invalid UTF-8: today such a body is decoded with U+FFFD and
+    // routes accept it. The lead turns this into a plain `it` once that change is merged.
+    it.fails('a JSON body with invalid UTF-8 in a string is never accepted [awaiting the UTF-8 change]', { timeout: 120_000 }, async () => {
+      const world = await seedWorld(fx.services, `${options.dialect}-utf8`, media);
+      const accepted: string[] = [];
+      for (const op of operations.filter((o) => o.body)) {
+        const values = fc.sample(schemaArbitrary(op.body as JsonSchema, schemaOptions(world, doc)), { seed: seedFor(operationLabel(op)), numRuns: 20 });
+        const payload = values.map((v) => withInvalidUtf8InValue(v, INVALID_UTF8[0] as Buffer)).find((p) => p !== undefined);
+        if (payload === undefined) continue;
+        const headers = { [API_KEY_HEADER]: fx.users.ADMIN.key, 'content-type': 'application/json' };
+        const response = await injectWithin(fx.app, { method: op.method, url: realUrl(op, world), headers, payload });
+        if (response.statusCode < 300) accepted.push(`${operationLabel(op)}: ${response.statusCode}`);
+      }
+      expect(accepted).toEqual([]);
     });
 
     operations.forEach((op, index) => {
