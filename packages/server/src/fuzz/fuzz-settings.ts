@@ -35,3 +35,8 @@ export function seedFor(label: string): number {
 export function announceSeed(suite: string): void {
   console.log(`${suite}: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} (set either to replay or to run more)`);
 }
+
+/** fc.assert's options: the property's seed, its runs, and the failing request's description in the report itself. */
+export function assertOptions(label: string, numRuns: number): { seed: number; numRuns: number; includeErrorInReport: true } {
+  return { seed: seedFor(label), numRuns, includeErrorInReport: true };
+}

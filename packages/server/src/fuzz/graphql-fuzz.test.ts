@@ -6,7 +6,7 @@ import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type Intr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthFixture, sessionHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { expectHealthy, seedAnchor } from './fuzz-health.js';
-import { FUZZ_RUNS, announceSeed, runsFraction, seedFor } from './fuzz-settings.js';
+import { FUZZ_RUNS, announceSeed, assertOptions, runsFraction } from './fuzz-settings.js';
 import { createMediaFolder, propertyHints, seedWorld, type FuzzWorld, type MediaFolder } from './fuzz-world.js';
 import { aliasesDocument, badEnvelope, deepDocument, graphqlBody, malformedDocument, operationArbitrary, type GraphqlRequest } from './graphql-documents.js';
 import { assertAcceptable, graphqlProblem, injectWithin, type Attempt } from './response-checks.js';
@@ -46,7 +46,7 @@ describe('GraphQL fuzz', () => {
   async function fuzz(label: string, requests: fc.Arbitrary<GraphqlRequest>, headers: () => Record<string, string>, runs: number): Promise<void> {
     await fc.assert(
       fc.asyncProperty(requests, (request) => send(request, headers())),
-      { seed: seedFor(`graphql ${label}`), numRuns: runs },
+      assertOptions(`graphql ${label}`, runs),
     );
     await expectHealthy(fx, `GraphQL ${label}`);
   }

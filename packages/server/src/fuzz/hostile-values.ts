@@ -57,12 +57,5 @@ export function deepJsonText(levels: number, kind: 'array' | 'object', leaf = '1
   return kind === 'array' ? `${'['.repeat(levels)}${leaf}${']'.repeat(levels)}` : `${'{"a":'.repeat(levels)}${leaf}${'}'.repeat(levels)}`;
 }
 
-/** A value nested `levels` deep, built iteratively. */
-export function deepValue(levels: number, kind: 'array' | 'object', leaf: unknown = 1): unknown {
-  let value = leaf;
-  for (let i = 0; i < levels; i++) value = kind === 'array' ? [value] : { a: value };
-  return value;
-}
-
 /** Byte sequences that are not UTF-8: a lone continuation byte, an overlong NUL, a truncated sequence, an encoded surrogate. */
 export const INVALID_UTF8: readonly Buffer[] = [Buffer.from([0xff]), Buffer.from([0xc0, 0x80]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0x80, 0xfe])];

@@ -1,11 +1,12 @@
 // What every fuzzed answer must satisfy: a timely non-5xx, the contract's error body, and no internal exception text.
 import { ErrorBody } from '@teamset/contract';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import fc from 'fast-check';
 import { Value } from 'typebox/value';
 import { REQUEST_TIMEOUT_MS } from './fuzz-settings.js';
 
 /** Text that only an exception, a stack trace or a database driver writes. */
-export const INTERNAL_TEXT = [
+const INTERNAL_TEXT = [
   /\bat (?:Object\.|async |new |Module\.|process\.)/,
   /\b(?:Type|Reference|Range|Syntax|Eval)Error\b/,
   /Cannot read propert/,
@@ -43,6 +44,11 @@ export function describeAttempt(attempt: Attempt): string {
   return `${attempt.method} ${url}${type ? ` [${type}]` : ''}${attempt.note ? ` (${attempt.note})` : ''} body ${excerpt(attempt.payload)}`;
 }
 
+/** The attempt, printed by fast-check (in a counterexample) the way describeAttempt writes it rather than as raw megabytes. */
+export function readable<T extends Attempt>(attempt: T): T {
+  return Object.defineProperty(attempt, fc.toStringMethod, { value: () => describeAttempt(attempt), enumerable: false });
+}
+
 /** inject(), but a request with no answer in REQUEST_TIMEOUT_MS is reported as a hang instead of stalling the suite. */
 export async function injectWithin(app: FastifyInstance, attempt: Attempt): Promise<LightMyRequestResponse> {
   const options: InjectOptions = { method: attempt.method as InjectOptions['method'], url: attempt.url, headers: attempt.headers ?? {}, ...(attempt.payload !== undefined ? { payload: attempt.payload } : {}) };
@@ -57,7 +63,7 @@ export async function injectWithin(app: FastifyInstance, attempt: Attempt): Prom
   }
 }
 
-export function leakedText(text: string): RegExp | undefined {
+function leakedText(text: string): RegExp | undefined {
   return INTERNAL_TEXT.find((pattern) => pattern.test(text));
 }
 
@@ -72,7 +78,8 @@ export function restProblem(response: LightMyRequestResponse, method: string): s
     return `status ${response.statusCode} without a JSON error body`;
   }
   if (!Value.Check(ErrorBody, body)) return `status ${response.statusCode} with a body that is not an ErrorBody`;
-  const leak = leakedText((body as ErrorBody).error.message);
+  // The details too: a field name or problem list there reaches the client just the same.
+  const leak = leakedText(JSON.stringify((body as ErrorBody).error));
   return leak ? `error message leaks internal text (${leak.source})` : undefined;
 }
 
@@ -103,7 +110,7 @@ export function graphqlProblem(response: LightMyRequestResponse): string | undef
   if (body === null || typeof body !== 'object' || (!('data' in body) && !Array.isArray(body.errors))) return 'HTTP 200 with neither data nor errors';
   for (const error of body.errors ?? []) {
     if (error.extensions?.code === 'INTERNAL') return `a resolver failed unexpectedly: ${String(error.message)}`;
-    const leak = leakedText(String(error.message));
+    const leak = leakedText(JSON.stringify(error));
     if (leak) return `error message leaks internal text (${leak.source})`;
   }
   return undefined;

@@ -8,11 +8,11 @@ import { createAuthFixture, sessionHeaders, type AuthFixture } from '../test-sup
 import { ndjsonBody, oddBody, plausibleBody, withInvalidUtf8InValue } from './body-mutations.js';
 import { INVALID_UTF8 } from './hostile-values.js';
 import { expectHealthy, seedAnchor } from './fuzz-health.js';
-import { announceSeed, seedFor } from './fuzz-settings.js';
+import { announceSeed, assertOptions, seedFor } from './fuzz-settings.js';
 import { allWorldValues, createMediaFolder, propertyHints, realPathValues, seedWorld, type FuzzWorld } from './fuzz-world.js';
 import { schemaArbitrary, type JsonSchema, type SchemaArbitraryOptions } from './json-schema-arbitrary.js';
 import { listOperations, operationLabel, refResolver, type OpenApiDocument, type Operation } from './openapi-operations.js';
-import { assertAcceptable, injectWithin, restProblem, type Attempt } from './response-checks.js';
+import { assertAcceptable, injectWithin, readable, restProblem, type Attempt } from './response-checks.js';
 import { oddHeaders } from './odd-headers.js';
 import { oddPathValue, oddQuery, plausibleQuery, realPathValue } from './url-parts.js';
 
@@ -30,7 +30,7 @@ function isMatchesBranch(schema: JsonSchema): boolean {
   return schema.properties?.op?.enum?.includes('matches') === true;
 }
 
-export interface Caller {
+interface Caller {
   label: string;
   headers: Record<string, string>;
 }
@@ -93,22 +93,22 @@ function attemptArbitrary(op: Operation, world: FuzzWorld, doc: OpenApiDocument,
     const b = fault === 'body' || fault === 'everything' ? badBody : goodBody;
     const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => byName.get(name) ?? '') + query;
     const headers = { ...caller.headers, ...(fault === 'headers' || fault === 'everything' ? extraHeaders : {}), ...(b.contentType ? { 'content-type': b.contentType } : {}) };
-    return { method: op.method, url, headers, ...(b.payload !== undefined ? { payload: b.payload } : {}), note: `broken: ${fault}; body ${b.note}` };
+    return readable({ method: op.method, url, headers, ...(b.payload !== undefined ? { payload: b.payload } : {}), note: `broken: ${fault}; body ${b.note}` });
   });
 }
 
 /** Generates `runs` requests for the operation as the caller; the first unacceptable answer fails, shrunk. */
-export async function fuzzOperation(fx: AuthFixture, doc: OpenApiDocument, op: Operation, world: FuzzWorld, caller: Caller, runs: number): Promise<void> {
+async function fuzzOperation(fx: AuthFixture, doc: OpenApiDocument, op: Operation, world: FuzzWorld, caller: Caller, runs: number): Promise<void> {
   const label = `${operationLabel(op)} as ${caller.label}`;
   const property = fc.asyncProperty(attemptArbitrary(op, world, doc, caller), async (attempt) => {
     const response = await injectWithin(fx.app, attempt);
     assertAcceptable(attempt, response, restProblem(response, attempt.method));
   });
-  await fc.assert(property, { seed: seedFor(label), numRuns: runs });
+  await fc.assert(property, assertOptions(label, runs));
 }
 
 /** Loads the document through the app itself: the route list is what a client would see. */
-export async function servedDocument(fx: AuthFixture): Promise<OpenApiDocument> {
+async function servedDocument(fx: AuthFixture): Promise<OpenApiDocument> {
   const response = await fx.inject({ method: 'GET', url: '/api/v1/openapi.json' });
   if (response.statusCode !== 200) throw new Error(`GET /api/v1/openapi.json answered ${response.statusCode}`);
   return response.json<OpenApiDocument>();

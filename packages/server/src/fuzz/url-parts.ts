@@ -25,7 +25,7 @@ export function oddPathValue(otherKinds: readonly string[]): fc.Arbitrary<string
 }
 
 /** encodeURIComponent, except a lone surrogate (which it refuses) goes out as its invalid UTF-8 bytes. */
-export function encodeSegment(value: string): string {
+function encodeSegment(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
