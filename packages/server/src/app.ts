@@ -8,7 +8,7 @@ import { FailedAuthLimiter, type FailedAuthLimiterOptions } from './auth/failed-
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler.js';
 import { installJsonBodyParser, installNdjsonBodyParser } from './http/json-body-parser.js';
 import { loggerOptions } from './http/logging.js';
-import { installRequestLogging } from './http/request-logging.js';
+import { DebugRequestLogController } from './http/request-logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
 import { validatorCompiler } from './http/validator-compiler.js';
@@ -60,8 +60,7 @@ export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimiterOptions = { maxFailures
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
-    // Logged at debug by installRequestLogging instead of Fastify's info.
-    disableRequestLogging: true,
+    logController: new DebugRequestLogController(),
     // Fixed: `true` trusted every hop, making request.ip the left-most X-Forwarded-For entry — written by the
     // client — so anyone could dodge the failed-auth limit with a made-up header. Trust only the proxy we sit behind.
     trustProxy: options.trustProxy ? trustImmediateProxy : false,
@@ -77,7 +76,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Fixed: replaces Ajv, which coerced JSON bodies too ({"name": 42} was accepted as "42"). Unknown fields are rejected.
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
-  installRequestLogging(app);
   // JSON only: a text/plain body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');
   installJsonBodyParser(app);

@@ -30,7 +30,7 @@ describe('request logging', () => {
 
   it('writes no line per request at info', async () => {
     const lines = await logOf('info');
-    expect(lines.filter((line) => /incoming request|request completed/.test(line))).toEqual([]);
+    expect(lines.filter((line) => /incoming request|request completed|not found/.test(line))).toEqual([]);
   });
 
   it('writes the request and its answer at debug, as debug lines', async () => {
