@@ -93,6 +93,10 @@ describe('teamset over the API', () => {
 
     const listed = await overApi(['keys', 'list', '--json']);
     expect(listed.stdout).not.toContain(created.key);
+    const table = await overApi(['keys', 'list']);
+    expect(table.stdout).toMatch(/\bUSER\b/);
+    expect(table.stdout).toContain('admin@example.com');
+    expect(table.stdout).not.toContain(created.apiKey.userId);
     expect((JSON.parse(listed.stdout) as { keys: ApiKey[] }).keys.map((k) => k.id)).toContain(created.apiKey.id);
 
     expect((await overApi(['keys', 'delete', created.apiKey.id])).code).toBe(0);
@@ -119,6 +123,10 @@ describe('teamset over the API', () => {
     expect(created.code, created.stderr).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ name, permission: 'MANAGE', createdBy: expect.any(String) as unknown });
     expect((JSON.parse((await overApi(['--json', 'datasets', 'info', name])).stdout) as Dataset).name).toBe(name);
+    // People read emails: the table names the creator by email, not by user id.
+    const info = await overApi(['datasets', 'info', name]);
+    expect(info.stdout).toMatch(/Created by\s+admin@example\.com/);
+    expect(info.stdout).not.toContain((JSON.parse(created.stdout) as Dataset).createdBy);
 
     const granted = await overApi(['--json', 'permissions', 'set', name, 'direct@example.com', 'view']);
     expect(granted.code, granted.stderr).toBe(0);
