@@ -16,7 +16,8 @@ describe('release tarballs installed outside the repository', () => {
   const full = join(dir, 'server-project');
   const sdkOnly = join(dir, 'sdk-project');
   const env: NodeJS.ProcessEnv = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FIFTYONE_') && !name.startsWith('TEAMSET_'))),
+    // Not the developer's Teamset settings, nor what `npm test` tells its scripts about the repository's own package.
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(FIFTYONE_|TEAMSET_|npm_)/.test(name))),
     TEAMSET_HOME: join(home, '.teamset'),
     FIFTYONE_CONFIG_PATH: join(home, 'fiftyone-config.json'),
     FIFTYONE_DATABASE_URI: `sqlite:${join(dir, 'teamset.db')}`,
