@@ -78,12 +78,20 @@ describe('teamset over the API', () => {
 
     const listed = await overApi(['keys', 'list', '--json']);
     expect(listed.stdout).not.toContain(created.key);
+    const table = await overApi(['keys', 'list']);
+    expect(table.stdout).toMatch(/\bUSER\b/);
+    expect(table.stdout).toContain('admin@example.com');
+    expect(table.stdout).not.toContain(created.apiKey.userId);
     expect((JSON.parse(listed.stdout) as { keys: ApiKey[] }).keys.map((k) => k.id)).toContain(created.apiKey.id);
 
     expect((await overApi(['keys', 'delete', created.apiKey.id])).code).toBe(0);
     const rejected = await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_KEY: created.key } });
     expect(rejected.code).toBe(1);
-    expect(errorLines(rejected.stderr)).toEqual(['teamset: error: Invalid or expired API key']);
+    // The one line says where the refused key came from and how to get a new one.
+    expect(errorLines(rejected.stderr)).toEqual([
+      'teamset: error: Invalid or expired API key. The API key from environment variable FIFTYONE_API_KEY was refused: it may have been deleted, expired or mistyped. ' +
+        'Generate a new one in the web app (account menu › API keys) or with `teamset keys generate`, and put it in FIFTYONE_API_KEY.',
+    ]);
     expect(rejected.stderr).not.toContain(created.key);
   });
 
@@ -104,6 +112,10 @@ describe('teamset over the API', () => {
     expect(created.code, created.stderr).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ name, permission: 'MANAGE', createdBy: expect.any(String) as unknown });
     expect((JSON.parse((await overApi(['--json', 'datasets', 'info', name])).stdout) as Dataset).name).toBe(name);
+    // People read emails: the table names the creator by email, not by user id.
+    const info = await overApi(['datasets', 'info', name]);
+    expect(info.stdout).toMatch(/Created by\s+│\s+admin@example\.com/);
+    expect(info.stdout).not.toContain((JSON.parse(created.stdout) as Dataset).createdBy);
 
     const granted = await overApi(['--json', 'permissions', 'set', name, 'direct@example.com', 'view']);
     expect(granted.code, granted.stderr).toBe(0);

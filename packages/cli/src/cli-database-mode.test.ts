@@ -41,6 +41,8 @@ describe('teamset on the database directly', () => {
 
     const table = await teamset(['keys', 'list']);
     expect(table.stdout).toContain(`tsk_${adminKey.slice(4, 12)}…`);
+    expect(table.stdout).toContain('admin@example.com');
+    expect(table.stdout).not.toContain(keys[0]?.userId ?? 'no key');
     expect(table.stdout).not.toContain(adminKey);
   });
 

@@ -47,7 +47,7 @@ describe('teamset import and export on the database', () => {
   it('imports with plain progress lines off a terminal, and prints a summary', async () => {
     const result = await teamset(['import', staged('coco').dir, '--type', 'coco', '--dataset', 'cli coco']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Imported 4 samples with 5 labels into new dataset "cli coco" in \d+\.\d s\n$/);
+    expect(result.stdout).toMatch(/^Imported 4 samples with 5 labels into new dataset "cli coco" in (\d+ ms|\d+\.\d s)\n$/);
     const lines = errorLines(result.stderr);
     expect(lines).toContain('teamset: reading the input: 100%');
     expect(lines.some((l) => /^teamset: importing 4\/4 samples \([\d,]+ samples\/s, ETA 0 s\)$/.test(l))).toBe(true);
@@ -96,6 +96,29 @@ describe('teamset import and export on the database', () => {
     const broken = await teamset(['import', syntax, '--type', 'coco', '--dataset', 'cli broken', '--skip-invalid']);
     expect(broken.code).toBe(1);
     expect(errorLines(broken.stderr).at(-1)).toMatch(/^teamset: error: broken\.json: line 2: images\[0\] is not valid JSON \(.*\); nothing was imported$/);
+  });
+
+  it('lists the first 20 of many problems with the total, and writes every one to --problems-file', async () => {
+    const fx = staged('coco');
+    const doc = JSON.parse(readFileSync(join(fx.dir, 'labels.json'), 'utf8')) as { annotations: Array<Record<string, unknown>> };
+    for (let id = 100; id < 125; id++) doc.annotations.push({ id, image_id: 1000 + id, category_id: 1, bbox: [1, 2, 3, 4] });
+    writeFileSync(join(fx.dir, 'labels.json'), JSON.stringify(doc));
+
+    const refused = await teamset(['import', fx.dir, '--type', 'coco', '--dataset', 'cli many']);
+    expect(refused.code).toBe(1);
+    const listed = errorLines(refused.stderr).filter((line) => line.startsWith('teamset: problem '));
+    expect(listed).toHaveLength(20);
+    expect(listed[0]).toMatch(/^teamset: problem 1 of 25: labels\.json: annotations\[\d+\]\.image_id: no image with id 1100$/);
+    expect(refused.stderr).toContain('teamset: 5 more not shown: --problems-file <file> writes them to a file');
+    expect(refused.stderr).toContain('(and 24 more problems); nothing was imported');
+
+    const file = join(outDir(), '..', 'problems.txt');
+    const written = await teamset(['import', fx.dir, '--type', 'coco', '--dataset', 'cli many', '--problems-file', file]);
+    expect(written.code).toBe(1);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(25);
+    expect(lines.at(-1)).toMatch(/no image with id 1124$/);
+    expect(written.stderr).toContain(`teamset: all 25 problems are in ${file}`);
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { auditLockouts } from './auth/lockout-audit.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler.js';
 import { installJsonBodyParser, installNdjsonBodyParser } from './http/json-body-parser.js';
 import { loggerOptions } from './http/logging.js';
+import { DebugRequestLogController } from './http/request-logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
 import { validatorCompiler } from './http/validator-compiler.js';
@@ -68,19 +69,20 @@ export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimiterOptions = { maxFailures
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
+    logController: new DebugRequestLogController(),
     // Not `true`: that trusts every hop, making request.ip the left-most X-Forwarded-For entry — written by the
     // client — so anyone could dodge the failed-auth limits with a made-up header. Trust only the proxy we sit behind.
     trustProxy: options.trustProxy ? trustImmediateProxy : false,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
-    // Fixed: the default (100) made a valid long email in /users/:user a bare 414; let the schema (254) name the field.
+    // Above Fastify's default (100), so a valid long email in /users/:user meets the schema (254), which names the field.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    // Fixed: a bad percent-encoding or over-long parameter got Fastify's own body, not ErrorBody.
+    // A bad percent-encoding or over-long parameter is answered in ErrorBody's shape, like every other error.
     frameworkErrors: frameworkErrorHandler,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Fixed: replaces Ajv, which coerced JSON bodies too ({"name": 42} was accepted as "42"). Unknown fields are rejected.
+  // Not Ajv: it coerces JSON bodies too ({"name": 42} would be accepted as "42"). Unknown fields are rejected.
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
   // JSON only: a text/plain body is a client mistake (415), not a string to validate.

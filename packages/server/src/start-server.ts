@@ -1,4 +1,4 @@
-// startServer: opens the database, migrates, serves HTTP, and prints the one-time setup token while no user exists.
+// startServer: opens the database, migrates, serves HTTP, and hands back the one-time setup token while no user exists.
 import { createServices, redactDatabaseUri, resolveDatabaseUri, type CoreConfig } from '@teamset/core';
 import { buildApp, type AppOptions } from './app.js';
 
@@ -18,6 +18,10 @@ export interface StartServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** The database in use, any password masked: for a start banner. */
+  database: string;
+  /** While no user exists: the one-time token that creates the first admin; for the caller to show (it is never logged). */
+  setupToken: string | undefined;
   close(): Promise<void>;
 }
 
@@ -51,17 +55,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   app.log.info({ database: redactDatabaseUri(databaseUri), url }, 'Teamset server listening');
 
   const setupToken = await services.setup.issueToken();
-  if (setupToken) {
-    // Printed on purpose: it is how the first admin proves they run this server (one-time, this process only).
-    app.log.warn(
-      `No users yet. Create the first admin at ${url}/setup with setup token ${setupToken} ` +
-        `(or POST ${url}/api/v1/setup), or run: teamset users create --role ADMIN --email … --name … --password-stdin`,
-    );
-  }
+  if (setupToken) app.log.info(`No users yet: create the first admin at ${url}/setup with the one-time setup token teamset serve prints`);
 
   let closing: Promise<void> | undefined;
   return {
     url,
+    database: redactDatabaseUri(databaseUri),
+    setupToken: setupToken ?? undefined,
     close: () => {
       closing ??= (async () => {
         await app.close();

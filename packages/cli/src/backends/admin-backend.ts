@@ -58,6 +58,8 @@ export interface AdminBackend {
   setUserRole(user: string, role: Role): Promise<User>;
   generateKey(input: NewKey): Promise<CreatedApiKey>;
   listKeys(user?: string): Promise<ApiKey[]>;
+  /** The email of a user id, for tables people read; undefined when the caller may not see that user. */
+  userEmail(userId: string): Promise<string | undefined>;
   deleteKey(keyId: string): Promise<void>;
   listDatasets(query: { search?: string; page?: number; pageSize?: number }): Promise<DatasetPage>;
   createDataset(input: NewDataset): Promise<Dataset>;

@@ -51,6 +51,11 @@ export class DatabaseBackend implements AdminBackend {
     return this.services.keys.generate(this.actor, input);
   }
 
+  async userEmail(userId: string): Promise<string | undefined> {
+    // A user deleted since leaves the id in the table.
+    return (await this.services.users.get(this.actor, userId).catch(() => undefined))?.email;
+  }
+
   listKeys(user?: string): Promise<ApiKey[]> {
     return this.services.keys.list(this.actor, { user });
   }

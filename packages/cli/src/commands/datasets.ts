@@ -11,9 +11,9 @@ interface ListOptions {
   pageSize?: number;
 }
 
-function showDataset(ctx: CliContext, dataset: Dataset): void {
+function showDataset(ctx: CliContext, dataset: Dataset, createdByEmail?: string): void {
   if (ctx.out.json) ctx.out.writeJson(dataset);
-  else ctx.out.record(datasetFields(dataset));
+  else ctx.out.record(datasetFields(dataset, createdByEmail));
 }
 
 export function registerDatasetsCommands(program: Command): void {
@@ -50,7 +50,13 @@ export function registerDatasetsCommands(program: Command): void {
     .argument('<name>', 'dataset name')
     .action(async (name: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
-      showDataset(ctx, await ctx.withBackend((backend) => backend.getDataset(name)));
+      const { dataset, createdBy } = await ctx.withBackend(async (backend) => {
+        const found = await backend.getDataset(name);
+        // The table shows who created it by email; --json keeps the record as the API sends it.
+        const email = ctx.out.json || !found.createdBy ? undefined : await backend.userEmail(found.createdBy);
+        return { dataset: found, createdBy: email };
+      });
+      showDataset(ctx, dataset, createdBy);
     });
 
   datasets

@@ -1,8 +1,9 @@
 // `teamset export NAME <dir> --type coco|yolo|fiftyone`: a dataset written in a field format (VIEW; not for guests).
 import type { Command } from 'commander';
 import { loadDataset, type FormatType, type MediaMode } from '@teamset/sdk';
+import { formatDuration } from '../render/duration.js';
 import { TransferProgressReporter } from '../render/transfer-progress.js';
-import { parseFormatType, parseMediaMode, seconds, withConnection } from './transfer-options.js';
+import { parseFormatType, parseMediaMode, withConnection } from './transfer-options.js';
 
 interface ExportOptions {
   type: FormatType;
@@ -41,7 +42,7 @@ export function registerExportCommand(program: Command): void {
         }
         if (ctx.out.json) return ctx.out.writeJson({ dataset: name, dir, ...summary });
         for (const warning of summary.warnings) ctx.out.note(`teamset: warning: ${warning}`);
-        ctx.out.line(`Exported ${summary.samples} samples with ${summary.labels} labels of ${JSON.stringify(name)} to ${dir} as ${FORMAT_NAMES[options.type]} in ${seconds(summary.seconds)}`);
+        ctx.out.line(`Exported ${summary.samples} samples with ${summary.labels} labels of ${JSON.stringify(name)} to ${dir} as ${FORMAT_NAMES[options.type]} in ${formatDuration(summary.seconds)}`);
       });
     });
 }

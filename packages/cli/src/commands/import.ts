@@ -2,8 +2,11 @@
 import type { Command } from 'commander';
 import { Dataset, InvalidInputError, datasetExists, loadDataset, type FormatType, type ImportDirOptions } from '@teamset/sdk';
 import { CliError } from '../cli-errors.js';
+import { PROBLEMS_ON_TERMINAL, problemLines, writeProblemsFile } from '../render/import-problems.js';
+import type { Output } from '../render/output.js';
+import { formatDuration } from '../render/duration.js';
 import { TransferProgressReporter } from '../render/transfer-progress.js';
-import { parseFormatType, seconds, withConnection } from './transfer-options.js';
+import { parseFormatType, withConnection } from './transfer-options.js';
 
 interface ImportOptions {
   type: FormatType;
@@ -11,6 +14,13 @@ interface ImportOptions {
   labelField?: string;
   skipInvalid?: boolean;
   imagesDir?: string;
+  problemsFile?: string;
+}
+
+/** Several problems: the first ones before the one-line error, and the file when asked for. */
+function reportProblems(out: Output, error: InvalidInputError, problemsFile: string | undefined): void {
+  if (problemsFile !== undefined) writeProblemsFile(problemsFile, error.problems);
+  if (error.total > 1 || problemsFile !== undefined) for (const line of problemLines(error.problems, error.total, problemsFile)) out.note(line);
 }
 
 export function registerImportCommand(program: Command): void {
@@ -23,6 +33,7 @@ export function registerImportCommand(program: Command): void {
     .option('--label-field <field>', 'COCO and YOLO: the Detections field to fill (default ground_truth)')
     .option('--skip-invalid', 'skip invalid annotations, unknown images or categories and bad label lines, listing them as warnings')
     .option('--images-dir <dir>', "COCO: the directory file_name is relative to; YOLO: the images directory")
+    .option('--problems-file <file>', `when the input has problems, write them to this file, one a line (stderr shows the first ${PROBLEMS_ON_TERMINAL})`)
     .action(async (path: string, options: ImportOptions, command: Command) => {
       await withConnection(command, async (ctx, connection) => {
         const progress = new TransferProgressReporter();
@@ -41,6 +52,7 @@ export function registerImportCommand(program: Command): void {
             : await (await loadDataset(options.dataset, connection)).addDir(path, input);
           result = { dataset: options.dataset, created, ...summary };
         } catch (error) {
+          if (error instanceof InvalidInputError) reportProblems(ctx.out, error, options.problemsFile);
           if (error instanceof InvalidInputError && error.skippable) throw new CliError(`${error.message}; nothing was imported (--skip-invalid skips such items)`, { cause: error });
           if (error instanceof InvalidInputError) throw new CliError(`${error.message}; nothing was imported`, { cause: error });
           throw error;
@@ -50,7 +62,7 @@ export function registerImportCommand(program: Command): void {
         if (ctx.out.json) return ctx.out.writeJson(result);
         for (const warning of result.warnings) ctx.out.note(`teamset: warning: ${warning}`);
         const into = result.created ? `new dataset ${JSON.stringify(result.dataset)}` : `dataset ${JSON.stringify(result.dataset)}`;
-        ctx.out.line(`Imported ${result.samples} samples with ${result.labels} labels into ${into} in ${seconds(result.seconds)}`);
+        ctx.out.line(`Imported ${result.samples} samples with ${result.labels} labels into ${into} in ${formatDuration(result.seconds)}`);
       });
     });
 }

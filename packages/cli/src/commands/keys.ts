@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { maskApiKey } from '@teamset/sdk';
 import { CliContext } from '../cli-context.js';
 import { parseDuration } from '../option-parsers.js';
-import { KEY_COLUMNS, shortTime } from '../render/columns.js';
+import { keyColumns, shortTime } from '../render/columns.js';
+import { userEmails } from '../render/user-emails.js';
 
 interface GenerateOptions {
   name: string;
@@ -43,9 +44,12 @@ export function registerKeysCommands(program: Command): void {
     .option('--user <user>', "owner's id or email (admins)")
     .action(async (options: { user?: string }, command: Command) => {
       const ctx = CliContext.of(command);
-      const list = await ctx.withBackend((backend) => backend.listKeys(options.user));
+      const { list, emails } = await ctx.withBackend(async (backend) => {
+        const keys = await backend.listKeys(options.user);
+        return { list: keys, emails: ctx.out.json ? new Map<string, string>() : await userEmails(backend, keys.map((key) => key.userId)) };
+      });
       if (ctx.out.json) ctx.out.writeJson({ keys: list });
-      else ctx.out.table(list, KEY_COLUMNS);
+      else ctx.out.table(list, keyColumns(emails));
     });
 
   keys

@@ -5,13 +5,16 @@ import { CliContext } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
 import { parseGraphqlMaxDepth, parsePort, parsePositiveInt, parseQueryTimeout } from '../option-parsers.js';
 import { DEFAULT_SERVE_PORT } from '../serve-defaults.js';
+import { serveBanner } from '../render/serve-banner.js';
+import { listenError, parseLogFormat, parseLogLevel, serveLogging, type LogFormat } from '../serve-logging.js';
 
 interface ServeOptions {
   port: number;
   host: string;
   publicUrl?: string;
   trustProxy: boolean;
-  logLevel: string;
+  logLevel?: string;
+  logFormat?: LogFormat;
   queryTimeout?: number;
   mediaRoot?: string[];
   thumbnailCache?: number;
@@ -71,7 +74,8 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on; use 0.0.0.0 to accept connections from other machines', DEFAULT_SERVE_HOST)
     .option('--public-url <url>', 'the address people use to reach the server (for invitation links), e.g. behind a proxy; default TEAMSET_PUBLIC_URL', process.env.TEAMSET_PUBLIC_URL || undefined)
     .option('--trust-proxy', 'trust X-Forwarded-* headers (client address, https) from a reverse proxy; default TEAMSET_TRUST_PROXY=true', process.env.TEAMSET_TRUST_PROXY === 'true')
-    .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug (every request) or trace; default TEAMSET_LOG_LEVEL or info', parseLogLevel)
+    .option('--log-format <format>', 'json or pretty; default TEAMSET_LOG_FORMAT, else pretty on a terminal and json otherwise', parseLogFormat)
     .option(
       '--media-root <dir>',
       `a directory sample media may be served from (repeatable; default TEAMSET_MEDIA_ROOTS, "${delimiter}"-separated); added to the media roots admins set in organization settings`,
@@ -110,14 +114,16 @@ export function registerServeCommand(program: Command): void {
       const maxDepth = options.graphqlMaxDepth ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_DEPTH', parseGraphqlMaxDepth);
       const maxCost = options.graphqlMaxCost ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_COST', parsePositiveInt);
       const maxSchemaFields = options.maxSchemaFields ?? optionFromEnv('TEAMSET_MAX_SCHEMA_FIELDS', parsePositiveInt);
-      const { startServer } = await import('@teamset/server');
+      const logging = serveLogging(options, process.stdout.isTTY === true, optionFromEnv);
+      const { startServer, prettyLogStream } = await import('@teamset/server');
       const server = await startServer({
         databaseUri,
         host: options.host,
         port: options.port,
         publicUrl: options.publicUrl,
         trustProxy: options.trustProxy,
-        logLevel: options.logLevel,
+        logLevel: logging.level,
+        ...(logging.format === 'pretty' ? { logStream: prettyLogStream(process.stdout) } : {}),
         core: {
           queryTimeoutMs: queryTimeout * 1000,
           mediaRoots: serverMediaRoots(options.mediaRoot),
@@ -126,8 +132,10 @@ export function registerServeCommand(program: Command): void {
         },
         ...(thumbnailCacheMib !== undefined ? { thumbnailCacheBytes: thumbnailCacheMib * 1024 * 1024 } : {}),
         graphqlLimits: { ...(maxDepth !== undefined ? { maxDepth } : {}), ...(maxCost !== undefined ? { maxCost } : {}) },
+      }).catch((error: unknown) => {
+        throw listenError(error, options.port);
       });
-      ctx.out.note(`Teamset is running at ${server.url} — press Ctrl+C to stop`);
+      ctx.out.note(serveBanner({ url: server.url, database: server.database, logging, setupToken: server.setupToken }));
       const signal = await untilSignal();
       ctx.out.note(`Received ${signal}, shutting down…`);
       await server.close();

@@ -31,7 +31,3 @@ export async function withConnection<T>(command: Command, work: (ctx: CliContext
   }
 }
 
-/** Seconds for people: one decimal. */
-export function seconds(value: number): string {
-  return `${value.toFixed(1)} s`;
-}

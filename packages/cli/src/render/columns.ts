@@ -16,11 +16,12 @@ export const USER_COLUMNS: readonly Column<User>[] = [
   { header: 'CREATED', value: (u) => shortTime(u.createdAt) },
 ];
 
-export const KEY_COLUMNS: readonly Column<ApiKey>[] = [
+/** People read emails, not user ids: `emails` maps the ids to show; an id without one is shown as it is. */
+export const keyColumns = (emails: ReadonlyMap<string, string>): readonly Column<ApiKey>[] => [
   { header: 'ID', value: (k) => k.id },
   { header: 'NAME', value: (k) => k.name },
   { header: 'KEY', value: (k) => `${API_KEY_PREFIX}${k.prefix}…` },
-  { header: 'USER ID', value: (k) => k.userId },
+  { header: 'USER', value: (k) => emails.get(k.userId) ?? k.userId },
   { header: 'CREATED', value: (k) => shortTime(k.createdAt) },
   { header: 'LAST USED', value: (k) => shortTime(k.lastUsedAt) },
   { header: 'EXPIRES', value: (k) => (k.expiresAt === null ? 'never' : shortTime(k.expiresAt)) },
@@ -46,7 +47,7 @@ export const DATASET_COLUMNS: readonly Column<Dataset>[] = [
 ];
 
 /** One dataset as field/value rows, for `datasets info` and the commands that change a dataset. */
-export function datasetFields(dataset: Dataset): Array<readonly [string, string]> {
+export function datasetFields(dataset: Dataset, createdByEmail?: string): Array<readonly [string, string]> {
   return [
     ['Name', dataset.name],
     ['ID', dataset.id],
@@ -55,7 +56,7 @@ export function datasetFields(dataset: Dataset): Array<readonly [string, string]
     ['Tags', dataset.tags.length === 0 ? '—' : dataset.tags.join(', ')],
     ['Description', dataset.description ?? '—'],
     ['Created', shortTime(dataset.createdAt)],
-    ['Created by', dataset.createdBy ?? '—'],
+    ['Created by', createdByEmail ?? dataset.createdBy ?? '—'],
     ['Last modified', shortTime(dataset.lastModifiedAt)],
     ['Default permission', dataset.defaultPermission],
     ['Your permission', dataset.permission],

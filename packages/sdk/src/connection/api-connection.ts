@@ -1,5 +1,6 @@
 // The API connection: every call goes over HTTP to a Teamset server and runs as the API key's user.
 import { validateApiKey, validateApiUri } from '../config/validate-settings.js';
+import type { ConfigSource } from '../config/config-fields.js';
 import { ConfigError } from '../errors.js';
 import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
 
@@ -8,6 +9,8 @@ export type HttpTuning = Omit<HttpClientOptions, 'apiUri' | 'apiKey'>;
 export interface ApiConnectionSettings extends HttpTuning {
   apiUri: string;
   apiKey: string;
+  /** Where apiKey was read from (the environment, a config file), named when the server refuses it. */
+  apiKeySource?: ConfigSource;
 }
 
 export class ApiConnection {

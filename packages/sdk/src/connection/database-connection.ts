@@ -1,5 +1,6 @@
 // The database connection: opens the database itself through @teamset/core, full access and no permission checks.
 import type * as Core from '@teamset/core';
+import { loadCore } from './load-core.js';
 
 export type CoreServices = Awaited<ReturnType<typeof Core.createServices>>;
 
@@ -15,12 +16,12 @@ export class DatabaseConnection {
 
   /**
    * Opens the database on first use. Core is imported here, not at the top, so API-connection
-   * users never load the SQLite and PostgreSQL drivers.
+   * users never load the SQLite and PostgreSQL drivers, and need not install core at all.
    */
   services(): Promise<CoreServices> {
     // background: false — revocation polling and lastUsedAt flushing serve API-key checks, which a
     // direct connection never makes; left on, their timers would also keep a script from exiting.
-    this.#services ??= import('@teamset/core')
+    this.#services ??= loadCore()
       .then((core) => core.createServices({ databaseUri: this.databaseUri, background: false }))
       .catch((error: unknown) => {
         // Forget the failure so a later call (after fixing the database) tries again.

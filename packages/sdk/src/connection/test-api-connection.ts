@@ -23,8 +23,8 @@ export async function testApiConnection(options: TestApiConnectionOptions = {}):
   } catch (error) {
     if (error instanceof AuthenticationError) {
       throw new AuthenticationError(
-        `The server at ${connection.apiUri} rejected the API key${keyHint}: ${error.message}. ` +
-          'Check FIFTYONE_API_KEY (or api_key in the config file); an admin can list your keys with `teamset keys list`',
+        // The message already names where the key came from and how to get a new one.
+        `The server at ${connection.apiUri} rejected the API key${keyHint}: ${error.message}`,
         { status: error.status, requestId: error.requestId, details: error.details, cause: error },
       );
     }
@@ -41,6 +41,6 @@ function resolve(options: TestApiConnectionOptions): { connection: ApiConnection
       { path: config.configPath },
     );
   }
-  const connection = new ApiConnection({ ...options.http, apiUri: config.apiUri, apiKey: config.apiKey });
+  const connection = new ApiConnection({ ...options.http, apiUri: config.apiUri, apiKey: config.apiKey, apiKeySource: config.sources.apiKey });
   return { connection, keyHint: ` (${maskApiKey(config.apiKey)})` };
 }

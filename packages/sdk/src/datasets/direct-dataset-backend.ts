@@ -28,10 +28,9 @@ import type {
 } from '@teamset/contract';
 import type * as Core from '@teamset/core';
 import type { CoreServices, DatabaseConnection } from '../connection/database-connection.js';
+import { loadCore, type CoreModule } from '../connection/load-core.js';
 import type { DatasetBackend } from './dataset-backend.js';
 import { errorFromAppError, errorFromUnexpected } from './error-from-app-error.js';
-
-type CoreModule = typeof Core;
 
 export class DirectDatasetBackend implements DatasetBackend {
   readonly kind = 'database';
@@ -43,7 +42,7 @@ export class DirectDatasetBackend implements DatasetBackend {
 
   /** Opens the connection's database; core is imported here so API-connection users never load it. */
   static async open(connection: DatabaseConnection): Promise<DirectDatasetBackend> {
-    const [core] = await Promise.all([import('@teamset/core'), connection.services()]);
+    const [core] = await Promise.all([loadCore(), connection.services()]);
     return new DirectDatasetBackend(core, connection);
   }
 

@@ -77,6 +77,17 @@ export function metadataSize(sample: Sample): { width: number; height: number } 
   return typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0 ? { width, height } : undefined;
 }
 
+/**
+ * The dataset's own class order: the class names a YOLO import kept (`info.classes`), else the categories a COCO
+ * import kept (`info.categories`), in the order the file listed them.
+ */
+export function datasetClasses(info: Record<string, unknown>): string[] {
+  if (Array.isArray(info.classes)) return info.classes.filter((c): c is string => typeof c === 'string');
+  if (!Array.isArray(info.categories)) return [];
+  const names = info.categories.map((c: unknown) => (typeof c === 'object' && c !== null ? (c as { name?: unknown }).name : undefined));
+  return [...new Set(names.filter((name): name is string => typeof name === 'string'))];
+}
+
 /** Label names in the order an export numbers them: the ones listed first (as imported), then the rest sorted. */
 export function orderedLabels(listed: readonly string[], present: Iterable<string>): string[] {
   const out = [...listed];

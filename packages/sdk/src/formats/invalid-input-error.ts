@@ -7,6 +7,8 @@ export class InvalidInputError extends BadRequestError {
   readonly problems: string[];
   /** True when every problem is an invalid item that skipInvalid would skip; false for input that cannot be read at all. */
   readonly skippable: boolean;
+  /** How many problems were found, listed or not. */
+  readonly total: number;
 
   constructor(problems: readonly string[], options: { total?: number; skippable?: boolean } = {}) {
     const total = options.total ?? problems.length;
@@ -16,5 +18,6 @@ export class InvalidInputError extends BadRequestError {
     super(`${first}${more}`, { status: null, details: { problems: [...problems] } });
     this.problems = [...problems];
     this.skippable = options.skippable ?? false;
+    this.total = total;
   }
 }

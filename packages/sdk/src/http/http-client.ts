@@ -1,8 +1,10 @@
 // A small JSON client over global fetch: API key header, per-attempt timeout, retries for idempotent requests only.
 import { API_KEY_HEADER } from '@teamset/contract';
 import { ConfigError, RateLimitedError, ServerError, type TeamsetError } from '../errors.js';
+import type { ConfigSource } from '../config/config-fields.js';
 import { connectionFailure } from './connection-failure.js';
 import { errorFromResponse } from './error-from-response.js';
+import { explainRefusedKey } from './refused-key.js';
 import { backoffDelayMs, isIdempotent, isRetryableStatus, parseRetryAfter, type HttpMethod } from './retry-policy.js';
 
 export interface HttpClientOptions {
@@ -10,6 +12,8 @@ export interface HttpClientOptions {
   apiUri: string;
   /** Sent as X-API-Key. Optional only because /health needs none. */
   apiKey?: string;
+  /** Where the key was read from, for the message when the server refuses it (default: an explicit option). */
+  apiKeySource?: ConfigSource;
   /** Per attempt. Default 30 s. */
   timeoutMs?: number;
   /** Total tries for an idempotent request, first one included. Default 3. */
@@ -40,6 +44,7 @@ type Attempt = { kind: 'response'; value: unknown } | { kind: 'error'; error: Te
 export class HttpClient {
   readonly apiUri: string;
   readonly #apiKey: string | undefined;
+  readonly #apiKeySource: ConfigSource;
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
   readonly #baseDelayMs: number;
@@ -49,6 +54,7 @@ export class HttpClient {
     this.apiUri = options.apiUri.replace(/\/+$/, '');
     // Private field: keeps the key out of console.log / util.inspect of the client.
     this.#apiKey = options.apiKey;
+    this.#apiKeySource = options.apiKeySource ?? { type: 'option' };
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.#baseDelayMs = options.retryBaseDelayMs ?? 250;
@@ -144,13 +150,14 @@ export class HttpClient {
         requestId: response.headers.get('x-request-id'),
       });
     }
-    const error = errorFromResponse({
+    const answered = errorFromResponse({
       status: response.status,
       statusText: response.statusText,
       body: parsed.ok ? parsed.value : undefined,
       headers: response.headers,
       uri: this.apiUri,
     });
+    const error = this.#apiKey === undefined ? answered : explainRefusedKey(answered, this.#apiKeySource);
     const retryAfter = error instanceof RateLimitedError ? error.retryAfterSeconds : parseRetryAfter(response.headers.get('retry-after'));
     return { kind: 'error', error, retryAfterMs: retryAfter === null ? null : retryAfter * 1000 };
   }

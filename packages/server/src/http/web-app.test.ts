@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/auth-fixture.js';
 import { expectError } from '../test-support/http-assertions.js';
 import { installErrorHandling } from './error-handler.js';
-import { isServerPath, registerWebApp, WEB_CONTENT_SECURITY_POLICY } from './web-app.js';
+import { findWebRoot, isServerPath, registerWebApp, WEB_CONTENT_SECURITY_POLICY } from './web-app.js';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
@@ -154,6 +154,27 @@ describe('the web app inside buildApp', () => {
   it('the web routes are not in the OpenAPI document', async () => {
     const doc = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/') && p !== '/health')).toEqual([]);
+  });
+});
+
+describe('findWebRoot', () => {
+  it("takes the first folder with an index.html: the repository's build, else the copy an installed server carries", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teamset-web-root-'));
+    try {
+      const repository = join(dir, 'web', 'dist');
+      const packaged = join(dir, 'server', 'dist', 'web');
+      mkdirSync(packaged, { recursive: true });
+      writeFileSync(join(packaged, 'index.html'), INDEX);
+      // Installed from a tarball: no repository build beside the package.
+      expect(findWebRoot([repository, packaged])).toBe(packaged);
+      mkdirSync(repository, { recursive: true });
+      writeFileSync(join(repository, 'index.html'), INDEX);
+      expect(findWebRoot([repository, packaged])).toBe(repository);
+      // Neither built: the repository's, whose missing index.html gives the "not built" page.
+      expect(findWebRoot([join(dir, 'none'), join(dir, 'neither')])).toBe(join(dir, 'none'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

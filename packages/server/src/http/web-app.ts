@@ -1,12 +1,24 @@
-// Serves the web app (packages/web/dist) at /: hashed assets cached for a year, index.html never cached, SPA fallback for page loads.
+// Serves the web app at /: hashed assets cached for a year, index.html never cached, SPA fallback for page loads.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-/** From src/http (tests) and dist/http (the built server) alike: packages/server/<dir>/http → packages/web/dist. */
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+/** In the repository, from src/http (tests) and dist/http alike: packages/server/<dir>/http → packages/web/dist. */
+const REPOSITORY_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+/** Installed from a tarball: `npm run build` copies the web build into the server package's dist/web. */
+const PACKAGED_WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
+
+/**
+ * The web build beside this module: the repository's own first, so a rebuilt web app is served without copying
+ * it, then the copy an installed server package carries. Neither: the repository's, for the "not built" page.
+ */
+export function findWebRoot(candidates: readonly string[] = [REPOSITORY_WEB_ROOT, PACKAGED_WEB_ROOT]): string {
+  return candidates.find((root) => existsSync(join(root, 'index.html'))) ?? candidates[0] ?? REPOSITORY_WEB_ROOT;
+}
+
+export const DEFAULT_WEB_ROOT = findWebRoot();
 
 export interface WebAppOptions {
   /** The folder holding index.html and assets/ (the output of `vite build`). */

@@ -1,11 +1,12 @@
 // Debian's Chromium driven by playwright-core: where it is, whether the suite may skip without it, and page helpers.
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { screenshotDir } from './screenshot-dir.js';
 
 /** Installed by `.ci/run` (apt-get install chromium); playwright's own browser downloads are not available here. */
 export const CHROMIUM_PATH = process.env.TEAMSET_CHROMIUM ?? '/usr/bin/chromium';
-export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+export const SCREENSHOT_DIR = screenshotDir();
 
 export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM_PATH);
@@ -50,7 +51,7 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   // Let Mantine's open/close transitions settle so the image shows the finished state.
   await new Promise((resolve) => setTimeout(resolve, 400));
   // Toasts from the steps before are no part of the picture.
-  await target.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, animations: 'disabled', style: '.mantine-Notifications-root { display: none !important; }' });
+  await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', style: '.mantine-Notifications-root { display: none !important; }' });
 }
 
 /** The input labelled exactly `label`; a required field's label ends in Mantine's " *", which is no part of its name. */

@@ -59,7 +59,7 @@ export async function startTeamset(): Promise<TeamsetProcess> {
   };
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const token = /with setup token ([A-Za-z0-9_-]+)/.exec(output)?.[1];
+    const token = /one-time setup token:\s+([A-Za-z0-9_-]+)/.exec(output)?.[1];
     if (token) return { url: `http://127.0.0.1:${port}`, setupToken: token, output: () => output, stop };
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();

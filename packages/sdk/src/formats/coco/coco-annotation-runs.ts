@@ -1,6 +1,5 @@
 // Annotations read on two threads: runs the worker parses and runs the main thread parses, joined in file order.
 import type { Worker } from 'node:worker_threads';
-import { spawnModuleWorker } from '@teamset/core/workers';
 import { ProblemRecord, type ProblemRecordData } from '../problem-record.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { AnnotationJob, AnnotationReply } from './coco-annotation-job.js';
@@ -46,9 +45,13 @@ export class AnnotationWorker {
     worker.on('exit', () => this.#fail());
   }
 
-  /** A worker, or undefined when none can be started. */
-  static start(handOver: HandOver = handOverWhileFree): AnnotationWorker | undefined {
+  /**
+   * A worker, or undefined when none can be started. Core (an optional peer of the SDK) starts it, imported here so
+   * an API-only install without core still imports COCO files, on the main thread alone.
+   */
+  static async start(handOver: HandOver = handOverWhileFree): Promise<AnnotationWorker | undefined> {
     try {
+      const { spawnModuleWorker } = await import('@teamset/core/workers');
       return new AnnotationWorker(spawnModuleWorker(import.meta.url, 'coco-annotation-worker'), handOver);
     } catch {
       return undefined;

@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample } from '@teamset/contract';
-import { detectionsOf, exportDetectionsField, metadataSize, openExport, orderedLabels, type ExportContext } from '../export-context.js';
+import { datasetClasses, detectionsOf, exportDetectionsField, metadataSize, openExport, orderedLabels, type ExportContext } from '../export-context.js';
 import type { ExportSource } from '../transfer-ports.js';
 import { readImageSize } from '../image-size.js';
 import { JsonWriter } from '../json-writer.js';
@@ -28,7 +28,7 @@ interface Category {
 
 /**
  * Ids of the categories a COCO import stored in the dataset's info are kept, so an export → import → export
- * numbers them alike; labels without one get the next free integers, in name order.
+ * numbers them alike; labels without one get the next free integers, in the dataset's class order, then by name.
  */
 export function cocoCategories(info: Record<string, unknown>, labels: Iterable<string>): Category[] {
   const listed: Category[] = [];
@@ -44,7 +44,7 @@ export function cocoCategories(info: Record<string, unknown>, labels: Iterable<s
     }
   }
   let next = Math.max(0, ...listed.map((c) => (typeof c.id === 'number' ? c.id : 0))) + 1;
-  for (const name of orderedLabels([], labels)) {
+  for (const name of orderedLabels(datasetClasses(info), labels)) {
     if (names.has(name)) continue;
     listed.push({ id: next++, name });
     names.add(name);

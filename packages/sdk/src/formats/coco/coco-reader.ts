@@ -64,7 +64,7 @@ export interface ReadCocoOptions {
 /** Scans `jsonFile`; item problems go to `problems`, structural ones are thrown. */
 export async function readCocoFile(jsonFile: string, options: ReadCocoOptions): Promise<CocoData> {
   if (options.parallel ?? (await stat(jsonFile)).size >= PARALLEL_FROM_BYTES) {
-    const worker = AnnotationWorker.start(options.handOver);
+    const worker = await AnnotationWorker.start(options.handOver);
     if (worker) {
       try {
         const data = await readCoco(jsonFile, options, worker);

@@ -1,17 +1,20 @@
-// YOLOv5 export: images/ and labels/ paired by name, data.yaml with the class names (in the order they were imported).
+// YOLOv5 export: images/ and labels/ paired by name, data.yaml with the class names in the dataset's class order.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
-import { detectionsOf, exportDetectionsField, openExport, orderedLabels } from '../export-context.js';
+import { datasetClasses, detectionsOf, exportDetectionsField, openExport, orderedLabels } from '../export-context.js';
 import type { ExportSource } from '../transfer-ports.js';
 import { MediaExporter } from '../media-export.js';
 import { isFiniteNumber } from '../text-checks.js';
 import type { ExportDirOptions, TransferSummary } from '../transfer-types.js';
 import { YOLO_YAML_FILES } from './yolo-layout.js';
 
-/** Class names an earlier YOLO import stored in the dataset's info, so indexes survive a round trip. */
-function listedClasses(info: Record<string, unknown>): string[] {
-  return Array.isArray(info.classes) ? info.classes.filter((c): c is string => typeof c === 'string') : [];
+/** Enough for a pixel of a 100-megapixel image; more digits are float noise (0.29374999999999996). */
+const COORDINATE_DECIMALS = 6;
+
+/** A coordinate with at most six decimals and no trailing zeros: 0.29374999999999996 → 0.29375. */
+export function yoloNumber(value: number): string {
+  return String(Number(value.toFixed(COORDINATE_DECIMALS)));
 }
 
 export async function exportYolo(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
@@ -23,7 +26,8 @@ export async function exportYolo(source: ExportSource, dir: string, options: Exp
   const ctx = await openExport(source, options);
   const field = exportDetectionsField(ctx.schema, options.labelField, 'YOLO');
   const labels = (await source.samples.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
-  const names = orderedLabels(listedClasses(ctx.record.info), labels);
+  // The dataset's class order (from a YOLO or COCO import), so indexes match the source; other labels follow by name.
+  const names = orderedLabels(datasetClasses(ctx.record.info), labels);
   const classOf = new Map(names.map((name, i) => [name, i]));
 
   const root = resolve(dir);
@@ -44,8 +48,8 @@ export async function exportYolo(source: ExportSource, dir: string, options: Exp
         if (cls === undefined || !Array.isArray(box) || box.length !== 4 || !box.every(isFiniteNumber)) continue;
         const [x, y, w, h] = box as [number, number, number, number];
         // Teamset keeps the top-left corner; YOLO the centre.
-        const columns = [cls, x + w / 2, y + h / 2, w, h];
-        if (options.includeConfidence && isFiniteNumber(detection.confidence)) columns.push(detection.confidence);
+        const columns = [String(cls), ...[x + w / 2, y + h / 2, w, h].map(yoloNumber)];
+        if (options.includeConfidence && isFiniteNumber(detection.confidence)) columns.push(yoloNumber(detection.confidence));
         lines.push(columns.join(' '));
       }
       written += lines.length;

@@ -1,4 +1,4 @@
-// First-run setup: only while the server has no users; the setup token proves you run the server (it is in its log).
+// First-run setup: only while the server has no users; the setup token proves you run the server (its start banner shows it).
 import { Button, Code, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
@@ -40,7 +40,7 @@ export function SetupPage() {
   return (
     <AuthCard
       title="Set up Teamset"
-      description="Create the first admin account. Only the person running the server can do this: it needs the setup token from the server’s log."
+      description="Create the first admin account. Only the person running the server can do this: it needs the setup token the server printed when it started."
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack>
@@ -48,7 +48,7 @@ export function SetupPage() {
             label="Setup token"
             description={
               <Text span size="xs">
-                Printed by <Code>teamset serve</Code> on start-up: “… with setup token …”
+                Printed by <Code>teamset serve</Code> on start-up, on its own line under “No admin yet”
               </Text>
             }
             required
