@@ -11,13 +11,6 @@ const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', impor
 };
 const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { engines: { node: string } };
 
-/**
- * Runtime dependencies that still ask for Node ≥ 22 (cookie 2 through @fastify/cookie and light-my-request,
- * content-disposition 3 through @fastify/static): choosing older versions needs a real npm install, which is
- * pending. The list may only shrink.
- */
-const PENDING_NODE_22 = ['node_modules/content-disposition', 'node_modules/cookie'];
-
 describe('dependency engines', () => {
   it('every runtime dependency accepts the oldest Node the project supports', () => {
     const oldest = semver.minVersion(root.engines.node)?.version ?? '';
@@ -30,7 +23,7 @@ describe('dependency engines', () => {
       })
       .map(([path]) => path)
       .sort();
-    expect(refusing).toEqual(PENDING_NODE_22);
+    expect(refusing).toEqual([]);
   });
 
   it('states the same Node range in every package users install', () => {
