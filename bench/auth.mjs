@@ -40,13 +40,16 @@ function load(opts) {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, pipelining: 1, duration: DURATION_S, ...opts }, (err, result) => {
       if (err) reject(err);
-      else if (result.non2xx > 0 || result.errors > 0) reject(new Error(`${opts.url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
+      else if (result.non2xx > 0 || result.errors > 0)
+        reject(new Error(`${opts.url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
       else resolve(result);
     });
   });
 }
 
-const child = fork(new URL('./server-process.mjs', import.meta.url), [databaseUri, String(PORT), 'bench@example.com'], { stdio: 'inherit' });
+const child = fork(new URL('./server-process.mjs', import.meta.url), [databaseUri, String(PORT), 'bench@example.com'], {
+  stdio: 'inherit',
+});
 const url = await new Promise((resolve, reject) => {
   child.once('message', (m) => resolve(m.ready));
   child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -99,15 +102,31 @@ try {
       `${pinned ? 'server pinned to CPU 1, load generator to CPU 0' : 'unpinned'}, autocannon ${CONNECTIONS} connections, ` +
       `${ROUNDS} interleaved rounds of ${DURATION_S} s, SQLite\n`,
   );
-  console.log('| round | /health req/s | /api/v1/whoami req/s | control req/s | whoami/health | whoami/control |\n| --- | --- | --- | --- | --- | --- |');
-  rounds.forEach((r, i) => console.log(`| ${i + 1} | ${r.health.toFixed(0)} | ${r.whoami.toFixed(0)} | ${r.control.toFixed(0)} | ${r.ratio.toFixed(3)} | ${r.authRatio.toFixed(3)} |`));
+  console.log(
+    '| round | /health req/s | /api/v1/whoami req/s | control req/s | whoami/health | whoami/control |\n| --- | --- | --- | --- | --- | --- |',
+  );
+  rounds.forEach((r, i) =>
+    console.log(
+      `| ${i + 1} | ${r.health.toFixed(0)} | ${r.whoami.toFixed(0)} | ${r.control.toFixed(0)} | ${r.ratio.toFixed(3)} | ${r.authRatio.toFixed(3)} |`,
+    ),
+  );
   console.log('\n| measurement | value | target |\n| --- | --- | --- |');
-  console.log(`| GET /health, median | ${median(rounds.map((r) => r.health)).toFixed(0)} req/s (p99 ${median(rounds.map((r) => r.hp99))} ms) | |`);
-  console.log(`| GET /api/v1/whoami with X-API-Key, median | ${median(rounds.map((r) => r.whoami)).toFixed(0)} req/s (p99 ${median(rounds.map((r) => r.wp99))} ms) | |`);
-  console.log(`| whoami / health, median of round ratios | ${ratio.toFixed(3)} | ≥ 0.85 ${ratio >= 0.85 ? 'met' : 'MISSED'} |`);
-  console.log(`| whoami / control (same body, no auth): the key check's share | ${authRatio.toFixed(3)} | (analysis) |`);
+  console.log(
+    `| GET /health, median | ${median(rounds.map((r) => r.health)).toFixed(0)} req/s (p99 ${median(rounds.map((r) => r.hp99))} ms) | |`,
+  );
+  console.log(
+    `| GET /api/v1/whoami with X-API-Key, median | ${median(rounds.map((r) => r.whoami)).toFixed(0)} req/s (p99 ${median(rounds.map((r) => r.wp99))} ms) | |`,
+  );
+  console.log(
+    `| whoami / health, median of round ratios | ${ratio.toFixed(3)} | ≥ 0.85 ${ratio >= 0.85 ? 'met' : 'MISSED'} |`,
+  );
+  console.log(
+    `| whoami / control (same body, no auth): the key check's share | ${authRatio.toFixed(3)} | (analysis) |`,
+  );
   console.log(`| cached key verification p50 | ${pct(50).toFixed(2)} µs | |`);
-  console.log(`| cached key verification p99 | ${pct(99).toFixed(2)} µs | ≤ 100 µs ${pct(99) <= 100 ? 'met' : 'MISSED'} |`);
+  console.log(
+    `| cached key verification p99 | ${pct(99).toFixed(2)} µs | ≤ 100 µs ${pct(99) <= 100 ? 'met' : 'MISSED'} |`,
+  );
 } finally {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));

@@ -31,7 +31,9 @@ async function timed(work) {
 
 function addThroughChild(apiUri, apiKey, name, count) {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./add-samples-child.mjs', import.meta.url), [apiUri, apiKey, name, String(count)], { stdio: 'inherit' });
+    const child = fork(new URL('./add-samples-child.mjs', import.meta.url), [apiUri, apiKey, name, String(count)], {
+      stdio: 'inherit',
+    });
     child.once('message', resolve);
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`add-samples child exited with ${code}`))));
   });
@@ -62,7 +64,9 @@ async function benchDialect(dialect, port) {
       const labelsDb = await timed(() => viaDb.countValues('ground_truth.detections.label'));
       out.countValuesApiS = labels.seconds;
       out.countValuesDbS = labelsDb.seconds;
-      out.labelCount = Object.values(labels.result instanceof Map ? Object.fromEntries(labels.result) : labels.result).reduce((a, b) => a + Number(b), 0);
+      out.labelCount = Object.values(
+        labels.result instanceof Map ? Object.fromEntries(labels.result) : labels.result,
+      ).reduce((a, b) => a + Number(b), 0);
 
       // 3. Iterate ADD samples through the SDK.
       const iterate = async (dataset) => {
@@ -110,7 +114,8 @@ for (const [i, dialect] of DIALECTS.entries()) {
   results.push(result);
 }
 
-const fmt = (n, digits = 0) => (n === undefined ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (n, digits = 0) =>
+  n === undefined ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const rows = [
   ['add samples, API (samples/s)', '≥ 20,000', (r) => fmt(r.addApiPerS)],
   ['add samples, database connection (samples/s)', '', (r) => fmt(r.addDbPerS)],

@@ -9,12 +9,17 @@ export function keepAliveAgent(options = {}) {
 /** `{ status, text }` of one request; `json` is sent as the body with its content type. */
 export function send(url, { method = 'GET', headers = {}, json, agent } = {}) {
   const body = json === undefined ? undefined : JSON.stringify(json);
-  const allHeaders = body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+  const allHeaders =
+    body === undefined
+      ? headers
+      : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers: allHeaders, agent }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
-      response.once('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+      response.once('end', () =>
+        resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }),
+      );
       response.once('error', reject);
     });
     req.once('error', reject);

@@ -20,14 +20,19 @@ function nodeArgs(name) {
 }
 
 async function startServer(databaseUri) {
-  const child = spawn(process.execPath, [...nodeArgs('BENCH_SERVER_NODE_ARGS'), CLI, 'serve', '--port', String(PORT), '--log-level', 'error'], {
-    env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs('BENCH_SERVER_NODE_ARGS'), CLI, 'serve', '--port', String(PORT), '--log-level', 'error'],
+    {
+      env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${PORT}`;
   for (let i = 0; i < 200; i++) {
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+      if ((await fetch(`${url}/health`)).ok)
+        return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
     } catch {
       // not listening yet
     }
@@ -50,7 +55,10 @@ function peakRssMb(pid) {
 function runCli(args, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs('BENCH_CLI_NODE_ARGS'), CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs('BENCH_CLI_NODE_ARGS'), CLI, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let peak = 0;
@@ -75,7 +83,9 @@ try {
   const generatedAt = performance.now();
   const counts = writeSyntheticCoco(cocoFile, { images: IMAGES, boxesPerImage: BOXES });
   const mb = statSync(cocoFile).size / 2 ** 20;
-  console.log(`generated ${counts.images} images, ${counts.annotations} boxes, ${counts.categories} categories: ${mb.toFixed(0)} MiB in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${counts.images} images, ${counts.annotations} boxes, ${counts.categories} categories: ${mb.toFixed(0)} MiB in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`,
+  );
 
   const databaseUri = `sqlite:${join(dir, 'bench.db')}`;
   const setup = await createServices({ databaseUri, background: false });
@@ -85,9 +95,19 @@ try {
 
   const server = await startServer(databaseUri);
   try {
-    const env = { ...process.env, FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: key, FIFTYONE_CONFIG_PATH: join(dir, 'none.json') };
-    const run = await runCli(['--json', 'import', cocoFile, '--type', 'coco', '--dataset', 'bench coco', '--images-dir', '/data/coco'], env);
-    const stored = await (await loadDataset('bench coco', new ApiConnection({ apiUri: server.url, apiKey: key }))).count();
+    const env = {
+      ...process.env,
+      FIFTYONE_API_URI: server.url,
+      FIFTYONE_API_KEY: key,
+      FIFTYONE_CONFIG_PATH: join(dir, 'none.json'),
+    };
+    const run = await runCli(
+      ['--json', 'import', cocoFile, '--type', 'coco', '--dataset', 'bench coco', '--images-dir', '/data/coco'],
+      env,
+    );
+    const stored = await (
+      await loadDataset('bench coco', new ApiConnection({ apiUri: server.url, apiKey: key }))
+    ).count();
     const result = {
       images: run.summary.samples,
       boxes: run.summary.labels,
@@ -100,7 +120,9 @@ try {
       cliPeakRssMiB: Math.round(run.peakRssMb),
     };
     console.table([result]);
-    console.log(`targets: ≥ 10,000 images/s (${result.imagesPerSecond >= 10_000 ? 'met' : 'not met'}), peak memory < 1 GB (${result.cliPeakRssMiB < 1024 ? 'met' : 'not met'})`);
+    console.log(
+      `targets: ≥ 10,000 images/s (${result.imagesPerSecond >= 10_000 ? 'met' : 'not met'}), peak memory < 1 GB (${result.cliPeakRssMiB < 1024 ? 'met' : 'not met'})`,
+    );
   } finally {
     await server.stop();
   }

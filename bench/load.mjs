@@ -28,15 +28,41 @@ const OPERATIONS = [
   {
     kind: 'read: view page',
     weight: 3,
-    run: (c, d) => c.call('POST', `/api/v1/datasets/${d.name}/samples/query`, { view: { stages: [{ stage: 'match_tags', tags: [pick(['train', 'val'])] }, { stage: 'sort_by', field: 'uniqueness', reverse: true }] }, limit: 20 }),
+    run: (c, d) =>
+      c.call('POST', `/api/v1/datasets/${d.name}/samples/query`, {
+        view: {
+          stages: [
+            { stage: 'match_tags', tags: [pick(['train', 'val'])] },
+            { stage: 'sort_by', field: 'uniqueness', reverse: true },
+          ],
+        },
+        limit: 20,
+      }),
   },
   {
     kind: 'read: count and aggregate',
     weight: 2,
     run: (c, d) =>
       c.call('POST', `/api/v1/datasets/${d.name}/aggregate`, {
-        view: { stages: [{ stage: 'match', filter: { op: 'gt', args: [{ op: 'field', path: 'uniqueness' }, { op: 'lit', value: Math.random() }] } }] },
-        aggregations: [{ type: 'count' }, { type: 'count_values', path: 'ground_truth.detections.label' }, { type: 'bounds', path: 'uniqueness' }],
+        view: {
+          stages: [
+            {
+              stage: 'match',
+              filter: {
+                op: 'gt',
+                args: [
+                  { op: 'field', path: 'uniqueness' },
+                  { op: 'lit', value: Math.random() },
+                ],
+              },
+            },
+          ],
+        },
+        aggregations: [
+          { type: 'count' },
+          { type: 'count_values', path: 'ground_truth.detections.label' },
+          { type: 'bounds', path: 'uniqueness' },
+        ],
       }),
   },
   {
@@ -49,15 +75,39 @@ const OPERATIONS = [
       return answer;
     },
   },
-  { kind: 'write: set a field', weight: 1, run: (c, d) => c.call('PATCH', `/api/v1/datasets/${d.name}/samples/${pick(d.ids)}`, { set: { reviewed: Math.random() < 0.5, score: Math.random() } }) },
-  { kind: 'tag samples', weight: 1, run: (c, d) => c.call('POST', `/api/v1/datasets/${d.name}/tags/add`, { view: { stages: [{ stage: 'select', sample_ids: picks(d.ids, 5) }] }, tags: ['reviewed'] }) },
-  { kind: 'untag samples', weight: 1, run: (c, d) => c.call('POST', `/api/v1/datasets/${d.name}/tags/remove`, { view: { stages: [{ stage: 'select', sample_ids: picks(d.ids, 5) }] }, tags: ['reviewed'] }) },
+  {
+    kind: 'write: set a field',
+    weight: 1,
+    run: (c, d) =>
+      c.call('PATCH', `/api/v1/datasets/${d.name}/samples/${pick(d.ids)}`, {
+        set: { reviewed: Math.random() < 0.5, score: Math.random() },
+      }),
+  },
+  {
+    kind: 'tag samples',
+    weight: 1,
+    run: (c, d) =>
+      c.call('POST', `/api/v1/datasets/${d.name}/tags/add`, {
+        view: { stages: [{ stage: 'select', sample_ids: picks(d.ids, 5) }] },
+        tags: ['reviewed'],
+      }),
+  },
+  {
+    kind: 'untag samples',
+    weight: 1,
+    run: (c, d) =>
+      c.call('POST', `/api/v1/datasets/${d.name}/tags/remove`, {
+        view: { stages: [{ stage: 'select', sample_ids: picks(d.ids, 5) }] },
+        tags: ['reviewed'],
+      }),
+  },
   // Every client checks keys other than its own: several keys in each server's cache, in turn.
   { kind: 'key check: whoami', weight: 3, run: (c) => c.call('GET', '/api/v1/whoami', undefined, pick(c.allKeys)) },
 ];
 /** BENCH_LOAD_ONLY=whoami,view keeps the operations whose kind contains one of the words (to isolate one). */
 const ONLY = process.env.BENCH_LOAD_ONLY?.split(',');
-if (ONLY) OPERATIONS.splice(0, OPERATIONS.length, ...OPERATIONS.filter((op) => ONLY.some((word) => op.kind.includes(word))));
+if (ONLY)
+  OPERATIONS.splice(0, OPERATIONS.length, ...OPERATIONS.filter((op) => ONLY.some((word) => op.kind.includes(word))));
 const TOTAL_WEIGHT = OPERATIONS.reduce((sum, op) => sum + op.weight, 0);
 function pickOperation() {
   let r = Math.random() * TOTAL_WEIGHT;
@@ -84,7 +134,8 @@ async function seedDatasets(url, adminKey) {
   const agent = keepAliveAgent();
   const admin = async (method, path, json, expected) => {
     const answer = await send(`${url}${path}`, { method, json, headers: { 'x-api-key': adminKey }, agent });
-    if (answer.status !== expected) throw new Error(`seeding: ${method} ${path} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+    if (answer.status !== expected)
+      throw new Error(`seeding: ${method} ${path} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
     return answer.text ? JSON.parse(answer.text) : undefined;
   };
   const datasets = [];
@@ -138,7 +189,8 @@ async function runLoad(url, keys, datasets) {
     const ownKey = keys[i % keys.length];
     return {
       allKeys: keys,
-      call: (method, path, json, key = ownKey) => send(`${url}${path}`, { method, json, headers: { 'x-api-key': key }, agent }),
+      call: (method, path, json, key = ownKey) =>
+        send(`${url}${path}`, { method, json, headers: { 'x-api-key': key }, agent }),
     };
   };
   const loops = Array.from({ length: CLIENTS }, async (_, i) => {
@@ -162,13 +214,20 @@ async function runLoad(url, keys, datasets) {
 const ms = (v) => (v === undefined ? '—' : v.toFixed(1));
 function printTable(dialect, run) {
   console.log(`\n### ${dialect}: ${CLIENTS} clients for ${run.elapsedS.toFixed(1)} s\n`);
-  console.log('| operation | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| operation | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |\n| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
   const row = (label, record) => {
     const s = latencySummary(record.latencies);
-    console.log(`| ${label} | ${record.latencies.length} | ${(record.latencies.length / run.elapsedS).toFixed(0)} | ${ms(s?.p50)} | ${ms(s?.p95)} | ${ms(s?.p99)} | ${ms(s?.max)} | ${record.errors} |`);
+    console.log(
+      `| ${label} | ${record.latencies.length} | ${(record.latencies.length / run.elapsedS).toFixed(0)} | ${ms(s?.p50)} | ${ms(s?.p95)} | ${ms(s?.p99)} | ${ms(s?.max)} | ${record.errors} |`,
+    );
   };
   for (const [kind, record] of run.results) row(kind, record);
-  const all = { latencies: [...run.results.values()].flatMap((r) => r.latencies), errors: [...run.results.values()].reduce((n, r) => n + r.errors, 0) };
+  const all = {
+    latencies: [...run.results.values()].flatMap((r) => r.latencies),
+    errors: [...run.results.values()].reduce((n, r) => n + r.errors, 0),
+  };
   row('**all of the mix**', all);
   row('`/health`, its own open connection (baseline)', run.health);
   row('`/health`, a new connection each time', run.healthFresh);

@@ -32,7 +32,8 @@ try {
   await setup.users.create(SYSTEM_ACTOR, { email: 'member@example.com', name: 'Member', role: 'MEMBER' });
   const adminKey = (await setup.keys.generate(SYSTEM_ACTOR, { name: 'admin', user: 'admin@example.com' })).key;
   const keys = [];
-  for (let i = 0; i < COUNT; i++) keys.push(await setup.keys.generate(SYSTEM_ACTOR, { name: `k${i}`, user: 'member@example.com' }));
+  for (let i = 0; i < COUNT; i++)
+    keys.push(await setup.keys.generate(SYSTEM_ACTOR, { name: `k${i}`, user: 'member@example.com' }));
   await setup.close();
 
   const [a, b] = await Promise.all([startServe(database.uri, PORT), startServe(database.uri, PORT + 1)]);
@@ -50,7 +51,11 @@ try {
       // A random pause, so the deletions fall at every phase of B's 250 ms fallback poll.
       await sleep(Math.random() * 250);
       const sent = performance.now();
-      const deleted = await send(`${a.url}/api/v1/keys/${apiKey.id}`, { method: 'DELETE', headers: { 'x-api-key': adminKey }, agent: adminAgent });
+      const deleted = await send(`${a.url}/api/v1/keys/${apiKey.id}`, {
+        method: 'DELETE',
+        headers: { 'x-api-key': adminKey },
+        agent: adminAgent,
+      });
       if (deleted.status !== 204) throw new Error(`DELETE answered ${deleted.status}`);
       const answered = performance.now();
       // Tight polling of B: one request at a time, none in between.
@@ -59,7 +64,8 @@ try {
         requestsToB++;
         if (answer === 401) break;
         if (answer !== 200) throw new Error(`B answered ${answer}`);
-        if (performance.now() - answered > GIVE_UP_MS) throw new Error(`B still accepted a deleted key after ${GIVE_UP_MS} ms`);
+        if (performance.now() - answered > GIVE_UP_MS)
+          throw new Error(`B still accepted a deleted key after ${GIVE_UP_MS} ms`);
       }
       const refused = performance.now();
       sinceAnswered.push(refused - answered);
@@ -71,12 +77,19 @@ try {
       ['B refuses the key, from sending the DELETE to A', latencySummary(sinceSent)],
       ['DELETE on A itself', latencySummary(deleteMs)],
     ];
-    console.log(`\nTeamset revocation benchmark — Node ${process.version}, ${COUNT} keys deleted one at a time on A, two teamset serve processes, PostgreSQL`);
-    console.log(`Machine: before ${loadBefore}; after ${machineLoad()}. ${(requestsToB / COUNT).toFixed(1)} requests to B per revocation.\n`);
+    console.log(
+      `\nTeamset revocation benchmark — Node ${process.version}, ${COUNT} keys deleted one at a time on A, two teamset serve processes, PostgreSQL`,
+    );
+    console.log(
+      `Machine: before ${loadBefore}; after ${machineLoad()}. ${(requestsToB / COUNT).toFixed(1)} requests to B per revocation.\n`,
+    );
     console.log('| measurement | min | median | p95 | max |\n| --- | --- | --- | --- | --- |');
-    for (const [label, s] of rows) console.log(`| ${label} | ${fmt(s.min)} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`);
+    for (const [label, s] of rows)
+      console.log(`| ${label} | ${fmt(s.min)} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`);
     const within = sinceAnswered.filter((ms) => ms <= 100).length;
-    console.log(`\nTarget ≤ 100 ms (from A answering): ${within} of ${COUNT} revocations within it; median ${fmt(latencySummary(sinceAnswered).p50)}.`);
+    console.log(
+      `\nTarget ≤ 100 ms (from A answering): ${within} of ${COUNT} revocations within it; median ${fmt(latencySummary(sinceAnswered).p50)}.`,
+    );
   } finally {
     for (const agent of agents.values()) agent.destroy();
     adminAgent.destroy();

@@ -8,10 +8,21 @@ const [databaseUri, port, email] = process.argv.slice(2);
 const services = await createServices({ databaseUri });
 const app = await buildApp({ services, logLevel: 'error' });
 const user = await services.users.get(SYSTEM_ACTOR, email);
-const body = { user, authMethod: 'api_key', apiKeyId: (await services.keys.list(SYSTEM_ACTOR, { user: email }))[0]?.id ?? null };
+const body = {
+  user,
+  authMethod: 'api_key',
+  apiKeyId: (await services.keys.list(SYSTEM_ACTOR, { user: email }))[0]?.id ?? null,
+};
 app.get('/bench/control', { schema: { response: { 200: WhoAmI } } }, (_request, reply) => {
   reply.send(body);
 });
 await app.listen({ host: '127.0.0.1', port: Number(port) });
 process.send?.({ ready: `http://127.0.0.1:${port}` });
-process.on('SIGTERM', () => void app.close().then(() => services.close()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0)),
+);

@@ -13,4 +13,7 @@ export interface SyntheticImage {
 export function syntheticCategories(): SyntheticCategory[];
 export function syntheticImage(i: number): SyntheticImage;
 export function syntheticBox(i: number, k: number): [number, number, number, number];
-export function writeSyntheticCoco(path: string, options: { images: number; boxesPerImage: number }): { images: number; annotations: number; categories: number };
+export function writeSyntheticCoco(
+  path: string,
+  options: { images: number; boxesPerImage: number },
+): { images: number; annotations: number; categories: number };

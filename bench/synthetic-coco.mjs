@@ -1,7 +1,18 @@
 // A synthetic COCO detection file of any size, written in pieces (never held whole), deterministic from its arguments.
 import { closeSync, openSync, writeSync } from 'node:fs';
 
-const CATEGORY_NAMES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light'];
+const CATEGORY_NAMES = [
+  'person',
+  'bicycle',
+  'car',
+  'motorcycle',
+  'airplane',
+  'bus',
+  'train',
+  'truck',
+  'boat',
+  'traffic light',
+];
 
 /** A fixed pseudo-random number in [0, 1) for (i, k). */
 function unit(i, k) {
@@ -17,14 +28,20 @@ const round2 = (n) => Math.round(n * 100) / 100;
 /** 80 categories with COCO-like ids (1…90 with gaps) and names. */
 export function syntheticCategories() {
   const out = [];
-  for (let i = 0, id = 1; i < 80; i++, id += i % 8 === 0 ? 2 : 1) out.push({ id, name: `${CATEGORY_NAMES[i % 10]} ${Math.floor(i / 10)}`, supercategory: 'thing' });
+  for (let i = 0, id = 1; i < 80; i++, id += i % 8 === 0 ? 2 : 1)
+    out.push({ id, name: `${CATEGORY_NAMES[i % 10]} ${Math.floor(i / 10)}`, supercategory: 'thing' });
   return out;
 }
 
 /** Image i: 640×480 or 480×640. */
 export function syntheticImage(i) {
   const landscape = i % 4 !== 3;
-  return { id: i + 1, file_name: `${String(i).padStart(12, '0')}.jpg`, width: landscape ? 640 : 480, height: landscape ? 480 : 640 };
+  return {
+    id: i + 1,
+    file_name: `${String(i).padStart(12, '0')}.jpg`,
+    width: landscape ? 640 : 480,
+    height: landscape ? 480 : 640,
+  };
 }
 
 /** Box k of image i, in pixels, inside the image. */
@@ -40,7 +57,10 @@ export function writeSyntheticCoco(path, { images, boxesPerImage }) {
   const categories = syntheticCategories();
   const fd = openSync(path, 'w');
   try {
-    writeSync(fd, `{"info":{"description":"synthetic","year":2026},"licenses":[],"categories":${JSON.stringify(categories)},"images":[`);
+    writeSync(
+      fd,
+      `{"info":{"description":"synthetic","year":2026},"licenses":[],"categories":${JSON.stringify(categories)},"images":[`,
+    );
     let piece = [];
     const flush = (last) => {
       if (piece.length > 0) writeSync(fd, piece.join(',') + (last ? '' : ','));
@@ -57,7 +77,9 @@ export function writeSyntheticCoco(path, { images, boxesPerImage }) {
       for (let k = 0; k < boxesPerImage; k++) {
         const bbox = syntheticBox(i, k);
         const category = categories[(i * 7 + k) % categories.length];
-        piece.push(`{"id":${++id},"image_id":${i + 1},"category_id":${category.id},"bbox":[${bbox.join(',')}],"area":${round2(bbox[2] * bbox[3])},"iscrowd":0}`);
+        piece.push(
+          `{"id":${++id},"image_id":${i + 1},"category_id":${category.id},"bbox":[${bbox.join(',')}],"area":${round2(bbox[2] * bbox[3])},"iscrowd":0}`,
+        );
         if (piece.length === 5000) flush(id === images * boxesPerImage);
       }
     }

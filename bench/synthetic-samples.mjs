@@ -15,7 +15,12 @@ export function syntheticSample(i) {
   for (let k = 0; k < 5; k++) {
     const x = unit(i, k) * 0.8;
     const y = unit(i, k + 10) * 0.8;
-    detections.push({ _cls: 'Detection', label: LABELS[(i + k) % LABELS.length], bounding_box: [x, y, 0.1, 0.15], confidence: unit(i, k + 20) });
+    detections.push({
+      _cls: 'Detection',
+      label: LABELS[(i + k) % LABELS.length],
+      bounding_box: [x, y, 0.1, 0.15],
+      confidence: unit(i, k + 20),
+    });
   }
   return {
     filepath: `/data/images/${String(i).padStart(8, '0')}.jpg`,

@@ -35,15 +35,20 @@ export async function createBenchDatabase(dialect) {
 
 /** Starts `teamset serve` on the database and port, resolving once /health answers: `{ url, pid, stop }`. */
 export async function startServe(databaseUri, port) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'error'], {
-    env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'error'],
+    {
+      env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`teamset serve exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, pid: child.pid, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+      if ((await fetch(`${url}/health`)).ok)
+        return { url, pid: child.pid, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
     } catch {
       // not listening yet
     }

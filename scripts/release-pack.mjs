@@ -17,5 +17,8 @@ if (!process.argv.includes('--no-build')) execFileSync(npm, ['run', 'build'], { 
 rmSync(release, { recursive: true, force: true });
 mkdirSync(release, { recursive: true });
 const workspaces = RELEASE_PACKAGES.flatMap((name) => ['-w', `packages/${name}`]);
-execFileSync(npm, ['pack', ...workspaces, '--pack-destination', release, '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(npm, ['pack', ...workspaces, '--pack-destination', release, '--silent'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 for (const file of readdirSync(release).sort()) console.log(relative(process.cwd(), join(release, file)));

@@ -14,7 +14,14 @@ import {
   type WhoAmI,
 } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, errorLines, runTeamset, spawnTeamset, watchServe, type CliSandbox } from './test-support/run-teamset.js';
+import {
+  createSandbox,
+  errorLines,
+  runTeamset,
+  spawnTeamset,
+  watchServe,
+  type CliSandbox,
+} from './test-support/run-teamset.js';
 
 let sandbox: CliSandbox;
 let serve: ChildProcess;
@@ -39,8 +46,12 @@ beforeAll(async () => {
   serveOutput = watched.output;
   url = await watched.url;
   // Bootstrap exactly as an admin would: on the database, while the server runs.
-  await runTeamset(['users', 'create', '--email', 'admin@example.com', '--name', 'Admin', '--role', 'ADMIN'], { env: sandbox.env });
-  const key = (await runTeamset(['keys', 'generate', '--user', 'admin@example.com', '--name', 'bootstrap'], { env: sandbox.env })).stdout.trim();
+  await runTeamset(['users', 'create', '--email', 'admin@example.com', '--name', 'Admin', '--role', 'ADMIN'], {
+    env: sandbox.env,
+  });
+  const key = (
+    await runTeamset(['keys', 'generate', '--user', 'admin@example.com', '--name', 'bootstrap'], { env: sandbox.env })
+  ).stdout.trim();
   expect(isWellFormedApiKey(key)).toBe(true);
   apiEnv = { ...sandbox.env, FIFTYONE_API_URI: url, FIFTYONE_API_KEY: key };
 });
@@ -51,7 +62,7 @@ afterAll(() => {
 });
 
 describe('teamset over the API', () => {
-  it('whoami names the key\'s user', async () => {
+  it("whoami names the key's user", async () => {
     const result = await overApi(['whoami', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const me = JSON.parse(result.stdout) as WhoAmI;
@@ -59,13 +70,19 @@ describe('teamset over the API', () => {
   });
 
   it('creates, lists and revokes an invitation', async () => {
-    const created = JSON.parse((await overApi(['--json', 'invitations', 'create', 'new@example.com', '--role', 'member'])).stdout) as CreatedInvitation;
+    const created = JSON.parse(
+      (await overApi(['--json', 'invitations', 'create', 'new@example.com', '--role', 'member'])).stdout,
+    ) as CreatedInvitation;
     expect(created.invitation).toMatchObject({ email: 'new@example.com', role: 'MEMBER' });
     expect(created.url).toContain(created.token);
-    const { invitations } = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as { invitations: Invitation[] };
+    const { invitations } = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as {
+      invitations: Invitation[];
+    };
     expect(invitations.map((i) => i.id)).toContain(created.invitation.id);
     expect((await overApi(['invitations', 'revoke', created.invitation.id])).code).toBe(0);
-    const after = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as { invitations: Invitation[] };
+    const after = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as {
+      invitations: Invitation[];
+    };
     expect(after.invitations.map((i) => i.id)).not.toContain(created.invitation.id);
   });
 
@@ -100,7 +117,18 @@ describe('teamset over the API', () => {
     expect(refused.code).toBe(1);
     expect(errorLines(refused.stderr)).toHaveLength(1);
     expect(refused.stderr).toContain('teamset invitations create');
-    const direct = await overApi(['--database', '--json', 'users', 'create', '--email', 'direct@example.com', '--name', 'Direct', '--role', 'MEMBER']);
+    const direct = await overApi([
+      '--database',
+      '--json',
+      'users',
+      'create',
+      '--email',
+      'direct@example.com',
+      '--name',
+      'Direct',
+      '--role',
+      'MEMBER',
+    ]);
     expect(direct.code, direct.stderr).toBe(0);
     const roled = await overApi(['--json', 'users', 'set-role', 'direct@example.com', 'COLLABORATOR']);
     expect(JSON.parse(roled.stdout)).toMatchObject({ email: 'direct@example.com', role: 'COLLABORATOR' });
@@ -110,7 +138,11 @@ describe('teamset over the API', () => {
     const name = 'api runs/2024 v1';
     const created = await overApi(['--json', 'datasets', 'create', name, '--media-type', 'image']);
     expect(created.code, created.stderr).toBe(0);
-    expect(JSON.parse(created.stdout)).toMatchObject({ name, permission: 'MANAGE', createdBy: expect.any(String) as unknown });
+    expect(JSON.parse(created.stdout)).toMatchObject({
+      name,
+      permission: 'MANAGE',
+      createdBy: expect.any(String) as unknown,
+    });
     expect((JSON.parse((await overApi(['--json', 'datasets', 'info', name])).stdout) as Dataset).name).toBe(name);
     // People read emails: the table names the creator by email, not by user id.
     const info = await overApi(['datasets', 'info', name]);
@@ -123,7 +155,9 @@ describe('teamset over the API', () => {
     expect((await overApi(['permissions', 'default', name, 'no-access'])).code).toBe(0);
     const list = JSON.parse((await overApi(['--json', 'permissions', 'list', name])).stdout) as DatasetPermissionList;
     expect(list.defaultPermission).toBe('NO_ACCESS');
-    expect(list.users.map((u) => u.user.email)).toEqual(expect.arrayContaining(['admin@example.com', 'direct@example.com']));
+    expect(list.users.map((u) => u.user.email)).toEqual(
+      expect.arrayContaining(['admin@example.com', 'direct@example.com']),
+    );
     expect((await overApi(['permissions', 'remove', name, 'direct@example.com'])).code).toBe(0);
 
     expect((await overApi(['datasets', 'rename', name, `${name} renamed`])).code).toBe(0);

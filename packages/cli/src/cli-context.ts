@@ -55,7 +55,9 @@ export class CliContext {
       const core = await import('@teamset/core');
       if (!this.out.json) {
         const why = this.#globals.database ? '--database' : 'no api_uri set';
-        this.out.note(`teamset: working on the database ${maskDatabaseUri(core.resolveDatabaseUri(connection.databaseUri))} directly (${why})`);
+        this.out.note(
+          `teamset: working on the database ${maskDatabaseUri(core.resolveDatabaseUri(connection.databaseUri))} directly (${why})`,
+        );
       }
       return await work(new DatabaseBackend(await connection.services(), core.SYSTEM_ACTOR));
     } finally {

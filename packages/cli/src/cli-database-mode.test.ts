@@ -16,11 +16,38 @@ describe('teamset on the database directly', () => {
   let adminKey = '';
 
   it('creates the first admin with --password-stdin, then a key for them, printed once', async () => {
-    const created = await teamset(['--json', 'users', 'create', '--email', 'Admin@Example.com', '--name', 'Ada Admin', '--role', 'admin', '--password-stdin'], 'correct horse battery\n');
+    const created = await teamset(
+      [
+        '--json',
+        'users',
+        'create',
+        '--email',
+        'Admin@Example.com',
+        '--name',
+        'Ada Admin',
+        '--role',
+        'admin',
+        '--password-stdin',
+      ],
+      'correct horse battery\n',
+    );
     expect(created.code, created.stderr).toBe(0);
-    expect(JSON.parse(created.stdout) as User).toMatchObject({ email: 'admin@example.com', name: 'Ada Admin', role: 'ADMIN' });
+    expect(JSON.parse(created.stdout) as User).toMatchObject({
+      email: 'admin@example.com',
+      name: 'Ada Admin',
+      role: 'ADMIN',
+    });
 
-    const generated = await teamset(['keys', 'generate', '--user', 'admin@example.com', '--name', 'bootstrap', '--expires-in', '90d']);
+    const generated = await teamset([
+      'keys',
+      'generate',
+      '--user',
+      'admin@example.com',
+      '--name',
+      'bootstrap',
+      '--expires-in',
+      '90d',
+    ]);
     expect(generated.code, generated.stderr).toBe(0);
     adminKey = generated.stdout.trim();
     expect(isWellFormedApiKey(adminKey)).toBe(true);
@@ -129,7 +156,10 @@ describe('teamset config show', () => {
         apiUri: 'http://teamset.invalid:5151',
         apiKey: `${key.slice(0, 12)}…`,
         databaseUri: sandbox.databaseUri,
-        sources: { apiKey: { type: 'file', path: sandbox.configPath, key: 'api_key' }, databaseUri: { type: 'env', variable: 'FIFTYONE_DATABASE_URI' } },
+        sources: {
+          apiKey: { type: 'file', path: sandbox.configPath, key: 'api_key' },
+          databaseUri: { type: 'env', variable: 'FIFTYONE_DATABASE_URI' },
+        },
       });
     } finally {
       writeFileSync(sandbox.configPath, '{}');
@@ -138,7 +168,11 @@ describe('teamset config show', () => {
 
   it('fails on one line, without echoing the value, for a malformed key', async () => {
     const result = await runTeamset(['config', 'show'], {
-      env: { ...sandbox.env, FIFTYONE_API_URI: 'http://localhost:5151', FIFTYONE_API_KEY: 'tsk_not-really-a-key-but-secret' },
+      env: {
+        ...sandbox.env,
+        FIFTYONE_API_URI: 'http://localhost:5151',
+        FIFTYONE_API_KEY: 'tsk_not-really-a-key-but-secret',
+      },
     });
     expect(result.code).toBe(1);
     expect(errorLines(result.stderr)).toHaveLength(1);

@@ -14,8 +14,20 @@ const NAME = 'team a/b runs';
 
 beforeAll(async () => {
   sandbox = createSandbox();
-  for (const [email, role] of [['member@example.com', 'MEMBER'], ['collab@example.com', 'COLLABORATOR']] as const) {
-    const created = await teamset(['users', 'create', '--email', email, '--name', email.split('@')[0] ?? email, '--role', role]);
+  for (const [email, role] of [
+    ['member@example.com', 'MEMBER'],
+    ['collab@example.com', 'COLLABORATOR'],
+  ] as const) {
+    const created = await teamset([
+      'users',
+      'create',
+      '--email',
+      email,
+      '--name',
+      email.split('@')[0] ?? email,
+      '--role',
+      role,
+    ]);
     expect(created.code, created.stderr).toBe(0);
   }
 });
@@ -24,7 +36,13 @@ afterAll(() => sandbox.cleanup());
 describe('teamset datasets on the database directly', () => {
   it('creates a dataset with a media type and shows it', async () => {
     const created = await json<Dataset>(['datasets', 'create', NAME, '--media-type', 'Video']);
-    expect(created).toMatchObject({ name: NAME, slug: 'team-a-b-runs', mediaType: 'video', createdBy: null, permission: 'MANAGE' });
+    expect(created).toMatchObject({
+      name: NAME,
+      slug: 'team-a-b-runs',
+      mediaType: 'video',
+      createdBy: null,
+      permission: 'MANAGE',
+    });
     expect((await json<Dataset>(['datasets', 'info', NAME])).id).toBe(created.id);
 
     const human = await teamset(['datasets', 'info', NAME]);
@@ -59,7 +77,11 @@ describe('teamset permissions on the database directly', () => {
     expect((await json<Dataset>(['permissions', 'default', NAME, 'view'])).defaultPermission).toBe('VIEW');
 
     const granted = await json<DatasetUserPermission>(['permissions', 'set', NAME, 'collab@example.com', 'edit']);
-    expect(granted).toMatchObject({ user: { email: 'collab@example.com' }, userPermission: 'EDIT', activePermission: 'EDIT' });
+    expect(granted).toMatchObject({
+      user: { email: 'collab@example.com' },
+      userPermission: 'EDIT',
+      activePermission: 'EDIT',
+    });
 
     const list = await json<DatasetPermissionList>(['permissions', 'list', NAME]);
     expect(list).toMatchObject({ dataset: NAME, defaultPermission: 'VIEW' });
@@ -71,7 +93,11 @@ describe('teamset permissions on the database directly', () => {
     expect(table.stdout).toContain('default permission for members: VIEW');
     expect(table.stdout).toContain('collab@example.com');
 
-    expect(await json(['permissions', 'remove', NAME, 'collab@example.com'])).toEqual({ removed: true, dataset: NAME, user: 'collab@example.com' });
+    expect(await json(['permissions', 'remove', NAME, 'collab@example.com'])).toEqual({
+      removed: true,
+      dataset: NAME,
+      user: 'collab@example.com',
+    });
     const after = await json<DatasetPermissionList>(['permissions', 'list', NAME]);
     expect(after.users.map((u) => u.user.email)).not.toContain('collab@example.com');
   });

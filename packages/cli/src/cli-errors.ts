@@ -21,7 +21,8 @@ export function errorLine(error: unknown): string {
   const requestId = (error as { requestId?: unknown } | null)?.requestId;
   // For server-side failures the request id is what lets an admin find the log entry.
   const status = (error as { status?: unknown } | null)?.status;
-  const suffix = typeof requestId === 'string' && typeof status === 'number' && status >= 500 ? ` (request id ${requestId})` : '';
+  const suffix =
+    typeof requestId === 'string' && typeof status === 'number' && status >= 500 ? ` (request id ${requestId})` : '';
   return `teamset: error: ${oneLine}${suffix}`;
 }
 

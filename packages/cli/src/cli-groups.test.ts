@@ -15,8 +15,22 @@ const DATASET = 'grouped runs/1';
 
 beforeAll(async () => {
   sandbox = createSandbox();
-  for (const [email, role] of [['admin@example.com', 'ADMIN'], ['member@example.com', 'MEMBER'], ['collab@example.com', 'COLLABORATOR'], ['guest@example.com', 'GUEST']] as const) {
-    const created = await teamset(['users', 'create', '--email', email, '--name', email.split('@')[0] ?? email, '--role', role]);
+  for (const [email, role] of [
+    ['admin@example.com', 'ADMIN'],
+    ['member@example.com', 'MEMBER'],
+    ['collab@example.com', 'COLLABORATOR'],
+    ['guest@example.com', 'GUEST'],
+  ] as const) {
+    const created = await teamset([
+      'users',
+      'create',
+      '--email',
+      email,
+      '--name',
+      email.split('@')[0] ?? email,
+      '--role',
+      role,
+    ]);
     expect(created.code, created.stderr).toBe(0);
   }
   expect((await teamset(['datasets', 'create', DATASET])).code).toBe(0);
@@ -25,7 +39,16 @@ afterAll(() => sandbox.cleanup());
 
 describe('teamset groups on the database directly', () => {
   it('creates, shows, lists, updates, fills, empties and deletes a group', async () => {
-    const created = await json<UserGroup>(['groups', 'create', 'Annotators', '--description', 'label team', '--users', 'collab@example.com', 'guest@example.com']);
+    const created = await json<UserGroup>([
+      'groups',
+      'create',
+      'Annotators',
+      '--description',
+      'label team',
+      '--users',
+      'collab@example.com',
+      'guest@example.com',
+    ]);
     expect(created).toMatchObject({ name: 'Annotators', description: 'label team' });
     expect(created.users.map((u) => u.email)).toEqual(['collab@example.com', 'guest@example.com']);
 
@@ -38,11 +61,24 @@ describe('teamset groups on the database directly', () => {
     const table = await teamset(['groups', 'list']);
     expect(table.stdout).toMatch(/Annotators.*label team.*2/s);
 
-    const updated = await json<UserGroup>(['groups', 'update', 'Annotators', '--name', 'Labelers', '--clear-description', '--users', 'member@example.com']);
+    const updated = await json<UserGroup>([
+      'groups',
+      'update',
+      'Annotators',
+      '--name',
+      'Labelers',
+      '--clear-description',
+      '--users',
+      'member@example.com',
+    ]);
     expect(updated).toMatchObject({ id: created.id, name: 'Labelers', description: null });
     expect(updated.users.map((u) => u.email)).toEqual(['member@example.com']);
-    expect((await json<UserGroup>(['groups', 'add-users', 'Labelers', 'collab@example.com', 'guest@example.com'])).users).toHaveLength(3);
-    expect((await json<UserGroup>(['groups', 'remove-users', 'Labelers', 'guest@example.com'])).users.map((u) => u.email)).toEqual(['collab@example.com', 'member@example.com']);
+    expect(
+      (await json<UserGroup>(['groups', 'add-users', 'Labelers', 'collab@example.com', 'guest@example.com'])).users,
+    ).toHaveLength(3);
+    expect(
+      (await json<UserGroup>(['groups', 'remove-users', 'Labelers', 'guest@example.com'])).users.map((u) => u.email),
+    ).toEqual(['collab@example.com', 'member@example.com']);
     expect((await json<UserGroup>(['groups', 'update', 'Labelers', '--no-members'])).users).toEqual([]);
 
     expect(await json(['groups', 'delete', 'Labelers'])).toEqual({ deleted: true, group: 'Labelers' });
@@ -59,15 +95,23 @@ describe('teamset groups on the database directly', () => {
     expect(list.groups).toEqual([granted]);
     const byEmail = Object.fromEntries(list.users.map((u) => [u.user.email, u.activePermission]));
     expect(byEmail).toMatchObject({ 'collab@example.com': 'EDIT', 'guest@example.com': 'VIEW' });
-    expect((await teamset(['permissions', 'set-group', DATASET, 'Editors', 'view'])).stdout).toContain('Group Editors now has VIEW');
+    expect((await teamset(['permissions', 'set-group', DATASET, 'Editors', 'view'])).stdout).toContain(
+      'Group Editors now has VIEW',
+    );
 
     // The table: the users first (a member's ACTIVE counts the group), then the group grants.
     const table = (await teamset(['permissions', 'list', DATASET])).stdout;
     const [users = '', groups = ''] = table.split('User groups:\n');
     expect(users).toMatch(/collab@example\.com.*│\s*VIEW\s*│/);
-    expect(groups).toMatch(new RegExp(`GROUP ID.*GROUP.*DESCRIPTION.*GRANT[\\s\\S]*${granted.group.id}.*Editors.*—.*VIEW`));
+    expect(groups).toMatch(
+      new RegExp(`GROUP ID.*GROUP.*DESCRIPTION.*GRANT[\\s\\S]*${granted.group.id}.*Editors.*—.*VIEW`),
+    );
 
-    expect(await json(['permissions', 'remove-group', DATASET, 'Editors'])).toEqual({ removed: true, dataset: DATASET, group: 'Editors' });
+    expect(await json(['permissions', 'remove-group', DATASET, 'Editors'])).toEqual({
+      removed: true,
+      dataset: DATASET,
+      group: 'Editors',
+    });
     const without = (await teamset(['permissions', 'list', DATASET])).stdout;
     expect(without).not.toContain('User groups:');
     expect(without).toContain('No user group has a grant on this dataset.');
@@ -89,7 +133,10 @@ describe('teamset groups on the database directly', () => {
   });
 
   it('refuses a duplicate name and an unknown member on one line, exit 1', async () => {
-    for (const args of [['groups', 'create', 'EDITORS'], ['groups', 'add-users', 'Editors', 'ghost@example.com']]) {
+    for (const args of [
+      ['groups', 'create', 'EDITORS'],
+      ['groups', 'add-users', 'Editors', 'ghost@example.com'],
+    ]) {
       const result = await teamset(args);
       expect(result.code).toBe(1);
       expect(errorLines(result.stderr)).toHaveLength(1);
@@ -104,7 +151,8 @@ describe('teamset groups over the API', () => {
 
   beforeAll(async () => {
     server = await startServer({ databaseUri: sandbox.databaseUri, host: '127.0.0.1', port: 0, logLevel: false });
-    const keyOf = async (email: string) => (await teamset(['keys', 'generate', '--user', email, '--name', 'cli groups'])).stdout.trim();
+    const keyOf = async (email: string) =>
+      (await teamset(['keys', 'generate', '--user', email, '--name', 'cli groups'])).stdout.trim();
     asAdmin = { ...sandbox.env, FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: await keyOf('admin@example.com') };
     asMember = { ...sandbox.env, FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: await keyOf('member@example.com') };
   });
@@ -115,8 +163,12 @@ describe('teamset groups over the API', () => {
   it('an admin manages groups through the SDK; a member sees only their groups and cannot write', async () => {
     const group = await json<UserGroup>(['groups', 'create', 'Remote Team', '--users', 'member@example.com'], asAdmin);
     expect(group.users.map((u) => u.email)).toEqual(['member@example.com']);
-    expect((await json<UserGroup>(['groups', 'update', 'remote team', '--description', 'over http'], asAdmin)).description).toBe('over http');
-    expect((await json<{ groups: UserGroup[] }>(['groups', 'list'], asMember)).groups.map((g) => g.name)).toEqual(['Remote Team']);
+    expect(
+      (await json<UserGroup>(['groups', 'update', 'remote team', '--description', 'over http'], asAdmin)).description,
+    ).toBe('over http');
+    expect((await json<{ groups: UserGroup[] }>(['groups', 'list'], asMember)).groups.map((g) => g.name)).toEqual([
+      'Remote Team',
+    ]);
     const denied = await teamset(['groups', 'create', 'Member Made'], asMember);
     expect(denied.code).toBe(1);
     expect(errorLines(denied.stderr)).toEqual(['teamset: error: Only admins can create user groups']);

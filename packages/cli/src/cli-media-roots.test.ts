@@ -28,7 +28,10 @@ beforeAll(async () => {
   const base = realpathSync(sandbox.dir);
   [photos, scans, fixed] = [join(base, 'photos'), join(base, 'scans'), join(base, 'fixed')];
   for (const dir of [photos, scans, fixed]) mkdirSync(dir);
-  for (const [email, role] of [['admin@example.com', 'ADMIN'], ['member@example.com', 'MEMBER']] as const) {
+  for (const [email, role] of [
+    ['admin@example.com', 'ADMIN'],
+    ['member@example.com', 'MEMBER'],
+  ] as const) {
     const created = await teamset(['users', 'create', '--email', email, '--name', role, '--role', role]);
     expect(created.code, created.stderr).toBe(0);
   }
@@ -36,19 +39,26 @@ beforeAll(async () => {
 afterAll(() => sandbox.cleanup());
 
 describe('teamset media-roots on the database directly', () => {
-  it('adds (stored as real paths, once each), lists and removes the organization\'s roots', async () => {
+  it("adds (stored as real paths, once each), lists and removes the organization's roots", async () => {
     expect((await teamset(['media-roots', 'list'])).stdout).toContain('No media roots');
     const organization = (path: string) => ({ path, source: 'organization', available: true });
-    expect(await roots(['add', `${photos}/`, join(scans, '..', 'scans')])).toEqual([organization(photos), organization(scans)]);
+    expect(await roots(['add', `${photos}/`, join(scans, '..', 'scans')])).toEqual([
+      organization(photos),
+      organization(scans),
+    ]);
     expect(await roots(['add', photos])).toEqual([organization(photos), organization(scans)]);
-    expect((await teamset(['media-roots', 'list'])).stdout).toMatch(new RegExp(`${photos}.*organization.*yes[\\s\\S]*${scans}`));
+    expect((await teamset(['media-roots', 'list'])).stdout).toMatch(
+      new RegExp(`${photos}.*organization.*yes[\\s\\S]*${scans}`),
+    );
     expect(await roots(['remove', `${photos}/`])).toEqual([organization(scans)]);
     expect(await roots(['list'])).toEqual([organization(scans)]);
   });
 
   it('refuses, changing nothing, a directory that is not a root, or not an existing absolute path', async () => {
     const before = await roots(['list']);
-    expect(await failure(['remove', scans, photos])).toEqual([`teamset: error: ${photos} is not a media root (roots are listed as their real paths: see \`teamset media-roots list\`)`]);
+    expect(await failure(['remove', scans, photos])).toEqual([
+      `teamset: error: ${photos} is not a media root (roots are listed as their real paths: see \`teamset media-roots list\`)`,
+    ]);
     expect((await failure(['add', 'relative/dir']))[0]).toMatch(/Media root 2: .*not an absolute path/);
     expect((await failure(['add', join(photos, 'missing')]))[0]).toMatch(/does not exist/);
     expect(await roots(['list'])).toEqual(before);
@@ -61,8 +71,15 @@ describe('teamset media-roots over the API', () => {
   let asMember: Record<string, string>;
 
   beforeAll(async () => {
-    server = await startServer({ databaseUri: sandbox.databaseUri, host: '127.0.0.1', port: 0, logLevel: false, core: { mediaRoots: [fixed] } });
-    const keyOf = async (email: string) => (await teamset(['keys', 'generate', '--user', email, '--name', 'cli media roots'])).stdout.trim();
+    server = await startServer({
+      databaseUri: sandbox.databaseUri,
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: false,
+      core: { mediaRoots: [fixed] },
+    });
+    const keyOf = async (email: string) =>
+      (await teamset(['keys', 'generate', '--user', email, '--name', 'cli media roots'])).stdout.trim();
     asAdmin = { ...sandbox.env, FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: await keyOf('admin@example.com') };
     asMember = { ...sandbox.env, FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: await keyOf('member@example.com') };
   });
@@ -73,7 +90,11 @@ describe('teamset media-roots over the API', () => {
   it("lists the server's own roots first, keeps them through changes and refuses to remove them", async () => {
     const server = { path: fixed, source: 'server', available: true };
     expect(await roots(['list'], asAdmin)).toEqual([server, { path: scans, source: 'organization', available: true }]);
-    expect(await roots(['add', photos], asAdmin)).toEqual([server, { path: scans, source: 'organization', available: true }, { path: photos, source: 'organization', available: true }]);
+    expect(await roots(['add', photos], asAdmin)).toEqual([
+      server,
+      { path: scans, source: 'organization', available: true },
+      { path: photos, source: 'organization', available: true },
+    ]);
     expect(await failure(['remove', fixed], asAdmin)).toEqual([
       `teamset: error: ${fixed} is the server's own media root: it is given to \`teamset serve\` by --media-root or TEAMSET_MEDIA_ROOTS, and removed there`,
     ]);

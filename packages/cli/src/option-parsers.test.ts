@@ -2,7 +2,16 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { errorLine, exitCodeFor, UsageError } from './cli-errors.js';
-import { parseDatasetPermission, parseDuration, parseGraphqlMaxDepth, parseMediaType, parsePort, parsePositiveInt, parseQueryTimeout, parseRole } from './option-parsers.js';
+import {
+  parseDatasetPermission,
+  parseDuration,
+  parseGraphqlMaxDepth,
+  parseMediaType,
+  parsePort,
+  parsePositiveInt,
+  parseQueryTimeout,
+  parseRole,
+} from './option-parsers.js';
 
 describe('parseDuration', () => {
   it('accepts a whole number with s, m, h or d', () => {
@@ -31,7 +40,8 @@ describe('other parsers', () => {
   it('takes a GraphQL depth limit from 1 to 200', () => {
     expect(parseGraphqlMaxDepth('1')).toBe(1);
     expect(parseGraphqlMaxDepth('200')).toBe(200);
-    for (const value of ['0', '201', '12.5', 'ten']) expect(() => parseGraphqlMaxDepth(value)).toThrow(InvalidArgumentError);
+    for (const value of ['0', '201', '12.5', 'ten'])
+      expect(() => parseGraphqlMaxDepth(value)).toThrow(InvalidArgumentError);
   });
 });
 
@@ -75,6 +85,7 @@ describe('parseQueryTimeout', () => {
   it('accepts seconds in (0, 3600] and refuses the rest', () => {
     expect(parseQueryTimeout('30')).toBe(30);
     expect(parseQueryTimeout('0.5')).toBe(0.5);
-    for (const bad of ['0', '-1', '3601', 'ten', '']) expect(() => parseQueryTimeout(bad)).toThrow(InvalidArgumentError);
+    for (const bad of ['0', '-1', '3601', 'ten', ''])
+      expect(() => parseQueryTimeout(bad)).toThrow(InvalidArgumentError);
   });
 });

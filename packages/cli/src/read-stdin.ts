@@ -9,7 +9,9 @@ export async function readSecretFromStdin(what: string): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // Only one trailing newline goes: the one `echo` adds. Other whitespace may be part of the secret.
-  const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const secret = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (secret === '') throw new UsageError(`--${what}-stdin was given but stdin was empty`);
   return secret;
 }

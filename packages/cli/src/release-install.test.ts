@@ -38,12 +38,17 @@ describe('release tarballs installed outside the repository', () => {
     await installProject(sdkOnly, [tarballs.contract!, tarballs.sdk!], env);
 
     const port = await unusedPort();
-    server = spawn(join(full, 'node_modules', '.bin', 'teamset'), ['serve', '--port', String(port)], { cwd: full, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(join(full, 'node_modules', '.bin', 'teamset'), ['serve', '--port', String(port)], {
+      cwd: full,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString('utf8')));
     server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString('utf8')));
     const deadline = Date.now() + 60_000;
     while (!/Teamset is running at (\S+)/.test(serverOutput)) {
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`teamset serve did not start:\n${serverOutput}`);
+      if (server.exitCode !== null || Date.now() > deadline)
+        throw new Error(`teamset serve did not start:\n${serverOutput}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     url = /Teamset is running at (\S+)/.exec(serverOutput)?.[1] ?? '';
@@ -70,13 +75,20 @@ describe('release tarballs installed outside the repository', () => {
 
   it("runs the README's set-up commands and SDK snippet from a project with the SDK alone", async () => {
     const teamset = join(full, 'node_modules', '.bin', 'teamset');
-    const created = await run(teamset, ['users', 'create', '--email', 'ada@example.com', '--name', 'Ada', '--role', 'ADMIN', '--password-stdin'], {
+    const created = await run(
+      teamset,
+      ['users', 'create', '--email', 'ada@example.com', '--name', 'Ada', '--role', 'ADMIN', '--password-stdin'],
+      {
+        cwd: full,
+        env,
+        input: 'a-long-password\n',
+      },
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const generated = await run(teamset, ['keys', 'generate', '--user', 'ada@example.com', '--name', 'laptop'], {
       cwd: full,
       env,
-      input: 'a-long-password\n',
     });
-    expect(created.code, created.stderr).toBe(0);
-    const generated = await run(teamset, ['keys', 'generate', '--user', 'ada@example.com', '--name', 'laptop'], { cwd: full, env });
     expect(generated.code, generated.stderr).toBe(0);
     const apiKey = /tsk_\S+/.exec(generated.stdout)?.[0];
     expect(apiKey).toBeDefined();
@@ -93,8 +105,12 @@ describe('release tarballs installed outside the repository', () => {
   });
 
   it('installs the SDK without native modules, and a database connection there asks for @teamset/core', async () => {
-    for (const native of ['better-sqlite3', '@node-rs/argon2', 'pg', '@teamset/core']) expect(existsSync(join(sdkOnly, 'node_modules', native)), native).toBe(false);
-    writeFileSync(join(sdkOnly, 'database.mjs'), "import { listDatasets } from '@teamset/sdk';\nawait listDatasets();\n");
+    for (const native of ['better-sqlite3', '@node-rs/argon2', 'pg', '@teamset/core'])
+      expect(existsSync(join(sdkOnly, 'node_modules', native)), native).toBe(false);
+    writeFileSync(
+      join(sdkOnly, 'database.mjs'),
+      "import { listDatasets } from '@teamset/sdk';\nawait listDatasets();\n",
+    );
     const direct = await run(process.execPath, ['database.mjs'], { cwd: sdkOnly, env });
     expect(direct.code).not.toBe(0);
     expect(direct.stderr).toContain('install @teamset/core for a database connection');

@@ -28,17 +28,32 @@ describe('teamset serve limits (built CLI)', () => {
     await services.datasets.create(SYSTEM_ACTOR, { name: 'limited' });
     await services.close();
 
-    const child = spawnTeamset(['serve', '--port', '0', '--log-level', 'warn', '--graphql-max-depth', '3'], { ...sandbox.env, TEAMSET_GRAPHQL_MAX_COST: '5', TEAMSET_MAX_SCHEMA_FIELDS: '2' });
+    const child = spawnTeamset(['serve', '--port', '0', '--log-level', 'warn', '--graphql-max-depth', '3'], {
+      ...sandbox.env,
+      TEAMSET_GRAPHQL_MAX_COST: '5',
+      TEAMSET_MAX_SCHEMA_FIELDS: '2',
+    });
     try {
       const url = await watchServe(child).url;
       const headers = { 'x-api-key': key, 'content-type': 'application/json' };
-      const graphql = async (query: string) => (await fetch(`${url}/graphql/v1`, { method: 'POST', headers, body: JSON.stringify({ query }) })).json();
+      const graphql = async (query: string) =>
+        (await fetch(`${url}/graphql/v1`, { method: 'POST', headers, body: JSON.stringify({ query }) })).json();
       expect(await graphql('{viewer{id}}')).toMatchObject({ data: { viewer: {} } });
-      expect(await graphql('{viewer{userGroups{users{id}}}}')).toMatchObject({ errors: [{ message: 'The query is 4 levels deep; the limit is 3' }] });
-      expect(await graphql('{invitations{id}}')).toMatchObject({ errors: [{ extensions: { details: { limit: 'cost', max: 5, measured: 11 } } }] });
-      const added = await fetch(`${url}/api/v1/datasets/limited/samples`, { method: 'POST', headers, body: JSON.stringify({ samples: [{ filepath: '/a.jpg', a: 1, b: 2, c: 3 }] }) });
+      expect(await graphql('{viewer{userGroups{users{id}}}}')).toMatchObject({
+        errors: [{ message: 'The query is 4 levels deep; the limit is 3' }],
+      });
+      expect(await graphql('{invitations{id}}')).toMatchObject({
+        errors: [{ extensions: { details: { limit: 'cost', max: 5, measured: 11 } } }],
+      });
+      const added = await fetch(`${url}/api/v1/datasets/limited/samples`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ samples: [{ filepath: '/a.jpg', a: 1, b: 2, c: 3 }] }),
+      });
       expect(added.status).toBe(400);
-      expect(((await added.json()) as { error: { message: string } }).error.message).toMatch(/^A dataset may have at most 2 schema fields/);
+      expect(((await added.json()) as { error: { message: string } }).error.message).toMatch(
+        /^A dataset may have at most 2 schema fields/,
+      );
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -7,13 +7,15 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export function parseLogLevel(raw: string): string {
   const level = raw.trim().toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`log level must be one of ${LOG_LEVELS.join(', ')}, not "${raw}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new UsageError(`log level must be one of ${LOG_LEVELS.join(', ')}, not "${raw}"`);
   return level;
 }
 
 export function parseLogFormat(raw: string): LogFormat {
   const format = raw.trim().toLowerCase();
-  if (!(LOG_FORMATS as readonly string[]).includes(format)) throw new UsageError(`log format must be json or pretty, not "${raw}"`);
+  if (!(LOG_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`log format must be json or pretty, not "${raw}"`);
   return format as LogFormat;
 }
 
@@ -26,7 +28,11 @@ export interface ServeLogging {
 }
 
 /** JSON for machines (a pipe, a file, a service manager), readable lines for a person at a terminal. */
-export function serveLogging(flags: { logLevel?: string; logFormat?: LogFormat }, stdoutIsTty: boolean, fromEnv: EnvOption): ServeLogging {
+export function serveLogging(
+  flags: { logLevel?: string; logFormat?: LogFormat },
+  stdoutIsTty: boolean,
+  fromEnv: EnvOption,
+): ServeLogging {
   return {
     level: flags.logLevel ?? fromEnv('TEAMSET_LOG_LEVEL', parseLogLevel) ?? 'info',
     format: flags.logFormat ?? fromEnv('TEAMSET_LOG_FORMAT', parseLogFormat) ?? (stdoutIsTty ? 'pretty' : 'json'),
@@ -36,5 +42,7 @@ export function serveLogging(flags: { logLevel?: string; logFormat?: LogFormat }
 /** A second server on a taken port: say which flag picks another. */
 export function listenError(error: unknown, port: number): unknown {
   if ((error as { code?: unknown } | null)?.code !== 'EADDRINUSE') return error;
-  return new CliError(`port ${port} is already in use (another teamset serve?): stop that server, or choose another port with --port <n> (--port 0 picks a free one)`);
+  return new CliError(
+    `port ${port} is already in use (another teamset serve?): stop that server, or choose another port with --port <n> (--port 0 picks a free one)`,
+  );
 }

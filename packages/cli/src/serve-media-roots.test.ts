@@ -43,7 +43,9 @@ describe('teamset serve with media roots (built CLI)', () => {
     const flag = await runTeamset(['serve', '--port', '0', '--thumbnail-cache', '0'], { env: sandbox.env });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("option '--thumbnail-cache <MiB>' argument '0' is invalid");
-    const env = await runTeamset(['serve', '--port', '0'], { env: { ...sandbox.env, TEAMSET_THUMBNAIL_CACHE_MB: '2GB' } });
+    const env = await runTeamset(['serve', '--port', '0'], {
+      env: { ...sandbox.env, TEAMSET_THUMBNAIL_CACHE_MB: '2GB' },
+    });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('TEAMSET_THUMBNAIL_CACHE_MB: Expected a whole number of 1 or more.');
   });
@@ -59,12 +61,17 @@ describe('teamset serve with media roots (built CLI)', () => {
     await services.users.create(SYSTEM_ACTOR, { email: 'admin@example.com', name: 'Admin', role: 'ADMIN' });
     const { key } = await services.keys.generate(SYSTEM_ACTOR, { name: 'admin', user: 'admin@example.com' });
     await services.datasets.create(SYSTEM_ACTOR, { name: 'pictures' });
-    const [id] = (await services.samples.addSamples(SYSTEM_ACTOR, 'pictures', [{ filepath: join(images, 'a.png') }])).ids;
+    const [id] = (await services.samples.addSamples(SYSTEM_ACTOR, 'pictures', [{ filepath: join(images, 'a.png') }]))
+      .ids;
     await services.close();
 
     const port = await freePort();
     // A thumbnail cache budget from the environment is taken as well.
-    const child = spawnTeamset(['serve', '--port', String(port), '--host', '127.0.0.1'], { ...sandbox.env, TEAMSET_MEDIA_ROOTS: images, TEAMSET_THUMBNAIL_CACHE_MB: '64' });
+    const child = spawnTeamset(['serve', '--port', String(port), '--host', '127.0.0.1'], {
+      ...sandbox.env,
+      TEAMSET_MEDIA_ROOTS: images,
+      TEAMSET_THUMBNAIL_CACHE_MB: '64',
+    });
     let output = '';
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -73,7 +80,13 @@ describe('teamset serve with media roots (built CLI)', () => {
       const deadline = Date.now() + 20_000;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`teamset serve exited: ${output}`);
-        if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+        if (
+          await fetch(`${url}/health`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          break;
         if (Date.now() > deadline) throw new Error(`teamset serve did not start: ${output}`);
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -24,7 +24,8 @@ async function serve(args: string[], env: Record<string, string> = {}): Promise<
   running.push({ served, sandbox });
   const deadline = Date.now() + 30_000;
   while (!/running at (\S+)/.test(stderr)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`teamset serve did not start:\n${stderr}\n${stdout}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`teamset serve did not start:\n${stderr}\n${stdout}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   served.url = /running at (\S+)/.exec(stderr)?.[1] ?? '';
@@ -68,7 +69,10 @@ describe('teamset serve output', () => {
     const served = await serve(['--port', '0']);
     await fetch(`${served.url}/health`);
     await settle();
-    const lines = served.stdout().split('\n').filter((line) => line !== '');
+    const lines = served
+      .stdout()
+      .split('\n')
+      .filter((line) => line !== '');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
     expect(served.stdout()).not.toContain('incoming request');
@@ -78,7 +82,9 @@ describe('teamset serve output', () => {
     const served = await serve(['--port', '0', '--log-format', 'pretty'], { TEAMSET_LOG_LEVEL: 'debug' });
     await fetch(`${served.url}/health`);
     await settle();
-    expect(served.stdout()).toMatch(/^\d\d:\d\d:\d\d {2}DEBUG {2}request completed {2}GET \/health {2}200 {2}\d+\.\d ms$/m);
+    expect(served.stdout()).toMatch(
+      /^\d\d:\d\d:\d\d {2}DEBUG {2}request completed {2}GET \/health {2}200 {2}\d+\.\d ms$/m,
+    );
     expect(served.stderr()).toContain('readable lines, level debug (with every request');
   });
 
@@ -87,7 +93,9 @@ describe('teamset serve output', () => {
     try {
       const result = await runTeamset(['serve', '--port', '0'], { env: { ...sandbox.env, TEAMSET_LOG_LEVEL: 'loud' } });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('TEAMSET_LOG_LEVEL: log level must be one of fatal, error, warn, info, debug, trace');
+      expect(result.stderr).toContain(
+        'TEAMSET_LOG_LEVEL: log level must be one of fatal, error, warn, info, debug, trace',
+      );
     } finally {
       sandbox.cleanup();
     }

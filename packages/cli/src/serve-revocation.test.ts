@@ -24,7 +24,13 @@ async function startServe(databaseUri: string): Promise<{ url: string; child: Ch
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri, FIFTYONE_API_URI: '', FIFTYONE_API_KEY: '', FIFTYONE_CONFIG_PATH: '/nonexistent/config.json' },
+    env: {
+      ...process.env,
+      FIFTYONE_DATABASE_URI: databaseUri,
+      FIFTYONE_API_URI: '',
+      FIFTYONE_API_KEY: '',
+      FIFTYONE_CONFIG_PATH: '/nonexistent/config.json',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -97,7 +103,10 @@ describe.runIf(await postgresAvailable())('key revocation across two serve proce
     // Both servers have verified (and cached) the key.
     expect(await status(a, memberKey)).toBe(200);
     expect(await status(b, memberKey)).toBe(200);
-    const deleted = await fetch(`${a}/api/v1/keys/${memberKeyId}`, { method: 'DELETE', headers: { 'x-api-key': adminKey } });
+    const deleted = await fetch(`${a}/api/v1/keys/${memberKeyId}`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': adminKey },
+    });
     expect(deleted.status).toBe(204);
     expect(await status(a, memberKey)).toBe(401);
     const elapsed = await timeUntil(b, memberKey, 401, 3000);

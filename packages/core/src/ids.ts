@@ -5,7 +5,9 @@ let counter = randomBytes(3).readUIntBE(0, 3);
 const processRandom = randomBytes(5).toString('hex');
 
 export function newId(): string {
-  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   counter = (counter + 1) % 0xffffff;
   return seconds + processRandom + counter.toString(16).padStart(6, '0');
 }

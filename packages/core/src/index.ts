@@ -1,17 +1,52 @@
 // @teamset/core: the domain and its persistence; the only package that issues SQL.
 export { SYSTEM_ACTOR, actorUserId, type Actor } from './actor.js';
-export { AppError, isAppError, badRequest, unauthenticated, forbidden, notFound, conflict } from './errors/app-error.js';
-export { openDatabase, parseDatabaseUri, redactDatabaseUri, resolveDatabaseUri, teamsetHome, type Database, type Dialect } from './db/database.js';
+export {
+  AppError,
+  isAppError,
+  badRequest,
+  unauthenticated,
+  forbidden,
+  notFound,
+  conflict,
+} from './errors/app-error.js';
+export {
+  openDatabase,
+  parseDatabaseUri,
+  redactDatabaseUri,
+  resolveDatabaseUri,
+  teamsetHome,
+  type Database,
+  type Dialect,
+} from './db/database.js';
 export { migrateToLatest } from './db/migrator.js';
 export { createServices, migrateDatabase, type CoreConfig, type Services } from './services.js';
 export { normalizeEmail } from './users/user-store.js';
-export { csrfTokenFor, SESSION_TTL_MS, INVALID_LOGIN_MESSAGE, WRONG_CURRENT_PASSWORD_MESSAGE, type NewSession, type ResolvedSession } from './auth/session-service.js';
+export {
+  csrfTokenFor,
+  SESSION_TTL_MS,
+  INVALID_LOGIN_MESSAGE,
+  WRONG_CURRENT_PASSWORD_MESSAGE,
+  type NewSession,
+  type ResolvedSession,
+} from './auth/session-service.js';
 export { generateRawApiKey, type GenerateKeyInput } from './keys/key-service.js';
 export type { VerifiedKey } from './keys/key-verifier.js';
 export { newId } from './ids.js';
 export { constantTimeEqual, sha256Hex } from './secrets.js';
-export { effectivePermission, grantablePermissions, implicitPermission, requireDatasetPermission, type PermissionFacts } from './permissions/effective-permission.js';
-export { DatasetService, MIN_DATASET_CREATOR_ROLE, type CreateDatasetInput, type UpdateDatasetInput, type DatasetAccess } from './datasets/dataset-service.js';
+export {
+  effectivePermission,
+  grantablePermissions,
+  implicitPermission,
+  requireDatasetPermission,
+  type PermissionFacts,
+} from './permissions/effective-permission.js';
+export {
+  DatasetService,
+  MIN_DATASET_CREATOR_ROLE,
+  type CreateDatasetInput,
+  type UpdateDatasetInput,
+  type DatasetAccess,
+} from './datasets/dataset-service.js';
 export type { DatasetRecord } from './datasets/dataset-store.js';
 export { DatasetPermissionService } from './permissions/dataset-permission-service.js';
 export { SampleService } from './samples/sample-service.js';

@@ -95,7 +95,10 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const users = new UserService(database, userStore, organization, audit, authEvents);
   const keyStore = new KeyStore(database);
   const lastUsed = new LastUsedRecorder(keyStore, config.lastUsedFlushMs ?? 5_000);
-  const keyVerifier = new KeyVerifier(keyStore, lastUsed, { maxEntries: config.keyCacheMaxEntries ?? 10_000, ttlMs: config.keyCacheTtlMs ?? 60_000 });
+  const keyVerifier = new KeyVerifier(keyStore, lastUsed, {
+    maxEntries: config.keyCacheMaxEntries ?? 10_000,
+    ttlMs: config.keyCacheTtlMs ?? 60_000,
+  });
   authEvents.subscribe(keyVerifier);
   const keys = new KeyService(database, keyStore, users, audit, authEvents, lastUsed);
   const sessions = new SessionService(database, userStore, audit);
@@ -105,9 +108,23 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const datasets = new DatasetService(database, datasetStore, organization, audit);
   const groups = new GroupService(database, new GroupStore(database), users, audit);
   const operatorSettings = new OperatorSettingsService(database, organization, audit);
-  const datasetPermissions = new DatasetPermissionService(database, datasets, datasetStore, users, audit, invitations, groups, new GroupGrantStore(database));
+  const datasetPermissions = new DatasetPermissionService(
+    database,
+    datasets,
+    datasetStore,
+    users,
+    audit,
+    invitations,
+    groups,
+    new GroupGrantStore(database),
+  );
   const viewQueries = new ViewQueries(database, { queryTimeoutMs: config.queryTimeoutMs ?? 30_000 });
-  const samples = new SampleService(database, datasets, viewQueries, config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {});
+  const samples = new SampleService(
+    database,
+    datasets,
+    viewQueries,
+    config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {},
+  );
 
   const background = config.background !== false;
   let sessionPruner: NodeJS.Timeout | undefined;
@@ -119,7 +136,10 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     sessionPruner.unref();
   }
   // Started last, once migrations ran and nothing below can fail; never for PostgreSQL or :memory: (no shared WAL).
-  const walCheckpointer = config.walCheckpointer && database.sqlite && !database.sqlite.memory ? new WalCheckpointer(database.sqlite) : undefined;
+  const walCheckpointer =
+    config.walCheckpointer && database.sqlite && !database.sqlite.memory
+      ? new WalCheckpointer(database.sqlite)
+      : undefined;
 
   let closed = false;
   return {

@@ -17,13 +17,23 @@ describe.each(await testDialects())('bootstrap on %s', (dialect) => {
   });
 
   it('creates an admin, generates a key and verifies it', async () => {
-    const admin = await services.users.create(SYSTEM_ACTOR, { email: 'Ada@Example.com', name: 'Ada', role: 'ADMIN', password: 'correct horse' });
+    const admin = await services.users.create(SYSTEM_ACTOR, {
+      email: 'Ada@Example.com',
+      name: 'Ada',
+      role: 'ADMIN',
+      password: 'correct horse',
+    });
     expect(admin.email).toBe('ada@example.com');
     const { key, apiKey } = await services.keys.generate(SYSTEM_ACTOR, { name: 'laptop', user: 'ADA@example.com' });
     expect(apiKey.userId).toBe(admin.id);
     const verified = await services.keyVerifier.verify(key);
     expect(verified.user.id).toBe(admin.id);
-    const session = await services.sessions.signIn({ email: 'ada@example.com', password: 'correct horse', ip: null, userAgent: null });
+    const session = await services.sessions.signIn({
+      email: 'ada@example.com',
+      password: 'correct horse',
+      ip: null,
+      userAgent: null,
+    });
     expect((await services.sessions.resolve(session.token))?.user.id).toBe(admin.id);
   });
 });

@@ -64,7 +64,11 @@ function trustImmediateProxy(_address: string, hop: number): boolean {
 const MAX_PARAM_LENGTH = 1024;
 
 /** 20 failures a minute per address, per key prefix and per (account, address); 100 a minute per account. */
-export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimiterOptions = { maxFailures: 20, windowMs: 60_000, maxAccountFailures: 100 };
+export const DEFAULT_FAILED_AUTH_LIMIT: FailedAuthLimiterOptions = {
+  maxFailures: 20,
+  windowMs: 60_000,
+  maxAccountFailures: 100,
+};
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -96,7 +100,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  const limiter = new FailedAuthLimiter(options.failedAuthLimit ?? DEFAULT_FAILED_AUTH_LIMIT, auditLockouts(options.services.audit, app.log));
+  const limiter = new FailedAuthLimiter(
+    options.failedAuthLimit ?? DEFAULT_FAILED_AUTH_LIMIT,
+    auditLockouts(options.services.audit, app.log),
+  );
   const ctx: RouteContext = {
     services: options.services,
     authenticate: createAuthenticate(options.services, limiter),
@@ -120,7 +127,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTagRoutes(typed, ctx);
   registerFieldRoutes(typed, ctx);
   registerSavedViewRoutes(typed, ctx);
-  registerMediaRoutes(typed, ctx, options.thumbnailCacheBytes !== undefined ? { thumbnailCacheBytes: options.thumbnailCacheBytes } : {});
+  registerMediaRoutes(
+    typed,
+    ctx,
+    options.thumbnailCacheBytes !== undefined ? { thumbnailCacheBytes: options.thumbnailCacheBytes } : {},
+  );
   await registerWebApp(app);
   return app;
 }

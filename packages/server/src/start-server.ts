@@ -55,7 +55,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   app.log.info({ database: redactDatabaseUri(databaseUri), url }, 'Teamset server listening');
 
   const setupToken = await services.setup.issueToken();
-  if (setupToken) app.log.info(`No users yet: create the first admin at ${url}/setup with the one-time setup token teamset serve prints`);
+  if (setupToken)
+    app.log.info(
+      `No users yet: create the first admin at ${url}/setup with the one-time setup token teamset serve prints`,
+    );
 
   let closing: Promise<void> | undefined;
   return {

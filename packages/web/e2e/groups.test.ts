@@ -4,7 +4,16 @@ import { ManagementClient, NotFoundError } from '@teamset/sdk';
 import type { CreatedApiKey } from '@teamset/contract';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, field, launchBrowser, newTrackedContext, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import {
+  choose,
+  field,
+  launchBrowser,
+  newTrackedContext,
+  screenshot,
+  skipBrowserSuite,
+  toast,
+  type TrackedContext,
+} from './support/browser.js';
 import { acceptInvitation, callFromPage, inviteFromTeamPage, setUpFirstAdmin } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
@@ -54,7 +63,9 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
     // The dialog is keyboard-operable: focus starts in Name, Escape closes it without creating anything.
     await page.getByRole('button', { name: 'New group' }).click();
     await page.getByRole('dialog', { name: 'New group' }).waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toMatch(/^Name/);
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent),
+    ).toMatch(/^Name/);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
@@ -78,7 +89,9 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
     await page.getByRole('button', { name: 'Add member' }).click();
     await toast(page, `${COLLABORATOR.name} was added to ${GROUP}`);
     const members = page.getByRole('table', { name: `Members of ${GROUP}` });
-    expect(await members.getByRole('row', { name: new RegExp(COLLABORATOR.email) }).textContent()).toContain('Collaborator');
+    expect(await members.getByRole('row', { name: new RegExp(COLLABORATOR.email) }).textContent()).toContain(
+      'Collaborator',
+    );
 
     await page.getByRole('link', { name: 'Groups', exact: true }).click();
     await page.waitForURL('**/team/groups');
@@ -97,14 +110,20 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
     await dialog.waitFor({ state: 'hidden' });
 
     const groups = page.getByRole('table', { name: 'Groups' });
-    expect(await groups.getByRole('row', { name: new RegExp(GROUP) }).textContent()).toMatch(/Labels the spring drives.*1/);
-    expect(await groups.getByRole('row', { name: /Reviewers/ }).textContent()).toMatch(/Second opinions on hard frames.*0/);
+    expect(await groups.getByRole('row', { name: new RegExp(GROUP) }).textContent()).toMatch(
+      /Labels the spring drives.*1/,
+    );
+    expect(await groups.getByRole('row', { name: /Reviewers/ }).textContent()).toMatch(
+      /Second opinions on hard frames.*0/,
+    );
     await screenshot(page, 'team-groups');
   }, 45_000);
 
   it('Manage › Access › Groups: EDIT for the group lets the collaborator edit, VIEW makes it read-only, removing it hides the dataset', async () => {
     const { page } = admin;
-    expect((await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET, mediaType: 'point-cloud' })).status).toBe(201);
+    expect(
+      (await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET, mediaType: 'point-cloud' })).status,
+    ).toBe(201);
     await cora.page.goto('/datasets');
     await cora.page.getByText('No datasets have been shared with you yet.').waitFor();
     await expect(coraSdk.getDatasetRecord(DATASET)).rejects.toBeInstanceOf(NotFoundError);
@@ -118,7 +137,9 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
     await toast(page, `Group ${GROUP} now has edit access`);
     expect(await field(page, `Access of group ${GROUP}`).first().inputValue()).toBe('Edit');
     // The People list says where the collaborator's access comes from.
-    const coraRow = page.getByRole('table', { name: 'People with access' }).getByRole('row', { name: new RegExp(COLLABORATOR.email) });
+    const coraRow = page
+      .getByRole('table', { name: 'People with access' })
+      .getByRole('row', { name: new RegExp(COLLABORATOR.email) });
     await coraRow.getByText(`through group ${GROUP}`).waitFor();
 
     await cora.page.reload();
@@ -127,7 +148,10 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
     await field(cora.page, 'Description').fill('Checked by Cora');
     await cora.page.getByRole('button', { name: 'Save changes' }).click();
     await toast(cora.page, 'Dataset saved');
-    expect(await coraSdk.getDatasetRecord(DATASET)).toMatchObject({ description: 'Checked by Cora', permission: 'EDIT' });
+    expect(await coraSdk.getDatasetRecord(DATASET)).toMatchObject({
+      description: 'Checked by Cora',
+      permission: 'EDIT',
+    });
 
     await choose(page, `Access of group ${GROUP}`, 'View');
     await toast(page, `Group ${GROUP} now has view access`);
@@ -157,7 +181,10 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
 
     await page.getByRole('link', { name: GROUP, exact: true }).click();
     await page.getByRole('heading', { name: GROUP, exact: true }).waitFor();
-    await page.getByRole('table', { name: `Datasets shared with ${GROUP}` }).getByRole('row', { name: new RegExp(DATASET) }).waitFor();
+    await page
+      .getByRole('table', { name: `Datasets shared with ${GROUP}` })
+      .getByRole('row', { name: new RegExp(DATASET) })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Delete group' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete group?' });
@@ -165,7 +192,10 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
     await confirm.getByRole('button', { name: 'Delete group' }).click();
     await toast(page, `Group “${GROUP}” deleted`);
     await page.waitForURL('**/team/groups');
-    await page.getByRole('table', { name: 'Groups' }).getByRole('row', { name: /Reviewers/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Groups' })
+      .getByRole('row', { name: /Reviewers/ })
+      .waitFor();
     expect(await page.getByRole('link', { name: GROUP, exact: true }).count()).toBe(0);
     await expect(coraSdk.getDatasetRecord(DATASET)).rejects.toBeInstanceOf(NotFoundError);
   }, 45_000);

@@ -7,7 +7,15 @@ import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { field, launchBrowser, newTrackedContext, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import {
+  field,
+  launchBrowser,
+  newTrackedContext,
+  screenshot,
+  skipBrowserSuite,
+  toast,
+  type TrackedContext,
+} from './support/browser.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
@@ -29,10 +37,13 @@ function paint(scene: Scene): Buffer {
     for (let x = 0; x < width; x++) {
       const sky = y < height * 0.55;
       const shade = Math.round((y / height) * 40);
-      const pixel: [number, number, number] = sky ? [120 + shade, 170 + shade, 225] : [85 + shade, 88 + shade, 92 + shade];
+      const pixel: [number, number, number] = sky
+        ? [120 + shade, 170 + shade, 225]
+        : [85 + shade, 88 + shade, 92 + shade];
       for (const object of scene.objects) {
         const [bx, by, bw, bh] = object.box;
-        if (x >= bx * width && x < (bx + bw) * width && y >= by * height && y < (by + bh) * height) pixel.splice(0, 3, ...object.color);
+        if (x >= bx * width && x < (bx + bw) * width && y >= by * height && y < (by + bh) * height)
+          pixel.splice(0, 3, ...object.color);
       }
       data.set([...pixel, 255], (y * width + x) * 4);
     }
@@ -50,18 +61,63 @@ const CAR: [number, number, number] = [40, 80, 180];
 const DOG: [number, number, number] = [150, 110, 60];
 
 const SCENES: Scene[] = [
-  { file: 'frame-0001.jpg', width: 640, height: 480, objects: [{ label: 'person', box: [0.1, 0.4, 0.12, 0.4], color: PERSON }, { label: 'car', box: [0.45, 0.55, 0.4, 0.25], color: CAR }] },
-  { file: 'frame-0002.jpg', width: 800, height: 450, objects: [{ label: 'car', box: [0.05, 0.5, 0.35, 0.3], color: CAR }, { label: 'car', box: [0.55, 0.52, 0.3, 0.28], color: CAR }] },
-  { file: 'frame-0003.png', width: 480, height: 640, objects: [{ label: 'person', box: [0.3, 0.35, 0.3, 0.5], color: PERSON }, { label: 'dog', box: [0.65, 0.7, 0.25, 0.15], color: DOG }] },
-  { file: 'frame-0004.jpg', width: 1024, height: 768, objects: [{ label: 'dog', box: [0.2, 0.65, 0.2, 0.15], color: DOG }, { label: 'person', box: [0.6, 0.3, 0.1, 0.45], color: PERSON }] },
-  { file: 'frame-0005.png', width: 320, height: 240, objects: [{ label: 'car', box: [0.3, 0.5, 0.5, 0.35], color: CAR }] },
+  {
+    file: 'frame-0001.jpg',
+    width: 640,
+    height: 480,
+    objects: [
+      { label: 'person', box: [0.1, 0.4, 0.12, 0.4], color: PERSON },
+      { label: 'car', box: [0.45, 0.55, 0.4, 0.25], color: CAR },
+    ],
+  },
+  {
+    file: 'frame-0002.jpg',
+    width: 800,
+    height: 450,
+    objects: [
+      { label: 'car', box: [0.05, 0.5, 0.35, 0.3], color: CAR },
+      { label: 'car', box: [0.55, 0.52, 0.3, 0.28], color: CAR },
+    ],
+  },
+  {
+    file: 'frame-0003.png',
+    width: 480,
+    height: 640,
+    objects: [
+      { label: 'person', box: [0.3, 0.35, 0.3, 0.5], color: PERSON },
+      { label: 'dog', box: [0.65, 0.7, 0.25, 0.15], color: DOG },
+    ],
+  },
+  {
+    file: 'frame-0004.jpg',
+    width: 1024,
+    height: 768,
+    objects: [
+      { label: 'dog', box: [0.2, 0.65, 0.2, 0.15], color: DOG },
+      { label: 'person', box: [0.6, 0.3, 0.1, 0.45], color: PERSON },
+    ],
+  },
+  {
+    file: 'frame-0005.png',
+    width: 320,
+    height: 240,
+    objects: [{ label: 'car', box: [0.3, 0.5, 0.5, 0.35], color: CAR }],
+  },
 ];
 
 /** The sample's first image, once the browser has it: its natural size (0 × 0 while loading or failed). */
 async function imageSize(scope: Locator): Promise<{ width: number; height: number; src: string }> {
   const image = scope.locator('img').first();
-  await expect.poll(async () => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
-  return image.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight, src: img.getAttribute('src') ?? '' }));
+  await expect
+    .poll(async () => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  return image.evaluate((img: HTMLImageElement) => ({
+    width: img.naturalWidth,
+    height: img.naturalHeight,
+    src: img.getAttribute('src') ?? '',
+  }));
 }
 
 async function signIn(page: Page, url: string, setupToken: string): Promise<void> {
@@ -80,7 +136,11 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
   return page.evaluate(
     async ({ method, path, body }) => {
       const csrf = /(?:^|; )teamset_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
       return { status: response.status, json: (await response.json().catch(() => null)) as T };
     },
     { method, path, body },
@@ -125,15 +185,29 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
 
   it('the grid shows thumbnails with the boxes and label names, and a placeholder where the image is missing', async () => {
     const { page } = admin;
-    expect((await api(page, 'POST', '/api/v1/datasets', { name: DATASET, description: 'Frames from the test drive' })).status).toBe(201);
+    expect(
+      (await api(page, 'POST', '/api/v1/datasets', { name: DATASET, description: 'Frames from the test drive' }))
+        .status,
+    ).toBe(201);
     const samples = [
       ...SCENES.map((scene, i) => ({
         filepath: join(media, scene.file),
         tags: i % 2 ? ['night'] : ['day'],
         metadata: { width: scene.width, height: scene.height },
-        ground_truth: { _cls: 'Detections', detections: scene.objects.map((o) => ({ _cls: 'Detection', label: o.label, bounding_box: o.box })) },
+        ground_truth: {
+          _cls: 'Detections',
+          detections: scene.objects.map((o) => ({ _cls: 'Detection', label: o.label, bounding_box: o.box })),
+        },
       })),
-      { filepath: join(media, 'frame-0006-missing.jpg'), tags: ['day'], metadata: { width: 640, height: 480 }, ground_truth: { _cls: 'Detections', detections: [{ _cls: 'Detection', label: 'person', bounding_box: [0.4, 0.3, 0.2, 0.5] }] } },
+      {
+        filepath: join(media, 'frame-0006-missing.jpg'),
+        tags: ['day'],
+        metadata: { width: 640, height: 480 },
+        ground_truth: {
+          _cls: 'Detections',
+          detections: [{ _cls: 'Detection', label: 'person', bounding_box: [0.4, 0.3, 0.2, 0.5] }],
+        },
+      },
     ];
     const added = await api(page, 'POST', `/api/v1/datasets/${DATASET}/samples`, { samples });
     expect(added.status, JSON.stringify(added.json)).toBe(201);
@@ -151,8 +225,12 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
       // Made by the server: at most 256 px on the long side, the picture's aspect kept.
       expect(Math.max(thumbnail.width, thumbnail.height)).toBe(Math.min(256, Math.max(scene.width, scene.height)));
       expect(thumbnail.width / thumbnail.height).toBeCloseTo(scene.width / scene.height, 1);
-      for (const object of scene.objects) expect(await card.locator(`[data-box-label="${object.label}"]`).count()).toBe(scene.objects.filter((o) => o.label === object.label).length);
-      for (const label of new Set(scene.objects.map((o) => o.label))) await expect.poll(() => card.getByText(label, { exact: true }).first().isVisible()).toBe(true);
+      for (const object of scene.objects)
+        expect(await card.locator(`[data-box-label="${object.label}"]`).count()).toBe(
+          scene.objects.filter((o) => o.label === object.label).length,
+        );
+      for (const label of new Set(scene.objects.map((o) => o.label)))
+        await expect.poll(() => card.getByText(label, { exact: true }).first().isVisible()).toBe(true);
     }
 
     // A box sits on the picture where the detection says: the first frame's car spans 45–85 % of its width.

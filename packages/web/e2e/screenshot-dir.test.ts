@@ -18,6 +18,8 @@ describe('screenshotDir', () => {
 
   it('is the folder TEAMSET_SCREENSHOT_DIR names, relative to the working folder', () => {
     expect(screenshotDir({ TEAMSET_SCREENSHOT_DIR: 'docs/screenshots' })).toBe(resolve('docs/screenshots'));
-    expect(screenshotDir({ TEAMSET_SCREENSHOT_DIR: join(REPOSITORY, 'docs', 'screenshots') })).toBe(join(REPOSITORY, 'docs', 'screenshots'));
+    expect(screenshotDir({ TEAMSET_SCREENSHOT_DIR: join(REPOSITORY, 'docs', 'screenshots') })).toBe(
+      join(REPOSITORY, 'docs', 'screenshots'),
+    );
   });
 });

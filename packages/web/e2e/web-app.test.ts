@@ -3,7 +3,16 @@
 import { AuthenticationError, ForbiddenError, ManagementClient } from '@teamset/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, field, launchBrowser, newTrackedContext, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import {
+  choose,
+  field,
+  launchBrowser,
+  newTrackedContext,
+  screenshot,
+  skipBrowserSuite,
+  toast,
+  type TrackedContext,
+} from './support/browser.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
@@ -59,11 +68,20 @@ async function accept(person: TrackedContext, url: string, who: { name: string; 
 }
 
 /** What the signed-in page gets from the API, with the session cookie and CSRF header a real caller would send. */
-async function callFromPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; message?: string }> {
+async function callFromPage(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; message?: string }> {
   return page.evaluate(
     async ({ method, path, body }) => {
       const csrf = /(?:^|; )teamset_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
       const json = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       return { status: response.status, ...(json.error?.message ? { message: json.error.message } : {}) };
     },
@@ -78,7 +96,12 @@ async function addSamples(url: string, key: string, dataset: string, count: numb
     tags: i % 5 === 0 ? ['validation'] : ['train'],
     ground_truth: {
       _cls: 'Detections',
-      detections: Array.from({ length: (i % 4) + 1 }, (_, j) => ({ _cls: 'Detection', label: j % 2 ? 'car' : 'person', bounding_box: [0.1 * j, 0.2, 0.2, 0.3], confidence: 1 })),
+      detections: Array.from({ length: (i % 4) + 1 }, (_, j) => ({
+        _cls: 'Detection',
+        label: j % 2 ? 'car' : 'person',
+        bounding_box: [0.1 * j, 0.2, 0.2, 0.3],
+        confidence: 1,
+      })),
     },
   }));
   const response = await fetch(`${url}/api/v1/datasets/${encodeURIComponent(dataset)}/samples`, {
@@ -134,7 +157,9 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
     await page.goto('/settings/api-keys');
-    await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/settings/api-keys');
+    await page.waitForURL(
+      (url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/settings/api-keys',
+    );
 
     await field(page, 'Email').fill(ADMIN.email);
     await field(page, 'Password').fill('wrong password');
@@ -159,7 +184,9 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     // Dialogs are keyboard-operable: focus starts in the form, Escape closes without generating anything.
     await page.getByRole('button', { name: 'Generate API key' }).click();
     await page.getByRole('dialog', { name: 'Generate API key' }).waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toMatch(/^Key nickname/);
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent),
+    ).toMatch(/^Key nickname/);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect(await page.getByText('No API keys yet').count()).toBe(1);
@@ -209,7 +236,10 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     expect(await page.getByRole('button', { name: 'Generate API key' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Team', exact: true }).count()).toBe(0);
 
-    expect(await callFromPage(page, 'POST', '/api/v1/keys', { name: 'sneaky' })).toEqual({ status: 403, message: 'Guests cannot create or use API keys' });
+    expect(await callFromPage(page, 'POST', '/api/v1/keys', { name: 'sneaky' })).toEqual({
+      status: 403,
+      message: 'Guests cannot create or use API keys',
+    });
     expect((await callFromPage(page, 'GET', '/api/v1/users')).status).toBe(403);
     await page.goto('/team/users');
     await page.getByText('For admins only').waitFor();
@@ -290,7 +320,9 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     expect(await confirm.textContent()).toContain('API keys will stop working');
     await confirm.getByRole('button', { name: 'Make guest' }).click();
     await toast(page, `${COLLABORATOR.name} is now a guest`);
-    const refused = await sdk(server.url, coraKey).whoami().catch((error: unknown) => error);
+    const refused = await sdk(server.url, coraKey)
+      .whoami()
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ForbiddenError);
     expect((refused as Error).message).toContain('Guests cannot use API keys');
   }, 30_000);

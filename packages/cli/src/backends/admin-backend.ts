@@ -68,7 +68,12 @@ export interface AdminBackend {
   deleteDataset(name: string): Promise<void>;
   listDatasetPermissions(name: string): Promise<DatasetPermissionList>;
   /** With `invite`, an unknown email is invited and the answer is the invitation. */
-  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission, options?: { invite?: boolean }): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
+  setDatasetUserPermission(
+    name: string,
+    user: string,
+    permission: DatasetPermission,
+    options?: { invite?: boolean },
+  ): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
   removeDatasetUserPermission(name: string, user: string): Promise<void>;
   setDatasetDefaultPermission(name: string, permission: DatasetPermission): Promise<Dataset>;
   listGroups(): Promise<UserGroup[]>;
@@ -79,7 +84,11 @@ export interface AdminBackend {
   addGroupUsers(group: string, users: string[]): Promise<UserGroup>;
   removeGroupUsers(group: string, users: string[]): Promise<UserGroup>;
   deleteGroup(group: string): Promise<void>;
-  setDatasetGroupPermission(name: string, group: string, permission: DatasetPermission): Promise<DatasetGroupPermission>;
+  setDatasetGroupPermission(
+    name: string,
+    group: string,
+    permission: DatasetPermission,
+  ): Promise<DatasetGroupPermission>;
   removeDatasetGroupPermission(name: string, group: string): Promise<void>;
   /** The media roots (admins). On the database only the organization's: the server's own are given to `teamset serve`. */
   listMediaRoots(): Promise<MediaRoot[]>;

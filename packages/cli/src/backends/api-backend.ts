@@ -85,7 +85,12 @@ export class ApiBackend implements AdminBackend {
     return this.client.getPermissionsForDataset(name);
   }
 
-  setDatasetUserPermission(name: string, user: string, permission: DatasetPermission, options: { invite?: boolean } = {}): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
+  setDatasetUserPermission(
+    name: string,
+    user: string,
+    permission: DatasetPermission,
+    options: { invite?: boolean } = {},
+  ): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
     return this.client.setDatasetUserPermission(name, user, permission, options);
   }
 
@@ -128,7 +133,11 @@ export class ApiBackend implements AdminBackend {
     return this.client.deleteUserGroup(group);
   }
 
-  setDatasetGroupPermission(name: string, group: string, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+  setDatasetGroupPermission(
+    name: string,
+    group: string,
+    permission: DatasetPermission,
+  ): Promise<DatasetGroupPermission> {
     return this.client.setDatasetUserGroupPermission(name, group, permission);
   }
 

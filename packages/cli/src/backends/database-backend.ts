@@ -47,7 +47,8 @@ export class DatabaseBackend implements AdminBackend {
 
   async generateKey(input: NewKey): Promise<CreatedApiKey> {
     // Over the database there is no "me" to own the key.
-    if (input.user === undefined) throw new UsageError('keys generate needs --user <id-or-email> when working on the database directly');
+    if (input.user === undefined)
+      throw new UsageError('keys generate needs --user <id-or-email> when working on the database directly');
     return this.services.keys.generate(this.actor, input);
   }
 
@@ -88,10 +89,18 @@ export class DatabaseBackend implements AdminBackend {
     return this.services.datasetPermissions.listUsers(this.actor, name);
   }
 
-  async setDatasetUserPermission(name: string, user: string, permission: DatasetPermission, options: { invite?: boolean } = {}): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
+  async setDatasetUserPermission(
+    name: string,
+    user: string,
+    permission: DatasetPermission,
+    options: { invite?: boolean } = {},
+  ): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
     // Invitation links point at the web app: the server's public URL when configured, else the local default.
     const acceptUrlBase = process.env.TEAMSET_PUBLIC_URL || `http://localhost:${DEFAULT_SERVE_PORT}`;
-    const result = await this.services.datasetPermissions.setUserOrInvite(this.actor, name, user, permission, { ...options, acceptUrlBase });
+    const result = await this.services.datasetPermissions.setUserOrInvite(this.actor, name, user, permission, {
+      ...options,
+      acceptUrlBase,
+    });
     return result.kind === 'granted' ? result.permission : { ...result.invitation, permission };
   }
 
@@ -131,7 +140,11 @@ export class DatabaseBackend implements AdminBackend {
     return this.services.groups.delete(this.actor, group);
   }
 
-  setDatasetGroupPermission(name: string, group: string, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+  setDatasetGroupPermission(
+    name: string,
+    group: string,
+    permission: DatasetPermission,
+  ): Promise<DatasetGroupPermission> {
     return this.services.datasetPermissions.setGroup(this.actor, name, group, permission);
   }
 

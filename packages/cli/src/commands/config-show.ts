@@ -15,7 +15,8 @@ export function registerConfigCommands(program: Command): void {
       const core = await import('@teamset/core');
       // With no database_uri the server and the database connection use core's embedded default; show it.
       const databaseUri = maskDatabaseUri(core.resolveDatabaseUri(settings.databaseUri));
-      const databaseSource: ConfigSource | 'default' = settings.databaseUri === undefined ? 'default' : settings.sources.databaseUri;
+      const databaseSource: ConfigSource | 'default' =
+        settings.databaseUri === undefined ? 'default' : settings.sources.databaseUri;
       const view = {
         connection: settings.apiUri === undefined ? 'database' : 'api',
         configPath: settings.configPath,
@@ -30,7 +31,11 @@ export function registerConfigCommands(program: Command): void {
         [
           ['api_uri', view.apiUri ?? '—', describeSource(settings.sources.apiUri)],
           ['api_key', view.apiKey ?? '—', describeSource(settings.sources.apiKey)],
-          ['database_uri', databaseUri, databaseSource === 'default' ? 'default (TEAMSET_HOME or ~/.teamset)' : describeSource(databaseSource)],
+          [
+            'database_uri',
+            databaseUri,
+            databaseSource === 'default' ? 'default (TEAMSET_HOME or ~/.teamset)' : describeSource(databaseSource),
+          ],
           ['config file', settings.configPath, settings.configFileFound ? 'found' : 'not found (optional)'],
         ],
         [
@@ -40,7 +45,9 @@ export function registerConfigCommands(program: Command): void {
         ],
       );
       ctx.out.line(
-        view.connection === 'api' ? `Connection: API (${view.apiUri})` : 'Connection: database (set api_uri to use a Teamset server)',
+        view.connection === 'api'
+          ? `Connection: API (${view.apiUri})`
+          : 'Connection: database (set api_uri to use a Teamset server)',
       );
     });
 }

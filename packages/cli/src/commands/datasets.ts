@@ -17,7 +17,9 @@ function showDataset(ctx: CliContext, dataset: Dataset, createdByEmail?: string)
 }
 
 export function registerDatasetsCommands(program: Command): void {
-  const datasets = program.command('datasets').description('manage datasets (names may contain spaces and /: quote them)');
+  const datasets = program
+    .command('datasets')
+    .description('manage datasets (names may contain spaces and /: quote them)');
 
   datasets
     .command('list')

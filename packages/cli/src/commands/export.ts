@@ -21,8 +21,15 @@ export function registerExportCommand(program: Command): void {
     .argument('<name>', 'dataset name')
     .argument('<dir>', 'directory to write (created if missing)')
     .requiredOption('--type <type>', 'output format: coco, yolo, fiftyone', parseFormatType)
-    .option('--label-field <field>', 'COCO and YOLO: the Detections field to write (default ground_truth, else the only one)')
-    .option('--media <mode>', 'copy the images into the export (default), symlink them, or reference them in place (not YOLO)', parseMediaMode)
+    .option(
+      '--label-field <field>',
+      'COCO and YOLO: the Detections field to write (default ground_truth, else the only one)',
+    )
+    .option(
+      '--media <mode>',
+      'copy the images into the export (default), symlink them, or reference them in place (not YOLO)',
+      parseMediaMode,
+    )
     .option('--include-confidence', 'YOLO: write each box’s confidence as a sixth column')
     .action(async (name: string, dir: string, options: ExportOptions, command: Command) => {
       await withConnection(command, async (ctx, connection) => {
@@ -42,7 +49,9 @@ export function registerExportCommand(program: Command): void {
         }
         if (ctx.out.json) return ctx.out.writeJson({ dataset: name, dir, ...summary });
         for (const warning of summary.warnings) ctx.out.note(`teamset: warning: ${warning}`);
-        ctx.out.line(`Exported ${summary.samples} samples with ${summary.labels} labels of ${JSON.stringify(name)} to ${dir} as ${FORMAT_NAMES[options.type]} in ${formatDuration(summary.seconds)}`);
+        ctx.out.line(
+          `Exported ${summary.samples} samples with ${summary.labels} labels of ${JSON.stringify(name)} to ${dir} as ${FORMAT_NAMES[options.type]} in ${formatDuration(summary.seconds)}`,
+        );
       });
     });
 }

@@ -44,19 +44,27 @@ interface UpdateOptions {
 }
 
 function groupChange(options: UpdateOptions): GroupChange {
-  if (options.description !== undefined && options.clearDescription) throw new UsageError('give --description or --clear-description, not both');
+  if (options.description !== undefined && options.clearDescription)
+    throw new UsageError('give --description or --clear-description, not both');
   if (options.users !== undefined && options.noUsers) throw new UsageError('give --users or --no-members, not both');
   const change: GroupChange = {
     ...(options.name !== undefined ? { name: options.name } : {}),
-    ...(options.description !== undefined ? { description: options.description } : options.clearDescription ? { description: null } : {}),
+    ...(options.description !== undefined
+      ? { description: options.description }
+      : options.clearDescription
+        ? { description: null }
+        : {}),
     ...(options.users !== undefined ? { users: options.users } : options.noUsers ? { users: [] } : {}),
   };
-  if (Object.keys(change).length === 0) throw new UsageError('nothing to change: give --name, --description, --clear-description, --users or --no-members');
+  if (Object.keys(change).length === 0)
+    throw new UsageError('nothing to change: give --name, --description, --clear-description, --users or --no-members');
   return change;
 }
 
 export function registerGroupsCommands(program: Command): void {
-  const groups = program.command('groups').description('manage user groups: sets of users a dataset can grant a permission to (admins)');
+  const groups = program
+    .command('groups')
+    .description('manage user groups: sets of users a dataset can grant a permission to (admins)');
 
   groups
     .command('list')
@@ -76,7 +84,16 @@ export function registerGroupsCommands(program: Command): void {
     .option('--users <users...>', 'initial members: user ids or emails')
     .action(async (name: string, options: { description?: string; users?: string[] }, command: Command) => {
       const ctx = CliContext.of(command);
-      showGroup(ctx, await ctx.withBackend((backend) => backend.createGroup({ name, ...(options.description !== undefined ? { description: options.description } : {}), ...(options.users ? { users: options.users } : {}) })));
+      showGroup(
+        ctx,
+        await ctx.withBackend((backend) =>
+          backend.createGroup({
+            name,
+            ...(options.description !== undefined ? { description: options.description } : {}),
+            ...(options.users ? { users: options.users } : {}),
+          }),
+        ),
+      );
     });
 
   groups
@@ -136,7 +153,9 @@ export function registerGroupsCommands(program: Command): void {
     });
 
   // The group grants live with the other dataset permissions: `teamset permissions set-group …`.
-  const permissions = program.commands.find((c) => c.name() === 'permissions') ?? program.command('permissions').description('manage who may view, tag, edit or manage a dataset');
+  const permissions =
+    program.commands.find((c) => c.name() === 'permissions') ??
+    program.command('permissions').description('manage who may view, tag, edit or manage a dataset');
 
   permissions
     .command('set-group')
@@ -144,12 +163,16 @@ export function registerGroupsCommands(program: Command): void {
     .argument('<dataset>', 'dataset name')
     .argument('<group>', 'group id or name')
     .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
-    .action(async (dataset: string, group: string, permission: DatasetPermission, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
-      const granted = await ctx.withBackend((backend) => backend.setDatasetGroupPermission(dataset, group, permission));
-      if (ctx.out.json) ctx.out.writeJson(granted);
-      else ctx.out.line(`Group ${granted.group.name} now has ${granted.permission} on dataset ${dataset}`);
-    });
+    .action(
+      async (dataset: string, group: string, permission: DatasetPermission, _options: unknown, command: Command) => {
+        const ctx = CliContext.of(command);
+        const granted = await ctx.withBackend((backend) =>
+          backend.setDatasetGroupPermission(dataset, group, permission),
+        );
+        if (ctx.out.json) ctx.out.writeJson(granted);
+        else ctx.out.line(`Group ${granted.group.name} now has ${granted.permission} on dataset ${dataset}`);
+      },
+    );
 
   permissions
     .command('remove-group')

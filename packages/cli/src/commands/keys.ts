@@ -40,13 +40,21 @@ export function registerKeysCommands(program: Command): void {
 
   keys
     .command('list')
-    .description('list API keys (no secrets): yours, a user\'s with --user, or every key when working on the database')
+    .description("list API keys (no secrets): yours, a user's with --user, or every key when working on the database")
     .option('--user <user>', "owner's id or email (admins)")
     .action(async (options: { user?: string }, command: Command) => {
       const ctx = CliContext.of(command);
       const { list, emails } = await ctx.withBackend(async (backend) => {
         const keys = await backend.listKeys(options.user);
-        return { list: keys, emails: ctx.out.json ? new Map<string, string>() : await userEmails(backend, keys.map((key) => key.userId)) };
+        return {
+          list: keys,
+          emails: ctx.out.json
+            ? new Map<string, string>()
+            : await userEmails(
+                backend,
+                keys.map((key) => key.userId),
+              ),
+        };
       });
       if (ctx.out.json) ctx.out.writeJson({ keys: list });
       else ctx.out.table(list, keyColumns(emails));

@@ -14,7 +14,10 @@ const ROOT_COLUMNS: readonly Column<MediaRoot>[] = [
 
 function showRoots(ctx: CliContext, roots: readonly MediaRoot[]): void {
   if (ctx.out.json) return ctx.out.writeJson({ roots });
-  if (roots.length === 0) return ctx.out.line('No media roots: the server serves no sample media (add one with `teamset media-roots add <dir>`).');
+  if (roots.length === 0)
+    return ctx.out.line(
+      'No media roots: the server serves no sample media (add one with `teamset media-roots add <dir>`).',
+    );
   ctx.out.table(roots, ROOT_COLUMNS);
 }
 
@@ -33,8 +36,14 @@ function without(roots: readonly MediaRoot[], dirs: readonly string[]): string[]
   const removed = new Set<string>();
   for (const dir of dirs) {
     const root = roots.find((r) => r.path === listedForm(dir));
-    if (!root) throw new CliError(`${dir} is not a media root (roots are listed as their real paths: see \`teamset media-roots list\`)`);
-    if (root.source === 'server') throw new CliError(`${root.path} is the server's own media root: it is given to \`teamset serve\` by --media-root or TEAMSET_MEDIA_ROOTS, and removed there`);
+    if (!root)
+      throw new CliError(
+        `${dir} is not a media root (roots are listed as their real paths: see \`teamset media-roots list\`)`,
+      );
+    if (root.source === 'server')
+      throw new CliError(
+        `${root.path} is the server's own media root: it is given to \`teamset serve\` by --media-root or TEAMSET_MEDIA_ROOTS, and removed there`,
+      );
     removed.add(root.path);
   }
   return organizationPaths(roots).filter((path) => !removed.has(path));
@@ -51,11 +60,13 @@ async function change(backend: AdminBackend, next: (roots: MediaRoot[]) => strin
 export function registerMediaRootsCommands(program: Command): void {
   const mediaRoots = program
     .command('media-roots')
-    .description("manage the directories the server may serve sample images from (admins); the server's own --media-root ones are listed too");
+    .description(
+      "manage the directories the server may serve sample images from (admins); the server's own --media-root ones are listed too",
+    );
 
   mediaRoots
     .command('list')
-    .description('list the media roots: the organization\'s, and the server\'s own (over the API)')
+    .description("list the media roots: the organization's, and the server's own (over the API)")
     .action(async (_options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       showRoots(ctx, await ctx.withBackend((backend) => backend.listMediaRoots()));
@@ -63,11 +74,16 @@ export function registerMediaRootsCommands(program: Command): void {
 
   mediaRoots
     .command('add')
-    .description("add media roots: absolute paths of existing directories on the server's machine, stored as their real paths")
+    .description(
+      "add media roots: absolute paths of existing directories on the server's machine, stored as their real paths",
+    )
     .argument('<dirs...>', 'directories')
     .action(async (dirs: string[], _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
-      showRoots(ctx, await ctx.withBackend((backend) => change(backend, (roots) => [...organizationPaths(roots), ...dirs])));
+      showRoots(
+        ctx,
+        await ctx.withBackend((backend) => change(backend, (roots) => [...organizationPaths(roots), ...dirs])),
+      );
     });
 
   mediaRoots

@@ -8,11 +8,15 @@ import { DATASET_GROUP_PERMISSION_COLUMNS, DATASET_PERMISSION_COLUMNS } from '..
 const PERMISSION_CHOICES = 'NO_ACCESS, VIEW, TAG, EDIT or MANAGE (any case)';
 
 export function registerPermissionsCommands(program: Command): void {
-  const permissions = program.command('permissions').description('manage who may view, tag, edit or manage a dataset (needs MANAGE on it)');
+  const permissions = program
+    .command('permissions')
+    .description('manage who may view, tag, edit or manage a dataset (needs MANAGE on it)');
 
   permissions
     .command('list')
-    .description('list everyone with access to a dataset (explicit grant and active, effective, permission), then the user groups with a grant')
+    .description(
+      'list everyone with access to a dataset (explicit grant and active, effective, permission), then the user groups with a grant',
+    )
     .argument('<dataset>', 'dataset name')
     .action(async (dataset: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
@@ -33,14 +37,30 @@ export function registerPermissionsCommands(program: Command): void {
     .argument('<user>', 'user id or email')
     .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
     .option('--invite', 'if the email has no account, invite it (admins only); the permission applies when they accept')
-    .action(async (dataset: string, user: string, permission: DatasetPermission, options: { invite?: boolean }, command: Command) => {
-      const ctx = CliContext.of(command);
-      const result = await ctx.withBackend((backend) => backend.setDatasetUserPermission(dataset, user, permission, { invite: options.invite === true }));
-      if (ctx.out.json) return ctx.out.writeJson(result);
-      if ('user' in result) return ctx.out.table([result], DATASET_PERMISSION_COLUMNS);
-      ctx.out.line(`Invited ${result.invitation.email} as ${result.invitation.role}; ${permission} on ${dataset} applies when they accept.`);
-      ctx.out.line(result.url === null ? 'An invitation was already pending: the link sent earlier stays valid.' : `Invitation link (shown once): ${result.url}`);
-    });
+    .action(
+      async (
+        dataset: string,
+        user: string,
+        permission: DatasetPermission,
+        options: { invite?: boolean },
+        command: Command,
+      ) => {
+        const ctx = CliContext.of(command);
+        const result = await ctx.withBackend((backend) =>
+          backend.setDatasetUserPermission(dataset, user, permission, { invite: options.invite === true }),
+        );
+        if (ctx.out.json) return ctx.out.writeJson(result);
+        if ('user' in result) return ctx.out.table([result], DATASET_PERMISSION_COLUMNS);
+        ctx.out.line(
+          `Invited ${result.invitation.email} as ${result.invitation.role}; ${permission} on ${dataset} applies when they accept.`,
+        );
+        ctx.out.line(
+          result.url === null
+            ? 'An invitation was already pending: the link sent earlier stays valid.'
+            : `Invitation link (shown once): ${result.url}`,
+        );
+      },
+    );
 
   permissions
     .command('remove')

@@ -69,13 +69,35 @@ function optionFromEnv<T>(name: string, parse: (raw: string) => T): T | undefine
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('start the Teamset server (database from FIFTYONE_DATABASE_URI / database_uri, else ~/.teamset/teamset.db)')
+    .description(
+      'start the Teamset server (database from FIFTYONE_DATABASE_URI / database_uri, else ~/.teamset/teamset.db)',
+    )
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_SERVE_PORT)
-    .option('--host <host>', 'address to listen on; use 0.0.0.0 to accept connections from other machines', DEFAULT_SERVE_HOST)
-    .option('--public-url <url>', 'the address people use to reach the server (for invitation links), e.g. behind a proxy; default TEAMSET_PUBLIC_URL', process.env.TEAMSET_PUBLIC_URL || undefined)
-    .option('--trust-proxy', 'trust X-Forwarded-* headers (client address, https) from a reverse proxy; default TEAMSET_TRUST_PROXY=true', process.env.TEAMSET_TRUST_PROXY === 'true')
-    .option('--log-level <level>', 'fatal, error, warn, info, debug (every request) or trace; default TEAMSET_LOG_LEVEL or info', parseLogLevel)
-    .option('--log-format <format>', 'json or pretty; default TEAMSET_LOG_FORMAT, else pretty on a terminal and json otherwise', parseLogFormat)
+    .option(
+      '--host <host>',
+      'address to listen on; use 0.0.0.0 to accept connections from other machines',
+      DEFAULT_SERVE_HOST,
+    )
+    .option(
+      '--public-url <url>',
+      'the address people use to reach the server (for invitation links), e.g. behind a proxy; default TEAMSET_PUBLIC_URL',
+      process.env.TEAMSET_PUBLIC_URL || undefined,
+    )
+    .option(
+      '--trust-proxy',
+      'trust X-Forwarded-* headers (client address, https) from a reverse proxy; default TEAMSET_TRUST_PROXY=true',
+      process.env.TEAMSET_TRUST_PROXY === 'true',
+    )
+    .option(
+      '--log-level <level>',
+      'fatal, error, warn, info, debug (every request) or trace; default TEAMSET_LOG_LEVEL or info',
+      parseLogLevel,
+    )
+    .option(
+      '--log-format <format>',
+      'json or pretty; default TEAMSET_LOG_FORMAT, else pretty on a terminal and json otherwise',
+      parseLogFormat,
+    )
     .option(
       '--media-root <dir>',
       `a directory sample media may be served from (repeatable; default TEAMSET_MEDIA_ROOTS, "${delimiter}"-separated); added to the media roots admins set in organization settings`,
@@ -109,7 +131,8 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = CliContext.of(command);
       const { databaseUri } = ctx.config();
-      const queryTimeout = options.queryTimeout ?? optionFromEnv('TEAMSET_QUERY_TIMEOUT', parseQueryTimeout) ?? DEFAULT_QUERY_TIMEOUT_S;
+      const queryTimeout =
+        options.queryTimeout ?? optionFromEnv('TEAMSET_QUERY_TIMEOUT', parseQueryTimeout) ?? DEFAULT_QUERY_TIMEOUT_S;
       const thumbnailCacheMib = options.thumbnailCache ?? optionFromEnv('TEAMSET_THUMBNAIL_CACHE_MB', parsePositiveInt);
       const maxDepth = options.graphqlMaxDepth ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_DEPTH', parseGraphqlMaxDepth);
       const maxCost = options.graphqlMaxCost ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_COST', parsePositiveInt);
@@ -131,7 +154,10 @@ export function registerServeCommand(program: Command): void {
           ...(maxSchemaFields !== undefined ? { maxSchemaFields } : {}),
         },
         ...(thumbnailCacheMib !== undefined ? { thumbnailCacheBytes: thumbnailCacheMib * 1024 * 1024 } : {}),
-        graphqlLimits: { ...(maxDepth !== undefined ? { maxDepth } : {}), ...(maxCost !== undefined ? { maxCost } : {}) },
+        graphqlLimits: {
+          ...(maxDepth !== undefined ? { maxDepth } : {}),
+          ...(maxCost !== undefined ? { maxCost } : {}),
+        },
       }).catch((error: unknown) => {
         throw listenError(error, options.port);
       });

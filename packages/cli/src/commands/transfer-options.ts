@@ -1,33 +1,47 @@
 // Option parsers and the connection wrapper shared by `teamset import` and `teamset export`.
 import { InvalidArgumentError, type Command } from 'commander';
-import { DatabaseConnection, FORMAT_TYPES, MEDIA_MODES, maskDatabaseUri, type Connection, type FormatType, type MediaMode } from '@teamset/sdk';
+import {
+  DatabaseConnection,
+  FORMAT_TYPES,
+  MEDIA_MODES,
+  maskDatabaseUri,
+  type Connection,
+  type FormatType,
+  type MediaMode,
+} from '@teamset/sdk';
 import { CliContext } from '../cli-context.js';
 
 export function parseFormatType(value: string): FormatType {
   const type = value.toLowerCase();
-  if (!(FORMAT_TYPES as readonly string[]).includes(type)) throw new InvalidArgumentError(`Expected one of ${FORMAT_TYPES.join(', ')}.`);
+  if (!(FORMAT_TYPES as readonly string[]).includes(type))
+    throw new InvalidArgumentError(`Expected one of ${FORMAT_TYPES.join(', ')}.`);
   return type as FormatType;
 }
 
 export function parseMediaMode(value: string): MediaMode {
   const mode = value.toLowerCase();
-  if (!(MEDIA_MODES as readonly string[]).includes(mode)) throw new InvalidArgumentError(`Expected one of ${MEDIA_MODES.join(', ')}.`);
+  if (!(MEDIA_MODES as readonly string[]).includes(mode))
+    throw new InvalidArgumentError(`Expected one of ${MEDIA_MODES.join(', ')}.`);
   return mode as MediaMode;
 }
 
 /** Runs `work` on the configured connection (API, or the database like every other command), closing it after. */
-export async function withConnection<T>(command: Command, work: (ctx: CliContext, connection: Connection) => Promise<T>): Promise<T> {
+export async function withConnection<T>(
+  command: Command,
+  work: (ctx: CliContext, connection: Connection) => Promise<T>,
+): Promise<T> {
   const ctx = CliContext.of(command);
   const connection = ctx.connection();
   try {
     if (connection instanceof DatabaseConnection && !ctx.out.json) {
       const core = await import('@teamset/core');
       const why = command.optsWithGlobals<{ database?: boolean }>().database ? '--database' : 'no api_uri set';
-      ctx.out.note(`teamset: working on the database ${maskDatabaseUri(core.resolveDatabaseUri(connection.databaseUri))} directly (${why})`);
+      ctx.out.note(
+        `teamset: working on the database ${maskDatabaseUri(core.resolveDatabaseUri(connection.databaseUri))} directly (${why})`,
+      );
     }
     return await work(ctx, connection);
   } finally {
     await connection.close();
   }
 }
-

@@ -33,7 +33,10 @@ export function registerUsersCommands(program: Command): void {
     .requiredOption('--email <email>', 'email address (unique, case-insensitive)')
     .requiredOption('--name <name>', 'display name')
     .option('--role <role>', 'ADMIN, MEMBER, COLLABORATOR or GUEST (default: the organization default role)', parseRole)
-    .option('--password-stdin', 'read the password from stdin; without it the user has no password and cannot sign in to the web app')
+    .option(
+      '--password-stdin',
+      'read the password from stdin; without it the user has no password and cannot sign in to the web app',
+    )
     .action(async (options: CreateOptions, command: Command) => {
       const ctx = CliContext.of(command);
       // Read before opening anything, so a missing pipe fails fast and leaves no half-done work.

@@ -1,5 +1,13 @@
 // Table columns for the records the CLI shows: users, API keys (never a secret), invitations, datasets and their user and group permissions.
-import { API_KEY_PREFIX, type ApiKey, type Dataset, type DatasetGroupPermission, type DatasetUserPermission, type Invitation, type User } from '@teamset/contract';
+import {
+  API_KEY_PREFIX,
+  type ApiKey,
+  type Dataset,
+  type DatasetGroupPermission,
+  type DatasetUserPermission,
+  type Invitation,
+  type User,
+} from '@teamset/contract';
 import type { Column } from './output.js';
 
 /** ISO timestamps cut to the minute: the seconds only add noise in a table. Times are UTC. */

@@ -9,8 +9,12 @@ export function problemLines(problems: readonly string[], total: number, problem
   const listed = problems.filter((problem) => !problem.startsWith('… and '));
   const shown = listed.slice(0, PROBLEMS_ON_TERMINAL);
   const lines = shown.map((problem, index) => `teamset: problem ${index + 1} of ${total}: ${problem}`);
-  if (problemsFile !== undefined) lines.push(`teamset: ${listed.length === total ? 'all' : `the first ${listed.length} of`} ${total} problems are in ${problemsFile}`);
-  else if (total > shown.length) lines.push(`teamset: ${total - shown.length} more not shown: --problems-file <file> writes them to a file`);
+  if (problemsFile !== undefined)
+    lines.push(
+      `teamset: ${listed.length === total ? 'all' : `the first ${listed.length} of`} ${total} problems are in ${problemsFile}`,
+    );
+  else if (total > shown.length)
+    lines.push(`teamset: ${total - shown.length} more not shown: --problems-file <file> writes them to a file`);
   return lines;
 }
 

@@ -35,7 +35,12 @@ export class Output {
   }
 
   /** One page of a paged listing: the whole page object as JSON, or a table and a "Page x of y" footer. */
-  page<T>(page: { total: number; page: number; pageSize: number }, rows: readonly T[], columns: readonly Column<T>[], noun: string): void {
+  page<T>(
+    page: { total: number; page: number; pageSize: number },
+    rows: readonly T[],
+    columns: readonly Column<T>[],
+    noun: string,
+  ): void {
     if (this.json) return this.writeJson(page);
     this.table(rows, columns);
     const pages = Math.max(1, Math.ceil(page.total / page.pageSize));

@@ -10,7 +10,8 @@ export interface ServeBannerFacts {
 
 function logLine({ level, format }: ServeLogging): string {
   const what = format === 'json' ? 'JSON lines' : 'readable lines';
-  const requests = level === 'debug' || level === 'trace' ? 'with every request' : 'requests at debug: --log-level debug';
+  const requests =
+    level === 'debug' || level === 'trace' ? 'with every request' : 'requests at debug: --log-level debug';
   return `standard output, ${what}, level ${level} (${requests}; --log-format json|pretty)`;
 }
 

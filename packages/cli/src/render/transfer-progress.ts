@@ -62,14 +62,22 @@ export class TransferProgressReporter {
 
   #barUpdate(p: TransferProgress): void {
     const total = p.total ?? Math.max(p.done, 1);
-    const payload = { phase: p.phase, rate: numbers.format(rate(p)), remaining: eta(p), unit: p.phase === 'reading' ? '' : ' samples' };
+    const payload = {
+      phase: p.phase,
+      rate: numbers.format(rate(p)),
+      remaining: eta(p),
+      unit: p.phase === 'reading' ? '' : ' samples',
+    };
     if (p.phase !== this.#phase || !this.#bar) {
       this.stop();
       this.#phase = p.phase;
       this.#bar = new cliProgress.SingleBar(
         {
           stream: this.#stream,
-          format: p.phase === 'reading' ? '{phase} |{bar}| {percentage}%' : '{phase} |{bar}| {percentage}% · {value}/{total}{unit} · {rate} samples/s · ETA {remaining}',
+          format:
+            p.phase === 'reading'
+              ? '{phase} |{bar}| {percentage}%'
+              : '{phase} |{bar}| {percentage}% · {value}/{total}{unit} · {rate} samples/s · ETA {remaining}',
           hideCursor: true,
           clearOnComplete: false,
           barsize: 30,

@@ -19,7 +19,9 @@ export interface CliSandbox {
 export function createSandbox(): CliSandbox {
   const dir = mkdtempSync(join(tmpdir(), 'teamset-cli-'));
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith('FIFTYONE_')),
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith('FIFTYONE_'),
+    ),
   );
   const configPath = join(dir, 'config.json');
   const databaseUri = `sqlite:${join(dir, 'teamset.db')}`;
@@ -27,7 +29,12 @@ export function createSandbox(): CliSandbox {
     dir,
     configPath,
     databaseUri,
-    env: { ...inherited, TEAMSET_HOME: join(dir, 'home'), FIFTYONE_CONFIG_PATH: configPath, FIFTYONE_DATABASE_URI: databaseUri },
+    env: {
+      ...inherited,
+      TEAMSET_HOME: join(dir, 'home'),
+      FIFTYONE_CONFIG_PATH: configPath,
+      FIFTYONE_DATABASE_URI: databaseUri,
+    },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -63,7 +70,10 @@ export function watchServe(child: ChildProcess): { url: Promise<string>; output(
 }
 
 /** Runs to completion; `input` is written to stdin, which is then closed (so the CLI never waits on it). */
-export function runTeamset(args: readonly string[], options: { env: Record<string, string>; input?: string }): Promise<CliResult> {
+export function runTeamset(
+  args: readonly string[],
+  options: { env: Record<string, string>; input?: string },
+): Promise<CliResult> {
   const child = spawnTeamset(args, options.env);
   let stdout = '';
   let stderr = '';
@@ -78,7 +88,5 @@ export function runTeamset(args: readonly string[], options: { env: Record<strin
 
 /** stderr's lines other than the informational "working on the database …" note. */
 export function errorLines(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('teamset: working on the database'));
+  return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('teamset: working on the database'));
 }

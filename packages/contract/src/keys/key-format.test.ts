@@ -68,7 +68,8 @@ describe('isWellFormedApiKey', () => {
 
   it('accepts keys built by formatApiKey', () => {
     expect(isWellFormedApiKey(key)).toBe(true);
-    for (let seed = 1; seed <= 200; seed++) expect(isWellFormedApiKey(formatApiKey(pseudoRandomBase62(seed, API_KEY_RANDOM_LENGTH)))).toBe(true);
+    for (let seed = 1; seed <= 200; seed++)
+      expect(isWellFormedApiKey(formatApiKey(pseudoRandomBase62(seed, API_KEY_RANDOM_LENGTH)))).toBe(true);
   });
 
   it('rejects every one-character change after the prefix', () => {

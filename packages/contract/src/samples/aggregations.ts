@@ -3,7 +3,15 @@ import { Type } from 'typebox';
 import { ViewSchema, type View } from '../views/stages.js';
 import { FieldPathString } from './sample.js';
 
-export const AGGREGATION_TYPES = ['count', 'distinct', 'count_values', 'bounds', 'mean', 'sum', 'histogram_values'] as const;
+export const AGGREGATION_TYPES = [
+  'count',
+  'distinct',
+  'count_values',
+  'bounds',
+  'mean',
+  'sum',
+  'histogram_values',
+] as const;
 export type AggregationType = (typeof AGGREGATION_TYPES)[number];
 export const MAX_AGGREGATIONS_PER_REQUEST = 20;
 export const MAX_HISTOGRAM_BINS = 1_000;
@@ -30,7 +38,8 @@ export type AggregationResult =
   /** `edges` has bins+1 entries; the last bin includes its upper edge; values outside the range count in `other`. */
   | { type: 'histogram_values'; counts: number[]; edges: number[]; other: number };
 
-const PathAgg = (type: AggregationType) => Type.Object({ type: Type.Literal(type), path: FieldPathString }, { additionalProperties: false });
+const PathAgg = (type: AggregationType) =>
+  Type.Object({ type: Type.Literal(type), path: FieldPathString }, { additionalProperties: false });
 
 export const AggregationSchema = Type.Union(
   [
@@ -54,7 +63,10 @@ export const AggregationSchema = Type.Union(
 );
 
 export const AggregateBody = Type.Object(
-  { view: Type.Optional(ViewSchema), aggregations: Type.Array(AggregationSchema, { minItems: 1, maxItems: MAX_AGGREGATIONS_PER_REQUEST }) },
+  {
+    view: Type.Optional(ViewSchema),
+    aggregations: Type.Array(AggregationSchema, { minItems: 1, maxItems: MAX_AGGREGATIONS_PER_REQUEST }),
+  },
   { additionalProperties: false },
 );
 export type AggregateBody = { view?: View; aggregations: Aggregation[] };
@@ -64,11 +76,19 @@ const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 export const AggregationResultSchema = Type.Union([
   Type.Object({ type: Type.Literal('count'), count: Type.Integer() }),
   Type.Object({ type: Type.Literal('distinct'), values: Type.Array(Scalar) }),
-  Type.Object({ type: Type.Literal('count_values'), values: Type.Array(Type.Object({ value: Type.Union([Scalar, Type.Null()]), count: Type.Integer() })) }),
+  Type.Object({
+    type: Type.Literal('count_values'),
+    values: Type.Array(Type.Object({ value: Type.Union([Scalar, Type.Null()]), count: Type.Integer() })),
+  }),
   Type.Object({ type: Type.Literal('bounds'), bounds: Type.Tuple([NullableNumber, NullableNumber]) }),
   Type.Object({ type: Type.Literal('mean'), mean: NullableNumber }),
   Type.Object({ type: Type.Literal('sum'), sum: Type.Number() }),
-  Type.Object({ type: Type.Literal('histogram_values'), counts: Type.Array(Type.Integer()), edges: Type.Array(Type.Number()), other: Type.Integer() }),
+  Type.Object({
+    type: Type.Literal('histogram_values'),
+    counts: Type.Array(Type.Integer()),
+    edges: Type.Array(Type.Number()),
+    other: Type.Integer(),
+  }),
 ]);
 export const AggregateResult = Type.Object({ results: Type.Array(AggregationResultSchema) });
 export type AggregateResult = { results: AggregationResult[] };

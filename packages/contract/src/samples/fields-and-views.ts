@@ -12,7 +12,10 @@ export interface FieldInfo {
   type: FieldType;
   builtin: boolean;
 }
-export const FieldInfoSchema = Type.Object({ path: Type.String(), type: Type.String(), builtin: Type.Boolean() }, { title: 'FieldInfo', additionalProperties: false });
+export const FieldInfoSchema = Type.Object(
+  { path: Type.String(), type: Type.String(), builtin: Type.Boolean() },
+  { title: 'FieldInfo', additionalProperties: false },
+);
 export const FieldList = Type.Object({ fields: Type.Array(FieldInfoSchema) });
 export type FieldList = { fields: FieldInfo[] };
 
@@ -23,7 +26,10 @@ export const AddFieldBody = Type.Object(
 export type AddFieldBody = { path: string; type: FieldType };
 export const RenameFieldBody = Type.Object({ newPath: FieldPathString }, { additionalProperties: false });
 export type RenameFieldBody = Static<typeof RenameFieldBody>;
-export const DatasetFieldParams = Type.Object({ name: DatasetName, path: FieldPathString }, { additionalProperties: false });
+export const DatasetFieldParams = Type.Object(
+  { name: DatasetName, path: FieldPathString },
+  { additionalProperties: false },
+);
 export type DatasetFieldParams = Static<typeof DatasetFieldParams>;
 
 export const SAVED_VIEW_NAME_MAX_LENGTH = 200;
@@ -53,13 +59,23 @@ export const SavedViewList = Type.Object({ views: Type.Array(SavedViewSchema) })
 export type SavedViewList = { views: SavedView[] };
 /** Saving over an existing name needs `overwrite: true`, so a typo cannot silently replace a colleague's view. */
 export const SaveViewBody = Type.Object(
-  { view: ViewSchema, description: Type.Optional(NullableString(Type.String({ maxLength: 10_000 }))), overwrite: Type.Optional(Type.Boolean()) },
+  {
+    view: ViewSchema,
+    description: Type.Optional(NullableString(Type.String({ maxLength: 10_000 }))),
+    overwrite: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export type SaveViewBody = { view: View; description?: string | null; overwrite?: boolean };
-export const DatasetViewParams = Type.Object({ name: DatasetName, view: SavedViewName }, { additionalProperties: false });
+export const DatasetViewParams = Type.Object(
+  { name: DatasetName, view: SavedViewName },
+  { additionalProperties: false },
+);
 export type DatasetViewParams = Static<typeof DatasetViewParams>;
 
 /** Clone a dataset, or only the samples of `view`, into a new dataset named `name` (the caller gets MANAGE). */
-export const CloneDatasetBody = Type.Object({ name: DatasetName, view: Type.Optional(ViewSchema) }, { additionalProperties: false });
+export const CloneDatasetBody = Type.Object(
+  { name: DatasetName, view: Type.Optional(ViewSchema) },
+  { additionalProperties: false },
+);
 export type CloneDatasetBody = { name: string; view?: View };

@@ -21,7 +21,15 @@ export const LABEL_ATTRIBUTES: Readonly<Record<SingleLabelClass, Readonly<Record
   Classification: { ...COMMON, label: 'string', confidence: 'float', logits: 'list<float>' },
   Detection: { ...COMMON, label: 'string', bounding_box: 'list<float>', confidence: 'float', index: 'int' },
   Keypoint: { ...COMMON, label: 'string', points: 'any', confidence: 'list<float>', index: 'int' },
-  Polyline: { ...COMMON, label: 'string', points: 'any', confidence: 'float', index: 'int', closed: 'bool', filled: 'bool' },
+  Polyline: {
+    ...COMMON,
+    label: 'string',
+    points: 'any',
+    confidence: 'float',
+    index: 'int',
+    closed: 'bool',
+    filled: 'bool',
+  },
   Regression: { ...COMMON, value: 'float', confidence: 'float' },
 };
 

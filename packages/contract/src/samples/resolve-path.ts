@@ -1,6 +1,12 @@
 // Resolves a dotted field path against a dataset's schema: its type, where it is stored, and which list it walks through.
 import { BUILTIN_SAMPLE_FIELDS, METADATA_ATTRIBUTES } from './builtin-fields.js';
-import { isLabelClass, isListLabelClass, listElementType, type FieldType, type SingleLabelClass } from './field-types.js';
+import {
+  isLabelClass,
+  isListLabelClass,
+  listElementType,
+  type FieldType,
+  type SingleLabelClass,
+} from './field-types.js';
 import { LABEL_ATTRIBUTES, LIST_LABEL_ATTRIBUTES, LIST_LABEL_ITEMS } from './labels.js';
 
 /**
@@ -31,7 +37,12 @@ export type PathResolution = { ok: true; resolved: ResolvedPath } | { ok: false;
 const fail = (problem: string): PathResolution => ({ ok: false, problem });
 
 /** Attribute of a single label: built-in, or custom from the schema under `labelPath`. */
-function labelAttributeType(schema: FieldSchema, labelClass: SingleLabelClass, labelPath: string, attr: string): FieldType | undefined {
+function labelAttributeType(
+  schema: FieldSchema,
+  labelClass: SingleLabelClass,
+  labelPath: string,
+  attr: string,
+): FieldType | undefined {
   return LABEL_ATTRIBUTES[labelClass][attr] ?? schema[`${labelPath}.${attr}`];
 }
 
@@ -47,39 +58,48 @@ export function resolveFieldPath(schema: FieldSchema, path: string): PathResolut
       const type = rest.length === 1 ? (METADATA_ATTRIBUTES[rest[0] as string] ?? 'any') : 'any';
       return { ok: true, resolved: { path, type, root: 'metadata' } };
     }
-    if (rest.length > 0) return fail(`${JSON.stringify(head)} is a ${builtin} and has no field ${JSON.stringify(rest.join('.'))}`);
+    if (rest.length > 0)
+      return fail(`${JSON.stringify(head)} is a ${builtin} and has no field ${JSON.stringify(rest.join('.'))}`);
     return { ok: true, resolved: { path, type: builtin, root: 'column' } };
   }
 
   const top = schema[head];
   if (top === undefined) return fail(`the dataset has no field ${JSON.stringify(head)}`);
-  if (rest.length === 0) return { ok: true, resolved: { path, type: top, root: 'fields', ...(isLabelClass(top) ? { labelClass: top } : {}) } };
+  if (rest.length === 0)
+    return {
+      ok: true,
+      resolved: { path, type: top, root: 'fields', ...(isLabelClass(top) ? { labelClass: top } : {}) },
+    };
 
   if (isListLabelClass(top)) {
     const { key, itemClass } = LIST_LABEL_ITEMS[top];
     const [second, ...more] = rest as [string, ...string[]];
     if (second !== key) {
       const attr = LIST_LABEL_ATTRIBUTES[top][second] ?? schema[`${head}.${second}`];
-      if (attr === undefined || more.length > 0) return fail(`${JSON.stringify(head)} is ${top}: its labels are under ${JSON.stringify(`${head}.${key}`)}`);
+      if (attr === undefined || more.length > 0)
+        return fail(`${JSON.stringify(head)} is ${top}: its labels are under ${JSON.stringify(`${head}.${key}`)}`);
       return { ok: true, resolved: { path, type: attr, root: 'fields' } };
     }
     const listPath = `${head}.${key}`;
     if (more.length === 0) return { ok: true, resolved: { path, type: `list<${itemClass}>`, root: 'fields' } };
     if (more.length > 1) return fail(`${JSON.stringify(more[0])} of a ${itemClass} has no sub-fields`);
     const attr = labelAttributeType(schema, itemClass, listPath, more[0] as string);
-    if (attr === undefined) return fail(`${itemClass} labels in ${JSON.stringify(listPath)} have no attribute ${JSON.stringify(more[0])}`);
+    if (attr === undefined)
+      return fail(`${itemClass} labels in ${JSON.stringify(listPath)} have no attribute ${JSON.stringify(more[0])}`);
     return { ok: true, resolved: { path, type: attr, root: 'fields', listPath } };
   }
 
   if (isLabelClass(top)) {
     if (rest.length > 1) return fail(`${JSON.stringify(rest[0])} of a ${top} has no sub-fields`);
     const attr = labelAttributeType(schema, top, head, rest[0] as string);
-    if (attr === undefined) return fail(`${top} field ${JSON.stringify(head)} has no attribute ${JSON.stringify(rest[0])}`);
+    if (attr === undefined)
+      return fail(`${top} field ${JSON.stringify(head)} has no attribute ${JSON.stringify(rest[0])}`);
     return { ok: true, resolved: { path, type: attr, root: 'fields' } };
   }
 
   if (top === 'dict' || top === 'any') return { ok: true, resolved: { path, type: 'any', root: 'fields' } };
-  if (listElementType(top) === 'dict') return { ok: true, resolved: { path, type: 'any', root: 'fields', listPath: head } };
+  if (listElementType(top) === 'dict')
+    return { ok: true, resolved: { path, type: 'any', root: 'fields', listPath: head } };
   return fail(`${JSON.stringify(head)} is a ${top} and has no field ${JSON.stringify(rest.join('.'))}`);
 }
 

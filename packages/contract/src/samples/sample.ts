@@ -41,15 +41,29 @@ export interface SampleInput {
 }
 
 export const SampleId = Type.String({ pattern: SAMPLE_ID_PATTERN, description: '24 hex characters' });
-export const FieldPathString = Type.String({ pattern: FIELD_PATH_PATTERN, maxLength: FIELD_PATH_MAX_LENGTH, description: 'Dotted field path' });
+export const FieldPathString = Type.String({
+  pattern: FIELD_PATH_PATTERN,
+  maxLength: FIELD_PATH_MAX_LENGTH,
+  description: 'Dotted field path',
+});
 
 /** `/datasets/:name/samples/:sampleId`. */
-export const DatasetSampleParams = Type.Object({ name: DatasetName, sampleId: SampleId }, { additionalProperties: false });
+export const DatasetSampleParams = Type.Object(
+  { name: DatasetName, sampleId: SampleId },
+  { additionalProperties: false },
+);
 export type DatasetSampleParams = Static<typeof DatasetSampleParams>;
 
 /** Samples are open documents: custom fields are checked by the server against the dataset's schema, not here. */
 export const SampleSchema = Type.Object(
-  { id: SampleId, filepath: Type.String(), tags: Type.Array(Type.String()), metadata: Type.Unknown(), created_at: Type.String(), last_modified_at: Type.String() },
+  {
+    id: SampleId,
+    filepath: Type.String(),
+    tags: Type.Array(Type.String()),
+    metadata: Type.Unknown(),
+    created_at: Type.String(),
+    last_modified_at: Type.String(),
+  },
   { title: 'Sample', additionalProperties: true },
 );
 export const SampleInputSchema = Type.Object(
@@ -57,7 +71,10 @@ export const SampleInputSchema = Type.Object(
   { title: 'SampleInput', additionalProperties: true },
 );
 
-export const AddSamplesBody = Type.Object({ samples: Type.Array(SampleInputSchema, { minItems: 1, maxItems: MAX_SAMPLES_PER_BATCH }) }, { additionalProperties: false });
+export const AddSamplesBody = Type.Object(
+  { samples: Type.Array(SampleInputSchema, { minItems: 1, maxItems: MAX_SAMPLES_PER_BATCH }) },
+  { additionalProperties: false },
+);
 export type AddSamplesBody = { samples: SampleInput[] };
 export const AddSamplesResult = Type.Object({ ids: Type.Array(SampleId) });
 export type AddSamplesResult = Static<typeof AddSamplesResult>;
@@ -70,11 +87,18 @@ const OptionalView = Type.Optional(ViewSchema);
  * to clients; paging is by key, so samples added or removed meanwhile neither repeat nor vanish elsewhere.
  */
 export const QuerySamplesBody = Type.Object(
-  { view: OptionalView, after: Type.Optional(Type.String({ maxLength: 4096 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SAMPLE_PAGE })) },
+  {
+    view: OptionalView,
+    after: Type.Optional(Type.String({ maxLength: 4096 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SAMPLE_PAGE })),
+  },
   { additionalProperties: false },
 );
 export type QuerySamplesBody = { view?: View; after?: string; limit?: number };
-export const SamplePage = Type.Object({ samples: Type.Array(SampleSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const SamplePage = Type.Object({
+  samples: Type.Array(SampleSchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 export type SamplePage = { samples: Sample[]; nextCursor: string | null };
 
 /** `set`: fields to write (built-ins filepath/tags/metadata included); `unset`: custom fields to clear. */
@@ -93,7 +117,10 @@ export type DeleteSamplesBody = { ids?: string[]; view?: View };
 export const DeleteSamplesResult = Type.Object({ deleted: Type.Integer() });
 
 /** FiftyOne's values(): one entry per sample in view order; a path through a label list gives a list per sample unless `unwind`. */
-export const ValuesBody = Type.Object({ view: OptionalView, path: FieldPathString, unwind: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const ValuesBody = Type.Object(
+  { view: OptionalView, path: FieldPathString, unwind: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
 export type ValuesBody = { view?: View; path: string; unwind?: boolean };
 export const ValuesResult = Type.Object({ values: Type.Array(Type.Unknown()) });
 export type ValuesResult = { values: unknown[] };
@@ -129,7 +156,11 @@ export const TagBody = Type.Object(
 export type TagBody = { view?: View; tags: string[]; labels?: boolean; labelFields?: string[] };
 
 export const CountTagsBody = Type.Object(
-  { view: OptionalView, labels: Type.Optional(Type.Boolean()), labelFields: Type.Optional(Type.Array(FieldPathString)) },
+  {
+    view: OptionalView,
+    labels: Type.Optional(Type.Boolean()),
+    labelFields: Type.Optional(Type.Array(FieldPathString)),
+  },
   { additionalProperties: false },
 );
 export type CountTagsBody = { view?: View; labels?: boolean; labelFields?: string[] };

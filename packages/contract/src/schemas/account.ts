@@ -16,6 +16,8 @@ export const ChangePasswordBody = Type.Object(
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const PasswordChanged = Type.Object({
-  endedSessions: Type.Integer({ description: 'Your other signed-in sessions that were ended (the one making the change stays)' }),
+  endedSessions: Type.Integer({
+    description: 'Your other signed-in sessions that were ended (the one making the change stays)',
+  }),
 });
 export type PasswordChanged = Static<typeof PasswordChanged>;

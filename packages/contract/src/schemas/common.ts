@@ -4,11 +4,20 @@ import { Type, type Static, type TString } from 'typebox';
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-zA-Z_-]+$', description: 'Opaque id' });
 /** Loose on purpose: the server lower-cases and a person receives mail there; we only reject the obviously wrong. */
 export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
-export const Email = Type.String({ minLength: 3, maxLength: 254, pattern: EMAIL_PATTERN, description: 'Email address (case-insensitive)' });
+export const Email = Type.String({
+  minLength: 3,
+  maxLength: 254,
+  pattern: EMAIL_PATTERN,
+  description: 'Email address (case-insensitive)',
+});
 export const PersonName = Type.String({ minLength: 1, maxLength: 100, description: 'Display name' });
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
-export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'Password (8–256 characters)' });
+export const Password = Type.String({
+  minLength: PASSWORD_MIN_LENGTH,
+  maxLength: PASSWORD_MAX_LENGTH,
+  description: 'Password (8–256 characters)',
+});
 export const Timestamp = Type.String({ description: 'ISO-8601 UTC timestamp' });
 /**
  * A string or null, as one JSON-schema type list rather than an anyOf: response serialization

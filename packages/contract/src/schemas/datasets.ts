@@ -16,13 +16,22 @@ export const DATASET_MAX_TAGS = 100;
 export const DATASET_DESCRIPTION_MAX_LENGTH = 10_000;
 
 export const MediaTypeSchema = Type.Enum(MEDIA_TYPES, { description: 'image, video, group, point-cloud or 3d' });
-export const DatasetName = Type.String({ minLength: 1, maxLength: DATASET_NAME_MAX_LENGTH, description: 'Dataset name (unique; its slug must be unique too)' });
-export const DatasetTags = Type.Array(Type.String({ minLength: 1, maxLength: DATASET_TAG_MAX_LENGTH }), { maxItems: DATASET_MAX_TAGS });
+export const DatasetName = Type.String({
+  minLength: 1,
+  maxLength: DATASET_NAME_MAX_LENGTH,
+  description: 'Dataset name (unique; its slug must be unique too)',
+});
+export const DatasetTags = Type.Array(Type.String({ minLength: 1, maxLength: DATASET_TAG_MAX_LENGTH }), {
+  maxItems: DATASET_MAX_TAGS,
+});
 export const DatasetDescription = NullableString(Type.String({ maxLength: DATASET_DESCRIPTION_MAX_LENGTH }));
 export const DatasetInfo = Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form JSON object' });
 
 /** A permission or null (no explicit grant), as one type list like NullableString. */
-export const NullableDatasetPermission = Type.Unsafe<DatasetPermission | null>({ type: ['string', 'null'], enum: [...DATASET_PERMISSIONS, null] });
+export const NullableDatasetPermission = Type.Unsafe<DatasetPermission | null>({
+  type: ['string', 'null'],
+  enum: [...DATASET_PERMISSIONS, null],
+});
 
 /**
  * FiftyOne-style URL slug of a dataset name: lower case, every run of characters other than
@@ -55,25 +64,46 @@ export const Dataset = Type.Object(
 export type Dataset = Static<typeof Dataset>;
 
 export const CreateDatasetBody = Type.Object(
-  { name: DatasetName, mediaType: Type.Optional(MediaTypeSchema), tags: Type.Optional(DatasetTags), description: Type.Optional(DatasetDescription), info: Type.Optional(DatasetInfo) },
+  {
+    name: DatasetName,
+    mediaType: Type.Optional(MediaTypeSchema),
+    tags: Type.Optional(DatasetTags),
+    description: Type.Optional(DatasetDescription),
+    info: Type.Optional(DatasetInfo),
+  },
   { additionalProperties: false },
 );
 export type CreateDatasetBody = Static<typeof CreateDatasetBody>;
 
 /** Renaming needs MANAGE; the other fields need EDIT. */
 export const UpdateDatasetBody = Type.Object(
-  { name: Type.Optional(DatasetName), tags: Type.Optional(DatasetTags), description: Type.Optional(DatasetDescription), info: Type.Optional(DatasetInfo) },
+  {
+    name: Type.Optional(DatasetName),
+    tags: Type.Optional(DatasetTags),
+    description: Type.Optional(DatasetDescription),
+    info: Type.Optional(DatasetInfo),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateDatasetBody = Static<typeof UpdateDatasetBody>;
 
 export const ListDatasetsQuery = Type.Object(
-  { ...PageQuery, search: Type.Optional(Type.String({ maxLength: DATASET_NAME_MAX_LENGTH, description: 'Substring of the name (case-insensitive)' })) },
+  {
+    ...PageQuery,
+    search: Type.Optional(
+      Type.String({ maxLength: DATASET_NAME_MAX_LENGTH, description: 'Substring of the name (case-insensitive)' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type ListDatasetsQuery = Static<typeof ListDatasetsQuery>;
 
-export const DatasetPage = Type.Object({ datasets: Type.Array(Dataset), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const DatasetPage = Type.Object({
+  datasets: Type.Array(Dataset),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
 export type DatasetPage = Static<typeof DatasetPage>;
 
 export const DatasetNameParams = Type.Object({ name: DatasetName }, { additionalProperties: false });
@@ -86,14 +116,20 @@ export const DatasetGroupParams = Type.Object({ name: DatasetName, group: GroupR
 export type DatasetGroupParams = Static<typeof DatasetGroupParams>;
 
 /** The user a permission belongs to, without account details. */
-export const PermissionUser = Type.Object({ id: Id, email: Email, name: PersonName, role: RoleSchema }, { title: 'PermissionUser', additionalProperties: false });
+export const PermissionUser = Type.Object(
+  { id: Id, email: Email, name: PersonName, role: RoleSchema },
+  { title: 'PermissionUser', additionalProperties: false },
+);
 export type PermissionUser = Static<typeof PermissionUser>;
 
 export const DatasetUserPermission = Type.Object(
   {
     user: PermissionUser,
     userPermission: { ...NullableDatasetPermission, description: 'The explicit grant to this user, or null' },
-    activePermission: { ...DatasetPermissionSchema, description: 'Effective: role, default permission and grants combined (docs/design.md §2)' },
+    activePermission: {
+      ...DatasetPermissionSchema,
+      description: 'Effective: role, default permission and grants combined (docs/design.md §2)',
+    },
   },
   { title: 'DatasetUserPermission', additionalProperties: false },
 );
@@ -103,14 +139,21 @@ export const DatasetPermissionList = Type.Object({
   dataset: Type.String(),
   defaultPermission: DatasetPermissionSchema,
   users: Type.Array(DatasetUserPermission),
-  groups: Type.Array(DatasetGroupPermission, { description: 'Explicit grants to user groups; their members are among `users`' }),
+  groups: Type.Array(DatasetGroupPermission, {
+    description: 'Explicit grants to user groups; their members are among `users`',
+  }),
 });
 export type DatasetPermissionList = Static<typeof DatasetPermissionList>;
 
 export const SetDatasetUserPermissionBody = Type.Object(
   {
     permission: DatasetPermissionSchema,
-    invite: Type.Optional(Type.Boolean({ description: 'When the user is an email with no account: invite it (admins only); the permission applies on acceptance' })),
+    invite: Type.Optional(
+      Type.Boolean({
+        description:
+          'When the user is an email with no account: invite it (admins only); the permission applies on acceptance',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -118,20 +161,36 @@ export type SetDatasetUserPermissionBody = Static<typeof SetDatasetUserPermissio
 
 /** The answer to a grant with `invite` for an unknown email (201). `url`/`token` are null when an invitation was already pending: its link stays valid. */
 export const DatasetPermissionInvitation = Type.Object(
-  { invitation: Invitation, url: NullableString(Type.String()), token: NullableString(Type.String()), permission: DatasetPermissionSchema },
+  {
+    invitation: Invitation,
+    url: NullableString(Type.String()),
+    token: NullableString(Type.String()),
+    permission: DatasetPermissionSchema,
+  },
   { title: 'DatasetPermissionInvitation', additionalProperties: false },
 );
 export type DatasetPermissionInvitation = Static<typeof DatasetPermissionInvitation>;
 
-export const SetDatasetDefaultPermissionBody = Type.Object({ permission: DatasetPermissionSchema }, { additionalProperties: false });
+export const SetDatasetDefaultPermissionBody = Type.Object(
+  { permission: DatasetPermissionSchema },
+  { additionalProperties: false },
+);
 export type SetDatasetDefaultPermissionBody = Static<typeof SetDatasetDefaultPermissionBody>;
 
 export const UserDatasetPermission = Type.Object(
-  { datasetId: Id, datasetName: Type.String(), userPermission: NullableDatasetPermission, activePermission: DatasetPermissionSchema },
+  {
+    datasetId: Id,
+    datasetName: Type.String(),
+    userPermission: NullableDatasetPermission,
+    activePermission: DatasetPermissionSchema,
+  },
   { title: 'UserDatasetPermission', additionalProperties: false },
 );
 export type UserDatasetPermission = Static<typeof UserDatasetPermission>;
 
 /** Every dataset the user can see, with their grant and effective permission. */
-export const UserDatasetPermissionList = Type.Object({ user: PermissionUser, datasets: Type.Array(UserDatasetPermission) });
+export const UserDatasetPermissionList = Type.Object({
+  user: PermissionUser,
+  datasets: Type.Array(UserDatasetPermission),
+});
 export type UserDatasetPermissionList = Static<typeof UserDatasetPermissionList>;

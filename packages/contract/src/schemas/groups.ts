@@ -8,21 +8,42 @@ export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;
 /** Users named in one membership change: enough for any team, small enough to check in one statement. */
 export const GROUP_MAX_USERS_PER_CHANGE = 1000;
 
-export const GroupName = Type.String({ minLength: 1, maxLength: GROUP_NAME_MAX_LENGTH, description: 'Group name (unique, case-insensitively)' });
+export const GroupName = Type.String({
+  minLength: 1,
+  maxLength: GROUP_NAME_MAX_LENGTH,
+  description: 'Group name (unique, case-insensitively)',
+});
 export const GroupDescription = NullableString(Type.String({ maxLength: GROUP_DESCRIPTION_MAX_LENGTH }));
 /** A group in a path: its id, or its name. */
-export const GroupRef = Type.String({ minLength: 1, maxLength: GROUP_NAME_MAX_LENGTH, description: 'Group id or name' });
+export const GroupRef = Type.String({
+  minLength: 1,
+  maxLength: GROUP_NAME_MAX_LENGTH,
+  description: 'Group id or name',
+});
 const UserRefList = Type.Array(UserRef, { maxItems: GROUP_MAX_USERS_PER_CHANGE, description: 'User ids or emails' });
 
 /** A member as a group lists them (the same fields as a dataset's PermissionUser; defined here to keep the modules acyclic). */
-export const GroupMember = Type.Object({ id: Id, email: Email, name: PersonName, role: RoleSchema }, { title: 'GroupMember', additionalProperties: false });
+export const GroupMember = Type.Object(
+  { id: Id, email: Email, name: PersonName, role: RoleSchema },
+  { title: 'GroupMember', additionalProperties: false },
+);
 export type GroupMember = Static<typeof GroupMember>;
 
-export const UserGroupSummary = Type.Object({ id: Id, name: Type.String(), description: NullableString(Type.String()) }, { title: 'UserGroupSummary', additionalProperties: false });
+export const UserGroupSummary = Type.Object(
+  { id: Id, name: Type.String(), description: NullableString(Type.String()) },
+  { title: 'UserGroupSummary', additionalProperties: false },
+);
 export type UserGroupSummary = Static<typeof UserGroupSummary>;
 
 export const UserGroup = Type.Object(
-  { id: Id, name: Type.String(), description: NullableString(Type.String()), createdAt: Timestamp, updatedAt: Timestamp, users: Type.Array(GroupMember) },
+  {
+    id: Id,
+    name: Type.String(),
+    description: NullableString(Type.String()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    users: Type.Array(GroupMember),
+  },
   { title: 'UserGroup', additionalProperties: false },
 );
 export type UserGroup = Static<typeof UserGroup>;
@@ -43,22 +64,37 @@ export const UpdateUserGroupBody = Type.Object(
 );
 export type UpdateUserGroupBody = Static<typeof UpdateUserGroupBody>;
 
-export const UserGroupUsersBody = Type.Object({ users: Type.Array(UserRef, { minItems: 1, maxItems: GROUP_MAX_USERS_PER_CHANGE }) }, { additionalProperties: false });
+export const UserGroupUsersBody = Type.Object(
+  { users: Type.Array(UserRef, { minItems: 1, maxItems: GROUP_MAX_USERS_PER_CHANGE }) },
+  { additionalProperties: false },
+);
 export type UserGroupUsersBody = Static<typeof UserGroupUsersBody>;
 
 export const UserGroupParams = Type.Object({ group: GroupRef }, { additionalProperties: false });
 export type UserGroupParams = Static<typeof UserGroupParams>;
 
 /** A group's explicit grant on a dataset. */
-export const DatasetGroupPermission = Type.Object({ group: UserGroupSummary, permission: DatasetPermissionSchema }, { title: 'DatasetGroupPermission', additionalProperties: false });
+export const DatasetGroupPermission = Type.Object(
+  { group: UserGroupSummary, permission: DatasetPermissionSchema },
+  { title: 'DatasetGroupPermission', additionalProperties: false },
+);
 export type DatasetGroupPermission = Static<typeof DatasetGroupPermission>;
 
-export const SetDatasetGroupPermissionBody = Type.Object({ permission: DatasetPermissionSchema }, { additionalProperties: false });
+export const SetDatasetGroupPermissionBody = Type.Object(
+  { permission: DatasetPermissionSchema },
+  { additionalProperties: false },
+);
 export type SetDatasetGroupPermissionBody = Static<typeof SetDatasetGroupPermissionBody>;
 
-export const GroupDatasetPermission = Type.Object({ datasetId: Id, datasetName: Type.String(), permission: DatasetPermissionSchema }, { title: 'GroupDatasetPermission', additionalProperties: false });
+export const GroupDatasetPermission = Type.Object(
+  { datasetId: Id, datasetName: Type.String(), permission: DatasetPermissionSchema },
+  { title: 'GroupDatasetPermission', additionalProperties: false },
+);
 export type GroupDatasetPermission = Static<typeof GroupDatasetPermission>;
 
 /** Every dataset that grants the group a permission. */
-export const GroupDatasetPermissionList = Type.Object({ group: UserGroupSummary, datasets: Type.Array(GroupDatasetPermission) });
+export const GroupDatasetPermissionList = Type.Object({
+  group: UserGroupSummary,
+  datasets: Type.Array(GroupDatasetPermission),
+});
 export type GroupDatasetPermissionList = Static<typeof GroupDatasetPermissionList>;

@@ -11,7 +11,8 @@ export const MediaRootSchema = Type.Object(
   {
     path: Type.String({ description: 'Absolute directory, resolved with realpath' }),
     source: Type.Enum(MEDIA_ROOT_SOURCES, {
-      description: '`organization`: set in organization settings (changeable here); `server`: given to `teamset serve` by --media-root or TEAMSET_MEDIA_ROOTS (read-only here)',
+      description:
+        '`organization`: set in organization settings (changeable here); `server`: given to `teamset serve` by --media-root or TEAMSET_MEDIA_ROOTS (read-only here)',
     }),
     available: Type.Boolean({ description: 'Whether the directory exists and is readable right now' }),
   },
@@ -20,7 +21,11 @@ export const MediaRootSchema = Type.Object(
 export type MediaRoot = Static<typeof MediaRootSchema>;
 
 export const MediaRootList = Type.Object(
-  { roots: Type.Array(MediaRootSchema, { description: 'Media is served only from inside these directories: the union of both sources' }) },
+  {
+    roots: Type.Array(MediaRootSchema, {
+      description: 'Media is served only from inside these directories: the union of both sources',
+    }),
+  },
   { title: 'MediaRootList', additionalProperties: false },
 );
 export type MediaRootList = Static<typeof MediaRootList>;
@@ -44,7 +49,13 @@ export const DEFAULT_THUMBNAIL_SIZE: ThumbnailSize = 256;
 export const ThumbnailQuery = Type.Object(
   {
     // `type: integer` so the query's text "256" is converted before the check; the enum keeps it to the sizes made.
-    size: Type.Optional(Type.Unsafe<ThumbnailSize>({ type: 'integer', enum: [...THUMBNAIL_SIZES], description: `Longest side in pixels: ${THUMBNAIL_SIZES.join(', ')} (default ${DEFAULT_THUMBNAIL_SIZE})` })),
+    size: Type.Optional(
+      Type.Unsafe<ThumbnailSize>({
+        type: 'integer',
+        enum: [...THUMBNAIL_SIZES],
+        description: `Longest side in pixels: ${THUMBNAIL_SIZES.join(', ')} (default ${DEFAULT_THUMBNAIL_SIZE})`,
+      }),
+    ),
   },
   { additionalProperties: false },
 );

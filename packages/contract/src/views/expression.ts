@@ -53,7 +53,10 @@ const PathSchema = Type.String({ pattern: FIELD_PATH_PATTERN, maxLength: FIELD_P
 
 function operatorSchema(op: OperatorName): TSchema {
   const { min, max } = OPERATOR_ARITY[op];
-  const args = Type.Array(Type.Ref(EXPRESSION_REF), max === null ? { minItems: min } : { minItems: min, maxItems: max });
+  const args = Type.Array(
+    Type.Ref(EXPRESSION_REF),
+    max === null ? { minItems: min } : { minItems: min, maxItems: max },
+  );
   const base = { op: Type.Literal(op), args };
   const properties: TProperties = op === 'matches' ? { ...base, ignore_case: Type.Optional(Type.Boolean()) } : base;
   return Type.Object(properties, { additionalProperties: false });

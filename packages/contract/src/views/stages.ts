@@ -140,16 +140,27 @@ export const StageSchema = Type.Union(
     ),
     Type.Object({ stage: Type.Literal('exists'), field: FieldPath, bool: Type.Optional(Type.Boolean()) }, closed),
     Type.Object(
-      { stage: Type.Literal('filter_labels'), field: FieldPath, filter: ExpressionSchema, only_matches: Type.Optional(Type.Boolean()) },
+      {
+        stage: Type.Literal('filter_labels'),
+        field: FieldPath,
+        filter: ExpressionSchema,
+        only_matches: Type.Optional(Type.Boolean()),
+      },
       closed,
     ),
     Type.Object({ stage: Type.Literal('sort_by'), field: FieldPath, reverse: Type.Optional(Type.Boolean()) }, closed),
-    Type.Object({ stage: Type.Literal('sort_by'), expr: ExpressionSchema, reverse: Type.Optional(Type.Boolean()) }, closed),
+    Type.Object(
+      { stage: Type.Literal('sort_by'), expr: ExpressionSchema, reverse: Type.Optional(Type.Boolean()) },
+      closed,
+    ),
     Type.Object({ stage: Type.Literal('skip'), n: Count }, closed),
     Type.Object({ stage: Type.Literal('limit'), n: Count }, closed),
     Type.Object({ stage: Type.Literal('take'), size: Count, seed: Seed }, closed),
     Type.Object({ stage: Type.Literal('shuffle'), seed: Seed }, closed),
-    Type.Object({ stage: Type.Literal('select'), sample_ids: SampleIds, ordered: Type.Optional(Type.Boolean()) }, closed),
+    Type.Object(
+      { stage: Type.Literal('select'), sample_ids: SampleIds, ordered: Type.Optional(Type.Boolean()) },
+      closed,
+    ),
     Type.Object({ stage: Type.Literal('exclude'), sample_ids: SampleIds }, closed),
     Type.Object({ stage: Type.Literal('select_fields'), fields: Type.Array(FieldPath) }, closed),
     Type.Object({ stage: Type.Literal('exclude_fields'), fields: Type.Array(FieldPath) }, closed),
@@ -159,5 +170,9 @@ export const StageSchema = Type.Union(
 
 export const ViewSchema = Type.Object(
   { stages: Type.Array(StageSchema) },
-  { title: 'View', description: 'An ordered list of whitelisted stages; validate with validateView for limits.', additionalProperties: false },
+  {
+    title: 'View',
+    description: 'An ordered list of whitelisted stages; validate with validateView for limits.',
+    additionalProperties: false,
+  },
 );

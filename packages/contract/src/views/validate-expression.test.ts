@@ -39,7 +39,10 @@ const OPERATOR_EXAMPLES: Record<(typeof OPERATOR_NAMES)[number], Expression> = {
   upper: { op: 'upper', args: [f('label')] },
   strlen: { op: 'strlen', args: [f('label')] },
   length: { op: 'length', args: [f('ground_truth.detections')] },
-  filter: { op: 'filter', args: [f('ground_truth.detections'), { op: 'gt', args: [{ op: 'elem', path: 'confidence' }, lit(0.9)] }] },
+  filter: {
+    op: 'filter',
+    args: [f('ground_truth.detections'), { op: 'gt', args: [{ op: 'elem', path: 'confidence' }, lit(0.9)] }],
+  },
   any: { op: 'any', args: [f('tags'), { op: 'eq', args: [{ op: 'elem' }, lit('x')] }] },
   all: { op: 'all', args: [f('scores'), { op: 'gte', args: [{ op: 'elem' }, lit(0)] }] },
   if_else: { op: 'if_else', args: [f('flag'), lit(1), lit(0)] },
@@ -53,8 +56,11 @@ describe('validateExpression: valid shapes', () => {
 
   it('accepts leaves: field, lit of every scalar kind and lists, elem in element scope', () => {
     expect(validateExpression(f('ground_truth.detections.label'))).toEqual([]);
-    for (const value of ['s', 0, -1.5, true, null, [], ['a', 1, null, false]]) expect(validateExpression(lit(value))).toEqual([]);
-    expect(validateExpression({ op: 'elem', path: 'confidence' }, DEFAULT_VIEW_LIMITS, { elementScope: true })).toEqual([]);
+    for (const value of ['s', 0, -1.5, true, null, [], ['a', 1, null, false]])
+      expect(validateExpression(lit(value))).toEqual([]);
+    expect(validateExpression({ op: 'elem', path: 'confidence' }, DEFAULT_VIEW_LIMITS, { elementScope: true })).toEqual(
+      [],
+    );
   });
 
   it('allows round without places', () => {
@@ -83,11 +89,15 @@ describe('validateExpression: errors name the bad part', () => {
     expect(validateExpression({ op: 'round', args: [lit(1), lit(2), lit(3)] })[0]?.message).toBe(
       'operator "round" takes 1 to 2 arguments, got 3',
     );
-    expect(validateExpression({ op: 'and', args: [] })[0]?.message).toBe('operator "and" takes at least 1 argument, got 0');
+    expect(validateExpression({ op: 'and', args: [] })[0]?.message).toBe(
+      'operator "and" takes at least 1 argument, got 0',
+    );
   });
 
   it('reports missing or non-array args, missing op, non-objects and unknown keys', () => {
-    expect(validateExpression({ op: 'gt' })).toEqual([{ path: 'args', message: 'operator "gt" needs an "args" array' }]);
+    expect(validateExpression({ op: 'gt' })).toEqual([
+      { path: 'args', message: 'operator "gt" needs an "args" array' },
+    ]);
     expect(validateExpression({ path: 'a' })).toEqual([{ path: '', message: 'missing "op"' }]);
     expect(validateExpression(0.5)[0]?.message).toMatch(/literals are \{"op": "lit"/);
     expect(validateExpression([f('a')])[0]?.path).toBe('');
@@ -107,7 +117,9 @@ describe('validateExpression: errors name the bad part', () => {
       expect(problems[0]?.path, String(bad)).toBe('path');
     }
     expect(validateExpression({ op: 'field' })[0]?.path).toBe('path');
-    expect(validateExpression({ op: 'elem', path: 'a..b' }, DEFAULT_VIEW_LIMITS, { elementScope: true })[0]?.path).toBe('path');
+    expect(validateExpression({ op: 'elem', path: 'a..b' }, DEFAULT_VIEW_LIMITS, { elementScope: true })[0]?.path).toBe(
+      'path',
+    );
   });
 
   it('refuses elem outside a per-element predicate, and allows it inside filter/any/all args[1] only', () => {
@@ -121,7 +133,9 @@ describe('validateExpression: errors name the bad part', () => {
   it('checks literal values', () => {
     expect(validateExpression({ op: 'lit' })).toEqual([{ path: 'value', message: 'missing "value"' }]);
     expect(validateExpression(lit({ a: 1 }))[0]?.path).toBe('value');
-    expect(validateExpression(lit([1, [2]]))).toEqual([{ path: 'value[1]', message: 'nested lists are not allowed in literals' }]);
+    expect(validateExpression(lit([1, [2]]))).toEqual([
+      { path: 'value[1]', message: 'nested lists are not allowed in literals' },
+    ]);
     expect(validateExpression(lit([1, { a: 1 }]))[0]?.path).toBe('value[1]');
     expect(validateExpression(lit(Infinity))[0]?.message).toBe('numbers must be finite');
     const limits = resolveViewLimits({ maxStringLength: 5 });
@@ -131,7 +145,9 @@ describe('validateExpression: errors name the bad part', () => {
   it('needs a list literal for in/nin, a string literal for matches and integer places for round', () => {
     expect(validateExpression({ op: 'in', args: [f('a'), lit('x')] })[0]?.path).toBe('args[1]');
     expect(validateExpression({ op: 'nin', args: [f('a'), f('b')] })[0]?.message).toMatch(/needs a list literal/);
-    expect(validateExpression({ op: 'matches', args: [f('a'), f('b')] })[0]?.message).toBe('"matches" needs a string literal regex here');
+    expect(validateExpression({ op: 'matches', args: [f('a'), f('b')] })[0]?.message).toBe(
+      '"matches" needs a string literal regex here',
+    );
     expect(validateExpression({ op: 'round', args: [f('a'), lit(1.5)] })[0]?.path).toBe('args[1]');
     expect(validateExpression({ op: 'round', args: [f('a'), lit(21)] })[0]?.path).toBe('args[1]');
     expect(validateExpression({ op: 'round', args: [f('a'), f('b')] })[0]?.path).toBe('args[1]');
@@ -139,7 +155,10 @@ describe('validateExpression: errors name the bad part', () => {
 
   it('guards regexes: syntax outside the shared subset, over-long patterns and syntax errors, at the literal value', () => {
     const matches = (pattern: string) => ({ op: 'matches', args: [f('a'), lit(pattern)] });
-    expect(validateExpression(matches('(a)\\1'))[0]).toMatchObject({ path: 'args[1].value', message: expect.stringMatching(/backreferences/) });
+    expect(validateExpression(matches('(a)\\1'))[0]).toMatchObject({
+      path: 'args[1].value',
+      message: expect.stringMatching(/backreferences/),
+    });
     expect(validateExpression(matches('(a+)+$'))).toEqual([]);
     expect(validateExpression(matches('a'.repeat(201)))[0]?.message).toBe('regex is 201 characters; the limit is 200');
     expect(validateExpression(matches('('))[0]?.message).toMatch(/invalid regex/);
@@ -174,20 +193,26 @@ describe('validateExpression: limits', () => {
   it('allows exactly maxDepth levels and names the first node beyond it', () => {
     expect(validateExpression(nest(32))).toEqual([]);
     const problems = validateExpression(nest(33));
-    expect(problems).toEqual([{ path: `${'args[0].'.repeat(31)}args[0]`, message: 'expression is nested deeper than 32 levels' }]);
+    expect(problems).toEqual([
+      { path: `${'args[0].'.repeat(31)}args[0]`, message: 'expression is nested deeper than 32 levels' },
+    ]);
   });
 
   it('counts nodes and reports the first node over the limit once', () => {
     const wide = (n: number): Expression => ({ op: 'and', args: Array.from({ length: n - 1 }, () => lit(true)) });
     expect(validateExpression(wide(2000))).toEqual([]);
-    expect(validateExpression(wide(2001))).toEqual([{ path: 'args[1999]', message: 'view has more than 2000 expression nodes' }]);
+    expect(validateExpression(wide(2001))).toEqual([
+      { path: 'args[1999]', message: 'view has more than 2000 expression nodes' },
+    ]);
     expect(validateExpression(wide(5000))).toHaveLength(1);
   });
 
   it('bounds list literals', () => {
     const list = (n: number) => ({ op: 'in', args: [f('a'), lit(Array.from({ length: n }, (_, i) => i))] });
     expect(validateExpression(list(10_000))).toEqual([]);
-    expect(validateExpression(list(10_001))).toEqual([{ path: 'args[1].value', message: 'list literal has 10001 items; the limit is 10000' }]);
+    expect(validateExpression(list(10_001))).toEqual([
+      { path: 'args[1].value', message: 'list literal has 10001 items; the limit is 10000' },
+    ]);
     expect(validateExpression(list(3), resolveViewLimits({ maxInListLength: 2 }))[0]?.path).toBe('args[1].value');
   });
 

@@ -60,7 +60,10 @@ function visit(node: unknown, path: string, depth: number, elementScope: boolean
     return report(path, `view has more than ${limits.maxNodes} expression nodes`);
   }
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
-    return report(path, `expected an expression object like {"op": "field", "path": "..."}; literals are {"op": "lit", "value": ...}`);
+    return report(
+      path,
+      `expected an expression object like {"op": "field", "path": "..."}; literals are {"op": "lit", "value": ...}`,
+    );
   }
   const record = node as Record<string, unknown>;
   const op = record['op'];
@@ -69,7 +72,10 @@ function visit(node: unknown, path: string, depth: number, elementScope: boolean
     checkKeys(record, LEAF_KEYS[op], op, path, report);
     if (op === 'lit') return checkLiteral(record['value'], keyPath(path, 'value'), walk);
     if (op === 'elem' && !elementScope) {
-      report(path, '"elem" is the current list element; it is only valid inside filter/any/all predicates and filter_labels filters');
+      report(
+        path,
+        '"elem" is the current list element; it is only valid inside filter/any/all predicates and filter_labels filters',
+      );
     }
     if (op === 'field' || record['path'] !== undefined) {
       const problem = fieldPathProblem(record['path']);
@@ -122,14 +128,19 @@ function checkSpecialArgs(op: OperatorName, args: unknown[], argsPath: string, w
   const secondPath = indexPath(argsPath, 1);
   const literalValue = isLiteralNode(second) ? second['value'] : undefined;
   if (op === 'in' || op === 'nin') {
-    if (!Array.isArray(literalValue)) report(secondPath, `"${op}" needs a list literal {"op": "lit", "value": [...]} here`);
+    if (!Array.isArray(literalValue))
+      report(secondPath, `"${op}" needs a list literal {"op": "lit", "value": [...]} here`);
   } else if (op === 'matches') {
     if (typeof literalValue !== 'string') return report(secondPath, '"matches" needs a string literal regex here');
     const problem = regexProblem(literalValue, walk.limits.maxRegexLength);
     if (problem) report(keyPath(secondPath, 'value'), problem);
   } else if (op === 'round' && args.length === 2) {
-    const ok = Number.isInteger(literalValue) && (literalValue as number) >= ROUND_PLACES_MIN && (literalValue as number) <= ROUND_PLACES_MAX;
-    if (!ok) report(secondPath, `"round" places must be an integer literal from ${ROUND_PLACES_MIN} to ${ROUND_PLACES_MAX}`);
+    const ok =
+      Number.isInteger(literalValue) &&
+      (literalValue as number) >= ROUND_PLACES_MIN &&
+      (literalValue as number) <= ROUND_PLACES_MAX;
+    if (!ok)
+      report(secondPath, `"round" places must be an integer literal from ${ROUND_PLACES_MIN} to ${ROUND_PLACES_MAX}`);
   }
 }
 
@@ -157,7 +168,9 @@ function scalarProblem(value: unknown, limits: ViewLimits): string | undefined {
   if (value === null || typeof value === 'boolean') return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'numbers must be finite';
   if (typeof value === 'string') {
-    return value.length > limits.maxStringLength ? `string literal is longer than ${limits.maxStringLength} characters` : undefined;
+    return value.length > limits.maxStringLength
+      ? `string literal is longer than ${limits.maxStringLength} characters`
+      : undefined;
   }
   return 'a literal must be a string, number, boolean, null or a list of those';
 }

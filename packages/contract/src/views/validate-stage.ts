@@ -4,7 +4,8 @@ import { indexPath, keyPath } from './problem.js';
 import { MAX_SEED, SAMPLE_ID_PATTERN, STAGE_NAMES, isStageName, type StageName } from './stages.js';
 import { walkExpression, type ExpressionWalk } from './validate-expression.js';
 
-type ParamKind = 'expression' | 'labelExpression' | 'fieldPath' | 'boolean' | 'count' | 'seed' | 'tags' | 'sampleIds' | 'fields';
+type ParamKind =
+  'expression' | 'labelExpression' | 'fieldPath' | 'boolean' | 'count' | 'seed' | 'tags' | 'sampleIds' | 'fields';
 interface ParamSpec {
   kind: ParamKind;
   required: boolean;
@@ -40,10 +41,12 @@ export function walkStage(stage: unknown, path: string, walk: ExpressionWalk): v
   const record = stage as Record<string, unknown>;
   const name = record['stage'];
   if (typeof name !== 'string') return report(path, 'missing "stage"');
-  if (!isStageName(name)) return report(path, `unknown stage ${JSON.stringify(name)}; expected one of ${STAGE_NAMES.join(', ')}`);
+  if (!isStageName(name))
+    return report(path, `unknown stage ${JSON.stringify(name)}; expected one of ${STAGE_NAMES.join(', ')}`);
   const params = STAGE_PARAMS[name];
   for (const key of Object.keys(record)) {
-    if (key !== 'stage' && !Object.hasOwn(params, key)) report(keyPath(path, key), `unknown parameter ${JSON.stringify(key)} for stage "${name}"`);
+    if (key !== 'stage' && !Object.hasOwn(params, key))
+      report(keyPath(path, key), `unknown parameter ${JSON.stringify(key)} for stage "${name}"`);
   }
   for (const [key, spec] of Object.entries(params)) {
     const value = record[key];
@@ -90,7 +93,9 @@ function checkParam(kind: ParamKind, value: unknown, path: string, walk: Express
       );
     case 'sampleIds':
       return checkList(value, path, 0, limits.maxSampleIds, walk, (item) =>
-        typeof item === 'string' && SAMPLE_ID_REGEX.test(item) ? undefined : 'expected a sample id (24 lowercase hex characters)',
+        typeof item === 'string' && SAMPLE_ID_REGEX.test(item)
+          ? undefined
+          : 'expected a sample id (24 lowercase hex characters)',
       );
     case 'fields':
       return checkList(value, path, 0, limits.maxInListLength, walk, fieldPathProblem);

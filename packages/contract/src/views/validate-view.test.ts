@@ -6,7 +6,13 @@ import { formatProblem } from './problem.js';
 import { STAGE_NAMES, ViewSchema, type Stage } from './stages.js';
 import { validateView } from './validate-view.js';
 
-const gt: Expression = { op: 'gt', args: [{ op: 'field', path: 'uniqueness' }, { op: 'lit', value: 0.5 }] };
+const gt: Expression = {
+  op: 'gt',
+  args: [
+    { op: 'field', path: 'uniqueness' },
+    { op: 'lit', value: 0.5 },
+  ],
+};
 const ID = '0123456789abcdef01234567';
 
 const STAGE_EXAMPLES: Stage[] = [
@@ -16,7 +22,13 @@ const STAGE_EXAMPLES: Stage[] = [
   {
     stage: 'filter_labels',
     field: 'ground_truth.detections',
-    filter: { op: 'eq', args: [{ op: 'elem', path: 'label' }, { op: 'lit', value: 'cat' }] },
+    filter: {
+      op: 'eq',
+      args: [
+        { op: 'elem', path: 'label' },
+        { op: 'lit', value: 'cat' },
+      ],
+    },
     only_matches: false,
   },
   { stage: 'sort_by', field: 'uniqueness', reverse: true },
@@ -65,7 +77,13 @@ describe('validateView: valid views', () => {
 describe('validateView: problems name the bad part', () => {
   it('names a bad operator deep in a stage', () => {
     const filter = { op: 'and', args: [gt, { op: 'foo', args: [] }] };
-    const view = { stages: [{ stage: 'limit', n: 1 }, { stage: 'skip', n: 1 }, { stage: 'match', filter }] };
+    const view = {
+      stages: [
+        { stage: 'limit', n: 1 },
+        { stage: 'skip', n: 1 },
+        { stage: 'match', filter },
+      ],
+    };
     expect(problemsOf(view)).toEqual(['stages[2].filter.args[1]: unknown operator "foo"']);
   });
 
@@ -77,7 +95,9 @@ describe('validateView: problems name the bad part', () => {
   });
 
   it('refuses unknown stages, unknown and missing parameters', () => {
-    expect(problemsOf({ stages: [{ stage: 'group_by', field: 'a' }] })[0]).toMatch(/^stages\[0\]: unknown stage "group_by"; expected one of match, /);
+    expect(problemsOf({ stages: [{ stage: 'group_by', field: 'a' }] })[0]).toMatch(
+      /^stages\[0\]: unknown stage "group_by"; expected one of match, /,
+    );
     expect(problemsOf({ stages: ['match'] })[0]).toMatch(/^stages\[0\]: expected a stage object/);
     expect(problemsOf({ stages: [{ filter: gt }] })).toEqual(['stages[0]: missing "stage"']);
     expect(problemsOf({ stages: [{ stage: 'limit', n: 1, reverse: true }] })).toEqual([
@@ -90,7 +110,9 @@ describe('validateView: problems name the bad part', () => {
     const one = (stage: unknown) => problemsOf({ stages: [stage] });
     expect(one({ stage: 'skip', n: -1 })).toEqual(['stages[0].n: expected a non-negative integer']);
     expect(one({ stage: 'limit', n: 1.5 })).toEqual(['stages[0].n: expected a non-negative integer']);
-    expect(one({ stage: 'take', size: 1, seed: 2 ** 31 })).toEqual(['stages[0].seed: expected an integer seed from 0 to 2147483647']);
+    expect(one({ stage: 'take', size: 1, seed: 2 ** 31 })).toEqual([
+      'stages[0].seed: expected an integer seed from 0 to 2147483647',
+    ]);
     expect(one({ stage: 'take', size: 1 })).toEqual(['stages[0].seed: stage "take" needs "seed"']);
     expect(one({ stage: 'shuffle' })).toEqual(['stages[0].seed: stage "shuffle" needs "seed"']);
     expect(one({ stage: 'exists', field: 'a', bool: 'yes' })).toEqual(['stages[0].bool: expected a boolean']);
@@ -101,8 +123,12 @@ describe('validateView: problems name the bad part', () => {
     ]);
     expect(one({ stage: 'exclude', sample_ids: ID })).toEqual(['stages[0].sample_ids: expected a list']);
     expect(one({ stage: 'match_tags', tags: [] })).toEqual(['stages[0].tags: expected at least 1 item']);
-    expect(one({ stage: 'match_tags', tags: ['a', ''] })[0]).toMatch(/^stages\[0\]\.tags\[1\]: expected a non-empty tag/);
-    expect(one({ stage: 'select_fields', fields: ['ok', 'not ok'] })[0]).toMatch(/^stages\[0\]\.fields\[1\]: invalid field path/);
+    expect(one({ stage: 'match_tags', tags: ['a', ''] })[0]).toMatch(
+      /^stages\[0\]\.tags\[1\]: expected a non-empty tag/,
+    );
+    expect(one({ stage: 'select_fields', fields: ['ok', 'not ok'] })[0]).toMatch(
+      /^stages\[0\]\.fields\[1\]: invalid field path/,
+    );
   });
 
   it('needs exactly one of field and expr in sort_by', () => {
@@ -112,14 +138,24 @@ describe('validateView: problems name the bad part', () => {
   });
 
   it('scopes elem: allowed in filter_labels filters, refused in match and sort_by', () => {
-    const elem = { op: 'eq', args: [{ op: 'elem', path: 'label' }, { op: 'lit', value: 'cat' }] };
+    const elem = {
+      op: 'eq',
+      args: [
+        { op: 'elem', path: 'label' },
+        { op: 'lit', value: 'cat' },
+      ],
+    };
     expect(problemsOf({ stages: [{ stage: 'filter_labels', field: 'gt', filter: elem }] })).toEqual([]);
-    expect(problemsOf({ stages: [{ stage: 'match', filter: elem }] })[0]).toMatch(/^stages\[0\]\.filter\.args\[0\]: "elem" is the current list element/);
+    expect(problemsOf({ stages: [{ stage: 'match', filter: elem }] })[0]).toMatch(
+      /^stages\[0\]\.filter\.args\[0\]: "elem" is the current list element/,
+    );
     expect(problemsOf({ stages: [{ stage: 'sort_by', expr: elem }] })[0]).toMatch(/^stages\[0\]\.expr\.args\[0\]:/);
   });
 
   it('reports every problem, not just the first', () => {
-    expect(problemsOf({ stages: [{ stage: 'skip', n: -1 }, { stage: 'nope' }, { stage: 'limit', n: 'x' }] })).toHaveLength(3);
+    expect(
+      problemsOf({ stages: [{ stage: 'skip', n: -1 }, { stage: 'nope' }, { stage: 'limit', n: 'x' }] }),
+    ).toHaveLength(3);
   });
 });
 
@@ -144,20 +180,40 @@ describe('validateView: limits', () => {
     expect(problemsOf({ stages: [{ stage: 'match', filter: deep }] }, { maxDepth: 4 })).toEqual([
       'stages[0].filter.args[0].args[0].args[0].args[0]: expression is nested deeper than 4 levels',
     ]);
-    const inList = { op: 'in', args: [{ op: 'field', path: 'a' }, { op: 'lit', value: [1, 2, 3] }] };
+    const inList = {
+      op: 'in',
+      args: [
+        { op: 'field', path: 'a' },
+        { op: 'lit', value: [1, 2, 3] },
+      ],
+    };
     expect(problemsOf({ stages: [{ stage: 'match', filter: inList }] }, { maxInListLength: 2 })).toEqual([
       'stages[0].filter.args[1].value: list literal has 3 items; the limit is 2',
     ]);
-    const regex = { op: 'matches', args: [{ op: 'field', path: 'a' }, { op: 'lit', value: 'abcdef' }] };
-    expect(problemsOf({ stages: [{ stage: 'skip', n: 0 }, { stage: 'match', filter: regex }] }, { maxRegexLength: 5 })).toEqual([
-      'stages[1].filter.args[1].value: regex is 6 characters; the limit is 5',
-    ]);
+    const regex = {
+      op: 'matches',
+      args: [
+        { op: 'field', path: 'a' },
+        { op: 'lit', value: 'abcdef' },
+      ],
+    };
+    expect(
+      problemsOf(
+        {
+          stages: [
+            { stage: 'skip', n: 0 },
+            { stage: 'match', filter: regex },
+          ],
+        },
+        { maxRegexLength: 5 },
+      ),
+    ).toEqual(['stages[1].filter.args[1].value: regex is 6 characters; the limit is 5']);
     expect(problemsOf({ stages: [{ stage: 'match_tags', tags: ['a', 'b', 'c'] }] }, { maxInListLength: 2 })).toEqual([
       'stages[0].tags: list has 3 items; the limit is 2',
     ]);
-    expect(problemsOf({ stages: [{ stage: 'exclude_fields', fields: ['a', 'b', 'c'] }] }, { maxInListLength: 2 })).toEqual([
-      'stages[0].fields: list has 3 items; the limit is 2',
-    ]);
+    expect(
+      problemsOf({ stages: [{ stage: 'exclude_fields', fields: ['a', 'b', 'c'] }] }, { maxInListLength: 2 }),
+    ).toEqual(['stages[0].fields: list has 3 items; the limit is 2']);
     expect(problemsOf({ stages: [{ stage: 'select', sample_ids: [ID, ID] }] }, { maxSampleIds: 1 })).toEqual([
       'stages[0].sample_ids: list has 2 items; the limit is 1',
     ]);

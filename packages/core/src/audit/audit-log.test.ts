@@ -27,20 +27,51 @@ describe.each(await testDialects())('AuditLog on %s', (dialect) => {
     // A whole identity lifecycle, through the same calls the server makes.
     const setupToken = (await services.setup.issueToken()) ?? '';
     secrets.push(setupToken);
-    const admin = await services.setup.complete({ token: setupToken, email: 'admin@example.com', name: 'Admin', password: ADMIN_PASSWORD, ip: '192.0.2.1' });
+    const admin = await services.setup.complete({
+      token: setupToken,
+      email: 'admin@example.com',
+      name: 'Admin',
+      password: ADMIN_PASSWORD,
+      ip: '192.0.2.1',
+    });
     adminId = admin.id;
     const asAdmin = actorFor(admin, 'session');
 
-    const session = await services.sessions.signIn({ email: 'admin@example.com', password: ADMIN_PASSWORD, ip: '192.0.2.1', userAgent: null });
+    const session = await services.sessions.signIn({
+      email: 'admin@example.com',
+      password: ADMIN_PASSWORD,
+      ip: '192.0.2.1',
+      userAgent: null,
+    });
     secrets.push(session.token, session.csrfToken);
-    await expectAppError(services.sessions.signIn({ email: 'admin@example.com', password: WRONG_PASSWORD, ip: '192.0.2.66', userAgent: null }), 'UNAUTHENTICATED');
+    await expectAppError(
+      services.sessions.signIn({
+        email: 'admin@example.com',
+        password: WRONG_PASSWORD,
+        ip: '192.0.2.66',
+        userAgent: null,
+      }),
+      'UNAUTHENTICATED',
+    );
 
-    const invitation = await services.invitations.create(asAdmin, { email: 'member@example.com', role: 'MEMBER' }, 'https://teamset.example.com');
+    const invitation = await services.invitations.create(
+      asAdmin,
+      { email: 'member@example.com', role: 'MEMBER' },
+      'https://teamset.example.com',
+    );
     secrets.push(invitation.token, sha256Hex(invitation.token));
-    const member = await services.invitations.accept({ token: invitation.token, name: 'Member', password: INVITEE_PASSWORD, ip: '192.0.2.2' });
+    const member = await services.invitations.accept({
+      token: invitation.token,
+      name: 'Member',
+      password: INVITEE_PASSWORD,
+      ip: '192.0.2.2',
+    });
     memberId = member.id;
 
-    const own = await services.keys.generate(actorFor(member, 'session'), { name: 'member laptop', expiresInSeconds: 3600 });
+    const own = await services.keys.generate(actorFor(member, 'session'), {
+      name: 'member laptop',
+      expiresInSeconds: 3600,
+    });
     const forMember = await services.keys.generate(asAdmin, { name: 'issued by admin', user: member.email });
     const cliKey = await services.keys.generate(SYSTEM_ACTOR, { name: 'bootstrap', user: admin.email });
     for (const { key } of [own, forMember, cliKey]) secrets.push(key, key.slice(12), sha256Hex(key));
@@ -50,7 +81,12 @@ describe.each(await testDialects())('AuditLog on %s', (dialect) => {
 
     await services.organization.update(asAdmin, { defaultUserRole: 'COLLABORATOR' });
     await services.users.setRole(asAdmin, member.id, 'COLLABORATOR');
-    const temp = await services.users.create(asAdmin, { email: 'temp@example.com', name: 'Temp', role: 'GUEST', password: 'temporary password' });
+    const temp = await services.users.create(asAdmin, {
+      email: 'temp@example.com',
+      name: 'Temp',
+      role: 'GUEST',
+      password: 'temporary password',
+    });
     secrets.push('temporary password');
     await services.users.delete(asAdmin, temp.id);
     await services.sessions.signOut(session.token, '192.0.2.1');
@@ -59,27 +95,59 @@ describe.each(await testDialects())('AuditLog on %s', (dialect) => {
     await ctx?.close();
   });
 
-  const asAdmin = () => actorFor({ id: adminId, email: 'admin@example.com', name: 'Admin', role: 'ADMIN', createdAt: new Date().toISOString() });
+  const asAdmin = () =>
+    actorFor({
+      id: adminId,
+      email: 'admin@example.com',
+      name: 'Admin',
+      role: 'ADMIN',
+      createdAt: new Date().toISOString(),
+    });
   const events = async (action: AuditEvent['action']) => services.audit.list(asAdmin(), { action });
 
   it('records key creation and deletion with actor, target and time', async () => {
     const created = await events('key.create');
     expect(created).toHaveLength(3);
     const own = created.find((e) => e.targetId === keyId);
-    expect(own).toMatchObject({ actorId: memberId, targetType: 'api_key', details: { ownerId: memberId, name: 'member laptop', via: 'session' } });
+    expect(own).toMatchObject({
+      actorId: memberId,
+      targetType: 'api_key',
+      details: { ownerId: memberId, name: 'member laptop', via: 'session' },
+    });
     expect(Math.abs(Date.parse(own?.at ?? '') - Date.now())).toBeLessThan(60_000);
-    expect(created.find((e) => e.details.name === 'issued by admin')).toMatchObject({ actorId: adminId, details: { ownerId: memberId } });
-    expect(created.find((e) => e.details.name === 'bootstrap')).toMatchObject({ actorId: null, details: { ownerId: adminId, via: 'system' } });
+    expect(created.find((e) => e.details.name === 'issued by admin')).toMatchObject({
+      actorId: adminId,
+      details: { ownerId: memberId },
+    });
+    expect(created.find((e) => e.details.name === 'bootstrap')).toMatchObject({
+      actorId: null,
+      details: { ownerId: adminId, via: 'system' },
+    });
 
     const [deleted] = await events('key.delete');
-    expect(deleted).toMatchObject({ actorId: adminId, targetType: 'api_key', targetId: keyId, ip: '203.0.113.7', details: { ownerId: memberId, name: 'member laptop' } });
+    expect(deleted).toMatchObject({
+      actorId: adminId,
+      targetType: 'api_key',
+      targetId: keyId,
+      ip: '203.0.113.7',
+      details: { ownerId: memberId, name: 'member laptop' },
+    });
   });
 
   it('records role changes and user deletion with actor and target', async () => {
     const [change] = await events('user.role_change');
-    expect(change).toMatchObject({ actorId: adminId, targetType: 'user', targetId: memberId, details: { from: 'MEMBER', to: 'COLLABORATOR' } });
+    expect(change).toMatchObject({
+      actorId: adminId,
+      targetType: 'user',
+      targetId: memberId,
+      details: { from: 'MEMBER', to: 'COLLABORATOR' },
+    });
     const [deleted] = await events('user.delete');
-    expect(deleted).toMatchObject({ actorId: adminId, targetType: 'user', details: { email: 'temp@example.com', role: 'GUEST' } });
+    expect(deleted).toMatchObject({
+      actorId: adminId,
+      targetType: 'user',
+      details: { email: 'temp@example.com', role: 'GUEST' },
+    });
     expect(deleted?.targetId).toMatch(/^[0-9a-f]{24}$/);
   });
 

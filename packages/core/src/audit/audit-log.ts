@@ -23,7 +23,10 @@ export class AuditLog {
   /** Written in the caller's transaction when there is one, so the trail matches what happened. */
   async record(entry: AuditEntry, trx: Db = this.database.db): Promise<void> {
     const actorId = entry.actorId ?? (entry.actor?.kind === 'user' ? entry.actor.user.id : null);
-    const details = { ...(entry.details ?? {}), ...(entry.actor?.kind === 'user' ? { via: entry.actor.via } : entry.actor ? { via: 'system' } : {}) };
+    const details = {
+      ...(entry.details ?? {}),
+      ...(entry.actor?.kind === 'user' ? { via: entry.actor.via } : entry.actor ? { via: 'system' } : {}),
+    };
     await trx
       .insertInto('audit_events')
       .values({
@@ -43,7 +46,10 @@ export class AuditLog {
     let q = this.database.db.selectFrom('audit_events').selectAll();
     if (query.before !== undefined) q = q.where('id', '<', query.before);
     if (query.action) q = q.where('action', '=', query.action);
-    const rows = await q.orderBy('id', 'desc').limit(Math.min(500, Math.max(1, query.limit ?? 100))).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(Math.min(500, Math.max(1, query.limit ?? 100)))
+      .execute();
     return rows.map((r) => ({
       id: Number(r.id),
       at: toIso(r.at),

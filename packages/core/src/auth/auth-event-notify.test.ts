@@ -27,7 +27,9 @@ async function keyStatus(services: Services, key: string): Promise<number> {
 }
 
 async function listenerPids(services: Services): Promise<number[]> {
-  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = ${AUTH_LISTENER_APPLICATION_NAME}`.execute(
+  const { rows } = await sql<{
+    pid: number;
+  }>`select pid from pg_stat_activity where datname = current_database() and application_name = ${AUTH_LISTENER_APPLICATION_NAME}`.execute(
     services.database.db,
   );
   return rows.map((r) => r.pid);
@@ -82,14 +84,20 @@ describe.runIf(await postgresAvailable())('auth events over LISTEN/NOTIFY (Postg
 
   it('a renamed user shows under the new name on B promptly', async () => {
     const user = await a.users.resolve(member.email);
-    await a.users.updateOwnProfile({ kind: 'user', user, via: 'session', keyId: null, ip: '203.0.113.7' }, { name: 'Renamed' });
+    await a.users.updateOwnProfile(
+      { kind: 'user', user, via: 'session', keyId: null, ip: '203.0.113.7' },
+      { name: 'Renamed' },
+    );
     await pollUntil(async () => (await b.keyVerifier.verify(member.key)).user.name === 'Renamed', PROMPT_MS);
   });
 
   it('reconnects after its connection is killed, and hears the next revocation', async () => {
     const [killed] = await killListeners(a);
     expect(killed).toBeDefined();
-    await pollUntil(async () => b.authEvents.listening && (await listenerPids(a)).some((pid) => pid !== killed), PROMPT_MS);
+    await pollUntil(
+      async () => b.authEvents.listening && (await listenerPids(a)).some((pid) => pid !== killed),
+      PROMPT_MS,
+    );
     await a.keys.delete(SYSTEM_ACTOR, member.keyId);
     await pollUntil(async () => (await keyStatus(b, member.key)) === 401, PROMPT_MS);
   });

@@ -12,7 +12,9 @@ export class AuthEventStore {
 
   /** Inserts in the caller's transaction; on PostgreSQL also queues a NOTIFY, which is sent on commit, never for a rollback. */
   async insert(trx: Db, event: { kind: string; keyId: string | null; userId: string | null }): Promise<void> {
-    const insert = trx.insertInto('auth_events').values({ at: nowIso(), kind: event.kind, key_id: event.keyId, user_id: event.userId });
+    const insert = trx
+      .insertInto('auth_events')
+      .values({ at: nowIso(), kind: event.kind, key_id: event.keyId, user_id: event.userId });
     if (this.database.dialect !== 'postgres') {
       await insert.execute();
       return;
@@ -24,12 +26,22 @@ export class AuthEventStore {
 
   /** Events after `afterSeq`, oldest first. */
   readAfter(afterSeq: number): Promise<AuthEventRow[]> {
-    return this.database.db.selectFrom('auth_events').select(['seq', 'kind', 'key_id', 'user_id']).where('seq', '>', afterSeq).orderBy('seq').execute();
+    return this.database.db
+      .selectFrom('auth_events')
+      .select(['seq', 'kind', 'key_id', 'user_id'])
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .execute();
   }
 
   /** The newest `limit` events. */
   readLatest(limit: number): Promise<AuthEventRow[]> {
-    return this.database.db.selectFrom('auth_events').select(['seq', 'kind', 'key_id', 'user_id']).orderBy('seq', 'desc').limit(limit).execute();
+    return this.database.db
+      .selectFrom('auth_events')
+      .select(['seq', 'kind', 'key_id', 'user_id'])
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   async pruneBefore(at: Date): Promise<void> {

@@ -40,7 +40,12 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
     });
     expect(reader.seen).toEqual([]);
     await reader.feed.poll();
-    expect(reader.seen).toEqual(expect.arrayContaining([{ kind: 'key_revoked', keyId }, { kind: 'user_changed', userId }]));
+    expect(reader.seen).toEqual(
+      expect.arrayContaining([
+        { kind: 'key_revoked', keyId },
+        { kind: 'user_changed', userId },
+      ]),
+    );
     // Recording alone tells no one in this process: emitLocal does, after commit.
     expect(writer.seen).toEqual([]);
     writer.feed.emitLocal({ kind: 'key_revoked', keyId });
@@ -87,12 +92,20 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
     // Simulates PostgreSQL handing out seq N to a slow transaction that commits after N+1 was read.
     await reader.feed.record(services.database.db, { kind: 'key_revoked', keyId: early });
     await reader.feed.record(services.database.db, { kind: 'key_revoked', keyId: late });
-    const rows = await services.database.db.selectFrom('auth_events').select(['seq', 'key_id']).orderBy('seq', 'desc').limit(2).execute();
+    const rows = await services.database.db
+      .selectFrom('auth_events')
+      .select(['seq', 'key_id'])
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
     const earlySeq = Number(rows.find((r) => r.key_id === early)?.seq);
     await services.database.db.deleteFrom('auth_events').where('seq', '=', earlySeq).execute();
     await reader.feed.poll();
     expect(reader.seen.some((e) => e.kind === 'key_revoked' && e.keyId === late)).toBe(true);
-    await services.database.db.insertInto('auth_events').values({ seq: earlySeq, at: new Date().toISOString(), kind: 'key_revoked', key_id: early, user_id: null }).execute();
+    await services.database.db
+      .insertInto('auth_events')
+      .values({ seq: earlySeq, at: new Date().toISOString(), kind: 'key_revoked', key_id: early, user_id: null })
+      .execute();
     await reader.feed.poll();
     expect(reader.seen.some((e) => e.kind === 'key_revoked' && e.keyId === early)).toBe(true);
   });
@@ -145,7 +158,10 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
 
   it('does not replay events that predate its start', async () => {
     const keyId = nextId();
-    await services.database.db.insertInto('auth_events').values({ at: new Date().toISOString(), kind: 'key_revoked', key_id: keyId, user_id: null }).execute();
+    await services.database.db
+      .insertInto('auth_events')
+      .values({ at: new Date().toISOString(), kind: 'key_revoked', key_id: keyId, user_id: null })
+      .execute();
     const reader = collectingFeed(services);
     await reader.feed.start();
     await reader.feed.stop();
@@ -168,9 +184,18 @@ describe.each(await testDialects())('AuthEventFeed on %s', (dialect) => {
     await reader.feed.stop();
     const oldKey = nextId();
     const freshKey = nextId();
-    await services.database.db.insertInto('auth_events').values({ at: new Date(Date.now() - 2 * 3600_000).toISOString(), kind: 'key_revoked', key_id: oldKey, user_id: null }).execute();
+    await services.database.db
+      .insertInto('auth_events')
+      .values({
+        at: new Date(Date.now() - 2 * 3600_000).toISOString(),
+        kind: 'key_revoked',
+        key_id: oldKey,
+        user_id: null,
+      })
+      .execute();
     await reader.feed.record(services.database.db, { kind: 'key_revoked', keyId: freshKey });
-    const keyIds = async () => (await services.database.db.selectFrom('auth_events').select('key_id').execute()).map((r) => r.key_id);
+    const keyIds = async () =>
+      (await services.database.db.selectFrom('auth_events').select('key_id').execute()).map((r) => r.key_id);
     // Skip ahead to just before the thousandth poll (a thousand real polls take seconds on PostgreSQL).
     (reader.feed as unknown as { pollsSincePrune: number }).pollsSincePrune = 998;
     await reader.feed.poll();

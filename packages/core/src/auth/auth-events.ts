@@ -54,7 +54,11 @@ export class AuthEventFeed {
    * evicting before commit would let a concurrent request re-cache the old row.
    */
   async record(trx: Db, event: AuthEvent): Promise<void> {
-    await this.store.insert(trx, { kind: event.kind, keyId: event.kind === 'key_revoked' ? event.keyId : null, userId: event.kind === 'user_changed' ? event.userId : null });
+    await this.store.insert(trx, {
+      kind: event.kind,
+      keyId: event.kind === 'key_revoked' ? event.keyId : null,
+      userId: event.kind === 'user_changed' ? event.userId : null,
+    });
   }
 
   emitLocal(event: AuthEvent): void {

@@ -1,8 +1,13 @@
 // Password hashing with argon2id (OWASP parameters), and a dummy verify so unknown emails cost the same time.
 import { hash, verify } from '@node-rs/argon2';
 
-const OPTIONS = { // 2 = Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
-  algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  // 2 = Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
+  algorithm: 2,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { sha256Hex } from '../secrets.js';
 import type { Services } from '../services.js';
-import { createTestServices, expectAppError, uniqueEmail, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  createTestServices,
+  expectAppError,
+  uniqueEmail,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { INVALID_LOGIN_MESSAGE, SESSION_TTL_MS, csrfTokenFor } from './session-service.js';
 
@@ -18,13 +23,19 @@ describe.each(await testDialects())('SessionService on %s', (dialect) => {
   beforeAll(async () => {
     ctx = await createTestServices(dialect, { background: false });
     services = ctx.services;
-    user = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('Signer'), name: 'Signer', role: 'MEMBER', password: PASSWORD });
+    user = await services.users.create(SYSTEM_ACTOR, {
+      email: uniqueEmail('Signer'),
+      name: 'Signer',
+      role: 'MEMBER',
+      password: PASSWORD,
+    });
   });
   afterAll(async () => {
     await ctx?.close();
   });
 
-  const signIn = (email: string, password: string) => services.sessions.signIn({ email, password, ip: '198.51.100.1', userAgent: 'vitest' });
+  const signIn = (email: string, password: string) =>
+    services.sessions.signIn({ email, password, ip: '198.51.100.1', userAgent: 'vitest' });
 
   it('signs in with the right password, whatever the email’s case, and records auth.sign_in', async () => {
     const before = Date.now();
@@ -36,13 +47,23 @@ describe.each(await testDialects())('SessionService on %s', (dialect) => {
     expect(resolved?.user).toEqual(user);
 
     // Only the digest of the token is stored.
-    const row = await services.database.db.selectFrom('sessions').selectAll().where('id', '=', resolved?.sessionId ?? '').executeTakeFirstOrThrow();
+    const row = await services.database.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', resolved?.sessionId ?? '')
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(sha256Hex(session.token));
     expect(JSON.stringify(row)).not.toContain(session.token);
     expect(row.user_agent).toBe('vitest');
 
     const [event] = await services.audit.list(SYSTEM_ACTOR, { action: 'auth.sign_in', limit: 1 });
-    expect(event).toMatchObject({ action: 'auth.sign_in', actorId: user.id, targetType: 'user', targetId: user.id, ip: '198.51.100.1' });
+    expect(event).toMatchObject({
+      action: 'auth.sign_in',
+      actorId: user.id,
+      targetType: 'user',
+      targetId: user.id,
+      ip: '198.51.100.1',
+    });
   });
 
   it('gives a wrong password and an unknown email the same UNAUTHENTICATED message, each audited', async () => {
@@ -53,14 +74,23 @@ describe.each(await testDialects())('SessionService on %s', (dialect) => {
 
     const failures = await services.audit.list(SYSTEM_ACTOR, { action: 'auth.sign_in_failed', limit: 2 });
     expect(failures).toHaveLength(2);
-    expect(failures[0]).toMatchObject({ actorId: null, targetId: null, ip: '198.51.100.1', details: { email: 'nobody@example.com' } });
+    expect(failures[0]).toMatchObject({
+      actorId: null,
+      targetId: null,
+      ip: '198.51.100.1',
+      details: { email: 'nobody@example.com' },
+    });
     expect(failures[1]).toMatchObject({ actorId: user.id, targetId: user.id, details: { email: user.email } });
     expect(JSON.stringify(failures)).not.toContain('not the password');
     expect(JSON.stringify(failures)).not.toContain(PASSWORD);
   });
 
   it('refuses a user who has no password', async () => {
-    const invited = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('nopass'), name: 'No Pass', role: 'MEMBER' });
+    const invited = await services.users.create(SYSTEM_ACTOR, {
+      email: uniqueEmail('nopass'),
+      name: 'No Pass',
+      role: 'MEMBER',
+    });
     await expectAppError(signIn(invited.email, ''), 'UNAUTHENTICATED', INVALID_LOGIN_MESSAGE);
     await expectAppError(signIn(invited.email, PASSWORD), 'UNAUTHENTICATED', INVALID_LOGIN_MESSAGE);
   });
@@ -78,7 +108,11 @@ describe.each(await testDialects())('SessionService on %s', (dialect) => {
   it('resolves an expired, unknown or absurd token to undefined', async () => {
     const session = await services.sessions.create(user, null, null);
     expect(await services.sessions.resolve(session.token)).toBeDefined();
-    await services.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', sha256Hex(session.token)).execute();
+    await services.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('token_hash', '=', sha256Hex(session.token))
+      .execute();
     expect(await services.sessions.resolve(session.token)).toBeUndefined();
     expect(await services.sessions.resolve(`${session.token.slice(0, -2)}xx`)).toBeUndefined();
     expect(await services.sessions.resolve('short')).toBeUndefined();
@@ -88,9 +122,15 @@ describe.each(await testDialects())('SessionService on %s', (dialect) => {
   it('prunes expired sessions only', async () => {
     const live = await services.sessions.create(user, null, null);
     const dead = await services.sessions.create(user, null, null);
-    await services.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', sha256Hex(dead.token)).execute();
+    await services.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('token_hash', '=', sha256Hex(dead.token))
+      .execute();
     await services.sessions.pruneExpired();
-    const hashes = (await services.database.db.selectFrom('sessions').select('token_hash').execute()).map((r) => r.token_hash);
+    const hashes = (await services.database.db.selectFrom('sessions').select('token_hash').execute()).map(
+      (r) => r.token_hash,
+    );
     expect(hashes).toContain(sha256Hex(live.token));
     expect(hashes).not.toContain(sha256Hex(dead.token));
   });
@@ -100,7 +140,13 @@ describe.each(await testDialects())('SessionService on %s', (dialect) => {
     const other = await services.sessions.create(user, null, null);
     await services.sessions.signOut(session.token, '198.51.100.2');
     expect(await services.sessions.resolve(session.token)).toBeUndefined();
-    expect(await services.database.db.selectFrom('sessions').select('id').where('token_hash', '=', sha256Hex(session.token)).execute()).toEqual([]);
+    expect(
+      await services.database.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('token_hash', '=', sha256Hex(session.token))
+        .execute(),
+    ).toEqual([]);
     // Other sessions of the same user live on.
     expect((await services.sessions.resolve(other.token))?.user.id).toBe(user.id);
     const [event] = await services.audit.list(SYSTEM_ACTOR, { action: 'auth.sign_out', limit: 1 });

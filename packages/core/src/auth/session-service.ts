@@ -42,17 +42,38 @@ export class SessionService {
     private readonly audit: AuditLog,
   ) {}
 
-  async signIn(input: { email: string; password: string; ip: string | null; userAgent: string | null }): Promise<NewSession> {
+  async signIn(input: {
+    email: string;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<NewSession> {
     const email = normalizeEmail(input.email);
     const user = await this.users.findByEmail(email);
     const stored = user && (await this.users.findPasswordHash(user.id));
     const ok = stored ? await verifyPassword(stored, input.password) : (await burnPasswordCheck(input.password), false);
     if (!user || !ok) {
-      await this.audit.record({ action: 'auth.sign_in_failed', actor: null, actorId: user?.id ?? null, targetType: 'user', targetId: user?.id ?? null, ip: input.ip, details: { email } });
+      await this.audit.record({
+        action: 'auth.sign_in_failed',
+        actor: null,
+        actorId: user?.id ?? null,
+        targetType: 'user',
+        targetId: user?.id ?? null,
+        ip: input.ip,
+        details: { email },
+      });
       throw unauthenticated(INVALID_LOGIN_MESSAGE);
     }
     const session = await this.create(user, input.ip, input.userAgent);
-    await this.audit.record({ action: 'auth.sign_in', actor: null, actorId: user.id, targetType: 'user', targetId: user.id, ip: input.ip, details: {} });
+    await this.audit.record({
+      action: 'auth.sign_in',
+      actor: null,
+      actorId: user.id,
+      targetType: 'user',
+      targetId: user.id,
+      ip: input.ip,
+      details: {},
+    });
     return session;
   }
 
@@ -62,7 +83,15 @@ export class SessionService {
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
     await this.database.db
       .insertInto('sessions')
-      .values({ id: newId(), token_hash: sha256Hex(token), user_id: user.id, created_at: nowIso(), expires_at: expiresAt, ip, user_agent: userAgent?.slice(0, 500) ?? null })
+      .values({
+        id: newId(),
+        token_hash: sha256Hex(token),
+        user_id: user.id,
+        created_at: nowIso(),
+        expires_at: expiresAt,
+        ip,
+        user_agent: userAgent?.slice(0, 500) ?? null,
+      })
       .execute();
     return { user, token, csrfToken: csrfTokenFor(token), expiresAt };
   }
@@ -83,7 +112,16 @@ export class SessionService {
   async signOut(token: string, ip: string | null): Promise<void> {
     const session = await this.resolve(token);
     await this.database.db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
-    if (session) await this.audit.record({ action: 'auth.sign_out', actor: null, actorId: session.user.id, targetType: 'user', targetId: session.user.id, ip, details: {} });
+    if (session)
+      await this.audit.record({
+        action: 'auth.sign_out',
+        actor: null,
+        actorId: session.user.id,
+        targetType: 'user',
+        targetId: session.user.id,
+        ip,
+        details: {},
+      });
   }
 
   /**
@@ -91,15 +129,24 @@ export class SessionService {
    * (a password change is what someone does after a leak). `keepSessionToken` is the session making the
    * change, which stays signed in; over an API key every session ends. Keys are not touched.
    */
-  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, keepSessionToken?: string): Promise<{ endedSessions: number }> {
+  async changePassword(
+    actor: Actor,
+    input: { currentPassword: string; newPassword: string },
+    keepSessionToken?: string,
+  ): Promise<{ endedSessions: number }> {
     const self = requireSignedIn(actor, 'change a password');
     if (input.newPassword.length < PASSWORD_MIN_LENGTH || input.newPassword.length > PASSWORD_MAX_LENGTH) {
-      throw badRequest(`The new password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, { field: 'newPassword' });
+      throw badRequest(`The new password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, {
+        field: 'newPassword',
+      });
     }
     const stored = await this.users.findPasswordHash(self.id);
-    const ok = stored ? await verifyPassword(stored, input.currentPassword) : (await burnPasswordCheck(input.currentPassword), false);
+    const ok = stored
+      ? await verifyPassword(stored, input.currentPassword)
+      : (await burnPasswordCheck(input.currentPassword), false);
     if (!ok) throw badRequest(WRONG_CURRENT_PASSWORD_MESSAGE, { field: 'currentPassword' });
-    if (input.newPassword === input.currentPassword) throw badRequest('The new password must differ from the current one', { field: 'newPassword' });
+    if (input.newPassword === input.currentPassword)
+      throw badRequest('The new password must differ from the current one', { field: 'newPassword' });
     const hash = await hashPassword(input.newPassword);
     return this.database.db.transaction().execute(async (trx) => {
       const at = nowIso();
@@ -107,7 +154,10 @@ export class SessionService {
       let others = trx.deleteFrom('sessions').where('user_id', '=', self.id);
       if (keepSessionToken !== undefined) others = others.where('token_hash', '!=', sha256Hex(keepSessionToken));
       const endedSessions = Number((await others.executeTakeFirst()).numDeletedRows);
-      await this.audit.record({ action: 'auth.password_change', actor, targetType: 'user', targetId: self.id, details: { endedSessions } }, trx);
+      await this.audit.record(
+        { action: 'auth.password_change', actor, targetType: 'user', targetId: self.id, details: { endedSessions } },
+        trx,
+      );
       return { endedSessions };
     });
   }

@@ -31,7 +31,8 @@ describe.each(await testDialects())('SetupService on %s', (dialect) => {
   /** Races are timing-dependent (argon2 finishes at slightly different times), so each is run a few rounds. */
   const RACE_ROUNDS = 4;
 
-  const complete = (s: Services, token: string, email = 'root@example.com') => s.setup.complete({ token, email, name: 'Root', password: PASSWORD, ip: '192.0.2.9' });
+  const complete = (s: Services, token: string, email = 'root@example.com') =>
+    s.setup.complete({ token, email, name: 'Root', password: PASSWORD, ip: '192.0.2.9' });
 
   it('needs setup only while no user exists', async () => {
     expect(await services.setup.needsSetup()).toBe(true);
@@ -46,7 +47,12 @@ describe.each(await testDialects())('SetupService on %s', (dialect) => {
     const admin = await complete(services, token ?? '', 'Root@Example.com');
     expect(admin).toMatchObject({ email: 'root@example.com', name: 'Root', role: 'ADMIN' });
     expect(await services.setup.needsSetup()).toBe(false);
-    const session = await services.sessions.signIn({ email: 'root@example.com', password: PASSWORD, ip: null, userAgent: null });
+    const session = await services.sessions.signIn({
+      email: 'root@example.com',
+      password: PASSWORD,
+      ip: null,
+      userAgent: null,
+    });
     expect(session.user.id).toBe(admin.id);
 
     const [event] = await services.audit.list(SYSTEM_ACTOR, { action: 'auth.setup' });
@@ -77,8 +83,20 @@ describe.each(await testDialects())('SetupService on %s', (dialect) => {
 
   it('keeps the token usable after invalid input', async () => {
     const token = await services.setup.issueToken();
-    await expectAppError(services.setup.complete({ token: token ?? '', email: 'bad', name: 'Root', password: PASSWORD, ip: null }), 'BAD_REQUEST');
-    await expectAppError(services.setup.complete({ token: token ?? '', email: 'root@example.com', name: 'Root', password: 'short', ip: null }), 'BAD_REQUEST');
+    await expectAppError(
+      services.setup.complete({ token: token ?? '', email: 'bad', name: 'Root', password: PASSWORD, ip: null }),
+      'BAD_REQUEST',
+    );
+    await expectAppError(
+      services.setup.complete({
+        token: token ?? '',
+        email: 'root@example.com',
+        name: 'Root',
+        password: 'short',
+        ip: null,
+      }),
+      'BAD_REQUEST',
+    );
     expect((await complete(services, token ?? '')).role).toBe('ADMIN');
   });
 
@@ -86,7 +104,10 @@ describe.each(await testDialects())('SetupService on %s', (dialect) => {
     for (let round = 0; round < RACE_ROUNDS; round++) {
       const server = round === 0 ? services : await freshServer();
       const token = await server.setup.issueToken();
-      const results = await Promise.allSettled([complete(server, token ?? '', 'first@example.com'), complete(server, token ?? '', 'second@example.com')]);
+      const results = await Promise.allSettled([
+        complete(server, token ?? '', 'first@example.com'),
+        complete(server, token ?? '', 'second@example.com'),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect((await server.users.list(SYSTEM_ACTOR, {})).total).toBe(1);
     }
@@ -94,15 +115,21 @@ describe.each(await testDialects())('SetupService on %s', (dialect) => {
 
   // Several servers share one database on PostgreSQL (docs/design.md §6). Two better-sqlite3 connections in one
   // process would block each other's event loop on the file lock, which is not the production shape.
-  it.runIf(dialect === 'postgres')('creates one admin when two servers complete setup at once, each with its own token', async () => {
-    for (let round = 0; round < RACE_ROUNDS; round++) {
-      const one = round === 0 ? services : await freshServer();
-      const other = await ctx.openAnother({ background: false });
-      const [tokenA, tokenB] = [await one.setup.issueToken(), await other.setup.issueToken()];
-      const results = await Promise.allSettled([complete(one, tokenA ?? '', 'a@example.com'), complete(other, tokenB ?? '', 'b@example.com')]);
-      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'CONFLICT' });
-      expect((await one.users.list(SYSTEM_ACTOR, {})).total).toBe(1);
-    }
-  });
+  it.runIf(dialect === 'postgres')(
+    'creates one admin when two servers complete setup at once, each with its own token',
+    async () => {
+      for (let round = 0; round < RACE_ROUNDS; round++) {
+        const one = round === 0 ? services : await freshServer();
+        const other = await ctx.openAnother({ background: false });
+        const [tokenA, tokenB] = [await one.setup.issueToken(), await other.setup.issueToken()];
+        const results = await Promise.allSettled([
+          complete(one, tokenA ?? '', 'a@example.com'),
+          complete(other, tokenB ?? '', 'b@example.com'),
+        ]);
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'CONFLICT' });
+        expect((await one.users.list(SYSTEM_ACTOR, {})).total).toBe(1);
+      }
+    },
+  );
 });

@@ -29,7 +29,13 @@ export class SetupService {
     return token;
   }
 
-  async complete(input: { token: string; email: string; name: string; password: string; ip: string | null }): Promise<User> {
+  async complete(input: {
+    token: string;
+    email: string;
+    name: string;
+    password: string;
+    ip: string | null;
+  }): Promise<User> {
     if (!this.tokenHash || !constantTimeEqual(sha256Hex(input.token), this.tokenHash)) {
       if (!(await this.needsSetup())) throw conflict('Setup is already complete; sign in instead');
       throw unauthenticated('Invalid setup token: use the one printed in the server log');
@@ -45,7 +51,18 @@ export class SetupService {
       // Checked inside the transaction so two racing setups cannot both create an admin.
       if ((await this.users.store.count(trx)) > 0) throw conflict('Setup is already complete; sign in instead');
       const created = await this.users.insertUser(trx, { email: input.email, name: input.name, role: 'ADMIN' }, hash);
-      await this.audit.record({ action: 'auth.setup', actor: null, actorId: created.id, targetType: 'user', targetId: created.id, ip: input.ip, details: { email: created.email } }, trx);
+      await this.audit.record(
+        {
+          action: 'auth.setup',
+          actor: null,
+          actorId: created.id,
+          targetType: 'user',
+          targetId: created.id,
+          ip: input.ip,
+          details: { email: created.email },
+        },
+        trx,
+      );
       return created;
     });
     this.tokenHash = undefined;

@@ -43,7 +43,10 @@ export class DatasetCloner {
   async clone(actor: Actor, dataset: string, input: { name: string; view?: unknown }): Promise<Dataset> {
     const source = await this.ctx.open(actor, dataset, 'VIEW');
     if (actor.kind === 'user' && !roleAtLeast(actor.user.role, MIN_DATASET_CREATOR_ROLE)) {
-      throw forbidden('Only members and admins can clone datasets', { requiredRole: MIN_DATASET_CREATOR_ROLE, role: actor.user.role });
+      throw forbidden('Only members and admins can clone datasets', {
+        requiredRole: MIN_DATASET_CREATOR_ROLE,
+        role: actor.user.role,
+      });
     }
     if (!isPlainObject(input)) throw badRequest('clone takes {name, view?}');
     const view = input.view === undefined ? undefined : this.ctx.reader.parse(source.target, input.view);
@@ -79,7 +82,12 @@ export class DatasetCloner {
   private async copyView(trx: Db, source: OpenDataset, view: View, toDatasetId: string, at: string): Promise<void> {
     let after: string | undefined;
     do {
-      const page = await this.ctx.reader.page(source.target, view, { ...(after !== undefined ? { after } : {}), limit: CLONE_PAGE }, trx);
+      const page = await this.ctx.reader.page(
+        source.target,
+        view,
+        { ...(after !== undefined ? { after } : {}), limit: CLONE_PAGE },
+        trx,
+      );
       const rows: EncodedSample[] = page.rows.map((row) => ({
         id: newId(),
         filepath: row.filepath,

@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
-import { createTestServices, expectAppError, seedTeam, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('DatasetCursorPages on %s', (dialect) => {
@@ -38,13 +44,16 @@ describe.each(await testDialects())('DatasetCursorPages on %s', (dialect) => {
 
   it('pages every visible dataset by name, each once, with the caller’s permission', async () => {
     const sorted = [...names].sort();
-    for (const first of [1, 2, 3, 7, 100]) expect(await walk(team.as.admin, first)).toEqual(sorted.map((n) => [n, 'MANAGE']));
+    for (const first of [1, 2, 3, 7, 100])
+      expect(await walk(team.as.admin, first)).toEqual(sorted.map((n) => [n, 'MANAGE']));
     expect(await walk(team.as.collaborator, 1)).toEqual([
       ['c cats', 'EDIT'],
       ['d dogs', 'TAG'],
     ]);
     expect(await walk(team.as.guest, 5)).toEqual([]);
-    expect((await services.datasetPages.page(SYSTEM_ACTOR, { first: 2, search: 'O' })).datasets.map((d) => d.dataset.name)).toEqual(['d dogs', 'f frogs']);
+    expect(
+      (await services.datasetPages.page(SYSTEM_ACTOR, { first: 2, search: 'O' })).datasets.map((d) => d.dataset.name),
+    ).toEqual(['d dogs', 'f frogs']);
   });
 
   it('goes on after the cursor’s name even when that dataset is deleted meanwhile', async () => {
@@ -58,6 +67,9 @@ describe.each(await testDialects())('DatasetCursorPages on %s', (dialect) => {
   });
 
   it('refuses a cursor it did not make', async () => {
-    expect((await expectAppError(services.datasetPages.page(team.as.admin, { after: 'not-a-cursor' }), 'BAD_REQUEST')).details).toEqual({ field: 'after' });
+    expect(
+      (await expectAppError(services.datasetPages.page(team.as.admin, { after: 'not-a-cursor' }), 'BAD_REQUEST'))
+        .details,
+    ).toEqual({ field: 'after' });
   });
 });

@@ -30,7 +30,10 @@ export class DatasetCursorPages {
   constructor(private readonly store: DatasetStore) {}
 
   /** Up to `first` visible datasets after the cursor, by name, each with the caller's permission. */
-  async page(actor: Actor, query: { first?: number | null; after?: string | null; search?: string | null }): Promise<DatasetCursorPage> {
+  async page(
+    actor: Actor,
+    query: { first?: number | null; after?: string | null; search?: string | null },
+  ): Promise<DatasetCursorPage> {
     const first = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.first ?? MAX_PAGE_SIZE)));
     const { items } = await this.store.listVisible(viewerOf(actor), {
       ...(query.search ? { search: query.search } : {}),
@@ -38,8 +41,16 @@ export class DatasetCursorPages {
       // One extra row says whether another page exists.
       limit: first + 1,
     });
-    const datasets = items.slice(0, first).map(({ record, userGrant, groupGrant }) => toDataset(record, permissionOf(actor, record, userGrant, groupGrant)));
+    const datasets = items
+      .slice(0, first)
+      .map(({ record, userGrant, groupGrant }) =>
+        toDataset(record, permissionOf(actor, record, userGrant, groupGrant)),
+      );
     const last = datasets[datasets.length - 1];
-    return { datasets: datasets.map((dataset) => ({ dataset, cursor: encodeCursor(dataset.name) })), hasNextPage: items.length > first, endCursor: last ? encodeCursor(last.name) : null };
+    return {
+      datasets: datasets.map((dataset) => ({ dataset, cursor: encodeCursor(dataset.name) })),
+      hasNextPage: items.length > first,
+      endCursor: last ? encodeCursor(last.name) : null,
+    };
   }
 }

@@ -3,7 +3,14 @@ import { datasetSlug, type Dataset } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
-import { actorFor, createTestServices, expectAppError, seedTeam, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  actorFor,
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 let seq = 0;
@@ -45,7 +52,13 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
     it('stores every field, gives the creator MANAGE and the org default permission', async () => {
       const before = Date.now();
       const name = uniqueName('Birds');
-      const dataset = await services.datasets.create(team.as.member, { name: `  ${name} `, mediaType: 'video', tags: ['a', ' b ', 'a'], description: 'Some birds', info: { source: 'field', n: 3 } });
+      const dataset = await services.datasets.create(team.as.member, {
+        name: `  ${name} `,
+        mediaType: 'video',
+        tags: ['a', ' b ', 'a'],
+        description: 'Some birds',
+        info: { source: 'field', n: 3 },
+      });
       expect(dataset).toMatchObject({
         name,
         slug: datasetSlug(name),
@@ -61,7 +74,11 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
       expect(Date.parse(dataset.createdAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(dataset.lastModifiedAt).toBe(dataset.createdAt);
       expect(await services.datasets.get(team.as.member, name)).toEqual(dataset);
-      const grant = await services.database.db.selectFrom('dataset_user_permissions').selectAll().where('dataset_id', '=', dataset.id).execute();
+      const grant = await services.database.db
+        .selectFrom('dataset_user_permissions')
+        .selectAll()
+        .where('dataset_id', '=', dataset.id)
+        .execute();
       expect(grant.map((g) => [g.user_id, g.permission])).toEqual([[team.member.id, 'MANAGE']]);
     });
 
@@ -97,16 +114,25 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
       await services.datasets.create(team.as.member, { name });
       const byName = await expectAppError(services.datasets.create(team.as.admin, { name }), 'CONFLICT');
       expect(byName.details).toEqual({ field: 'name' });
-      const bySlug = await expectAppError(services.datasets.create(team.as.admin, { name: name.toUpperCase().replace(/ /g, '_') }), 'CONFLICT');
+      const bySlug = await expectAppError(
+        services.datasets.create(team.as.admin, { name: name.toUpperCase().replace(/ /g, '_') }),
+        'CONFLICT',
+      );
       expect(bySlug.details).toMatchObject({ field: 'slug', slug: datasetSlug(name) });
     });
 
     it('turns a race of two creations with one slug into one dataset and one CONFLICT', async () => {
       for (let round = 0; round < 3; round++) {
         const name = uniqueName('race');
-        const results = await Promise.allSettled([services.datasets.create(SYSTEM_ACTOR, { name }), services.datasets.create(SYSTEM_ACTOR, { name: name.toUpperCase() })]);
+        const results = await Promise.allSettled([
+          services.datasets.create(SYSTEM_ACTOR, { name }),
+          services.datasets.create(SYSTEM_ACTOR, { name: name.toUpperCase() }),
+        ]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-        expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ name: 'AppError', code: 'CONFLICT' });
+        expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({
+          name: 'AppError',
+          code: 'CONFLICT',
+        });
       }
     });
 
@@ -137,7 +163,12 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
     it('writes an audit event', async () => {
       const dataset = await create('audited');
       const events = await services.audit.list(team.as.admin, { action: 'dataset.create', limit: 5 });
-      expect(events[0]).toMatchObject({ actorId: team.member.id, targetType: 'dataset', targetId: dataset.id, details: { name: dataset.name, mediaType: 'image' } });
+      expect(events[0]).toMatchObject({
+        actorId: team.member.id,
+        targetType: 'dataset',
+        targetId: dataset.id,
+        details: { name: dataset.name, mediaType: 'image' },
+      });
     });
   });
 
@@ -155,7 +186,11 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
         await expectAppError(services.datasets.update(actor, ds.name, { description: 'x' }), 'NOT_FOUND');
         await expectAppError(services.datasets.delete(actor, ds.name), 'NOT_FOUND');
       }
-      const other = await services.users.create(SYSTEM_ACTOR, { email: `other-${Date.now()}@example.com`, name: 'Other', role: 'MEMBER' });
+      const other = await services.users.create(SYSTEM_ACTOR, {
+        email: `other-${Date.now()}@example.com`,
+        name: 'Other',
+        role: 'MEMBER',
+      });
       await expectAppError(services.datasets.get(actorFor(other), ds.name), 'NOT_FOUND');
     });
 
@@ -165,10 +200,17 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
     });
 
     it('gives members the default permission, capped by nothing but MANAGE', async () => {
-      const other = await services.users.create(SYSTEM_ACTOR, { email: `member-${Date.now()}@example.com`, name: 'M', role: 'MEMBER' });
+      const other = await services.users.create(SYSTEM_ACTOR, {
+        email: `member-${Date.now()}@example.com`,
+        name: 'M',
+        role: 'MEMBER',
+      });
       await services.datasetPermissions.setDefault(team.as.member, ds.name, 'VIEW');
       expect((await services.datasets.get(actorFor(other), ds.name)).permission).toBe('VIEW');
-      const error = await expectAppError(services.datasets.update(actorFor(other), ds.name, { tags: ['x'] }), 'FORBIDDEN');
+      const error = await expectAppError(
+        services.datasets.update(actorFor(other), ds.name, { tags: ['x'] }),
+        'FORBIDDEN',
+      );
       expect(error.details).toEqual({ required: 'EDIT', actual: 'VIEW' });
       await services.datasetPermissions.setDefault(team.as.member, ds.name, 'EDIT');
       expect((await services.datasets.update(actorFor(other), ds.name, { tags: ['x'] })).tags).toEqual(['x']);
@@ -180,7 +222,11 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
     });
 
     it('lowers the effective permission at once when the user is demoted', async () => {
-      const user = await services.users.create(SYSTEM_ACTOR, { email: `demote-${Date.now()}@example.com`, name: 'D', role: 'MEMBER' });
+      const user = await services.users.create(SYSTEM_ACTOR, {
+        email: `demote-${Date.now()}@example.com`,
+        name: 'D',
+        role: 'MEMBER',
+      });
       const own = await create('demotion', actorFor(user));
       expect(own.permission).toBe('MANAGE');
       const collaborator = await services.users.setRole(team.as.admin, user.id, 'COLLABORATOR');
@@ -196,7 +242,13 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
   describe('list', () => {
     let listing: TestServices;
     let t: Team;
-    const names = { mine: 'Alpha Birds', shared: 'Beta 100% Cars', open: 'Gamma_Trees', hidden: 'Delta Hidden', guest: 'Epsilon Guests' };
+    const names = {
+      mine: 'Alpha Birds',
+      shared: 'Beta 100% Cars',
+      open: 'Gamma_Trees',
+      hidden: 'Delta Hidden',
+      guest: 'Epsilon Guests',
+    };
 
     beforeAll(async () => {
       // A database of its own, so totals are exact.
@@ -254,7 +306,9 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
       const first = await s.datasets.list(t.as.admin, { page: 1, pageSize: 2 });
       expect(first).toMatchObject({ total: 5, page: 1, pageSize: 2 });
       expect(first.datasets.map((d) => d.name)).toEqual([names.mine, names.shared]);
-      expect((await s.datasets.list(t.as.admin, { page: 3, pageSize: 2 })).datasets.map((d) => d.name)).toEqual([names.open]);
+      expect((await s.datasets.list(t.as.admin, { page: 3, pageSize: 2 })).datasets.map((d) => d.name)).toEqual([
+        names.open,
+      ]);
       expect((await s.datasets.list(t.as.admin, { page: 4, pageSize: 2 })).datasets).toEqual([]);
       expect(await s.datasets.list(t.as.member, { pageSize: 1 })).toMatchObject({ total: 2, pageSize: 1 });
       const clamped = await s.datasets.list(t.as.admin, { page: 0, pageSize: 10_000 });
@@ -277,17 +331,32 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
       const ds = await create('editable');
       await services.datasetPermissions.setUser(team.as.member, ds.name, team.collaborator.id, 'EDIT');
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const updated = await services.datasets.update(team.as.collaborator, ds.name, { tags: ['x', 'y'], description: 'now described', info: { a: [1, 2] } });
-      expect(updated).toMatchObject({ name: ds.name, tags: ['x', 'y'], description: 'now described', info: { a: [1, 2] }, permission: 'EDIT' });
+      const updated = await services.datasets.update(team.as.collaborator, ds.name, {
+        tags: ['x', 'y'],
+        description: 'now described',
+        info: { a: [1, 2] },
+      });
+      expect(updated).toMatchObject({
+        name: ds.name,
+        tags: ['x', 'y'],
+        description: 'now described',
+        info: { a: [1, 2] },
+        permission: 'EDIT',
+      });
       expect(Date.parse(updated.lastModifiedAt)).toBeGreaterThan(Date.parse(ds.lastModifiedAt));
       expect(await services.datasets.get(team.as.collaborator, ds.name)).toEqual(updated);
-      expect((await services.datasets.update(team.as.collaborator, ds.name, { description: null })).description).toBeNull();
+      expect(
+        (await services.datasets.update(team.as.collaborator, ds.name, { description: null })).description,
+      ).toBeNull();
     });
 
     it('needs EDIT (403 with both levels below it) and something to change', async () => {
       const ds = await create('view only');
       await services.datasetPermissions.setUser(team.as.member, ds.name, team.collaborator.id, 'TAG');
-      const error = await expectAppError(services.datasets.update(team.as.collaborator, ds.name, { description: 'x' }), 'FORBIDDEN');
+      const error = await expectAppError(
+        services.datasets.update(team.as.collaborator, ds.name, { description: 'x' }),
+        'FORBIDDEN',
+      );
       expect(error.details).toEqual({ required: 'EDIT', actual: 'TAG' });
       await expectAppError(services.datasets.update(team.as.member, ds.name, {}), 'BAD_REQUEST');
     });
@@ -295,10 +364,15 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
     it('renames with MANAGE only, updating the slug and keeping the id and grants', async () => {
       const ds = await create('rename me');
       await services.datasetPermissions.setUser(team.as.member, ds.name, team.collaborator.id, 'EDIT');
-      const error = await expectAppError(services.datasets.update(team.as.collaborator, ds.name, { name: uniqueName('nope') }), 'FORBIDDEN');
+      const error = await expectAppError(
+        services.datasets.update(team.as.collaborator, ds.name, { name: uniqueName('nope') }),
+        'FORBIDDEN',
+      );
       expect(error.details).toEqual({ required: 'MANAGE', actual: 'EDIT' });
       // The same name is not a rename.
-      expect((await services.datasets.update(team.as.collaborator, ds.name, { name: ds.name, description: 'd' })).name).toBe(ds.name);
+      expect(
+        (await services.datasets.update(team.as.collaborator, ds.name, { name: ds.name, description: 'd' })).name,
+      ).toBe(ds.name);
 
       const next = uniqueName('Renamed');
       const renamed = await services.datasets.update(team.as.member, ds.name, { name: next });
@@ -311,11 +385,19 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
 
     it('allows a rename that only changes case (same slug), refuses a taken name or slug', async () => {
       const ds = await create('case change');
-      expect((await services.datasets.update(team.as.member, ds.name, { name: ds.name.toUpperCase() })).name).toBe(ds.name.toUpperCase());
+      expect((await services.datasets.update(team.as.member, ds.name, { name: ds.name.toUpperCase() })).name).toBe(
+        ds.name.toUpperCase(),
+      );
       const other = await create('taken');
-      const byName = await expectAppError(services.datasets.update(team.as.member, ds.name.toUpperCase(), { name: other.name }), 'CONFLICT');
+      const byName = await expectAppError(
+        services.datasets.update(team.as.member, ds.name.toUpperCase(), { name: other.name }),
+        'CONFLICT',
+      );
       expect(byName.details).toEqual({ field: 'name' });
-      const bySlug = await expectAppError(services.datasets.update(team.as.member, ds.name.toUpperCase(), { name: `${other.name}!` }), 'CONFLICT');
+      const bySlug = await expectAppError(
+        services.datasets.update(team.as.member, ds.name.toUpperCase(), { name: `${other.name}!` }),
+        'CONFLICT',
+      );
       expect(bySlug.details).toMatchObject({ field: 'slug' });
     });
   });
@@ -328,14 +410,24 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
       expect(error.details).toEqual({ required: 'MANAGE', actual: 'EDIT' });
       await services.datasets.delete(team.as.member, ds.name);
       await expectAppError(services.datasets.get(team.as.admin, ds.name), 'NOT_FOUND');
-      expect(await services.database.db.selectFrom('dataset_user_permissions').select('user_id').where('dataset_id', '=', ds.id).execute()).toEqual([]);
+      expect(
+        await services.database.db
+          .selectFrom('dataset_user_permissions')
+          .select('user_id')
+          .where('dataset_id', '=', ds.id)
+          .execute(),
+      ).toEqual([]);
       await expectAppError(services.datasets.delete(team.as.member, ds.name), 'NOT_FOUND');
       const events = await services.audit.list(team.as.admin, { action: 'dataset.delete', limit: 1 });
       expect(events[0]).toMatchObject({ actorId: team.member.id, targetId: ds.id, details: { name: ds.name } });
     });
 
     it('keeps a dataset whose creator is deleted, with createdBy null', async () => {
-      const user = await services.users.create(SYSTEM_ACTOR, { email: `leaver-${Date.now()}@example.com`, name: 'L', role: 'MEMBER' });
+      const user = await services.users.create(SYSTEM_ACTOR, {
+        email: `leaver-${Date.now()}@example.com`,
+        name: 'L',
+        role: 'MEMBER',
+      });
       const ds = await create('orphan', actorFor(user));
       await services.users.delete(team.as.admin, user.id);
       expect((await services.datasets.get(team.as.admin, ds.name)).createdBy).toBeNull();

@@ -55,9 +55,19 @@ export const MIN_DATASET_CREATOR_ROLE: Role = 'MEMBER';
  * The caller's effective permission: full for the system actor (database connection), docs/design.md §2's rule
  * otherwise — `groupGrant` is the highest grant to any of the caller's groups.
  */
-export function permissionOf(actor: Actor, record: DatasetRecord, userGrant: DatasetPermission | undefined, groupGrant?: DatasetPermission): DatasetPermission {
+export function permissionOf(
+  actor: Actor,
+  record: DatasetRecord,
+  userGrant: DatasetPermission | undefined,
+  groupGrant?: DatasetPermission,
+): DatasetPermission {
   if (actor.kind === 'system') return 'MANAGE';
-  return effectivePermission({ role: actor.user.role, datasetDefault: record.defaultPermission, ...(userGrant ? { userGrant } : {}), ...(groupGrant ? { groupGrants: [groupGrant] } : {}) });
+  return effectivePermission({
+    role: actor.user.role,
+    datasetDefault: record.defaultPermission,
+    ...(userGrant ? { userGrant } : {}),
+    ...(groupGrant ? { groupGrants: [groupGrant] } : {}),
+  });
 }
 
 export function toDataset(record: DatasetRecord, permission: DatasetPermission): Dataset {
@@ -73,10 +83,12 @@ export function viewerOf(actor: Actor): DatasetViewer {
 export function normalizeDatasetName(name: unknown, field = 'name'): { name: string; slug: string } {
   if (typeof name !== 'string') throw badRequest(`${field} must be a string`, { field });
   const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > DATASET_NAME_MAX_LENGTH) throw badRequest(`${field} must be 1–${DATASET_NAME_MAX_LENGTH} characters`, { field });
+  if (trimmed.length < 1 || trimmed.length > DATASET_NAME_MAX_LENGTH)
+    throw badRequest(`${field} must be 1–${DATASET_NAME_MAX_LENGTH} characters`, { field });
   if (trimmed.includes('\u0000')) throw badRequest(`${field} must not contain NUL characters`, { field });
   const slug = datasetSlug(trimmed);
-  if (slug === '') throw badRequest(`${field} must contain at least one letter or digit (a–z, 0–9), to make its URL slug`, { field });
+  if (slug === '')
+    throw badRequest(`${field} must contain at least one letter or digit (a–z, 0–9), to make its URL slug`, { field });
   return { name: trimmed, slug };
 }
 
@@ -84,7 +96,12 @@ function normalizeTags(tags: unknown): string[] {
   if (!Array.isArray(tags)) throw badRequest('tags must be a list of strings', { field: 'tags' });
   const out: string[] = [];
   for (const tag of tags) {
-    if (typeof tag !== 'string' || tag.trim().length < 1 || tag.trim().length > DATASET_TAG_MAX_LENGTH || tag.includes('\u0000')) {
+    if (
+      typeof tag !== 'string' ||
+      tag.trim().length < 1 ||
+      tag.trim().length > DATASET_TAG_MAX_LENGTH ||
+      tag.includes('\u0000')
+    ) {
       throw badRequest(`each tag must be a string of 1–${DATASET_TAG_MAX_LENGTH} characters`, { field: 'tags' });
     }
     if (!out.includes(tag.trim())) out.push(tag.trim());
@@ -95,14 +112,21 @@ function normalizeTags(tags: unknown): string[] {
 
 function normalizeDescription(description: unknown): string | null {
   if (description === null) return null;
-  if (typeof description !== 'string' || description.length > DATASET_DESCRIPTION_MAX_LENGTH || description.includes('\u0000')) {
-    throw badRequest(`description must be null or a string of at most ${DATASET_DESCRIPTION_MAX_LENGTH} characters`, { field: 'description' });
+  if (
+    typeof description !== 'string' ||
+    description.length > DATASET_DESCRIPTION_MAX_LENGTH ||
+    description.includes('\u0000')
+  ) {
+    throw badRequest(`description must be null or a string of at most ${DATASET_DESCRIPTION_MAX_LENGTH} characters`, {
+      field: 'description',
+    });
   }
   return description;
 }
 
 function serializeInfo(info: unknown): string {
-  if (info === null || typeof info !== 'object' || Array.isArray(info)) throw badRequest('info must be a JSON object', { field: 'info' });
+  if (info === null || typeof info !== 'object' || Array.isArray(info))
+    throw badRequest('info must be a JSON object', { field: 'info' });
   try {
     return JSON.stringify(info);
   } catch {
@@ -119,7 +143,10 @@ function clashOf(error: unknown): 'name' | 'slug' {
 function clashError(field: 'name' | 'slug', name: string, slug: string): AppError {
   return field === 'name'
     ? conflict(`A dataset named ${JSON.stringify(name)} already exists`, { field: 'name' })
-    : conflict(`Another dataset already has the slug ${JSON.stringify(slug)} (names must differ by more than case and punctuation)`, { field: 'slug', slug });
+    : conflict(
+        `Another dataset already has the slug ${JSON.stringify(slug)} (names must differ by more than case and punctuation)`,
+        { field: 'slug', slug },
+      );
 }
 
 export class DatasetService {
@@ -132,11 +159,15 @@ export class DatasetService {
 
   async create(actor: Actor, input: CreateDatasetInput): Promise<Dataset> {
     if (actor.kind === 'user' && !roleAtLeast(actor.user.role, MIN_DATASET_CREATOR_ROLE)) {
-      throw forbidden('Only members and admins can create datasets', { requiredRole: MIN_DATASET_CREATOR_ROLE, role: actor.user.role });
+      throw forbidden('Only members and admins can create datasets', {
+        requiredRole: MIN_DATASET_CREATOR_ROLE,
+        role: actor.user.role,
+      });
     }
     const { name, slug } = normalizeDatasetName(input.name);
     const mediaType = input.mediaType ?? DEFAULT_MEDIA_TYPE;
-    if (!(MEDIA_TYPES as readonly string[]).includes(mediaType)) throw badRequest(`mediaType must be one of ${MEDIA_TYPES.join(', ')}`, { field: 'mediaType' });
+    if (!(MEDIA_TYPES as readonly string[]).includes(mediaType))
+      throw badRequest(`mediaType must be one of ${MEDIA_TYPES.join(', ')}`, { field: 'mediaType' });
     const tags = normalizeTags(input.tags ?? []);
     const description = normalizeDescription(input.description ?? null);
     const info = serializeInfo(input.info ?? {});
@@ -164,7 +195,16 @@ export class DatasetService {
           default_permission: defaultDatasetPermission,
         });
         if (creatorId !== null) await this.store.upsertGrant(trx, created.id, creatorId, 'MANAGE', at);
-        await this.audit.record({ action: 'dataset.create', actor, targetType: 'dataset', targetId: created.id, details: { name, mediaType } }, trx);
+        await this.audit.record(
+          {
+            action: 'dataset.create',
+            actor,
+            targetType: 'dataset',
+            targetId: created.id,
+            details: { name, mediaType },
+          },
+          trx,
+        );
         return created;
       })
       .catch((error: unknown) => {
@@ -177,8 +217,19 @@ export class DatasetService {
   async list(actor: Actor, query: { search?: string; page?: number; pageSize?: number } = {}): Promise<DatasetPage> {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
-    const { items, total } = await this.store.listVisible(viewerOf(actor), { ...(query.search ? { search: query.search } : {}), offset: (page - 1) * pageSize, limit: pageSize });
-    return { datasets: items.map(({ record, userGrant, groupGrant }) => toDataset(record, permissionOf(actor, record, userGrant, groupGrant))), total, page, pageSize };
+    const { items, total } = await this.store.listVisible(viewerOf(actor), {
+      ...(query.search ? { search: query.search } : {}),
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
+    return {
+      datasets: items.map(({ record, userGrant, groupGrant }) =>
+        toDataset(record, permissionOf(actor, record, userGrant, groupGrant)),
+      ),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   async get(actor: Actor, name: string): Promise<Dataset> {
@@ -204,7 +255,8 @@ export class DatasetService {
     const tags = patch.tags !== undefined ? normalizeTags(patch.tags) : undefined;
     const description = patch.description !== undefined ? normalizeDescription(patch.description) : undefined;
     const info = patch.info !== undefined ? serializeInfo(patch.info) : undefined;
-    if (!renaming && tags === undefined && description === undefined && info === undefined) throw badRequest('Nothing to change: give name, tags, description or info');
+    if (!renaming && tags === undefined && description === undefined && info === undefined)
+      throw badRequest('Nothing to change: give name, tags, description or info');
 
     const current = await this.access(actor, name, 'VIEW');
     const rename = renaming && renaming.name !== current.record.name ? renaming : undefined;
@@ -228,7 +280,16 @@ export class DatasetService {
         // Deleted by someone else since the permission check.
         if (!updated) throw notFound(`Dataset ${JSON.stringify(name)} not found`);
         if (rename) {
-          await this.audit.record({ action: 'dataset.rename', actor, targetType: 'dataset', targetId: current.record.id, details: { from: current.record.name, to: rename.name } }, trx);
+          await this.audit.record(
+            {
+              action: 'dataset.rename',
+              actor,
+              targetType: 'dataset',
+              targetId: current.record.id,
+              details: { from: current.record.name, to: rename.name },
+            },
+            trx,
+          );
         }
         return {
           ...current.record,
@@ -249,7 +310,10 @@ export class DatasetService {
     const { record } = await this.access(actor, name, 'MANAGE');
     await this.database.db.transaction().execute(async (trx) => {
       if (!(await this.store.delete(trx, record.id))) throw notFound(`Dataset ${JSON.stringify(name)} not found`);
-      await this.audit.record({ action: 'dataset.delete', actor, targetType: 'dataset', targetId: record.id, details: { name: record.name } }, trx);
+      await this.audit.record(
+        { action: 'dataset.delete', actor, targetType: 'dataset', targetId: record.id, details: { name: record.name } },
+        trx,
+      );
     });
   }
 }

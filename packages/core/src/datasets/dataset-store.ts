@@ -52,7 +52,20 @@ const DATASET_COLUMNS = [
   'd.default_permission',
 ] as const;
 
-type DatasetRow = Pick<DatasetsTable, 'id' | 'name' | 'slug' | 'media_type' | 'tags' | 'description' | 'info' | 'created_at' | 'last_modified_at' | 'created_by' | 'default_permission'>;
+type DatasetRow = Pick<
+  DatasetsTable,
+  | 'id'
+  | 'name'
+  | 'slug'
+  | 'media_type'
+  | 'tags'
+  | 'description'
+  | 'info'
+  | 'created_at'
+  | 'last_modified_at'
+  | 'created_by'
+  | 'default_permission'
+>;
 
 export function toDatasetRecord(row: DatasetRow): DatasetRecord {
   return {
@@ -112,7 +125,9 @@ export class DatasetStore {
   async findByName(name: string, userId: string | null, trx: Db = this.db): Promise<DatasetWithGrant | undefined> {
     const row = await trx
       .selectFrom('datasets as d')
-      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId ?? ''))
+      .leftJoin('dataset_user_permissions as g', (join) =>
+        join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId ?? ''),
+      )
       .select((eb) => [
         ...DATASET_COLUMNS,
         'g.permission',
@@ -126,7 +141,13 @@ export class DatasetStore {
       ])
       .where('d.name', '=', name)
       .executeTakeFirst();
-    return row && { record: toDatasetRecord(row), userGrant: grantOf(row.permission), groupGrant: permissionOfRank(row.group_rank) };
+    return (
+      row && {
+        record: toDatasetRecord(row),
+        userGrant: grantOf(row.permission),
+        groupGrant: permissionOfRank(row.group_rank),
+      }
+    );
   }
 
   /** The highest grant on the dataset to any group the user is in (undefined: none). */
@@ -142,8 +163,16 @@ export class DatasetStore {
   }
 
   /** Which of name and slug another dataset already holds (name first: it is the more useful answer). */
-  async findClash(name: string, slug: string, exceptId: string | null, trx: Db = this.db): Promise<'name' | 'slug' | undefined> {
-    let q = trx.selectFrom('datasets').select(['name', 'slug']).where((eb) => eb.or([eb('name', '=', name), eb('slug', '=', slug)]));
+  async findClash(
+    name: string,
+    slug: string,
+    exceptId: string | null,
+    trx: Db = this.db,
+  ): Promise<'name' | 'slug' | undefined> {
+    let q = trx
+      .selectFrom('datasets')
+      .select(['name', 'slug'])
+      .where((eb) => eb.or([eb('name', '=', name), eb('slug', '=', slug)]));
     if (exceptId !== null) q = q.where('id', '<>', exceptId);
     const rows = await q.execute();
     if (rows.some((r) => r.name === name)) return 'name';
@@ -164,12 +193,18 @@ export class DatasetStore {
     const userId = viewer.userId ?? '';
     let base = this.db
       .selectFrom('datasets as d')
-      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId))
+      .leftJoin('dataset_user_permissions as g', (join) =>
+        join.onRef('g.dataset_id', '=', 'd.id').on('g.user_id', '=', userId),
+      )
       .leftJoin(this.groupRanksOf(this.db, userId).as('gg'), (join) => join.onRef('gg.dataset_id', '=', 'd.id'));
     if (viewer.kind === 'user' && viewer.role !== 'ADMIN') {
       const member = viewer.role === 'MEMBER';
       base = base.where((eb) =>
-        eb.or([...(member ? [eb('d.default_permission', '<>', 'NO_ACCESS')] : []), eb('g.permission', '<>', 'NO_ACCESS'), eb('gg.group_rank', '>', 0)]),
+        eb.or([
+          ...(member ? [eb('d.default_permission', '<>', 'NO_ACCESS')] : []),
+          eb('g.permission', '<>', 'NO_ACCESS'),
+          eb('gg.group_rank', '>', 0),
+        ]),
       );
     }
     const search = query.search?.trim();
@@ -177,14 +212,25 @@ export class DatasetStore {
     let page = base.select([...DATASET_COLUMNS, 'g.permission', 'gg.group_rank']).orderBy('d.name');
     if (query.afterName !== undefined) page = page.where('d.name', '>', query.afterName);
     if (query.limit !== undefined) page = page.limit(query.limit).offset(query.offset ?? 0);
-    const [rows, count] = await Promise.all([page.execute(), base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()]);
+    const [rows, count] = await Promise.all([
+      page.execute(),
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
     return {
-      items: rows.map((row) => ({ record: toDatasetRecord(row), userGrant: grantOf(row.permission), groupGrant: permissionOfRank(row.group_rank) })),
+      items: rows.map((row) => ({
+        record: toDatasetRecord(row),
+        userGrant: grantOf(row.permission),
+        groupGrant: permissionOfRank(row.group_rank),
+      })),
       total: Number(count.n),
     };
   }
 
-  async update(trx: Db, id: string, patch: Partial<Omit<DatasetsTable, 'id' | 'created_at' | 'created_by'>>): Promise<boolean> {
+  async update(
+    trx: Db,
+    id: string,
+    patch: Partial<Omit<DatasetsTable, 'id' | 'created_at' | 'created_by'>>,
+  ): Promise<boolean> {
     const result = await trx.updateTable('datasets').set(patch).where('id', '=', id).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
@@ -196,11 +242,22 @@ export class DatasetStore {
   }
 
   async findGrant(datasetId: string, userId: string, trx: Db = this.db): Promise<DatasetPermission | undefined> {
-    const row = await trx.selectFrom('dataset_user_permissions').select('permission').where('dataset_id', '=', datasetId).where('user_id', '=', userId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('dataset_user_permissions')
+      .select('permission')
+      .where('dataset_id', '=', datasetId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return grantOf(row?.permission);
   }
 
-  async upsertGrant(trx: Db, datasetId: string, userId: string, permission: DatasetPermission, at: string): Promise<void> {
+  async upsertGrant(
+    trx: Db,
+    datasetId: string,
+    userId: string,
+    permission: DatasetPermission,
+    at: string,
+  ): Promise<void> {
     await trx
       .insertInto('dataset_user_permissions')
       .values({ dataset_id: datasetId, user_id: userId, permission, created_at: at, updated_at: at })
@@ -209,7 +266,11 @@ export class DatasetStore {
   }
 
   async deleteGrant(trx: Db, datasetId: string, userId: string): Promise<boolean> {
-    const result = await trx.deleteFrom('dataset_user_permissions').where('dataset_id', '=', datasetId).where('user_id', '=', userId).executeTakeFirst();
+    const result = await trx
+      .deleteFrom('dataset_user_permissions')
+      .where('dataset_id', '=', datasetId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -227,7 +288,9 @@ export class DatasetStore {
       .select((eb) => ['gm.user_id', eb.fn.max(permissionRankSql('gp.permission')).as('group_rank')]);
     const rows = await this.db
       .selectFrom('users as u')
-      .leftJoin('dataset_user_permissions as g', (join) => join.onRef('g.user_id', '=', 'u.id').on('g.dataset_id', '=', datasetId))
+      .leftJoin('dataset_user_permissions as g', (join) =>
+        join.onRef('g.user_id', '=', 'u.id').on('g.dataset_id', '=', datasetId),
+      )
       .leftJoin(groupRanks.as('gg'), (join) => join.onRef('gg.user_id', '=', 'u.id'))
       .select(['u.id', 'u.email', 'u.name', 'u.role', 'g.permission', 'gg.group_rank'])
       .where((eb) => {

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
 import { createServices, migrateDatabase } from '../services.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../test-support/test-databases.js';
-import { isUniqueViolation, openDatabase, parseDatabaseUri, redactDatabaseUri, resolveDatabaseUri, teamsetHome, toIso, type Database } from './database.js';
+import {
+  isUniqueViolation,
+  openDatabase,
+  parseDatabaseUri,
+  redactDatabaseUri,
+  resolveDatabaseUri,
+  teamsetHome,
+  toIso,
+  type Database,
+} from './database.js';
 import { migrateToLatest } from './migrator.js';
 
 const TABLES = [
@@ -33,19 +42,38 @@ const TABLES = [
 
 describe('parseDatabaseUri', () => {
   it('reads PostgreSQL URIs in both spellings', () => {
-    expect(parseDatabaseUri('postgres://u:p@db:5432/teamset')).toEqual({ dialect: 'postgres', connectionString: 'postgres://u:p@db:5432/teamset' });
-    expect(parseDatabaseUri('postgresql://db/teamset')).toEqual({ dialect: 'postgres', connectionString: 'postgresql://db/teamset' });
+    expect(parseDatabaseUri('postgres://u:p@db:5432/teamset')).toEqual({
+      dialect: 'postgres',
+      connectionString: 'postgres://u:p@db:5432/teamset',
+    });
+    expect(parseDatabaseUri('postgresql://db/teamset')).toEqual({
+      dialect: 'postgres',
+      connectionString: 'postgresql://db/teamset',
+    });
   });
 
   it('reads SQLite URIs with absolute, triple-slash, relative and in-memory paths', () => {
-    expect(parseDatabaseUri('sqlite:/var/lib/teamset/teamset.db')).toEqual({ dialect: 'sqlite', path: '/var/lib/teamset/teamset.db' });
-    expect(parseDatabaseUri('sqlite:///var/lib/teamset/teamset.db')).toEqual({ dialect: 'sqlite', path: '/var/lib/teamset/teamset.db' });
+    expect(parseDatabaseUri('sqlite:/var/lib/teamset/teamset.db')).toEqual({
+      dialect: 'sqlite',
+      path: '/var/lib/teamset/teamset.db',
+    });
+    expect(parseDatabaseUri('sqlite:///var/lib/teamset/teamset.db')).toEqual({
+      dialect: 'sqlite',
+      path: '/var/lib/teamset/teamset.db',
+    });
     expect(parseDatabaseUri('sqlite:data/teamset.db')).toEqual({ dialect: 'sqlite', path: resolve('data/teamset.db') });
     expect(parseDatabaseUri('sqlite::memory:')).toEqual({ dialect: 'sqlite', path: ':memory:' });
   });
 
   it('rejects an empty SQLite path and unknown schemes with BAD_REQUEST', () => {
-    for (const uri of ['sqlite:', 'sqlite://', 'mysql://root@db/teamset', 'mongodb://localhost:27017', '/plain/path.db', '']) {
+    for (const uri of [
+      'sqlite:',
+      'sqlite://',
+      'mysql://root@db/teamset',
+      'mongodb://localhost:27017',
+      '/plain/path.db',
+      '',
+    ]) {
       let caught: unknown;
       try {
         parseDatabaseUri(uri);
@@ -64,8 +92,12 @@ describe('resolveDatabaseUri and teamsetHome', () => {
   });
 
   it('falls back to teamset.db under TEAMSET_HOME, or ~/.teamset', () => {
-    expect(resolveDatabaseUri(undefined, { TEAMSET_HOME: '/srv/teamset' })).toBe(`sqlite:${join('/srv/teamset', 'teamset.db')}`);
-    expect(resolveDatabaseUri('   ', { TEAMSET_HOME: '/srv/teamset' })).toBe(`sqlite:${join('/srv/teamset', 'teamset.db')}`);
+    expect(resolveDatabaseUri(undefined, { TEAMSET_HOME: '/srv/teamset' })).toBe(
+      `sqlite:${join('/srv/teamset', 'teamset.db')}`,
+    );
+    expect(resolveDatabaseUri('   ', { TEAMSET_HOME: '/srv/teamset' })).toBe(
+      `sqlite:${join('/srv/teamset', 'teamset.db')}`,
+    );
     expect(teamsetHome({})).toMatch(/[/\\]\.teamset$/);
     expect(teamsetHome({ TEAMSET_HOME: 'rel/home' })).toBe(resolve('rel/home'));
   });
@@ -73,12 +105,21 @@ describe('resolveDatabaseUri and teamsetHome', () => {
 
 describe('redactDatabaseUri', () => {
   it('masks the password and keeps the rest', () => {
-    expect(redactDatabaseUri('postgres://teamset:s3cret@db.internal:5432/teamset')).toBe('postgres://teamset:***@db.internal:5432/teamset');
-    expect(redactDatabaseUri('postgresql://teamset:s3cret@db/teamset?sslmode=require')).toBe('postgresql://teamset:***@db/teamset?sslmode=require');
+    expect(redactDatabaseUri('postgres://teamset:s3cret@db.internal:5432/teamset')).toBe(
+      'postgres://teamset:***@db.internal:5432/teamset',
+    );
+    expect(redactDatabaseUri('postgresql://teamset:s3cret@db/teamset?sslmode=require')).toBe(
+      'postgresql://teamset:***@db/teamset?sslmode=require',
+    );
   });
 
   it('leaves URIs without a password alone', () => {
-    for (const uri of ['postgres://teamset@db:5432/teamset', 'postgres://db/teamset', 'sqlite:/var/lib/teamset.db', 'sqlite:relative/x.db']) {
+    for (const uri of [
+      'postgres://teamset@db:5432/teamset',
+      'postgres://db/teamset',
+      'sqlite:/var/lib/teamset.db',
+      'sqlite:relative/x.db',
+    ]) {
       expect(redactDatabaseUri(uri)).toBe(uri);
     }
   });
@@ -88,7 +129,11 @@ describe('redactDatabaseUri', () => {
     ['postgres://u:p@ss@db/teamset', 'p@ss', 'postgres://u:***@db/teamset'],
     ['postgres://u:a:b:c@db/teamset', 'a:b:c', 'postgres://u:***@db/teamset'],
     ['postgres://:s3cret@db/teamset', 's3cret', 'postgres://:***@db/teamset'],
-    ['postgres://db/teamset?sslmode=require&password=s3cret', 's3cret', 'postgres://db/teamset?sslmode=require&password=***'],
+    [
+      'postgres://db/teamset?sslmode=require&password=s3cret',
+      's3cret',
+      'postgres://db/teamset?sslmode=require&password=***',
+    ],
     ['postgres://u:one@db/teamset?password=two', 'two', 'postgres://u:***@db/teamset?password=***'],
   ])('never shows any part of the password in %s', (uri, password, expected) => {
     const redacted = redactDatabaseUri(uri);
@@ -152,7 +197,9 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
   });
 
   it('applies every migration once, then nothing, however often it runs', async () => {
-    expect(await migrateToLatest(database)).toEqual({ applied: ['0001-identity', '0002-datasets', '0003-samples', '0004-user-groups', '0005-media-roots'] });
+    expect(await migrateToLatest(database)).toEqual({
+      applied: ['0001-identity', '0002-datasets', '0003-samples', '0004-user-groups', '0005-media-roots'],
+    });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
     expect(await migrateDatabase(tdb.uri)).toEqual({ applied: [] });
     // Start-up of a server on an already migrated database.
@@ -162,7 +209,9 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
   });
 
   it('creates the identity and dataset tables', async () => {
-    const tables = (await database.db.introspection.getTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_'));
+    const tables = (await database.db.introspection.getTables())
+      .map((t) => t.name)
+      .filter((name) => !name.startsWith('kysely_'));
     expect(tables.sort()).toEqual(TABLES);
   });
 
@@ -172,16 +221,39 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
 
   it('enforces unique emails and foreign keys, and recognises a unique violation', async () => {
     const at = new Date().toISOString();
-    const row = { id: 'a'.repeat(24), email: 'dup@example.com', name: 'A', role: 'MEMBER', created_at: at, updated_at: at };
+    const row = {
+      id: 'a'.repeat(24),
+      email: 'dup@example.com',
+      name: 'A',
+      role: 'MEMBER',
+      created_at: at,
+      updated_at: at,
+    };
     await database.db.insertInto('users').values(row).execute();
-    const duplicate = await database.db.insertInto('users').values({ ...row, id: 'b'.repeat(24) }).execute().catch((error: unknown) => error);
+    const duplicate = await database.db
+      .insertInto('users')
+      .values({ ...row, id: 'b'.repeat(24) })
+      .execute()
+      .catch((error: unknown) => error);
     expect(isUniqueViolation(duplicate)).toBe(true);
-    const badRole = await database.db.insertInto('users').values({ ...row, id: 'c'.repeat(24), email: 'c@example.com', role: 'OWNER' }).execute().catch((error: unknown) => error);
+    const badRole = await database.db
+      .insertInto('users')
+      .values({ ...row, id: 'c'.repeat(24), email: 'c@example.com', role: 'OWNER' })
+      .execute()
+      .catch((error: unknown) => error);
     expect(badRole).toBeInstanceOf(Error);
     expect(isUniqueViolation(badRole)).toBe(false);
     const orphan = await database.db
       .insertInto('sessions')
-      .values({ id: 'd'.repeat(24), token_hash: 'h', user_id: 'f'.repeat(24), created_at: at, expires_at: at, ip: null, user_agent: null })
+      .values({
+        id: 'd'.repeat(24),
+        token_hash: 'h',
+        user_id: 'f'.repeat(24),
+        created_at: at,
+        expires_at: at,
+        ip: null,
+        user_agent: null,
+      })
       .execute()
       .catch((error: unknown) => error);
     expect(orphan).toBeInstanceOf(Error);

@@ -39,12 +39,14 @@ export function resolveDatabaseUri(uri?: string, env: NodeJS.ProcessEnv = proces
 export type ParsedDatabaseUri = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; connectionString: string };
 
 export function parseDatabaseUri(uri: string): ParsedDatabaseUri {
-  if (uri.startsWith('postgres://') || uri.startsWith('postgresql://')) return { dialect: 'postgres', connectionString: uri };
+  if (uri.startsWith('postgres://') || uri.startsWith('postgresql://'))
+    return { dialect: 'postgres', connectionString: uri };
   if (uri.startsWith('sqlite:')) {
     // Accept sqlite:/abs/path, sqlite:relative/path and sqlite:///abs/path.
     let path = uri.slice('sqlite:'.length);
     if (path.startsWith('//')) path = path.slice(2);
-    if (path === '') throw badRequest('database URI sqlite: needs a file path, e.g. sqlite:/var/lib/teamset/teamset.db');
+    if (path === '')
+      throw badRequest('database URI sqlite: needs a file path, e.g. sqlite:/var/lib/teamset/teamset.db');
     return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
   throw badRequest('database URI must start with sqlite: or postgres:// (got an unsupported scheme)');
@@ -87,7 +89,12 @@ export function openDatabase(uri?: string): Database {
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   // keepAlive: a listener connection idles for hours, and a silently dropped one must end in an error we see.
   const newPgClient = (applicationName: string): pg.Client =>
-    new pg.Client({ connectionString: parsed.connectionString, application_name: applicationName, keepAlive: true, connectionTimeoutMillis: 10_000 });
+    new pg.Client({
+      connectionString: parsed.connectionString,
+      application_name: applicationName,
+      keepAlive: true,
+      connectionTimeoutMillis: 10_000,
+    });
   return { db, dialect: 'postgres', displayUri, sqlite: undefined, newPgClient, close: () => db.destroy() };
 }
 

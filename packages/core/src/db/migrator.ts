@@ -31,11 +31,16 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
-  const migrator = new Migrator({ db: database.db as unknown as Kysely<unknown>, provider: new StaticProvider(database.dialect) });
+  const migrator = new Migrator({
+    db: database.db as unknown as Kysely<unknown>,
+    provider: new StaticProvider(database.dialect),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -1,5 +1,12 @@
 // SQLite dialect whose write transactions start with BEGIN IMMEDIATE, so processes sharing one file queue instead of failing.
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 
 /**
  * A deferred BEGIN takes the write lock only at the first write; if another process wrote in

@@ -61,7 +61,10 @@ afterEach(async () => {
 function walIndex(): { frames: number; backfilled: number } {
   const shm = readFileSync(`${file}-shm`);
   const le = endianness() === 'LE';
-  return { frames: le ? shm.readUInt32LE(16) : shm.readUInt32BE(16), backfilled: le ? shm.readUInt32LE(96) : shm.readUInt32BE(96) };
+  return {
+    frames: le ? shm.readUInt32LE(16) : shm.readUInt32BE(16),
+    backfilled: le ? shm.readUInt32LE(96) : shm.readUInt32BE(96),
+  };
 }
 
 function inserter(sqlite: BetterSqlite3.Database): () => void {
@@ -142,7 +145,10 @@ describe('WalCheckpointer', () => {
   it('gives checkpoints back to commits if the worker fails, without crashing the process', async () => {
     const sqlite = database.sqlite as BetterSqlite3.Database;
     const failures: Error[] = [];
-    const checkpointer = new WalCheckpointer(sqlite, { file: join(dir, 'missing.db'), onFailure: (error) => failures.push(error) });
+    const checkpointer = new WalCheckpointer(sqlite, {
+      file: join(dir, 'missing.db'),
+      onFailure: (error) => failures.push(error),
+    });
     expect(await checkpointer.ready).toBe(false);
     await until(() => failures.length > 0, 'the failure to be reported');
     expect(autocheckpoint(database)).toBe(1000);
@@ -166,7 +172,11 @@ describe('WalCheckpointer', () => {
 
 describe('createServices walCheckpointer', () => {
   it('runs the checkpointer only when asked and only on a SQLite file, and stops it on close', async () => {
-    const asked = await createServices({ databaseUri: `sqlite:${join(dir, 'served.db')}`, background: false, walCheckpointer: true });
+    const asked = await createServices({
+      databaseUri: `sqlite:${join(dir, 'served.db')}`,
+      background: false,
+      walCheckpointer: true,
+    });
     expect(autocheckpoint(asked.database)).toBe(BACKSTOP_PAGES);
     await asked.close();
     expect(existsSync(join(dir, 'served.db-wal'))).toBe(false);

@@ -81,7 +81,10 @@ export class WalCheckpointer {
     options: WalCheckpointerOptions = {},
   ) {
     if (sqlite.memory) throw new Error('WalCheckpointer needs a file-backed SQLite database');
-    const onFailure = options.onFailure ?? ((error: Error) => process.emitWarning(`SQLite WAL checkpoint worker failed, commits checkpoint again: ${error.message}`));
+    const onFailure =
+      options.onFailure ??
+      ((error: Error) =>
+        process.emitWarning(`SQLite WAL checkpoint worker failed, commits checkpoint again: ${error.message}`));
     this.previousPages = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
     sqlite.pragma(`wal_autocheckpoint = ${options.autocheckpointPages ?? 10_000}`);
     const workerData: WorkerData = {

@@ -13,11 +13,14 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: Record<string, unknown>): AppError => new AppError('BAD_REQUEST', message, details);
+export const badRequest = (message: string, details?: Record<string, unknown>): AppError =>
+  new AppError('BAD_REQUEST', message, details);
 export const unauthenticated = (message: string): AppError => new AppError('UNAUTHENTICATED', message);
-export const forbidden = (message: string, details?: Record<string, unknown>): AppError => new AppError('FORBIDDEN', message, details);
+export const forbidden = (message: string, details?: Record<string, unknown>): AppError =>
+  new AppError('FORBIDDEN', message, details);
 export const notFound = (message: string): AppError => new AppError('NOT_FOUND', message);
-export const conflict = (message: string, details?: Record<string, unknown>): AppError => new AppError('CONFLICT', message, details);
+export const conflict = (message: string, details?: Record<string, unknown>): AppError =>
+  new AppError('CONFLICT', message, details);
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

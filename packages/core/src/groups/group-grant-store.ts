@@ -12,7 +12,12 @@ export class GroupGrantStore {
   }
 
   async find(datasetId: string, groupId: string, trx: Db = this.db): Promise<DatasetPermission | undefined> {
-    const row = await trx.selectFrom('dataset_group_permissions').select('permission').where('dataset_id', '=', datasetId).where('group_id', '=', groupId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('dataset_group_permissions')
+      .select('permission')
+      .where('dataset_id', '=', datasetId)
+      .where('group_id', '=', groupId)
+      .executeTakeFirst();
     return row?.permission as DatasetPermission | undefined;
   }
 
@@ -25,7 +30,11 @@ export class GroupGrantStore {
   }
 
   async delete(trx: Db, datasetId: string, groupId: string): Promise<boolean> {
-    const result = await trx.deleteFrom('dataset_group_permissions').where('dataset_id', '=', datasetId).where('group_id', '=', groupId).executeTakeFirst();
+    const result = await trx
+      .deleteFrom('dataset_group_permissions')
+      .where('dataset_id', '=', datasetId)
+      .where('group_id', '=', groupId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -40,7 +49,10 @@ export class GroupGrantStore {
       .orderBy('g.id');
     if (query.limit !== undefined) q = q.limit(query.limit);
     const rows = await q.execute();
-    return rows.map((r) => ({ group: { id: r.id, name: r.name, description: r.description }, permission: r.permission as DatasetPermission }));
+    return rows.map((r) => ({
+      group: { id: r.id, name: r.name, description: r.description },
+      permission: r.permission as DatasetPermission,
+    }));
   }
 
   /** The datasets that grant the group something, by name. */

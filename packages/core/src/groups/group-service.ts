@@ -56,10 +56,25 @@ export class GroupService {
       .execute(async (trx) => {
         if (await this.store.findByName(name, trx)) throw nameTaken(name);
         const at = nowIso();
-        const created = await this.store.insert(trx, { id: newId(), name, description, created_at: at, updated_at: at });
+        const created = await this.store.insert(trx, {
+          id: newId(),
+          name,
+          description,
+          created_at: at,
+          updated_at: at,
+        });
         const userIds = await this.userIds(trx, refs);
         await this.store.addMembers(trx, created.id, userIds, at);
-        await this.audit.record({ action: 'group.create', actor, targetType: 'user_group', targetId: created.id, details: { name, members: userIds } }, trx);
+        await this.audit.record(
+          {
+            action: 'group.create',
+            actor,
+            targetType: 'user_group',
+            targetId: created.id,
+            details: { name, members: userIds },
+          },
+          trx,
+        );
         return created;
       })
       .catch((error: unknown) => {
@@ -74,7 +89,10 @@ export class GroupService {
     const group = await this.resolve(ref);
     const full = await this.withMembers(group);
     if (!isAdmin(actor) && actor.kind === 'user' && !full.users.some((u) => u.id === actor.user.id)) {
-      throw forbidden('Only admins can read user groups they are not in', { requiredRole: 'ADMIN', role: actor.user.role });
+      throw forbidden('Only admins can read user groups they are not in', {
+        requiredRole: 'ADMIN',
+        role: actor.user.role,
+      });
     }
     return full;
   }
@@ -82,7 +100,10 @@ export class GroupService {
   /** Admins get every group; anyone else the groups they are in (by name). */
   async list(actor: Actor, query: { limit?: number } = {}): Promise<UserGroup[]> {
     const limit = query.limit === undefined ? undefined : Math.max(0, Math.floor(query.limit));
-    const groups = await this.store.list({ ...(actor.kind === 'system' || isAdmin(actor) ? {} : { memberId: actor.user.id }), ...(limit !== undefined ? { limit } : {}) });
+    const groups = await this.store.list({
+      ...(actor.kind === 'system' || isAdmin(actor) ? {} : { memberId: actor.user.id }),
+      ...(limit !== undefined ? { limit } : {}),
+    });
     return this.manyWithMembers(groups);
   }
 
@@ -90,7 +111,10 @@ export class GroupService {
   async listForUser(actor: Actor, userRef: string): Promise<UserGroup[]> {
     const self = actor.kind === 'user' && (userRef === actor.user.id || normalizeEmail(userRef) === actor.user.email);
     if (!self && !isAdmin(actor)) {
-      throw forbidden('Only admins can read other users’ groups', { requiredRole: 'ADMIN', role: actor.kind === 'user' ? actor.user.role : null });
+      throw forbidden('Only admins can read other users’ groups', {
+        requiredRole: 'ADMIN',
+        role: actor.kind === 'user' ? actor.user.role : null,
+      });
     }
     const user = await this.users.resolve(userRef);
     return this.manyWithMembers(await this.store.list({ memberId: user.id }));
@@ -101,7 +125,8 @@ export class GroupService {
     const name = input.name !== undefined ? normalizeGroupName(input.name) : undefined;
     const description = input.description !== undefined ? normalizeGroupDescription(input.description) : undefined;
     const refs = input.users !== undefined ? normalizeUserRefs(input.users) : undefined;
-    if (name === undefined && description === undefined && refs === undefined) throw badRequest('Nothing to change: give name, description or users');
+    if (name === undefined && description === undefined && refs === undefined)
+      throw badRequest('Nothing to change: give name, description or users');
     const group = await this.database.db
       .transaction()
       .execute(async (trx) => {
@@ -113,14 +138,24 @@ export class GroupService {
           if (clash && clash.id !== current.id) throw nameTaken(name);
         }
         if (renaming || description !== undefined) {
-          await this.store.update(trx, current.id, { ...(renaming ? { name } : {}), ...(description !== undefined ? { description } : {}), updated_at: at });
+          await this.store.update(trx, current.id, {
+            ...(renaming ? { name } : {}),
+            ...(description !== undefined ? { description } : {}),
+            updated_at: at,
+          });
           await this.audit.record(
             {
               action: 'group.update',
               actor,
               targetType: 'user_group',
               targetId: current.id,
-              details: { from: { name: current.name, description: current.description }, to: { name: name ?? current.name, description: description === undefined ? current.description : description } },
+              details: {
+                from: { name: current.name, description: current.description },
+                to: {
+                  name: name ?? current.name,
+                  description: description === undefined ? current.description : description,
+                },
+              },
             },
             trx,
           );
@@ -128,9 +163,23 @@ export class GroupService {
         if (refs !== undefined) {
           const wanted = await this.userIds(trx, refs);
           const existing = await this.store.memberIds(trx, current.id);
-          await this.changeMembers(trx, actor, current, { add: wanted.filter((id) => !existing.includes(id)), remove: existing.filter((id) => !wanted.includes(id)) }, at);
+          await this.changeMembers(
+            trx,
+            actor,
+            current,
+            {
+              add: wanted.filter((id) => !existing.includes(id)),
+              remove: existing.filter((id) => !wanted.includes(id)),
+            },
+            at,
+          );
         }
-        return { ...current, ...(renaming ? { name } : {}), ...(description !== undefined ? { description } : {}), updatedAt: renaming || description !== undefined ? at : current.updatedAt };
+        return {
+          ...current,
+          ...(renaming ? { name } : {}),
+          ...(description !== undefined ? { description } : {}),
+          updatedAt: renaming || description !== undefined ? at : current.updatedAt,
+        };
       })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) && name !== undefined ? nameTaken(name) : error;
@@ -172,23 +221,42 @@ export class GroupService {
     await this.database.db.transaction().execute(async (trx) => {
       const group = await this.resolve(ref, trx);
       if (!(await this.store.delete(trx, group.id))) throw notFound(`No user group ${JSON.stringify(ref)}`);
-      await this.audit.record({ action: 'group.delete', actor, targetType: 'user_group', targetId: group.id, details: { name: group.name } }, trx);
+      await this.audit.record(
+        { action: 'group.delete', actor, targetType: 'user_group', targetId: group.id, details: { name: group.name } },
+        trx,
+      );
     });
   }
 
-  private async changeMembers(trx: Db, actor: Actor, group: GroupRecord, change: { add: string[]; remove: string[] }, at: string): Promise<void> {
+  private async changeMembers(
+    trx: Db,
+    actor: Actor,
+    group: GroupRecord,
+    change: { add: string[]; remove: string[] },
+    at: string,
+  ): Promise<void> {
     if (change.add.length === 0 && change.remove.length === 0) return;
     await this.store.addMembers(trx, group.id, change.add, at);
     await this.store.removeMembers(trx, group.id, change.remove);
     await this.store.update(trx, group.id, { updated_at: at });
-    await this.audit.record({ action: 'group.members_change', actor, targetType: 'user_group', targetId: group.id, details: { name: group.name, added: change.add, removed: change.remove } }, trx);
+    await this.audit.record(
+      {
+        action: 'group.members_change',
+        actor,
+        targetType: 'user_group',
+        targetId: group.id,
+        details: { name: group.name, added: change.add, removed: change.remove },
+      },
+      trx,
+    );
   }
 
   /** Members must be existing users: the first unknown reference is a 404 naming it. */
   private async userIds(trx: Db, refs: readonly string[]): Promise<string[]> {
     const found = await this.store.findUserIds(trx, refs);
     const missing = refs.find((ref) => !found.has(ref));
-    if (missing !== undefined) throw notFound(`No user ${missing.includes('@') ? 'with email' : 'with id'} ${JSON.stringify(missing)}`);
+    if (missing !== undefined)
+      throw notFound(`No user ${missing.includes('@') ? 'with email' : 'with id'} ${JSON.stringify(missing)}`);
     return [...new Set(found.values())];
   }
 

@@ -18,7 +18,13 @@ export interface GroupRecord {
 const GROUP_COLUMNS = ['id', 'name', 'description', 'created_at', 'updated_at'] as const;
 
 function toGroupRecord(row: UserGroupsTable): GroupRecord {
-  return { id: row.id, name: row.name, description: row.description, createdAt: toIso(row.created_at), updatedAt: toIso(row.updated_at) };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
 }
 
 export function groupSummary(group: Pick<GroupRecord, 'id' | 'name' | 'description'>): UserGroupSummary {
@@ -59,10 +65,20 @@ export class GroupStore {
 
   /** Every group, or the groups a user belongs to, by name. */
   async list(query: { memberId?: string; limit?: number } = {}): Promise<GroupRecord[]> {
-    let q = this.db.selectFrom('user_groups as g').select(['g.id', 'g.name', 'g.description', 'g.created_at', 'g.updated_at']);
+    let q = this.db
+      .selectFrom('user_groups as g')
+      .select(['g.id', 'g.name', 'g.description', 'g.created_at', 'g.updated_at']);
     if (query.memberId !== undefined) {
       const memberId = query.memberId;
-      q = q.where((eb) => eb.exists(eb.selectFrom('user_group_members as m').select('m.user_id').whereRef('m.group_id', '=', 'g.id').where('m.user_id', '=', memberId)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('user_group_members as m')
+            .select('m.user_id')
+            .whereRef('m.group_id', '=', 'g.id')
+            .where('m.user_id', '=', memberId),
+        ),
+      );
     }
     q = q.orderBy(sql`lower(g.name)`).orderBy('g.id');
     if (query.limit !== undefined) q = q.limit(query.limit);
@@ -84,7 +100,11 @@ export class GroupStore {
     return out;
   }
 
-  async update(trx: Db, id: string, patch: Partial<Pick<UserGroupsTable, 'name' | 'description'>> & { updated_at: string }): Promise<boolean> {
+  async update(
+    trx: Db,
+    id: string,
+    patch: Partial<Pick<UserGroupsTable, 'name' | 'description'>> & { updated_at: string },
+  ): Promise<boolean> {
     const result = await trx.updateTable('user_groups').set(patch).where('id', '=', id).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
@@ -104,17 +124,26 @@ export class GroupStore {
     const rows = await trx
       .selectFrom('users')
       .select(['id', 'email'])
-      .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(emails.length > 0 ? [eb('email', 'in', emails)] : [])]))
+      .where((eb) =>
+        eb.or([
+          ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+          ...(emails.length > 0 ? [eb('email', 'in', emails)] : []),
+        ]),
+      )
       .execute();
     for (const ref of refs) {
-      const row = ref.includes('@') ? rows.find((r) => r.email === normalizeEmail(ref)) : rows.find((r) => r.id === ref);
+      const row = ref.includes('@')
+        ? rows.find((r) => r.email === normalizeEmail(ref))
+        : rows.find((r) => r.id === ref);
       if (row) found.set(ref, row.id);
     }
     return found;
   }
 
   async memberIds(trx: Db, groupId: string): Promise<string[]> {
-    return (await trx.selectFrom('user_group_members').select('user_id').where('group_id', '=', groupId).execute()).map((r) => r.user_id);
+    return (await trx.selectFrom('user_group_members').select('user_id').where('group_id', '=', groupId).execute()).map(
+      (r) => r.user_id,
+    );
   }
 
   /** Adds the users not yet in the group; returns how many were added. */
@@ -130,7 +159,11 @@ export class GroupStore {
 
   async removeMembers(trx: Db, groupId: string, userIds: readonly string[]): Promise<number> {
     if (userIds.length === 0) return 0;
-    const result = await trx.deleteFrom('user_group_members').where('group_id', '=', groupId).where('user_id', 'in', [...userIds]).executeTakeFirst();
+    const result = await trx
+      .deleteFrom('user_group_members')
+      .where('group_id', '=', groupId)
+      .where('user_id', 'in', [...userIds])
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

@@ -7,7 +7,9 @@ import { sql, type RawBuilder } from 'kysely';
  * are stored as names, which do not sort in rank order, so MAX needs this mapping.
  */
 export function permissionRankSql(column: string): RawBuilder<number> {
-  const branches = DATASET_PERMISSIONS.map((permission, rank) => sql`when ${sql.lit(permission)} then ${sql.lit(rank)}`);
+  const branches = DATASET_PERMISSIONS.map(
+    (permission, rank) => sql`when ${sql.lit(permission)} then ${sql.lit(rank)}`,
+  );
   return sql<number>`(case ${sql.ref(column)} ${sql.join(branches, sql` `)} else 0 end)`;
 }
 

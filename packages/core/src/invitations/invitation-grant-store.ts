@@ -14,7 +14,11 @@ export class InvitationGrantStore {
 
   /** Moves waiting grants from replaced invitations to their replacement (one pending invitation per email). */
   async moveTo(trx: Db, fromInvitationIds: string[], toInvitationId: string): Promise<void> {
-    await trx.updateTable('invitation_dataset_grants').set({ invitation_id: toInvitationId }).where('invitation_id', 'in', fromInvitationIds).execute();
+    await trx
+      .updateTable('invitation_dataset_grants')
+      .set({ invitation_id: toInvitationId })
+      .where('invitation_id', 'in', fromInvitationIds)
+      .execute();
   }
 
   /**
@@ -22,7 +26,11 @@ export class InvitationGrantStore {
    * joined with: the cap was checked when the grant was attached, but an admin may have re-invited since.
    */
   async apply(trx: Db, invitationId: string, userId: string, role: Role, at: string): Promise<number> {
-    const rows = await trx.selectFrom('invitation_dataset_grants').select(['dataset_id', 'permission']).where('invitation_id', '=', invitationId).execute();
+    const rows = await trx
+      .selectFrom('invitation_dataset_grants')
+      .select(['dataset_id', 'permission'])
+      .where('invitation_id', '=', invitationId)
+      .execute();
     const cap = ROLE_PERMISSION_CAP[role];
     for (const row of rows) {
       const wanted = row.permission as DatasetPermission;

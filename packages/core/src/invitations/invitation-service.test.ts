@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { sha256Hex } from '../secrets.js';
 import type { Services } from '../services.js';
-import { createTestServices, expectAppError, seedTeam, uniqueEmail, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  uniqueEmail,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { INVALID_INVITATION_MESSAGE } from './invitation-service.js';
 
@@ -25,20 +32,35 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
     await ctx?.close();
   });
 
-  const accept = (token: string, name = 'Invitee') => services.invitations.accept({ token, name, password: PASSWORD, ip: '192.0.2.44' });
+  const accept = (token: string, name = 'Invitee') =>
+    services.invitations.accept({ token, name, password: PASSWORD, ip: '192.0.2.44' });
   const pendingIds = async () => (await services.invitations.listPending(team.as.admin)).map((i) => i.id);
 
   it('creates an invitation with a single-use URL that expires in 7 days; only the token digest is stored', async () => {
     const email = uniqueEmail('Invitee');
     const before = Date.now();
-    const created = await services.invitations.create(team.as.admin, { email: `  ${email.toUpperCase()} `, role: 'COLLABORATOR' }, BASE_URL);
-    expect(created.invitation).toMatchObject({ email: email.toLowerCase(), role: 'COLLABORATOR', invitedBy: team.admin.id });
-    expect(created.url).toBe(`https://teamset.example.com/accept-invitation?token=${encodeURIComponent(created.token)}`);
+    const created = await services.invitations.create(
+      team.as.admin,
+      { email: `  ${email.toUpperCase()} `, role: 'COLLABORATOR' },
+      BASE_URL,
+    );
+    expect(created.invitation).toMatchObject({
+      email: email.toLowerCase(),
+      role: 'COLLABORATOR',
+      invitedBy: team.admin.id,
+    });
+    expect(created.url).toBe(
+      `https://teamset.example.com/accept-invitation?token=${encodeURIComponent(created.token)}`,
+    );
     const expiresAt = Date.parse(created.invitation.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(before + INVITATION_TTL_DAYS * 86_400_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
 
-    const row = await services.database.db.selectFrom('invitations').selectAll().where('id', '=', created.invitation.id).executeTakeFirstOrThrow();
+    const row = await services.database.db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('id', '=', created.invitation.id)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(sha256Hex(created.token));
     expect(JSON.stringify(row)).not.toContain(created.token);
     expect(await pendingIds()).toContain(created.invitation.id);
@@ -46,23 +68,37 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
 
   it('is admin-only', async () => {
     for (const actor of [team.as.member, team.as.collaborator, team.as.guest]) {
-      await expectAppError(services.invitations.create(actor, { email: uniqueEmail('x'), role: 'GUEST' }, BASE_URL), 'FORBIDDEN');
+      await expectAppError(
+        services.invitations.create(actor, { email: uniqueEmail('x'), role: 'GUEST' }, BASE_URL),
+        'FORBIDDEN',
+      );
       await expectAppError(services.invitations.listPending(actor), 'FORBIDDEN');
       await expectAppError(services.invitations.revoke(actor, 'ffffffffffffffffffffffff'), 'FORBIDDEN');
     }
   });
 
   it('refuses to invite an email that already has a user (CONFLICT), in any case', async () => {
-    const error = await expectAppError(services.invitations.create(team.as.admin, { email: team.member.email.toUpperCase(), role: 'ADMIN' }, BASE_URL), 'CONFLICT');
+    const error = await expectAppError(
+      services.invitations.create(team.as.admin, { email: team.member.email.toUpperCase(), role: 'ADMIN' }, BASE_URL),
+      'CONFLICT',
+    );
     expect(error.details).toEqual({ field: 'email' });
-    await expectAppError(services.invitations.create(team.as.admin, { email: 'not an email', role: 'GUEST' }, BASE_URL), 'BAD_REQUEST');
-    await expectAppError(services.invitations.create(team.as.admin, { email: uniqueEmail('r'), role: 'KING' as never }, BASE_URL), 'BAD_REQUEST');
+    await expectAppError(
+      services.invitations.create(team.as.admin, { email: 'not an email', role: 'GUEST' }, BASE_URL),
+      'BAD_REQUEST',
+    );
+    await expectAppError(
+      services.invitations.create(team.as.admin, { email: uniqueEmail('r'), role: 'KING' as never }, BASE_URL),
+      'BAD_REQUEST',
+    );
   });
 
   it('keeps one pending invitation per email when two admins invite at once', async () => {
     const email = uniqueEmail('race');
     // Several at once, so that on PostgreSQL some transactions overlap (SQLite serializes them anyway).
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL)),
+    );
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     const pending = (await services.invitations.listPending(team.as.admin)).filter((i) => i.email === email);
@@ -72,7 +108,11 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
   it('re-inviting revokes the previous token', async () => {
     const email = uniqueEmail('again');
     const first = await services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL);
-    const second = await services.invitations.create(team.as.admin, { email: email.toUpperCase(), role: 'MEMBER' }, BASE_URL);
+    const second = await services.invitations.create(
+      team.as.admin,
+      { email: email.toUpperCase(), role: 'MEMBER' },
+      BASE_URL,
+    );
     const pending = await pendingIds();
     expect(pending).not.toContain(first.invitation.id);
     expect(pending).toContain(second.invitation.id);
@@ -82,7 +122,11 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
 
   it('accepts once: creates the user with the invited role and a password, then the token is spent', async () => {
     const email = uniqueEmail('accept');
-    const { token, invitation } = await services.invitations.create(team.as.admin, { email, role: 'COLLABORATOR' }, BASE_URL);
+    const { token, invitation } = await services.invitations.create(
+      team.as.admin,
+      { email, role: 'COLLABORATOR' },
+      BASE_URL,
+    );
     const user = await accept(token, '  New Person ');
     expect(user).toMatchObject({ email: email.toLowerCase(), name: 'New Person', role: 'COLLABORATOR' });
     expect(await services.users.get(team.as.admin, user.id)).toEqual(user);
@@ -90,7 +134,11 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
     expect(session.user.id).toBe(user.id);
 
     expect(await pendingIds()).not.toContain(invitation.id);
-    const row = await services.database.db.selectFrom('invitations').selectAll().where('id', '=', invitation.id).executeTakeFirstOrThrow();
+    const row = await services.database.db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('id', '=', invitation.id)
+      .executeTakeFirstOrThrow();
     expect(row.accepted_user_id).toBe(user.id);
     expect(row.accepted_at).not.toBeNull();
 
@@ -102,15 +150,27 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
   });
 
   it('lets only one of two concurrent acceptances of one token succeed', async () => {
-    const { token } = await services.invitations.create(team.as.admin, { email: uniqueEmail('race'), role: 'MEMBER' }, BASE_URL);
+    const { token } = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('race'), role: 'MEMBER' },
+      BASE_URL,
+    );
     const results = await Promise.allSettled([accept(token, 'First'), accept(token, 'Second')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('rejects an expired token and leaves it out of the pending list', async () => {
-    const { token, invitation } = await services.invitations.create(team.as.admin, { email: uniqueEmail('late'), role: 'MEMBER' }, BASE_URL);
-    await services.database.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', invitation.id).execute();
+    const { token, invitation } = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('late'), role: 'MEMBER' },
+      BASE_URL,
+    );
+    await services.database.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', invitation.id)
+      .execute();
     expect(await pendingIds()).not.toContain(invitation.id);
     await expectAppError(accept(token), 'NOT_FOUND', INVALID_INVITATION_MESSAGE);
     expect((await services.users.list(team.as.admin, { search: invitation.email })).total).toBe(0);
@@ -122,13 +182,27 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
 
   it('checks the token before anything else, so a bad token never costs a password hash', async () => {
     // A weak password with a bad token is NOT_FOUND, not BAD_REQUEST: the token was looked at first.
-    await expectAppError(services.invitations.accept({ token: 'not-a-token', name: 'Ok', password: 'short', ip: null }), 'NOT_FOUND', INVALID_INVITATION_MESSAGE);
+    await expectAppError(
+      services.invitations.accept({ token: 'not-a-token', name: 'Ok', password: 'short', ip: null }),
+      'NOT_FOUND',
+      INVALID_INVITATION_MESSAGE,
+    );
   });
 
   it('validates the name and password before spending the token', async () => {
-    const { token } = await services.invitations.create(team.as.admin, { email: uniqueEmail('valid'), role: 'MEMBER' }, BASE_URL);
-    await expectAppError(services.invitations.accept({ token, name: ' ', password: PASSWORD, ip: null }), 'BAD_REQUEST');
-    await expectAppError(services.invitations.accept({ token, name: 'Ok', password: 'short', ip: null }), 'BAD_REQUEST');
+    const { token } = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('valid'), role: 'MEMBER' },
+      BASE_URL,
+    );
+    await expectAppError(
+      services.invitations.accept({ token, name: ' ', password: PASSWORD, ip: null }),
+      'BAD_REQUEST',
+    );
+    await expectAppError(
+      services.invitations.accept({ token, name: 'Ok', password: 'short', ip: null }),
+      'BAD_REQUEST',
+    );
     expect((await accept(token)).role).toBe('MEMBER');
   });
 
@@ -137,12 +211,20 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
     const { token, invitation } = await services.invitations.create(team.as.admin, { email, role: 'MEMBER' }, BASE_URL);
     await services.users.create(SYSTEM_ACTOR, { email, name: 'Made by CLI', role: 'GUEST' });
     await expectAppError(accept(token), 'CONFLICT');
-    const row = await services.database.db.selectFrom('invitations').select('accepted_at').where('id', '=', invitation.id).executeTakeFirstOrThrow();
+    const row = await services.database.db
+      .selectFrom('invitations')
+      .select('accepted_at')
+      .where('id', '=', invitation.id)
+      .executeTakeFirstOrThrow();
     expect(row.accepted_at).toBeNull();
   });
 
   it('revokes a pending invitation, once', async () => {
-    const { token, invitation } = await services.invitations.create(team.as.admin, { email: uniqueEmail('revoke'), role: 'MEMBER' }, BASE_URL);
+    const { token, invitation } = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('revoke'), role: 'MEMBER' },
+      BASE_URL,
+    );
     await services.invitations.revoke(team.as.admin, invitation.id);
     expect(await pendingIds()).not.toContain(invitation.id);
     await expectAppError(accept(token), 'NOT_FOUND', INVALID_INVITATION_MESSAGE);
@@ -152,14 +234,38 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
 
   it('lists exactly the pending invitations, oldest first', async () => {
     await services.database.db.deleteFrom('invitations').execute();
-    const pendingA = await services.invitations.create(team.as.admin, { email: uniqueEmail('pa'), role: 'GUEST' }, BASE_URL);
-    const accepted = await services.invitations.create(team.as.admin, { email: uniqueEmail('acc'), role: 'GUEST' }, BASE_URL);
-    const revoked = await services.invitations.create(team.as.admin, { email: uniqueEmail('rev'), role: 'GUEST' }, BASE_URL);
-    const expired = await services.invitations.create(team.as.admin, { email: uniqueEmail('exp'), role: 'GUEST' }, BASE_URL);
-    const pendingB = await services.invitations.create(team.as.admin, { email: uniqueEmail('pb'), role: 'MEMBER' }, BASE_URL);
+    const pendingA = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('pa'), role: 'GUEST' },
+      BASE_URL,
+    );
+    const accepted = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('acc'), role: 'GUEST' },
+      BASE_URL,
+    );
+    const revoked = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('rev'), role: 'GUEST' },
+      BASE_URL,
+    );
+    const expired = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('exp'), role: 'GUEST' },
+      BASE_URL,
+    );
+    const pendingB = await services.invitations.create(
+      team.as.admin,
+      { email: uniqueEmail('pb'), role: 'MEMBER' },
+      BASE_URL,
+    );
     await accept(accepted.token);
     await services.invitations.revoke(team.as.admin, revoked.invitation.id);
-    await services.database.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1).toISOString() }).where('id', '=', expired.invitation.id).execute();
+    await services.database.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1).toISOString() })
+      .where('id', '=', expired.invitation.id)
+      .execute();
     const pending = await services.invitations.listPending(team.as.admin);
     expect(pending).toEqual([pendingA.invitation, pendingB.invitation]);
   });

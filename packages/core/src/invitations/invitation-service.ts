@@ -1,5 +1,14 @@
 // Invitations (admin): a single-use, 7-day token that lets one email address join with a given role.
-import { INVITATION_TTL_DAYS, ROLE_PERMISSION_CAP, permissionAtLeast, type CreatedInvitation, type DatasetPermission, type Invitation, type Role, type User } from '@teamset/contract';
+import {
+  INVITATION_TTL_DAYS,
+  ROLE_PERMISSION_CAP,
+  permissionAtLeast,
+  type CreatedInvitation,
+  type DatasetPermission,
+  type Invitation,
+  type Role,
+  type User,
+} from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -29,7 +38,14 @@ export interface DatasetGrantInvitation {
 type WithinInvitation = (trx: Db, invitation: InvitationsTable) => Promise<void>;
 
 function toInvitation(row: InvitationsTable): Invitation {
-  return { id: row.id, email: row.email, role: row.role as Role, invitedBy: row.invited_by, createdAt: toIso(row.created_at), expiresAt: toIso(row.expires_at) };
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as Role,
+    invitedBy: row.invited_by,
+    createdAt: toIso(row.created_at),
+    expiresAt: toIso(row.expires_at),
+  };
 }
 
 export class InvitationService {
@@ -60,14 +76,21 @@ export class InvitationService {
    * role and keeps the grant until acceptance. A pending invitation for the email gets the grant added
    * instead of being replaced, so earlier grants and the link already sent stay valid. Admin only.
    */
-  async inviteWithDatasetGrant(actor: Actor, input: { email: string; datasetId: string; permission: DatasetPermission }, acceptUrlBase: string): Promise<DatasetGrantInvitation> {
+  async inviteWithDatasetGrant(
+    actor: Actor,
+    input: { email: string; datasetId: string; permission: DatasetPermission },
+    acceptUrlBase: string,
+  ): Promise<DatasetGrantInvitation> {
     requireAdmin(actor, 'invite users');
     const email = normalizeEmail(input.email);
     validateNewUser({ email, name: 'invitee' });
     const capCheck = (role: Role): void => {
       const cap = ROLE_PERMISSION_CAP[role];
       if (!permissionAtLeast(cap, input.permission)) {
-        throw badRequest(`The invitee would join as ${role}, who can be granted at most ${cap} on a dataset (asked for ${input.permission})`, { field: 'permission', role, cap });
+        throw badRequest(
+          `The invitee would join as ${role}, who can be granted at most ${cap} on a dataset (asked for ${input.permission})`,
+          { field: 'permission', role, cap },
+        );
       }
     };
     const pending = await this.database.db.transaction().execute(async (trx) => {
@@ -90,10 +113,17 @@ export class InvitationService {
     return `${acceptUrlBase.replace(/\/+$/, '')}/accept-invitation?token=${encodeURIComponent(token)}`;
   }
 
-  private async insertInvitation(actor: Actor, email: string, requestedRole: Role | undefined, token: string, within?: WithinInvitation): Promise<Invitation> {
+  private async insertInvitation(
+    actor: Actor,
+    email: string,
+    requestedRole: Role | undefined,
+    token: string,
+    within?: WithinInvitation,
+  ): Promise<Invitation> {
     try {
       return await this.database.db.transaction().execute(async (trx) => {
-        if (await this.users.store.findByEmail(email, trx)) throw conflict('A user with this email already exists', { field: 'email' });
+        if (await this.users.store.findByEmail(email, trx))
+          throw conflict('A user with this email already exists', { field: 'email' });
         const role = requestedRole ?? (await this.organization.current(trx)).defaultUserRole;
         const at = nowIso();
         // Re-inviting replaces any pending invitation, so only the newest link works; dataset grants waiting on it move over.
@@ -113,12 +143,18 @@ export class InvitationService {
         await this.store.insert(trx, row);
         if (replaced.length > 0) await this.datasetGrants.moveTo(trx, replaced, row.id);
         await within?.(trx, row);
-        await this.audit.record({ action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } }, trx);
+        await this.audit.record(
+          { action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } },
+          trx,
+        );
         return toInvitation(row);
       });
     } catch (error) {
       // The partial unique index lost a race with another admin inviting the same email.
-      if (isUniqueViolation(error)) throw conflict('Another invitation for this email was just created; list pending invitations', { field: 'email' });
+      if (isUniqueViolation(error))
+        throw conflict('Another invitation for this email was just created; list pending invitations', {
+          field: 'email',
+        });
       throw error;
     }
   }
@@ -146,10 +182,25 @@ export class InvitationService {
       const row = await this.findUsable(trx, input.token);
       if (!row) throw notFound(INVALID_INVITATION_MESSAGE);
       if (!(await this.store.claim(trx, row.id, at))) throw notFound(INVALID_INVITATION_MESSAGE);
-      const user = await this.users.insertUser(trx, { email: row.email, name: input.name, role: row.role as Role }, hash);
+      const user = await this.users.insertUser(
+        trx,
+        { email: row.email, name: input.name, role: row.role as Role },
+        hash,
+      );
       await this.store.setAcceptedUser(trx, row.id, user.id);
       await this.datasetGrants.apply(trx, row.id, user.id, user.role, at);
-      await this.audit.record({ action: 'invitation.accept', actor: null, actorId: user.id, targetType: 'invitation', targetId: row.id, ip: input.ip, details: { email: user.email, role: user.role } }, trx);
+      await this.audit.record(
+        {
+          action: 'invitation.accept',
+          actor: null,
+          actorId: user.id,
+          targetType: 'invitation',
+          targetId: row.id,
+          ip: input.ip,
+          details: { email: user.email, role: user.role },
+        },
+        trx,
+      );
       return user;
     });
   }
@@ -157,7 +208,8 @@ export class InvitationService {
   /** The pending, unexpired invitation behind a token, if any. */
   private async findUsable(trx: Db, token: string): Promise<InvitationsTable | undefined> {
     const row = await this.store.findByTokenHash(trx, sha256Hex(token));
-    if (!row || row.accepted_at !== null || row.revoked_at !== null || Date.parse(toIso(row.expires_at)) <= Date.now()) return undefined;
+    if (!row || row.accepted_at !== null || row.revoked_at !== null || Date.parse(toIso(row.expires_at)) <= Date.now())
+      return undefined;
     return row;
   }
 

@@ -20,8 +20,23 @@ export class InvitationStore {
 
   /** Revokes every open invitation of the email (expired ones too) and returns their ids. */
   async revokeOpenForEmail(trx: Db, email: string, at: string): Promise<string[]> {
-    const open = await trx.selectFrom('invitations').select('id').where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
-    if (open.length > 0) await trx.updateTable('invitations').set({ revoked_at: at }).where('id', 'in', open.map((r) => r.id)).execute();
+    const open = await trx
+      .selectFrom('invitations')
+      .select('id')
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
+    if (open.length > 0)
+      await trx
+        .updateTable('invitations')
+        .set({ revoked_at: at })
+        .where(
+          'id',
+          'in',
+          open.map((r) => r.id),
+        )
+        .execute();
     return open.map((r) => r.id);
   }
 
@@ -42,7 +57,13 @@ export class InvitationStore {
 
   /** False when no open invitation has that id. */
   async revoke(trx: Db, id: string, at: string): Promise<boolean> {
-    const result = await trx.updateTable('invitations').set({ revoked_at: at }).where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+    const result = await trx
+      .updateTable('invitations')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -52,7 +73,12 @@ export class InvitationStore {
 
   /** Marks the invitation accepted unless it already was: the conditional update makes a token single-use under races. */
   async claim(trx: Db, id: string, at: string): Promise<boolean> {
-    const result = await trx.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).where('accepted_at', 'is', null).executeTakeFirst();
+    const result = await trx
+      .updateTable('invitations')
+      .set({ accepted_at: at })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { sha256Hex } from '../secrets.js';
 import type { Services } from '../services.js';
-import { createTestServices, expectAppError, seedTeam, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('KeyService on %s', (dialect) => {
@@ -27,11 +33,22 @@ describe.each(await testDialects())('KeyService on %s', (dialect) => {
       const { key, apiKey } = await services.keys.generate(team.as.collaborator, { name: 'laptop' });
       expect(key).toHaveLength(API_KEY_LENGTH);
       expect(isWellFormedApiKey(key)).toBe(true);
-      expect(apiKey).toMatchObject({ name: 'laptop', userId: team.collaborator.id, createdBy: team.collaborator.id, prefix: key.slice(4, 12), lastUsedAt: null, expiresAt: null });
+      expect(apiKey).toMatchObject({
+        name: 'laptop',
+        userId: team.collaborator.id,
+        createdBy: team.collaborator.id,
+        prefix: key.slice(4, 12),
+        lastUsedAt: null,
+        expiresAt: null,
+      });
       expect(Date.parse(apiKey.createdAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(JSON.stringify(apiKey)).not.toContain(key);
 
-      const row = await services.database.db.selectFrom('api_keys').selectAll().where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+      const row = await services.database.db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('id', '=', apiKey.id)
+        .executeTakeFirstOrThrow();
       expect(row.key_hash).toBe(sha256Hex(key));
       expect(row.display_prefix).toBe(key.slice(4, 12));
       for (const [column, value] of Object.entries(row)) {
@@ -58,13 +75,18 @@ describe.each(await testDialects())('KeyService on %s', (dialect) => {
       expect(blank.details).toEqual({ field: 'name' });
       await expectAppError(services.keys.generate(team.as.member, { name: 'x'.repeat(101) }), 'BAD_REQUEST');
       expect((await services.keys.generate(team.as.member, { name: 'y'.repeat(100) })).apiKey.name).toHaveLength(100);
-      expect((await services.keys.generate(team.as.member, { name: `  ${'z'.repeat(100)}  ` })).apiKey.name).toBe('z'.repeat(100));
+      expect((await services.keys.generate(team.as.member, { name: `  ${'z'.repeat(100)}  ` })).apiKey.name).toBe(
+        'z'.repeat(100),
+      );
       expect((await services.keys.generate(team.as.member, { name: '  ci runner ' })).apiKey.name).toBe('ci runner');
     });
 
     it('validates expiresInSeconds and sets expiresAt from it', async () => {
       for (const bad of [0, -5, 1.5, Number.NaN, MAX_KEY_LIFETIME_SECONDS + 1]) {
-        const error = await expectAppError(services.keys.generate(team.as.member, { name: 'exp', expiresInSeconds: bad }), 'BAD_REQUEST');
+        const error = await expectAppError(
+          services.keys.generate(team.as.member, { name: 'exp', expiresInSeconds: bad }),
+          'BAD_REQUEST',
+        );
         expect(error.details).toEqual({ field: 'expiresInSeconds' });
       }
       const before = Date.now();
@@ -72,14 +94,24 @@ describe.each(await testDialects())('KeyService on %s', (dialect) => {
       const expiresAt = Date.parse(apiKey.expiresAt ?? '');
       expect(expiresAt).toBeGreaterThanOrEqual(before + 3600_000);
       expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3600_000);
-      const stored = await services.database.db.selectFrom('api_keys').select('expires_at').where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+      const stored = await services.database.db
+        .selectFrom('api_keys')
+        .select('expires_at')
+        .where('id', '=', apiKey.id)
+        .executeTakeFirstOrThrow();
       expect(new Date(stored.expires_at ?? 0).toISOString()).toBe(apiKey.expiresAt);
-      expect((await services.keys.generate(team.as.member, { name: 'max', expiresInSeconds: MAX_KEY_LIFETIME_SECONDS })).apiKey.expiresAt).not.toBeNull();
+      expect(
+        (await services.keys.generate(team.as.member, { name: 'max', expiresInSeconds: MAX_KEY_LIFETIME_SECONDS }))
+          .apiKey.expiresAt,
+      ).not.toBeNull();
     });
 
     it('lets COLLABORATOR, MEMBER and ADMIN create their own keys', async () => {
       for (const who of ['collaborator', 'member', 'admin'] as const) {
-        const { apiKey } = await services.keys.generate(team.as[who], { name: `own ${who}`, user: team[who].email.toUpperCase() });
+        const { apiKey } = await services.keys.generate(team.as[who], {
+          name: `own ${who}`,
+          user: team[who].email.toUpperCase(),
+        });
         expect(apiKey.userId).toBe(team[who].id);
       }
     });
@@ -91,18 +123,36 @@ describe.each(await testDialects())('KeyService on %s', (dialect) => {
     });
 
     it('forbids a non-admin from creating a key for someone else, whether or not they exist', async () => {
-      await expectAppError(services.keys.generate(team.as.member, { name: 'theirs', user: team.collaborator.id }), 'FORBIDDEN');
-      await expectAppError(services.keys.generate(team.as.collaborator, { name: 'theirs', user: team.admin.email }), 'FORBIDDEN');
-      await expectAppError(services.keys.generate(team.as.member, { name: 'theirs', user: 'nobody@example.com' }), 'FORBIDDEN');
+      await expectAppError(
+        services.keys.generate(team.as.member, { name: 'theirs', user: team.collaborator.id }),
+        'FORBIDDEN',
+      );
+      await expectAppError(
+        services.keys.generate(team.as.collaborator, { name: 'theirs', user: team.admin.email }),
+        'FORBIDDEN',
+      );
+      await expectAppError(
+        services.keys.generate(team.as.member, { name: 'theirs', user: 'nobody@example.com' }),
+        'FORBIDDEN',
+      );
     });
 
     it('lets an admin create a key for anyone but a guest', async () => {
-      const { key, apiKey } = await services.keys.generate(team.as.admin, { name: 'for collab', user: team.collaborator.email });
+      const { key, apiKey } = await services.keys.generate(team.as.admin, {
+        name: 'for collab',
+        user: team.collaborator.email,
+      });
       expect(apiKey).toMatchObject({ userId: team.collaborator.id, createdBy: team.admin.id });
       expect((await services.keyVerifier.verify(key)).user.id).toBe(team.collaborator.id);
-      const error = await expectAppError(services.keys.generate(team.as.admin, { name: 'for guest', user: team.guest.id }), 'BAD_REQUEST');
+      const error = await expectAppError(
+        services.keys.generate(team.as.admin, { name: 'for guest', user: team.guest.id }),
+        'BAD_REQUEST',
+      );
       expect(error.details).toEqual({ field: 'user' });
-      await expectAppError(services.keys.generate(team.as.admin, { name: 'for ghost', user: 'ghost@example.com' }), 'NOT_FOUND');
+      await expectAppError(
+        services.keys.generate(team.as.admin, { name: 'for ghost', user: 'ghost@example.com' }),
+        'NOT_FOUND',
+      );
     });
 
     it('needs a user when the system actor generates', async () => {
@@ -110,7 +160,10 @@ describe.each(await testDialects())('KeyService on %s', (dialect) => {
       expect(error.details).toEqual({ field: 'user' });
       const { apiKey } = await services.keys.generate(SYSTEM_ACTOR, { name: 'bootstrap', user: team.member.email });
       expect(apiKey).toMatchObject({ userId: team.member.id, createdBy: null });
-      await expectAppError(services.keys.generate(SYSTEM_ACTOR, { name: 'bootstrap', user: team.guest.email }), 'BAD_REQUEST');
+      await expectAppError(
+        services.keys.generate(SYSTEM_ACTOR, { name: 'bootstrap', user: team.guest.email }),
+        'BAD_REQUEST',
+      );
     });
   });
 
@@ -158,7 +211,10 @@ describe.each(await testDialects())('KeyService on %s', (dialect) => {
     it('answers NOT_FOUND when a non-admin deletes someone else’s key, and keeps the key', async () => {
       const { key, apiKey } = await services.keys.generate(team.as.member, { name: 'not yours' });
       const error = await expectAppError(services.keys.delete(team.as.collaborator, apiKey.id), 'NOT_FOUND');
-      const unknown = await expectAppError(services.keys.delete(team.as.collaborator, 'ffffffffffffffffffffffff'), 'NOT_FOUND');
+      const unknown = await expectAppError(
+        services.keys.delete(team.as.collaborator, 'ffffffffffffffffffffffff'),
+        'NOT_FOUND',
+      );
       expect(error.message).toBe(unknown.message);
       expect((await services.keyVerifier.verify(key)).keyId).toBe(apiKey.id);
     });

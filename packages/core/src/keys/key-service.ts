@@ -46,9 +46,17 @@ export class KeyService {
 
   async generate(actor: Actor, input: GenerateKeyInput): Promise<CreatedApiKey> {
     const name = input.name.trim();
-    if (name.length < 1 || name.length > KEY_NAME_MAX_LENGTH) throw badRequest(`name must be 1–${KEY_NAME_MAX_LENGTH} characters`, { field: 'name' });
-    if (input.expiresInSeconds !== undefined && (!Number.isInteger(input.expiresInSeconds) || input.expiresInSeconds < 1 || input.expiresInSeconds > MAX_KEY_LIFETIME_SECONDS)) {
-      throw badRequest(`expiresInSeconds must be a whole number from 1 to ${MAX_KEY_LIFETIME_SECONDS}`, { field: 'expiresInSeconds' });
+    if (name.length < 1 || name.length > KEY_NAME_MAX_LENGTH)
+      throw badRequest(`name must be 1–${KEY_NAME_MAX_LENGTH} characters`, { field: 'name' });
+    if (
+      input.expiresInSeconds !== undefined &&
+      (!Number.isInteger(input.expiresInSeconds) ||
+        input.expiresInSeconds < 1 ||
+        input.expiresInSeconds > MAX_KEY_LIFETIME_SECONDS)
+    ) {
+      throw badRequest(`expiresInSeconds must be a whole number from 1 to ${MAX_KEY_LIFETIME_SECONDS}`, {
+        field: 'expiresInSeconds',
+      });
     }
     const owner = await this.targetUser(actor, input.user, 'generate');
     if (!canUseApiKeys(owner.role)) {
@@ -58,7 +66,8 @@ export class KeyService {
     }
     const key = generateRawApiKey();
     const createdAt = nowIso();
-    const expiresAt = input.expiresInSeconds === undefined ? null : new Date(Date.now() + input.expiresInSeconds * 1000).toISOString();
+    const expiresAt =
+      input.expiresInSeconds === undefined ? null : new Date(Date.now() + input.expiresInSeconds * 1000).toISOString();
     const apiKey = await this.database.db.transaction().execute(async (trx) => {
       const stored = await this.store.insert(trx, {
         id: newId(),
@@ -72,7 +81,13 @@ export class KeyService {
         expires_at: expiresAt,
       });
       await this.audit.record(
-        { action: 'key.create', actor, targetType: 'api_key', targetId: stored.id, details: { ownerId: owner.id, name, prefix: stored.prefix, expiresAt } },
+        {
+          action: 'key.create',
+          actor,
+          targetType: 'api_key',
+          targetId: stored.id,
+          details: { ownerId: owner.id, name, prefix: stored.prefix, expiresAt },
+        },
         trx,
       );
       return stored;
@@ -90,11 +105,21 @@ export class KeyService {
   async delete(actor: Actor, keyId: string): Promise<void> {
     this.requireKeyRole(actor);
     const existing = await this.store.findById(keyId);
-    if (!existing || (!isAdmin(actor) && actor.kind === 'user' && existing.userId !== actor.user.id)) throw notFound('No API key with that id');
+    if (!existing || (!isAdmin(actor) && actor.kind === 'user' && existing.userId !== actor.user.id))
+      throw notFound('No API key with that id');
     const deleted = await this.database.db.transaction().execute(async (trx) => {
       if (!(await this.store.delete(trx, keyId))) return false;
       await this.authEvents.record(trx, { kind: 'key_revoked', keyId });
-      await this.audit.record({ action: 'key.delete', actor, targetType: 'api_key', targetId: keyId, details: { ownerId: existing.userId, name: existing.name, prefix: existing.prefix } }, trx);
+      await this.audit.record(
+        {
+          action: 'key.delete',
+          actor,
+          targetType: 'api_key',
+          targetId: keyId,
+          details: { ownerId: existing.userId, name: existing.name, prefix: existing.prefix },
+        },
+        trx,
+      );
       return true;
     });
     if (!deleted) throw notFound('No API key with that id');
@@ -103,18 +128,24 @@ export class KeyService {
   }
 
   private requireKeyRole(actor: Actor): void {
-    if (actor.kind === 'user' && !canUseApiKeys(actor.user.role)) throw forbidden('Guests cannot create or use API keys');
+    if (actor.kind === 'user' && !canUseApiKeys(actor.user.role))
+      throw forbidden('Guests cannot create or use API keys');
   }
 
   /** The user whose keys are acted on: the caller by default; someone else only for admins. */
   private async targetUser(actor: Actor, ref: string | undefined, verb: string): Promise<User> {
     this.requireKeyRole(actor);
     if (actor.kind === 'system') {
-      if (ref === undefined) throw badRequest(`A user is needed to ${verb} keys over a direct database connection`, { field: 'user' });
+      if (ref === undefined)
+        throw badRequest(`A user is needed to ${verb} keys over a direct database connection`, { field: 'user' });
       return this.users.resolve(ref);
     }
     if (ref === undefined || ref === actor.user.id || ref.trim().toLowerCase() === actor.user.email) return actor.user;
-    if (!isAdmin(actor)) throw forbidden(`Only admins can ${verb} other users’ API keys`, { requiredRole: 'ADMIN', role: actor.user.role });
+    if (!isAdmin(actor))
+      throw forbidden(`Only admins can ${verb} other users’ API keys`, {
+        requiredRole: 'ADMIN',
+        role: actor.user.role,
+      });
     return this.users.resolve(ref);
   }
 }

@@ -26,7 +26,16 @@ function toApiKey(row: Omit<ApiKeysTable, 'key_hash'>): ApiKey {
 }
 
 // Every column but the digest: nothing secret-derived leaves this file except through findByHash.
-const PUBLIC_COLUMNS = ['id', 'user_id', 'name', 'display_prefix', 'created_at', 'created_by', 'last_used_at', 'expires_at'] as const;
+const PUBLIC_COLUMNS = [
+  'id',
+  'user_id',
+  'name',
+  'display_prefix',
+  'created_at',
+  'created_by',
+  'last_used_at',
+  'expires_at',
+] as const;
 
 export class KeyStore {
   constructor(private readonly database: Database) {}
@@ -58,7 +67,17 @@ export class KeyStore {
     const row = await this.database.db
       .selectFrom('api_keys as k')
       .innerJoin('users as u', 'u.id', 'k.user_id')
-      .select(['k.id as key_id', 'k.key_hash', 'k.expires_at', 'k.last_used_at', 'u.id as user_id', 'u.email', 'u.name', 'u.role', 'u.created_at'])
+      .select([
+        'k.id as key_id',
+        'k.key_hash',
+        'k.expires_at',
+        'k.last_used_at',
+        'u.id as user_id',
+        'u.email',
+        'u.name',
+        'u.role',
+        'u.created_at',
+      ])
       .where('k.key_hash', '=', keyHash)
       .executeTakeFirst();
     if (!row) return undefined;
@@ -67,14 +86,21 @@ export class KeyStore {
       keyHash: row.key_hash,
       expiresAt: toIsoOrNull(row.expires_at),
       lastUsedAt: toIsoOrNull(row.last_used_at),
-      user: { id: row.user_id, email: row.email, name: row.name, role: row.role as Role, createdAt: toIso(row.created_at) },
+      user: {
+        id: row.user_id,
+        email: row.email,
+        name: row.name,
+        role: row.role as Role,
+        createdAt: toIso(row.created_at),
+      },
     };
   }
 
   async touchLastUsed(entries: ReadonlyMap<string, string>): Promise<void> {
     if (entries.size === 0) return;
     await this.database.db.transaction().execute(async (trx) => {
-      for (const [id, at] of entries) await trx.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+      for (const [id, at] of entries)
+        await trx.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
     });
   }
 }

@@ -1,10 +1,25 @@
 // KeyVerifier on SQLite and PostgreSQL: offline rejection of malformed keys, one message for bad keys, guests, cache eviction, cross-server revocation.
-import { API_KEY_PREFIX, GUEST_API_KEY_MESSAGE, INVALID_API_KEY_MESSAGE, BASE62_ALPHABET, type User } from '@teamset/contract';
+import {
+  API_KEY_PREFIX,
+  GUEST_API_KEY_MESSAGE,
+  INVALID_API_KEY_MESSAGE,
+  BASE62_ALPHABET,
+  type User,
+} from '@teamset/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Services } from '../services.js';
-import { actorFor, createTestServices, expectAppError, pollUntil, seedTeam, uniqueEmail, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  actorFor,
+  createTestServices,
+  expectAppError,
+  pollUntil,
+  seedTeam,
+  uniqueEmail,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { generateRawApiKey } from './key-service.js';
 import { KeyStore } from './key-store.js';
@@ -48,9 +63,19 @@ describe.each(await testDialects())('KeyVerifier on %s', (dialect) => {
   });
 
   /** A fresh COLLABORATOR with one key, so role changes do not disturb other tests. */
-  async function userWithKey(label: string, expiresInSeconds?: number): Promise<{ user: User; key: string; keyId: string }> {
-    const user = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(label), name: label, role: 'COLLABORATOR' });
-    const { key, apiKey } = await services.keys.generate(actorFor(user), { name: label, ...(expiresInSeconds ? { expiresInSeconds } : {}) });
+  async function userWithKey(
+    label: string,
+    expiresInSeconds?: number,
+  ): Promise<{ user: User; key: string; keyId: string }> {
+    const user = await services.users.create(SYSTEM_ACTOR, {
+      email: uniqueEmail(label),
+      name: label,
+      role: 'COLLABORATOR',
+    });
+    const { key, apiKey } = await services.keys.generate(actorFor(user), {
+      name: label,
+      ...(expiresInSeconds ? { expiresInSeconds } : {}),
+    });
     return { user, key, keyId: apiKey.id };
   }
 
@@ -117,7 +142,11 @@ describe.each(await testDialects())('KeyVerifier on %s', (dialect) => {
 
     // Expired before it was ever cached: the stored expiry is in the past.
     const expiredKey = await userWithKey('expired', 3600);
-    await services.database.db.updateTable('api_keys').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expiredKey.keyId).execute();
+    await services.database.db
+      .updateTable('api_keys')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', expiredKey.keyId)
+      .execute();
     const expired = await expectAppError(services.keyVerifier.verify(expiredKey.key), 'UNAUTHENTICATED');
 
     for (const error of [unknown, deleted, expired]) expect(error.message).toBe(INVALID_API_KEY_MESSAGE);

@@ -1,5 +1,12 @@
 // The per-request API key check: offline format check, SHA-256, cached indexed lookup, constant-time compare.
-import { API_KEY_LENGTH, GUEST_API_KEY_MESSAGE, INVALID_API_KEY_MESSAGE, canUseApiKeys, isWellFormedApiKey, type User } from '@teamset/contract';
+import {
+  API_KEY_LENGTH,
+  GUEST_API_KEY_MESSAGE,
+  INVALID_API_KEY_MESSAGE,
+  canUseApiKeys,
+  isWellFormedApiKey,
+  type User,
+} from '@teamset/contract';
 import { LRUCache } from 'lru-cache';
 import type { AuthEvent, AuthEventListener } from '../auth/auth-events.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
@@ -60,7 +67,13 @@ export class KeyVerifier implements AuthEventListener {
     const row = await this.store.findByHash(keyHash);
     if (!row || !constantTimeEqual(row.keyHash, keyHash)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
     const now = Date.now();
-    const entry: CachedKey = { keyId: row.keyId, keyHash: row.keyHash, expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt), user: row.user, cachedAtMs: now };
+    const entry: CachedKey = {
+      keyId: row.keyId,
+      keyHash: row.keyHash,
+      expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt),
+      user: row.user,
+      cachedAtMs: now,
+    };
     this.cache.set(keyHash, entry);
     this.lastUsed.seed(row.keyId, row.lastUsedAt);
     return this.admit(entry, now);

@@ -36,7 +36,11 @@ describe.each(await testDialects())('LastUsedRecorder on %s', (dialect) => {
   }
 
   async function storedLastUsed(keyId: string): Promise<string | null> {
-    const row = await services.database.db.selectFrom('api_keys').select('last_used_at').where('id', '=', keyId).executeTakeFirstOrThrow();
+    const row = await services.database.db
+      .selectFrom('api_keys')
+      .select('last_used_at')
+      .where('id', '=', keyId)
+      .executeTakeFirstOrThrow();
     return toIsoOrNull(row.last_used_at);
   }
 
@@ -141,14 +145,19 @@ describe.each(await testDialects())('LastUsedRecorder on %s', (dialect) => {
       const { key, keyId } = await newKey('interval');
       await server.keyVerifier.verify(key);
       const deadline = Date.now() + 2000;
-      while ((await storedLastUsed(keyId)) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      while ((await storedLastUsed(keyId)) === null && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
       expect(await storedLastUsed(keyId)).not.toBeNull();
     });
 
     it('does not rewrite a recent stored stamp when another server first sees the key', async () => {
       const { key, keyId } = await newKey('recent');
       const recent = new Date(Date.now() - 5000).toISOString();
-      await services.database.db.updateTable('api_keys').set({ last_used_at: recent }).where('id', '=', keyId).execute();
+      await services.database.db
+        .updateTable('api_keys')
+        .set({ last_used_at: recent })
+        .where('id', '=', keyId)
+        .execute();
       const server = await ctx.openAnother({ lastUsedFlushMs: 10 * MINUTE });
       await server.keyVerifier.verify(key);
       await server.close();

@@ -26,12 +26,17 @@ export async function realpathOrResolved(path: string): Promise<string> {
  * expose Teamset's own files (its home folder with the embedded database, or the database file) are refused:
  * an editor could otherwise point a sample at the database and download password and key hashes.
  */
-export async function resolveMediaRoot(input: string, protectedPaths: readonly string[]): Promise<{ path: string } | MediaRootProblem> {
+export async function resolveMediaRoot(
+  input: string,
+  protectedPaths: readonly string[],
+): Promise<{ path: string } | MediaRootProblem> {
   const given = input.trim();
   if (given === '') return { message: 'A media root must not be empty' };
-  if (given.length > MEDIA_ROOT_MAX_LENGTH) return { message: `A media root must be at most ${MEDIA_ROOT_MAX_LENGTH} characters` };
+  if (given.length > MEDIA_ROOT_MAX_LENGTH)
+    return { message: `A media root must be at most ${MEDIA_ROOT_MAX_LENGTH} characters` };
   if (given.includes('\u0000')) return { message: 'A media root must not contain NUL characters' };
-  if (!isAbsolute(given)) return { message: `“${given}” is not an absolute path: give the full path of a directory, e.g. /data/images` };
+  if (!isAbsolute(given))
+    return { message: `“${given}” is not an absolute path: give the full path of a directory, e.g. /data/images` };
   let path: string;
   try {
     path = await realpath(given);
@@ -43,8 +48,10 @@ export async function resolveMediaRoot(input: string, protectedPaths: readonly s
   } catch {
     return { message: `“${given}” cannot be read by the server` };
   }
-  if (path === resolve('/')) return { message: 'The filesystem root cannot be a media root: it would serve every file on this machine' };
-  if (protectedPaths.some((p) => isWithin(path, p))) return { message: `“${given}” holds Teamset’s own data (its database or home folder) and cannot be a media root` };
+  if (path === resolve('/'))
+    return { message: 'The filesystem root cannot be a media root: it would serve every file on this machine' };
+  if (protectedPaths.some((p) => isWithin(path, p)))
+    return { message: `“${given}” holds Teamset’s own data (its database or home folder) and cannot be a media root` };
   return { path };
 }
 

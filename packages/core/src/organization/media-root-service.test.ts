@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { createServices, type Services } from '../services.js';
-import { createTestServices, expectAppError, seedTeam, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { createTestDatabase, testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('MediaRootService on %s', (dialect) => {
@@ -39,7 +45,9 @@ describe.each(await testDialects())('MediaRootService on %s', (dialect) => {
   });
 
   it('starts with the server’s roots only, marked read-only (source server)', async () => {
-    expect(await services.mediaRoots.list(team.as.admin)).toEqual([{ path: serverRoot, source: 'server', available: true }]);
+    expect(await services.mediaRoots.list(team.as.admin)).toEqual([
+      { path: serverRoot, source: 'server', available: true },
+    ]);
     expect(await services.mediaRoots.effective()).toEqual([serverRoot]);
   });
 
@@ -52,7 +60,11 @@ describe.each(await testDialects())('MediaRootService on %s', (dialect) => {
   });
 
   it('stores each root as the realpath of the directory: symlinks, `..` and trailing slashes resolved, duplicates merged', async () => {
-    const roots = await services.mediaRoots.replace(team.as.admin, [`${join(dir, 'images-link')}/`, join(more, '..', 'more'), images]);
+    const roots = await services.mediaRoots.replace(team.as.admin, [
+      `${join(dir, 'images-link')}/`,
+      join(more, '..', 'more'),
+      images,
+    ]);
     expect(roots).toEqual([
       { path: serverRoot, source: 'server', available: true },
       { path: images, source: 'organization', available: true },
@@ -78,7 +90,11 @@ describe.each(await testDialects())('MediaRootService on %s', (dialect) => {
       expect(error.details).toEqual({ field: 'roots', index: 0 });
     }
     // All or nothing: a good root before a bad one is not kept.
-    const error = await expectAppError(services.mediaRoots.replace(team.as.admin, [images, join(dir, 'missing')]), 'BAD_REQUEST', /^Media root 2:/);
+    const error = await expectAppError(
+      services.mediaRoots.replace(team.as.admin, [images, join(dir, 'missing')]),
+      'BAD_REQUEST',
+      /^Media root 2:/,
+    );
     expect(error.details).toEqual({ field: 'roots', index: 1 });
     expect(await services.mediaRoots.effective()).toEqual([serverRoot, images, more]);
   });
@@ -86,7 +102,10 @@ describe.each(await testDialects())('MediaRootService on %s', (dialect) => {
   it('audits each change with the lists before and after', async () => {
     await services.mediaRoots.replace(team.as.admin, [more]);
     const [event] = await services.audit.list(team.as.admin, { action: 'organization.update', limit: 1 });
-    expect(event).toMatchObject({ actorId: team.admin.id, details: { before: { mediaRoots: [images, more] }, after: { mediaRoots: [more] } } });
+    expect(event).toMatchObject({
+      actorId: team.admin.id,
+      details: { before: { mediaRoots: [images, more] }, after: { mediaRoots: [more] } },
+    });
   });
 
   it('admins saving at the same time: every save succeeds and the result is exactly one of them', async () => {
@@ -102,14 +121,20 @@ describe.each(await testDialects())('MediaRootService on %s', (dialect) => {
     await services.mediaRoots.replace(SYSTEM_ACTOR, [gone, more]);
     rmSync(gone, { recursive: true });
     expect((await services.mediaRoots.list(team.as.admin)).find((r) => r.path === gone)?.available).toBe(false);
-    expect(await services.mediaRoots.replace(team.as.admin, [])).toEqual([{ path: serverRoot, source: 'server', available: true }]);
+    expect(await services.mediaRoots.replace(team.as.admin, [])).toEqual([
+      { path: serverRoot, source: 'server', available: true },
+    ]);
   });
 
   it('a bad server root stops start-up with the reason', async () => {
     const tdb = await createTestDatabase(dialect);
     try {
-      await expect(createServices({ databaseUri: tdb.uri, background: false, mediaRoots: ['relative/dir'] })).rejects.toThrow(/media root: “relative\/dir” is not an absolute path/);
-      await expect(createServices({ databaseUri: tdb.uri, background: false, mediaRoots: [join(dir, 'nope')] })).rejects.toThrow(/does not exist/);
+      await expect(
+        createServices({ databaseUri: tdb.uri, background: false, mediaRoots: ['relative/dir'] }),
+      ).rejects.toThrow(/media root: “relative\/dir” is not an absolute path/);
+      await expect(
+        createServices({ databaseUri: tdb.uri, background: false, mediaRoots: [join(dir, 'nope')] }),
+      ).rejects.toThrow(/does not exist/);
     } finally {
       await tdb.drop();
     }

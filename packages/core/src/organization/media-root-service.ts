@@ -21,7 +21,10 @@ function databaseFiles(database: Database): string[] {
  * Validates the roots given to `teamset serve` (--media-root, TEAMSET_MEDIA_ROOTS) before anything starts:
  * a typo there should stop the server with the reason, not silently serve nothing.
  */
-export async function resolveServerMediaRoots(paths: readonly string[], protectedPaths: readonly string[]): Promise<string[]> {
+export async function resolveServerMediaRoots(
+  paths: readonly string[],
+  protectedPaths: readonly string[],
+): Promise<string[]> {
   const out: string[] = [];
   for (const given of paths) {
     const result = await resolveMediaRoot(given, protectedPaths);
@@ -53,7 +56,12 @@ export class MediaRootService {
   /** Validates the server's roots (throws with the reason) and builds the service. */
   static async create(database: Database, audit: AuditLog, serverRoots: readonly string[]): Promise<MediaRootService> {
     const protectedPaths = await teamsetProtectedPaths(database);
-    return new MediaRootService(database, audit, await resolveServerMediaRoots(serverRoots, protectedPaths), protectedPaths);
+    return new MediaRootService(
+      database,
+      audit,
+      await resolveServerMediaRoots(serverRoots, protectedPaths),
+      protectedPaths,
+    );
   }
 
   /** Every directory media may be served from, server roots first (internal: the media routes check the dataset). */
@@ -73,7 +81,8 @@ export class MediaRootService {
     const next: string[] = [];
     for (const [index, given] of paths.entries()) {
       const result = await resolveMediaRoot(given, this.protectedPaths);
-      if ('message' in result) throw badRequest(`Media root ${index + 1}: ${result.message}`, { field: 'roots', index });
+      if ('message' in result)
+        throw badRequest(`Media root ${index + 1}: ${result.message}`, { field: 'roots', index });
       // Two spellings of one directory (a symlink and its target) are one root.
       if (!next.includes(result.path)) next.push(result.path);
     }
@@ -84,9 +93,22 @@ export class MediaRootService {
       const at = nowIso();
       await this.store.replaceMediaRoots(
         trx,
-        next.map((path, position) => ({ position, path, added_at: kept.get(path)?.added_at ?? at, added_by: kept.get(path)?.added_by ?? actorUserId(actor) })),
+        next.map((path, position) => ({
+          position,
+          path,
+          added_at: kept.get(path)?.added_at ?? at,
+          added_by: kept.get(path)?.added_by ?? actorUserId(actor),
+        })),
       );
-      await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before: { mediaRoots: rows.map((r) => r.path) }, after: { mediaRoots: next } } }, trx);
+      await this.audit.record(
+        {
+          action: 'organization.update',
+          actor,
+          targetType: 'organization',
+          details: { before: { mediaRoots: rows.map((r) => r.path) }, after: { mediaRoots: next } },
+        },
+        trx,
+      );
     });
     return this.describe(next);
   }
@@ -98,7 +120,9 @@ export class MediaRootService {
   private async describe(organization: readonly string[]): Promise<MediaRoot[]> {
     const roots: Array<Omit<MediaRoot, 'available'>> = [
       ...this.serverRoots.map((path) => ({ path, source: 'server' as const })),
-      ...organization.filter((path) => !this.serverRoots.includes(path)).map((path) => ({ path, source: 'organization' as const })),
+      ...organization
+        .filter((path) => !this.serverRoots.includes(path))
+        .map((path) => ({ path, source: 'organization' as const })),
     ];
     return Promise.all(roots.map(async (root) => ({ ...root, available: await isAvailableDirectory(root.path) })));
   }

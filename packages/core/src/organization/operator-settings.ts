@@ -16,7 +16,10 @@ export interface OperatorSettings {
 }
 
 /** FiftyOne Teams' defaults, and the column defaults of migration 0004. */
-export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = { defaultOperatorMinimumRole: 'MEMBER', defaultOperatorMinimumDatasetPermission: 'EDIT' };
+export const DEFAULT_OPERATOR_SETTINGS: OperatorSettings = {
+  defaultOperatorMinimumRole: 'MEMBER',
+  defaultOperatorMinimumDatasetPermission: 'EDIT',
+};
 
 export class OperatorSettingsService {
   private readonly store: OrganizationStore;
@@ -32,7 +35,10 @@ export class OperatorSettingsService {
   async current(trx: Db = this.database.db): Promise<OperatorSettings> {
     const row = await this.store.readSettings(trx);
     if (!row) return { ...DEFAULT_OPERATOR_SETTINGS };
-    return { defaultOperatorMinimumRole: row.default_operator_minimum_role as Role, defaultOperatorMinimumDatasetPermission: row.default_operator_minimum_dataset_permission as DatasetPermission };
+    return {
+      defaultOperatorMinimumRole: row.default_operator_minimum_role as Role,
+      defaultOperatorMinimumDatasetPermission: row.default_operator_minimum_dataset_permission as DatasetPermission,
+    };
   }
 
   async get(actor: Actor): Promise<OperatorSettings> {
@@ -44,23 +50,42 @@ export class OperatorSettingsService {
   async update(actor: Actor, patch: Partial<OperatorSettings>): Promise<OperatorSettings> {
     requireAdmin(actor, 'change organization settings');
     if (patch.defaultOperatorMinimumRole !== undefined && !isRole(patch.defaultOperatorMinimumRole)) {
-      throw badRequest('defaultOperatorMinimumRole must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', { field: 'defaultOperatorMinimumRole' });
+      throw badRequest('defaultOperatorMinimumRole must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', {
+        field: 'defaultOperatorMinimumRole',
+      });
     }
-    if (patch.defaultOperatorMinimumDatasetPermission !== undefined && !isDatasetPermission(patch.defaultOperatorMinimumDatasetPermission)) {
-      throw badRequest('defaultOperatorMinimumDatasetPermission must be one of NO_ACCESS, VIEW, TAG, EDIT, MANAGE', { field: 'defaultOperatorMinimumDatasetPermission' });
+    if (
+      patch.defaultOperatorMinimumDatasetPermission !== undefined &&
+      !isDatasetPermission(patch.defaultOperatorMinimumDatasetPermission)
+    ) {
+      throw badRequest('defaultOperatorMinimumDatasetPermission must be one of NO_ACCESS, VIEW, TAG, EDIT, MANAGE', {
+        field: 'defaultOperatorMinimumDatasetPermission',
+      });
     }
     return this.database.db.transaction().execute(async (trx) => {
       const before = await this.current(trx);
       const next: OperatorSettings = {
         defaultOperatorMinimumRole: patch.defaultOperatorMinimumRole ?? before.defaultOperatorMinimumRole,
-        defaultOperatorMinimumDatasetPermission: patch.defaultOperatorMinimumDatasetPermission ?? before.defaultOperatorMinimumDatasetPermission,
+        defaultOperatorMinimumDatasetPermission:
+          patch.defaultOperatorMinimumDatasetPermission ?? before.defaultOperatorMinimumDatasetPermission,
       };
       const at = nowIso();
-      const columns = { default_operator_minimum_role: next.defaultOperatorMinimumRole, default_operator_minimum_dataset_permission: next.defaultOperatorMinimumDatasetPermission, updated_at: at };
+      const columns = {
+        default_operator_minimum_role: next.defaultOperatorMinimumRole,
+        default_operator_minimum_dataset_permission: next.defaultOperatorMinimumDatasetPermission,
+        updated_at: at,
+      };
       // The settings row may not exist yet (nothing was ever changed): create it with the other settings' current values.
       const { defaultUserRole, defaultDatasetPermission } = await this.organization.current(trx);
-      await this.store.saveSettings(trx, { default_user_role: defaultUserRole, default_dataset_permission: defaultDatasetPermission, ...columns }, columns);
-      await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before, after: next } }, trx);
+      await this.store.saveSettings(
+        trx,
+        { default_user_role: defaultUserRole, default_dataset_permission: defaultDatasetPermission, ...columns },
+        columns,
+      );
+      await this.audit.record(
+        { action: 'organization.update', actor, targetType: 'organization', details: { before, after: next } },
+        trx,
+      );
       return next;
     });
   }

@@ -17,7 +17,10 @@ import { requireAdmin } from '../users/user-rules.js';
 import { OrganizationStore } from './organization-store.js';
 
 /** Least privilege until an admin says otherwise. */
-export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = { defaultUserRole: 'GUEST', defaultDatasetPermission: 'NO_ACCESS' };
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
+  defaultUserRole: 'GUEST',
+  defaultDatasetPermission: 'NO_ACCESS',
+};
 
 export class OrganizationService {
   private readonly store: OrganizationStore;
@@ -33,7 +36,10 @@ export class OrganizationService {
   async current(trx: Db = this.database.db): Promise<OrganizationSettings> {
     const row = await this.store.readSettings(trx);
     if (!row) return { ...DEFAULT_ORGANIZATION_SETTINGS };
-    return { defaultUserRole: row.default_user_role as Role, defaultDatasetPermission: row.default_dataset_permission as DatasetPermission };
+    return {
+      defaultUserRole: row.default_user_role as Role,
+      defaultDatasetPermission: row.default_dataset_permission as DatasetPermission,
+    };
   }
 
   async get(actor: Actor): Promise<OrganizationSettings> {
@@ -47,10 +53,14 @@ export class OrganizationService {
     // (CLI on the database) could otherwise store a role the users table's CHECK rejects, breaking every
     // later role-less user creation and invitation.
     if (patch.defaultUserRole !== undefined && !isRole(patch.defaultUserRole)) {
-      throw badRequest('defaultUserRole must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', { field: 'defaultUserRole' });
+      throw badRequest('defaultUserRole must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', {
+        field: 'defaultUserRole',
+      });
     }
     if (patch.defaultDatasetPermission !== undefined && !isDatasetPermission(patch.defaultDatasetPermission)) {
-      throw badRequest('defaultDatasetPermission must be one of NO_ACCESS, VIEW, TAG, EDIT, MANAGE', { field: 'defaultDatasetPermission' });
+      throw badRequest('defaultDatasetPermission must be one of NO_ACCESS, VIEW, TAG, EDIT, MANAGE', {
+        field: 'defaultDatasetPermission',
+      });
     }
     return this.database.db.transaction().execute(async (trx) => {
       const before = await this.current(trx);
@@ -59,9 +69,16 @@ export class OrganizationService {
         defaultUserRole: patch.defaultUserRole ?? before.defaultUserRole,
         defaultDatasetPermission: patch.defaultDatasetPermission ?? before.defaultDatasetPermission,
       };
-      const columns = { default_user_role: next.defaultUserRole, default_dataset_permission: next.defaultDatasetPermission, updated_at: nowIso() };
+      const columns = {
+        default_user_role: next.defaultUserRole,
+        default_dataset_permission: next.defaultDatasetPermission,
+        updated_at: nowIso(),
+      };
       await this.store.saveSettings(trx, columns, columns);
-      await this.audit.record({ action: 'organization.update', actor, targetType: 'organization', details: { before, after: next } }, trx);
+      await this.audit.record(
+        { action: 'organization.update', actor, targetType: 'organization', details: { before, after: next } },
+        trx,
+      );
       return next;
     });
   }

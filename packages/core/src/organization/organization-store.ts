@@ -18,7 +18,11 @@ export class OrganizationStore {
   }
 
   /** Applies `changes`; when there is no row yet, creates it from `initial` (every required column) and the changes. */
-  async saveSettings(trx: Db, initial: Omit<Insertable<OrganizationSettingsTable>, 'id'>, changes: Updateable<OrganizationSettingsTable>): Promise<void> {
+  async saveSettings(
+    trx: Db,
+    initial: Omit<Insertable<OrganizationSettingsTable>, 'id'>,
+    changes: Updateable<OrganizationSettingsTable>,
+  ): Promise<void> {
     await trx
       .insertInto('organization_settings')
       .values({ ...initial, ...changes, id: SETTINGS_ID } as Insertable<OrganizationSettingsTable>)
@@ -41,6 +45,10 @@ export class OrganizationStore {
   /** Replaces the whole list in the caller's transaction (after lockMediaRoots). */
   async replaceMediaRoots(trx: Db, rows: readonly MediaRootRow[]): Promise<void> {
     await trx.deleteFrom('media_roots').execute();
-    if (rows.length > 0) await trx.insertInto('media_roots').values([...rows]).execute();
+    if (rows.length > 0)
+      await trx
+        .insertInto('media_roots')
+        .values([...rows])
+        .execute();
   }
 }

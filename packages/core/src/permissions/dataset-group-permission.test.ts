@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../actor.js';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
-import { actorFor, createTestServices, expectAppError, seedTeam, uniqueEmail, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  actorFor,
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  uniqueEmail,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 let seq = 0;
@@ -27,9 +35,12 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
     await ctx?.close();
   });
 
-  const create = (label: string, actor = team.as.admin): Promise<Dataset> => services.datasets.create(actor, { name: uniqueName(label) });
-  const makeUser = (role: User['role']): Promise<User> => services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`dgp-${role.toLowerCase()}`), name: `D ${role}`, role });
-  const group = (label: string, members: User[]): Promise<UserGroup> => services.groups.create(team.as.admin, { name: uniqueName(label), users: members.map((u) => u.id) });
+  const create = (label: string, actor = team.as.admin): Promise<Dataset> =>
+    services.datasets.create(actor, { name: uniqueName(label) });
+  const makeUser = (role: User['role']): Promise<User> =>
+    services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`dgp-${role.toLowerCase()}`), name: `D ${role}`, role });
+  const group = (label: string, members: User[]): Promise<UserGroup> =>
+    services.groups.create(team.as.admin, { name: uniqueName(label), users: members.map((u) => u.id) });
   /** The permission `actor` has on the dataset as every read path computes it: get, the listing, and getUser (MANAGE view). */
   const permissionSeen = async (actor: Actor, ds: Dataset): Promise<string> => {
     const user = actor.kind === 'user' ? actor.user : undefined;
@@ -37,8 +48,12 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
       (d) => d.permission,
       () => 'NO_ACCESS',
     );
-    const listed = (await services.datasets.list(actor, { search: ds.name })).datasets.find((d) => d.id === ds.id)?.permission ?? 'NO_ACCESS';
-    const asAdmin = user ? (await services.datasetPermissions.getUser(team.as.admin, ds.name, user.id)).activePermission : 'MANAGE';
+    const listed =
+      (await services.datasets.list(actor, { search: ds.name })).datasets.find((d) => d.id === ds.id)?.permission ??
+      'NO_ACCESS';
+    const asAdmin = user
+      ? (await services.datasetPermissions.getUser(team.as.admin, ds.name, user.id)).activePermission
+      : 'MANAGE';
     expect([viaGet, listed, asAdmin], 'get, list and getUser agree').toEqual([viaGet, viaGet, viaGet]);
     return viaGet;
   };
@@ -88,17 +103,26 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
   it('makes a dataset visible through a group only, and hides it again when the grant, membership or group goes', async () => {
     const collaborator = await makeUser('COLLABORATOR');
     const actor = actorFor(collaborator);
-    const [viaGrant, viaMembership, viaGroup, never] = await Promise.all(['vis grant', 'vis membership', 'vis group', 'vis never'].map((l) => create(l)));
+    const [viaGrant, viaMembership, viaGroup, never] = await Promise.all(
+      ['vis grant', 'vis membership', 'vis group', 'vis never'].map((l) => create(l)),
+    );
     const readers = await group('readers', [collaborator]);
     const others = await group('others', [collaborator]);
-    for (const ds of [viaGrant!, viaMembership!]) await services.datasetPermissions.setGroup(team.as.admin, ds.name, readers.id, 'VIEW');
+    for (const ds of [viaGrant!, viaMembership!])
+      await services.datasetPermissions.setGroup(team.as.admin, ds.name, readers.id, 'VIEW');
     await services.datasetPermissions.setGroup(team.as.admin, viaGroup!.name, others.id, 'TAG');
 
-    const visible = async (): Promise<string[]> => (await services.datasets.list(actor, { pageSize: 200 })).datasets.map((d) => d.name).sort();
+    const visible = async (): Promise<string[]> =>
+      (await services.datasets.list(actor, { pageSize: 200 })).datasets.map((d) => d.name).sort();
     expect(await visible()).toEqual([viaGrant!.name, viaMembership!.name, viaGroup!.name].sort());
     expect((await services.datasets.list(actor, { pageSize: 200 })).total).toBe(3);
     await expectAppError(services.datasets.get(actor, never!.name), 'NOT_FOUND');
-    expect((await services.datasetPermissions.forUser(actor, collaborator.id)).datasets).toContainEqual({ datasetId: viaGroup!.id, datasetName: viaGroup!.name, userPermission: null, activePermission: 'TAG' });
+    expect((await services.datasetPermissions.forUser(actor, collaborator.id)).datasets).toContainEqual({
+      datasetId: viaGroup!.id,
+      datasetName: viaGroup!.name,
+      userPermission: null,
+      activePermission: 'TAG',
+    });
 
     // Each removal takes effect on the next request: no effective permission is cached anywhere.
     await services.datasetPermissions.removeGroup(team.as.admin, viaGrant!.name, readers.name);
@@ -109,7 +133,13 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
     await services.groups.delete(team.as.admin, others.id);
     await expectAppError(services.datasets.get(actor, viaGroup!.name), 'NOT_FOUND');
     expect(await visible()).toEqual([]);
-    expect(await services.database.db.selectFrom('dataset_group_permissions').select('dataset_id').where('group_id', '=', others.id).execute()).toEqual([]);
+    expect(
+      await services.database.db
+        .selectFrom('dataset_group_permissions')
+        .select('dataset_id')
+        .where('group_id', '=', others.id)
+        .execute(),
+    ).toEqual([]);
   });
 
   it('lists users with access through groups and the group grants themselves', async () => {
@@ -144,18 +174,37 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
   it('reads, sets and removes a group grant with MANAGE only; reads a group’s datasets as admin', async () => {
     const ds = await create('manage only', team.as.member);
     const readers = await group('perm readers', [team.collaborator]);
-    await expectAppError(services.datasetPermissions.setGroup(team.as.collaborator, ds.name, readers.id, 'VIEW'), 'NOT_FOUND');
-    await expectAppError(services.datasetPermissions.setGroup(team.as.member, ds.name, 'no such group', 'VIEW'), 'NOT_FOUND');
-    await expectAppError(services.datasetPermissions.setGroup(team.as.member, ds.name, readers.id, 'OWNER' as never), 'BAD_REQUEST');
-    expect(await services.datasetPermissions.findGroup(team.as.member, ds.name, readers.name)).toMatchObject({ group: { id: readers.id }, permission: undefined });
+    await expectAppError(
+      services.datasetPermissions.setGroup(team.as.collaborator, ds.name, readers.id, 'VIEW'),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      services.datasetPermissions.setGroup(team.as.member, ds.name, 'no such group', 'VIEW'),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      services.datasetPermissions.setGroup(team.as.member, ds.name, readers.id, 'OWNER' as never),
+      'BAD_REQUEST',
+    );
+    expect(await services.datasetPermissions.findGroup(team.as.member, ds.name, readers.name)).toMatchObject({
+      group: { id: readers.id },
+      permission: undefined,
+    });
 
     await services.datasetPermissions.setGroup(team.as.member, ds.name, readers.name, 'TAG');
-    const error = await expectAppError(services.datasetPermissions.setGroup(team.as.collaborator, ds.name, readers.id, 'EDIT'), 'FORBIDDEN');
+    const error = await expectAppError(
+      services.datasetPermissions.setGroup(team.as.collaborator, ds.name, readers.id, 'EDIT'),
+      'FORBIDDEN',
+    );
     expect(error.details).toEqual({ required: 'MANAGE', actual: 'TAG' });
     await expectAppError(services.datasetPermissions.findGroup(team.as.collaborator, ds.name, readers.id), 'FORBIDDEN');
     expect((await services.datasetPermissions.findGroup(team.as.member, ds.name, readers.id)).permission).toBe('TAG');
     const events = await services.audit.list(team.as.admin, { action: 'dataset.group_permission_set', limit: 1 });
-    expect(events[0]).toMatchObject({ actorId: team.member.id, targetId: ds.id, details: { groupId: readers.id, permission: 'TAG', previous: null } });
+    expect(events[0]).toMatchObject({
+      actorId: team.member.id,
+      targetId: ds.id,
+      details: { groupId: readers.id, permission: 'TAG', previous: null },
+    });
 
     expect(await services.datasetPermissions.forGroup(team.as.admin, readers.name)).toEqual({
       group: { id: readers.id, name: readers.name, description: null },

@@ -34,11 +34,21 @@ function permissionUser(user: Pick<User, 'id' | 'email' | 'name' | 'role'>): Per
 }
 
 /** `groupGrant`: the highest grant to any of the user's groups; it counts in activePermission, not in userPermission. */
-function userPermission(user: PermissionUser, datasetDefault: DatasetPermission, userGrant: DatasetPermission | undefined, groupGrant?: DatasetPermission): DatasetUserPermission {
+function userPermission(
+  user: PermissionUser,
+  datasetDefault: DatasetPermission,
+  userGrant: DatasetPermission | undefined,
+  groupGrant?: DatasetPermission,
+): DatasetUserPermission {
   return {
     user,
     userPermission: userGrant ?? null,
-    activePermission: effectivePermission({ role: user.role, datasetDefault, ...(userGrant ? { userGrant } : {}), ...(groupGrant ? { groupGrants: [groupGrant] } : {}) }),
+    activePermission: effectivePermission({
+      role: user.role,
+      datasetDefault,
+      ...(userGrant ? { userGrant } : {}),
+      ...(groupGrant ? { groupGrants: [groupGrant] } : {}),
+    }),
   };
 }
 
@@ -49,7 +59,8 @@ export interface DatasetGroupGrant {
 }
 
 function requirePermissionValue(permission: unknown): asserts permission is DatasetPermission {
-  if (!isDatasetPermission(permission)) throw badRequest('permission must be one of NO_ACCESS, VIEW, TAG, EDIT, MANAGE', { field: 'permission' });
+  if (!isDatasetPermission(permission))
+    throw badRequest('permission must be one of NO_ACCESS, VIEW, TAG, EDIT, MANAGE', { field: 'permission' });
 }
 
 function isSelf(actor: Actor, ref: string): boolean {
@@ -74,7 +85,10 @@ export class DatasetPermissionService {
    */
   async listUsers(actor: Actor, datasetName: string): Promise<DatasetPermissionList> {
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
-    const [rows, groups] = await Promise.all([this.store.listAccess(record.id, record.defaultPermission), this.groupGrants.listForDataset(record.id)]);
+    const [rows, groups] = await Promise.all([
+      this.store.listAccess(record.id, record.defaultPermission),
+      this.groupGrants.listForDataset(record.id),
+    ]);
     const users = rows.map((r) => userPermission(r.user, record.defaultPermission, r.userGrant, r.groupGrant));
     // An explicit NO_ACCESS grant to a non-member is listed (it is a grant), implicit nothing is not.
     return {
@@ -90,7 +104,10 @@ export class DatasetPermissionService {
     const self = isSelf(actor, userRef);
     const { record } = await this.datasets.access(actor, datasetName, self ? 'VIEW' : 'MANAGE');
     const user = self && actor.kind === 'user' ? actor.user : await this.users.resolve(userRef);
-    const [grant, groupGrant] = await Promise.all([this.store.findGrant(record.id, user.id), this.store.findGroupGrant(record.id, user.id)]);
+    const [grant, groupGrant] = await Promise.all([
+      this.store.findGrant(record.id, user.id),
+      this.store.findGroupGrant(record.id, user.id),
+    ]);
     return userPermission(permissionUser(user), record.defaultPermission, grant, groupGrant);
   }
 
@@ -104,37 +121,73 @@ export class DatasetPermissionService {
     userRef: string,
     permission: DatasetPermission,
     options: { invite?: boolean; acceptUrlBase: string },
-  ): Promise<{ kind: 'granted'; permission: DatasetUserPermission } | { kind: 'invited'; invitation: DatasetGrantInvitation }> {
+  ): Promise<
+    { kind: 'granted'; permission: DatasetUserPermission } | { kind: 'invited'; invitation: DatasetGrantInvitation }
+  > {
     try {
       return { kind: 'granted', permission: await this.setUser(actor, datasetName, userRef, permission) };
     } catch (error) {
-      const unknownEmail = isAppError(error) && error.code === 'NOT_FOUND' && userRef.includes('@') && error.message.startsWith('No user');
+      const unknownEmail =
+        isAppError(error) && error.code === 'NOT_FOUND' && userRef.includes('@') && error.message.startsWith('No user');
       if (!unknownEmail) throw error;
-      if (!options.invite) throw notFound(`No user with email ${normalizeEmail(userRef)}; pass invite: true (CLI: --invite) to invite them — the permission applies when they accept`);
+      if (!options.invite)
+        throw notFound(
+          `No user with email ${normalizeEmail(userRef)}; pass invite: true (CLI: --invite) to invite them — the permission applies when they accept`,
+        );
       const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
-      const invitation = await this.invitations.inviteWithDatasetGrant(actor, { email: userRef, datasetId: record.id, permission }, options.acceptUrlBase);
-      await this.audit.record({ action: 'dataset.permission_set', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, invitationId: invitation.invitation.id, permission, previous: null } });
+      const invitation = await this.invitations.inviteWithDatasetGrant(
+        actor,
+        { email: userRef, datasetId: record.id, permission },
+        options.acceptUrlBase,
+      );
+      await this.audit.record({
+        action: 'dataset.permission_set',
+        actor,
+        targetType: 'dataset',
+        targetId: record.id,
+        details: { dataset: record.name, invitationId: invitation.invitation.id, permission, previous: null },
+      });
       return { kind: 'invited', invitation };
     }
   }
 
   /** Grants `permission` explicitly; above the user's role cap is refused (400), since it could never take effect. */
-  async setUser(actor: Actor, datasetName: string, userRef: string, permission: DatasetPermission): Promise<DatasetUserPermission> {
+  async setUser(
+    actor: Actor,
+    datasetName: string,
+    userRef: string,
+    permission: DatasetPermission,
+  ): Promise<DatasetUserPermission> {
     requirePermissionValue(permission);
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
     return this.database.db.transaction().execute(async (trx) => {
       const user = await this.users.resolve(userRef, trx);
       if (!grantablePermissions(user.role).includes(permission)) {
         const cap = ROLE_PERMISSION_CAP[user.role];
-        throw badRequest(`A ${user.role} can be granted at most ${cap} on a dataset (asked for ${permission})`, { field: 'permission', role: user.role, cap });
+        throw badRequest(`A ${user.role} can be granted at most ${cap} on a dataset (asked for ${permission})`, {
+          field: 'permission',
+          role: user.role,
+          cap,
+        });
       }
       const previous = await this.store.findGrant(record.id, user.id, trx);
       await this.store.upsertGrant(trx, record.id, user.id, permission, nowIso());
       await this.audit.record(
-        { action: 'dataset.permission_set', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, userId: user.id, permission, previous: previous ?? null } },
+        {
+          action: 'dataset.permission_set',
+          actor,
+          targetType: 'dataset',
+          targetId: record.id,
+          details: { dataset: record.name, userId: user.id, permission, previous: previous ?? null },
+        },
         trx,
       );
-      return userPermission(permissionUser(user), record.defaultPermission, permission, await this.store.findGroupGrant(record.id, user.id, trx));
+      return userPermission(
+        permissionUser(user),
+        record.defaultPermission,
+        permission,
+        await this.store.findGroupGrant(record.id, user.id, trx),
+      );
     });
   }
 
@@ -147,7 +200,16 @@ export class DatasetPermissionService {
       if (previous === undefined || !(await this.store.deleteGrant(trx, record.id, user.id))) {
         throw notFound(`${user.email} has no explicit permission on dataset ${JSON.stringify(record.name)}`);
       }
-      await this.audit.record({ action: 'dataset.permission_remove', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, userId: user.id, previous } }, trx);
+      await this.audit.record(
+        {
+          action: 'dataset.permission_remove',
+          actor,
+          targetType: 'dataset',
+          targetId: record.id,
+          details: { dataset: record.name, userId: user.id, previous },
+        },
+        trx,
+      );
     });
   }
 
@@ -156,9 +218,16 @@ export class DatasetPermissionService {
     requirePermissionValue(permission);
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
     await this.database.db.transaction().execute(async (trx) => {
-      if (!(await this.store.update(trx, record.id, { default_permission: permission }))) throw notFound(`Dataset ${JSON.stringify(datasetName)} not found`);
+      if (!(await this.store.update(trx, record.id, { default_permission: permission })))
+        throw notFound(`Dataset ${JSON.stringify(datasetName)} not found`);
       await this.audit.record(
-        { action: 'dataset.default_permission_set', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, permission, previous: record.defaultPermission } },
+        {
+          action: 'dataset.default_permission_set',
+          actor,
+          targetType: 'dataset',
+          targetId: record.id,
+          details: { dataset: record.name, permission, previous: record.defaultPermission },
+        },
         trx,
       );
     });
@@ -169,7 +238,11 @@ export class DatasetPermissionService {
   }
 
   /** The groups granted something on the dataset, by name (MANAGE). */
-  async listGroups(actor: Actor, datasetName: string, query: { limit?: number } = {}): Promise<DatasetGroupPermission[]> {
+  async listGroups(
+    actor: Actor,
+    datasetName: string,
+    query: { limit?: number } = {},
+  ): Promise<DatasetGroupPermission[]> {
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
     return this.groupGrants.listForDataset(record.id, query);
   }
@@ -185,7 +258,12 @@ export class DatasetPermissionService {
    * Grants a group `permission` (MANAGE on the dataset). Any level may be granted: each member gets at most
    * their role's cap of it, so a guest in an EDIT group still gets VIEW.
    */
-  async setGroup(actor: Actor, datasetName: string, groupRef: string, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+  async setGroup(
+    actor: Actor,
+    datasetName: string,
+    groupRef: string,
+    permission: DatasetPermission,
+  ): Promise<DatasetGroupPermission> {
     requirePermissionValue(permission);
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
     return this.database.db.transaction().execute(async (trx) => {
@@ -193,7 +271,13 @@ export class DatasetPermissionService {
       const previous = await this.groupGrants.find(record.id, group.id, trx);
       await this.groupGrants.upsert(trx, record.id, group.id, permission, nowIso());
       await this.audit.record(
-        { action: 'dataset.group_permission_set', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, groupId: group.id, permission, previous: previous ?? null } },
+        {
+          action: 'dataset.group_permission_set',
+          actor,
+          targetType: 'dataset',
+          targetId: record.id,
+          details: { dataset: record.name, groupId: group.id, permission, previous: previous ?? null },
+        },
         trx,
       );
       return { group: groupSummary(group), permission };
@@ -207,9 +291,20 @@ export class DatasetPermissionService {
       const group = await this.groups.resolve(groupRef, trx);
       const previous = await this.groupGrants.find(record.id, group.id, trx);
       if (previous === undefined || !(await this.groupGrants.delete(trx, record.id, group.id))) {
-        throw notFound(`Group ${JSON.stringify(group.name)} has no permission on dataset ${JSON.stringify(record.name)}`);
+        throw notFound(
+          `Group ${JSON.stringify(group.name)} has no permission on dataset ${JSON.stringify(record.name)}`,
+        );
       }
-      await this.audit.record({ action: 'dataset.group_permission_remove', actor, targetType: 'dataset', targetId: record.id, details: { dataset: record.name, groupId: group.id, previous } }, trx);
+      await this.audit.record(
+        {
+          action: 'dataset.group_permission_remove',
+          actor,
+          targetType: 'dataset',
+          targetId: record.id,
+          details: { dataset: record.name, groupId: group.id, previous },
+        },
+        trx,
+      );
     });
   }
 
@@ -223,14 +318,22 @@ export class DatasetPermissionService {
   /** Every dataset the user can see, with grant and effective permission: admins ask about anyone, others about themselves. */
   async forUser(actor: Actor, userRef: string): Promise<UserDatasetPermissionList> {
     if (!isAdmin(actor) && !isSelf(actor, userRef)) {
-      throw forbidden('Only admins can read other users’ dataset permissions', { requiredRole: 'ADMIN', role: actor.kind === 'user' ? actor.user.role : null });
+      throw forbidden('Only admins can read other users’ dataset permissions', {
+        requiredRole: 'ADMIN',
+        role: actor.kind === 'user' ? actor.user.role : null,
+      });
     }
     const user = await this.users.resolve(userRef);
     const { items } = await this.store.listVisible({ kind: 'user', userId: user.id, role: user.role }, {});
     return {
       user: permissionUser(user),
       datasets: items.map(({ record, userGrant, groupGrant }) => {
-        const { activePermission } = userPermission(permissionUser(user), record.defaultPermission, userGrant, groupGrant);
+        const { activePermission } = userPermission(
+          permissionUser(user),
+          record.defaultPermission,
+          userGrant,
+          groupGrant,
+        );
         return { datasetId: record.id, datasetName: record.name, userPermission: userGrant ?? null, activePermission };
       }),
     };

@@ -41,7 +41,11 @@ export function implicitPermission(role: Role, datasetDefault: DatasetPermission
  * gets VIEW, and a demoted user's old grants shrink with their role at once.
  */
 export function effectivePermission(facts: PermissionFacts): DatasetPermission {
-  const granted = maxPermission([implicitPermission(facts.role, facts.datasetDefault), facts.userGrant ?? 'NO_ACCESS', ...(facts.groupGrants ?? [])]);
+  const granted = maxPermission([
+    implicitPermission(facts.role, facts.datasetDefault),
+    facts.userGrant ?? 'NO_ACCESS',
+    ...(facts.groupGrants ?? []),
+  ]);
   return minPermission(ROLE_PERMISSION_CAP[facts.role], granted);
 }
 
@@ -54,9 +58,16 @@ export function grantablePermissions(role: Role): DatasetPermission[] {
  * 404 when the caller cannot see the dataset at all (indistinguishable from a missing one),
  * 403 naming the required and actual level when they can see it but need more.
  */
-export function requireDatasetPermission(actual: DatasetPermission, required: DatasetPermission, datasetName: string): void {
+export function requireDatasetPermission(
+  actual: DatasetPermission,
+  required: DatasetPermission,
+  datasetName: string,
+): void {
   if (actual === 'NO_ACCESS') throw notFound(`Dataset ${JSON.stringify(datasetName)} not found`);
   if (!permissionAtLeast(actual, required)) {
-    throw forbidden(`This needs ${required} permission on dataset ${JSON.stringify(datasetName)}; you have ${actual}`, { required, actual });
+    throw forbidden(`This needs ${required} permission on dataset ${JSON.stringify(datasetName)}; you have ${actual}`, {
+      required,
+      actual,
+    });
   }
 }

@@ -13,7 +13,15 @@ export interface EncodeJob {
 }
 
 export type EncodeReply =
-  | { id: number; ok: true; rows: EncodedSample[]; ids: string[]; given: string[]; changes: Array<[string, FieldType]>; droppedNulls: string[] }
+  | {
+      id: number;
+      ok: true;
+      rows: EncodedSample[];
+      ids: string[];
+      given: string[];
+      changes: Array<[string, FieldType]>;
+      droppedNulls: string[];
+    }
   // Any problem: the main thread runs the whole batch itself, which names the sample and line at fault.
   | { id: number; ok: false };
 

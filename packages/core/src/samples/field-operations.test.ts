@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
 import { expectAppError } from '../test-support/identity-fixtures.js';
-import { createSampleTestContext, detection, detections, type SampleTestContext } from '../test-support/sample-fixtures.js';
+import {
+  createSampleTestContext,
+  detection,
+  detections,
+  type SampleTestContext,
+} from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('field operations on %s', (dialect) => {
@@ -25,7 +30,12 @@ describe.each(await testDialects())('field operations on %s', (dialect) => {
   async function seeded(label: string): Promise<{ name: string; ids: string[] }> {
     const name = await t.newDataset(label);
     const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, name, [
-      { filepath: '/a.jpg', uniqueness: 0.1, note: 'a', gt: detections(detection('cat', { iscrowd: 1 }), detection('dog')) },
+      {
+        filepath: '/a.jpg',
+        uniqueness: 0.1,
+        note: 'a',
+        gt: detections(detection('cat', { iscrowd: 1 }), detection('dog')),
+      },
       { filepath: '/b.jpg', uniqueness: 0.2, gt: detections(detection('bird', { iscrowd: 0 })) },
     ]);
     return { name, ids };
@@ -64,30 +74,66 @@ describe.each(await testDialects())('field operations on %s', (dialect) => {
           ['gt.reviewer', 'string'],
         ]),
       );
-      await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', difficulty: 1.5 }]), 'BAD_REQUEST', 'Field "difficulty" is int; got float');
       await expectAppError(
-        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', gt: detections(detection('x', { area: 'big' })) }]),
+        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', difficulty: 1.5 }]),
+        'BAD_REQUEST',
+        'Field "difficulty" is int; got float',
+      );
+      await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [
+          { filepath: '/c.jpg', gt: detections(detection('x', { area: 'big' })) },
+        ]),
         'BAD_REQUEST',
         'Field "gt.detections.area" is float; got string',
       );
-      await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', weather: detections() }]), 'BAD_REQUEST', 'Field "weather" is Classification; got Detections');
-      await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', difficulty: 2, gt: detections(detection('x', { area: 3 })) }]);
+      await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', weather: detections() }]),
+        'BAD_REQUEST',
+        'Field "weather" is Classification; got Detections',
+      );
+      await services.samples.addSamples(SYSTEM_ACTOR, name, [
+        { filepath: '/c.jpg', difficulty: 2, gt: detections(detection('x', { area: 3 })) },
+      ]);
     });
 
     it('answers 409 for an existing field or built-in and 400 for bad types, names and paths', async () => {
       const { name } = await seeded('declare errors');
-      await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'uniqueness', 'float'), 'CONFLICT', 'Field "uniqueness" already exists');
+      await expectAppError(
+        services.samples.addField(SYSTEM_ACTOR, name, 'uniqueness', 'float'),
+        'CONFLICT',
+        'Field "uniqueness" already exists',
+      );
       await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'filepath', 'string'), 'CONFLICT');
       await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'gt.detections.iscrowd', 'int'), 'CONFLICT');
       await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'gt.detections.label', 'string'), 'CONFLICT');
-      await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'x', 'any'), 'BAD_REQUEST', /type must be one of/);
-      await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'x', 'list<Detection>'), 'BAD_REQUEST', /type must be one of/);
+      await expectAppError(
+        services.samples.addField(SYSTEM_ACTOR, name, 'x', 'any'),
+        'BAD_REQUEST',
+        /type must be one of/,
+      );
+      await expectAppError(
+        services.samples.addField(SYSTEM_ACTOR, name, 'x', 'list<Detection>'),
+        'BAD_REQUEST',
+        /type must be one of/,
+      );
       await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'x', 'vector' as never), 'BAD_REQUEST');
-      await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, '_private', 'string'), 'BAD_REQUEST', /reserved/);
+      await expectAppError(
+        services.samples.addField(SYSTEM_ACTOR, name, '_private', 'string'),
+        'BAD_REQUEST',
+        /reserved/,
+      );
       await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'bad path', 'string'), 'BAD_REQUEST');
-      await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'note.inner', 'string'), 'BAD_REQUEST', /not a label field/);
+      await expectAppError(
+        services.samples.addField(SYSTEM_ACTOR, name, 'note.inner', 'string'),
+        'BAD_REQUEST',
+        /not a label field/,
+      );
       await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'gt.detections', 'string'), 'BAD_REQUEST');
-      await expectAppError(services.samples.addField(SYSTEM_ACTOR, name, 'gt.detections.box', 'Detection'), 'BAD_REQUEST', /cannot itself be a label/);
+      await expectAppError(
+        services.samples.addField(SYSTEM_ACTOR, name, 'gt.detections.box', 'Detection'),
+        'BAD_REQUEST',
+        /cannot itself be a label/,
+      );
     });
   });
 
@@ -105,15 +151,26 @@ describe.each(await testDialects())('field operations on %s', (dialect) => {
       }
       // The name is free again, with any type.
       await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', note: 5, gt: 'text' }]);
-      expect(await custom(name)).toEqual(expect.arrayContaining([['note', 'float'], ['gt', 'string']]));
+      expect(await custom(name)).toEqual(
+        expect.arrayContaining([
+          ['note', 'float'],
+          ['gt', 'string'],
+        ]),
+      );
     });
 
     it('removes a custom label attribute from every label inside the list', async () => {
       const { name, ids } = await seeded('delete attribute');
       await services.samples.deleteField(SYSTEM_ACTOR, name, 'gt.detections.iscrowd');
-      expect(await custom(name)).toEqual([['gt', 'Detections'], ['note', 'string'], ['uniqueness', 'float']]);
+      expect(await custom(name)).toEqual([
+        ['gt', 'Detections'],
+        ['note', 'string'],
+        ['uniqueness', 'float'],
+      ]);
       for (const id of ids) {
-        const gt = (await services.samples.getSample(SYSTEM_ACTOR, name, id)).gt as { detections: Array<Record<string, unknown>> };
+        const gt = (await services.samples.getSample(SYSTEM_ACTOR, name, id)).gt as {
+          detections: Array<Record<string, unknown>>;
+        };
         expect(gt.detections.length).toBeGreaterThan(0);
         for (const d of gt.detections) {
           expect(Object.hasOwn(d, 'iscrowd')).toBe(false);
@@ -124,10 +181,22 @@ describe.each(await testDialects())('field operations on %s', (dialect) => {
 
     it('refuses built-ins and built-in label attributes, and answers 404 for an unknown field', async () => {
       const { name } = await seeded('delete errors');
-      await expectAppError(services.samples.deleteField(SYSTEM_ACTOR, name, 'filepath'), 'BAD_REQUEST', '"filepath" is a built-in field and cannot be deleted');
+      await expectAppError(
+        services.samples.deleteField(SYSTEM_ACTOR, name, 'filepath'),
+        'BAD_REQUEST',
+        '"filepath" is a built-in field and cannot be deleted',
+      );
       await expectAppError(services.samples.deleteField(SYSTEM_ACTOR, name, 'metadata.width'), 'BAD_REQUEST');
-      await expectAppError(services.samples.deleteField(SYSTEM_ACTOR, name, 'gt.detections.label'), 'BAD_REQUEST', /built-in label attribute/);
-      await expectAppError(services.samples.deleteField(SYSTEM_ACTOR, name, 'nope'), 'NOT_FOUND', `Field "nope" not found in dataset ${JSON.stringify(name)}`);
+      await expectAppError(
+        services.samples.deleteField(SYSTEM_ACTOR, name, 'gt.detections.label'),
+        'BAD_REQUEST',
+        /built-in label attribute/,
+      );
+      await expectAppError(
+        services.samples.deleteField(SYSTEM_ACTOR, name, 'nope'),
+        'NOT_FOUND',
+        `Field "nope" not found in dataset ${JSON.stringify(name)}`,
+      );
     });
   });
 
@@ -136,7 +205,12 @@ describe.each(await testDialects())('field operations on %s', (dialect) => {
       const { name, ids } = await seeded('rename');
       const before = await Promise.all(ids.map((id) => services.samples.getSample(SYSTEM_ACTOR, name, id)));
       const fields = await services.samples.renameField(t.team.as.member, name, 'gt', 'ground_truth');
-      expect(fields.filter((f) => !f.builtin).map((f) => f.path)).toEqual(['ground_truth', 'ground_truth.detections.iscrowd', 'note', 'uniqueness']);
+      expect(fields.filter((f) => !f.builtin).map((f) => f.path)).toEqual([
+        'ground_truth',
+        'ground_truth.detections.iscrowd',
+        'note',
+        'uniqueness',
+      ]);
       await services.samples.renameField(SYSTEM_ACTOR, name, 'uniqueness', 'score');
       for (const [i, id] of ids.entries()) {
         const sample = await services.samples.getSample(SYSTEM_ACTOR, name, id);
@@ -146,18 +220,39 @@ describe.each(await testDialects())('field operations on %s', (dialect) => {
         expect(Object.hasOwn(sample, 'uniqueness')).toBe(false);
       }
       // Later adds use the new names and types.
-      await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c', score: 'x' }]), 'BAD_REQUEST', 'Field "score" is float; got string');
+      await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c', score: 'x' }]),
+        'BAD_REQUEST',
+        'Field "score" is float; got string',
+      );
     });
 
     it('answers 409 when the new name exists, 404 for an unknown field, 400 for nested paths and built-ins', async () => {
       const { name } = await seeded('rename errors');
-      await expectAppError(services.samples.renameField(SYSTEM_ACTOR, name, 'note', 'uniqueness'), 'CONFLICT', 'Field "uniqueness" already exists');
+      await expectAppError(
+        services.samples.renameField(SYSTEM_ACTOR, name, 'note', 'uniqueness'),
+        'CONFLICT',
+        'Field "uniqueness" already exists',
+      );
       await expectAppError(services.samples.renameField(SYSTEM_ACTOR, name, 'note', 'tags'), 'CONFLICT');
       await expectAppError(services.samples.renameField(SYSTEM_ACTOR, name, 'nope', 'other'), 'NOT_FOUND');
-      await expectAppError(services.samples.renameField(SYSTEM_ACTOR, name, 'gt.detections.iscrowd', 'gt.detections.crowd'), 'BAD_REQUEST', 'Only top-level custom fields can be renamed');
+      await expectAppError(
+        services.samples.renameField(SYSTEM_ACTOR, name, 'gt.detections.iscrowd', 'gt.detections.crowd'),
+        'BAD_REQUEST',
+        'Only top-level custom fields can be renamed',
+      );
       await expectAppError(services.samples.renameField(SYSTEM_ACTOR, name, 'filepath', 'path'), 'BAD_REQUEST');
-      await expectAppError(services.samples.renameField(SYSTEM_ACTOR, name, 'note', '_note'), 'BAD_REQUEST', /reserved/);
-      expect(await custom(name)).toEqual([['gt', 'Detections'], ['gt.detections.iscrowd', 'float'], ['note', 'string'], ['uniqueness', 'float']]);
+      await expectAppError(
+        services.samples.renameField(SYSTEM_ACTOR, name, 'note', '_note'),
+        'BAD_REQUEST',
+        /reserved/,
+      );
+      expect(await custom(name)).toEqual([
+        ['gt', 'Detections'],
+        ['gt.detections.iscrowd', 'float'],
+        ['note', 'string'],
+        ['uniqueness', 'float'],
+      ]);
     });
   });
 });

@@ -49,7 +49,10 @@ function labelAttributePath(schema: FieldSchema, path: string): AttributePath {
   const [head = '', ...rest] = path.split('.');
   const type = own(schema, head);
   if (type === undefined || !isLabelClass(type)) {
-    throw badRequest(`Only label attributes can be declared below a field, and ${JSON.stringify(head)} is not a label field of the dataset`, { field: path });
+    throw badRequest(
+      `Only label attributes can be declared below a field, and ${JSON.stringify(head)} is not a label field of the dataset`,
+      { field: path },
+    );
   }
   let attr: string;
   let inItems = false;
@@ -63,14 +66,24 @@ function labelAttributePath(schema: FieldSchema, path: string): AttributePath {
       attr = rest[0] as string;
       if (Object.hasOwn(LIST_LABEL_ATTRIBUTES[type], attr)) throw alreadyExists(path);
     } else {
-      throw badRequest(`${JSON.stringify(head)} is ${type}: declare attributes of its labels as ${JSON.stringify(`${head}.${key}.<name>`)}`, { field: path });
+      throw badRequest(
+        `${JSON.stringify(head)} is ${type}: declare attributes of its labels as ${JSON.stringify(`${head}.${key}.<name>`)}`,
+        { field: path },
+      );
     }
   } else {
-    if (rest.length !== 1) throw badRequest(`${JSON.stringify(head)} is a ${type}: declare its attributes as ${JSON.stringify(`${head}.<name>`)}`, { field: path });
+    if (rest.length !== 1)
+      throw badRequest(
+        `${JSON.stringify(head)} is a ${type}: declare its attributes as ${JSON.stringify(`${head}.<name>`)}`,
+        { field: path },
+      );
     attr = rest[0] as string;
     if (Object.hasOwn(LABEL_ATTRIBUTES[type], attr)) throw alreadyExists(path);
   }
-  if (!ATTRIBUTE_NAME.test(attr)) throw badRequest(`Label attribute ${JSON.stringify(attr)} must be an identifier not starting with "_"`, { field: path });
+  if (!ATTRIBUTE_NAME.test(attr))
+    throw badRequest(`Label attribute ${JSON.stringify(attr)} must be an identifier not starting with "_"`, {
+      field: path,
+    });
   return { field: head, attr, inItems };
 }
 
@@ -99,7 +112,8 @@ export class FieldOperations {
   async add(actor: Actor, dataset: string, path: string, type: FieldType): Promise<FieldInfo[]> {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
     checkPath(path);
-    if (!isFieldType(type) || !DECLARABLE_FIELD_TYPES.includes(type)) throw badRequest(`type must be one of ${DECLARABLE_FIELD_TYPES.join(', ')}`, { field: 'type' });
+    if (!isFieldType(type) || !DECLARABLE_FIELD_TYPES.includes(type))
+      throw badRequest(`type must be one of ${DECLARABLE_FIELD_TYPES.join(', ')}`, { field: 'type' });
     if (!path.includes('.')) {
       if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, path)) throw alreadyExists(path);
       checkCustomFieldName(path);
@@ -119,9 +133,13 @@ export class FieldOperations {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
     checkPath(path);
     const head = path.split('.')[0] as string;
-    if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, head)) throw badRequest(`${JSON.stringify(head)} is a built-in field and cannot be deleted`, { field: path });
+    if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, head))
+      throw badRequest(`${JSON.stringify(head)} is a built-in field and cannot be deleted`, { field: path });
     if (own(target.schema, path) === undefined) {
-      if (resolveFieldPath(target.schema, path).ok) throw badRequest(`${JSON.stringify(path)} is a built-in label attribute and cannot be deleted`, { field: path });
+      if (resolveFieldPath(target.schema, path).ok)
+        throw badRequest(`${JSON.stringify(path)} is a built-in label attribute and cannot be deleted`, {
+          field: path,
+        });
       throw notFound(`Field ${JSON.stringify(path)} not found in dataset ${JSON.stringify(record.name)}`);
     }
     const at = nowIso();
@@ -153,10 +171,14 @@ export class FieldOperations {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
     checkPath(path);
     checkPath(newPath, 'newPath');
-    if (path.includes('.') || newPath.includes('.')) throw badRequest('Only top-level custom fields can be renamed', { field: path });
-    if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, path)) throw badRequest(`${JSON.stringify(path)} is a built-in field and cannot be renamed`, { field: path });
-    if (own(target.schema, path) === undefined) throw notFound(`Field ${JSON.stringify(path)} not found in dataset ${JSON.stringify(record.name)}`);
-    if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, newPath) || own(target.schema, newPath) !== undefined) throw alreadyExists(newPath);
+    if (path.includes('.') || newPath.includes('.'))
+      throw badRequest('Only top-level custom fields can be renamed', { field: path });
+    if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, path))
+      throw badRequest(`${JSON.stringify(path)} is a built-in field and cannot be renamed`, { field: path });
+    if (own(target.schema, path) === undefined)
+      throw notFound(`Field ${JSON.stringify(path)} not found in dataset ${JSON.stringify(record.name)}`);
+    if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, newPath) || own(target.schema, newPath) !== undefined)
+      throw alreadyExists(newPath);
     checkCustomFieldName(newPath);
     if (path === newPath) return fieldInfos(target.schema);
     const at = nowIso();

@@ -13,10 +13,13 @@ const CHUNK = 1_000;
 export const DEFAULT_MAX_SCHEMA_FIELDS = 1_000;
 
 function tooManyFields(max: number, count: number): AppError {
-  return badRequest(`A dataset may have at most ${max} schema fields (field paths, nested ones included); this write would give it at least ${count}`, {
-    maxSchemaFields: max,
-    fields: count,
-  });
+  return badRequest(
+    `A dataset may have at most ${max} schema fields (field paths, nested ones included); this write would give it at least ${count}`,
+    {
+      maxSchemaFields: max,
+      fields: count,
+    },
+  );
 }
 
 /** `path` itself and every entry below it (`ground_truth` → `ground_truth.detections.iscrowd`); `_` in names is no LIKE wildcard here. */
@@ -31,7 +34,11 @@ export class FieldStore {
   ) {}
 
   async load(datasetId: string, db: Db = this.database.db): Promise<Record<string, FieldType>> {
-    const rows = await db.selectFrom('dataset_fields').select(['path', 'type']).where('dataset_id', '=', datasetId).execute();
+    const rows = await db
+      .selectFrom('dataset_fields')
+      .select(['path', 'type'])
+      .where('dataset_id', '=', datasetId)
+      .execute();
     // No prototype: a field named `constructor` must not find Object's.
     const schema = Object.create(null) as Record<string, FieldType>;
     for (const row of rows) schema[row.path] = row.type as FieldType;
@@ -57,7 +64,13 @@ export class FieldStore {
     if (added.length > 0) await this.checkCount(trx, datasetId);
     for (const change of changes.filter((c) => c.widens).sort((a, b) => (a.path < b.path ? -1 : 1))) {
       // Only an untyped list widens; a concurrent write that typed it already leaves the row alone.
-      await trx.updateTable('dataset_fields').set({ type: change.type }).where('dataset_id', '=', datasetId).where('path', '=', change.path).where('type', '=', 'list<any>').execute();
+      await trx
+        .updateTable('dataset_fields')
+        .set({ type: change.type })
+        .where('dataset_id', '=', datasetId)
+        .where('path', '=', change.path)
+        .where('type', '=', 'list<any>')
+        .execute();
     }
     const actual = new Map<string, string>();
     for (const part of chunks(changes, CHUNK)) {
@@ -116,7 +129,9 @@ export class FieldStore {
     await trx
       .deleteFrom('dataset_fields')
       .where('dataset_id', '=', datasetId)
-      .where((eb) => eb.or([eb('path', '=', exact), eb(sql`substr(path, 1, cast(${prefixLength} as integer))`, '=', prefix)]))
+      .where((eb) =>
+        eb.or([eb('path', '=', exact), eb(sql`substr(path, 1, cast(${prefixLength} as integer))`, '=', prefix)]),
+      )
       .execute();
   }
 
@@ -127,7 +142,9 @@ export class FieldStore {
       .updateTable('dataset_fields')
       .set({ path: sql<string>`cast(${to} as text) || substr(path, cast(${prefixLength} as integer))` })
       .where('dataset_id', '=', datasetId)
-      .where((eb) => eb.or([eb('path', '=', exact), eb(sql`substr(path, 1, cast(${prefixLength} as integer))`, '=', prefix)]))
+      .where((eb) =>
+        eb.or([eb('path', '=', exact), eb(sql`substr(path, 1, cast(${prefixLength} as integer))`, '=', prefix)]),
+      )
       .execute();
   }
 

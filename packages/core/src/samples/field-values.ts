@@ -2,7 +2,16 @@
 import type { ListLabelClass, SingleLabelClass } from '@teamset/contract';
 import { badRequest } from '../errors/app-error.js';
 import { idSequence } from './id-sequence.js';
-import { checkAttributeName, isLabelValue, labelClassOf, normalizeLabel, normalizeLabelAttribute, normalizeListAttribute, type AttributeTyper, type LabelContext } from './label-values.js';
+import {
+  checkAttributeName,
+  isLabelValue,
+  labelClassOf,
+  normalizeLabel,
+  normalizeLabelAttribute,
+  normalizeListAttribute,
+  type AttributeTyper,
+  type LabelContext,
+} from './label-values.js';
 import { observe, typeMismatch, type SchemaBuilder } from './schema-inference.js';
 
 /**
@@ -52,7 +61,8 @@ export class FieldValues implements AttributeTyper {
   customAttribute(path: string, key: string, value: unknown): unknown {
     const full = this.attributePath(path, key);
     if (value === null) return null;
-    if (isLabelValue(value)) throw badRequest(`Field ${JSON.stringify(full)}: labels cannot hold other labels`, { field: full });
+    if (isLabelValue(value))
+      throw badRequest(`Field ${JSON.stringify(full)}: labels cannot hold other labels`, { field: full });
     this.schema.accept(full, observe(value, full));
     return value;
   }

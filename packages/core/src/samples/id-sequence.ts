@@ -10,7 +10,10 @@ export function idSequence(): () => string {
   let prefix = '';
   let counter = 0;
   const refill = (): void => {
-    prefix = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + randomBytes(5).toString('hex');
+    prefix =
+      Math.floor(Date.now() / 1000)
+        .toString(16)
+        .padStart(8, '0') + randomBytes(5).toString('hex');
     counter = 0;
   };
   refill();

@@ -47,13 +47,18 @@ export function checkJson(value: unknown, field: string, depth = 0): void {
     return;
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw badRequest(`Field ${JSON.stringify(field)}: numbers must be finite (JSON has no NaN or Infinity)`, { field });
+    if (!Number.isFinite(value))
+      throw badRequest(`Field ${JSON.stringify(field)}: numbers must be finite (JSON has no NaN or Infinity)`, {
+        field,
+      });
     return;
   }
-  if (depth >= MAX_VALUE_DEPTH) throw badRequest(`Field ${JSON.stringify(field)} is nested more than ${MAX_VALUE_DEPTH} levels deep`, { field });
+  if (depth >= MAX_VALUE_DEPTH)
+    throw badRequest(`Field ${JSON.stringify(field)} is nested more than ${MAX_VALUE_DEPTH} levels deep`, { field });
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (item === undefined) throw badRequest(`Field ${JSON.stringify(field)}: lists must not hold undefined`, { field });
+      if (item === undefined)
+        throw badRequest(`Field ${JSON.stringify(field)}: lists must not hold undefined`, { field });
       checkJson(item, field, depth + 1);
     }
     return;

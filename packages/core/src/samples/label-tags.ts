@@ -17,12 +17,20 @@ export function labelsOf(value: unknown): Record<string, unknown>[] {
  * Adds (`add`) or removes tags on the labels of `fields[field]` whose id is in `labelIds`, mutating the
  * document; true when any label changed. Added tags are appended once, in the given order.
  */
-export function retagLabels(fields: Record<string, unknown>, field: string, labelIds: ReadonlySet<string>, tags: readonly string[], add: boolean): boolean {
+export function retagLabels(
+  fields: Record<string, unknown>,
+  field: string,
+  labelIds: ReadonlySet<string>,
+  tags: readonly string[],
+  add: boolean,
+): boolean {
   let changed = false;
   for (const label of labelsOf(fields[field])) {
     if (typeof label.id !== 'string' || !labelIds.has(label.id)) continue;
     const current = Array.isArray(label.tags) ? (label.tags as string[]) : [];
-    const next = add ? [...current, ...tags.filter((t) => !current.includes(t))] : current.filter((t) => !tags.includes(t));
+    const next = add
+      ? [...current, ...tags.filter((t) => !current.includes(t))]
+      : current.filter((t) => !tags.includes(t));
     if (next.length !== current.length || !Array.isArray(label.tags)) {
       label.tags = next;
       changed = true;

@@ -38,7 +38,10 @@ export function isLabelValue(value: unknown): value is Record<string, unknown> &
 export function labelClassOf(value: { _cls: unknown }, field: string): LabelClass {
   const cls = value._cls;
   if (typeof cls === 'string' && (LABEL_CLASSES as readonly string[]).includes(cls)) return cls as LabelClass;
-  throw badRequest(`Field ${JSON.stringify(field)} has unknown label class ${JSON.stringify(cls)}; expected one of ${LABEL_CLASSES.join(', ')}`, { field });
+  throw badRequest(
+    `Field ${JSON.stringify(field)} has unknown label class ${JSON.stringify(cls)}; expected one of ${LABEL_CLASSES.join(', ')}`,
+    { field },
+  );
 }
 
 /** The actual type to report when a built-in attribute's value does not fit its declared type, else undefined; null always fits. */
@@ -72,7 +75,8 @@ function checkBuiltin(path: string, key: string, type: FieldType, value: unknown
   if (actual !== undefined) throw typeMismatch(`${path}.${key}`, type, actual);
   if (typeof value === 'string') {
     const problem = stringProblem(value);
-    if (problem) throw badRequest(`Field ${JSON.stringify(`${path}.${key}`)}: strings ${problem}`, { field: `${path}.${key}` });
+    if (problem)
+      throw badRequest(`Field ${JSON.stringify(`${path}.${key}`)}: strings ${problem}`, { field: `${path}.${key}` });
   } else if (type === 'any' && value !== null) {
     checkJson(value, `${path}.${key}`);
   }
@@ -96,7 +100,8 @@ function normalizeLabelTags(value: unknown, path: string): string[] {
   for (const tag of value) {
     if (typeof tag !== 'string') throw typeMismatch(`${path}.tags`, 'list<string>', `list containing ${kindOf(tag)}`);
     const problem = stringProblem(tag);
-    if (problem) throw badRequest(`Field ${JSON.stringify(`${path}.tags`)}: tags ${problem}`, { field: `${path}.tags` });
+    if (problem)
+      throw badRequest(`Field ${JSON.stringify(`${path}.tags`)}: tags ${problem}`, { field: `${path}.tags` });
     if (!out.includes(tag)) out.push(tag);
   }
   return out;
@@ -104,7 +109,10 @@ function normalizeLabelTags(value: unknown, path: string): string[] {
 
 export function checkAttributeName(path: string, key: string): void {
   if (!ATTRIBUTE_NAME.test(key)) {
-    throw badRequest(`Field ${JSON.stringify(path)}: label attribute ${JSON.stringify(key)} must be an identifier not starting with "_"`, { field: `${path}.${key}` });
+    throw badRequest(
+      `Field ${JSON.stringify(path)}: label attribute ${JSON.stringify(key)} must be an identifier not starting with "_"`,
+      { field: `${path}.${key}` },
+    );
   }
 }
 
@@ -117,15 +125,27 @@ function customValue(path: string, key: string, value: unknown, ctx: LabelContex
  * (null → []), `bounding_box` four finite numbers, other built-ins by their declared type, and custom
  * attributes typed through the schema.
  */
-export function normalizeLabelAttribute(cls: SingleLabelClass, path: string, key: string, value: unknown, ctx: LabelContext): unknown {
+export function normalizeLabelAttribute(
+  cls: SingleLabelClass,
+  path: string,
+  key: string,
+  value: unknown,
+  ctx: LabelContext,
+): unknown {
   if (key === 'id') {
-    if (typeof value !== 'string' || !ID_PATTERN.test(value)) throw badRequest(`Field ${JSON.stringify(`${path}.id`)}: label ids are 24 lowercase hex characters`, { field: `${path}.id` });
+    if (typeof value !== 'string' || !ID_PATTERN.test(value))
+      throw badRequest(`Field ${JSON.stringify(`${path}.id`)}: label ids are 24 lowercase hex characters`, {
+        field: `${path}.id`,
+      });
     return value;
   }
   if (key === 'tags') return normalizeLabelTags(value, path);
   if (key === 'bounding_box' && cls === 'Detection') {
     if (value !== null && (!Array.isArray(value) || value.length !== 4 || !value.every(isFiniteNumber))) {
-      throw badRequest(`Field ${JSON.stringify(`${path}.bounding_box`)} must be 4 finite numbers [x, y, width, height]`, { field: `${path}.bounding_box` });
+      throw badRequest(
+        `Field ${JSON.stringify(`${path}.bounding_box`)} must be 4 finite numbers [x, y, width, height]`,
+        { field: `${path}.bounding_box` },
+      );
     }
     return value;
   }
@@ -138,7 +158,13 @@ export function normalizeLabelAttribute(cls: SingleLabelClass, path: string, key
 }
 
 /** An attribute of a list label itself (Classifications.logits, or a custom one), not of its items. */
-export function normalizeListAttribute(cls: ListLabelClass, field: string, key: string, value: unknown, ctx: LabelContext): unknown {
+export function normalizeListAttribute(
+  cls: ListLabelClass,
+  field: string,
+  key: string,
+  value: unknown,
+  ctx: LabelContext,
+): unknown {
   const builtin = own(LIST_LABEL_ATTRIBUTES[cls], key);
   if (builtin !== undefined) {
     checkBuiltin(field, key, builtin, value);
@@ -151,7 +177,12 @@ export function normalizeListAttribute(cls: ListLabelClass, field: string, key: 
  * One single label (Detection, Classification, …) at `path` (`ground_truth` or, inside a list label,
  * `ground_truth.detections`): built-ins checked by class, `id` kept or assigned, `tags` defaulted to [].
  */
-export function normalizeSingleLabel(value: Record<string, unknown>, cls: SingleLabelClass, path: string, ctx: LabelContext): Record<string, unknown> {
+export function normalizeSingleLabel(
+  value: Record<string, unknown>,
+  cls: SingleLabelClass,
+  path: string,
+  ctx: LabelContext,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { _cls: cls };
   for (const key of Object.keys(value)) {
     const member = value[key];
@@ -163,7 +194,12 @@ export function normalizeSingleLabel(value: Record<string, unknown>, cls: Single
   return out;
 }
 
-function normalizeListLabel(value: Record<string, unknown>, cls: ListLabelClass, field: string, ctx: LabelContext): Record<string, unknown> {
+function normalizeListLabel(
+  value: Record<string, unknown>,
+  cls: ListLabelClass,
+  field: string,
+  ctx: LabelContext,
+): Record<string, unknown> {
   const { key: itemsKey, itemClass } = LIST_LABEL_ITEMS[cls];
   const itemsPath = `${field}.${itemsKey}`;
   const out: Record<string, unknown> = { _cls: cls };
@@ -182,7 +218,10 @@ function normalizeListLabel(value: Record<string, unknown>, cls: ListLabelClass,
     if (!isPlainObject(item)) throw typeMismatch(itemsPath, `list<${itemClass}>`, `list containing ${kindOf(item)}`);
     // FiftyOne always writes `_cls`; a bare item inside a list label can only be of its item class.
     if (item._cls !== undefined && item._cls !== itemClass) {
-      throw badRequest(`Field ${JSON.stringify(itemsPath)} holds ${itemClass} labels; got ${JSON.stringify(item._cls)}`, { field: itemsPath, expected: itemClass, actual: item._cls });
+      throw badRequest(
+        `Field ${JSON.stringify(itemsPath)} holds ${itemClass} labels; got ${JSON.stringify(item._cls)}`,
+        { field: itemsPath, expected: itemClass, actual: item._cls },
+      );
     }
     return normalizeSingleLabel(item, itemClass, itemsPath, ctx);
   });
@@ -190,6 +229,13 @@ function normalizeListLabel(value: Record<string, unknown>, cls: ListLabelClass,
 }
 
 /** A label field's value, validated and normalized per its class. */
-export function normalizeLabel(value: Record<string, unknown>, cls: LabelClass, field: string, ctx: LabelContext): Record<string, unknown> {
-  return isListLabelClass(cls) ? normalizeListLabel(value, cls, field, ctx) : normalizeSingleLabel(value, cls, field, ctx);
+export function normalizeLabel(
+  value: Record<string, unknown>,
+  cls: LabelClass,
+  field: string,
+  ctx: LabelContext,
+): Record<string, unknown> {
+  return isListLabelClass(cls)
+    ? normalizeListLabel(value, cls, field, ctx)
+    : normalizeSingleLabel(value, cls, field, ctx);
 }

@@ -20,7 +20,10 @@ export function parseNdjsonSamples(text: string): unknown[] {
         samples.push(JSON.parse(text.slice(start, end)));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        throw badRequest(`Line ${line} of the body is not valid JSON (${why}); send one sample object per line`, { line, index: samples.length });
+        throw badRequest(`Line ${line} of the body is not valid JSON (${why}); send one sample object per line`, {
+          line,
+          index: samples.length,
+        });
       }
     }
     start = end + 1;
@@ -31,7 +34,8 @@ export function parseNdjsonSamples(text: string): unknown[] {
 /** The same checks as a JSON body's `samples` list: at least one, at most MAX_SAMPLES_PER_BATCH. */
 export function checkBatchSize(count: number): void {
   if (count === 0) throw badRequest('The body holds no samples: send one sample object per line', { field: 'samples' });
-  if (count > MAX_SAMPLES_PER_BATCH) throw badRequest(`A batch holds at most ${MAX_SAMPLES_PER_BATCH} samples; got ${count}`, { field: 'samples' });
+  if (count > MAX_SAMPLES_PER_BATCH)
+    throw badRequest(`A batch holds at most ${MAX_SAMPLES_PER_BATCH} samples; got ${count}`, { field: 'samples' });
 }
 
 /** NDJSON as it arrives: text, or the body's UTF-8 bytes. */
@@ -46,7 +50,9 @@ export function checkUtf8(input: NdjsonInput): void {
 }
 
 export function ndjsonText(input: NdjsonInput): string {
-  return typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
+  return typeof input === 'string'
+    ? input
+    : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
 }
 
 /**

@@ -7,7 +7,14 @@ import { badRequest, conflict, type AppError } from '../errors/app-error.js';
 import type { DatasetRecord } from '../datasets/dataset-store.js';
 import type { EncodeReply } from './encode-worker.js';
 import type { EncodeWorkerClient } from './encode-worker-client.js';
-import { checkBatchSize, checkUtf8, ndjsonText, parseNdjsonSamples, splitNdjson, type NdjsonInput } from './ndjson-samples.js';
+import {
+  checkBatchSize,
+  checkUtf8,
+  ndjsonText,
+  parseNdjsonSamples,
+  splitNdjson,
+  type NdjsonInput,
+} from './ndjson-samples.js';
 import type { SampleContext } from './sample-context.js';
 import { SampleEncoder } from './sample-encoder.js';
 import type { EncodedSample } from './sample-store.js';
@@ -53,7 +60,10 @@ export class SampleAdditions {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
     checkUtf8(body);
     const bytes = typeof body === 'string' ? undefined : body;
-    const parts = bytes && bytes.length >= PARALLEL_MIN_BYTES && this.worker?.available ? splitNdjson(bytes, 1 - WORKER_SHARE) : undefined;
+    const parts =
+      bytes && bytes.length >= PARALLEL_MIN_BYTES && this.worker?.available
+        ? splitNdjson(bytes, 1 - WORKER_SHARE)
+        : undefined;
     if (parts && this.worker) {
       const tail = this.worker.encode(parts.tail, target.schema);
       const done = await this.addInTwoParts(record, target.schema, ndjsonText(parts.head), tail);
@@ -64,7 +74,12 @@ export class SampleAdditions {
     return this.addParsed(record, target.schema, samples);
   }
 
-  private async addInTwoParts(record: DatasetRecord, schema: FieldSchema, headText: string, tailReply: Promise<EncodeReply | undefined>): Promise<{ ids: string[] } | undefined> {
+  private async addInTwoParts(
+    record: DatasetRecord,
+    schema: FieldSchema,
+    headText: string,
+    tailReply: Promise<EncodeReply | undefined>,
+  ): Promise<{ ids: string[] } | undefined> {
     let encoder: SampleEncoder;
     let rows: EncodedSample[];
     try {
@@ -83,7 +98,8 @@ export class SampleAdditions {
       await this.inTransaction(record.id, given, async (trx) => {
         await this.insertRows(trx, record.id, rows, encoder.schema.takeChanges(), at);
         const tail = await tailReply;
-        if (!tail?.ok || encoder.ids.length + tail.ids.length > MAX_BATCH || !joinable(encoder, tail)) throw REDO_IN_ONE_RUN;
+        if (!tail?.ok || encoder.ids.length + tail.ids.length > MAX_BATCH || !joinable(encoder, tail))
+          throw REDO_IN_ONE_RUN;
         given.push(...tail.given);
         await this.insertRows(trx, record.id, tail.rows, encoder.schema.takeChanges(), at);
         await this.ctx.touch(trx, record.id, at);
@@ -96,7 +112,11 @@ export class SampleAdditions {
     return { ids };
   }
 
-  private async addParsed(record: DatasetRecord, schema: FieldSchema, samples: readonly SampleInput[]): Promise<{ ids: string[] }> {
+  private async addParsed(
+    record: DatasetRecord,
+    schema: FieldSchema,
+    samples: readonly SampleInput[],
+  ): Promise<{ ids: string[] }> {
     if (!Array.isArray(samples)) throw badRequest('samples must be a list of sample objects', { field: 'samples' });
     if (samples.length === 0) return { ids: [] };
 
@@ -115,7 +135,13 @@ export class SampleAdditions {
   }
 
   /** Persists `rows` with the schema entries they add. A given id the dataset already has fails the insert (see inTransaction). */
-  private async insertRows(trx: Db, datasetId: string, rows: readonly EncodedSample[], changes: readonly SchemaChange[], at: string): Promise<void> {
+  private async insertRows(
+    trx: Db,
+    datasetId: string,
+    rows: readonly EncodedSample[],
+    changes: readonly SchemaChange[],
+    at: string,
+  ): Promise<void> {
     await this.ctx.fields.apply(trx, datasetId, changes, at);
     await this.ctx.samples.insert(trx, datasetId, rows, at);
   }
@@ -126,7 +152,11 @@ export class SampleAdditions {
    * rollback. No lookup before the insert: an import gives every id, and checking them all first cost as much
    * as a tenth of the insert.
    */
-  private async inTransaction(datasetId: string, given: readonly string[], write: (trx: Db) => Promise<void>): Promise<void> {
+  private async inTransaction(
+    datasetId: string,
+    given: readonly string[],
+    write: (trx: Db) => Promise<void>,
+  ): Promise<void> {
     try {
       await this.ctx.database.db.transaction().execute(write);
     } catch (error) {

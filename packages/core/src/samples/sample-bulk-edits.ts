@@ -19,7 +19,14 @@ export class SampleBulkEdits {
    * values travel, not whole documents. With `dropNulls` a null removes the key instead of storing null.
    * Returns the samples changed.
    */
-  async setField(trx: Db, datasetId: string, name: string, entries: ReadonlyArray<readonly [string, unknown]>, dropNulls: boolean, at: string): Promise<number> {
+  async setField(
+    trx: Db,
+    datasetId: string,
+    name: string,
+    entries: ReadonlyArray<readonly [string, unknown]>,
+    dropNulls: boolean,
+    at: string,
+  ): Promise<number> {
     let changed = 0;
     for (const part of chunks(entries, ID_CHUNK)) {
       const sets = dropNulls ? part.filter(([, value]) => value !== null) : part;
@@ -38,8 +45,12 @@ export class SampleBulkEdits {
         changed += Number((await statement.execute(trx)).numAffectedRows ?? 0n);
       }
       if (drops.length > 0) {
-        const removal = this.dialect === 'sqlite' ? sql`jsonb_remove(fields, ${`$.${name}`})` : sql`fields - cast(${name} as text)`;
-        const result = await sql`update samples set fields = ${removal}, last_modified_at = ${at} where ${sameDataset(this.dialect, datasetId)} and id in (${sql.join(drops)})`.execute(trx);
+        const removal =
+          this.dialect === 'sqlite' ? sql`jsonb_remove(fields, ${`$.${name}`})` : sql`fields - cast(${name} as text)`;
+        const result =
+          await sql`update samples set fields = ${removal}, last_modified_at = ${at} where ${sameDataset(this.dialect, datasetId)} and id in (${sql.join(drops)})`.execute(
+            trx,
+          );
         changed += Number(result.numAffectedRows ?? 0n);
       }
     }
@@ -50,7 +61,13 @@ export class SampleBulkEdits {
    * Adds `tags` (distinct) to the sample tags of the dataset's samples (all, or those in `ids`), keeping each
    * list free of duplicates and its order (new tags appended in the given order). Returns the samples changed.
    */
-  async addTags(trx: Db, datasetId: string, ids: readonly string[] | 'all', tags: readonly string[], at: string): Promise<number> {
+  async addTags(
+    trx: Db,
+    datasetId: string,
+    ids: readonly string[] | 'all',
+    tags: readonly string[],
+    at: string,
+  ): Promise<number> {
     const json = JSON.stringify(tags);
     const statement = (scope: RawBuilder<unknown>) =>
       this.dialect === 'sqlite'
@@ -71,7 +88,13 @@ export class SampleBulkEdits {
   }
 
   /** Removes `tags` from the sample tags of the dataset's samples (all, or those in `ids`). Returns the samples changed. */
-  async removeTags(trx: Db, datasetId: string, ids: readonly string[] | 'all', tags: readonly string[], at: string): Promise<number> {
+  async removeTags(
+    trx: Db,
+    datasetId: string,
+    ids: readonly string[] | 'all',
+    tags: readonly string[],
+    at: string,
+  ): Promise<number> {
     const json = JSON.stringify(tags);
     const statement = (scope: RawBuilder<unknown>) =>
       this.dialect === 'sqlite'
@@ -89,11 +112,19 @@ export class SampleBulkEdits {
   }
 
   /** Runs a statement over all samples of the dataset, or over `ids` a chunk at a time; sums the rows changed. */
-  private async runScoped(trx: Db, datasetId: string, ids: readonly string[] | 'all', statement: (scope: RawBuilder<unknown>) => RawBuilder<unknown>): Promise<number> {
-    if (ids === 'all') return Number((await statement(sql`dataset_id = ${datasetId}`).execute(trx)).numAffectedRows ?? 0n);
+  private async runScoped(
+    trx: Db,
+    datasetId: string,
+    ids: readonly string[] | 'all',
+    statement: (scope: RawBuilder<unknown>) => RawBuilder<unknown>,
+  ): Promise<number> {
+    if (ids === 'all')
+      return Number((await statement(sql`dataset_id = ${datasetId}`).execute(trx)).numAffectedRows ?? 0n);
     let changed = 0;
     for (const part of chunks(ids, ID_CHUNK)) {
-      const result = await statement(sql`${sameDataset(this.dialect, datasetId)} and id in (${sql.join(part)})`).execute(trx);
+      const result = await statement(
+        sql`${sameDataset(this.dialect, datasetId)} and id in (${sql.join(part)})`,
+      ).execute(trx);
       changed += Number(result.numAffectedRows ?? 0n);
     }
     return changed;
@@ -127,9 +158,15 @@ export class SampleBulkEdits {
     const prefix = Math.floor(Date.parse(at) / 1000)
       .toString(16)
       .padStart(8, '0');
-    const freshId = this.dialect === 'sqlite' ? sql`${prefix} || lower(hex(randomblob(8)))` : sql`cast(${prefix} as text) || substr(md5(gen_random_uuid()::text), 1, 16)`;
-    const result = await sql`insert into samples (id, dataset_id, filepath, tags, metadata, fields, created_at, last_modified_at)
-      select ${freshId}, ${toDatasetId}, filepath, tags, metadata, fields, ${at}, ${at} from samples where dataset_id = ${fromDatasetId} order by seq`.execute(trx);
+    const freshId =
+      this.dialect === 'sqlite'
+        ? sql`${prefix} || lower(hex(randomblob(8)))`
+        : sql`cast(${prefix} as text) || substr(md5(gen_random_uuid()::text), 1, 16)`;
+    const result =
+      await sql`insert into samples (id, dataset_id, filepath, tags, metadata, fields, created_at, last_modified_at)
+      select ${freshId}, ${toDatasetId}, filepath, tags, metadata, fields, ${at}, ${at} from samples where dataset_id = ${fromDatasetId} order by seq`.execute(
+        trx,
+      );
     return Number(result.numAffectedRows ?? 0n);
   }
 }

@@ -28,11 +28,17 @@ export function sameDataset(_dialect: Dialect, datasetId: string): RawBuilder<bo
 
 /** True where the sample's custom document has the top-level key `name` (an identifier, so safe inside a JSON path). */
 export function hasTopLevelField(dialect: Dialect, name: string): RawBuilder<boolean> {
-  return dialect === 'sqlite' ? sql<boolean>`json_type(fields, ${`$.${name}`}) is not null` : sql<boolean>`fields ? ${name}`;
+  return dialect === 'sqlite'
+    ? sql<boolean>`json_type(fields, ${`$.${name}`}) is not null`
+    : sql<boolean>`fields ? ${name}`;
 }
 
 /** Runs a statement built as text (batch inserts and updates, whose shape Kysely's builder would rebuild per row). */
-export async function runRaw(db: Db, text: string, parameters: readonly unknown[]): Promise<{ changed: number; rows: Record<string, unknown>[] }> {
+export async function runRaw(
+  db: Db,
+  text: string,
+  parameters: readonly unknown[],
+): Promise<{ changed: number; rows: Record<string, unknown>[] }> {
   const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [...parameters]));
   return { changed: Number(result.numAffectedRows ?? 0n), rows: result.rows };
 }

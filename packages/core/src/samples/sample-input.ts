@@ -1,5 +1,11 @@
 // Sample input validation (docs/design.md §5): built-ins checked and normalized, custom fields named, validated and typed.
-import { FILEPATH_MAX_LENGTH, METADATA_ATTRIBUTES, SAMPLE_ID_PATTERN, reservedFieldNameProblem, type FieldType } from '@teamset/contract';
+import {
+  FILEPATH_MAX_LENGTH,
+  METADATA_ATTRIBUTES,
+  SAMPLE_ID_PATTERN,
+  reservedFieldNameProblem,
+  type FieldType,
+} from '@teamset/contract';
 import { badRequest } from '../errors/app-error.js';
 import { checkJson, isFiniteNumber, isPlainObject, stringProblem } from './json-check.js';
 import type { FieldValues } from './field-values.js';
@@ -24,7 +30,8 @@ export const SERVER_SET_KEYS: ReadonlySet<string> = new Set(['created_at', 'last
 
 /** Why `name` cannot be a custom field, or undefined. */
 export function customFieldNameProblem(name: string): string | undefined {
-  if (!IDENTIFIER.test(name)) return `field name ${JSON.stringify(name)} must be an identifier (letters, digits and "_", not starting with a digit)`;
+  if (!IDENTIFIER.test(name))
+    return `field name ${JSON.stringify(name)} must be an identifier (letters, digits and "_", not starting with a digit)`;
   return reservedFieldNameProblem(name);
 }
 
@@ -35,7 +42,9 @@ export function checkCustomFieldName(name: string): void {
 
 export function normalizeFilepath(value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > FILEPATH_MAX_LENGTH) {
-    throw badRequest(`filepath must be a non-empty string of at most ${FILEPATH_MAX_LENGTH} characters`, { field: 'filepath' });
+    throw badRequest(`filepath must be a non-empty string of at most ${FILEPATH_MAX_LENGTH} characters`, {
+      field: 'filepath',
+    });
   }
   const problem = stringProblem(value);
   if (problem) throw badRequest(`filepath ${problem}`, { field: 'filepath' });
@@ -43,7 +52,8 @@ export function normalizeFilepath(value: unknown): string {
 }
 
 export function normalizeSampleId(value: unknown): string {
-  if (typeof value !== 'string' || !SAMPLE_ID.test(value)) throw badRequest('id must be 24 lowercase hex characters', { field: 'id' });
+  if (typeof value !== 'string' || !SAMPLE_ID.test(value))
+    throw badRequest('id must be 24 lowercase hex characters', { field: 'id' });
   return value;
 }
 
@@ -67,7 +77,12 @@ export function normalizeSampleTags(value: unknown): string[] {
 
 function checkMetadataAttribute(key: string, type: FieldType, value: unknown): void {
   if (value === null || value === undefined) return;
-  const ok = type === 'int' ? isFiniteNumber(value) && Number.isInteger(value) && value >= 0 : type === 'string' ? typeof value === 'string' : true;
+  const ok =
+    type === 'int'
+      ? isFiniteNumber(value) && Number.isInteger(value) && value >= 0
+      : type === 'string'
+        ? typeof value === 'string'
+        : true;
   if (!ok) throw typeMismatch(`metadata.${key}`, type, kindOf(value));
 }
 
@@ -91,7 +106,8 @@ export function normalizeSampleInput(input: unknown, values: FieldValues): Norma
     fields: {},
   };
   for (const key of Object.keys(input)) {
-    if (key === 'id' || key === 'filepath' || key === 'tags' || key === 'metadata' || SERVER_SET_KEYS.has(key)) continue;
+    if (key === 'id' || key === 'filepath' || key === 'tags' || key === 'metadata' || SERVER_SET_KEYS.has(key))
+      continue;
     const value = input[key];
     if (value === undefined) continue;
     checkCustomFieldName(key);

@@ -28,24 +28,57 @@ export interface SampleOperations {
   /** [VIEW] One sample by id; 404 when the dataset has no such sample. */
   getSample(actor: Actor, dataset: string, sampleId: string): Promise<Sample>;
   /** [EDIT] Set fields (built-in filepath/tags/metadata or custom, labels included) and clear custom fields. */
-  patchSample(actor: Actor, dataset: string, sampleId: string, patch: { set?: Record<string, unknown>; unset?: string[] }): Promise<Sample>;
+  patchSample(
+    actor: Actor,
+    dataset: string,
+    sampleId: string,
+    patch: { set?: Record<string, unknown>; unset?: string[] },
+  ): Promise<Sample>;
   /** [EDIT] Delete samples by id or every sample of a view. */
-  deleteSamples(actor: Actor, dataset: string, target: { ids?: string[]; view?: unknown }): Promise<{ deleted: number }>;
+  deleteSamples(
+    actor: Actor,
+    dataset: string,
+    target: { ids?: string[]; view?: unknown },
+  ): Promise<{ deleted: number }>;
 
   /** [VIEW] One keyset page of a view's samples in view order. */
-  querySamples(actor: Actor, dataset: string, query: { view?: unknown; after?: string; limit?: number }): Promise<SamplePage>;
+  querySamples(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; after?: string; limit?: number },
+  ): Promise<SamplePage>;
   /** [VIEW] One entry per sample of the view, in view order (lists per sample for paths through label lists unless `unwind`). */
   values(actor: Actor, dataset: string, query: { view?: unknown; path: string; unwind?: boolean }): Promise<unknown[]>;
   /** [EDIT] Write one value per sample of the view (aligned, view order) or per id; validated and typed like addSamples. */
-  setValues(actor: Actor, dataset: string, input: { view?: unknown; path: string; values?: unknown[]; valuesById?: Record<string, unknown> }): Promise<{ updated: number }>;
+  setValues(
+    actor: Actor,
+    dataset: string,
+    input: { view?: unknown; path: string; values?: unknown[]; valuesById?: Record<string, unknown> },
+  ): Promise<{ updated: number }>;
   /** [VIEW] Several aggregations over one view, in one request. */
-  aggregate(actor: Actor, dataset: string, query: { view?: unknown; aggregations: Aggregation[] }): Promise<AggregateResult>;
+  aggregate(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; aggregations: Aggregation[] },
+  ): Promise<AggregateResult>;
 
   /** [TAG] Add or remove sample tags on the view's samples, or label tags on the labels it shows (`labels`/`labelFields`). */
-  tag(actor: Actor, dataset: string, input: { view?: unknown; tags: string[]; labels?: boolean; labelFields?: string[] }): Promise<{ updated: number }>;
-  untag(actor: Actor, dataset: string, input: { view?: unknown; tags: string[]; labels?: boolean; labelFields?: string[] }): Promise<{ updated: number }>;
+  tag(
+    actor: Actor,
+    dataset: string,
+    input: { view?: unknown; tags: string[]; labels?: boolean; labelFields?: string[] },
+  ): Promise<{ updated: number }>;
+  untag(
+    actor: Actor,
+    dataset: string,
+    input: { view?: unknown; tags: string[]; labels?: boolean; labelFields?: string[] },
+  ): Promise<{ updated: number }>;
   /** [VIEW] Tag → count over the view's samples, or over the labels it shows. */
-  countTags(actor: Actor, dataset: string, input: { view?: unknown; labels?: boolean; labelFields?: string[] }): Promise<Record<string, number>>;
+  countTags(
+    actor: Actor,
+    dataset: string,
+    input: { view?: unknown; labels?: boolean; labelFields?: string[] },
+  ): Promise<Record<string, number>>;
 
   /** [VIEW] Built-in fields, custom fields and custom label attributes. */
   getFieldSchema(actor: Actor, dataset: string): Promise<FieldInfo[]>;
@@ -61,7 +94,12 @@ export interface SampleOperations {
   /** [VIEW] */
   getSavedView(actor: Actor, dataset: string, name: string): Promise<SavedView>;
   /** [EDIT] 409 when the name (or its slug) exists unless `overwrite`. */
-  saveView(actor: Actor, dataset: string, name: string, input: { view: unknown; description?: string | null; overwrite?: boolean }): Promise<SavedView>;
+  saveView(
+    actor: Actor,
+    dataset: string,
+    name: string,
+    input: { view: unknown; description?: string | null; overwrite?: boolean },
+  ): Promise<SavedView>;
   /** [EDIT] */
   deleteSavedView(actor: Actor, dataset: string, name: string): Promise<void>;
 

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../actor.js';
 import type { Services } from '../services.js';
 import { expectAppError, seedTeam, type Team } from '../test-support/identity-fixtures.js';
-import { createSampleTestContext, detection, detections, uniqueDatasetName, type SampleTestContext } from '../test-support/sample-fixtures.js';
+import {
+  createSampleTestContext,
+  detection,
+  detections,
+  uniqueDatasetName,
+  type SampleTestContext,
+} from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 interface Operation {
@@ -28,7 +34,9 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
     dataset = await t.newDataset('guarded');
     ({
       ids: [sampleId = ''],
-    } = await services.samples.addSamples(SYSTEM_ACTOR, dataset, [{ filepath: '/a.jpg', tags: ['t'], uniqueness: 0.5, gt: detections(detection('cat')) }]));
+    } = await services.samples.addSamples(SYSTEM_ACTOR, dataset, [
+      { filepath: '/a.jpg', tags: ['t'], uniqueness: 0.5, gt: detections(detection('cat')) },
+    ]));
     await services.samples.saveView(SYSTEM_ACTOR, dataset, 'saved', { view: { stages: [] } });
     await services.datasetPermissions.setUser(SYSTEM_ACTOR, dataset, t.team.guest.id, 'VIEW');
     await services.datasetPermissions.setUser(SYSTEM_ACTOR, dataset, t.team.collaborator.id, 'TAG');
@@ -38,7 +46,11 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
       { name: 'getSample', required: 'VIEW', run: (a) => s.getSample(a, dataset, sampleId) },
       { name: 'querySamples', required: 'VIEW', run: (a) => s.querySamples(a, dataset, { view }) },
       { name: 'values', required: 'VIEW', run: (a) => s.values(a, dataset, { path: 'uniqueness' }) },
-      { name: 'aggregate', required: 'VIEW', run: (a) => s.aggregate(a, dataset, { aggregations: [{ type: 'count' }] }) },
+      {
+        name: 'aggregate',
+        required: 'VIEW',
+        run: (a) => s.aggregate(a, dataset, { aggregations: [{ type: 'count' }] }),
+      },
       { name: 'countTags', required: 'VIEW', run: (a) => s.countTags(a, dataset, { labels: true }) },
       { name: 'getFieldSchema', required: 'VIEW', run: (a) => s.getFieldSchema(a, dataset) },
       { name: 'listSavedViews', required: 'VIEW', run: (a) => s.listSavedViews(a, dataset) },
@@ -46,10 +58,18 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
       { name: 'tag', required: 'TAG', run: (a) => s.tag(a, dataset, { tags: ['x'] }) },
       { name: 'untag labels', required: 'TAG', run: (a) => s.untag(a, dataset, { tags: ['x'], labels: true }) },
       { name: 'addSamples', required: 'EDIT', run: (a) => s.addSamples(a, dataset, [{ filepath: '/b.jpg' }]) },
-      { name: 'patchSample', required: 'EDIT', run: (a) => s.patchSample(a, dataset, sampleId, { set: { uniqueness: 0.1 } }) },
+      {
+        name: 'patchSample',
+        required: 'EDIT',
+        run: (a) => s.patchSample(a, dataset, sampleId, { set: { uniqueness: 0.1 } }),
+      },
       { name: 'deleteSamples by id', required: 'EDIT', run: (a) => s.deleteSamples(a, dataset, { ids: [sampleId] }) },
       { name: 'deleteSamples by view', required: 'EDIT', run: (a) => s.deleteSamples(a, dataset, { view }) },
-      { name: 'setValues', required: 'EDIT', run: (a) => s.setValues(a, dataset, { path: 'uniqueness', values: [0.9] }) },
+      {
+        name: 'setValues',
+        required: 'EDIT',
+        run: (a) => s.setValues(a, dataset, { path: 'uniqueness', values: [0.9] }),
+      },
       { name: 'addField', required: 'EDIT', run: (a) => s.addField(a, dataset, 'extra', 'string') },
       { name: 'deleteField', required: 'EDIT', run: (a) => s.deleteField(a, dataset, 'uniqueness') },
       { name: 'renameField', required: 'EDIT', run: (a) => s.renameField(a, dataset, 'extra', 'extra_renamed') },
@@ -90,7 +110,8 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
   it('answers 404 for every operation, clone included, on a dataset the caller cannot see', async () => {
     const before = await snapshot();
     for (const actor of [outsiders.as.member, outsiders.as.collaborator, outsiders.as.guest]) {
-      for (const op of operations) await expectAppError(op.run(actor), 'NOT_FOUND', `Dataset ${JSON.stringify(dataset)} not found`);
+      for (const op of operations)
+        await expectAppError(op.run(actor), 'NOT_FOUND', `Dataset ${JSON.stringify(dataset)} not found`);
       await expectAppError(services.samples.clone(actor, dataset, { name: uniqueDatasetName('clone') }), 'NOT_FOUND');
     }
     expect(await snapshot()).toEqual(before);

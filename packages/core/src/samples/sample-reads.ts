@@ -42,28 +42,46 @@ export class SampleReads {
     return toSample(row);
   }
 
-  async query(actor: Actor, dataset: string, query: { view?: unknown; after?: string; limit?: number }): Promise<SamplePage> {
+  async query(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; after?: string; limit?: number },
+  ): Promise<SamplePage> {
     const { target } = await this.ctx.open(actor, dataset, 'VIEW');
     const view = this.ctx.reader.parse(target, query.view);
     const limit = pageLimit(query.limit);
-    if (query.after !== undefined && typeof query.after !== 'string') throw badRequest('after must be a cursor string from a previous page', { field: 'after' });
-    const page = await this.ctx.reader.page(target, view, { ...(query.after !== undefined ? { after: query.after } : {}), limit });
+    if (query.after !== undefined && typeof query.after !== 'string')
+      throw badRequest('after must be a cursor string from a previous page', { field: 'after' });
+    const page = await this.ctx.reader.page(target, view, {
+      ...(query.after !== undefined ? { after: query.after } : {}),
+      limit,
+    });
     return { samples: page.rows.map(toSample), nextCursor: page.nextCursor };
   }
 
-  async values(actor: Actor, dataset: string, query: { view?: unknown; path: string; unwind?: boolean }): Promise<unknown[]> {
+  async values(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; path: string; unwind?: boolean },
+  ): Promise<unknown[]> {
     const { target } = await this.ctx.open(actor, dataset, 'VIEW');
     const view = this.ctx.reader.parse(target, query.view);
     const path = checkPath(query.path);
     return this.ctx.reader.values(target, view, path, { unwind: query.unwind === true });
   }
 
-  async aggregate(actor: Actor, dataset: string, query: { view?: unknown; aggregations: Aggregation[] }): Promise<AggregateResult> {
+  async aggregate(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; aggregations: Aggregation[] },
+  ): Promise<AggregateResult> {
     const { target } = await this.ctx.open(actor, dataset, 'VIEW');
     const view = this.ctx.reader.parse(target, query.view);
     const aggregations = query.aggregations;
     if (!Array.isArray(aggregations) || aggregations.length < 1 || aggregations.length > MAX_AGGREGATIONS_PER_REQUEST) {
-      throw badRequest(`aggregations must be a list of 1–${MAX_AGGREGATIONS_PER_REQUEST} aggregations`, { field: 'aggregations' });
+      throw badRequest(`aggregations must be a list of 1–${MAX_AGGREGATIONS_PER_REQUEST} aggregations`, {
+        field: 'aggregations',
+      });
     }
     return { results: await this.ctx.reader.aggregate(target, view, aggregations) };
   }

@@ -1,5 +1,15 @@
 // SampleService: every sample-level operation of a dataset behind its permission (SampleOperations), composed of one part per concern.
-import type { AggregateResult, Aggregation, Dataset, FieldInfo, FieldType, Sample, SampleInput, SamplePage, SavedView } from '@teamset/contract';
+import type {
+  AggregateResult,
+  Aggregation,
+  Dataset,
+  FieldInfo,
+  FieldType,
+  Sample,
+  SampleInput,
+  SamplePage,
+  SavedView,
+} from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import type { Database } from '../db/database.js';
 import { DatasetCloner } from '../datasets/dataset-clone.js';
@@ -59,15 +69,28 @@ export class SampleService implements SampleOperations {
     return this.reads.get(actor, dataset, sampleId);
   }
 
-  patchSample(actor: Actor, dataset: string, sampleId: string, patch: { set?: Record<string, unknown>; unset?: string[] }): Promise<Sample> {
+  patchSample(
+    actor: Actor,
+    dataset: string,
+    sampleId: string,
+    patch: { set?: Record<string, unknown>; unset?: string[] },
+  ): Promise<Sample> {
     return this.edits.patch(actor, dataset, sampleId, patch);
   }
 
-  deleteSamples(actor: Actor, dataset: string, target: { ids?: string[]; view?: unknown }): Promise<{ deleted: number }> {
+  deleteSamples(
+    actor: Actor,
+    dataset: string,
+    target: { ids?: string[]; view?: unknown },
+  ): Promise<{ deleted: number }> {
     return this.edits.delete(actor, dataset, target);
   }
 
-  querySamples(actor: Actor, dataset: string, query: { view?: unknown; after?: string; limit?: number }): Promise<SamplePage> {
+  querySamples(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; after?: string; limit?: number },
+  ): Promise<SamplePage> {
     return this.reads.query(actor, dataset, query);
   }
 
@@ -79,7 +102,11 @@ export class SampleService implements SampleOperations {
     return this.writes.run(actor, dataset, input);
   }
 
-  aggregate(actor: Actor, dataset: string, query: { view?: unknown; aggregations: Aggregation[] }): Promise<AggregateResult> {
+  aggregate(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; aggregations: Aggregation[] },
+  ): Promise<AggregateResult> {
     return this.reads.aggregate(actor, dataset, query);
   }
 
@@ -91,7 +118,11 @@ export class SampleService implements SampleOperations {
     return this.tagging.retag(actor, dataset, input, false);
   }
 
-  countTags(actor: Actor, dataset: string, input: { view?: unknown; labels?: boolean; labelFields?: string[] }): Promise<Record<string, number>> {
+  countTags(
+    actor: Actor,
+    dataset: string,
+    input: { view?: unknown; labels?: boolean; labelFields?: string[] },
+  ): Promise<Record<string, number>> {
     return this.tagging.countTags(actor, dataset, input);
   }
 

@@ -127,7 +127,14 @@ export class SampleStore {
         await this.runSqliteInsert(trx, n, params);
         start += n;
       } else {
-        await runRaw(trx, POSTGRES_INSERT, [datasetId, at, `[${rows.slice(start, start + fit).map(postgresElement).join(',')}]`]);
+        await runRaw(trx, POSTGRES_INSERT, [
+          datasetId,
+          at,
+          `[${rows
+            .slice(start, start + fit)
+            .map(postgresElement)
+            .join(',')}]`,
+        ]);
         start += fit;
       }
     }
@@ -156,14 +163,24 @@ export class SampleStore {
   async existingIds(db: Db, datasetId: string, ids: readonly string[]): Promise<string[]> {
     const found: string[] = [];
     for (const part of chunks(ids, ID_CHUNK)) {
-      const rows = await db.selectFrom('samples').select('id').where('dataset_id', '=', datasetId).where('id', 'in', part).execute();
+      const rows = await db
+        .selectFrom('samples')
+        .select('id')
+        .where('dataset_id', '=', datasetId)
+        .where('id', 'in', part)
+        .execute();
       found.push(...rows.map((r) => r.id));
     }
     return found;
   }
 
   async findById(datasetId: string, id: string, db: Db = this.database.db): Promise<SampleRow | undefined> {
-    const row = await db.selectFrom('samples').select(this.columns()).where(sameDataset(this.dialect, datasetId)).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('samples')
+      .select(this.columns())
+      .where(sameDataset(this.dialect, datasetId))
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toSampleRow(row as RawSampleRow);
   }
 
@@ -175,7 +192,11 @@ export class SampleStore {
   async findByIds(db: Db, datasetId: string, ids: readonly string[], lock: boolean): Promise<SampleRow[]> {
     const out: SampleRow[] = [];
     for (const part of chunks(ids, ID_CHUNK)) {
-      let q = db.selectFrom('samples').select(this.columns()).where(sameDataset(this.dialect, datasetId)).where('id', 'in', part);
+      let q = db
+        .selectFrom('samples')
+        .select(this.columns())
+        .where(sameDataset(this.dialect, datasetId))
+        .where('id', 'in', part);
       if (lock && this.dialect === 'postgres') q = q.forUpdate();
       const rows = await q.execute();
       out.push(...rows.map((r) => toSampleRow(r as RawSampleRow)));
@@ -184,8 +205,18 @@ export class SampleStore {
   }
 
   /** The next `limit` samples of the dataset after `afterSeq` in insertion order, optionally only those having top-level field `field`. */
-  async scan(db: Db, datasetId: string, afterSeq: number, limit: number, options: { lock: boolean; field?: string }): Promise<SampleRow[]> {
-    let q = db.selectFrom('samples').select(this.columns()).where('dataset_id', '=', datasetId).where('seq', '>', afterSeq);
+  async scan(
+    db: Db,
+    datasetId: string,
+    afterSeq: number,
+    limit: number,
+    options: { lock: boolean; field?: string },
+  ): Promise<SampleRow[]> {
+    let q = db
+      .selectFrom('samples')
+      .select(this.columns())
+      .where('dataset_id', '=', datasetId)
+      .where('seq', '>', afterSeq);
     if (options.field !== undefined) q = q.where(hasTopLevelField(this.dialect, options.field));
     if (options.lock && this.dialect === 'postgres') q = q.forUpdate();
     const rows = await q.orderBy('seq').limit(limit).execute();
@@ -224,7 +255,12 @@ export class SampleStore {
   async idsIn(db: Db, datasetId: string, ids: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const part of chunks(ids, ID_CHUNK)) {
-      const rows = await db.selectFrom('samples').select('id').where(sameDataset(this.dialect, datasetId)).where('id', 'in', part).execute();
+      const rows = await db
+        .selectFrom('samples')
+        .select('id')
+        .where(sameDataset(this.dialect, datasetId))
+        .where('id', 'in', part)
+        .execute();
       for (const row of rows) found.add(row.id);
     }
     return found;
@@ -233,7 +269,11 @@ export class SampleStore {
   async deleteByIds(trx: Db, datasetId: string, ids: readonly string[]): Promise<number> {
     let deleted = 0;
     for (const part of chunks(ids, ID_CHUNK)) {
-      const result = await trx.deleteFrom('samples').where(sameDataset(this.dialect, datasetId)).where('id', 'in', part).executeTakeFirst();
+      const result = await trx
+        .deleteFrom('samples')
+        .where(sameDataset(this.dialect, datasetId))
+        .where('id', 'in', part)
+        .executeTakeFirst();
       deleted += Number(result.numDeletedRows);
     }
     return deleted;

@@ -22,7 +22,8 @@ export interface TagInput {
 }
 
 function normalizeTags(tags: unknown): string[] {
-  if (!Array.isArray(tags) || tags.length < 1 || tags.length > MAX_TAGS) throw badRequest(`tags must be a list of 1–${MAX_TAGS} tags`, { field: 'tags' });
+  if (!Array.isArray(tags) || tags.length < 1 || tags.length > MAX_TAGS)
+    throw badRequest(`tags must be a list of 1–${MAX_TAGS} tags`, { field: 'tags' });
   const out: string[] = [];
   for (const tag of tags) {
     if (typeof tag !== 'string' || tag.length < 1 || tag.length > MAX_TAG_LENGTH || stringProblem(tag)) {
@@ -34,15 +35,23 @@ function normalizeTags(tags: unknown): string[] {
 }
 
 /** The label fields a request names (`labelFields`), every label field (`labels: true`), or undefined for sample tags. */
-export function labelFieldsOf(schema: FieldSchema, input: { labels?: unknown; labelFields?: unknown }): string[] | undefined {
+export function labelFieldsOf(
+  schema: FieldSchema,
+  input: { labels?: unknown; labelFields?: unknown },
+): string[] | undefined {
   if (input.labelFields !== undefined) {
-    if (!Array.isArray(input.labelFields) || input.labelFields.length === 0) throw badRequest('labelFields must be a non-empty list of label fields', { field: 'labelFields' });
+    if (!Array.isArray(input.labelFields) || input.labelFields.length === 0)
+      throw badRequest('labelFields must be a non-empty list of label fields', { field: 'labelFields' });
     for (const field of input.labelFields) {
-      if (typeof field !== 'string' || !isLabelClass(own(schema, field))) throw badRequest(`${JSON.stringify(field)} is not a label field of the dataset`, { field: 'labelFields' });
+      if (typeof field !== 'string' || !isLabelClass(own(schema, field)))
+        throw badRequest(`${JSON.stringify(field)} is not a label field of the dataset`, { field: 'labelFields' });
     }
     return [...new Set(input.labelFields as string[])];
   }
-  if (input.labels === true) return Object.keys(schema).filter((path) => !path.includes('.') && isLabelClass(schema[path])).sort();
+  if (input.labels === true)
+    return Object.keys(schema)
+      .filter((path) => !path.includes('.') && isLabelClass(schema[path]))
+      .sort();
   return undefined;
 }
 
@@ -61,7 +70,9 @@ export class SampleTagging {
       const ids = view.stages.length === 0 ? 'all' : await this.ctx.reader.sampleIds(target, view);
       if (ids !== 'all' && ids.length === 0) return { updated: 0 };
       const updated = await this.ctx.database.db.transaction().execute(async (trx) => {
-        const n = add ? await this.ctx.bulk.addTags(trx, record.id, ids, tags, at) : await this.ctx.bulk.removeTags(trx, record.id, ids, tags, at);
+        const n = add
+          ? await this.ctx.bulk.addTags(trx, record.id, ids, tags, at)
+          : await this.ctx.bulk.removeTags(trx, record.id, ids, tags, at);
         if (n > 0) await this.ctx.touch(trx, record.id, at);
         return n;
       });
@@ -71,7 +82,14 @@ export class SampleTagging {
   }
 
   /** Label tags: the labels the view shows (after filter_labels), rewritten a batch of samples at a time in one transaction. */
-  private async retagLabels(target: ViewTarget, view: View, fields: string[], tags: string[], add: boolean, at: string): Promise<number> {
+  private async retagLabels(
+    target: ViewTarget,
+    view: View,
+    fields: string[],
+    tags: string[],
+    add: boolean,
+    at: string,
+  ): Promise<number> {
     if (fields.length === 0) return 0;
     const visible = new Map<string, Map<string, Set<string>>>();
     for (const entry of await this.ctx.reader.visibleLabels(target, view, fields)) {
@@ -87,7 +105,8 @@ export class SampleTagging {
         const rows = await this.ctx.samples.findByIds(trx, target.datasetId, part, true);
         const changed = rows.filter((row) => {
           let any = false;
-          for (const [field, ids] of visible.get(row.id) ?? []) any = retagLabels(row.fields, field, ids, tags, add) || any;
+          for (const [field, ids] of visible.get(row.id) ?? [])
+            any = retagLabels(row.fields, field, ids, tags, add) || any;
           return any;
         });
         await this.ctx.samples.writeBack(trx, target.datasetId, changed, at);
@@ -98,7 +117,11 @@ export class SampleTagging {
     });
   }
 
-  async countTags(actor: Actor, dataset: string, input: { view?: unknown; labels?: boolean; labelFields?: string[] }): Promise<Record<string, number>> {
+  async countTags(
+    actor: Actor,
+    dataset: string,
+    input: { view?: unknown; labels?: boolean; labelFields?: string[] },
+  ): Promise<Record<string, number>> {
     const { target } = await this.ctx.open(actor, dataset, 'VIEW');
     const view = this.ctx.reader.parse(target, isPlainObject(input) ? input.view : undefined);
     const labelFields = labelFieldsOf(target.schema, isPlainObject(input) ? input : {});

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
 import { expectAppError } from '../test-support/identity-fixtures.js';
-import { createSampleTestContext, detection, detections, type SampleTestContext } from '../test-support/sample-fixtures.js';
+import {
+  createSampleTestContext,
+  detection,
+  detections,
+  type SampleTestContext,
+} from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 const HEX24 = /^[0-9a-f]{24}$/;
@@ -21,10 +26,15 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
     await t?.close();
   });
 
-  const customFields = async (name: string): Promise<FieldInfo[]> => (await services.samples.getFieldSchema(SYSTEM_ACTOR, name)).filter((f) => !f.builtin);
+  const customFields = async (name: string): Promise<FieldInfo[]> =>
+    (await services.samples.getFieldSchema(SYSTEM_ACTOR, name)).filter((f) => !f.builtin);
   const countOf = async (name: string): Promise<number> => {
     const dataset = await services.datasets.get(SYSTEM_ACTOR, name);
-    const row = await services.database.db.selectFrom('samples').select((eb) => eb.fn.countAll<number | string>().as('n')).where('dataset_id', '=', dataset.id).executeTakeFirstOrThrow();
+    const row = await services.database.db
+      .selectFrom('samples')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('dataset_id', '=', dataset.id)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   };
 
@@ -33,7 +43,14 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
       const name = await t.newDataset('add');
       const before = await services.datasets.get(SYSTEM_ACTOR, name);
       const { ids } = await services.samples.addSamples(t.team.as.member, name, [
-        { filepath: '/a.jpg', tags: ['train', 'train'], metadata: { width: 640, height: 480 }, uniqueness: 0.25, note: 'first', flags: ['x'] },
+        {
+          filepath: '/a.jpg',
+          tags: ['train', 'train'],
+          metadata: { width: 640, height: 480 },
+          uniqueness: 0.25,
+          note: 'first',
+          flags: ['x'],
+        },
         { filepath: '/b.jpg' },
       ]);
       expect(ids).toHaveLength(2);
@@ -50,10 +67,21 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
         note: 'first',
         flags: ['x'],
       });
-      expect(Object.keys(first).slice(0, 6)).toEqual(['id', 'filepath', 'tags', 'metadata', 'created_at', 'last_modified_at']);
+      expect(Object.keys(first).slice(0, 6)).toEqual([
+        'id',
+        'filepath',
+        'tags',
+        'metadata',
+        'created_at',
+        'last_modified_at',
+      ]);
       expect(first.created_at).toBe(first.last_modified_at);
       expect(Date.parse(first.created_at)).toBeGreaterThanOrEqual(Date.parse(before.lastModifiedAt));
-      expect(await services.samples.getSample(t.team.as.member, name, ids[1] as string)).toMatchObject({ filepath: '/b.jpg', tags: [], metadata: null });
+      expect(await services.samples.getSample(t.team.as.member, name, ids[1] as string)).toMatchObject({
+        filepath: '/b.jpg',
+        tags: [],
+        metadata: null,
+      });
       expect(await customFields(name)).toEqual([
         { path: 'flags', type: 'list<string>', builtin: false },
         { path: 'note', type: 'string', builtin: false },
@@ -66,10 +94,19 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
 
     it('keeps insertion order in the dataset and an empty batch changes nothing', async () => {
       const name = await t.newDataset('order');
-      const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, name, Array.from({ length: 30 }, (_, i) => ({ filepath: `/${i}.jpg`, rank: i })));
+      const { ids } = await services.samples.addSamples(
+        SYSTEM_ACTOR,
+        name,
+        Array.from({ length: 30 }, (_, i) => ({ filepath: `/${i}.jpg`, rank: i })),
+      );
       expect(await services.samples.addSamples(SYSTEM_ACTOR, name, [])).toEqual({ ids: [] });
       const dataset = await services.datasets.get(SYSTEM_ACTOR, name);
-      const rows = await services.database.db.selectFrom('samples').select(['id', 'filepath']).where('dataset_id', '=', dataset.id).orderBy('seq').execute();
+      const rows = await services.database.db
+        .selectFrom('samples')
+        .select(['id', 'filepath'])
+        .where('dataset_id', '=', dataset.id)
+        .orderBy('seq')
+        .execute();
       expect(rows.map((r) => r.id)).toEqual(ids);
       expect(rows.map((r) => r.filepath)).toEqual(ids.map((_, i) => `/${i}.jpg`));
     });
@@ -78,7 +115,11 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
       const name = await t.newDataset('labels');
       const given = 'aaaaaaaaaaaaaaaaaaaaaaa1';
       const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, name, [
-        { filepath: '/a.jpg', ground_truth: detections(detection('cat'), detection('dog', { id: given, iscrowd: 1 })), weather: { _cls: 'Classification', label: 'sunny' } },
+        {
+          filepath: '/a.jpg',
+          ground_truth: detections(detection('cat'), detection('dog', { id: given, iscrowd: 1 })),
+          weather: { _cls: 'Classification', label: 'sunny' },
+        },
       ]);
       const sample = await services.samples.getSample(SYSTEM_ACTOR, name, ids[0] as string);
       const gt = sample.ground_truth as { _cls: string; detections: Array<Record<string, unknown>> };
@@ -114,9 +155,17 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
 
     it('rolls back a large batch whose bad sample comes after the first samples were written', async () => {
       const name = await t.newDataset('atomic large');
-      const batch: SampleInput[] = Array.from({ length: 2_500 }, (_, i) => ({ filepath: `/${i}.jpg`, fresh: i, items: i < 2_000 ? [] : ['a'] }));
+      const batch: SampleInput[] = Array.from({ length: 2_500 }, (_, i) => ({
+        filepath: `/${i}.jpg`,
+        fresh: i,
+        items: i < 2_000 ? [] : ['a'],
+      }));
       batch[2_400] = { filepath: '/bad.jpg', fresh: 'not a number', items: [] };
-      const error = await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, batch), 'BAD_REQUEST', 'Field "fresh" is float; got string');
+      const error = await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, batch),
+        'BAD_REQUEST',
+        'Field "fresh" is float; got string',
+      );
       expect(error.details).toMatchObject({ index: 2_400 });
       expect(await countOf(name)).toBe(0);
       expect(await customFields(name)).toEqual([]);
@@ -133,7 +182,11 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
     it('reports a type clash naming the field and both types, across batches and within one, changing nothing', async () => {
       const name = await t.newDataset('clash');
       await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/a.jpg', uniqueness: 0.7 }]);
-      const across = await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/b.jpg', uniqueness: 'high' }]), 'BAD_REQUEST', 'Field "uniqueness" is float; got string');
+      const across = await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/b.jpg', uniqueness: 'high' }]),
+        'BAD_REQUEST',
+        'Field "uniqueness" is float; got string',
+      );
       expect(across.details).toEqual({ field: 'uniqueness', expected: 'float', actual: 'string', index: 0 });
       const within = await expectAppError(
         services.samples.addSamples(SYSTEM_ACTOR, name, [
@@ -144,27 +197,48 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
         'Field "label" is string; got float',
       );
       expect(within.details).toMatchObject({ index: 1 });
-      await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/e.jpg', uniqueness: { _cls: 'Classification', label: 'x' } }]), 'BAD_REQUEST', 'Field "uniqueness" is float; got Classification');
+      await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [
+          { filepath: '/e.jpg', uniqueness: { _cls: 'Classification', label: 'x' } },
+        ]),
+        'BAD_REQUEST',
+        'Field "uniqueness" is float; got Classification',
+      );
       expect(await countOf(name)).toBe(1);
       expect((await customFields(name)).map((f) => f.path)).toEqual(['uniqueness']);
     });
 
     it('widens list<any> on the first typed list, accepts nulls everywhere and drops nulls of untyped fields', async () => {
       const name = await t.newDataset('lists');
-      const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/a.jpg', items: [], nothing: null }]);
+      const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, name, [
+        { filepath: '/a.jpg', items: [], nothing: null },
+      ]);
       expect(await customFields(name)).toEqual([{ path: 'items', type: 'list<any>', builtin: false }]);
       await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/b.jpg', items: ['a', 'b'] }]);
-      await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/c.jpg', items: [] }, { filepath: '/d.jpg', items: null }]);
+      await services.samples.addSamples(SYSTEM_ACTOR, name, [
+        { filepath: '/c.jpg', items: [] },
+        { filepath: '/d.jpg', items: null },
+      ]);
       expect(await customFields(name)).toEqual([{ path: 'items', type: 'list<string>', builtin: false }]);
-      await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/e.jpg', items: [1] }]), 'BAD_REQUEST', 'Field "items" is list<string>; got list<float>');
-      expect(Object.hasOwn(await services.samples.getSample(SYSTEM_ACTOR, name, ids[0] as string), 'nothing')).toBe(false);
+      await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/e.jpg', items: [1] }]),
+        'BAD_REQUEST',
+        'Field "items" is list<string>; got list<float>',
+      );
+      expect(Object.hasOwn(await services.samples.getSample(SYSTEM_ACTOR, name, ids[0] as string), 'nothing')).toBe(
+        false,
+      );
     });
 
     it('accepts only integers into a field declared int', async () => {
       const name = await t.newDataset('ints');
       await services.samples.addField(SYSTEM_ACTOR, name, 'count', 'int');
       await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/a.jpg', count: 3 }]);
-      await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/b.jpg', count: 3.5 }]), 'BAD_REQUEST', 'Field "count" is int; got float');
+      await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/b.jpg', count: 3.5 }]),
+        'BAD_REQUEST',
+        'Field "count" is int; got float',
+      );
     });
 
     it('refuses a duplicate sample id in the dataset or twice in the batch with 409 naming it; another dataset may reuse it', async () => {
@@ -172,14 +246,23 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
       const other = await t.newDataset('dupes other');
       const id = 'abcdefabcdefabcdefabcdef';
       expect((await services.samples.addSamples(SYSTEM_ACTOR, name, [{ id, filepath: '/a.jpg' }])).ids).toEqual([id]);
-      const again = await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/x.jpg' }, { id, filepath: '/b.jpg' }]), 'CONFLICT');
+      const again = await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/x.jpg' }, { id, filepath: '/b.jpg' }]),
+        'CONFLICT',
+      );
       expect(again.message).toContain(id);
       // Ids are unique per dataset, as in FiftyOne: a re-imported export keeps its ids next to the original.
       expect((await services.samples.addSamples(SYSTEM_ACTOR, other, [{ id, filepath: '/b.jpg' }])).ids).toEqual([id]);
       expect((await services.samples.getSample(SYSTEM_ACTOR, other, id)).filepath).toBe('/b.jpg');
       expect((await services.samples.getSample(SYSTEM_ACTOR, name, id)).filepath).toBe('/a.jpg');
       const twice = 'abcdefabcdefabcdefabcde0';
-      const inBatch = await expectAppError(services.samples.addSamples(SYSTEM_ACTOR, other, [{ id: twice, filepath: '/c.jpg' }, { id: twice, filepath: '/d.jpg' }]), 'CONFLICT');
+      const inBatch = await expectAppError(
+        services.samples.addSamples(SYSTEM_ACTOR, other, [
+          { id: twice, filepath: '/c.jpg' },
+          { id: twice, filepath: '/d.jpg' },
+        ]),
+        'CONFLICT',
+      );
       expect(inBatch.details).toMatchObject({ id: twice, index: 1 });
       expect(await countOf(name)).toBe(1);
       expect(await countOf(other)).toBe(1);
@@ -188,7 +271,10 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
     it('lets exactly one of two concurrent batches claim a new field with its type', async () => {
       const name = await t.newDataset('race');
       const results = await Promise.allSettled([
-        services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/a.jpg', contested: 'text' }, { filepath: '/a2.jpg' }]),
+        services.samples.addSamples(SYSTEM_ACTOR, name, [
+          { filepath: '/a.jpg', contested: 'text' },
+          { filepath: '/a2.jpg' },
+        ]),
         services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/b.jpg', contested: 1 }]),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');
@@ -206,7 +292,11 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
       const name = await t.newDataset('get');
       const other = await t.newDataset('get other');
       const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, other, [{ filepath: '/o.jpg' }]);
-      await expectAppError(services.samples.getSample(SYSTEM_ACTOR, name, ids[0] as string), 'NOT_FOUND', `Sample ${ids[0]} not found in dataset ${JSON.stringify(name)}`);
+      await expectAppError(
+        services.samples.getSample(SYSTEM_ACTOR, name, ids[0] as string),
+        'NOT_FOUND',
+        `Sample ${ids[0]} not found in dataset ${JSON.stringify(name)}`,
+      );
       await expectAppError(services.samples.getSample(SYSTEM_ACTOR, name, 'ffffffffffffffffffffffff'), 'NOT_FOUND');
     });
   });
@@ -218,17 +308,38 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
       name = await t.newDataset('patch');
       ({
         ids: [id = ''],
-      } = await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/a.jpg', tags: ['a'], uniqueness: 0.5, note: 'x', gt: detections(detection('cat')) }]));
+      } = await services.samples.addSamples(SYSTEM_ACTOR, name, [
+        { filepath: '/a.jpg', tags: ['a'], uniqueness: 0.5, note: 'x', gt: detections(detection('cat')) },
+      ]));
     });
 
     it('sets built-ins and custom fields (labels validated, new fields typed) and unsets custom fields', async () => {
       const before = await services.samples.getSample(SYSTEM_ACTOR, name, id);
       const patched: Sample = await services.samples.patchSample(t.team.as.member, name, id, {
-        set: { filepath: '/b.jpg', tags: ['b', 'b'], metadata: { width: 10 }, uniqueness: 0.9, weather: { _cls: 'Classification', label: 'rain' } },
+        set: {
+          filepath: '/b.jpg',
+          tags: ['b', 'b'],
+          metadata: { width: 10 },
+          uniqueness: 0.9,
+          weather: { _cls: 'Classification', label: 'rain' },
+        },
         unset: ['note'],
       });
-      expect(patched).toMatchObject({ id, filepath: '/b.jpg', tags: ['b'], metadata: { width: 10 }, uniqueness: 0.9, gt: before.gt, created_at: before.created_at });
-      expect(patched.weather).toEqual({ _cls: 'Classification', label: 'rain', id: expect.stringMatching(HEX24), tags: [] });
+      expect(patched).toMatchObject({
+        id,
+        filepath: '/b.jpg',
+        tags: ['b'],
+        metadata: { width: 10 },
+        uniqueness: 0.9,
+        gt: before.gt,
+        created_at: before.created_at,
+      });
+      expect(patched.weather).toEqual({
+        _cls: 'Classification',
+        label: 'rain',
+        id: expect.stringMatching(HEX24),
+        tags: [],
+      });
       expect(Object.hasOwn(patched, 'note')).toBe(false);
       expect(patched.last_modified_at >= before.last_modified_at).toBe(true);
       expect(await services.samples.getSample(SYSTEM_ACTOR, name, id)).toEqual(patched);
@@ -237,14 +348,47 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
 
     it('types values like adds and refuses read-only, built-in and unknown unsets without changing anything', async () => {
       const before = await services.samples.getSample(SYSTEM_ACTOR, name, id);
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, id, { set: { uniqueness: 'high' } }), 'BAD_REQUEST', 'Field "uniqueness" is float; got string');
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, id, { set: { id: 'ffffffffffffffffffffffff' } }), 'BAD_REQUEST', '"id" is read-only');
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, id, { set: { created_at: 'x' } }), 'BAD_REQUEST', '"created_at" is read-only');
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, id, { unset: ['filepath'] }), 'BAD_REQUEST', '"filepath" is a built-in field and cannot be unset');
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, id, { unset: ['nope'] }), 'BAD_REQUEST', /no field "nope"/);
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, id, { set: { gt: detections(detection('x', { bounding_box: 'wide' })) } }), 'BAD_REQUEST', /bounding_box/);
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, id, {}), 'BAD_REQUEST', /Nothing to change/);
-      await expectAppError(services.samples.patchSample(SYSTEM_ACTOR, name, 'ffffffffffffffffffffffff', { set: { uniqueness: 1 } }), 'NOT_FOUND');
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, id, { set: { uniqueness: 'high' } }),
+        'BAD_REQUEST',
+        'Field "uniqueness" is float; got string',
+      );
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, id, { set: { id: 'ffffffffffffffffffffffff' } }),
+        'BAD_REQUEST',
+        '"id" is read-only',
+      );
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, id, { set: { created_at: 'x' } }),
+        'BAD_REQUEST',
+        '"created_at" is read-only',
+      );
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, id, { unset: ['filepath'] }),
+        'BAD_REQUEST',
+        '"filepath" is a built-in field and cannot be unset',
+      );
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, id, { unset: ['nope'] }),
+        'BAD_REQUEST',
+        /no field "nope"/,
+      );
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, id, {
+          set: { gt: detections(detection('x', { bounding_box: 'wide' })) },
+        }),
+        'BAD_REQUEST',
+        /bounding_box/,
+      );
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, id, {}),
+        'BAD_REQUEST',
+        /Nothing to change/,
+      );
+      await expectAppError(
+        services.samples.patchSample(SYSTEM_ACTOR, name, 'ffffffffffffffffffffffff', { set: { uniqueness: 1 } }),
+        'NOT_FOUND',
+      );
       expect(await services.samples.getSample(SYSTEM_ACTOR, name, id)).toEqual(before);
     });
   });
@@ -253,14 +397,26 @@ describe.each(await testDialects())('sample writes on %s', (dialect) => {
     it('deletes the given samples of the dataset only and counts them', async () => {
       const name = await t.newDataset('delete');
       const other = await t.newDataset('delete other');
-      const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: '/1' }, { filepath: '/2' }, { filepath: '/3' }]);
+      const { ids } = await services.samples.addSamples(SYSTEM_ACTOR, name, [
+        { filepath: '/1' },
+        { filepath: '/2' },
+        { filepath: '/3' },
+      ]);
       const { ids: otherIds } = await services.samples.addSamples(SYSTEM_ACTOR, other, [{ filepath: '/o' }]);
-      expect(await services.samples.deleteSamples(t.team.as.member, name, { ids: [ids[0] as string, ids[2] as string, otherIds[0] as string, ids[0] as string] })).toEqual({ deleted: 2 });
+      expect(
+        await services.samples.deleteSamples(t.team.as.member, name, {
+          ids: [ids[0] as string, ids[2] as string, otherIds[0] as string, ids[0] as string],
+        }),
+      ).toEqual({ deleted: 2 });
       expect(await countOf(name)).toBe(1);
       expect(await countOf(other)).toBe(1);
       await services.samples.getSample(SYSTEM_ACTOR, name, ids[1] as string);
       await expectAppError(services.samples.deleteSamples(SYSTEM_ACTOR, name, { ids: ['nope'] }), 'BAD_REQUEST');
-      await expectAppError(services.samples.deleteSamples(SYSTEM_ACTOR, name, {}), 'BAD_REQUEST', 'Give exactly one of ids and view');
+      await expectAppError(
+        services.samples.deleteSamples(SYSTEM_ACTOR, name, {}),
+        'BAD_REQUEST',
+        'Give exactly one of ids and view',
+      );
       expect(await services.samples.deleteSamples(SYSTEM_ACTOR, name, { ids: [] })).toEqual({ deleted: 0 });
     });
   });

@@ -2,7 +2,12 @@
 import { BUILTIN_SAMPLE_FIELDS, type SampleInput } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServices, expectAppError, seedTeam } from '../test-support/identity-fixtures.js';
-import { createSampleTestContext, detection, detections, type SampleTestContext } from '../test-support/sample-fixtures.js';
+import {
+  createSampleTestContext,
+  detection,
+  detections,
+  type SampleTestContext,
+} from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { DEFAULT_MAX_SCHEMA_FIELDS } from './field-store.js';
 import { PARALLEL_MIN_BYTES } from './sample-additions.js';
@@ -23,7 +28,9 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createSampleTestContext(dialect);
-    limited = new SampleService(t.services.database, t.services.datasets, t.services.viewQueries, { maxSchemaFields: LIMIT });
+    limited = new SampleService(t.services.database, t.services.datasets, t.services.viewQueries, {
+      maxSchemaFields: LIMIT,
+    });
   });
   afterAll(async () => {
     await limited?.close();
@@ -35,10 +42,13 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
   const schemaOf = async (name: string) =>
     (await limited.getFieldSchema(member(), name))
       .map((f) => f.path)
-      .filter((path) => !(path.split('.')[0] as string in BUILTIN_SAMPLE_FIELDS))
+      .filter((path) => !((path.split('.')[0] as string) in BUILTIN_SAMPLE_FIELDS))
       .sort();
   const countOf = async (name: string) => (await limited.querySamples(member(), name, { limit: 1000 })).samples.length;
-  const refused = (count: number) => new RegExp(`^A dataset may have at most ${LIMIT} schema fields \\(field paths, nested ones included\\); this write would give it at least ${count}$`);
+  const refused = (count: number) =>
+    new RegExp(
+      `^A dataset may have at most ${LIMIT} schema fields \\(field paths, nested ones included\\); this write would give it at least ${count}$`,
+    );
 
   it('the default is 1,000 fields; createServices takes maxSchemaFields', async () => {
     expect(DEFAULT_MAX_SCHEMA_FIELDS).toBe(1_000);
@@ -46,7 +56,10 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
     try {
       const team = await seedTeam(configured.services, 'limitconfig');
       const { name } = await configured.services.datasets.create(team.as.member, { name: 'limit config' });
-      await expectAppError(configured.services.samples.addSamples(team.as.member, name, [withFields(0, 3)]), 'BAD_REQUEST');
+      await expectAppError(
+        configured.services.samples.addSamples(team.as.member, name, [withFields(0, 3)]),
+        'BAD_REQUEST',
+      );
     } finally {
       await configured.close();
     }
@@ -56,7 +69,10 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
     const name = await t.newDataset('limit batch');
     await limited.addSamples(member(), name, [withFields(0, 4)]);
     const before = await schemaOf(name);
-    const error = await expectAppError(limited.addSamples(member(), name, [withFields(100, 3), withFields(200, 5)]), 'BAD_REQUEST');
+    const error = await expectAppError(
+      limited.addSamples(member(), name, [withFields(100, 3), withFields(200, 5)]),
+      'BAD_REQUEST',
+    );
     expect(error.message).toMatch(refused(12));
     expect(error.details).toMatchObject({ maxSchemaFields: LIMIT, fields: 12 });
     expect(await schemaOf(name)).toEqual(before);
@@ -69,7 +85,12 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
   it('nested paths count: the attributes of a label field are entries of their own', async () => {
     const name = await t.newDataset('limit nested');
     const attributes = Object.fromEntries(Array.from({ length: LIMIT }, (_, i) => [`attr${i}`, i]));
-    const error = await expectAppError(limited.addSamples(member(), name, [{ filepath: '/n.jpg', ground_truth: detections(detection('cat', attributes)) } as SampleInput]), 'BAD_REQUEST');
+    const error = await expectAppError(
+      limited.addSamples(member(), name, [
+        { filepath: '/n.jpg', ground_truth: detections(detection('cat', attributes)) } as SampleInput,
+      ]),
+      'BAD_REQUEST',
+    );
     expect(error.details?.['fields']).toBeGreaterThan(LIMIT);
     expect(await countOf(name)).toBe(0);
     expect(await schemaOf(name)).toEqual([]);
@@ -77,7 +98,9 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
 
   it('an NDJSON batch large enough to be encoded in two parts is refused whole', async () => {
     const name = await t.newDataset('limit ndjson');
-    const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ ...withFields(i % 8, 1, `/nd${i}.jpg`), pad: 'x'.repeat(200) }));
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      JSON.stringify({ ...withFields(i % 8, 1, `/nd${i}.jpg`), pad: 'x'.repeat(200) }),
+    );
     // The last line alone adds the fields that pass the limit, in the worker's part.
     lines.push(JSON.stringify(withFields(50, 5, '/last.jpg')));
     const body = Buffer.from(lines.join('\n'));
@@ -92,9 +115,20 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
     const name = await t.newDataset('limit edits');
     const { ids } = await limited.addSamples(member(), name, [withFields(0, LIMIT)]);
     const id = ids[0] as string;
-    expect((await expectAppError(limited.patchSample(member(), name, id, { set: { extra1: 1 } }), 'BAD_REQUEST')).message).toMatch(refused(LIMIT + 1));
-    expect((await expectAppError(limited.setValues(member(), name, { path: 'extra2', valuesById: { [id]: 'x' } }), 'BAD_REQUEST')).message).toMatch(refused(LIMIT + 1));
-    expect((await expectAppError(limited.addField(member(), name, 'extra3', 'string'), 'BAD_REQUEST')).message).toMatch(refused(LIMIT + 1));
+    expect(
+      (await expectAppError(limited.patchSample(member(), name, id, { set: { extra1: 1 } }), 'BAD_REQUEST')).message,
+    ).toMatch(refused(LIMIT + 1));
+    expect(
+      (
+        await expectAppError(
+          limited.setValues(member(), name, { path: 'extra2', valuesById: { [id]: 'x' } }),
+          'BAD_REQUEST',
+        )
+      ).message,
+    ).toMatch(refused(LIMIT + 1));
+    expect((await expectAppError(limited.addField(member(), name, 'extra3', 'string'), 'BAD_REQUEST')).message).toMatch(
+      refused(LIMIT + 1),
+    );
     expect(await schemaOf(name)).toHaveLength(LIMIT);
     // Writes that add no field still work at the limit.
     await limited.patchSample(member(), name, id, { set: { f0: 42 } });

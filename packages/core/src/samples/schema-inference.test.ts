@@ -28,7 +28,15 @@ describe('observe', () => {
     expect(observe([], 'f')).toEqual({ type: 'list<any>', integral: true, untypedList: true });
     expect(observe([null], 'f').untypedList).toBe(true);
     expect(observe([{ a: 1 }], 'f').type).toBe('list<dict>');
-    expect(observe([[0, 1], [2, 3]], 'f')).toMatchObject({ type: 'list<any>', untypedList: false });
+    expect(
+      observe(
+        [
+          [0, 1],
+          [2, 3],
+        ],
+        'f',
+      ),
+    ).toMatchObject({ type: 'list<any>', untypedList: false });
   });
 
   it('refuses a list mixing element types, naming the field and both types', () => {
@@ -98,13 +106,17 @@ describe('SchemaBuilder', () => {
       { path: 'fresh', type: 'list<float>', widens: false },
       { path: 'stored', type: 'list<string>', widens: true },
     ]);
-    expect(errorOf(() => schema.accept('stored', observe([true], 'stored'))).message).toBe('Field "stored" is list<string>; got list<bool>');
+    expect(errorOf(() => schema.accept('stored', observe([true], 'stored'))).message).toBe(
+      'Field "stored" is list<string>; got list<bool>',
+    );
   });
 
   it('keeps one label class per field', () => {
     const schema = new SchemaBuilder({ gt: 'Detections' });
     schema.acceptLabel('gt', 'Detections');
-    expect(errorOf(() => schema.acceptLabel('gt', 'Classification')).message).toBe('Field "gt" is Detections; got Classification');
+    expect(errorOf(() => schema.acceptLabel('gt', 'Classification')).message).toBe(
+      'Field "gt" is Detections; got Classification',
+    );
   });
 
   it('never mistakes inherited object members for schema entries', () => {
@@ -128,6 +140,17 @@ describe('SchemaBuilder', () => {
     expect(schema.typeOf('points')).toBe('list<float>');
     expect(schema.absorb('name', 'float')).toBe(false);
     expect(schema.absorb('points', 'list<string>')).toBe(false);
-    expect(schema.changes().map((c) => `${c.path}:${c.type}:${c.widens}`).sort()).toEqual(['flags:list<string>:false', 'fresh:float:false', 'name:string:false', 'points:list<float>:false', 'tags2:list<int>:true']);
+    expect(
+      schema
+        .changes()
+        .map((c) => `${c.path}:${c.type}:${c.widens}`)
+        .sort(),
+    ).toEqual([
+      'flags:list<string>:false',
+      'fresh:float:false',
+      'name:string:false',
+      'points:list<float>:false',
+      'tags2:list<int>:true',
+    ]);
   });
 });

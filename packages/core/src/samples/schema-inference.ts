@@ -33,7 +33,10 @@ function scalarObservation(value: unknown, field: string): Observation | undefin
     case 'boolean':
       return BOOL;
     case 'number':
-      if (!isFiniteNumber(value)) throw badRequest(`Field ${JSON.stringify(field)}: numbers must be finite (JSON has no NaN or Infinity)`, { field });
+      if (!isFiniteNumber(value))
+        throw badRequest(`Field ${JSON.stringify(field)}: numbers must be finite (JSON has no NaN or Infinity)`, {
+          field,
+        });
       // JSON cannot tell 1 from 1.0: numbers are floats unless the field was declared int.
       return Number.isInteger(value) ? WHOLE_NUMBER : NUMBER;
     default:
@@ -51,7 +54,10 @@ function elementObservation(item: unknown, field: string): { type: ElementType; 
   }
   if (isPlainObject(item)) {
     if (Object.hasOwn(item, '_cls')) {
-      throw badRequest(`Field ${JSON.stringify(field)}: labels in a list must sit in their list label (e.g. Detections.detections), not in a plain list`, { field });
+      throw badRequest(
+        `Field ${JSON.stringify(field)}: labels in a list must sit in their list label (e.g. Detections.detections), not in a plain list`,
+        { field },
+      );
     }
     checkJson(item, field, 1);
     return { type: 'dict', integral: true };
@@ -72,13 +78,21 @@ export function observe(value: unknown, field: string): Observation {
     let integral = true;
     for (const item of value) {
       if (item === null) continue;
-      if (item === undefined) throw badRequest(`Field ${JSON.stringify(field)}: lists must not hold undefined`, { field });
+      if (item === undefined)
+        throw badRequest(`Field ${JSON.stringify(field)}: lists must not hold undefined`, { field });
       const seen = elementObservation(item, field);
       if (!seen.integral) integral = false;
       if (element === undefined) element = seen.type;
-      else if (element !== seen.type) throw badRequest(`Field ${JSON.stringify(field)} mixes list element types ${element} and ${seen.type}`, { field, expected: `list<${element}>`, actual: seen.type });
+      else if (element !== seen.type)
+        throw badRequest(`Field ${JSON.stringify(field)} mixes list element types ${element} and ${seen.type}`, {
+          field,
+          expected: `list<${element}>`,
+          actual: seen.type,
+        });
     }
-    return element === undefined ? { type: 'list<any>', integral: true, untypedList: true } : { type: `list<${element}>`, integral, untypedList: false };
+    return element === undefined
+      ? { type: 'list<any>', integral: true, untypedList: true }
+      : { type: `list<${element}>`, integral, untypedList: false };
   }
   if (isPlainObject(value)) {
     checkJson(value, field);
@@ -188,6 +202,10 @@ export class SchemaBuilder {
   }
 
   merged(): FieldSchema {
-    return Object.assign(Object.create(null) as Record<string, FieldType>, this.stored, Object.fromEntries(this.changed));
+    return Object.assign(
+      Object.create(null) as Record<string, FieldType>,
+      this.stored,
+      Object.fromEntries(this.changed),
+    );
   }
 }

@@ -36,15 +36,22 @@ export class SetValues {
     const { record, target } = await this.ctx.open(actor, dataset, 'EDIT');
     if (!isPlainObject(input)) throw badRequest('setValues takes {path, values | valuesById, view?}');
     const path = checkPath(input.path);
-    if ((input.values === undefined) === (input.valuesById === undefined)) throw badRequest('Give exactly one of values and valuesById');
+    if ((input.values === undefined) === (input.valuesById === undefined))
+      throw badRequest('Give exactly one of values and valuesById');
     const write = resolveWritePath(target.schema, path);
     const view = this.ctx.reader.parse(target, input.view);
 
-    const { ids, raw } = input.values !== undefined ? await this.aligned(target, view, input.values) : await this.byId(target, view, input.valuesById);
+    const { ids, raw } =
+      input.values !== undefined
+        ? await this.aligned(target, view, input.values)
+        : await this.byId(target, view, input.valuesById);
     const schema = new SchemaBuilder(target.schema);
     const values = new FieldValues(schema);
     const normalized = raw.map((value, i) => atIndex(i, () => normalizeWriteValue(write, value, values)));
-    const visible = write.kind === 'items' && filtersLabelsOf(view, write.field) ? await this.visibleLabels(target, view, write.field) : undefined;
+    const visible =
+      write.kind === 'items' && filtersLabelsOf(view, write.field)
+        ? await this.visibleLabels(target, view, write.field)
+        : undefined;
     const keepNull = write.kind !== 'field' || schema.typeOf(write.name) !== undefined;
     if (ids.length === 0) return { updated: 0 };
 
@@ -59,15 +66,40 @@ export class SetValues {
       const updated =
         write.kind === 'field'
           ? // A top-level field is set in SQL from ids and values alone; other paths rewrite each document.
-            await this.ctx.bulk.setField(trx, record.id, write.name, ids.map((id, i) => [id, normalized[i]] as const), !keepNull, at)
-          : await this.rewrite(trx, record.id, ids, (row, value) => applyWrite(row, write, value, { keepNull, ...(visible ? { visible: visible.get(row.id) ?? new Set() } : {}) }), normalized, at);
+            await this.ctx.bulk.setField(
+              trx,
+              record.id,
+              write.name,
+              ids.map((id, i) => [id, normalized[i]] as const),
+              !keepNull,
+              at,
+            )
+          : await this.rewrite(
+              trx,
+              record.id,
+              ids,
+              (row, value) =>
+                applyWrite(row, write, value, {
+                  keepNull,
+                  ...(visible ? { visible: visible.get(row.id) ?? new Set() } : {}),
+                }),
+              normalized,
+              at,
+            );
       await this.ctx.touch(trx, record.id, at);
       return { updated };
     });
   }
 
   /** Reads the samples a chunk at a time (locked), applies each one's value and writes the documents back. */
-  private async rewrite(trx: Db, datasetId: string, ids: string[], apply: (row: SampleRow, value: unknown) => void, values: unknown[], at: string): Promise<number> {
+  private async rewrite(
+    trx: Db,
+    datasetId: string,
+    ids: string[],
+    apply: (row: SampleRow, value: unknown) => void,
+    values: unknown[],
+    at: string,
+  ): Promise<number> {
     const byId = new Map(ids.map((id, i) => [id, values[i]]));
     let updated = 0;
     for (const part of chunks(ids, WRITE_CHUNK)) {
@@ -81,31 +113,43 @@ export class SetValues {
 
   /** `values` aligned with the view's samples: one per sample, in view order. */
   private async aligned(target: ViewTarget, view: View, values: unknown): Promise<{ ids: string[]; raw: unknown[] }> {
-    if (!Array.isArray(values)) throw badRequest('values must be a list, one value per sample of the view', { field: 'values' });
+    if (!Array.isArray(values))
+      throw badRequest('values must be a list, one value per sample of the view', { field: 'values' });
     const ids = await this.ctx.reader.sampleIds(target, view);
     if (values.length !== ids.length) {
-      throw badRequest(`values has ${values.length} entries but the view has ${ids.length} samples`, { field: 'values', expected: ids.length, actual: values.length });
+      throw badRequest(`values has ${values.length} entries but the view has ${ids.length} samples`, {
+        field: 'values',
+        expected: ids.length,
+        actual: values.length,
+      });
     }
     return { ids, raw: values };
   }
 
   /** `valuesById`: ids must be samples of the dataset, and of the view when one is given. */
   private async byId(target: ViewTarget, view: View, valuesById: unknown): Promise<{ ids: string[]; raw: unknown[] }> {
-    if (!isPlainObject(valuesById)) throw badRequest('valuesById must be an object of sample id → value', { field: 'valuesById' });
+    if (!isPlainObject(valuesById))
+      throw badRequest('valuesById must be an object of sample id → value', { field: 'valuesById' });
     const ids = Object.keys(valuesById);
     const bad = ids.find((id) => !SAMPLE_ID.test(id));
-    if (bad !== undefined) throw badRequest(`valuesById: ${JSON.stringify(bad)} is not a sample id`, { field: 'valuesById' });
+    if (bad !== undefined)
+      throw badRequest(`valuesById: ${JSON.stringify(bad)} is not a sample id`, { field: 'valuesById' });
     if (view.stages.length > 0) {
       const inView = new Set(await this.ctx.reader.sampleIds(target, view));
       const outside = ids.find((id) => !inView.has(id));
-      if (outside !== undefined) throw badRequest(`valuesById: sample ${outside} is not in the view`, { field: 'valuesById', sampleId: outside });
+      if (outside !== undefined)
+        throw badRequest(`valuesById: sample ${outside} is not in the view`, {
+          field: 'valuesById',
+          sampleId: outside,
+        });
     }
     return { ids, raw: ids.map((id) => valuesById[id]) };
   }
 
   private async visibleLabels(target: ViewTarget, view: View, field: string): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
-    for (const entry of await this.ctx.reader.visibleLabels(target, view, [field])) out.set(entry.sampleId, new Set(entry.labelIds));
+    for (const entry of await this.ctx.reader.visibleLabels(target, view, [field]))
+      out.set(entry.sampleId, new Set(entry.labelIds));
     return out;
   }
 }

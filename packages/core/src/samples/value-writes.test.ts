@@ -28,9 +28,25 @@ describe('resolveWritePath', () => {
   it('tells built-ins, custom fields, single label attributes, list label attributes and attributes of list items apart', () => {
     expect(resolveWritePath(SCHEMA, 'tags')).toEqual({ kind: 'builtin', name: 'tags' });
     expect(resolveWritePath(SCHEMA, 'fresh')).toEqual({ kind: 'field', name: 'fresh' });
-    expect(resolveWritePath(SCHEMA, 'weather.label')).toEqual({ kind: 'label', field: 'weather', cls: 'Classification', attr: 'label' });
-    expect(resolveWritePath(SCHEMA, 'preds.logits')).toEqual({ kind: 'list', field: 'preds', cls: 'Classifications', attr: 'logits' });
-    expect(resolveWritePath(SCHEMA, 'gt.detections.label')).toEqual({ kind: 'items', field: 'gt', itemsKey: 'detections', itemClass: 'Detection', attr: 'label' });
+    expect(resolveWritePath(SCHEMA, 'weather.label')).toEqual({
+      kind: 'label',
+      field: 'weather',
+      cls: 'Classification',
+      attr: 'label',
+    });
+    expect(resolveWritePath(SCHEMA, 'preds.logits')).toEqual({
+      kind: 'list',
+      field: 'preds',
+      cls: 'Classifications',
+      attr: 'logits',
+    });
+    expect(resolveWritePath(SCHEMA, 'gt.detections.label')).toEqual({
+      kind: 'items',
+      field: 'gt',
+      itemsKey: 'detections',
+      itemClass: 'Detection',
+      attr: 'label',
+    });
   });
 
   it('refuses read-only and unwritable paths', () => {
@@ -48,13 +64,35 @@ describe('normalizeWriteValue and applyWrite', () => {
 
   it('writes one value per label of a list, in order, and refuses a list of another length', () => {
     const write = resolveWritePath(SCHEMA, 'gt.detections.label');
-    const target = doc({ gt: { _cls: 'Detections', detections: [{ id: '1', label: 'a' }, { id: '2', label: 'b' }] } });
+    const target = doc({
+      gt: {
+        _cls: 'Detections',
+        detections: [
+          { id: '1', label: 'a' },
+          { id: '2', label: 'b' },
+        ],
+      },
+    });
     applyWrite(target, write, normalizeWriteValue(write, ['x', 'y'], values()), { keepNull: true });
-    expect(target.fields.gt).toEqual({ _cls: 'Detections', detections: [{ id: '1', label: 'x' }, { id: '2', label: 'y' }] });
-    expect(errorOf(() => applyWrite(target, write, ['z'], { keepNull: true })).details).toMatchObject({ expected: 2, actual: 1 });
+    expect(target.fields.gt).toEqual({
+      _cls: 'Detections',
+      detections: [
+        { id: '1', label: 'x' },
+        { id: '2', label: 'y' },
+      ],
+    });
+    expect(errorOf(() => applyWrite(target, write, ['z'], { keepNull: true })).details).toMatchObject({
+      expected: 2,
+      actual: 1,
+    });
     applyWrite(target, write, ['only'], { keepNull: true, visible: new Set(['2']) });
-    expect((target.fields.gt as { detections: unknown[] }).detections).toEqual([{ id: '1', label: 'x' }, { id: '2', label: 'only' }]);
-    expect(errorOf(() => normalizeWriteValue(write, [3], values())).message).toBe('Field "gt.detections.label" is string; got float');
+    expect((target.fields.gt as { detections: unknown[] }).detections).toEqual([
+      { id: '1', label: 'x' },
+      { id: '2', label: 'only' },
+    ]);
+    expect(errorOf(() => normalizeWriteValue(write, [3], values())).message).toBe(
+      'Field "gt.detections.label" is string; got float',
+    );
     expect(errorOf(() => normalizeWriteValue(write, 'x', values())).message).toMatch(/one list per sample/);
   });
 
@@ -66,7 +104,9 @@ describe('normalizeWriteValue and applyWrite', () => {
     const empty = doc({});
     applyWrite(empty, write, null, { keepNull: true });
     expect(empty.fields).toEqual({});
-    expect(errorOf(() => applyWrite(empty, write, ['x'], { keepNull: true })).message).toMatch(/has no label in "weather"/);
+    expect(errorOf(() => applyWrite(empty, write, ['x'], { keepNull: true })).message).toMatch(
+      /has no label in "weather"/,
+    );
   });
 
   it('drops a null of a field nothing typed instead of storing an untyped key', () => {
@@ -82,18 +122,33 @@ describe('normalizeWriteValue and applyWrite', () => {
 describe('retagLabels', () => {
   it('adds tags once and removes them on the labels with the given ids only', () => {
     const fields: Record<string, unknown> = {
-      gt: { _cls: 'Detections', detections: [{ id: '1', tags: ['a'] }, { id: '2', tags: [] }] },
+      gt: {
+        _cls: 'Detections',
+        detections: [
+          { id: '1', tags: ['a'] },
+          { id: '2', tags: [] },
+        ],
+      },
       weather: { _cls: 'Classification', id: '3', tags: [] },
     };
     expect(retagLabels(fields, 'gt', new Set(['1']), ['a', 'b'], true)).toBe(true);
     expect(retagLabels(fields, 'gt', new Set(['1']), ['a', 'b'], true)).toBe(false);
     expect(retagLabels(fields, 'weather', new Set(['3']), ['w'], true)).toBe(true);
     expect(fields).toEqual({
-      gt: { _cls: 'Detections', detections: [{ id: '1', tags: ['a', 'b'] }, { id: '2', tags: [] }] },
+      gt: {
+        _cls: 'Detections',
+        detections: [
+          { id: '1', tags: ['a', 'b'] },
+          { id: '2', tags: [] },
+        ],
+      },
       weather: { _cls: 'Classification', id: '3', tags: ['w'] },
     });
     expect(retagLabels(fields, 'gt', new Set(['1', '2']), ['a'], false)).toBe(true);
-    expect((fields.gt as { detections: unknown[] }).detections).toEqual([{ id: '1', tags: ['b'] }, { id: '2', tags: [] }]);
+    expect((fields.gt as { detections: unknown[] }).detections).toEqual([
+      { id: '1', tags: ['b'] },
+      { id: '2', tags: [] },
+    ]);
     expect(retagLabels(fields, 'missing', new Set(['1']), ['a'], true)).toBe(false);
   });
 });

@@ -28,7 +28,9 @@ export type WritePath =
 const READ_ONLY = new Set(['id', 'created_at', 'last_modified_at']);
 
 function readOnlyAttribute(path: string): never {
-  throw badRequest(`${JSON.stringify(path)} is read-only: label ids are assigned when labels are added`, { field: path });
+  throw badRequest(`${JSON.stringify(path)} is read-only: label ids are assigned when labels are added`, {
+    field: path,
+  });
 }
 
 /** Resolves a setValues path against the schema; a 400 naming the path when it is not writable. */
@@ -40,7 +42,11 @@ export function resolveWritePath(schema: FieldSchema, path: string): WritePath {
     checkCustomFieldName(head);
     return { kind: 'field', name: head };
   }
-  if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, head)) throw badRequest(`setValues cannot write inside the built-in field ${JSON.stringify(head)}; write the whole field`, { field: path });
+  if (Object.hasOwn(BUILTIN_SAMPLE_FIELDS, head))
+    throw badRequest(
+      `setValues cannot write inside the built-in field ${JSON.stringify(head)}; write the whole field`,
+      { field: path },
+    );
   const type = own(schema, head);
   if (type === undefined) throw badRequest(`The dataset has no field ${JSON.stringify(head)}`, { field: path });
   if (isListLabelClass(type)) {
@@ -56,7 +62,10 @@ export function resolveWritePath(schema: FieldSchema, path: string): WritePath {
     if (attr === 'id') readOnlyAttribute(path);
     return { kind: 'label', field: head, cls: type, attr };
   }
-  throw badRequest(`setValues writes top-level fields and label attributes (e.g. "ground_truth.detections.label"); ${JSON.stringify(path)} is neither`, { field: path });
+  throw badRequest(
+    `setValues writes top-level fields and label attributes (e.g. "ground_truth.detections.label"); ${JSON.stringify(path)} is neither`,
+    { field: path },
+  );
 }
 
 /** One sample's value, validated and typed like an add; for `items` a list with one value per label (or null: leave the sample alone). */
@@ -74,8 +83,13 @@ export function normalizeWriteValue(write: WritePath, value: unknown, values: Fi
     case 'items': {
       if (value === null || value === undefined) return null;
       const path = `${write.field}.${write.itemsKey}.${write.attr}`;
-      if (!Array.isArray(value)) throw badRequest(`${JSON.stringify(path)} takes one list per sample, aligned with its labels`, { field: path });
-      return value.map((item: unknown) => (item === null ? null : values.labelAttribute(write.itemClass, `${write.field}.${write.itemsKey}`, write.attr, item)));
+      if (!Array.isArray(value))
+        throw badRequest(`${JSON.stringify(path)} takes one list per sample, aligned with its labels`, { field: path });
+      return value.map((item: unknown) =>
+        item === null
+          ? null
+          : values.labelAttribute(write.itemClass, `${write.field}.${write.itemsKey}`, write.attr, item),
+      );
     }
   }
 }
@@ -90,7 +104,12 @@ function attributeValue(attr: string, value: unknown): unknown {
  * the labels a filter_labels view shows, in list order; the value's length must match those labels.
  * `keepNull` is false when nothing typed a new top-level field: a null then removes the key instead.
  */
-export function applyWrite(doc: SampleDocument, write: WritePath, value: unknown, options: { keepNull: boolean; visible?: ReadonlySet<string> }): void {
+export function applyWrite(
+  doc: SampleDocument,
+  write: WritePath,
+  value: unknown,
+  options: { keepNull: boolean; visible?: ReadonlySet<string> },
+): void {
   switch (write.kind) {
     case 'builtin':
       if (write.name === 'filepath') doc.filepath = value as string;
@@ -106,7 +125,10 @@ export function applyWrite(doc: SampleDocument, write: WritePath, value: unknown
       const label = doc.fields[write.field];
       if (!isPlainObject(label)) {
         if (value === null) return;
-        throw badRequest(`Sample ${doc.id} has no label in ${JSON.stringify(write.field)} to set ${JSON.stringify(write.attr)} on`, { field: `${write.field}.${write.attr}`, sampleId: doc.id });
+        throw badRequest(
+          `Sample ${doc.id} has no label in ${JSON.stringify(write.field)} to set ${JSON.stringify(write.attr)} on`,
+          { field: `${write.field}.${write.attr}`, sampleId: doc.id },
+        );
       }
       label[write.attr] = attributeValue(write.attr, value);
       return;
@@ -115,16 +137,22 @@ export function applyWrite(doc: SampleDocument, write: WritePath, value: unknown
       if (value === null) return;
       const path = `${write.field}.${write.itemsKey}.${write.attr}`;
       const container = doc.fields[write.field];
-      const all = isPlainObject(container) && Array.isArray(container[write.itemsKey]) ? (container[write.itemsKey] as Record<string, unknown>[]) : [];
+      const all =
+        isPlainObject(container) && Array.isArray(container[write.itemsKey])
+          ? (container[write.itemsKey] as Record<string, unknown>[])
+          : [];
       const targets = options.visible ? all.filter((item) => options.visible?.has(item.id as string)) : all;
       const list = value as unknown[];
       if (list.length !== targets.length) {
-        throw badRequest(`Sample ${doc.id}: ${JSON.stringify(path)} needs ${targets.length} values, one per label; got ${list.length}`, {
-          field: path,
-          sampleId: doc.id,
-          expected: targets.length,
-          actual: list.length,
-        });
+        throw badRequest(
+          `Sample ${doc.id}: ${JSON.stringify(path)} needs ${targets.length} values, one per label; got ${list.length}`,
+          {
+            field: path,
+            sampleId: doc.id,
+            expected: targets.length,
+            actual: list.length,
+          },
+        );
       }
       targets.forEach((item, i) => {
         item[write.attr] = attributeValue(write.attr, list[i]);

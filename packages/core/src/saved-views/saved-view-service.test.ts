@@ -8,7 +8,20 @@ import { createSampleTestContext, type SampleTestContext } from '../test-support
 import { testDialects } from '../test-support/test-databases.js';
 
 const TRAIN: View = { stages: [{ stage: 'match_tags', tags: ['train'] }] };
-const HIGH: View = { stages: [{ stage: 'match', filter: { op: 'gt', args: [{ op: 'field', path: 'uniqueness' }, { op: 'lit', value: 0.5 }] } }] };
+const HIGH: View = {
+  stages: [
+    {
+      stage: 'match',
+      filter: {
+        op: 'gt',
+        args: [
+          { op: 'field', path: 'uniqueness' },
+          { op: 'lit', value: 0.5 },
+        ],
+      },
+    },
+  ],
+};
 
 describe.each(await testDialects())('saved views on %s', (dialect) => {
   let t: SampleTestContext;
@@ -26,7 +39,10 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
   });
 
   it('saves a view with its slug, creator and times, and loads it by name or slug', async () => {
-    const saved = await services.samples.saveView(t.team.as.member, name, '  Training Set ', { view: TRAIN, description: 'the train split' });
+    const saved = await services.samples.saveView(t.team.as.member, name, '  Training Set ', {
+      view: TRAIN,
+      description: 'the train split',
+    });
     expect(saved).toEqual({
       name: 'Training Set',
       slug: 'training-set',
@@ -42,27 +58,54 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
 
   it('answers 409 for an existing name unless overwrite, which replaces view and description and keeps the creator', async () => {
     const first = await services.samples.saveView(t.team.as.member, name, 'replaceable', { view: TRAIN });
-    await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, 'replaceable', { view: HIGH }), 'CONFLICT', /already exists.*overwrite/);
-    const replaced = await services.samples.saveView(SYSTEM_ACTOR, name, 'replaceable', { view: HIGH, description: 'now high', overwrite: true });
-    expect(replaced).toMatchObject({ name: 'replaceable', view: HIGH, description: 'now high', createdAt: first.createdAt, createdBy: t.team.member.id });
+    await expectAppError(
+      services.samples.saveView(SYSTEM_ACTOR, name, 'replaceable', { view: HIGH }),
+      'CONFLICT',
+      /already exists.*overwrite/,
+    );
+    const replaced = await services.samples.saveView(SYSTEM_ACTOR, name, 'replaceable', {
+      view: HIGH,
+      description: 'now high',
+      overwrite: true,
+    });
+    expect(replaced).toMatchObject({
+      name: 'replaceable',
+      view: HIGH,
+      description: 'now high',
+      createdAt: first.createdAt,
+      createdBy: t.team.member.id,
+    });
     expect(Date.parse(replaced.lastModifiedAt)).toBeGreaterThanOrEqual(Date.parse(first.lastModifiedAt));
     expect((await services.samples.getSavedView(SYSTEM_ACTOR, name, 'replaceable')).view).toEqual(HIGH);
   });
 
   it('answers 409 when another view has the slug, even with overwrite', async () => {
     await services.samples.saveView(SYSTEM_ACTOR, name, 'Night Shots', { view: TRAIN });
-    const clash = await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, 'night shots!', { view: HIGH, overwrite: true }), 'CONFLICT');
+    const clash = await expectAppError(
+      services.samples.saveView(SYSTEM_ACTOR, name, 'night shots!', { view: HIGH, overwrite: true }),
+      'CONFLICT',
+    );
     expect(clash.details).toEqual({ field: 'slug', slug: 'night-shots' });
     expect((await services.samples.getSavedView(SYSTEM_ACTOR, name, 'Night Shots')).view).toEqual(TRAIN);
   });
 
   it('validates the view against the schema and the name', async () => {
-    const bad = await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, 'bad', { view: { stages: [{ stage: 'match', filter: { op: 'field', path: 'nope' } }] } }), 'BAD_REQUEST');
-    expect(bad.details?.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('stages[0]') })]));
+    const bad = await expectAppError(
+      services.samples.saveView(SYSTEM_ACTOR, name, 'bad', {
+        view: { stages: [{ stage: 'match', filter: { op: 'field', path: 'nope' } }] },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(bad.details?.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('stages[0]') })]),
+    );
     await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, 'bad', { view: [] }), 'BAD_REQUEST');
     await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, '', { view: TRAIN }), 'BAD_REQUEST');
     await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, '!!!', { view: TRAIN }), 'BAD_REQUEST', /slug/);
-    await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, 'x'.repeat(201), { view: TRAIN }), 'BAD_REQUEST');
+    await expectAppError(
+      services.samples.saveView(SYSTEM_ACTOR, name, 'x'.repeat(201), { view: TRAIN }),
+      'BAD_REQUEST',
+    );
     await expectAppError(services.samples.getSavedView(SYSTEM_ACTOR, name, 'bad'), 'NOT_FOUND');
   });
 
@@ -70,10 +113,17 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
     const other = await t.newDataset('views other');
     await services.samples.saveView(SYSTEM_ACTOR, other, 'b view', { view: TRAIN });
     await services.samples.saveView(SYSTEM_ACTOR, other, 'a view', { view: { stages: [] } });
-    expect((await services.samples.listSavedViews(t.team.as.member, other)).map((v) => v.name)).toEqual(['a view', 'b view']);
+    expect((await services.samples.listSavedViews(t.team.as.member, other)).map((v) => v.name)).toEqual([
+      'a view',
+      'b view',
+    ]);
     await services.samples.deleteSavedView(t.team.as.member, other, 'a view');
     expect((await services.samples.listSavedViews(SYSTEM_ACTOR, other)).map((v) => v.name)).toEqual(['b view']);
-    await expectAppError(services.samples.deleteSavedView(SYSTEM_ACTOR, other, 'a view'), 'NOT_FOUND', `Saved view "a view" not found in dataset ${JSON.stringify(other)}`);
+    await expectAppError(
+      services.samples.deleteSavedView(SYSTEM_ACTOR, other, 'a view'),
+      'NOT_FOUND',
+      `Saved view "a view" not found in dataset ${JSON.stringify(other)}`,
+    );
     // Views belong to their dataset.
     await expectAppError(services.samples.getSavedView(SYSTEM_ACTOR, name, 'b view'), 'NOT_FOUND');
   });

@@ -1,5 +1,10 @@
 // Saved views (docs/design.md §5): named views of a dataset — list and load (VIEW), save and delete (EDIT); validated against the schema when saved.
-import { DATASET_DESCRIPTION_MAX_LENGTH, SAVED_VIEW_NAME_MAX_LENGTH, datasetSlug, type SavedView } from '@teamset/contract';
+import {
+  DATASET_DESCRIPTION_MAX_LENGTH,
+  SAVED_VIEW_NAME_MAX_LENGTH,
+  datasetSlug,
+  type SavedView,
+} from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import { isUniqueViolation, nowIso } from '../db/database.js';
 import { badRequest, conflict, notFound, type AppError } from '../errors/app-error.js';
@@ -22,14 +27,23 @@ export function normalizeViewName(name: unknown): { name: string; slug: string }
     throw badRequest(`The view name must be 1–${SAVED_VIEW_NAME_MAX_LENGTH} characters`, { field: 'name' });
   }
   const slug = datasetSlug(trimmed);
-  if (slug === '') throw badRequest('The view name must contain at least one letter or digit (a–z, 0–9), to make its slug', { field: 'name' });
+  if (slug === '')
+    throw badRequest('The view name must contain at least one letter or digit (a–z, 0–9), to make its slug', {
+      field: 'name',
+    });
   return { name: trimmed, slug };
 }
 
 function normalizeDescription(description: unknown): string | null | undefined {
   if (description === undefined || description === null) return description;
-  if (typeof description !== 'string' || description.length > DATASET_DESCRIPTION_MAX_LENGTH || stringProblem(description)) {
-    throw badRequest(`description must be null or a string of at most ${DATASET_DESCRIPTION_MAX_LENGTH} characters`, { field: 'description' });
+  if (
+    typeof description !== 'string' ||
+    description.length > DATASET_DESCRIPTION_MAX_LENGTH ||
+    stringProblem(description)
+  ) {
+    throw badRequest(`description must be null or a string of at most ${DATASET_DESCRIPTION_MAX_LENGTH} characters`, {
+      field: 'description',
+    });
   }
   return description;
 }
@@ -70,22 +84,46 @@ export class SavedViewService {
         const same = clashes.find((r) => r.name === name);
         const other = clashes.find((r) => r.name !== name);
         if (other) {
-          throw conflict(`Saved view ${JSON.stringify(other.name)} already has the slug ${JSON.stringify(slug)}; choose a name that differs by more than case and punctuation`, { field: 'slug', slug });
+          throw conflict(
+            `Saved view ${JSON.stringify(other.name)} already has the slug ${JSON.stringify(slug)}; choose a name that differs by more than case and punctuation`,
+            { field: 'slug', slug },
+          );
         }
-        if (same && input?.overwrite !== true) throw conflict(`Saved view ${JSON.stringify(name)} already exists in dataset ${JSON.stringify(record.name)}; pass overwrite to replace it`, { field: 'name' });
+        if (same && input?.overwrite !== true)
+          throw conflict(
+            `Saved view ${JSON.stringify(name)} already exists in dataset ${JSON.stringify(record.name)}; pass overwrite to replace it`,
+            { field: 'name' },
+          );
         if (same) {
-          const patch = { view: JSON.stringify(view), description: description === undefined ? same.description : description, last_modified_at: at };
+          const patch = {
+            view: JSON.stringify(view),
+            description: description === undefined ? same.description : description,
+            last_modified_at: at,
+          };
           await this.store.replace(trx, same.id, patch);
           return { ...same, ...patch };
         }
-        const created = { id: newId(), dataset_id: record.id, name, slug, description: description ?? null, view: JSON.stringify(view), created_at: at, last_modified_at: at, created_by: createdBy };
+        const created = {
+          id: newId(),
+          dataset_id: record.id,
+          name,
+          slug,
+          description: description ?? null,
+          view: JSON.stringify(view),
+          created_at: at,
+          last_modified_at: at,
+          created_by: createdBy,
+        };
         await this.store.insert(trx, created);
         return created;
       });
       return toSavedView(row);
     } catch (error) {
       // Two concurrent saves of one new name: the unique constraints turn the loser into a 409.
-      if (isUniqueViolation(error)) throw conflict(`Saved view ${JSON.stringify(name)} already exists in dataset ${JSON.stringify(record.name)}`, { field: 'name' });
+      if (isUniqueViolation(error))
+        throw conflict(`Saved view ${JSON.stringify(name)} already exists in dataset ${JSON.stringify(record.name)}`, {
+          field: 'name',
+        });
       throw error;
     }
   }

@@ -21,7 +21,12 @@ export class SavedViewStore {
   constructor(private readonly database: Database) {}
 
   async list(datasetId: string, db: Db = this.database.db): Promise<SavedView[]> {
-    const rows = await db.selectFrom('saved_views').selectAll().where('dataset_id', '=', datasetId).orderBy('name').execute();
+    const rows = await db
+      .selectFrom('saved_views')
+      .selectAll()
+      .where('dataset_id', '=', datasetId)
+      .orderBy('name')
+      .execute();
     return rows.map(toSavedView);
   }
 
@@ -50,7 +55,11 @@ export class SavedViewStore {
     await trx.insertInto('saved_views').values(row).execute();
   }
 
-  async replace(trx: Db, id: string, patch: { view: string; description: string | null; last_modified_at: string }): Promise<void> {
+  async replace(
+    trx: Db,
+    id: string,
+    patch: { view: string; description: string | null; last_modified_at: string },
+  ): Promise<void> {
     await trx.updateTable('saved_views').set(patch).where('id', '=', id).execute();
   }
 
@@ -62,6 +71,10 @@ export class SavedViewStore {
   /** Copies every saved view of one dataset to another (whole-dataset clone), keeping names, creators and times. */
   async copyAll(trx: Db, fromDatasetId: string, toDatasetId: string): Promise<void> {
     const rows = await trx.selectFrom('saved_views').selectAll().where('dataset_id', '=', fromDatasetId).execute();
-    for (const row of rows) await trx.insertInto('saved_views').values({ ...row, id: newId(), dataset_id: toDatasetId }).execute();
+    for (const row of rows)
+      await trx
+        .insertInto('saved_views')
+        .values({ ...row, id: newId(), dataset_id: toDatasetId })
+        .execute();
   }
 }

@@ -16,7 +16,10 @@ export interface TestServices {
 }
 
 /** A fresh database of the dialect with every core service over it; `close` shuts services and drops the database. */
-export async function createTestServices(dialect: TestDialect, config: Omit<CoreConfig, 'databaseUri'> = {}): Promise<TestServices> {
+export async function createTestServices(
+  dialect: TestDialect,
+  config: Omit<CoreConfig, 'databaseUri'> = {},
+): Promise<TestServices> {
   const tdb = await createTestDatabase(dialect);
   const opened: Services[] = [];
   const open = async (extra: Omit<CoreConfig, 'databaseUri'>): Promise<Services> => {
@@ -59,16 +62,36 @@ export function uniqueEmail(label: string): string {
 
 /** Creates one user of each role through the system actor (no passwords: hashing is slow and not needed here). */
 export async function seedTeam(services: Services, label = 'team'): Promise<Team> {
-  const make = (role: Role): Promise<User> => services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`${label}-${role.toLowerCase()}`), name: `${label} ${role}`, role });
+  const make = (role: Role): Promise<User> =>
+    services.users.create(SYSTEM_ACTOR, {
+      email: uniqueEmail(`${label}-${role.toLowerCase()}`),
+      name: `${label} ${role}`,
+      role,
+    });
   const admin = await make('ADMIN');
   const member = await make('MEMBER');
   const collaborator = await make('COLLABORATOR');
   const guest = await make('GUEST');
-  return { admin, member, collaborator, guest, as: { admin: actorFor(admin), member: actorFor(member), collaborator: actorFor(collaborator), guest: actorFor(guest) } };
+  return {
+    admin,
+    member,
+    collaborator,
+    guest,
+    as: {
+      admin: actorFor(admin),
+      member: actorFor(member),
+      collaborator: actorFor(collaborator),
+      guest: actorFor(guest),
+    },
+  };
 }
 
 /** Asserts the promise rejects with an AppError of the code (and message, when given), returning it. */
-export async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: string | RegExp): Promise<AppError> {
+export async function expectAppError(
+  promise: Promise<unknown>,
+  code: AppError['code'],
+  message?: string | RegExp,
+): Promise<AppError> {
   let caught: unknown;
   try {
     await promise;

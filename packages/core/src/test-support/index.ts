@@ -1,3 +1,19 @@
 // @teamset/core/testing (tests only, through the Vitest alias): test databases on both dialects and identity fixtures.
-export { POSTGRES_ADMIN_URL, createTestDatabase, postgresAvailable, testDialects, type TestDatabase, type TestDialect } from './test-databases.js';
-export { actorFor, createTestServices, expectAppError, pollUntil, seedTeam, uniqueEmail, type Team, type TestServices } from './identity-fixtures.js';
+export {
+  POSTGRES_ADMIN_URL,
+  createTestDatabase,
+  postgresAvailable,
+  testDialects,
+  type TestDatabase,
+  type TestDialect,
+} from './test-databases.js';
+export {
+  actorFor,
+  createTestServices,
+  expectAppError,
+  pollUntil,
+  seedTeam,
+  uniqueEmail,
+  type Team,
+  type TestServices,
+} from './identity-fixtures.js';

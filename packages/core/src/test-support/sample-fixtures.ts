@@ -53,7 +53,9 @@ export function syntheticSamples(n: number, perSample = 5, offset = 0): SampleIn
     tags: i % 2 === 0 ? ['train'] : ['validation'],
     uniqueness: ((offset + i) % 1000) / 1000,
     ground_truth: detections(
-      ...Array.from({ length: perSample }, (_, j) => detection(labels[(i + j) % labels.length] as string, { confidence: ((i * 7 + j) % 100) / 100 })),
+      ...Array.from({ length: perSample }, (_, j) =>
+        detection(labels[(i + j) % labels.length] as string, { confidence: ((i * 7 + j) % 100) / 100 }),
+      ),
     ),
   }));
 }

@@ -14,7 +14,8 @@ export interface TestDatabase {
 }
 
 /** The admin connection used to create and drop per-suite databases. */
-export const POSTGRES_ADMIN_URL = process.env.TEAMSET_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env.TEAMSET_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let postgresProbe: Promise<boolean> | undefined;
 
@@ -27,7 +28,10 @@ export function postgresAvailable(): Promise<boolean> {
       return true;
     } catch (error) {
       // CI must run the PostgreSQL suite, never skip it silently.
-      if (process.env.CI) throw new Error(`PostgreSQL is required in CI but unreachable at ${POSTGRES_ADMIN_URL}: ${String(error)}`, { cause: error });
+      if (process.env.CI)
+        throw new Error(`PostgreSQL is required in CI but unreachable at ${POSTGRES_ADMIN_URL}: ${String(error)}`, {
+          cause: error,
+        });
       return false;
     } finally {
       await client.end().catch(() => undefined);
@@ -44,7 +48,11 @@ export async function testDialects(): Promise<TestDialect[]> {
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'teamset-test-'));
-    return { dialect, uri: `sqlite:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      dialect,
+      uri: `sqlite:${join(dir, 'test.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `teamset_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

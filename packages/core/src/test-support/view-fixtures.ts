@@ -59,18 +59,165 @@ const m = (width: number, height: number, extra: Record<string, unknown> = {}) =
  * 12  .15   2    beach   false    sea            val           null                                              cat .22
  */
 export const FIXTURE_SAMPLES: readonly FixtureSample[] = [
-  { filepath: '/images/001.jpg', tags: ['train'], metadata: m(640, 480, { mime_type: 'image/jpeg' }), uniqueness: 0.91, rank: 3, scene: 'park', reviewed: true, keywords: ['dog', 'grass'], gt: [['cat', 0.95, 0, []], ['dog', 0.4, 0, []]], pred: ['cat', 0.88, []], extra: { source: 'cam1', score: 3 } },
-  { filepath: '/images/002.jpg', tags: ['train', 'hard'], metadata: m(1280, 720), uniqueness: 0.35, rank: 1, scene: 'street', reviewed: false, keywords: ['car'], gt: [['car', 0.85, 0, []], ['car', 0.3, 1, ['occluded']], ['person', 0.75, 0, []]], pred: ['car', 0.67, []], extra: { source: 'cam2', score: 'high' } },
-  { filepath: '/images/003.png', tags: ['val'], metadata: m(640, 480), uniqueness: 0.62, rank: 7, scene: 'park', reviewed: true, keywords: [], gt: [['dog', 0.55, 0, ['verified']]], pred: ['dog', 0.51, ['verified']] },
-  { filepath: '/images/004.jpg', tags: [], metadata: null, uniqueness: null, rank: 2, scene: 'Beach', keywords: ['sand', 'sea'], gt: [] },
-  { filepath: '/images/005.jpg', tags: ['test'], metadata: m(800, 600), uniqueness: 0.77, scene: 'street', reviewed: false, pred: ['person', 0.93, []], extra: { source: 'cam1', score: 7 } },
-  { filepath: '/other/006.jpg', tags: ['train'], metadata: m(1920, 1080), uniqueness: 0.05, rank: 10, scene: 'indoor', reviewed: true, keywords: ['Cat'], gt: [['person', 0.99, 0, []], ['person', 0.65, 1, []], ['cat', 0.2, 0, []]], pred: ['person', 0.45, []] },
-  { filepath: '/images/007.jpg', tags: ['val', 'hard'], metadata: m(640, 480), uniqueness: 0.5, rank: 5, scene: null, reviewed: false, keywords: ['dog'], gt: [['dog', 0.91, 0, []], ['cat', 0.12, 0, ['occluded']], ['bird', 0.6, undefined, []]], pred: ['dog', 0.97, []] },
-  { filepath: '/images/008.jpg', tags: ['train'], metadata: null, uniqueness: 0.28, rank: 4, scene: 'street', reviewed: null, keywords: ['car', 'street'], gt: [['car', 0.45, 0, []]], pred: null },
-  { filepath: '/images/009.jpg', tags: [], metadata: m(1280, 720), uniqueness: 0.5, rank: 6, scene: 'park', reviewed: true, keywords: ['grass'], gt: [['bird', 0.88, 0, ['verified']]], pred: ['bird', 0.72, []] },
-  { filepath: '/images/010.jpg', tags: ['test'], metadata: m(640, 480), uniqueness: 0.83, rank: 8, scene: 'street', reviewed: false, keywords: [], gt: [['person', 0.58, 0, []], ['car', 0.77, 0, []]], pred: ['car', 0.39, ['verified']] },
-  { filepath: '/images/011.jpg', tags: ['train'], metadata: m(800, 600), rank: 9, scene: 'indoor', reviewed: true, keywords: ['person'], gt: [['person', 0.33, 0, []]], pred: ['person', 0.81, []] },
-  { filepath: '/images/012.jpg', tags: ['val'], metadata: m(1920, 1080), uniqueness: 0.15, rank: 2, scene: 'beach', reviewed: false, keywords: ['sea'], gt: null, pred: ['cat', 0.22, []] },
+  {
+    filepath: '/images/001.jpg',
+    tags: ['train'],
+    metadata: m(640, 480, { mime_type: 'image/jpeg' }),
+    uniqueness: 0.91,
+    rank: 3,
+    scene: 'park',
+    reviewed: true,
+    keywords: ['dog', 'grass'],
+    gt: [
+      ['cat', 0.95, 0, []],
+      ['dog', 0.4, 0, []],
+    ],
+    pred: ['cat', 0.88, []],
+    extra: { source: 'cam1', score: 3 },
+  },
+  {
+    filepath: '/images/002.jpg',
+    tags: ['train', 'hard'],
+    metadata: m(1280, 720),
+    uniqueness: 0.35,
+    rank: 1,
+    scene: 'street',
+    reviewed: false,
+    keywords: ['car'],
+    gt: [
+      ['car', 0.85, 0, []],
+      ['car', 0.3, 1, ['occluded']],
+      ['person', 0.75, 0, []],
+    ],
+    pred: ['car', 0.67, []],
+    extra: { source: 'cam2', score: 'high' },
+  },
+  {
+    filepath: '/images/003.png',
+    tags: ['val'],
+    metadata: m(640, 480),
+    uniqueness: 0.62,
+    rank: 7,
+    scene: 'park',
+    reviewed: true,
+    keywords: [],
+    gt: [['dog', 0.55, 0, ['verified']]],
+    pred: ['dog', 0.51, ['verified']],
+  },
+  {
+    filepath: '/images/004.jpg',
+    tags: [],
+    metadata: null,
+    uniqueness: null,
+    rank: 2,
+    scene: 'Beach',
+    keywords: ['sand', 'sea'],
+    gt: [],
+  },
+  {
+    filepath: '/images/005.jpg',
+    tags: ['test'],
+    metadata: m(800, 600),
+    uniqueness: 0.77,
+    scene: 'street',
+    reviewed: false,
+    pred: ['person', 0.93, []],
+    extra: { source: 'cam1', score: 7 },
+  },
+  {
+    filepath: '/other/006.jpg',
+    tags: ['train'],
+    metadata: m(1920, 1080),
+    uniqueness: 0.05,
+    rank: 10,
+    scene: 'indoor',
+    reviewed: true,
+    keywords: ['Cat'],
+    gt: [
+      ['person', 0.99, 0, []],
+      ['person', 0.65, 1, []],
+      ['cat', 0.2, 0, []],
+    ],
+    pred: ['person', 0.45, []],
+  },
+  {
+    filepath: '/images/007.jpg',
+    tags: ['val', 'hard'],
+    metadata: m(640, 480),
+    uniqueness: 0.5,
+    rank: 5,
+    scene: null,
+    reviewed: false,
+    keywords: ['dog'],
+    gt: [
+      ['dog', 0.91, 0, []],
+      ['cat', 0.12, 0, ['occluded']],
+      ['bird', 0.6, undefined, []],
+    ],
+    pred: ['dog', 0.97, []],
+  },
+  {
+    filepath: '/images/008.jpg',
+    tags: ['train'],
+    metadata: null,
+    uniqueness: 0.28,
+    rank: 4,
+    scene: 'street',
+    reviewed: null,
+    keywords: ['car', 'street'],
+    gt: [['car', 0.45, 0, []]],
+    pred: null,
+  },
+  {
+    filepath: '/images/009.jpg',
+    tags: [],
+    metadata: m(1280, 720),
+    uniqueness: 0.5,
+    rank: 6,
+    scene: 'park',
+    reviewed: true,
+    keywords: ['grass'],
+    gt: [['bird', 0.88, 0, ['verified']]],
+    pred: ['bird', 0.72, []],
+  },
+  {
+    filepath: '/images/010.jpg',
+    tags: ['test'],
+    metadata: m(640, 480),
+    uniqueness: 0.83,
+    rank: 8,
+    scene: 'street',
+    reviewed: false,
+    keywords: [],
+    gt: [
+      ['person', 0.58, 0, []],
+      ['car', 0.77, 0, []],
+    ],
+    pred: ['car', 0.39, ['verified']],
+  },
+  {
+    filepath: '/images/011.jpg',
+    tags: ['train'],
+    metadata: m(800, 600),
+    rank: 9,
+    scene: 'indoor',
+    reviewed: true,
+    keywords: ['person'],
+    gt: [['person', 0.33, 0, []]],
+    pred: ['person', 0.81, []],
+  },
+  {
+    filepath: '/images/012.jpg',
+    tags: ['val'],
+    metadata: m(1920, 1080),
+    uniqueness: 0.15,
+    rank: 2,
+    scene: 'beach',
+    reviewed: false,
+    keywords: ['sea'],
+    gt: null,
+    pred: ['cat', 0.22, []],
+  },
 ];
 
 const hex2 = (n: number): string => n.toString(16).padStart(2, '0');
@@ -108,7 +255,10 @@ export function fixtureFields(n: number): Record<string, unknown> {
           };
   }
   if (s.pred !== undefined) {
-    fields['predictions'] = s.pred === null ? null : { _cls: 'Classification', id: classificationId(n), label: s.pred[0], confidence: s.pred[1], tags: s.pred[2] };
+    fields['predictions'] =
+      s.pred === null
+        ? null
+        : { _cls: 'Classification', id: classificationId(n), label: s.pred[0], confidence: s.pred[1], tags: s.pred[2] };
   }
   if (s.extra !== undefined) fields['extra'] = s.extra;
   return fields;
@@ -128,19 +278,34 @@ export const createdAt = (n: number): string => `2024-01-01T00:00:${String(n).pa
 export const modifiedAt = (n: number): string => `2024-02-01T00:00:${String(20 - n).padStart(2, '0')}.000Z`;
 
 /** Inserts the fixture dataset (row, schema rows, 12 samples in order) and returns how to reach it. */
-export async function seedViewFixture(database: Database, options: { name?: string; idPrefix?: string; datasetId?: string } = {}): Promise<SeededFixture> {
+export async function seedViewFixture(
+  database: Database,
+  options: { name?: string; idPrefix?: string; datasetId?: string } = {},
+): Promise<SeededFixture> {
   const prefix = options.idPrefix ?? DEFAULT_ID_PREFIX;
   const datasetId = options.datasetId ?? 'da7a5e700000000000000001';
   const name = options.name ?? `view fixture ${prefix}`;
   await insertDataset(database, datasetId, name);
   const now = '2024-01-01T00:00:00.000Z';
   for (const [path, type] of Object.entries(FIXTURE_SCHEMA)) {
-    await database.db.insertInto('dataset_fields').values({ dataset_id: datasetId, path, type, created_at: now }).execute();
+    await database.db
+      .insertInto('dataset_fields')
+      .values({ dataset_id: datasetId, path, type, created_at: now })
+      .execute();
   }
   const id = (n: number): string => `${prefix}${hex2(n)}`;
   for (const [i, s] of FIXTURE_SAMPLES.entries()) {
     const n = i + 1;
-    await insertSample(database, { id: id(n), datasetId, filepath: s.filepath, tags: s.tags, metadata: s.metadata, fields: fixtureFields(n), createdAt: createdAt(n), modifiedAt: modifiedAt(n) });
+    await insertSample(database, {
+      id: id(n),
+      datasetId,
+      filepath: s.filepath,
+      tags: s.tags,
+      metadata: s.metadata,
+      fields: fixtureFields(n),
+      createdAt: createdAt(n),
+      modifiedAt: modifiedAt(n),
+    });
   }
   return { datasetId, target: { datasetId, schema: FIXTURE_SCHEMA }, id, ids: (...ns) => ns.map(id) };
 }
@@ -149,7 +314,19 @@ export async function insertDataset(database: Database, datasetId: string, name:
   const now = '2024-01-01T00:00:00.000Z';
   await database.db
     .insertInto('datasets')
-    .values({ id: datasetId, name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), media_type: 'image', tags: '[]', description: null, info: '{}', created_at: now, last_modified_at: now, created_by: null, default_permission: 'NO_ACCESS' })
+    .values({
+      id: datasetId,
+      name,
+      slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      media_type: 'image',
+      tags: '[]',
+      description: null,
+      info: '{}',
+      created_at: now,
+      last_modified_at: now,
+      created_by: null,
+      default_permission: 'NO_ACCESS',
+    })
     .execute();
 }
 
@@ -166,10 +343,13 @@ interface SampleInsert {
 
 /** One sample row in the storage layout (binary JSON documents). */
 async function insertSample(database: Database, s: SampleInsert): Promise<void> {
-  const doc = (value: unknown) => (database.dialect === 'sqlite' ? sql`jsonb(${JSON.stringify(value)})` : sql`cast(${JSON.stringify(value)} as jsonb)`);
+  const doc = (value: unknown) =>
+    database.dialect === 'sqlite' ? sql`jsonb(${JSON.stringify(value)})` : sql`cast(${JSON.stringify(value)} as jsonb)`;
   const metadata = s.metadata === null ? sql`null` : doc(s.metadata);
   await sql`insert into samples (id, dataset_id, filepath, tags, metadata, fields, created_at, last_modified_at)
-    values (${s.id}, ${s.datasetId}, ${s.filepath}, ${doc(s.tags)}, ${metadata}, ${doc(s.fields)}, ${s.createdAt}, ${s.modifiedAt})`.execute(database.db);
+    values (${s.id}, ${s.datasetId}, ${s.filepath}, ${doc(s.tags)}, ${metadata}, ${doc(s.fields)}, ${s.createdAt}, ${s.modifiedAt})`.execute(
+    database.db,
+  );
 }
 
 /**
@@ -185,12 +365,28 @@ export async function seedBulkDataset(database: Database, datasetId: string, cou
     for (let i = start; i < Math.min(count, start + batch); i++) {
       const fields = {
         uniqueness: (i % 997) / 997,
-        ground_truth: { _cls: 'Detections', detections: [0, 1, 2].map((j) => ({ _cls: 'Detection', id: `b${i}-${j}`, label: `label${(i + j) % 7}`, confidence: ((i * 7 + j) % 100) / 100, tags: [] })) },
+        ground_truth: {
+          _cls: 'Detections',
+          detections: [0, 1, 2].map((j) => ({
+            _cls: 'Detection',
+            id: `b${i}-${j}`,
+            label: `label${(i + j) % 7}`,
+            confidence: ((i * 7 + j) % 100) / 100,
+            tags: [],
+          })),
+        },
       };
-      const doc = (value: unknown) => (database.dialect === 'sqlite' ? sql`jsonb(${JSON.stringify(value)})` : sql`cast(${JSON.stringify(value)} as jsonb)`);
-      rows.push(sql`(${`${datasetId.slice(0, 12)}${i.toString(16).padStart(12, '0')}`}, ${datasetId}, ${`/bulk/${i}.jpg`}, ${doc(i % 2 === 0 ? ['train'] : ['val'])}, null, ${doc(fields)}, ${at}, ${at})`);
+      const doc = (value: unknown) =>
+        database.dialect === 'sqlite'
+          ? sql`jsonb(${JSON.stringify(value)})`
+          : sql`cast(${JSON.stringify(value)} as jsonb)`;
+      rows.push(
+        sql`(${`${datasetId.slice(0, 12)}${i.toString(16).padStart(12, '0')}`}, ${datasetId}, ${`/bulk/${i}.jpg`}, ${doc(i % 2 === 0 ? ['train'] : ['val'])}, null, ${doc(fields)}, ${at}, ${at})`,
+      );
     }
-    await sql`insert into samples (id, dataset_id, filepath, tags, metadata, fields, created_at, last_modified_at) values ${sql.join(rows)}`.execute(database.db);
+    await sql`insert into samples (id, dataset_id, filepath, tags, metadata, fields, created_at, last_modified_at) values ${sql.join(rows)}`.execute(
+      database.db,
+    );
   }
 }
 
@@ -223,9 +419,14 @@ export function fixtureNumber(id: string): number {
 export const F = (path: string): Expression => ({ op: 'field', path });
 export const E = (path?: string): Expression => (path === undefined ? { op: 'elem' } : { op: 'elem', path });
 export const L = (value: LiteralValue): Expression => ({ op: 'lit', value });
-export const op = (name: Exclude<OperatorName, 'matches'>, ...args: Expression[]): Expression => ({ op: name, args }) as Expression;
+export const op = (name: Exclude<OperatorName, 'matches'>, ...args: Expression[]): Expression =>
+  ({ op: name, args }) as Expression;
 export const matches = (value: Expression, regex: string, ignoreCase?: boolean): Expression =>
-  ({ op: 'matches', args: [value, { op: 'lit', value: regex }], ...(ignoreCase === undefined ? {} : { ignore_case: ignoreCase }) }) as Expression;
+  ({
+    op: 'matches',
+    args: [value, { op: 'lit', value: regex }],
+    ...(ignoreCase === undefined ? {} : { ignore_case: ignoreCase }),
+  }) as Expression;
 export const view = (...stages: Stage[]): View => ({ stages });
 export const match = (filter: Expression): Stage => ({ stage: 'match', filter });
 
@@ -239,7 +440,10 @@ export interface ViewFixture {
 }
 
 /** A fresh database of the dialect with the fixture seeded and a ViewQueries over it. */
-export async function openViewFixture(dialect: TestDialect, options: ViewQueriesOptions = { queryTimeoutMs: 10_000 }): Promise<ViewFixture> {
+export async function openViewFixture(
+  dialect: TestDialect,
+  options: ViewQueriesOptions = { queryTimeoutMs: 10_000 },
+): Promise<ViewFixture> {
   const tdb = await openViewTestDatabase(dialect);
   const fx = await seedViewFixture(tdb.database);
   const reader = new ViewQueries(tdb.database, options);

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { WRONG_CURRENT_PASSWORD_MESSAGE } from '../auth/session-service.js';
 import type { Services } from '../services.js';
-import { actorFor, createTestServices, expectAppError, uniqueEmail, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  actorFor,
+  createTestServices,
+  expectAppError,
+  uniqueEmail,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 const PASSWORD = 'the first password';
@@ -22,8 +28,14 @@ describe.each(await testDialects())('your own account on %s', (dialect) => {
   });
 
   const makeUser = (role: User['role'] = 'MEMBER', password: string | undefined = PASSWORD): Promise<User> =>
-    services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('account'), name: 'Before', role, ...(password !== undefined ? { password } : {}) });
-  const signIn = (email: string, password: string) => services.sessions.signIn({ email, password, ip: '198.51.100.2', userAgent: 'vitest' });
+    services.users.create(SYSTEM_ACTOR, {
+      email: uniqueEmail('account'),
+      name: 'Before',
+      role,
+      ...(password !== undefined ? { password } : {}),
+    });
+  const signIn = (email: string, password: string) =>
+    services.sessions.signIn({ email, password, ip: '198.51.100.2', userAgent: 'vitest' });
 
   describe('updateOwnProfile', () => {
     it('renames the caller (trimmed), audited with the old and new name', async () => {
@@ -32,7 +44,12 @@ describe.each(await testDialects())('your own account on %s', (dialect) => {
       expect(updated).toEqual({ ...user, name: 'Ada Lovelace' });
       expect(await services.users.resolve(user.id)).toEqual(updated);
       const [event] = await services.audit.list(SYSTEM_ACTOR, { action: 'user.update', limit: 1 });
-      expect(event).toMatchObject({ actorId: user.id, targetType: 'user', targetId: user.id, details: { from: { name: 'Before' }, to: { name: 'Ada Lovelace' } } });
+      expect(event).toMatchObject({
+        actorId: user.id,
+        targetType: 'user',
+        targetId: user.id,
+        details: { from: { name: 'Before' }, to: { name: 'Ada Lovelace' } },
+      });
     });
 
     it('works for every role, guests included', async () => {
@@ -50,9 +67,15 @@ describe.each(await testDialects())('your own account on %s', (dialect) => {
 
     it('rejects an empty or too long name, and the system actor (no account of its own)', async () => {
       const user = await makeUser();
-      expect((await expectAppError(services.users.updateOwnProfile(actorFor(user), { name: '   ' }), 'BAD_REQUEST')).details).toEqual({ field: 'name' });
+      expect(
+        (await expectAppError(services.users.updateOwnProfile(actorFor(user), { name: '   ' }), 'BAD_REQUEST')).details,
+      ).toEqual({ field: 'name' });
       await expectAppError(services.users.updateOwnProfile(actorFor(user), { name: 'x'.repeat(101) }), 'BAD_REQUEST');
-      await expectAppError(services.users.updateOwnProfile(SYSTEM_ACTOR, { name: 'Nobody' }), 'BAD_REQUEST', /signed-in user/);
+      await expectAppError(
+        services.users.updateOwnProfile(SYSTEM_ACTOR, { name: 'Nobody' }),
+        'BAD_REQUEST',
+        /signed-in user/,
+      );
       expect((await services.users.resolve(user.id)).name).toBe('Before');
     });
 
@@ -71,7 +94,11 @@ describe.each(await testDialects())('your own account on %s', (dialect) => {
       const bystander = await makeUser();
       const theirs = await signIn(bystander.email, PASSWORD);
 
-      const result = await services.sessions.changePassword(actorFor(user), { currentPassword: PASSWORD, newPassword: 'the second password' }, current.token);
+      const result = await services.sessions.changePassword(
+        actorFor(user),
+        { currentPassword: PASSWORD, newPassword: 'the second password' },
+        current.token,
+      );
       expect(result).toEqual({ endedSessions: 1 });
       expect(await services.sessions.resolve(current.token)).toBeDefined();
       expect(await services.sessions.resolve(other.token)).toBeUndefined();
@@ -90,7 +117,12 @@ describe.each(await testDialects())('your own account on %s', (dialect) => {
       const { key } = await services.keys.generate(SYSTEM_ACTOR, { name: 'stays', user: user.id });
       const a = await signIn(user.email, PASSWORD);
       const b = await signIn(user.email, PASSWORD);
-      expect(await services.sessions.changePassword(actorFor(user, 'api_key'), { currentPassword: PASSWORD, newPassword: 'another password' })).toEqual({ endedSessions: 2 });
+      expect(
+        await services.sessions.changePassword(actorFor(user, 'api_key'), {
+          currentPassword: PASSWORD,
+          newPassword: 'another password',
+        }),
+      ).toEqual({ endedSessions: 2 });
       expect(await services.sessions.resolve(a.token)).toBeUndefined();
       expect(await services.sessions.resolve(b.token)).toBeUndefined();
       expect((await services.keyVerifier.verify(key)).user.id).toBe(user.id);
@@ -100,7 +132,10 @@ describe.each(await testDialects())('your own account on %s', (dialect) => {
       const user = await makeUser();
       const session = await signIn(user.email, PASSWORD);
       const error = await expectAppError(
-        services.sessions.changePassword(actorFor(user), { currentPassword: 'not it at all', newPassword: 'whatever password' }),
+        services.sessions.changePassword(actorFor(user), {
+          currentPassword: 'not it at all',
+          newPassword: 'whatever password',
+        }),
         'BAD_REQUEST',
         WRONG_CURRENT_PASSWORD_MESSAGE,
       );
@@ -111,15 +146,40 @@ describe.each(await testDialects())('your own account on %s', (dialect) => {
 
     it('a user without a password (created by the CLI) cannot pass the current-password check', async () => {
       const user = await makeUser('MEMBER', undefined);
-      await expectAppError(services.sessions.changePassword(actorFor(user), { currentPassword: 'anything goes', newPassword: 'a new password' }), 'BAD_REQUEST', WRONG_CURRENT_PASSWORD_MESSAGE);
+      await expectAppError(
+        services.sessions.changePassword(actorFor(user), {
+          currentPassword: 'anything goes',
+          newPassword: 'a new password',
+        }),
+        'BAD_REQUEST',
+        WRONG_CURRENT_PASSWORD_MESSAGE,
+      );
     });
 
     it('rejects a too short or too long new password, an unchanged one, and the system actor', async () => {
       const user = await makeUser();
-      expect((await expectAppError(services.sessions.changePassword(actorFor(user), { currentPassword: PASSWORD, newPassword: 'short' }), 'BAD_REQUEST')).details).toEqual({ field: 'newPassword' });
-      await expectAppError(services.sessions.changePassword(actorFor(user), { currentPassword: PASSWORD, newPassword: 'x'.repeat(257) }), 'BAD_REQUEST');
-      await expectAppError(services.sessions.changePassword(actorFor(user), { currentPassword: PASSWORD, newPassword: PASSWORD }), 'BAD_REQUEST', /differ/);
-      await expectAppError(services.sessions.changePassword(SYSTEM_ACTOR, { currentPassword: PASSWORD, newPassword: 'a new password' }), 'BAD_REQUEST', /signed-in user/);
+      expect(
+        (
+          await expectAppError(
+            services.sessions.changePassword(actorFor(user), { currentPassword: PASSWORD, newPassword: 'short' }),
+            'BAD_REQUEST',
+          )
+        ).details,
+      ).toEqual({ field: 'newPassword' });
+      await expectAppError(
+        services.sessions.changePassword(actorFor(user), { currentPassword: PASSWORD, newPassword: 'x'.repeat(257) }),
+        'BAD_REQUEST',
+      );
+      await expectAppError(
+        services.sessions.changePassword(actorFor(user), { currentPassword: PASSWORD, newPassword: PASSWORD }),
+        'BAD_REQUEST',
+        /differ/,
+      );
+      await expectAppError(
+        services.sessions.changePassword(SYSTEM_ACTOR, { currentPassword: PASSWORD, newPassword: 'a new password' }),
+        'BAD_REQUEST',
+        /signed-in user/,
+      );
       expect((await signIn(user.email, PASSWORD)).user.id).toBe(user.id);
     });
   });

@@ -4,6 +4,7 @@ import type { Actor } from '../actor.js';
 import { badRequest } from '../errors/app-error.js';
 
 export function requireSignedIn(actor: Actor, what: string): User {
-  if (actor.kind !== 'user') throw badRequest(`Only a signed-in user can ${what}; a direct database connection has no account of its own`);
+  if (actor.kind !== 'user')
+    throw badRequest(`Only a signed-in user can ${what}; a direct database connection has no account of its own`);
   return actor.user;
 }

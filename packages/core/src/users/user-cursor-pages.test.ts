@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
-import { createTestServices, expectAppError, seedTeam, uniqueEmail, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  uniqueEmail,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('UserCursorPages on %s', (dialect) => {
@@ -14,7 +21,8 @@ describe.each(await testDialects())('UserCursorPages on %s', (dialect) => {
     ctx = await createTestServices(dialect, { background: false });
     services = ctx.services;
     team = await seedTeam(services, 'cursor');
-    for (let i = 0; i < 7; i++) await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('paged'), name: `Paged ${i}`, role: 'GUEST' });
+    for (let i = 0; i < 7; i++)
+      await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('paged'), name: `Paged ${i}`, role: 'GUEST' });
   });
   afterAll(async () => {
     await ctx?.close();
@@ -45,7 +53,11 @@ describe.each(await testDialects())('UserCursorPages on %s', (dialect) => {
     const firstPage = await services.userPages.page(team.as.admin, { first: 3 });
     const seen = firstPage.users.map((u) => u.user.id);
     // Delete a user already seen: an offset would now skip one.
-    const victim = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('victim'), name: 'Victim', role: 'GUEST' });
+    const victim = await services.users.create(SYSTEM_ACTOR, {
+      email: uniqueEmail('victim'),
+      name: 'Victim',
+      role: 'GUEST',
+    });
     expect(seen).toContain(team.collaborator.id);
     await services.users.delete(team.as.admin, team.collaborator.id);
     const rest: string[] = [];
@@ -63,9 +75,19 @@ describe.each(await testDialects())('UserCursorPages on %s', (dialect) => {
 
   it('is admin-only, takes first = 0 and refuses a made-up cursor', async () => {
     await expectAppError(services.userPages.page(team.as.member, {}), 'FORBIDDEN');
-    expect(await services.userPages.page(team.as.admin, { first: 0 })).toMatchObject({ users: [], hasNextPage: true, endCursor: null });
-    for (const after of ['nope', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["x","y"]').toString('base64url')]) {
-      expect((await expectAppError(services.userPages.page(team.as.admin, { after }), 'BAD_REQUEST')).details).toEqual({ field: 'after' });
+    expect(await services.userPages.page(team.as.admin, { first: 0 })).toMatchObject({
+      users: [],
+      hasNextPage: true,
+      endCursor: null,
+    });
+    for (const after of [
+      'nope',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('["x","y"]').toString('base64url'),
+    ]) {
+      expect((await expectAppError(services.userPages.page(team.as.admin, { after }), 'BAD_REQUEST')).details).toEqual({
+        field: 'after',
+      });
     }
   });
 });

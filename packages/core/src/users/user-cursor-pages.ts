@@ -21,7 +21,13 @@ function encodeCursor(user: User): string {
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && !Number.isNaN(Date.parse(value[0]))) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      !Number.isNaN(Date.parse(value[0]))
+    ) {
       return { createdAt: toIso(value[0]), id: value[1] };
     }
   } catch {
@@ -45,6 +51,10 @@ export class UserCursorPages {
     const rows = await this.store.listAfter(after, first + 1);
     const users = rows.slice(0, first);
     const last = users[users.length - 1];
-    return { users: users.map((user) => ({ user, cursor: encodeCursor(user) })), hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
+    return {
+      users: users.map((user) => ({ user, cursor: encodeCursor(user) })),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last) : null,
+    };
   }
 }

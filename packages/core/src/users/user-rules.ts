@@ -9,6 +9,9 @@ export function isAdmin(actor: Actor): boolean {
 
 export function requireAdmin(actor: Actor, what: string): void {
   if (!isAdmin(actor)) {
-    throw forbidden(`Only admins can ${what}`, { requiredRole: 'ADMIN' satisfies Role, role: actor.kind === 'user' ? actor.user.role : null });
+    throw forbidden(`Only admins can ${what}`, {
+      requiredRole: 'ADMIN' satisfies Role,
+      role: actor.kind === 'user' ? actor.user.role : null,
+    });
   }
 }

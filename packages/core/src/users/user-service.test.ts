@@ -3,7 +3,15 @@ import type { User } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
-import { actorFor, createTestServices, expectAppError, seedTeam, uniqueEmail, type Team, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  actorFor,
+  createTestServices,
+  expectAppError,
+  seedTeam,
+  uniqueEmail,
+  type Team,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('UserService on %s', (dialect) => {
@@ -22,7 +30,11 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
 
   describe('create', () => {
     it('stores the email lower-cased and trims the name', async () => {
-      const user = await services.users.create(team.as.admin, { email: '  Grace.Hopper@Example.COM ', name: '  Grace  ', role: 'MEMBER' });
+      const user = await services.users.create(team.as.admin, {
+        email: '  Grace.Hopper@Example.COM ',
+        name: '  Grace  ',
+        role: 'MEMBER',
+      });
       expect(user.email).toBe('grace.hopper@example.com');
       expect(user.name).toBe('Grace');
       expect(await services.users.get(team.as.admin, user.id)).toEqual(user);
@@ -31,7 +43,10 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
     it('rejects a second user whose email differs only in case with CONFLICT', async () => {
       const email = uniqueEmail('dup');
       await services.users.create(team.as.admin, { email, name: 'First', role: 'MEMBER' });
-      const error = await expectAppError(services.users.create(team.as.admin, { email: email.toUpperCase(), name: 'Second', role: 'MEMBER' }), 'CONFLICT');
+      const error = await expectAppError(
+        services.users.create(team.as.admin, { email: email.toUpperCase(), name: 'Second', role: 'MEMBER' }),
+        'CONFLICT',
+      );
       expect(error.details).toEqual({ field: 'email' });
       const page = await services.users.list(team.as.admin, { search: email });
       expect(page.users.map((u) => u.name)).toEqual(['First']);
@@ -50,10 +65,22 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
 
     it('validates email, name, role and password', async () => {
       await expectAppError(services.users.create(team.as.admin, { email: 'not-an-email', name: 'X' }), 'BAD_REQUEST');
-      await expectAppError(services.users.create(team.as.admin, { email: uniqueEmail('v'), name: '   ' }), 'BAD_REQUEST');
-      await expectAppError(services.users.create(team.as.admin, { email: uniqueEmail('v'), name: 'x'.repeat(101) }), 'BAD_REQUEST');
-      await expectAppError(services.users.create(team.as.admin, { email: uniqueEmail('v'), name: 'X', role: 'OWNER' as never }), 'BAD_REQUEST');
-      await expectAppError(services.users.create(team.as.admin, { email: uniqueEmail('v'), name: 'X', password: 'short' }), 'BAD_REQUEST');
+      await expectAppError(
+        services.users.create(team.as.admin, { email: uniqueEmail('v'), name: '   ' }),
+        'BAD_REQUEST',
+      );
+      await expectAppError(
+        services.users.create(team.as.admin, { email: uniqueEmail('v'), name: 'x'.repeat(101) }),
+        'BAD_REQUEST',
+      );
+      await expectAppError(
+        services.users.create(team.as.admin, { email: uniqueEmail('v'), name: 'X', role: 'OWNER' as never }),
+        'BAD_REQUEST',
+      );
+      await expectAppError(
+        services.users.create(team.as.admin, { email: uniqueEmail('v'), name: 'X', password: 'short' }),
+        'BAD_REQUEST',
+      );
     });
 
     it('is admin-only', async () => {
@@ -88,7 +115,12 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
       const s = listing.services;
       const first = await s.users.list(SYSTEM_ACTOR, { page: 1, pageSize: 4 });
       expect(first).toMatchObject({ total: 6, page: 1, pageSize: 4 });
-      expect(first.users.map((u) => u.email)).toEqual(['alice@example.com', 'bob@example.com', 'carol@corp.test', 'dave@corp.test']);
+      expect(first.users.map((u) => u.email)).toEqual([
+        'alice@example.com',
+        'bob@example.com',
+        'carol@corp.test',
+        'dave@corp.test',
+      ]);
       const second = await s.users.list(SYSTEM_ACTOR, { page: 2, pageSize: 4 });
       expect(second.users.map((u) => u.email)).toEqual(['erin_x@corp.test', 'erinyx@corp.test']);
       expect(second.total).toBe(6);
@@ -120,7 +152,9 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
     it('treats LIKE wildcards in the search literally', async () => {
       const s = listing.services;
       // "_" would match any character ("erinyx") if unescaped.
-      expect((await s.users.list(SYSTEM_ACTOR, { search: 'erin_' })).users.map((u) => u.email)).toEqual(['erin_x@corp.test']);
+      expect((await s.users.list(SYSTEM_ACTOR, { search: 'erin_' })).users.map((u) => u.email)).toEqual([
+        'erin_x@corp.test',
+      ]);
       // "%" would match everything if unescaped.
       expect((await s.users.list(SYSTEM_ACTOR, { search: '%' })).users.map((u) => u.name)).toEqual(['Dave 100% Real']);
       expect((await s.users.list(SYSTEM_ACTOR, { search: '0%' })).total).toBe(1);
@@ -155,7 +189,11 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
 
   describe('setRole', () => {
     it('changes the role and is admin-only', async () => {
-      const user = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('promote'), name: 'P', role: 'GUEST' });
+      const user = await services.users.create(SYSTEM_ACTOR, {
+        email: uniqueEmail('promote'),
+        name: 'P',
+        role: 'GUEST',
+      });
       const updated = await services.users.setRole(team.as.admin, user.email, 'COLLABORATOR');
       expect(updated.role).toBe('COLLABORATOR');
       expect((await services.users.get(team.as.admin, user.id)).role).toBe('COLLABORATOR');
@@ -183,7 +221,11 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
       // Setting the same role is a no-op, not a conflict.
       expect((await s.users.setRole(SYSTEM_ACTOR, only.id, 'ADMIN')).role).toBe('ADMIN');
 
-      const second = await s.users.create(SYSTEM_ACTOR, { email: uniqueEmail('second'), name: 'Second', role: 'ADMIN' });
+      const second = await s.users.create(SYSTEM_ACTOR, {
+        email: uniqueEmail('second'),
+        name: 'Second',
+        role: 'ADMIN',
+      });
       expect((await s.users.setRole(actorFor(second), only.id, 'MEMBER')).role).toBe('MEMBER');
       await expectAppError(s.users.delete(actorFor(second), second.id), 'CONFLICT');
       await expectAppError(s.users.setRole(actorFor(second), second.id, 'GUEST'), 'CONFLICT');
@@ -200,7 +242,8 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
     }
 
     async function adminCount(): Promise<number> {
-      return (await solo.services.database.db.selectFrom('users').select('id').where('role', '=', 'ADMIN').execute()).length;
+      return (await solo.services.database.db.selectFrom('users').select('id').where('role', '=', 'ADMIN').execute())
+        .length;
     }
 
     it('survives two concurrent demotions of the only two admins', async () => {
@@ -208,7 +251,10 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
       for (let round = 0; round < 5; round++) {
         const [a, b] = await twoAdmins();
         // On PostgreSQL the two transactions run on separate pooled connections, truly in parallel.
-        const results = await Promise.allSettled([s.users.setRole(actorFor(b), a.id, 'MEMBER'), s.users.setRole(actorFor(a), b.id, 'MEMBER')]);
+        const results = await Promise.allSettled([
+          s.users.setRole(actorFor(b), a.id, 'MEMBER'),
+          s.users.setRole(actorFor(a), b.id, 'MEMBER'),
+        ]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'CONFLICT' });
         expect(await adminCount()).toBe(1);
@@ -219,7 +265,10 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
       const s = solo.services;
       for (let round = 0; round < 5; round++) {
         const [a, b] = await twoAdmins();
-        const results = await Promise.allSettled([s.users.delete(actorFor(b), a.id), s.users.setRole(actorFor(a), b.id, 'GUEST')]);
+        const results = await Promise.allSettled([
+          s.users.delete(actorFor(b), a.id),
+          s.users.setRole(actorFor(a), b.id, 'GUEST'),
+        ]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'CONFLICT' });
         expect(await adminCount()).toBe(1);
@@ -229,7 +278,12 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
 
   describe('delete', () => {
     it('removes the user with their keys, sessions and password', async () => {
-      const user = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('leaver'), name: 'Leaver', role: 'MEMBER', password: 'a long password' });
+      const user = await services.users.create(SYSTEM_ACTOR, {
+        email: uniqueEmail('leaver'),
+        name: 'Leaver',
+        role: 'MEMBER',
+        password: 'a long password',
+      });
       const { key } = await services.keys.generate(actorFor(user), { name: 'laptop' });
       await services.keys.generate(team.as.admin, { name: 'ci', user: user.id });
       const session = await services.sessions.create(user, null, null);
@@ -241,16 +295,29 @@ describe.each(await testDialects())('UserService on %s', (dialect) => {
       const db = services.database.db;
       expect(await db.selectFrom('api_keys').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
       expect(await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
-      expect(await db.selectFrom('password_hashes').select('user_id').where('user_id', '=', user.id).execute()).toEqual([]);
+      expect(await db.selectFrom('password_hashes').select('user_id').where('user_id', '=', user.id).execute()).toEqual(
+        [],
+      );
       expect(await services.sessions.resolve(session.token)).toBeUndefined();
       // The verifier had the key cached: deletion must evict it.
       await expectAppError(services.keyVerifier.verify(key), 'UNAUTHENTICATED');
     });
 
     it('keeps keys and invitations an admin issued for others when that admin is deleted', async () => {
-      const issuer = await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('issuer'), name: 'Issuer', role: 'ADMIN' });
-      const { key, apiKey } = await services.keys.generate(actorFor(issuer), { name: 'issued', user: team.collaborator.id });
-      const { invitation } = await services.invitations.create(actorFor(issuer), { email: uniqueEmail('invited'), role: 'GUEST' }, 'http://localhost');
+      const issuer = await services.users.create(SYSTEM_ACTOR, {
+        email: uniqueEmail('issuer'),
+        name: 'Issuer',
+        role: 'ADMIN',
+      });
+      const { key, apiKey } = await services.keys.generate(actorFor(issuer), {
+        name: 'issued',
+        user: team.collaborator.id,
+      });
+      const { invitation } = await services.invitations.create(
+        actorFor(issuer),
+        { email: uniqueEmail('invited'), role: 'GUEST' },
+        'http://localhost',
+      );
       await services.users.delete(team.as.admin, issuer.id);
       const listed = await services.keys.list(team.as.admin, { user: team.collaborator.id });
       expect(listed.find((k) => k.id === apiKey.id)?.createdBy).toBeNull();

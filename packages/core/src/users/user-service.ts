@@ -34,12 +34,19 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
 export function validateNewUser(input: CreateUserInput): void {
   const email = normalizeEmail(input.email);
-  if (email.length < 3 || email.length > 254 || !EMAIL_SHAPE.test(email)) throw badRequest('email is not a valid email address', { field: 'email' });
+  if (email.length < 3 || email.length > 254 || !EMAIL_SHAPE.test(email))
+    throw badRequest('email is not a valid email address', { field: 'email' });
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw badRequest('name must be 1–100 characters', { field: 'name' });
-  if (input.role !== undefined && !isRole(input.role)) throw badRequest('role must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', { field: 'role' });
-  if (input.password !== undefined && (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > PASSWORD_MAX_LENGTH)) {
-    throw badRequest(`password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, { field: 'password' });
+  if (input.role !== undefined && !isRole(input.role))
+    throw badRequest('role must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', { field: 'role' });
+  if (
+    input.password !== undefined &&
+    (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > PASSWORD_MAX_LENGTH)
+  ) {
+    throw badRequest(`password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, {
+      field: 'password',
+    });
   }
 }
 
@@ -57,8 +64,21 @@ export class UserService {
     validateNewUser(input);
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     return this.database.db.transaction().execute(async (trx) => {
-      const user = await this.insertUser(trx, { ...input, role: input.role ?? (await this.organization.current(trx)).defaultUserRole }, passwordHash);
-      await this.audit.record({ action: 'user.create', actor, targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } }, trx);
+      const user = await this.insertUser(
+        trx,
+        { ...input, role: input.role ?? (await this.organization.current(trx)).defaultUserRole },
+        passwordHash,
+      );
+      await this.audit.record(
+        {
+          action: 'user.create',
+          actor,
+          targetType: 'user',
+          targetId: user.id,
+          details: { email: user.email, role: user.role },
+        },
+        trx,
+      );
       return user;
     });
   }
@@ -69,9 +89,11 @@ export class UserService {
     if (await this.store.findByEmail(input.email, trx)) throw taken();
     const at = nowIso();
     // The check above cannot see a concurrent, uncommitted insert of the same email: the unique index catches that race.
-    const user = await this.store.insert(trx, { id: newId(), email: input.email, name: input.name.trim(), role: input.role, createdAt: at }).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? taken() : error;
-    });
+    const user = await this.store
+      .insert(trx, { id: newId(), email: input.email, name: input.name.trim(), role: input.role, createdAt: at })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? taken() : error;
+      });
     if (passwordHash !== undefined) await this.store.setPasswordHash(trx, user.id, passwordHash, at);
     return user;
   }
@@ -81,7 +103,11 @@ export class UserService {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const search = query.search;
-    const { users, total } = await this.store.list({ ...(search ? { search } : {}), offset: (page - 1) * pageSize, limit: pageSize });
+    const { users, total } = await this.store.list({
+      ...(search ? { search } : {}),
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
     return { users, total, page, pageSize };
   }
 
@@ -107,10 +133,20 @@ export class UserService {
       const admins = await this.store.lockAdminIds(trx);
       const user = await this.resolve(ref, trx);
       if (user.role === role) return user;
-      if (user.role === 'ADMIN' && admins.length <= 1) throw conflict('The last admin cannot be demoted; promote another admin first');
+      if (user.role === 'ADMIN' && admins.length <= 1)
+        throw conflict('The last admin cannot be demoted; promote another admin first');
       await this.store.updateRole(trx, user.id, role, nowIso());
       await this.authEvents.record(trx, { kind: 'user_changed', userId: user.id });
-      await this.audit.record({ action: 'user.role_change', actor, targetType: 'user', targetId: user.id, details: { from: user.role, to: role } }, trx);
+      await this.audit.record(
+        {
+          action: 'user.role_change',
+          actor,
+          targetType: 'user',
+          targetId: user.id,
+          details: { from: user.role, to: role },
+        },
+        trx,
+      );
       return { ...user, role };
     });
     this.authEvents.emitLocal({ kind: 'user_changed', userId: updated.id });
@@ -126,7 +162,16 @@ export class UserService {
       if (user.role === 'ADMIN' && admins.length <= 1) throw conflict('The last admin cannot be deleted');
       await this.store.delete(trx, user.id);
       await this.authEvents.record(trx, { kind: 'user_changed', userId: user.id });
-      await this.audit.record({ action: 'user.delete', actor, targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } }, trx);
+      await this.audit.record(
+        {
+          action: 'user.delete',
+          actor,
+          targetType: 'user',
+          targetId: user.id,
+          details: { email: user.email, role: user.role },
+        },
+        trx,
+      );
       return user.id;
     });
     this.authEvents.emitLocal({ kind: 'user_changed', userId });
@@ -143,7 +188,16 @@ export class UserService {
       await this.store.updateName(trx, user.id, name, nowIso());
       // Key caches hold the user as verified: without the event, whoami over a key would show the old name for a while.
       await this.authEvents.record(trx, { kind: 'user_changed', userId: user.id });
-      await this.audit.record({ action: 'user.update', actor, targetType: 'user', targetId: user.id, details: { from: { name: user.name }, to: { name } } }, trx);
+      await this.audit.record(
+        {
+          action: 'user.update',
+          actor,
+          targetType: 'user',
+          targetId: user.id,
+          details: { from: { name: user.name }, to: { name } },
+        },
+        trx,
+      );
       return { ...user, name };
     });
     this.authEvents.emitLocal({ kind: 'user_changed', userId: updated.id });

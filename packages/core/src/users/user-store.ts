@@ -25,10 +25,20 @@ export class UserStore {
     return this.database.db;
   }
 
-  async insert(trx: Db, user: { id: string; email: string; name: string; role: Role; createdAt: string }): Promise<User> {
+  async insert(
+    trx: Db,
+    user: { id: string; email: string; name: string; role: Role; createdAt: string },
+  ): Promise<User> {
     await trx
       .insertInto('users')
-      .values({ id: user.id, email: normalizeEmail(user.email), name: user.name, role: user.role, created_at: user.createdAt, updated_at: user.createdAt })
+      .values({
+        id: user.id,
+        email: normalizeEmail(user.email),
+        name: user.name,
+        role: user.role,
+        created_at: user.createdAt,
+        updated_at: user.createdAt,
+      })
       .execute();
     return { ...user, email: normalizeEmail(user.email) };
   }
@@ -39,7 +49,11 @@ export class UserStore {
   }
 
   async findByEmail(email: string, trx: Db = this.db): Promise<User | undefined> {
-    const row = await trx.selectFrom('users').select(USER_COLUMNS).where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    const row = await trx
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where('email', '=', normalizeEmail(email))
+      .executeTakeFirst();
     return row && toUser(row);
   }
 
@@ -67,12 +81,21 @@ export class UserStore {
   /** Up to `limit` users after the (created_at, id) key, oldest first: keyset paging, so nothing shifts between pages. */
   async listAfter(after: { createdAt: string; id: string } | undefined, limit: number): Promise<User[]> {
     let q = this.db.selectFrom('users').select(USER_COLUMNS);
-    if (after) q = q.where((eb) => eb.or([eb('created_at', '>', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)])]));
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb('created_at', '>', after.createdAt),
+          eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+        ]),
+      );
     return (await q.orderBy('created_at').orderBy('id').limit(limit).execute()).map(toUser);
   }
 
   async count(trx: Db = this.db): Promise<number> {
-    const row = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -108,7 +131,11 @@ export class UserStore {
   }
 
   async findPasswordHash(userId: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('password_hashes').select('hash').where('user_id', '=', userId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('password_hashes')
+      .select('hash')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row?.hash;
   }
 }

@@ -64,7 +64,8 @@ export class ExpressionChecker {
   /** Checks that `expr` is a condition (boolean), reporting at `path` otherwise. */
   checkCondition(expr: Expression, path: string, scope: ElementScope | undefined, what = 'a condition'): void {
     const type = this.check(expr, path, scope);
-    if (type !== ERROR && type.kind !== 'bool' && type.kind !== 'any') this.report(path, `expected ${what} (a boolean expression), got ${describeType(type)}`);
+    if (type !== ERROR && type.kind !== 'bool' && type.kind !== 'any')
+      this.report(path, `expected ${what} (a boolean expression), got ${describeType(type)}`);
   }
 
   private report(path: string, message: string): ExprType {
@@ -91,7 +92,8 @@ export class ExpressionChecker {
     for (const [i, item] of value.entries()) {
       const type = scalarLiteralType(item);
       if (type.kind === 'null') continue;
-      if (kind && kind.kind !== type.kind) return this.report(indexPath(path, i), `list literal mixes ${describeType(kind)} and ${describeType(type)}`);
+      if (kind && kind.kind !== type.kind)
+        return this.report(indexPath(path, i), `list literal mixes ${describeType(kind)} and ${describeType(type)}`);
       kind = type;
     }
     return { kind: 'list', element: kind ?? NULL };
@@ -114,14 +116,26 @@ export class ExpressionChecker {
     const element = scope.element;
     if (element.kind === 'any') return ANY;
     if (element.kind !== 'object' || scope.elementPath === undefined) {
-      return this.report(path, `the current element is ${describeType(element)}; it has no field ${JSON.stringify(elementPath)}`);
+      return this.report(
+        path,
+        `the current element is ${describeType(element)}; it has no field ${JSON.stringify(elementPath)}`,
+      );
     }
     const type = resolveElementPath(this.schema, scope.elementPath, elementPath);
-    if (type === undefined) return this.report(path, `elements of ${JSON.stringify(scope.elementPath)} have no field ${JSON.stringify(elementPath)}`);
+    if (type === undefined)
+      return this.report(
+        path,
+        `elements of ${JSON.stringify(scope.elementPath)} have no field ${JSON.stringify(elementPath)}`,
+      );
     return fromFieldType(type, `${scope.elementPath}.${elementPath}`);
   }
 
-  private operator(op: Exclude<Expression['op'], 'lit' | 'field' | 'elem'>, args: Args, path: string, scope: ElementScope | undefined): ExprType {
+  private operator(
+    op: Exclude<Expression['op'], 'lit' | 'field' | 'elem'>,
+    args: Args,
+    path: string,
+    scope: ElementScope | undefined,
+  ): ExprType {
     const argPath = (i: number): string => indexPath(keyPath(path, 'args'), i);
     const arg = (i: number, argScope = scope): ExprType => this.check(args[i] as Expression, argPath(i), argScope);
     switch (op) {
@@ -199,21 +213,33 @@ export class ExpressionChecker {
 
   private equality(a: ExprType, b: ExprType, path: string): ExprType {
     if (a === ERROR || b === ERROR || a.kind === 'null' || b.kind === 'null') return BOOL;
-    if (a.kind === 'any' && b.kind === 'any') return this.report(path, 'cannot compare two untyped values; compare one of them with a literal');
-    if (commonScalar(a, b) === undefined) return this.report(path, `cannot compare ${describeType(a)} with ${describeType(b)}`);
+    if (a.kind === 'any' && b.kind === 'any')
+      return this.report(path, 'cannot compare two untyped values; compare one of them with a literal');
+    if (commonScalar(a, b) === undefined)
+      return this.report(path, `cannot compare ${describeType(a)} with ${describeType(b)}`);
     return BOOL;
   }
 
   private ordering(a: ExprType, b: ExprType, path: string): ExprType {
     if (a === ERROR || b === ERROR) return BOOL;
-    if (a.kind === 'any' && b.kind === 'any') return this.report(path, 'cannot compare two untyped values; compare one of them with a literal');
+    if (a.kind === 'any' && b.kind === 'any')
+      return this.report(path, 'cannot compare two untyped values; compare one of them with a literal');
     const common = commonScalar(a, b);
     if (common === 'null') return BOOL;
     if (common === 'number' || common === 'string') return BOOL;
-    return this.report(path, `orders numbers with numbers or strings with strings; got ${describeType(a)} and ${describeType(b)}`);
+    return this.report(
+      path,
+      `orders numbers with numbers or strings with strings; got ${describeType(a)} and ${describeType(b)}`,
+    );
   }
 
-  private membership(op: string, value: ExprType, list: ExprType, path: string, argPath: (i: number) => string): ExprType {
+  private membership(
+    op: string,
+    value: ExprType,
+    list: ExprType,
+    path: string,
+    argPath: (i: number) => string,
+  ): ExprType {
     if (value === ERROR || list === ERROR || list.kind !== 'list') return BOOL;
     if (value.kind !== 'any' && value.kind !== 'null' && !isScalarKind(value.kind)) {
       return this.report(argPath(0), `"${op}" tests one value against a list; got ${describeType(value)}`);
@@ -233,17 +259,31 @@ export class ExpressionChecker {
     if (target.kind === 'list') {
       const element = target.element;
       if (!isScalarKind(element.kind) && element.kind !== 'any' && element.kind !== 'null') {
-        return this.report(argPath(0), `"contains" tests list items against a value; ${describeType(target)} cannot be compared, use "any" with a predicate`);
+        return this.report(
+          argPath(0),
+          `"contains" tests list items against a value; ${describeType(target)} cannot be compared, use "any" with a predicate`,
+        );
       }
       if (item.kind !== 'null' && commonScalar(element, item) === undefined) {
-        return this.report(argPath(1), `"contains" looks for ${describeType(element)} in ${describeType(target)}, got ${describeType(item)}`);
+        return this.report(
+          argPath(1),
+          `"contains" looks for ${describeType(element)} in ${describeType(target)}, got ${describeType(item)}`,
+        );
       }
       return BOOL;
     }
-    return this.report(argPath(0), `"contains" needs a string (substring) or a list (membership), got ${describeType(target)}`);
+    return this.report(
+      argPath(0),
+      `"contains" needs a string (substring) or a list (membership), got ${describeType(target)}`,
+    );
   }
 
-  private elementPredicate(op: 'filter' | 'any' | 'all', args: Args, argPath: (i: number) => string, scope: ElementScope | undefined): ExprType {
+  private elementPredicate(
+    op: 'filter' | 'any' | 'all',
+    args: Args,
+    argPath: (i: number) => string,
+    scope: ElementScope | undefined,
+  ): ExprType {
     let list = this.check(args[0] as Expression, argPath(0), scope);
     if (list !== ERROR && list.kind === 'any') list = { kind: 'list', element: ANY };
     if (list !== ERROR && list.kind !== 'list') {
@@ -251,7 +291,9 @@ export class ExpressionChecker {
       list = ERROR;
     }
     const inner: ElementScope | undefined =
-      list.kind === 'list' ? { element: list.element, ...(list.elementPath !== undefined ? { elementPath: list.elementPath } : {}) } : undefined;
+      list.kind === 'list'
+        ? { element: list.element, ...(list.elementPath !== undefined ? { elementPath: list.elementPath } : {}) }
+        : undefined;
     // With an unusable list the predicate is still checked, with an untyped element, so its own mistakes are reported.
     this.checkCondition(args[1] as Expression, argPath(1), inner ?? { element: ANY }, 'a predicate');
     if (op !== 'filter') return BOOL;
@@ -264,13 +306,15 @@ export class ExpressionChecker {
     const otherwise = this.check(args[2] as Expression, argPath(2), scope);
     if (then === ERROR || otherwise === ERROR) return ERROR;
     for (const [i, type] of [then, otherwise].entries()) {
-      if (type.kind === 'list' || type.kind === 'object') return this.report(argPath(i + 1), `"if_else" branches must be scalars, got ${describeType(type)}`);
+      if (type.kind === 'list' || type.kind === 'object')
+        return this.report(argPath(i + 1), `"if_else" branches must be scalars, got ${describeType(type)}`);
     }
     if (then.kind === 'null') return otherwise.kind === 'null' ? NULL : otherwise;
     if (otherwise.kind === 'null') return then;
     if (then.kind === 'any' && otherwise.kind === 'any') return ANY;
     const common = commonScalar(then, otherwise);
-    if (common === undefined || common === 'null') return this.report(argPath(2), `"if_else" branches differ: ${describeType(then)} and ${describeType(otherwise)}`);
+    if (common === undefined || common === 'null')
+      return this.report(argPath(2), `"if_else" branches differ: ${describeType(then)} and ${describeType(otherwise)}`);
     return { kind: common };
   }
 }

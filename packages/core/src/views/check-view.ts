@@ -89,7 +89,10 @@ export function checkView(view: View, schema: FieldSchema): ViewCheck {
           const type = checker.check(stage.expr, keyPath(path, 'expr'), undefined);
           if (isScalarKind(type.kind)) checked.sortKind = type.kind as ScalarKind;
           else if (!problems.some((p) => p.path.startsWith(keyPath(path, 'expr')))) {
-            report(keyPath(path, 'expr'), `sort_by needs a number, string or boolean per sample, got ${describeType(type)}`);
+            report(
+              keyPath(path, 'expr'),
+              `sort_by needs a number, string or boolean per sample, got ${describeType(type)}`,
+            );
           }
         }
         break;
@@ -97,7 +100,9 @@ export function checkView(view: View, schema: FieldSchema): ViewCheck {
       case 'exclude_fields': {
         const names = projectedNames(visible, stage.stage, stage.fields, keyPath(path, 'fields'), report);
         const current = visibleFields ?? new Set(topLevelCustomFields(visible));
-        visibleFields = new Set([...current].filter((name) => (stage.stage === 'select_fields' ? names.has(name) : !names.has(name))));
+        visibleFields = new Set(
+          [...current].filter((name) => (stage.stage === 'select_fields' ? names.has(name) : !names.has(name))),
+        );
         visible = restrictSchema(visible, visibleFields);
         break;
       }
@@ -111,18 +116,31 @@ export function checkView(view: View, schema: FieldSchema): ViewCheck {
   return { ok: true, checked: { view, stages, types, schema: visible, visibleFields } };
 }
 
-function resolveOrReport(schema: FieldSchema, field: string, path: string, report: (at: string, message: string) => void): ResolvedPath | undefined {
+function resolveOrReport(
+  schema: FieldSchema,
+  field: string,
+  path: string,
+  report: (at: string, message: string) => void,
+): ResolvedPath | undefined {
   const resolution = resolveFieldPath(schema, field);
   if (resolution.ok) return resolution.resolved;
   report(path, resolution.problem);
   return undefined;
 }
 
-function labelTarget(schema: FieldSchema, field: string, path: string, report: (at: string, message: string) => void): LabelFilterTarget | undefined {
+function labelTarget(
+  schema: FieldSchema,
+  field: string,
+  path: string,
+  report: (at: string, message: string) => void,
+): LabelFilterTarget | undefined {
   const resolved = resolveOrReport(schema, field, path, report);
   if (!resolved) return undefined;
   if (resolved.labelClass === undefined || field.includes('.')) {
-    report(path, `filter_labels needs a label field (Detections, Classification, …); ${JSON.stringify(field)} is a ${resolved.type}`);
+    report(
+      path,
+      `filter_labels needs a label field (Detections, Classification, …); ${JSON.stringify(field)} is a ${resolved.type}`,
+    );
     return undefined;
   }
   const labelClass = resolved.labelClass;
@@ -132,15 +150,31 @@ function labelTarget(schema: FieldSchema, field: string, path: string, report: (
 }
 
 /** Field types a sample can be sorted by, and the kind of their sort key. */
-const SORTABLE: Readonly<Record<string, ScalarKind>> = { int: 'number', float: 'number', string: 'string', bool: 'bool' };
+const SORTABLE: Readonly<Record<string, ScalarKind>> = {
+  int: 'number',
+  float: 'number',
+  string: 'string',
+  bool: 'bool',
+};
 
-function sortableKind(resolved: ResolvedPath, path: string, report: (at: string, message: string) => void): ScalarKind | undefined {
+function sortableKind(
+  resolved: ResolvedPath,
+  path: string,
+  report: (at: string, message: string) => void,
+): ScalarKind | undefined {
   if (resolved.listPath !== undefined) {
-    report(path, `sort_by needs one value per sample; ${JSON.stringify(resolved.path)} is inside the list ${JSON.stringify(resolved.listPath)}`);
+    report(
+      path,
+      `sort_by needs one value per sample; ${JSON.stringify(resolved.path)} is inside the list ${JSON.stringify(resolved.listPath)}`,
+    );
     return undefined;
   }
   const kind = SORTABLE[resolved.type];
-  if (kind === undefined) report(path, `sort_by needs a number, string or boolean field; ${JSON.stringify(resolved.path)} is ${resolved.type}`);
+  if (kind === undefined)
+    report(
+      path,
+      `sort_by needs a number, string or boolean field; ${JSON.stringify(resolved.path)} is ${resolved.type}`,
+    );
   return kind;
 }
 

@@ -185,8 +185,15 @@ export class ExpressionCompiler {
   /** One iteration of a list: FROM item, element location and the filter() conditions on it. */
   iterate(source: ListSource, alias = this.aliases.next()): { from: Sql; scope: CompileScope; conditions: Sql[] } {
     const iteration = this.dialect.each(source.array, alias, source.guard);
-    const scope: CompileScope = { element: this.dialect.child(iteration.element, source.project), type: source.element };
-    return { from: iteration.from, scope, conditions: [iteration.guard, ...source.predicates.map((p) => this.condition(p, scope))] };
+    const scope: CompileScope = {
+      element: this.dialect.child(iteration.element, source.project),
+      type: source.element,
+    };
+    return {
+      from: iteration.from,
+      scope,
+      conditions: [iteration.guard, ...source.predicates.map((p) => this.condition(p, scope))],
+    };
   }
 
   /** Where a field or elem leaf lives: a JSON location, or a plain column (id, filepath, timestamps). */

@@ -14,7 +14,11 @@ import type { Sql, SqlDialect } from './sql-dialect.js';
  * see through, then do not rebuild the labels of every earlier page again.
  */
 export function seqOrderedWithoutSlices(checked: CheckedView): boolean {
-  return checked.stages.every(({ stage }) => !['sort_by', 'skip', 'limit', 'take', 'shuffle'].includes(stage.stage) && !(stage.stage === 'select' && stage.ordered === true));
+  return checked.stages.every(
+    ({ stage }) =>
+      !['sort_by', 'skip', 'limit', 'take', 'shuffle'].includes(stage.stage) &&
+      !(stage.stage === 'select' && stage.ordered === true),
+  );
 }
 
 export interface CompiledView {
@@ -34,7 +38,12 @@ export interface CompiledView {
  *   shuffle(seed) reorders; select(ordered) orders by the given ids;
  * - select_fields / exclude_fields only narrow the schema and the returned documents (see CheckedView).
  */
-export function compileView(checked: CheckedView, datasetId: string, dialect: SqlDialect, options: { seqAfter?: number } = {}): CompiledView {
+export function compileView(
+  checked: CheckedView,
+  datasetId: string,
+  dialect: SqlDialect,
+  options: { seqAfter?: number } = {},
+): CompiledView {
   const compiler = new ExpressionCompiler(dialect, checked.types, new AliasCounter());
   let relation = Relation.base(dialect, datasetId, options.seqAfter);
   for (const stage of checked.stages) relation = applyStage(relation, stage, compiler);
@@ -56,10 +65,19 @@ function applyStage(relation: Relation, checked: CheckedStage, compiler: Express
       return relation.where(stage.bool === false ? sql`not ${present}` : present);
     }
     case 'filter_labels':
-      return filterLabels(relation, checked.labels as LabelFilterTarget, stage.filter, stage.only_matches !== false, compiler);
+      return filterLabels(
+        relation,
+        checked.labels as LabelFilterTarget,
+        stage.filter,
+        stage.only_matches !== false,
+        compiler,
+      );
     case 'sort_by': {
       const kind = checked.sortKind ?? 'number';
-      const value = stage.field !== undefined ? fieldValue(compiler, checked.sortField as ResolvedPath, kind) : compiler.value(stage.expr, kind);
+      const value =
+        stage.field !== undefined
+          ? fieldValue(compiler, checked.sortField as ResolvedPath, kind)
+          : compiler.value(stage.expr, kind);
       return relation.orderBy([{ sql: value, kind, desc: stage.reverse === true, nullable: true }]);
     }
     case 'skip':
@@ -88,7 +106,13 @@ function seededKey(seed: number): OrderKey {
   return { sql: seededHashSql(sql.ref('s.seq'), seed), kind: 'int', desc: false, nullable: false };
 }
 
-function filterLabels(relation: Relation, labels: LabelFilterTarget, filter: Expression, onlyMatches: boolean, compiler: ExpressionCompiler): Relation {
+function filterLabels(
+  relation: Relation,
+  labels: LabelFilterTarget,
+  filter: Expression,
+  onlyMatches: boolean,
+  compiler: ExpressionCompiler,
+): Relation {
   const d = compiler.dialect;
   const fields = d.document('fields');
   let rewritten: Sql;
@@ -119,12 +143,22 @@ export function fieldPresent(compiler: ExpressionCompiler, resolved: ResolvedPat
   const location = fieldLocation(d, resolved);
   if (location.kind === 'column') return d.bool(true);
   if (location.project === undefined) return d.present(location.loc);
-  const it = compiler.iterate({ array: location.loc, project: location.project, element: { kind: 'any' }, guard: false, predicates: [] });
+  const it = compiler.iterate({
+    array: location.loc,
+    project: location.project,
+    element: { kind: 'any' },
+    guard: false,
+    predicates: [],
+  });
   return sql`exists (select 1 from ${it.from} where ${sql.join([...it.conditions, d.present(it.scope.element)], sql.raw(' and '))})`;
 }
 
 /** One value per sample of a field outside any list, as a scalar of `kind`. */
-export function fieldValue(compiler: ExpressionCompiler, resolved: ResolvedPath, kind: 'number' | 'string' | 'bool'): Sql {
+export function fieldValue(
+  compiler: ExpressionCompiler,
+  resolved: ResolvedPath,
+  kind: 'number' | 'string' | 'bool',
+): Sql {
   const location = fieldLocation(compiler.dialect, resolved);
   if (location.kind === 'column') return location.sql;
   return compiler.dialect.scalar(location.loc, kind, false);

@@ -37,7 +37,11 @@ export function fromFieldType(type: FieldType, elementPath?: string): ExprType {
   if (element !== undefined) {
     // Labels and dicts inside a list have attributes reached through the list's schema path.
     const hasAttributes = element === 'dict' || element === 'any' || isLabelClass(element);
-    return { kind: 'list', element: fromFieldType(element), ...(hasAttributes && elementPath !== undefined ? { elementPath } : {}) };
+    return {
+      kind: 'list',
+      element: fromFieldType(element),
+      ...(hasAttributes && elementPath !== undefined ? { elementPath } : {}),
+    };
   }
   return { kind: 'object', labelClass: type };
 }

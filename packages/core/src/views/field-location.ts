@@ -15,7 +15,8 @@ export function fieldLocation(d: SqlDialect, resolved: ResolvedPath): FieldLocat
   const segments = resolved.path.split('.');
   if (resolved.root === 'column') {
     if (resolved.path === 'tags') return { kind: 'json', loc: d.document('tags') };
-    if (resolved.path === 'created_at' || resolved.path === 'last_modified_at') return { kind: 'column', sql: d.isoTime(resolved.path) };
+    if (resolved.path === 'created_at' || resolved.path === 'last_modified_at')
+      return { kind: 'column', sql: d.isoTime(resolved.path) };
     return { kind: 'column', sql: sql.ref(`s.${resolved.path}`) };
   }
   // `metadata.width` is `$.width` of the metadata column; custom fields sit at their full path in `fields`.

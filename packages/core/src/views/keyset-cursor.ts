@@ -51,11 +51,20 @@ function check(f: string, k: KeyValue[], s: number): string {
 }
 
 export function encodeCursor(fingerprint: string, position: CursorPosition): string {
-  const payload: CursorPayload = { v: 1, f: fingerprint, k: position.keys, s: position.seq, c: check(fingerprint, position.keys, position.seq) };
+  const payload: CursorPayload = {
+    v: 1,
+    f: fingerprint,
+    k: position.keys,
+    s: position.seq,
+    c: check(fingerprint, position.keys, position.seq),
+  };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-const invalid = (reason: string) => badRequest(`Invalid cursor: ${reason}; pass the nextCursor of the previous page of the same view`, { field: 'after' });
+const invalid = (reason: string) =>
+  badRequest(`Invalid cursor: ${reason}; pass the nextCursor of the previous page of the same view`, {
+    field: 'after',
+  });
 
 function keyFits(value: unknown, key: OrderKey): boolean {
   if (value === null) return key.nullable;
@@ -81,10 +90,20 @@ export function decodeCursor(cursor: string, fingerprint: string, keys: readonly
   } catch {
     throw invalid('not a cursor');
   }
-  if (typeof payload !== 'object' || payload === null || payload.v !== 1 || typeof payload.f !== 'string' || !Array.isArray(payload.k)) {
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    payload.v !== 1 ||
+    typeof payload.f !== 'string' ||
+    !Array.isArray(payload.k)
+  ) {
     throw invalid('not a cursor');
   }
-  if (!Number.isSafeInteger(payload.s) || typeof payload.c !== 'string' || payload.c !== check(payload.f, payload.k, payload.s as number)) {
+  if (
+    !Number.isSafeInteger(payload.s) ||
+    typeof payload.c !== 'string' ||
+    payload.c !== check(payload.f, payload.k, payload.s as number)
+  ) {
     throw invalid('the cursor was altered');
   }
   if (payload.f !== fingerprint) throw invalid('the cursor belongs to another view or dataset');
@@ -95,7 +114,11 @@ export function decodeCursor(cursor: string, fingerprint: string, keys: readonly
 }
 
 /** Reads a row's key values (`_k0…`) into cursor form: integers the driver returns as text become numbers. */
-export function rowPosition(row: Record<string, unknown>, keys: readonly OrderKey[], dialect: SqlDialect): CursorPosition {
+export function rowPosition(
+  row: Record<string, unknown>,
+  keys: readonly OrderKey[],
+  dialect: SqlDialect,
+): CursorPosition {
   return {
     keys: keys.map((key, i) => {
       const value = row[`_k${i}`];

@@ -2,7 +2,16 @@
 import { printViewRegex, type LiteralScalar, type RegexNode } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
-import { INLINE_LIST_MAX, roundFactor, type Comparison, type JsonIteration, type JsonLoc, type KeyKind, type Sql, type SqlDialect } from './sql-dialect.js';
+import {
+  INLINE_LIST_MAX,
+  roundFactor,
+  type Comparison,
+  type JsonIteration,
+  type JsonLoc,
+  type KeyKind,
+  type Sql,
+  type SqlDialect,
+} from './sql-dialect.js';
 
 /** A jsonb expression (a path under a document column, or the element column of a jsonb_array_elements alias). */
 interface PostgresLoc extends JsonLoc {
@@ -38,7 +47,8 @@ export class PostgresSql implements SqlDialect {
   child(value: JsonLoc, segments: readonly string[]): JsonLoc {
     const l = loc(value);
     if (segments.length === 0) return l;
-    const json = segments.length === 1 ? sql`(${l.json} -> ${sql.lit(segments[0])})` : sql`(${l.json} #> ${pathArray(segments)})`;
+    const json =
+      segments.length === 1 ? sql`(${l.json} -> ${sql.lit(segments[0])})` : sql`(${l.json} #> ${pathArray(segments)})`;
     return postgresLoc(json);
   }
 
@@ -109,7 +119,8 @@ export class PostgresSql implements SqlDialect {
 
   inList(value: Sql, items: readonly (string | number | boolean)[], kind: ScalarKind): Sql {
     if (items.length === 0) return sql`false`;
-    if (items.length <= INLINE_LIST_MAX) return sql`(${value} in (${sql.join(items.map((item) => this.param(item, kind)))}))`;
+    if (items.length <= INLINE_LIST_MAX)
+      return sql`(${value} in (${sql.join(items.map((item) => this.param(item, kind)))}))`;
     return sql`(${value} = any(cast(${[...items]} as ${sql.raw(CASTS[kind])}[])))`;
   }
 

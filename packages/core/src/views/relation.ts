@@ -76,12 +76,16 @@ export class Relation {
    * reference; its rows are still produced in view order, which lets the outer ORDER BY … LIMIT of a page stop early
    * (SQLite and PostgreSQL both carry a subquery's order up) instead of materialising every later row.
    */
-  wrap(dialect: SqlDialect, options: { fields?: Sql; slice?: { limit?: number; offset?: number }; opaque?: boolean }): Relation {
+  wrap(
+    dialect: SqlDialect,
+    options: { fields?: Sql; slice?: { limit?: number; offset?: number }; opaque?: boolean },
+  ): Relation {
     const columns = ROW_COLUMNS.map((column) =>
       column === 'fields' && options.fields ? sql`${options.fields} as fields` : sql.ref(`s.${column}`),
     );
     let tail: Sql = sql``;
-    if (options.slice) tail = sql`${this.orderClause(dialect)} ${dialect.slice(options.slice.limit, options.slice.offset)}`;
+    if (options.slice)
+      tail = sql`${this.orderClause(dialect)} ${dialect.slice(options.slice.limit, options.slice.offset)}`;
     else if (options.opaque) tail = sql`${this.orderClause(dialect)} ${dialect.noInline()}`;
     const subquery = sql`(select ${sql.join([...columns, ...this.keyColumns()])} from ${this.source} ${this.whereClause()} ${tail}) as s`;
     const keys = this.keys.map((key, i) => ({ ...key, sql: sql.ref(`s._k${i}`) }));

@@ -10,7 +10,16 @@ export function sampleColumns(d: SqlDialect): Sql[] {
   const doc = (column: 'tags' | 'metadata' | 'fields') => sql`${d.documentOut(column)} as ${sql.ref(column)}`;
   // Timestamps as ISO text from the database: pg would otherwise build a Date per value only for toIso to format it again.
   const time = (column: 'created_at' | 'last_modified_at') => sql`${d.isoTime(column)} as ${sql.ref(column)}`;
-  return [sql`s.seq`, sql`s.id`, sql`s.filepath`, doc('tags'), doc('metadata'), doc('fields'), time('created_at'), time('last_modified_at')];
+  return [
+    sql`s.seq`,
+    sql`s.id`,
+    sql`s.filepath`,
+    doc('tags'),
+    doc('metadata'),
+    doc('fields'),
+    time('created_at'),
+    time('last_modified_at'),
+  ];
 }
 
 const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -21,7 +30,11 @@ function isoTime(value: DbTime): string {
 }
 
 /** A decoded row; `visibleFields` (select_fields / exclude_fields) limits the custom fields it shows. */
-export function decodeSampleRow(row: Record<string, unknown>, d: SqlDialect, visibleFields: ReadonlySet<string> | undefined): SampleRow {
+export function decodeSampleRow(
+  row: Record<string, unknown>,
+  d: SqlDialect,
+  visibleFields: ReadonlySet<string> | undefined,
+): SampleRow {
   let fields = (d.readJson(row['fields']) ?? {}) as Record<string, unknown>;
   if (visibleFields) fields = Object.fromEntries(Object.entries(fields).filter(([name]) => visibleFields.has(name)));
   return {

@@ -14,7 +14,8 @@ const SEEDS = [0, 1, 2, 42, MAX_SEED];
 describe('seededHash (the formula)', () => {
   it('stays below 2^31 and differs between seeds', () => {
     for (const seq of SEQS) for (const seed of SEEDS) expect(seededHash(seq, seed)).toBeLessThan(2 ** 31);
-    const order = (seed: number) => Array.from({ length: 50 }, (_, i) => i + 1).sort((a, b) => seededHash(a, seed) - seededHash(b, seed) || a - b);
+    const order = (seed: number) =>
+      Array.from({ length: 50 }, (_, i) => i + 1).sort((a, b) => seededHash(a, seed) - seededHash(b, seed) || a - b);
     expect(order(1)).not.toEqual(order(2));
     // Not the identity, nor a rotation of it: consecutive seqs rarely stay neighbours.
     const shuffled = order(1);

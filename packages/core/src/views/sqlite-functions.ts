@@ -63,8 +63,12 @@ export function sqliteQueryState(handle: BetterSqlite3.Database): SqliteQuerySta
     checkDeadline();
     return compiled(pattern).test(String(value)) ? 1 : 0;
   });
-  handle.function(SQLITE_FUNCTIONS.lower, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
-  handle.function(SQLITE_FUNCTIONS.upper, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value));
+  handle.function(SQLITE_FUNCTIONS.lower, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
+  handle.function(SQLITE_FUNCTIONS.upper, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toUpperCase() : value,
+  );
   states.set(handle, state);
   return state;
 }

@@ -2,7 +2,16 @@
 import { printViewRegex, type LiteralScalar, type RegexNode } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { ScalarKind } from './expression-types.js';
-import { INLINE_LIST_MAX, roundFactor, type Comparison, type JsonIteration, type JsonLoc, type KeyKind, type Sql, type SqlDialect } from './sql-dialect.js';
+import {
+  INLINE_LIST_MAX,
+  roundFactor,
+  type Comparison,
+  type JsonIteration,
+  type JsonLoc,
+  type KeyKind,
+  type Sql,
+  type SqlDialect,
+} from './sql-dialect.js';
 import { SQLITE_FUNCTIONS } from './sqlite-functions.js';
 
 /**
@@ -30,7 +39,11 @@ function loc(value: JsonLoc): SqliteLoc {
 }
 
 /** json_type() names by scalar kind. */
-const JSON_TYPES: Record<ScalarKind, string> = { number: "'integer', 'real'", string: "'text'", bool: "'true', 'false'" };
+const JSON_TYPES: Record<ScalarKind, string> = {
+  number: "'integer', 'real'",
+  string: "'text'",
+  bool: "'true', 'false'",
+};
 
 export class SqliteSql implements SqlDialect {
   readonly name = 'sqlite' as const;
@@ -132,7 +145,8 @@ export class SqliteSql implements SqlDialect {
   inList(value: Sql, items: readonly (string | number | boolean)[], kind: ScalarKind): Sql {
     if (items.length === 0) return sql.lit(0);
     const values = items.map((item) => (typeof item === 'boolean' ? (item ? 1 : 0) : item));
-    if (values.length <= INLINE_LIST_MAX) return sql`(${value} in (${sql.join(values.map((v) => this.param(v, kind)))}))`;
+    if (values.length <= INLINE_LIST_MAX)
+      return sql`(${value} in (${sql.join(values.map((v) => this.param(v, kind)))}))`;
     return sql`(${value} in (select value from json_each(${JSON.stringify(values)})))`;
   }
 

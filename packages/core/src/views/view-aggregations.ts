@@ -31,7 +31,10 @@ export interface PlannedAggregation {
 const NUMERIC: ReadonlySet<string> = new Set(['bounds', 'mean', 'sum', 'histogram_values']);
 
 /** Checks each aggregation against the view's schema; problems have paths like `aggregations[1].path`. */
-export function planAggregations(aggregations: unknown, schema: FieldSchema): { planned: PlannedAggregation[]; problems: ViewProblem[] } {
+export function planAggregations(
+  aggregations: unknown,
+  schema: FieldSchema,
+): { planned: PlannedAggregation[]; problems: ViewProblem[] } {
   const problems: ViewProblem[] = [];
   const planned: PlannedAggregation[] = [];
   if (!Array.isArray(aggregations) || aggregations.length === 0 || aggregations.length > MAX_AGGREGATIONS_PER_REQUEST) {
@@ -55,16 +58,27 @@ export function planAggregations(aggregations: unknown, schema: FieldSchema): { 
     const unwound = fromFieldType(listElementType(resolved.type) ?? resolved.type);
     const kind = isScalarKind(unwound.kind) ? (unwound.kind as ScalarKind) : undefined;
     if (type !== 'count' && kind === undefined) {
-      return report(keyPath(path, 'path'), `"${type}" needs numbers, strings or booleans; ${JSON.stringify(fieldPath)} is ${resolved.type}`);
+      return report(
+        keyPath(path, 'path'),
+        `"${type}" needs numbers, strings or booleans; ${JSON.stringify(fieldPath)} is ${resolved.type}`,
+      );
     }
-    if (NUMERIC.has(type) && kind !== 'number') return report(keyPath(path, 'path'), `"${type}" needs a numeric field; ${JSON.stringify(fieldPath)} is ${resolved.type}`);
+    if (NUMERIC.has(type) && kind !== 'number')
+      return report(
+        keyPath(path, 'path'),
+        `"${type}" needs a numeric field; ${JSON.stringify(fieldPath)} is ${resolved.type}`,
+      );
     if (type === 'histogram_values') {
       const bins = agg?.['bins'];
-      if (bins !== undefined && (!Number.isInteger(bins) || (bins as number) < 1 || (bins as number) > MAX_HISTOGRAM_BINS)) {
+      if (
+        bins !== undefined &&
+        (!Number.isInteger(bins) || (bins as number) < 1 || (bins as number) > MAX_HISTOGRAM_BINS)
+      ) {
         return report(keyPath(path, 'bins'), `expected an integer from 1 to ${MAX_HISTOGRAM_BINS}`);
       }
       const range = agg?.['range'];
-      if (range !== undefined && !validRange(range)) return report(keyPath(path, 'range'), 'expected [lower, upper] with finite numbers, lower < upper');
+      if (range !== undefined && !validRange(range))
+        return report(keyPath(path, 'range'), 'expected [lower, upper] with finite numbers, lower < upper');
     }
     planned.push({ aggregation: raw as Aggregation, resolved, ...(kind ? { kind } : {}) });
   });
@@ -72,7 +86,12 @@ export function planAggregations(aggregations: unknown, schema: FieldSchema): { 
 }
 
 function validRange(range: unknown): range is [number, number] {
-  return Array.isArray(range) && range.length === 2 && range.every((n) => typeof n === 'number' && Number.isFinite(n)) && (range[0] as number) < (range[1] as number);
+  return (
+    Array.isArray(range) &&
+    range.length === 2 &&
+    range.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+    (range[0] as number) < (range[1] as number)
+  );
 }
 
 type Rows = Record<string, unknown>[];
@@ -81,7 +100,11 @@ const run = async (query: Sql, db: Db): Promise<Rows> => (await query.execute(db
 /** A number from the driver (bigint counts arrive as text from pg). */
 const num = (value: unknown): number => Number(value);
 
-export async function runAggregation(view: CompiledView, planned: PlannedAggregation, db: Db): Promise<AggregationResult> {
+export async function runAggregation(
+  view: CompiledView,
+  planned: PlannedAggregation,
+  db: Db,
+): Promise<AggregationResult> {
   const d = view.dialect;
   const relation = view.relation;
   const { aggregation } = planned;
@@ -91,7 +114,10 @@ export async function runAggregation(view: CompiledView, planned: PlannedAggrega
   }
   const stream = valueStream(view, planned.resolved);
   if (aggregation.type === 'count') {
-    const rows = await run(sql`select count(*) as n from ${stream.from} ${relation.whereClause([streamPresent(view, stream)])}`, db);
+    const rows = await run(
+      sql`select count(*) as n from ${stream.from} ${relation.whereClause([streamPresent(view, stream)])}`,
+      db,
+    );
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
   const kind = planned.kind as ScalarKind;
@@ -99,7 +125,10 @@ export async function runAggregation(view: CompiledView, planned: PlannedAggrega
   switch (aggregation.type) {
     case 'distinct': {
       // GROUP BY rather than DISTINCT: PostgreSQL refuses ORDER BY v COLLATE "C" on a SELECT DISTINCT v.
-      const rows = await run(sql`select t.v from ${values} where t.v is not null group by t.v order by ${d.orderable(sql.ref('t.v'), kind)}`, db);
+      const rows = await run(
+        sql`select t.v from ${values} where t.v is not null group by t.v order by ${d.orderable(sql.ref('t.v'), kind)}`,
+        db,
+      );
       return { type: 'distinct', values: rows.map((row) => scalarOut(row['v'], kind) as string | number | boolean) };
     }
     case 'count_values': {
@@ -107,7 +136,10 @@ export async function runAggregation(view: CompiledView, planned: PlannedAggrega
         sql`select t.v, count(*) as n from ${values} group by t.v order by n desc, ${d.orderable(sql.ref('t.v'), kind)} asc nulls first`,
         db,
       );
-      return { type: 'count_values', values: rows.map((row) => ({ value: scalarOut(row['v'], kind), count: num(row['n']) })) };
+      return {
+        type: 'count_values',
+        values: rows.map((row) => ({ value: scalarOut(row['v'], kind), count: num(row['n']) })),
+      };
     }
     case 'bounds': {
       const [lo, hi] = await bounds(values, db);
@@ -148,7 +180,13 @@ async function bounds(values: Sql, db: Db): Promise<[number | null, number | nul
  * when they are equal; [0, 1] without data). Each bin holds lower ≤ v < upper, the last one also v = upper;
  * values outside the range count in `other`.
  */
-async function histogram(view: CompiledView, values: Sql, bins: number, range: [number, number] | undefined, db: Db): Promise<AggregationResult> {
+async function histogram(
+  view: CompiledView,
+  values: Sql,
+  bins: number,
+  range: [number, number] | undefined,
+  db: Db,
+): Promise<AggregationResult> {
   const d = view.dialect;
   let lo: number;
   let hi: number;

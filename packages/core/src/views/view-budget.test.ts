@@ -32,14 +32,20 @@ const LIST_LENGTH = 20_000;
 /** No element qualifies, so every element of every list is read. */
 const EVERY_ELEMENT = view(match(op('any', F('ground_truth.detections'), op('gt', E('confidence'), L(2)))));
 /** No regex (each match checks the deadline itself): only the scan guard can stop this view. */
-const PLAIN_HEAVY = view(match(op('any', F('ground_truth.detections'), op('gt', E('confidence'), L(0.2)))), { stage: 'sort_by', expr: op('mul', F('uniqueness'), L(3)) });
+const PLAIN_HEAVY = view(match(op('any', F('ground_truth.detections'), op('gt', E('confidence'), L(0.2)))), {
+  stage: 'sort_by',
+  expr: op('mul', F('uniqueness'), L(3)),
+});
 /** Far fewer rows than the scan guard's 1024, each a long text a costly (still linear) regex must read whole. */
 const LONG_ROWS = 24;
 const LONG_TEXT = 20_000;
 const SLOW_REGEX = view(match(matches(F('note'), '(?:[ab]*a[ab]{30}c){30}')));
 const BULK_SCHEMA: FieldSchema = { uniqueness: 'float', ground_truth: 'Detections' };
 /** Every sample, every label: a regex per label and a sort over 50k samples. */
-const HEAVY = view(match(op('any', F('ground_truth.detections'), matches(E('label'), 'l.*[0-6]$'))), { stage: 'sort_by', expr: op('mul', F('uniqueness'), L(3)) });
+const HEAVY = view(match(op('any', F('ground_truth.detections'), matches(E('label'), 'l.*[0-6]$'))), {
+  stage: 'sort_by',
+  expr: op('mul', F('uniqueness'), L(3)),
+});
 
 describe.each(await testDialects())('view query budget on %s', (dialect) => {
   let tdb: ViewTestDatabase;
@@ -58,15 +64,28 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     await seedBulkDataset(database, GAP_ID, 20_000);
     await sql`delete from samples where dataset_id = ${GAP_ID} and seq % 1024 = 0`.execute(database.db);
     await seedBulkDataset(database, LISTS_ID, LIST_ROWS);
-    const detections = Array.from({ length: LIST_LENGTH }, (_, j) => ({ _cls: 'Detection', id: `d${j}`, label: `label${j % 7}`, confidence: (j % 100) / 100, tags: [] }));
+    const detections = Array.from({ length: LIST_LENGTH }, (_, j) => ({
+      _cls: 'Detection',
+      id: `d${j}`,
+      label: `label${j % 7}`,
+      confidence: (j % 100) / 100,
+      tags: [],
+    }));
     const fields = JSON.stringify({ uniqueness: 0.5, ground_truth: { _cls: 'Detections', detections } });
-    await sql`update samples set fields = ${database.dialect === 'sqlite' ? sql`jsonb(${fields})` : sql`cast(${fields} as jsonb)`} where dataset_id = ${LISTS_ID}`.execute(database.db);
+    await sql`update samples set fields = ${database.dialect === 'sqlite' ? sql`jsonb(${fields})` : sql`cast(${fields} as jsonb)`} where dataset_id = ${LISTS_ID}`.execute(
+      database.db,
+    );
     let seed = 7;
     const letter = () => 'ababababababababababcd'[(seed = (seed * 48271) % 2147483647) % 22];
     for (let i = 0; i < LONG_ROWS; i++) {
       const text = Array.from({ length: LONG_TEXT }, letter).join('');
-      const note = database.dialect === 'sqlite' ? sql`jsonb_set(fields, '$.note', ${text})` : sql`jsonb_set(fields, '{note}', to_jsonb(cast(${text} as text)))`;
-      await sql`update samples set fields = ${note} where dataset_id = ${LONG_ID} and seq = (select min(seq) from samples where dataset_id = ${LONG_ID} and fields ->> 'note' is null)`.execute(database.db);
+      const note =
+        database.dialect === 'sqlite'
+          ? sql`jsonb_set(fields, '$.note', ${text})`
+          : sql`jsonb_set(fields, '{note}', to_jsonb(cast(${text} as text)))`;
+      await sql`update samples set fields = ${note} where dataset_id = ${LONG_ID} and seq = (select min(seq) from samples where dataset_id = ${LONG_ID} and fields ->> 'note' is null)`.execute(
+        database.db,
+      );
     }
   });
   afterAll(async () => {
@@ -112,8 +131,18 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     const lists: ViewTarget = { datasetId: LISTS_ID, schema: BULK_SCHEMA };
     const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
     await expectAppError(tight.count(lists, EVERY_ELEMENT), 'QUERY_TIMEOUT');
-    await expectAppError(tight.aggregate(lists, view(), [{ type: 'count_values', path: 'ground_truth.detections.label' }]), 'QUERY_TIMEOUT');
-    await expectAppError(tight.page(lists, view({ stage: 'filter_labels', field: 'ground_truth', filter: op('gt', E('confidence'), L(2)) }), { limit: 10 }), 'QUERY_TIMEOUT');
+    await expectAppError(
+      tight.aggregate(lists, view(), [{ type: 'count_values', path: 'ground_truth.detections.label' }]),
+      'QUERY_TIMEOUT',
+    );
+    await expectAppError(
+      tight.page(
+        lists,
+        view({ stage: 'filter_labels', field: 'ground_truth', filter: op('gt', E('confidence'), L(2)) }),
+        { limit: 10 },
+      ),
+      'QUERY_TIMEOUT',
+    );
   });
 
   it('after a timeout the database and other readers work normally', async () => {
@@ -133,7 +162,10 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     const reader = new ViewQueries(database, { queryTimeoutMs: 30_000 });
     const inside = await database.db.transaction().execute(async (trx) => {
       const count = await reader.count(fx.target, view({ stage: 'match_tags', tags: ['val'] }), trx);
-      const setting = dialect === 'postgres' ? (await sql<{ v: string }>`select current_setting('statement_timeout') as v`.execute(trx)).rows[0]?.v : undefined;
+      const setting =
+        dialect === 'postgres'
+          ? (await sql<{ v: string }>`select current_setting('statement_timeout') as v`.execute(trx)).rows[0]?.v
+          : undefined;
       return { count, setting };
     });
     expect(inside.count).toBe(3);

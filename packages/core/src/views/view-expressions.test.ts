@@ -58,7 +58,9 @@ describe.each(await testDialects())('view expressions on %s', (dialect) => {
     });
 
     it('and / or / not, and a boolean field as a condition', async () => {
-      expect(await where(op('and', op('gt', F('uniqueness'), L(0.3)), op('eq', F('reviewed'), L(true))))).toEqual([1, 3, 9]);
+      expect(await where(op('and', op('gt', F('uniqueness'), L(0.3)), op('eq', F('reviewed'), L(true))))).toEqual([
+        1, 3, 9,
+      ]);
       expect(await where(op('or', op('eq', F('scene'), L('indoor')), op('lt', F('rank'), L(2))))).toEqual([2, 6, 11]);
       expect(await where(F('reviewed'))).toEqual([1, 3, 6, 9, 11]);
       expect(await where(op('not', F('reviewed')))).toEqual([2, 4, 5, 7, 8, 10, 12]);
@@ -99,8 +101,12 @@ describe.each(await testDialects())('view expressions on %s', (dialect) => {
       expect(await where(op('eq', op('round', F('uniqueness'), L(1)), L(0.5)))).toEqual([7, 9]);
       expect(await where(op('eq', op('round', F('uniqueness'), L(1)), L(0.2)))).toEqual([12]);
       expect(await where(op('eq', op('round', F('uniqueness')), L(1)))).toEqual([1, 3, 5, 7, 9, 10]);
-      expect(await where(op('eq', op('round', op('mul', F('rank'), L(10)), L(-2)), L(100)))).toEqual([3, 6, 7, 9, 10, 11]);
-      expect(await where(op('eq', op('round', op('sub', L(0), F('uniqueness')), L(0)), L(-1)))).toEqual([1, 3, 5, 7, 9, 10]);
+      expect(await where(op('eq', op('round', op('mul', F('rank'), L(10)), L(-2)), L(100)))).toEqual([
+        3, 6, 7, 9, 10, 11,
+      ]);
+      expect(await where(op('eq', op('round', op('sub', L(0), F('uniqueness')), L(0)), L(-1)))).toEqual([
+        1, 3, 5, 7, 9, 10,
+      ]);
     });
   });
 
@@ -150,7 +156,9 @@ describe.each(await testDialects())('view expressions on %s', (dialect) => {
       expect(await where(op('gte', op('length', confident), L(2)))).toEqual([2, 6, 7, 10]);
       expect(await where(op('any', F('ground_truth.detections'), op('eq', E('label'), L('cat'))))).toEqual([1, 6, 7]);
       // all: vacuously true for an empty or missing list (4, 5, 12).
-      expect(await where(op('all', F('ground_truth.detections'), op('gt', E('confidence'), L(0.5))))).toEqual([3, 4, 5, 9, 10, 12]);
+      expect(await where(op('all', F('ground_truth.detections'), op('gt', E('confidence'), L(0.5))))).toEqual([
+        3, 4, 5, 9, 10, 12,
+      ]);
       expect(await where(op('any', F('keywords'), op('starts_with', E(), L('s'))))).toEqual([4, 8, 12]);
       expect(await where(op('any', F('ground_truth.detections'), op('eq', E('iscrowd'), L(1))))).toEqual([2, 6]);
       expect(await where(op('any', F('ground_truth.detections'), op('eq', E('iscrowd'), L(null))))).toEqual([7]);
@@ -161,15 +169,30 @@ describe.each(await testDialects())('view expressions on %s', (dialect) => {
     it('nested predicates see the innermost element', async () => {
       const verified = op('any', F('ground_truth.detections'), op('any', E('tags'), op('eq', E(), L('verified'))));
       expect(await where(verified)).toEqual([3, 9]);
-      const twoCars = op('eq', op('length', op('filter', op('filter', F('ground_truth.detections'), op('eq', E('label'), L('car'))), op('lt', E('confidence'), L(0.5)))), L(1));
+      const twoCars = op(
+        'eq',
+        op(
+          'length',
+          op(
+            'filter',
+            op('filter', F('ground_truth.detections'), op('eq', E('label'), L('car'))),
+            op('lt', E('confidence'), L(0.5)),
+          ),
+        ),
+        L(1),
+      );
       expect(await where(twoCars)).toEqual([2, 8]);
     });
   });
 
   describe('if_else, untyped values and built-in columns', () => {
     it('if_else picks a branch per sample', async () => {
-      expect(await where(op('gt', op('if_else', op('exists', F('uniqueness')), F('uniqueness'), L(1)), L(0.8)))).toEqual([1, 4, 10, 11]);
-      expect(await where(op('eq', op('if_else', op('gt', F('rank'), L(5)), L('high'), L('low')), L('high')))).toEqual([3, 6, 9, 10, 11]);
+      expect(
+        await where(op('gt', op('if_else', op('exists', F('uniqueness')), F('uniqueness'), L(1)), L(0.8))),
+      ).toEqual([1, 4, 10, 11]);
+      expect(await where(op('eq', op('if_else', op('gt', F('rank'), L(5)), L('high'), L('low')), L('high')))).toEqual([
+        3, 6, 9, 10, 11,
+      ]);
     });
 
     it('dict values are compared by the type of the other side; other types never match', async () => {

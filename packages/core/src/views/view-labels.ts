@@ -23,7 +23,10 @@ export interface LabelField {
 }
 
 /** Resolves `labelFields` against the view's schema; each must be a top-level label field (problems at `labelFields[i]`). */
-export function resolveLabelFields(labelFields: readonly string[], schema: FieldSchema): { fields: LabelField[]; problems: ViewProblem[] } {
+export function resolveLabelFields(
+  labelFields: readonly string[],
+  schema: FieldSchema,
+): { fields: LabelField[]; problems: ViewProblem[] } {
   const problems: ViewProblem[] = [];
   const fields: LabelField[] = [];
   labelFields.forEach((field, i) => {
@@ -31,9 +34,13 @@ export function resolveLabelFields(labelFields: readonly string[], schema: Field
     if (!resolution.ok) return void problems.push({ path: indexPath('labelFields', i), message: resolution.problem });
     const labelClass = resolution.resolved.labelClass;
     if (labelClass === undefined || field.includes('.')) {
-      return void problems.push({ path: indexPath('labelFields', i), message: `${JSON.stringify(field)} is not a label field (it is ${resolution.resolved.type})` });
+      return void problems.push({
+        path: indexPath('labelFields', i),
+        message: `${JSON.stringify(field)} is not a label field (it is ${resolution.resolved.type})`,
+      });
     }
-    if (isListLabelClass(labelClass)) fields.push({ field, labelsPath: `${field}.${LIST_LABEL_ITEMS[labelClass].key}`, isList: true });
+    if (isListLabelClass(labelClass))
+      fields.push({ field, labelsPath: `${field}.${LIST_LABEL_ITEMS[labelClass].key}`, isList: true });
     else fields.push({ field, labelsPath: field, isList: false });
   });
   return { fields, problems };
@@ -50,7 +57,10 @@ async function countStrings(view: CompiledView, path: string, db: Db): Promise<M
   const stream = valueStream(view, resolve(view.checked.schema, path));
   const value = streamValue(view, stream, 'string');
   const values = sql`(select ${value} as v from ${stream.from} ${view.relation.whereClause()} ${view.dialect.noInline()}) as t`;
-  const result = await sql<{ v: string; n: unknown }>`select t.v, count(*) as n from ${values} where t.v is not null group by t.v`.execute(db);
+  const result = await sql<{
+    v: string;
+    n: unknown;
+  }>`select t.v, count(*) as n from ${values} where t.v is not null group by t.v`.execute(db);
   return new Map(result.rows.map((row) => [row.v, Number(row.n)]));
 }
 
@@ -60,10 +70,15 @@ export async function countSampleTags(view: CompiledView, db: Db): Promise<Recor
 }
 
 /** Label tag → number of the view's visible labels (in these label fields) carrying it. */
-export async function countLabelTags(view: CompiledView, fields: readonly LabelField[], db: Db): Promise<Record<string, number>> {
+export async function countLabelTags(
+  view: CompiledView,
+  fields: readonly LabelField[],
+  db: Db,
+): Promise<Record<string, number>> {
   const total = new Map<string, number>();
   for (const field of fields) {
-    for (const [tag, n] of await countStrings(view, `${field.labelsPath}.tags`, db)) total.set(tag, (total.get(tag) ?? 0) + n);
+    for (const [tag, n] of await countStrings(view, `${field.labelsPath}.tags`, db))
+      total.set(tag, (total.get(tag) ?? 0) + n);
   }
   return sortedRecord(total);
 }
@@ -73,18 +88,30 @@ function sortedRecord(counts: Map<string, number>): Record<string, number> {
 }
 
 /** Label ids per sample and field, in view order; entries whose field shows no label are left out. */
-export async function visibleLabels(view: CompiledView, fields: readonly LabelField[], db: Db): Promise<VisibleLabels[]> {
+export async function visibleLabels(
+  view: CompiledView,
+  fields: readonly LabelField[],
+  db: Db,
+): Promise<VisibleLabels[]> {
   const d = view.dialect;
   const relation = view.relation;
   if (fields.length === 0) return [];
-  const columns = fields.map((field, i) => sql`${d.jsonOut(d.child(d.document('fields'), field.labelsPath.split('.')))} as ${sql.ref(`l${i}`)}`);
-  const result = await sql<Record<string, unknown>>`select s.id, ${sql.join(columns)} from ${relation.source} ${relation.whereClause()} ${relation.orderClause(d)}`.execute(db);
+  const columns = fields.map(
+    (field, i) => sql`${d.jsonOut(d.child(d.document('fields'), field.labelsPath.split('.')))} as ${sql.ref(`l${i}`)}`,
+  );
+  const result = await sql<
+    Record<string, unknown>
+  >`select s.id, ${sql.join(columns)} from ${relation.source} ${relation.whereClause()} ${relation.orderClause(d)}`.execute(
+    db,
+  );
   const out: VisibleLabels[] = [];
   for (const row of result.rows) {
     fields.forEach((field, i) => {
       const labels = d.readJson(row[`l${i}`]);
       const items = field.isList ? (Array.isArray(labels) ? labels : []) : labels === null ? [] : [labels];
-      const labelIds = items.map((label) => (label as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+      const labelIds = items
+        .map((label) => (label as { id?: unknown } | null)?.id)
+        .filter((id): id is string => typeof id === 'string');
       if (labelIds.length > 0) out.push({ sampleId: row['id'] as string, field: field.field, labelIds });
     });
   }

@@ -3,7 +3,17 @@ import type { View } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAppError } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
-import { E, F, L, match, op, openViewFixture, seedViewFixture, view, type ViewFixture } from '../test-support/view-fixtures.js';
+import {
+  E,
+  F,
+  L,
+  match,
+  op,
+  openViewFixture,
+  seedViewFixture,
+  view,
+  type ViewFixture,
+} from '../test-support/view-fixtures.js';
 
 const VIEWS: Record<string, View> = {
   empty: view(),
@@ -71,24 +81,46 @@ describe.each(await testDialects())('view paging on %s', (dialect) => {
     const { nextCursor } = await ctx.reader.page(ctx.fx.target, sorted, { limit: 3 });
     const cursor = nextCursor as string;
     // Another view of the same dataset.
-    await expectAppError(ctx.reader.page(ctx.fx.target, view(), { limit: 3, after: cursor }), 'BAD_REQUEST', /another view/);
+    await expectAppError(
+      ctx.reader.page(ctx.fx.target, view(), { limit: 3, after: cursor }),
+      'BAD_REQUEST',
+      /another view/,
+    );
     // Same stages with another parameter.
-    await expectAppError(ctx.reader.page(ctx.fx.target, view({ stage: 'sort_by', field: 'uniqueness' }), { limit: 3, after: cursor }), 'BAD_REQUEST', /Invalid cursor/);
+    await expectAppError(
+      ctx.reader.page(ctx.fx.target, view({ stage: 'sort_by', field: 'uniqueness' }), { limit: 3, after: cursor }),
+      'BAD_REQUEST',
+      /Invalid cursor/,
+    );
     // Edited position.
     const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { k: unknown[]; s: number };
     const edited = Buffer.from(JSON.stringify({ ...payload, s: payload.s + 1 })).toString('base64url');
     await expectAppError(ctx.reader.page(ctx.fx.target, sorted, { limit: 3, after: edited }), 'BAD_REQUEST', /altered/);
     for (const garbage of ['', 'not a cursor!', Buffer.from('{"v":1}').toString('base64url'), 'AAAA']) {
-      await expectAppError(ctx.reader.page(ctx.fx.target, sorted, { limit: 3, after: garbage }), 'BAD_REQUEST', /Invalid cursor/);
+      await expectAppError(
+        ctx.reader.page(ctx.fx.target, sorted, { limit: 3, after: garbage }),
+        'BAD_REQUEST',
+        /Invalid cursor/,
+      );
     }
   });
 
   it('a cursor of one dataset is refused on another with the same view', async () => {
-    const other = await seedViewFixture(ctx.database, { idPrefix: '0be2000000000000000000aa'.slice(0, 22), datasetId: 'da7a5e700000000000000002', name: 'other fixture' });
+    const other = await seedViewFixture(ctx.database, {
+      idPrefix: '0be2000000000000000000aa'.slice(0, 22),
+      datasetId: 'da7a5e700000000000000002',
+      name: 'other fixture',
+    });
     const { nextCursor } = await ctx.reader.page(ctx.fx.target, view(), { limit: 2 });
-    await expectAppError(ctx.reader.page(other.target, view(), { limit: 2, after: nextCursor as string }), 'BAD_REQUEST', /another view or dataset/);
+    await expectAppError(
+      ctx.reader.page(other.target, view(), { limit: 2, after: nextCursor as string }),
+      'BAD_REQUEST',
+      /another view or dataset/,
+    );
     // The other dataset pages on its own.
-    expect((await ctx.reader.page(other.target, view(), { limit: 20 })).rows.map((row) => row.id)).toEqual(other.ids(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+    expect((await ctx.reader.page(other.target, view(), { limit: 20 })).rows.map((row) => row.id)).toEqual(
+      other.ids(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+    );
   });
 
   it('rows carry the stored documents', async () => {
@@ -102,23 +134,37 @@ describe.each(await testDialects())('view paging on %s', (dialect) => {
       created_at: '2024-01-01T00:00:01.000Z',
       last_modified_at: '2024-02-01T00:00:19.000Z',
     });
-    expect(rows[0]?.fields).toMatchObject({ uniqueness: 0.91, rank: 3, scene: 'park', reviewed: true, keywords: ['dog', 'grass'], extra: { source: 'cam1', score: 3 } });
+    expect(rows[0]?.fields).toMatchObject({
+      uniqueness: 0.91,
+      rank: 3,
+      scene: 'park',
+      reviewed: true,
+      keywords: ['dog', 'grass'],
+      extra: { source: 'cam1', score: 3 },
+    });
   });
 
-  it.runIf(dialect === 'sqlite')('pages of seq-ordered views read an index range and stop at their limit (no sort of the rest)', async () => {
-    const plan = async (v: View) => {
-      const { nextCursor } = await ctx.reader.page(ctx.fx.target, v, { limit: 2 });
-      const { query } = ctx.reader.pageStatement(ctx.fx.target, v, { limit: 2, after: nextCursor as string });
-      const compiled = query.compile(ctx.database.db);
-      return (ctx.database.sqlite?.prepare(`explain query plan ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
-    };
-    expect(await plan(view())).toEqual(['SEARCH s USING INDEX samples_dataset_seq_idx (dataset_id=? AND seq>?)']);
-    for (const v of [VIEWS['match'], VIEWS['filter labels']] as View[]) {
-      const details = await plan(v);
-      expect(details).toContain('SEARCH s USING INDEX samples_dataset_seq_idx (dataset_id=? AND seq>?)');
-      expect(details.filter((d) => d.includes('TEMP B-TREE FOR ORDER BY'))).toEqual([]);
-    }
-  });
+  it.runIf(dialect === 'sqlite')(
+    'pages of seq-ordered views read an index range and stop at their limit (no sort of the rest)',
+    async () => {
+      const plan = async (v: View) => {
+        const { nextCursor } = await ctx.reader.page(ctx.fx.target, v, { limit: 2 });
+        const { query } = ctx.reader.pageStatement(ctx.fx.target, v, { limit: 2, after: nextCursor as string });
+        const compiled = query.compile(ctx.database.db);
+        return (
+          ctx.database.sqlite
+            ?.prepare(`explain query plan ${compiled.sql}`)
+            .all(...(compiled.parameters as unknown[])) as { detail: string }[]
+        ).map((r) => r.detail);
+      };
+      expect(await plan(view())).toEqual(['SEARCH s USING INDEX samples_dataset_seq_idx (dataset_id=? AND seq>?)']);
+      for (const v of [VIEWS['match'], VIEWS['filter labels']] as View[]) {
+        const details = await plan(v);
+        expect(details).toContain('SEARCH s USING INDEX samples_dataset_seq_idx (dataset_id=? AND seq>?)');
+        expect(details.filter((d) => d.includes('TEMP B-TREE FOR ORDER BY'))).toEqual([]);
+      }
+    },
+  );
 
   it('refuses a non-positive page size', async () => {
     await expectAppError(ctx.reader.page(ctx.fx.target, view(), { limit: 0 }), 'BAD_REQUEST', /limit/);

@@ -92,14 +92,20 @@ export class ViewQueries implements ViewReader {
     return check.checked;
   }
 
-  async page(target: ViewTarget, view: View, options: { after?: string; limit: number }, db?: Db): Promise<{ rows: SampleRow[]; nextCursor: string | null }> {
+  async page(
+    target: ViewTarget,
+    view: View,
+    options: { after?: string; limit: number },
+    db?: Db,
+  ): Promise<{ rows: SampleRow[]; nextCursor: string | null }> {
     const d = this.dialect;
     const statement = this.pageStatement(target, view, options);
     const result = await this.budget.run(db, (conn) => statement.query.execute(conn));
     const rows = result.rows.slice(0, options.limit);
     const last = rows[rows.length - 1];
     const more = result.rows.length > options.limit;
-    const nextCursor = more && last ? encodeCursor(statement.fingerprint, rowPosition(last, statement.compiled.relation.keys, d)) : null;
+    const nextCursor =
+      more && last ? encodeCursor(statement.fingerprint, rowPosition(last, statement.compiled.relation.keys, d)) : null;
     return { rows: rows.map((row) => decodeSampleRow(row, d, statement.compiled.checked.visibleFields)), nextCursor };
   }
 
@@ -107,19 +113,28 @@ export class ViewQueries implements ViewReader {
    * The SQL of one page (exposed so tests can EXPLAIN it). When the view keeps insertion order and never cuts by
    * position, the cursor becomes `seq > n` on the base scan: the empty view's page is an index range.
    */
-  pageStatement(target: ViewTarget, view: View, options: { after?: string; limit: number }): { query: RawBuilder<Record<string, unknown>>; compiled: CompiledView; fingerprint: string } {
-    if (!Number.isSafeInteger(options.limit) || options.limit < 1) throw badRequest('limit must be a positive integer', { field: 'limit' });
+  pageStatement(
+    target: ViewTarget,
+    view: View,
+    options: { after?: string; limit: number },
+  ): { query: RawBuilder<Record<string, unknown>>; compiled: CompiledView; fingerprint: string } {
+    if (!Number.isSafeInteger(options.limit) || options.limit < 1)
+      throw badRequest('limit must be a positive integer', { field: 'limit' });
     const d = this.dialect;
     const checked = this.check(target, view);
     const fingerprint = viewFingerprint(target.datasetId, view);
     let compiled = compileView(checked, target.datasetId, d);
-    const position = options.after === undefined ? undefined : decodeCursor(options.after, fingerprint, compiled.relation.keys);
+    const position =
+      options.after === undefined ? undefined : decodeCursor(options.after, fingerprint, compiled.relation.keys);
     let keyset: Sql[] = [];
-    if (position && seqOrderedWithoutSlices(checked)) compiled = compileView(checked, target.datasetId, d, { seqAfter: position.seq });
+    if (position && seqOrderedWithoutSlices(checked))
+      compiled = compileView(checked, target.datasetId, d, { seqAfter: position.seq });
     else if (position) keyset = [afterPosition(compiled.relation.keys, position, d)];
     const relation = compiled.relation;
     // One row more than asked tells whether another page follows, so the last page says nextCursor: null.
-    const query = sql<Record<string, unknown>>`select ${sql.join([...sampleColumns(d), ...relation.keyColumns()])} from ${relation.source} ${relation.whereClause(keyset)} ${relation.orderClause(d)} limit ${d.param(options.limit + 1, 'int')}`;
+    const query = sql<
+      Record<string, unknown>
+    >`select ${sql.join([...sampleColumns(d), ...relation.keyColumns()])} from ${relation.source} ${relation.whereClause(keyset)} ${relation.orderClause(d)} limit ${d.param(options.limit + 1, 'int')}`;
     return { query, compiled, fingerprint };
   }
 
@@ -132,12 +147,20 @@ export class ViewQueries implements ViewReader {
 
   async sampleIds(target: ViewTarget, view: View, db?: Db): Promise<string[]> {
     const { relation } = this.compile(target, view);
-    const query = sql<{ id: string }>`select s.id from ${relation.source} ${relation.whereClause()} ${relation.orderClause(this.dialect)}`;
+    const query = sql<{
+      id: string;
+    }>`select s.id from ${relation.source} ${relation.whereClause()} ${relation.orderClause(this.dialect)}`;
     const result = await this.budget.run(db, (conn) => query.execute(conn));
     return result.rows.map((row) => row.id);
   }
 
-  async values(target: ViewTarget, view: View, path: string, options: { unwind?: boolean } = {}, db?: Db): Promise<unknown[]> {
+  async values(
+    target: ViewTarget,
+    view: View,
+    path: string,
+    options: { unwind?: boolean } = {},
+    db?: Db,
+  ): Promise<unknown[]> {
     const compiled = this.compile(target, view);
     const resolution = resolveFieldPath(compiled.checked.schema, path);
     if (!resolution.ok) throw invalidInput('path', [{ path: 'path', message: resolution.problem }]);
@@ -167,7 +190,12 @@ export class ViewQueries implements ViewReader {
     return this.budget.run(db, (conn) => countSampleTags(compiled, conn));
   }
 
-  async countLabelTags(target: ViewTarget, view: View, labelFields: string[], db?: Db): Promise<Record<string, number>> {
+  async countLabelTags(
+    target: ViewTarget,
+    view: View,
+    labelFields: string[],
+    db?: Db,
+  ): Promise<Record<string, number>> {
     const compiled = this.compile(target, view);
     const { fields, problems } = resolveLabelFields(labelFields, compiled.checked.schema);
     if (problems.length > 0) throw invalidInput('label fields', problems);

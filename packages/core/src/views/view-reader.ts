@@ -14,7 +14,12 @@ export interface ViewReader {
   /** Validated view, or BAD_REQUEST. undefined → the empty view (the whole dataset in insertion order). */
   parse(target: ViewTarget, view: unknown): View;
   /** One keyset page in view order; `after` is a previous page's nextCursor (BAD_REQUEST when malformed or from another view). */
-  page(target: ViewTarget, view: View, options: { after?: string; limit: number }, db?: Db): Promise<{ rows: SampleRow[]; nextCursor: string | null }>;
+  page(
+    target: ViewTarget,
+    view: View,
+    options: { after?: string; limit: number },
+    db?: Db,
+  ): Promise<{ rows: SampleRow[]; nextCursor: string | null }>;
   count(target: ViewTarget, view: View, db?: Db): Promise<number>;
   /** Ids of the view's samples in view order (for writes over a view: tag, set values, delete, clone). */
   sampleIds(target: ViewTarget, view: View, db?: Db): Promise<string[]>;

@@ -91,7 +91,9 @@ describe.each(await testDialects())('view regexes on %s', (dialect) => {
     const found: number[] = [];
     for (const [i, text] of STRINGS.entries()) {
       const test = d.regexMatch(d.param(text, 'string'), regex, ignoreCase);
-      const { rows } = await sql<{ m: number }>`select case when ${test} then 1 else 0 end as m`.execute(tdb.database.db);
+      const { rows } = await sql<{ m: number }>`select case when ${test} then 1 else 0 end as m`.execute(
+        tdb.database.db,
+      );
       if (Number(rows[0]?.m) === 1) found.push(i);
     }
     return found;

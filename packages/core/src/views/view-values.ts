@@ -13,12 +13,19 @@ import { fieldLocation } from './field-location.js';
  * - `unwind`: every list level the path goes through is flattened into one list; samples (or labels) missing a list
  *   contribute nothing, while missing scalars stay null. Outside lists it changes nothing.
  */
-export async function viewValues(view: CompiledView, resolved: ResolvedPath, unwind: boolean, db: Db): Promise<unknown[]> {
+export async function viewValues(
+  view: CompiledView,
+  resolved: ResolvedPath,
+  unwind: boolean,
+  db: Db,
+): Promise<unknown[]> {
   const d = view.dialect;
   const relation = view.relation;
   const location = fieldLocation(d, resolved);
   const column = location.kind === 'column' ? location.sql : d.jsonOut(location.loc);
-  const result = await sql<{ v: unknown }>`select ${column} as v from ${relation.source} ${relation.whereClause()} ${relation.orderClause(d)}`.execute(db);
+  const result = await sql<{
+    v: unknown;
+  }>`select ${column} as v from ${relation.source} ${relation.whereClause()} ${relation.orderClause(d)}`.execute(db);
   const project = location.kind === 'json' ? location.project : undefined;
   const perSample = result.rows.map((row) => {
     const value = location.kind === 'column' ? row.v : d.readJson(row.v);

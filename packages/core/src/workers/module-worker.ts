@@ -23,7 +23,10 @@ export function spawnModuleWorker(callerUrl: string, name: string): Worker {
   if (callerUrl.endsWith('.ts')) {
     const tsx = pathToFileURL(tsxEsmApi(callerUrl)).href;
     const entry = new URL(`./${name}.ts`, callerUrl).href;
-    return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+    return new Worker(
+      `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`,
+      { eval: true },
+    );
   }
   return new Worker(new URL(`./${name}.js`, callerUrl));
 }

@@ -17,7 +17,11 @@ export const CONFIG_FIELDS: readonly ConfigFieldSpec[] = [
 export const CONFIG_PATH_ENV_VAR = 'FIFTYONE_CONFIG_PATH';
 
 /** Where a value came from, so `teamset config show` and error messages can point at it. */
-export type ConfigSource = { type: 'env'; variable: string } | { type: 'file'; path: string; key: string } | { type: 'option' } | { type: 'unset' };
+export type ConfigSource =
+  | { type: 'env'; variable: string }
+  | { type: 'file'; path: string; key: string }
+  | { type: 'option' }
+  | { type: 'unset' };
 
 export function describeSource(source: ConfigSource): string {
   switch (source.type) {

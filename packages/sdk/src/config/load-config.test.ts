@@ -35,15 +35,32 @@ function configError(run: () => unknown): ConfigError {
 
 describe('loadConfig', () => {
   it('reads api_uri, api_key and database_uri from the file named by FIFTYONE_CONFIG_PATH', () => {
-    writeConfig({ api_uri: 'http://teamset.example:5151/', api_key: KEY_A, database_uri: 'sqlite:/tmp/x.db', other_fiftyone_setting: 3 });
+    writeConfig({
+      api_uri: 'http://teamset.example:5151/',
+      api_key: KEY_A,
+      database_uri: 'sqlite:/tmp/x.db',
+      other_fiftyone_setting: 3,
+    });
     const config = loadConfig({ env: { FIFTYONE_CONFIG_PATH: configPath } });
-    expect(config).toMatchObject({ apiUri: 'http://teamset.example:5151', apiKey: KEY_A, databaseUri: 'sqlite:/tmp/x.db', configPath, configFileFound: true });
+    expect(config).toMatchObject({
+      apiUri: 'http://teamset.example:5151',
+      apiKey: KEY_A,
+      databaseUri: 'sqlite:/tmp/x.db',
+      configPath,
+      configFileFound: true,
+    });
     expect(config.sources.apiKey).toEqual({ type: 'file', path: configPath, key: 'api_key' });
   });
 
   it('lets each environment variable override its field in the file', () => {
     writeConfig({ api_uri: 'http://file.example', api_key: KEY_A, database_uri: 'sqlite:/tmp/file.db' });
-    const config = loadConfig({ env: { FIFTYONE_CONFIG_PATH: configPath, FIFTYONE_API_KEY: KEY_B, FIFTYONE_DATABASE_URI: 'postgres://db/teamset' } });
+    const config = loadConfig({
+      env: {
+        FIFTYONE_CONFIG_PATH: configPath,
+        FIFTYONE_API_KEY: KEY_B,
+        FIFTYONE_DATABASE_URI: 'postgres://db/teamset',
+      },
+    });
     expect(config.apiUri).toBe('http://file.example');
     expect(config.apiKey).toBe(KEY_B);
     expect(config.databaseUri).toBe('postgres://db/teamset');
@@ -111,7 +128,9 @@ describe('loadConfig', () => {
 
   it('refuses a malformed key without echoing it', () => {
     const typo = KEY_A.slice(0, -1) + (KEY_A.endsWith('x') ? 'y' : 'x');
-    const error = configError(() => loadConfig({ configPath, env: { FIFTYONE_API_URI: 'http://localhost:5151', FIFTYONE_API_KEY: typo } }));
+    const error = configError(() =>
+      loadConfig({ configPath, env: { FIFTYONE_API_URI: 'http://localhost:5151', FIFTYONE_API_KEY: typo } }),
+    );
     expect(error.message).toContain('does not look like a Teamset API key');
     expect(error.message).toContain('FIFTYONE_API_KEY');
     expect(error.message).not.toContain(typo);
@@ -120,7 +139,9 @@ describe('loadConfig', () => {
 
   it('requires api_uri to be an http(s) URL, without echoing the value', () => {
     for (const bad of ['localhost:5151/x', 'ftp://host', KEY_A, 'http://user:secret@host', 'http://host/?a=1']) {
-      const error = configError(() => loadConfig({ configPath, env: { FIFTYONE_API_URI: bad, FIFTYONE_API_KEY: KEY_A } }));
+      const error = configError(() =>
+        loadConfig({ configPath, env: { FIFTYONE_API_URI: bad, FIFTYONE_API_KEY: KEY_A } }),
+      );
       expect(error.message).toMatch(/^api_uri \(environment variable FIFTYONE_API_URI\)/);
       expect(error.message).not.toContain(KEY_A);
       expect(error.message).not.toContain('secret');

@@ -55,7 +55,8 @@ export function loadConfig(options: LoadConfigOptions = {}): TeamsetConfig {
   const config: TeamsetConfig = { configPath, configFileFound: file !== undefined, sources };
   if (values.apiUri !== undefined) config.apiUri = validateApiUri(values.apiUri, sources.apiUri);
   if (values.apiKey !== undefined) config.apiKey = validateApiKey(values.apiKey, sources.apiKey);
-  if (values.databaseUri !== undefined) config.databaseUri = validateDatabaseUri(values.databaseUri, sources.databaseUri);
+  if (values.databaseUri !== undefined)
+    config.databaseUri = validateDatabaseUri(values.databaseUri, sources.databaseUri);
   if (config.apiUri !== undefined && config.apiKey === undefined) throw missingApiKeyError(sources.apiUri, configPath);
   return config;
 }
@@ -74,7 +75,12 @@ function readConfigFile(path: string): Record<string, unknown> | undefined {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : String(code ?? error);
     throw new ConfigError(`Cannot read the config file ${path}: ${reason}`, { path, cause: error });
   }
   let parsed: unknown;

@@ -16,20 +16,30 @@ export function validateApiUri(value: string, source: ConfigSource): string {
   try {
     parsed = new URL(value);
   } catch {
-    throw new ConfigError(`api_uri (${describeSource(source)}) is not a URL: expected something like http://localhost:5151`, {
-      path: configPathOf(source),
-    });
+    throw new ConfigError(
+      `api_uri (${describeSource(source)}) is not a URL: expected something like http://localhost:5151`,
+      {
+        path: configPathOf(source),
+      },
+    );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConfigError(`api_uri (${describeSource(source)}) must be an http:// or https:// URL`, { path: configPathOf(source) });
-  }
-  if (parsed.username || parsed.password) {
-    throw new ConfigError(`api_uri (${describeSource(source)}) must not contain a user name or password; the API key authenticates`, {
+    throw new ConfigError(`api_uri (${describeSource(source)}) must be an http:// or https:// URL`, {
       path: configPathOf(source),
     });
   }
+  if (parsed.username || parsed.password) {
+    throw new ConfigError(
+      `api_uri (${describeSource(source)}) must not contain a user name or password; the API key authenticates`,
+      {
+        path: configPathOf(source),
+      },
+    );
+  }
   if (parsed.search || parsed.hash) {
-    throw new ConfigError(`api_uri (${describeSource(source)}) must not have a query string or fragment`, { path: configPathOf(source) });
+    throw new ConfigError(`api_uri (${describeSource(source)}) must not have a query string or fragment`, {
+      path: configPathOf(source),
+    });
   }
   return value.replace(/\/+$/, '');
 }

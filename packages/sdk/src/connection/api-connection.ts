@@ -21,7 +21,8 @@ export class ApiConnection {
   constructor(settings: ApiConnectionSettings) {
     // Explicit settings get the same checks as configured ones, so a typo fails here, not on the first call.
     const explicit = { type: 'option' } as const;
-    if (!settings.apiKey) throw new ConfigError('An API connection needs an API key: pass apiKey, or set FIFTYONE_API_KEY');
+    if (!settings.apiKey)
+      throw new ConfigError('An API connection needs an API key: pass apiKey, or set FIFTYONE_API_KEY');
     const { apiUri, apiKey, ...tuning } = settings;
     this.apiUri = validateApiUri(apiUri, explicit);
     this.http = new HttpClient({ ...tuning, apiUri: this.apiUri, apiKey: validateApiKey(apiKey, explicit) });

@@ -20,7 +20,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('connect', () => {
   it('returns an API connection when api_uri is configured', () => {
-    const connection = connect({ configPath: join(dir, 'none.json'), env: { FIFTYONE_API_URI: 'https://teamset.example/', FIFTYONE_API_KEY: KEY } });
+    const connection = connect({
+      configPath: join(dir, 'none.json'),
+      env: { FIFTYONE_API_URI: 'https://teamset.example/', FIFTYONE_API_KEY: KEY },
+    });
     expect(connection).toBeInstanceOf(ApiConnection);
     expect((connection as ApiConnection).apiUri).toBe('https://teamset.example');
   });
@@ -33,7 +36,11 @@ describe('connect', () => {
     expect(database.databaseUri).toBe(databaseUri);
     const services = await database.services();
     expect(await database.services()).toBe(services);
-    const user = await services.users.create(SYSTEM_ACTOR, { email: 'direct@example.com', name: 'Direct', role: 'ADMIN' });
+    const user = await services.users.create(SYSTEM_ACTOR, {
+      email: 'direct@example.com',
+      name: 'Direct',
+      role: 'ADMIN',
+    });
     expect((await services.users.list(SYSTEM_ACTOR, {})).users.map((u) => u.id)).toEqual([user.id]);
     await database.close();
     await database.close(); // closing twice is harmless
@@ -41,7 +48,11 @@ describe('connect', () => {
 
   it('checks explicit API settings as strictly as configured ones', () => {
     expect(() => new ApiConnection({ apiUri: 'http://localhost:5151', apiKey: '' })).toThrow(ConfigError);
-    expect(() => new ApiConnection({ apiUri: 'http://localhost:5151', apiKey: 'tsk_nope' })).toThrow(/does not look like a Teamset API key/);
-    expect(() => new ApiConnection({ apiUri: 'localhost', apiKey: KEY })).toThrow(/api_uri \(an explicit option\) is not a URL/);
+    expect(() => new ApiConnection({ apiUri: 'http://localhost:5151', apiKey: 'tsk_nope' })).toThrow(
+      /does not look like a Teamset API key/,
+    );
+    expect(() => new ApiConnection({ apiUri: 'localhost', apiKey: KEY })).toThrow(
+      /api_uri \(an explicit option\) is not a URL/,
+    );
   });
 });

@@ -16,7 +16,12 @@ export function connect(options: ConnectOptions = {}): Connection {
   const config = options.config ?? loadConfig(options);
   // loadConfig guarantees a key whenever there is a URI; the check keeps the types honest.
   if (config.apiUri !== undefined && config.apiKey !== undefined) {
-    return new ApiConnection({ ...options.http, apiUri: config.apiUri, apiKey: config.apiKey, apiKeySource: config.sources.apiKey });
+    return new ApiConnection({
+      ...options.http,
+      apiUri: config.apiUri,
+      apiKey: config.apiKey,
+      apiKeySource: config.sources.apiKey,
+    });
   }
   return new DatabaseConnection(config.databaseUri);
 }

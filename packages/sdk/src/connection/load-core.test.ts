@@ -14,14 +14,20 @@ describe('loadCore', () => {
   });
 
   it('asks to install @teamset/core when it is missing', async () => {
-    const missing = loadCore(() => Promise.reject(notFound("Cannot find package '@teamset/core' imported from /app/node_modules/@teamset/sdk/dist/x.js")));
+    const missing = loadCore(() =>
+      Promise.reject(
+        notFound("Cannot find package '@teamset/core' imported from /app/node_modules/@teamset/sdk/dist/x.js"),
+      ),
+    );
     await expect(missing).rejects.toBeInstanceOf(ConfigError);
     await expect(missing).rejects.toThrow(MISSING_CORE_MESSAGE);
     expect(MISSING_CORE_MESSAGE).toContain('install @teamset/core for a database connection');
   });
 
   it('passes on a failure inside core, such as its own missing driver', async () => {
-    const driver = notFound("Cannot find package 'better-sqlite3' imported from /app/node_modules/@teamset/core/dist/db.js");
+    const driver = notFound(
+      "Cannot find package 'better-sqlite3' imported from /app/node_modules/@teamset/core/dist/db.js",
+    );
     await expect(loadCore(() => Promise.reject(driver))).rejects.toBe(driver);
   });
 });

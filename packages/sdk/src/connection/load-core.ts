@@ -11,11 +11,17 @@ export const MISSING_CORE_MESSAGE =
 /** Node's answer to an import of a package that is not installed (not a failure inside the package). */
 function isCoreMissing(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && typeof message === 'string' && message.includes("'@teamset/core'");
+  return (
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+    typeof message === 'string' &&
+    message.includes("'@teamset/core'")
+  );
 }
 
 /** The import is a parameter so tests can stand in for an install without core. */
-export async function loadCore(importCore: () => Promise<CoreModule> = () => import('@teamset/core')): Promise<CoreModule> {
+export async function loadCore(
+  importCore: () => Promise<CoreModule> = () => import('@teamset/core'),
+): Promise<CoreModule> {
   try {
     return await importCore();
   } catch (error) {

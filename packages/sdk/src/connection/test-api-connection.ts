@@ -16,7 +16,9 @@ export async function testApiConnection(options: TestApiConnectionOptions = {}):
   const { connection, keyHint } = resolve(options);
   const health = await connection.http.get<unknown>(PATHS.health);
   if ((health as { status?: unknown } | undefined)?.status !== 'available') {
-    throw new ServerError(`The server at ${connection.apiUri} answered /health, but not as a Teamset server does — check api_uri`);
+    throw new ServerError(
+      `The server at ${connection.apiUri} answered /health, but not as a Teamset server does — check api_uri`,
+    );
   }
   try {
     return await connection.http.get<WhoAmI>(PATHS.whoami);
@@ -41,6 +43,11 @@ function resolve(options: TestApiConnectionOptions): { connection: ApiConnection
       { path: config.configPath },
     );
   }
-  const connection = new ApiConnection({ ...options.http, apiUri: config.apiUri, apiKey: config.apiKey, apiKeySource: config.sources.apiKey });
+  const connection = new ApiConnection({
+    ...options.http,
+    apiUri: config.apiUri,
+    apiKey: config.apiKey,
+    apiKeySource: config.sources.apiKey,
+  });
   return { connection, keyHint: ` (${maskApiKey(config.apiKey)})` };
 }

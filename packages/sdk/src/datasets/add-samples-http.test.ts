@@ -27,8 +27,11 @@ afterAll(async () => {
 /** Bodies of the POSTs to the dataset's samples route since the spy was last cleared: NDJSON, as the content type says. */
 function addRequests(dataset: string): string[] {
   const route = new URL(server.url + fillPath(PATHS.samples, { name: dataset })).pathname;
-  const calls = fetchSpy.mock.calls.filter(([input, init]) => new URL(String(input)).pathname === route && init?.method === 'POST');
-  for (const [, init] of calls) expect((init?.headers as Record<string, string>)['content-type']).toBe(NDJSON_CONTENT_TYPE);
+  const calls = fetchSpy.mock.calls.filter(
+    ([input, init]) => new URL(String(input)).pathname === route && init?.method === 'POST',
+  );
+  for (const [, init] of calls)
+    expect((init?.headers as Record<string, string>)['content-type']).toBe(NDJSON_CONTENT_TYPE);
   return calls.map(([, init]) => String(init?.body));
 }
 
@@ -64,7 +67,9 @@ describe('addSamples over the API connection', () => {
     }
     fetchSpy.mockClear();
     let added = 0;
-    const error = await dataset.addSamples(withBadSample(), { returnIds: false, progress: (p) => (added = p.added) }).catch((e: unknown) => e);
+    const error = await dataset
+      .addSamples(withBadSample(), { returnIds: false, progress: (p) => (added = p.added) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).message).toContain('uniqueness');
     const bodies = addRequests('half bad');

@@ -27,7 +27,9 @@ export abstract class AggregationSpec<R, T extends AggregationType = Aggregation
   /** Checks that the server answered this aggregation (results come back in request order). */
   parse(result: AggregationResult | undefined): R {
     if (result?.type !== this.type) {
-      throw new ServerError(`expected a ${this.type} aggregation result, got ${result === undefined ? 'none' : result.type}`);
+      throw new ServerError(
+        `expected a ${this.type} aggregation result, got ${result === undefined ? 'none' : result.type}`,
+      );
     }
     return this.read(result as ResultOf<T>);
   }
@@ -125,7 +127,12 @@ export class HistogramValues extends AggregationSpec<HistogramResult, 'histogram
   }
   toJSON(): Aggregation {
     const { bins, range } = this.options;
-    return { type: 'histogram_values', path: this.path, ...(bins !== undefined ? { bins } : {}), ...(range ? { range: [range[0], range[1]] } : {}) };
+    return {
+      type: 'histogram_values',
+      path: this.path,
+      ...(bins !== undefined ? { bins } : {}),
+      ...(range ? { range: [range[0], range[1]] } : {}),
+    };
   }
   protected read(result: ResultOf<'histogram_values'>): HistogramResult {
     return { counts: result.counts, edges: result.edges, other: result.other };
@@ -133,4 +140,6 @@ export class HistogramValues extends AggregationSpec<HistogramResult, 'histogram
 }
 
 /** The result types of a list of aggregations, position by position. */
-export type AggregationResults<A extends readonly AggregationSpec<unknown>[]> = { -readonly [K in keyof A]: A[K] extends AggregationSpec<infer R> ? R : never };
+export type AggregationResults<A extends readonly AggregationSpec<unknown>[]> = {
+  -readonly [K in keyof A]: A[K] extends AggregationSpec<infer R> ? R : never;
+};

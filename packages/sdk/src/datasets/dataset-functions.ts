@@ -24,7 +24,11 @@ async function backend(via: Connection | undefined) {
 }
 
 /** Creates an empty dataset (members and admins over the API); you get MANAGE on it. ConflictError when the name is taken. */
-export async function createDataset(name: string, options: CreateDatasetOptions = {}, via?: Connection): Promise<Dataset> {
+export async function createDataset(
+  name: string,
+  options: CreateDatasetOptions = {},
+  via?: Connection,
+): Promise<Dataset> {
   const b = await backend(via);
   return new Dataset(b, await b.createDataset({ name, ...options }));
 }
@@ -40,7 +44,11 @@ export async function listDatasets(options: ListDatasetNamesOptions = {}, via?: 
   const b = await backend(via);
   const names: string[] = [];
   for (let page = 1; ; page++) {
-    const result = await b.listDatasets({ page, pageSize: MAX_PAGE_SIZE, ...(options.search ? { search: options.search } : {}) });
+    const result = await b.listDatasets({
+      page,
+      pageSize: MAX_PAGE_SIZE,
+      ...(options.search ? { search: options.search } : {}),
+    });
     names.push(...result.datasets.map((d) => d.name));
     if (result.datasets.length === 0 || page * result.pageSize >= result.total) return names;
   }

@@ -35,7 +35,8 @@ describe.each(await testDialects())('dataset permissions through the SDK, API on
       stranger: await server.addUser('stranger@example.com', 'COLLABORATOR'),
       otherMember: await server.addUser('other@example.com', 'MEMBER'),
     };
-    for (const [who, { key }] of Object.entries(users)) as[who as keyof typeof as] = new ApiConnection({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
+    for (const [who, { key }] of Object.entries(users))
+      as[who as keyof typeof as] = new ApiConnection({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
 
     const dataset = await createDataset(NAME, {}, as.member);
     await dataset.addSamples(fixture);
@@ -56,7 +57,9 @@ describe.each(await testDialects())('dataset permissions through the SDK, API on
     expect(ds.permission).toBe('VIEW');
     expect(await listDatasets({}, as.viewer)).toEqual([NAME]);
     expect(await ds.count()).toBe(FIXTURE_SIZE);
-    expect(await ds.matchTags('train').values('id')).toEqual(fixture.filter((s) => s.tags.includes('train')).map((s) => s.id));
+    expect(await ds.matchTags('train').values('id')).toEqual(
+      fixture.filter((s) => s.tags.includes('train')).map((s) => s.id),
+    );
     expect(await ds.countValues('weather')).toBeInstanceOf(Map);
     expect((await ds.head(2)).length).toBe(2);
 

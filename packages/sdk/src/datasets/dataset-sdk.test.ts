@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../connection/connect.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
-import { countBy, fixture as makeFixture, fixtureDetections, syntheticSamples, FIXTURE_SIZE, type Fixture, type FixtureSample } from '../test-support/sample-fixture.js';
+import {
+  countBy,
+  fixture as makeFixture,
+  fixtureDetections,
+  syntheticSamples,
+  FIXTURE_SIZE,
+  type Fixture,
+  type FixtureSample,
+} from '../test-support/sample-fixture.js';
 import { sdkTestConnections, type OpenedConnection } from '../test-support/sdk-test-connections.js';
 import { F } from '../views/f.js';
 import { Count, CountValues, Mean } from './aggregations.js';
@@ -45,8 +53,19 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
 
   describe('datasets', () => {
     it('creates, finds, lists, loads and deletes a dataset by name', async () => {
-      const created = await createDataset('made here', { mediaType: 'video', tags: ['t'], description: 'about', info: { source: 'test' } }, connection);
-      expect(created).toMatchObject({ name: 'made here', mediaType: 'video', tags: ['t'], description: 'about', info: { source: 'test' }, permission: 'MANAGE' });
+      const created = await createDataset(
+        'made here',
+        { mediaType: 'video', tags: ['t'], description: 'about', info: { source: 'test' } },
+        connection,
+      );
+      expect(created).toMatchObject({
+        name: 'made here',
+        mediaType: 'video',
+        tags: ['t'],
+        description: 'about',
+        info: { source: 'test' },
+        permission: 'MANAGE',
+      });
       expect(created.connectionKind).toBe(target.kind);
       expect(await datasetExists('made here', connection)).toBe(true);
       expect(await listDatasets({}, connection)).toEqual(expect.arrayContaining(['made here', 'fixture']));
@@ -95,8 +114,21 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(id).toMatch(/^[0-9a-f]{24}$/);
       const sample = await ds.getSample(ids[3] as string);
       const source = fixture[3] as FixtureSample;
-      expect(sample).toMatchObject({ id: source.id, filepath: source.filepath, tags: source.tags, uniqueness: source.uniqueness, weather: source.weather });
-      expect(sample.ground_truth).toMatchObject({ _cls: 'Detections', detections: source.ground_truth?.detections.map((d) => ({ id: d.id, label: d.label, confidence: d.confidence })) });
+      expect(sample).toMatchObject({
+        id: source.id,
+        filepath: source.filepath,
+        tags: source.tags,
+        uniqueness: source.uniqueness,
+        weather: source.weather,
+      });
+      expect(sample.ground_truth).toMatchObject({
+        _cls: 'Detections',
+        detections: source.ground_truth?.detections.map((d) => ({
+          id: d.id,
+          label: d.label,
+          confidence: d.confidence,
+        })),
+      });
       expect(typeof sample.created_at).toBe('string');
       await expect(ds.getSample('ffffffffffffffffffffffff')).rejects.toBeInstanceOf(NotFoundError);
       await dataset.delete();
@@ -104,7 +136,10 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
 
     it('patchSample sets and unsets fields', async () => {
       const { dataset, fx } = await freshDataset('patching');
-      const patched = await dataset.patchSample(fx.ids[0] as string, { set: { weather: 'foggy', tags: ['p'] }, unset: ['uniqueness'] });
+      const patched = await dataset.patchSample(fx.ids[0] as string, {
+        set: { weather: 'foggy', tags: ['p'] },
+        unset: ['uniqueness'],
+      });
       expect(patched).toMatchObject({ id: fx.ids[0], weather: 'foggy', tags: ['p'] });
       expect(patched.uniqueness ?? null).toBeNull();
       await dataset.delete();
@@ -145,8 +180,12 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(await ds.values('uniqueness')).toEqual(fixture.map((s) => s.uniqueness));
       const labelled = ds.exists('ground_truth');
       const withLabels = fixture.filter((s) => s.ground_truth);
-      expect(await labelled.values('ground_truth.detections.label')).toEqual(withLabels.map((s) => s.ground_truth?.detections.map((d) => d.label)));
-      expect(await labelled.values('ground_truth.detections.label', { unwind: true })).toEqual(fixtureDetections(fixture).map((d) => d.label));
+      expect(await labelled.values('ground_truth.detections.label')).toEqual(
+        withLabels.map((s) => s.ground_truth?.detections.map((d) => d.label)),
+      );
+      expect(await labelled.values('ground_truth.detections.label', { unwind: true })).toEqual(
+        fixtureDetections(fixture).map((d) => d.label),
+      );
     });
   });
 
@@ -156,15 +195,25 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(await ds.match(F('weather').isIn(['snowy', 'rainy']).and(F('uniqueness').lt(0.5))).count()).toBe(
         idsWhere((s) => ['snowy', 'rainy'].includes(s.weather) && s.uniqueness < 0.5).length,
       );
-      expect(await ds.match(F('ground_truth.detections').length().gte(2)).count()).toBe(idsWhere((s) => (s.ground_truth?.detections.length ?? 0) >= 2).length);
-      expect(await ds.match(F('filepath').endsWith('7.jpg')).values('id')).toEqual(idsWhere((s) => s.filepath.endsWith('7.jpg')));
+      expect(await ds.match(F('ground_truth.detections').length().gte(2)).count()).toBe(
+        idsWhere((s) => (s.ground_truth?.detections.length ?? 0) >= 2).length,
+      );
+      expect(await ds.match(F('filepath').endsWith('7.jpg')).values('id')).toEqual(
+        idsWhere((s) => s.filepath.endsWith('7.jpg')),
+      );
     });
 
     it('matchTags: any, all, and inverted', async () => {
       expect(await ds.matchTags('train').values('id')).toEqual(idsWhere((s) => s.tags.includes('train')));
-      expect(await ds.matchTags(['train', 'hard'], { all: true }).values('id')).toEqual(idsWhere((s) => s.tags.includes('train') && s.tags.includes('hard')));
-      expect(await ds.matchTags(['val', 'hard']).count()).toBe(idsWhere((s) => s.tags.includes('val') || s.tags.includes('hard')).length);
-      expect(await ds.matchTags('train', { bool: false }).count()).toBe(idsWhere((s) => !s.tags.includes('train')).length);
+      expect(await ds.matchTags(['train', 'hard'], { all: true }).values('id')).toEqual(
+        idsWhere((s) => s.tags.includes('train') && s.tags.includes('hard')),
+      );
+      expect(await ds.matchTags(['val', 'hard']).count()).toBe(
+        idsWhere((s) => s.tags.includes('val') || s.tags.includes('hard')).length,
+      );
+      expect(await ds.matchTags('train', { bool: false }).count()).toBe(
+        idsWhere((s) => !s.tags.includes('train')).length,
+      );
     });
 
     it('exists', async () => {
@@ -176,11 +225,15 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       const cats = ds.filterLabels('ground_truth', F('label').eq('cat'));
       const catSamples = fixture.filter((s) => s.ground_truth?.detections.some((d) => d.label === 'cat'));
       expect(await cats.values('id')).toEqual(catSamples.map((s) => s.id));
-      expect(await cats.count('ground_truth.detections')).toBe(fixtureDetections(fixture).filter((d) => d.label === 'cat').length);
+      expect(await cats.count('ground_truth.detections')).toBe(
+        fixtureDetections(fixture).filter((d) => d.label === 'cat').length,
+      );
       expect(new Set(await cats.values('ground_truth.detections.label', { unwind: true }))).toEqual(new Set(['cat']));
       const keepAll = ds.filterLabels('ground_truth', F('confidence').gt(0.5), { onlyMatches: false });
       expect(await keepAll.count()).toBe(FIXTURE_SIZE);
-      expect(await keepAll.count('ground_truth.detections')).toBe(fixtureDetections(fixture).filter((d) => d.confidence > 0.5).length);
+      expect(await keepAll.count('ground_truth.detections')).toBe(
+        fixtureDetections(fixture).filter((d) => d.confidence > 0.5).length,
+      );
     });
 
     it('sortBy, skip and limit', async () => {
@@ -230,16 +283,31 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       const base = ds.matchTags('train');
       const longer = base.limit(2);
       expect(base.stages).toHaveLength(1);
-      expect(longer.toJSON()).toEqual({ stages: [{ stage: 'match_tags', tags: ['train'] }, { stage: 'limit', n: 2 }] });
+      expect(longer.toJSON()).toEqual({
+        stages: [
+          { stage: 'match_tags', tags: ['train'] },
+          { stage: 'limit', n: 2 },
+        ],
+      });
       expect(ds.toJSON()).toEqual({ stages: [] });
     });
 
     it('a bad view is a BadRequestError naming the problem', async () => {
-      const error = await ds.match(F('no_such_field').gt(1)).count().catch((e: unknown) => e);
+      const error = await ds
+        .match(F('no_such_field').gt(1))
+        .count()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadRequestError);
       expect((error as BadRequestError).message).toContain('no_such_field');
       const problems = (error as BadRequestError).details?.problems as Array<{ path: string; message: string }>;
-      expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^stages\[0\]/), message: expect.stringContaining('no_such_field') })]));
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            path: expect.stringMatching(/^stages\[0\]/),
+            message: expect.stringContaining('no_such_field'),
+          }),
+        ]),
+      );
       await expect(ds.match(F('weather').gt(1)).count()).rejects.toBeInstanceOf(BadRequestError);
     });
   });
@@ -253,7 +321,9 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(await ds.count('ground_truth.detections')).toBe(detections.length);
       expect(await ds.distinct('weather')).toEqual(['rainy', 'snowy', 'sunny']);
       expect(await ds.distinct('ground_truth.detections.label')).toEqual(['bird', 'cat', 'dog']);
-      expect([...(await ds.countValues('ground_truth.detections.label'))]).toEqual(countBy(detections.map((d) => d.label)));
+      expect([...(await ds.countValues('ground_truth.detections.label'))]).toEqual(
+        countBy(detections.map((d) => d.label)),
+      );
       expect([...(await ds.countValues('tags'))]).toEqual(countBy(fixture.flatMap((s) => s.tags)));
       expect(await ds.bounds('uniqueness')).toEqual([Math.min(...us), Math.max(...us)]);
       expect(await ds.sum('uniqueness')).toBe(us.reduce((a, b) => a + b, 0));
@@ -278,7 +348,9 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
     });
 
     it('several aggregations in one request, typed per position', async () => {
-      const [count, mean, labels] = await ds.matchTags('train').aggregate([new Count(), new Mean('uniqueness'), new CountValues('ground_truth.detections.label')] as const);
+      const [count, mean, labels] = await ds
+        .matchTags('train')
+        .aggregate([new Count(), new Mean('uniqueness'), new CountValues('ground_truth.detections.label')] as const);
       const train = fixture.filter((s) => s.tags.includes('train'));
       expect(count).toBe(train.length);
       expect(mean).toBeCloseTo(train.reduce((a, s) => a + s.uniqueness, 0) / train.length, 12);
@@ -301,7 +373,9 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(await dataset.exists('score').count()).toBe(valIds.length + 2);
       expect((await dataset.getSample(fx.ids[0] as string)).score).toBe(0.75);
       await expect(val.setValues('score', [1])).rejects.toBeInstanceOf(BadRequestError);
-      await expect(dataset.setValues('score', { byId: { [fx.ids[1] as string]: 'text' } })).rejects.toBeInstanceOf(BadRequestError);
+      await expect(dataset.setValues('score', { byId: { [fx.ids[1] as string]: 'text' } })).rejects.toBeInstanceOf(
+        BadRequestError,
+      );
       await dataset.delete();
     });
 
@@ -321,7 +395,9 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       const hardIds = fx.idsWhere((s) => s.tags.includes('hard'));
       expect(await dataset.matchTags('hard').tagSamples('reviewed')).toBe(hardIds.length);
       expect(await dataset.matchTags('reviewed').values('id')).toEqual(hardIds);
-      const expectedTags = Object.fromEntries(countBy([...fx.samples.flatMap((s) => s.tags), ...hardIds.map(() => 'reviewed')]));
+      const expectedTags = Object.fromEntries(
+        countBy([...fx.samples.flatMap((s) => s.tags), ...hardIds.map(() => 'reviewed')]),
+      );
       expect(await dataset.countSampleTags()).toEqual(expectedTags);
       expect(await dataset.matchTags('reviewed').untagSamples(['reviewed'])).toBe(hardIds.length);
       expect(await dataset.matchTags('reviewed').count()).toBe(0);
@@ -332,7 +408,9 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(await dataset.countLabelTags()).toEqual({ checked: dogCount });
       expect(await dataset.countLabelTags(['ground_truth'])).toEqual({ checked: dogCount });
       expect(await dataset.match(F('uniqueness').lt(0)).countLabelTags()).toEqual({});
-      expect(await dataset.filterLabels('ground_truth', F('tags').contains('checked')).count('ground_truth.detections')).toBe(dogCount);
+      expect(
+        await dataset.filterLabels('ground_truth', F('tags').contains('checked')).count('ground_truth.detections'),
+      ).toBe(dogCount);
       await dataset.untagLabels('checked');
       expect(await dataset.countLabelTags()).toEqual({});
       await dataset.delete();
@@ -353,7 +431,11 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
 
     it('an addSamples batch with one bad sample changes nothing', async () => {
       const { dataset } = await freshDataset('all or nothing');
-      const bad = [{ filepath: '/ok-1.jpg', uniqueness: 0.5 }, { filepath: '/bad.jpg', uniqueness: 'very' }, { filepath: '/ok-2.jpg' }];
+      const bad = [
+        { filepath: '/ok-1.jpg', uniqueness: 0.5 },
+        { filepath: '/bad.jpg', uniqueness: 'very' },
+        { filepath: '/ok-2.jpg' },
+      ];
       const error = await dataset.addSamples(bad).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadRequestError);
       expect((error as BadRequestError).message).toContain('uniqueness');
@@ -366,7 +448,10 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
     it('streams ~5k samples from an async generator in several batches, with progress', async () => {
       const dataset = await createDataset('streamed', {}, connection);
       const progress: number[] = [];
-      const added = await dataset.addSamples(syntheticSamples(5_000), { returnIds: false, progress: ({ added }) => progress.push(added) });
+      const added = await dataset.addSamples(syntheticSamples(5_000), {
+        returnIds: false,
+        progress: ({ added }) => progress.push(added),
+      });
       expect(added).toBe(5_000);
       expect(progress.length).toBeGreaterThanOrEqual(2);
       expect(progress.at(-1)).toBe(5_000);
@@ -386,7 +471,12 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       const custom = await dataset.getFieldSchema({ builtins: false });
       expect(custom).toMatchObject({ uniqueness: 'float', weather: 'string', ground_truth: 'Detections' });
       expect(Object.keys(custom)).not.toContain('filepath');
-      expect(await dataset.getFieldSchema()).toMatchObject({ id: 'string', filepath: 'string', tags: 'list<string>', uniqueness: 'float' });
+      expect(await dataset.getFieldSchema()).toMatchObject({
+        id: 'string',
+        filepath: 'string',
+        tags: 'list<string>',
+        uniqueness: 'float',
+      });
 
       await dataset.addSampleField('notes', 'string');
       expect((await dataset.getFieldSchema())['notes']).toBe('string');
@@ -420,12 +510,17 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       await expect(dataset.saveView('Cats by uniqueness', dataset.limit(1))).rejects.toBeInstanceOf(ConflictError);
       await dataset.saveView('Cats by uniqueness', dataset.limit(1), { overwrite: true });
       expect(await (await dataset.loadSavedView('Cats by uniqueness')).count()).toBe(1);
-      expect((await dataset.listSavedViews({ info: true }))[0]).toMatchObject({ name: 'Cats by uniqueness', view: { stages: [{ stage: 'limit', n: 1 }] } });
+      expect((await dataset.listSavedViews({ info: true }))[0]).toMatchObject({
+        name: 'Cats by uniqueness',
+        view: { stages: [{ stage: 'limit', n: 1 }] },
+      });
 
       await dataset.deleteSavedView('Cats by uniqueness');
       expect(await dataset.listSavedViews()).toEqual([]);
       await expect(dataset.loadSavedView('Cats by uniqueness')).rejects.toBeInstanceOf(NotFoundError);
-      await expect(dataset.saveView('bad', { stages: [{ stage: 'match', filter: { op: 'field', path: 'nope' } }] } as never)).rejects.toBeInstanceOf(BadRequestError);
+      await expect(
+        dataset.saveView('bad', { stages: [{ stage: 'match', filter: { op: 'field', path: 'nope' } }] } as never),
+      ).rejects.toBeInstanceOf(BadRequestError);
       await dataset.delete();
     });
   });

@@ -4,7 +4,13 @@ import { BadRequestError } from '../errors.js';
 import { exportView } from '../formats/export-view.js';
 import type { ExportDirOptions, TransferSummary } from '../formats/transfer-types.js';
 import type { ViewExpression } from '../views/view-expression.js';
-import { ViewBuilder, type FilterLabelsOptions, type SeedOptions, type SelectOptions, type SortByOptions } from '../views/view-stages.js';
+import {
+  ViewBuilder,
+  type FilterLabelsOptions,
+  type SeedOptions,
+  type SelectOptions,
+  type SortByOptions,
+} from '../views/view-stages.js';
 import {
   Bounds,
   Count,
@@ -46,7 +52,8 @@ export interface ValuesOptions {
 }
 
 /** setValues input: values aligned with the view's samples in view order, or keyed by sample id. */
-export type SetValuesInput = readonly unknown[] | { byId: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown> };
+export type SetValuesInput =
+  readonly unknown[] | { byId: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown> };
 
 /** Label fields to tag or count: one, several, or (omitted) every label field of the dataset. */
 export type LabelFields = string | readonly string[] | undefined;
@@ -146,7 +153,9 @@ export class DatasetView implements AsyncIterable<Sample> {
     const { backend, name } = this.state;
     const limit = options.pageSize ?? DEFAULT_SAMPLE_PAGE;
     const view = this.#viewBody();
-    return iterateSamplePages((after) => backend.querySamples(name, { ...view, ...(after === undefined ? {} : { after }), limit }));
+    return iterateSamplePages((after) =>
+      backend.querySamples(name, { ...view, ...(after === undefined ? {} : { after }), limit }),
+    );
   }
 
   /** The first sample, or undefined when the view is empty. */
@@ -162,7 +171,11 @@ export class DatasetView implements AsyncIterable<Sample> {
     const out: Sample[] = [];
     let after: string | undefined;
     while (out.length < n) {
-      const page = await backend.querySamples(name, { ...view, ...(after === undefined ? {} : { after }), limit: Math.min(n - out.length, MAX_SAMPLE_PAGE) });
+      const page = await backend.querySamples(name, {
+        ...view,
+        ...(after === undefined ? {} : { after }),
+        limit: Math.min(n - out.length, MAX_SAMPLE_PAGE),
+      });
       out.push(...page.samples.slice(0, n - out.length));
       if (page.nextCursor === null) break;
       after = page.nextCursor;
@@ -173,7 +186,11 @@ export class DatasetView implements AsyncIterable<Sample> {
   /** One value per sample in view order; through a label list a list per sample, unless `unwind`. */
   async values<T = unknown>(path: string, options: ValuesOptions = {}): Promise<T[]> {
     const { backend, name } = this.state;
-    return (await backend.values(name, { ...this.#viewBody(), path, ...(options.unwind === undefined ? {} : { unwind: options.unwind }) })) as T[];
+    return (await backend.values(name, {
+      ...this.#viewBody(),
+      path,
+      ...(options.unwind === undefined ? {} : { unwind: options.unwind }),
+    })) as T[];
   }
 
   // ---- writing through the view ----
@@ -187,13 +204,19 @@ export class DatasetView implements AsyncIterable<Sample> {
     const { backend, name } = this.state;
     if (Array.isArray(values)) {
       if (valuesBytes(values) <= DEFAULT_BATCH_LIMITS.maxBytes) {
-        return (await backend.setValues(name, { ...this.#viewBody(), path, values: [...(values as unknown[])] })).updated;
+        return (await backend.setValues(name, { ...this.#viewBody(), path, values: [...(values as unknown[])] }))
+          .updated;
       }
       const ids = await this.values<string>('id');
       if (ids.length !== values.length) {
-        throw new BadRequestError(`setValues: got ${values.length} values for the ${ids.length} samples of the view`, { details: { field: 'values' } });
+        throw new BadRequestError(`setValues: got ${values.length} values for the ${ids.length} samples of the view`, {
+          details: { field: 'values' },
+        });
       }
-      return this.#setValuesById(path, ids.map((id, i): [string, unknown] => [id, (values as unknown[])[i]]));
+      return this.#setValuesById(
+        path,
+        ids.map((id, i): [string, unknown] => [id, (values as unknown[])[i]]),
+      );
     }
     if (typeof values === 'object' && values !== null && 'byId' in values) {
       const { byId } = values;
@@ -255,7 +278,11 @@ export class DatasetView implements AsyncIterable<Sample> {
    */
   export(dir: string, options: ExportDirOptions): Promise<TransferSummary> {
     const { backend, name } = this.state;
-    return exportView({ samples: this, readRecord: () => backend.getDataset(name), readFields: () => backend.getFieldSchema(name) }, dir, options);
+    return exportView(
+      { samples: this, readRecord: () => backend.getDataset(name), readFields: () => backend.getFieldSchema(name) },
+      dir,
+      options,
+    );
   }
 
   // ---- aggregations ----
@@ -265,9 +292,14 @@ export class DatasetView implements AsyncIterable<Sample> {
   aggregate<const A extends readonly AggregationSpec<unknown>[]>(aggregations: A): Promise<AggregationResults<A>>;
   async aggregate(input: AggregationSpec<unknown> | readonly AggregationSpec<unknown>[]): Promise<unknown> {
     const { backend, name } = this.state;
-    const list = Array.isArray(input) ? (input as readonly AggregationSpec<unknown>[]) : [input as AggregationSpec<unknown>];
+    const list = Array.isArray(input)
+      ? (input as readonly AggregationSpec<unknown>[])
+      : [input as AggregationSpec<unknown>];
     if (list.length === 0) return [];
-    const { results } = await backend.aggregate(name, { ...this.#viewBody(), aggregations: list.map((a) => a.toJSON()) });
+    const { results } = await backend.aggregate(name, {
+      ...this.#viewBody(),
+      aggregations: list.map((a) => a.toJSON()),
+    });
     const parsed = list.map((aggregation, i) => aggregation.parse(results[i]));
     return Array.isArray(input) ? parsed : parsed[0];
   }
@@ -312,11 +344,15 @@ export class DatasetView implements AsyncIterable<Sample> {
     const { backend, name } = this.state;
     const view = this.#viewBody();
     let updated = 0;
-    await streamBatches(entries, (batch) => backend.setValues(name, { ...view, path, valuesById: Object.fromEntries(batch) }), {
-      onSent: (result) => {
-        updated += result.updated;
+    await streamBatches(
+      entries,
+      (batch) => backend.setValues(name, { ...view, path, valuesById: Object.fromEntries(batch) }),
+      {
+        onSent: (result) => {
+          updated += result.updated;
+        },
       },
-    });
+    );
     return updated;
   }
 }

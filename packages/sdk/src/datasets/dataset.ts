@@ -74,10 +74,17 @@ export class Dataset extends DatasetView {
   }
 
   /** fromDir, also returning what the import did: samples, labels, seconds and warnings. */
-  static async importFromDir(dir: string, options: FromDirOptions, via?: Connection): Promise<{ dataset: Dataset; summary: TransferSummary }> {
+  static async importFromDir(
+    dir: string,
+    options: FromDirOptions,
+    via?: Connection,
+  ): Promise<{ dataset: Dataset; summary: TransferSummary }> {
     const prepared = await prepareImport(dir, options);
     const backend = await backendFor(via ?? defaultConnection());
-    const dataset = new Dataset(backend, await backend.createDataset({ ...prepared.datasetDefaults, name: options.name }));
+    const dataset = new Dataset(
+      backend,
+      await backend.createDataset({ ...prepared.datasetDefaults, name: options.name }),
+    );
     try {
       const summary = await runImport(dataset, prepared, { ...transferHooks(options), createdByImport: true });
       await dataset.reload();
@@ -189,10 +196,22 @@ export class Dataset extends DatasetView {
    * when one fails the error is thrown and earlier batches stay. Returns the new ids in input order, or with
    * `returnIds: false` only their number.
    */
-  addSamples(samples: Iterable<SampleInput> | AsyncIterable<SampleInput>, options?: AddSamplesOptions & { returnIds?: true }): Promise<string[]>;
-  addSamples(samples: Iterable<SampleInput> | AsyncIterable<SampleInput>, options: AddSamplesOptions & { returnIds: false }): Promise<number>;
-  addSamples(samples: Iterable<SampleInput> | AsyncIterable<SampleInput>, options?: AddSamplesOptions): Promise<string[] | number>;
-  async addSamples(samples: Iterable<SampleInput> | AsyncIterable<SampleInput>, options: AddSamplesOptions = {}): Promise<string[] | number> {
+  addSamples(
+    samples: Iterable<SampleInput> | AsyncIterable<SampleInput>,
+    options?: AddSamplesOptions & { returnIds?: true },
+  ): Promise<string[]>;
+  addSamples(
+    samples: Iterable<SampleInput> | AsyncIterable<SampleInput>,
+    options: AddSamplesOptions & { returnIds: false },
+  ): Promise<number>;
+  addSamples(
+    samples: Iterable<SampleInput> | AsyncIterable<SampleInput>,
+    options?: AddSamplesOptions,
+  ): Promise<string[] | number>;
+  async addSamples(
+    samples: Iterable<SampleInput> | AsyncIterable<SampleInput>,
+    options: AddSamplesOptions = {},
+  ): Promise<string[] | number> {
     const { backend, name } = this.state;
     const ids: string[] | undefined = options.returnIds === false ? undefined : [];
     const started = performance.now();
@@ -272,7 +291,9 @@ export class Dataset extends DatasetView {
 
   async saveView(viewName: string, view: ViewLike, options: SaveViewOptions = {}): Promise<SavedView> {
     if (view instanceof DatasetView && view.datasetName !== this.name) {
-      throw new TypeError(`saveView: the view is of dataset ${JSON.stringify(view.datasetName)}, not ${JSON.stringify(this.name)}`);
+      throw new TypeError(
+        `saveView: the view is of dataset ${JSON.stringify(view.datasetName)}, not ${JSON.stringify(this.name)}`,
+      );
     }
     const json = view instanceof DatasetView || view instanceof ViewBuilder ? view.toJSON() : view;
     return this.state.backend.saveView(this.state.name, viewName, {
@@ -307,11 +328,16 @@ export class Dataset extends DatasetView {
 }
 
 function transferHooks(options: ImportDirOptions): Pick<ImportDirOptions, 'progress' | 'batch'> {
-  return { ...(options.progress ? { progress: options.progress } : {}), ...(options.batch ? { batch: options.batch } : {}) };
+  return {
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.batch ? { batch: options.batch } : {}),
+  };
 }
 
 function checkSample(sample: unknown, index: number): void {
   if (typeof sample !== 'object' || sample === null || Array.isArray(sample)) {
-    throw new TypeError(`sample ${index} must be an object with a filepath, got ${Array.isArray(sample) ? 'an array' : String(sample)}`);
+    throw new TypeError(
+      `sample ${index} must be an object with a filepath, got ${Array.isArray(sample) ? 'an array' : String(sample)}`,
+    );
   }
 }

@@ -10,7 +10,10 @@ const connections = new Map<string, Connection>();
 
 export function defaultConnection(): Connection {
   const config = loadConfig();
-  const target = config.apiUri !== undefined ? `api ${config.apiUri} ${config.apiKey ?? ''}` : `database ${config.databaseUri ?? ''}`;
+  const target =
+    config.apiUri !== undefined
+      ? `api ${config.apiUri} ${config.apiKey ?? ''}`
+      : `database ${config.databaseUri ?? ''}`;
   let connection = connections.get(target);
   if (!connection) {
     connection = connect({ config });

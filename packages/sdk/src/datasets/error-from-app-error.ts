@@ -7,7 +7,12 @@ import { errorForStatus } from '../http/error-from-response.js';
 /** Same class, code, status, message and details the server would have sent for this AppError; no request id. */
 export function errorFromAppError(error: AppError): TeamsetError {
   const code: ErrorCode = error.code;
-  return errorForStatus(httpStatusOf(code), error.message, { code, status: httpStatusOf(code), details: error.details, cause: error });
+  return errorForStatus(httpStatusOf(code), error.message, {
+    code,
+    status: httpStatusOf(code),
+    details: error.details,
+    cause: error,
+  });
 }
 
 /**

@@ -43,7 +43,11 @@ export class HttpDatasetBackend implements DatasetBackend {
   constructor(private readonly http: HttpClient) {}
 
   listDatasets(query: ListDatasetsQuery): Promise<DatasetPage> {
-    return this.http.get<DatasetPage>(PATHS.datasets, { search: query.search, page: query.page, pageSize: query.pageSize });
+    return this.http.get<DatasetPage>(PATHS.datasets, {
+      search: query.search,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
   }
 
   getDataset(dataset: string): Promise<Dataset> {
@@ -69,7 +73,8 @@ export class HttpDatasetBackend implements DatasetBackend {
   addSamples(dataset: string, body: AddSamplesBody, json?: readonly string[]): Promise<AddSamplesResult> {
     // The texts the batch was sized by, one per line: no second JSON.stringify of any sample, and a body the
     // server can cut at a line end and encode on two threads.
-    if (json !== undefined && json.length === body.samples.length) return this.http.postText<AddSamplesResult>(path('samples', dataset), json.join('\n'), NDJSON_CONTENT_TYPE);
+    if (json !== undefined && json.length === body.samples.length)
+      return this.http.postText<AddSamplesResult>(path('samples', dataset), json.join('\n'), NDJSON_CONTENT_TYPE);
     return this.http.post<AddSamplesResult>(path('samples', dataset), body);
   }
 

@@ -1,7 +1,31 @@
 // The SDK's datasets: module functions, Dataset and DatasetView, aggregation builders and the backend seam.
-export { createDataset, loadDataset, listDatasets, datasetExists, deleteDataset, type CreateDatasetOptions, type ListDatasetNamesOptions } from './dataset-functions.js';
-export { Dataset, type AddSamplesOptions, type AddSamplesProgress, type EditDatasetInput, type GetFieldSchemaOptions, type SaveViewOptions, type ViewLike } from './dataset.js';
-export { DatasetView, type IterateOptions, type LabelFields, type MatchTagsOptions, type SampleIds, type SetValuesInput, type ValuesOptions } from './dataset-view.js';
+export {
+  createDataset,
+  loadDataset,
+  listDatasets,
+  datasetExists,
+  deleteDataset,
+  type CreateDatasetOptions,
+  type ListDatasetNamesOptions,
+} from './dataset-functions.js';
+export {
+  Dataset,
+  type AddSamplesOptions,
+  type AddSamplesProgress,
+  type EditDatasetInput,
+  type GetFieldSchemaOptions,
+  type SaveViewOptions,
+  type ViewLike,
+} from './dataset.js';
+export {
+  DatasetView,
+  type IterateOptions,
+  type LabelFields,
+  type MatchTagsOptions,
+  type SampleIds,
+  type SetValuesInput,
+  type ValuesOptions,
+} from './dataset-view.js';
 export {
   AggregationSpec,
   Bounds,

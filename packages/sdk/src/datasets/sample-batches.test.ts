@@ -49,7 +49,11 @@ describe('streamBatches', () => {
 
   it('respects maxCount', async () => {
     const { batches, send } = recorder();
-    await streamBatches(Array.from({ length: 25 }, (_, i) => item(i, 1)), send, { limits: { maxCount: 10 } });
+    await streamBatches(
+      Array.from({ length: 25 }, (_, i) => item(i, 1)),
+      send,
+      { limits: { maxCount: 10 } },
+    );
     expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
   });
 
@@ -63,10 +67,14 @@ describe('streamBatches', () => {
       }
     }
     const seenAtSend: number[] = [];
-    await streamBatches(source(), async (batch) => {
-      seenAtSend.push(produced);
-      return send(batch);
-    }, { limits: { maxBytes: 2_000 } });
+    await streamBatches(
+      source(),
+      async (batch) => {
+        seenAtSend.push(produced);
+        return send(batch);
+      },
+      { limits: { maxBytes: 2_000 } },
+    );
     expect(batches.length).toBeGreaterThan(10);
     expect(maxInFlight()).toBe(1);
     // When a batch is sent the source has produced that batch and at most one item beyond it.
@@ -93,13 +101,17 @@ describe('streamBatches', () => {
     const { send } = recorder();
     const ids: string[] = [];
     const sizes: number[] = [];
-    await streamBatches(Array.from({ length: 100 }, (_, i) => item(i)), send, {
-      limits: { maxBytes: 1_500 },
-      onSent: (result, size) => {
-        ids.push(...result);
-        sizes.push(size);
+    await streamBatches(
+      Array.from({ length: 100 }, (_, i) => item(i)),
+      send,
+      {
+        limits: { maxBytes: 1_500 },
+        onSent: (result, size) => {
+          ids.push(...result);
+          sizes.push(size);
+        },
       },
-    });
+    );
     expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => String(i)));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(100);
   });
@@ -119,12 +131,16 @@ describe('streamBatches', () => {
     }
     let calls = 0;
     const failure = new Error('batch 2 rejected');
-    const result = streamBatches(source(), async (batch) => {
-      calls++;
-      await sleep(1);
-      if (calls === 2) throw failure;
-      return batch.map(String);
-    }, { limits: { maxBytes: 2_000 } });
+    const result = streamBatches(
+      source(),
+      async (batch) => {
+        calls++;
+        await sleep(1);
+        if (calls === 2) throw failure;
+        return batch.map(String);
+      },
+      { limits: { maxBytes: 2_000 } },
+    );
     await expect(result).rejects.toBe(failure);
     expect(closed).toBe(true);
     expect(calls).toBe(2);
@@ -133,7 +149,11 @@ describe('streamBatches', () => {
 
   it('with encode, serializes each item once and hands the texts to send beside the items', async () => {
     let serialized = 0;
-    const input = Array.from({ length: 300 }, (_, n) => ({ n, pad: 'x'.repeat(80), toJSON: () => (serialized++, { n, pad: 'x'.repeat(80) }) }));
+    const input = Array.from({ length: 300 }, (_, n) => ({
+      n,
+      pad: 'x'.repeat(80),
+      toJSON: () => (serialized++, { n, pad: 'x'.repeat(80) }),
+    }));
     const sent: Array<{ items: number[]; texts: string[] }> = [];
     await streamBatches(
       input,

@@ -36,7 +36,10 @@ export function jsonText(item: unknown, index: number): string {
   try {
     text = JSON.stringify(item);
   } catch (error) {
-    throw new TypeError(`item ${index} cannot be serialized as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new TypeError(
+      `item ${index} cannot be serialized as JSON: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   if (text === undefined) throw new TypeError(`item ${index} cannot be serialized as JSON`);
   return text;
@@ -58,7 +61,9 @@ export async function streamBatches<T, R>(
 ): Promise<void> {
   const limits = { ...DEFAULT_BATCH_LIMITS, ...options.limits };
   const measure = options.measure ?? jsonBytes;
-  const iterator: Iterator<T> | AsyncIterator<T> = isAsyncIterable(input) ? input[Symbol.asyncIterator]() : input[Symbol.iterator]();
+  const iterator: Iterator<T> | AsyncIterator<T> = isAsyncIterable(input)
+    ? input[Symbol.asyncIterator]()
+    : input[Symbol.iterator]();
 
   const encode = options.encode;
   let batch: T[] = [];

@@ -22,7 +22,10 @@ export async function openExport(source: ExportSource, options: ExportDirOptions
   const view = source.samples;
   const record = await source.readRecord();
   const fields = await source.readFields();
-  const schema = Object.fromEntries(fields.filter((f) => !f.builtin).map((f) => [f.path, f.type])) as Record<string, FieldType>;
+  const schema = Object.fromEntries(fields.filter((f) => !f.builtin).map((f) => [f.path, f.type])) as Record<
+    string,
+    FieldType
+  >;
   const total = await view.count();
   const started = performance.now();
   let done = 0;
@@ -50,18 +53,29 @@ export async function openExport(source: ExportSource, options: ExportDirOptions
 }
 
 /** The Detections field a COCO or YOLO export writes: the one asked for, else `ground_truth`, else the only one. */
-export function exportDetectionsField(schema: Readonly<Record<string, FieldType>>, requested: string | undefined, format: string): string {
+export function exportDetectionsField(
+  schema: Readonly<Record<string, FieldType>>,
+  requested: string | undefined,
+  format: string,
+): string {
   if (requested !== undefined) {
     const type = schema[requested];
-    if (type === undefined) throw new TypeError(`labelField ${JSON.stringify(requested)}: the dataset has no such field`);
-    if (type !== 'Detections') throw new TypeError(`labelField ${JSON.stringify(requested)} is a ${type} field; ${format} exports a Detections field`);
+    if (type === undefined)
+      throw new TypeError(`labelField ${JSON.stringify(requested)}: the dataset has no such field`);
+    if (type !== 'Detections')
+      throw new TypeError(
+        `labelField ${JSON.stringify(requested)} is a ${type} field; ${format} exports a Detections field`,
+      );
     return requested;
   }
   if (schema[DEFAULT_LABEL_FIELD] === 'Detections') return DEFAULT_LABEL_FIELD;
   const candidates = Object.keys(schema).filter((path) => schema[path] === 'Detections');
   if (candidates.length === 1) return candidates[0] as string;
-  if (candidates.length === 0) throw new TypeError(`${format} export needs a Detections field, and the dataset has none`);
-  throw new TypeError(`The dataset has several Detections fields (${candidates.join(', ')}); pass labelField to choose one`);
+  if (candidates.length === 0)
+    throw new TypeError(`${format} export needs a Detections field, and the dataset has none`);
+  throw new TypeError(
+    `The dataset has several Detections fields (${candidates.join(', ')}); pass labelField to choose one`,
+  );
 }
 
 /** The detections of a sample's Detections field (none when it is unset). */
@@ -74,7 +88,9 @@ export function detectionsOf(sample: Sample, field: string): Record<string, unkn
 export function metadataSize(sample: Sample): { width: number; height: number } | undefined {
   const width = sample.metadata?.width;
   const height = sample.metadata?.height;
-  return typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0 ? { width, height } : undefined;
+  return typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0
+    ? { width, height }
+    : undefined;
 }
 
 /**
@@ -84,7 +100,9 @@ export function metadataSize(sample: Sample): { width: number; height: number } 
 export function datasetClasses(info: Record<string, unknown>): string[] {
   if (Array.isArray(info.classes)) return info.classes.filter((c): c is string => typeof c === 'string');
   if (!Array.isArray(info.categories)) return [];
-  const names = info.categories.map((c: unknown) => (typeof c === 'object' && c !== null ? (c as { name?: unknown }).name : undefined));
+  const names = info.categories.map((c: unknown) =>
+    typeof c === 'object' && c !== null ? (c as { name?: unknown }).name : undefined,
+  );
   return [...new Set(names.filter((name): name is string => typeof name === 'string'))];
 }
 

@@ -45,7 +45,9 @@ describe('export fidelity', () => {
     await dataset.export(out, { type: 'yolo' });
     const yaml = parseYaml(readFileSync(join(out, 'data.yaml'), 'utf8')) as { names: Record<number, string> };
     expect(yaml.names).toEqual({ 0: 'zebra', 1: 'apple', 2: 'mango' });
-    const lines = readFileSync(join(out, 'labels', 'a.txt'), 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(join(out, 'labels', 'a.txt'), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(lines.map((line) => line.split(' ')[0]).sort()).toEqual(['0', '1']);
     expect(lines).toContain('1 0.246875 0.246875 0.29375 0.29375');
   });
@@ -53,7 +55,9 @@ describe('export fidelity', () => {
   it('writes YOLO coordinates with at most 6 decimals', async () => {
     const out = join(dir.dir, 'yolo-decimals');
     await dataset.export(out, { type: 'yolo' });
-    for (const line of readFileSync(join(out, 'labels', 'a.txt'), 'utf8').trimEnd().split('\n')) {
+    for (const line of readFileSync(join(out, 'labels', 'a.txt'), 'utf8')
+      .trimEnd()
+      .split('\n')) {
       for (const column of line.split(' ').slice(1)) expect(column).toMatch(/^\d+(\.\d{1,6})?$/);
     }
     expect(yoloNumber(0.29374999999999996)).toBe('0.29375');
@@ -64,7 +68,10 @@ describe('export fidelity', () => {
   it('keeps the COCO category ids and their order', async () => {
     const out = join(dir.dir, 'coco-out');
     await dataset.export(out, { type: 'coco' });
-    const exported = JSON.parse(readFileSync(join(out, 'labels.json'), 'utf8')) as { categories: Array<{ id: number; name: string }>; annotations: Array<{ category_id: number }> };
+    const exported = JSON.parse(readFileSync(join(out, 'labels.json'), 'utf8')) as {
+      categories: Array<{ id: number; name: string }>;
+      annotations: Array<{ category_id: number }>;
+    };
     expect(exported.categories.map(({ id, name }) => [id, name])).toEqual([
       [5, 'zebra'],
       [2, 'apple'],

@@ -22,7 +22,12 @@ describe.each(await testDialects())('import and export permissions, API on %s', 
     server = await startTeamsetTestServer({ dialect });
     coco = stageFixture('coco');
     exports = tempDir();
-    const roles = { member: 'MEMBER', editor: 'COLLABORATOR', viewer: 'COLLABORATOR', stranger: 'COLLABORATOR' } as const;
+    const roles = {
+      member: 'MEMBER',
+      editor: 'COLLABORATOR',
+      viewer: 'COLLABORATOR',
+      stranger: 'COLLABORATOR',
+    } as const;
     for (const [who, role] of Object.entries(roles)) {
       const { key } = await server.addUser(`${who}@example.com`, role);
       as[who as keyof typeof as] = new ApiConnection({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
@@ -39,7 +44,9 @@ describe.each(await testDialects())('import and export permissions, API on %s', 
 
   it('a member creates a dataset by import and gets MANAGE; a collaborator may not create one', async () => {
     expect((await loadDataset('shared', as.member)).permission).toBe('MANAGE');
-    await expect(Dataset.fromDir(coco.dir, { type: 'coco', name: 'mine' }, as.editor)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(Dataset.fromDir(coco.dir, { type: 'coco', name: 'mine' }, as.editor)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await datasetExists('mine', as.member)).toBe(false);
   });
 
@@ -53,13 +60,18 @@ describe.each(await testDialects())('import and export permissions, API on %s', 
 
   it('exporting needs VIEW; a dataset the caller cannot see is not found and nothing is written', async () => {
     const viewer = await loadDataset('shared', as.viewer);
-    expect(await viewer.export(join(exports.dir, 'viewer'), { type: 'coco' })).toMatchObject({ samples: 8, labels: 10 });
+    expect(await viewer.export(join(exports.dir, 'viewer'), { type: 'coco' })).toMatchObject({
+      samples: 8,
+      labels: 10,
+    });
 
     // The stranger's handle comes from the member's record: the server still decides, at export time.
     const member = await loadDataset('shared', as.member);
     await expect(loadDataset('shared', as.stranger)).rejects.toBeInstanceOf(NotFoundError);
     const strangerView = new Dataset(await backendFor(as.stranger), member.toRecord());
-    await expect(strangerView.export(join(exports.dir, 'stranger'), { type: 'coco' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(strangerView.export(join(exports.dir, 'stranger'), { type: 'coco' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(existsSync(join(exports.dir, 'stranger'))).toBe(false);
   });
 });

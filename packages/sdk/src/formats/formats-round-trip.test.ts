@@ -21,7 +21,16 @@ async function detectionsByFile(dataset: Dataset, field = 'ground_truth'): Promi
   for await (const sample of dataset) {
     const detections = (sample[field] as { detections: Array<Record<string, unknown>> } | undefined)?.detections;
     out[basename(sample.filepath)] = detections
-      ? rounded(detections.map(({ label, bounding_box, iscrowd, area, confidence, occluded }) => ({ label, bounding_box, iscrowd, area, confidence, occluded })))
+      ? rounded(
+          detections.map(({ label, bounding_box, iscrowd, area, confidence, occluded }) => ({
+            label,
+            bounding_box,
+            iscrowd,
+            area,
+            confidence,
+            occluded,
+          })),
+        )
       : null;
   }
   return out;
@@ -30,8 +39,10 @@ async function detectionsByFile(dataset: Dataset, field = 'ground_truth'): Promi
 async function polygonsByFile(dataset: Dataset): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for await (const sample of dataset) {
-    const polylines = (sample.ground_truth_segmentations as { polylines: Array<Record<string, unknown>> } | undefined)?.polylines;
-    if (polylines) out[basename(sample.filepath)] = rounded(polylines.map((p) => [p.label, p.points, p.closed, p.filled]));
+    const polylines = (sample.ground_truth_segmentations as { polylines: Array<Record<string, unknown>> } | undefined)
+      ?.polylines;
+    if (polylines)
+      out[basename(sample.filepath)] = rounded(polylines.map((p) => [p.label, p.points, p.closed, p.filled]));
   }
   return out;
 }
@@ -56,9 +67,13 @@ function expectYoloClose(actual: unknown, expected: unknown, path = 'value'): vo
     expected.forEach((item, i) => expectYoloClose((actual as unknown[])[i], item, `${path}[${i}]`));
   } else if (expected !== null && typeof expected === 'object') {
     // As toEqual does, a key whose value is undefined counts as absent.
-    const keys = (value: object): string[] => Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
+    const keys = (value: object): string[] =>
+      Object.keys(value)
+        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+        .sort();
     expect(keys(actual as object), path).toEqual(keys(expected));
-    for (const [key, item] of Object.entries(expected)) expectYoloClose((actual as Record<string, unknown>)[key], item, `${path}.${key}`);
+    for (const [key, item] of Object.entries(expected))
+      expectYoloClose((actual as Record<string, unknown>)[key], item, `${path}.${key}`);
   } else {
     expect(actual, path).toEqual(expected);
   }
@@ -90,7 +105,11 @@ describe.each(targets)('formats over the $label connection', (target) => {
 
   it('COCO: import, export as COCO and YOLO, import again: the same boxes, labels, attributes and polygons', async () => {
     const progress: TransferProgress[] = [];
-    const { dataset, summary } = await Dataset.importFromDir(stage('coco').dir, { type: 'coco', name: 'coco in', progress: (p) => progress.push(p) }, via);
+    const { dataset, summary } = await Dataset.importFromDir(
+      stage('coco').dir,
+      { type: 'coco', name: 'coco in', progress: (p) => progress.push(p) },
+      via,
+    );
     expect(summary).toMatchObject({ samples: 4, labels: 5, warnings: [expect.stringContaining('RLE segmentations')] });
     expect(progress.at(-1)).toMatchObject({ phase: 'importing', done: 4, total: 4 });
     expect(progress.some((p) => p.phase === 'reading')).toBe(true);
@@ -100,12 +119,21 @@ describe.each(targets)('formats over the $label connection', (target) => {
     expect(original['empty.jpg']).toBeNull();
     expect(original['cat.jpg']).toEqual([
       { label: 'cat', bounding_box: [0.1, 0.1, 0.5, 0.5], iscrowd: 0, area: 76800 },
-      { label: 'dog', bounding_box: rounded([0, 0, 10.5 / 640, 20.25 / 480]), iscrowd: 0, area: 212.625, confidence: 0.87 },
+      {
+        label: 'dog',
+        bounding_box: rounded([0, 0, 10.5 / 640, 20.25 / 480]),
+        iscrowd: 0,
+        area: 212.625,
+        confidence: 0.87,
+      },
     ]);
 
     const cocoDir = out();
     expect(await dataset.export(cocoDir, { type: 'coco' })).toMatchObject({ samples: 4, labels: 5, warnings: [] });
-    const written = JSON.parse(readFileSync(join(cocoDir, 'labels.json'), 'utf8')) as { categories: Array<{ id: number; name: string }>; annotations: unknown[] };
+    const written = JSON.parse(readFileSync(join(cocoDir, 'labels.json'), 'utf8')) as {
+      categories: Array<{ id: number; name: string }>;
+      annotations: unknown[];
+    };
     // The category ids of the original file, unused ones included.
     expect(written.categories.map((c) => [c.id, c.name])).toEqual([
       [1, 'cat'],
@@ -120,9 +148,20 @@ describe.each(targets)('formats over the $label connection', (target) => {
 
     const yoloDir = out();
     expect(await dataset.export(yoloDir, { type: 'yolo' })).toMatchObject({ samples: 4, labels: 5 });
-    const fromYolo = await detectionsByFile(await Dataset.fromDir(yoloDir, { type: 'yolo', name: 'coco via yolo' }, via));
+    const fromYolo = await detectionsByFile(
+      await Dataset.fromDir(yoloDir, { type: 'yolo', name: 'coco via yolo' }, via),
+    );
     // YOLO keeps label and box only (and no crowd flags or areas).
-    const boxesOnly = Object.fromEntries(Object.entries(original).map(([file, dets]) => [file, dets && (dets as Array<{ label: string; bounding_box: number[] }>).map(({ label, bounding_box }) => ({ label, bounding_box }))]));
+    const boxesOnly = Object.fromEntries(
+      Object.entries(original).map(([file, dets]) => [
+        file,
+        dets &&
+          (dets as Array<{ label: string; bounding_box: number[] }>).map(({ label, bounding_box }) => ({
+            label,
+            bounding_box,
+          })),
+      ]),
+    );
     expectYoloClose(fromYolo, boxesOnly);
   });
 
@@ -132,8 +171,14 @@ describe.each(targets)('formats over the $label connection', (target) => {
     const yoloDir = out();
     // Only the dogs: the export follows the view, and still numbers the classes as imported.
     const dogs = dataset.filterLabels('ground_truth', F('label').eq('dog'));
-    expect(await dogs.export(yoloDir, { type: 'yolo', includeConfidence: true })).toMatchObject({ samples: 2, labels: 2 });
-    expect(parseYaml(readFileSync(join(yoloDir, 'data.yaml'), 'utf8'))).toMatchObject({ names: { 0: 'cat', 1: 'dog', 2: 'traffic light' }, nc: 3 });
+    expect(await dogs.export(yoloDir, { type: 'yolo', includeConfidence: true })).toMatchObject({
+      samples: 2,
+      labels: 2,
+    });
+    expect(parseYaml(readFileSync(join(yoloDir, 'data.yaml'), 'utf8'))).toMatchObject({
+      names: { 0: 'cat', 1: 'dog', 2: 'traffic light' },
+      nc: 3,
+    });
     expect(readFileSync(join(yoloDir, 'labels', 'a.txt'), 'utf8')).toBe('1 0.008203 0.021094 0.016406 0.042188 0.87\n');
 
     const fullDir = out();
@@ -143,16 +188,34 @@ describe.each(targets)('formats over the $label connection', (target) => {
   });
 
   it('FiftyOne format: import, export, import again: ids, tags, fields and labels unchanged', async () => {
-    const { dataset, summary } = await Dataset.importFromDir(stage('fiftyone').dir, { type: 'fiftyone', name: 'fo in' }, via);
+    const { dataset, summary } = await Dataset.importFromDir(
+      stage('fiftyone').dir,
+      { type: 'fiftyone', name: 'fo in' },
+      via,
+    );
     expect(summary).toMatchObject({ samples: 3, labels: 6 });
     expect(dataset).toMatchObject({ tags: ['fixture'], info: { source: 'test' } });
-    expect(await dataset.getFieldSchema({ builtins: false })).toMatchObject({ count: 'int', 'ground_truth.detections.iscrowd': 'int', never_set: 'bool', weather: 'Classification' });
-    expect((await dataset.getSample('6630a1b2c3d4e5f601234501')).weather).toMatchObject({ id: '6630a1b2c3d4e5f601234514', label: 'sunny' });
+    expect(await dataset.getFieldSchema({ builtins: false })).toMatchObject({
+      count: 'int',
+      'ground_truth.detections.iscrowd': 'int',
+      never_set: 'bool',
+      weather: 'Classification',
+    });
+    expect((await dataset.getSample('6630a1b2c3d4e5f601234501')).weather).toMatchObject({
+      id: '6630a1b2c3d4e5f601234514',
+      label: 'sunny',
+    });
 
     const dir = out();
     const exported = await dataset.export(dir, { type: 'fiftyone' });
-    expect(exported).toMatchObject({ samples: 3, labels: 6, warnings: ['/abs/elsewhere/two.png: media file not found; not copied'] });
-    const metadata = JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as { sample_fields: Array<{ name: string; ftype: string }> };
+    expect(exported).toMatchObject({
+      samples: 3,
+      labels: 6,
+      warnings: ['/abs/elsewhere/two.png: media file not found; not copied'],
+    });
+    const metadata = JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as {
+      sample_fields: Array<{ name: string; ftype: string }>;
+    };
     expect(metadata.sample_fields.find((f) => f.name === 'count')?.ftype).toBe('fiftyone.core.fields.IntField');
     const again = await Dataset.fromDir(dir, { type: 'fiftyone', name: 'fo again' }, via);
     expect(await comparable(again)).toEqual(await comparable(dataset));
@@ -166,15 +229,21 @@ describe.each(targets)('formats over the $label connection', (target) => {
     doc.annotations.push({ id: 99, image_id: 1, category_id: 42, bbox: [1, 1, 1, 1] });
     const bad = join(fx.dir, 'bad.json');
     writeFileSync(bad, JSON.stringify(doc));
-    await expect(Dataset.fromDir(bad, { type: 'coco', name: 'never made' }, via)).rejects.toThrow('bad.json: annotations[5].category_id: no category with id 42');
+    await expect(Dataset.fromDir(bad, { type: 'coco', name: 'never made' }, via)).rejects.toThrow(
+      'bad.json: annotations[5].category_id: no category with id 42',
+    );
     expect(await datasetExists('never made', via)).toBe(false);
 
     // Valid JSON, but the second sample's `count` contradicts the first's int: refused by the server mid-import.
     const fo = stage('fiftyone');
-    const samples = JSON.parse(readFileSync(join(fo.dir, 'samples.json'), 'utf8')) as { samples: Array<Record<string, unknown>> };
+    const samples = JSON.parse(readFileSync(join(fo.dir, 'samples.json'), 'utf8')) as {
+      samples: Array<Record<string, unknown>>;
+    };
     (samples.samples[1] as Record<string, unknown>).count = 'many';
     writeFileSync(join(fo.dir, 'samples.json'), JSON.stringify(samples));
-    await expect(Dataset.fromDir(fo.dir, { type: 'fiftyone', name: 'half made', batch: { maxCount: 1 } }, via)).rejects.toThrow(/count/);
+    await expect(
+      Dataset.fromDir(fo.dir, { type: 'fiftyone', name: 'half made', batch: { maxCount: 1 } }, via),
+    ).rejects.toThrow(/count/);
     expect(await datasetExists('half made', via)).toBe(false);
   });
 
@@ -190,8 +259,12 @@ describe.each(targets)('formats over the $label connection', (target) => {
     expect(coco).toMatchObject({ samples: 4, labels: 5 });
     expect(await target.count()).toBe(5);
     expect(await target.count('boxes.detections')).toBe(5);
-    await expect(target.addDir(stage('coco').dir, { type: 'coco', labelField: 'id' })).rejects.toThrow('labelField "id": "id" is a built-in sample field');
-    await expect(Dataset.fromDir(stage('coco').dir, { type: 'coco', name: 'existing' }, via)).rejects.toBeInstanceOf(ConflictError);
+    await expect(target.addDir(stage('coco').dir, { type: 'coco', labelField: 'id' })).rejects.toThrow(
+      'labelField "id": "id" is a built-in sample field',
+    );
+    await expect(Dataset.fromDir(stage('coco').dir, { type: 'coco', name: 'existing' }, via)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await target.count()).toBe(5);
   });
 
@@ -199,16 +272,32 @@ describe.each(targets)('formats over the $label connection', (target) => {
     const fo = stage('fiftyone');
     const dataset = await Dataset.fromDir(fo.dir, { type: 'fiftyone', name: 'fo fields' }, via);
     expect(await dataset.export(out(), { type: 'coco' })).toMatchObject({ samples: 3, labels: 2 });
-    await expect(dataset.export(out(), { type: 'coco', labelField: 'weather' })).rejects.toThrow('labelField "weather" is a Classification field; COCO exports a Detections field');
-    await expect(dataset.export(out(), { type: 'yolo', labelField: 'nope' })).rejects.toThrow('labelField "nope": the dataset has no such field');
-    await expect(dataset.export(out(), { type: 'yolo', media: 'reference' })).rejects.toThrow("use media 'copy' or 'symlink'");
+    await expect(dataset.export(out(), { type: 'coco', labelField: 'weather' })).rejects.toThrow(
+      'labelField "weather" is a Classification field; COCO exports a Detections field',
+    );
+    await expect(dataset.export(out(), { type: 'yolo', labelField: 'nope' })).rejects.toThrow(
+      'labelField "nope": the dataset has no such field',
+    );
+    await expect(dataset.export(out(), { type: 'yolo', media: 'reference' })).rejects.toThrow(
+      "use media 'copy' or 'symlink'",
+    );
     const dir = out();
-    expect(await dataset.export(dir, { type: 'coco', labelField: 'predictions', media: 'reference' })).toMatchObject({ samples: 3, labels: 1 });
+    expect(await dataset.export(dir, { type: 'coco', labelField: 'predictions', media: 'reference' })).toMatchObject({
+      samples: 3,
+      labels: 1,
+    });
     await dataset.renameSampleField('ground_truth', 'truth');
-    await expect(dataset.export(out(), { type: 'coco' })).rejects.toThrow('several Detections fields (predictions, truth); pass labelField to choose one');
-    const images = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { images: Array<{ file_name: string }> }).images;
+    await expect(dataset.export(out(), { type: 'coco' })).rejects.toThrow(
+      'several Detections fields (predictions, truth); pass labelField to choose one',
+    );
+    const images = (
+      JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { images: Array<{ file_name: string }> }
+    ).images;
     // Referenced, not copied: COCO file names are the absolute paths.
-    expect(images.map((i) => i.file_name)).toEqual([join(fo.dir, 'data', 'one.jpg'), '/abs/elsewhere/two.png', join(fo.dir, 'data', 'ünï 猫.jpg')]);
+    expect(images.map((i) => i.file_name)).toEqual([
+      join(fo.dir, 'data', 'one.jpg'),
+      '/abs/elsewhere/two.png',
+      join(fo.dir, 'data', 'ünï 猫.jpg'),
+    ]);
   });
 });
-

@@ -2,7 +2,16 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 
-export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.bmp', '.webp', '.tif', '.tiff']);
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.gif',
+  '.bmp',
+  '.webp',
+  '.tif',
+  '.tiff',
+]);
 
 export function isImagePath(path: string): boolean {
   return IMAGE_EXTENSIONS.has(extname(path).toLowerCase());
@@ -14,7 +23,8 @@ export async function listImages(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of entries) {
     // Symlinks too: an export made with media: 'symlink' must import again.
-    if ((entry.isFile() || entry.isSymbolicLink()) && isImagePath(entry.name)) out.push(relative(dir, join(entry.parentPath, entry.name)));
+    if ((entry.isFile() || entry.isSymbolicLink()) && isImagePath(entry.name))
+      out.push(relative(dir, join(entry.parentPath, entry.name)));
   }
   return out.sort();
 }

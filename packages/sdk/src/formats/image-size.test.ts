@@ -17,8 +17,16 @@ function file(name: string, bytes: Buffer): string {
 
 describe('readImageSize', () => {
   it('reads JPEG and PNG files', async () => {
-    expect(await readImageSize(file('a.jpg', jpegBytes(37, 21)))).toEqual({ width: 37, height: 21, mimeType: 'image/jpeg' });
-    expect(await readImageSize(file('b.png', pngBytes(640, 480)))).toEqual({ width: 640, height: 480, mimeType: 'image/png' });
+    expect(await readImageSize(file('a.jpg', jpegBytes(37, 21)))).toEqual({
+      width: 37,
+      height: 21,
+      mimeType: 'image/jpeg',
+    });
+    expect(await readImageSize(file('b.png', pngBytes(640, 480)))).toEqual({
+      width: 640,
+      height: 480,
+      mimeType: 'image/png',
+    });
   });
 
   it('finds the JPEG frame header behind a large EXIF segment and fill bytes', async () => {
@@ -26,7 +34,11 @@ describe('readImageSize', () => {
     const exif = Buffer.alloc(70_000, 0x41);
     const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0xff, 0xff]), exif.subarray(0, 0xffff - 2)]);
     const withExif = Buffer.concat([jpeg.subarray(0, 2), app1, Buffer.from([0xff, 0xff]), jpeg.subarray(2)]);
-    expect(await readImageSize(file('exif.jpg', withExif))).toEqual({ width: 1920, height: 1080, mimeType: 'image/jpeg' });
+    expect(await readImageSize(file('exif.jpg', withExif))).toEqual({
+      width: 1920,
+      height: 1080,
+      mimeType: 'image/jpeg',
+    });
   });
 
   it('is undefined for a missing, truncated or unknown file', async () => {
@@ -55,9 +67,21 @@ describe('imageSizeFromHeader', () => {
       fill(b);
       return imageSizeFromHeader(b);
     };
-    expect(webp('VP8 ', (b) => (b.writeUInt16LE(300, 26), b.writeUInt16LE(200, 28)))).toEqual({ width: 300, height: 200, mimeType: 'image/webp' });
-    expect(webp('VP8L', (b) => b.writeUInt32LE((299 & 0x3fff) | ((199 & 0x3fff) << 14), 21))).toEqual({ width: 300, height: 200, mimeType: 'image/webp' });
-    expect(webp('VP8X', (b) => (b.writeUIntLE(299, 24, 3), b.writeUIntLE(199, 27, 3)))).toEqual({ width: 300, height: 200, mimeType: 'image/webp' });
+    expect(webp('VP8 ', (b) => (b.writeUInt16LE(300, 26), b.writeUInt16LE(200, 28)))).toEqual({
+      width: 300,
+      height: 200,
+      mimeType: 'image/webp',
+    });
+    expect(webp('VP8L', (b) => b.writeUInt32LE((299 & 0x3fff) | ((199 & 0x3fff) << 14), 21))).toEqual({
+      width: 300,
+      height: 200,
+      mimeType: 'image/webp',
+    });
+    expect(webp('VP8X', (b) => (b.writeUIntLE(299, 24, 3), b.writeUIntLE(199, 27, 3)))).toEqual({
+      width: 300,
+      height: 200,
+      mimeType: 'image/webp',
+    });
     expect(imageSizeFromHeader(Buffer.from('II*\0', 'latin1'))).toBeUndefined();
   });
 });

@@ -40,10 +40,13 @@ export function imageSizeFromHeader(b: Buffer): ImageSize | undefined {
   if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.toString('latin1', 12, 16) === 'IHDR') {
     return sized(b.readUInt32BE(16), b.readUInt32BE(20), 'image/png');
   }
-  if (b.length >= 10 && b.toString('latin1', 0, 3) === 'GIF') return sized(b.readUInt16LE(6), b.readUInt16LE(8), 'image/gif');
+  if (b.length >= 10 && b.toString('latin1', 0, 3) === 'GIF')
+    return sized(b.readUInt16LE(6), b.readUInt16LE(8), 'image/gif');
   // BMP: BITMAPINFOHEADER width and height (height negative for top-down bitmaps).
-  if (b.length >= 26 && b.toString('latin1', 0, 2) === 'BM') return sized(Math.abs(b.readInt32LE(18)), Math.abs(b.readInt32LE(22)), 'image/bmp');
-  if (b.length >= 30 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return webpSize(b);
+  if (b.length >= 26 && b.toString('latin1', 0, 2) === 'BM')
+    return sized(Math.abs(b.readInt32LE(18)), Math.abs(b.readInt32LE(22)), 'image/bmp');
+  if (b.length >= 30 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP')
+    return webpSize(b);
   return undefined;
 }
 

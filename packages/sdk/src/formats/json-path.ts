@@ -22,6 +22,9 @@ export function describeValue(value: unknown): string {
     return text !== undefined && text.length <= 60 ? text : `a list of ${value.length}`;
   }
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return value.length > 40 ? `a string (${JSON.stringify(value.slice(0, 40))}…)` : `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'string')
+    return value.length > 40
+      ? `a string (${JSON.stringify(value.slice(0, 40))}…)`
+      : `the string ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;
 }

@@ -18,7 +18,10 @@ async function scan(text: string | Buffer, chunkSize = 7) {
   await scanJsonFile(
     path,
     { arrays: new Set(['items', 'more']), label: 'test.json', chunkSize },
-    { element: (key, index, value) => elements.push([key, index, value]), member: (key, value) => members.push([key, value]) },
+    {
+      element: (key, index, value) => elements.push([key, index, value]),
+      member: (key, value) => members.push([key, value]),
+    },
   );
   return { elements, members };
 }
@@ -62,7 +65,11 @@ describe('scanJsonFile', () => {
     for (const text of [JSON.stringify(doc), JSON.stringify(doc, null, 1)]) {
       for (const chunkSize of [5, 100, 4096, 1 << 20]) {
         const { elements, members } = await scan(text, chunkSize);
-        expect(elements).toEqual([...items.map((item, i) => ['items', i, item]), ['more', 0, doc.more[0]], ['more', 1, doc.more[1]]]);
+        expect(elements).toEqual([
+          ...items.map((item, i) => ['items', i, item]),
+          ['more', 0, doc.more[0]],
+          ['more', 1, doc.more[1]],
+        ]);
         expect(members).toEqual([['after', doc.after]]);
       }
     }
@@ -103,7 +110,12 @@ describe('scanJsonFile', () => {
             },
           },
         );
-        expect(events).toEqual([...items.map((item, i) => ['items', i, item]), ['more', 0, { m: 1 }], ['more', 1, { m: 2 }], ['after', 1]]);
+        expect(events).toEqual([
+          ...items.map((item, i) => ['items', i, item]),
+          ['more', 0, { m: 1 }],
+          ['more', 1, { m: 2 }],
+          ['after', 1],
+        ]);
         if (chunkSize < text.length) expect(wanted).toBeGreaterThan(1);
       }
     }
@@ -121,7 +133,8 @@ describe('scanJsonFile', () => {
         element: () => undefined,
         runs: {
           wants: () => true,
-          take: (_key, first, count, text) => runs.push([first, count, (JSON.parse(`[${Buffer.from(text).toString('utf8')}]`) as unknown[]).length]),
+          take: (_key, first, count, text) =>
+            runs.push([first, count, (JSON.parse(`[${Buffer.from(text).toString('utf8')}]`) as unknown[]).length]),
         },
       },
     );
@@ -137,12 +150,20 @@ describe('scanJsonFile', () => {
 
   it('names the file, the line and what was expected', async () => {
     expect(await scanError('[1, 2]')).toBe("test.json: line 1: expected a JSON object ('{'), found '['");
-    expect(await scanError('{"items": [1, 2}')).toBe("test.json: line 1: expected ',' or ']' after items[1], found '}'");
-    expect(await scanError('{\n"items": [\n{"a": 1},\n{"a": }\n]}')).toMatch(/^test\.json: line 4: items\[1\] is not valid JSON \(/);
+    expect(await scanError('{"items": [1, 2}')).toBe(
+      "test.json: line 1: expected ',' or ']' after items[1], found '}'",
+    );
+    expect(await scanError('{\n"items": [\n{"a": 1},\n{"a": }\n]}')).toMatch(
+      /^test\.json: line 4: items\[1\] is not valid JSON \(/,
+    );
     expect(await scanError('{"items": [1,\n2,\n')).toBe('test.json: line 3: unexpected end of file in items');
-    expect(await scanError('{"a": 1} x')).toBe("test.json: line 1: unexpected 'x' after the end of the top-level object");
+    expect(await scanError('{"a": 1} x')).toBe(
+      "test.json: line 1: unexpected 'x' after the end of the top-level object",
+    );
     expect(await scanError('{"a" 1}')).toBe(`test.json: line 1: expected ':' after "a", found '1'`);
     expect(await scanError('{"a": 1 "b": 2}')).toBe(`test.json: line 1: expected ',' or '}' after a, found '"'`);
-    expect(await scanError('{"items": [{"a": "unterminated}]}')).toBe('test.json: line 1: unexpected end of file inside items[0]');
+    expect(await scanError('{"items": [{"a": "unterminated}]}')).toBe(
+      'test.json: line 1: unexpected end of file inside items[0]',
+    );
   });
 });

@@ -192,7 +192,11 @@ class Scanner {
       }
       if (this.#eof) return [i, line];
     }
-    if (this.#eof) this.#fail(line, `unexpected end of file inside ${jsonPath(this.#key, ...(this.#state === State.Element ? [this.#index] : []))}`);
+    if (this.#eof)
+      this.#fail(
+        line,
+        `unexpected end of file inside ${jsonPath(this.#key, ...(this.#state === State.Element ? [this.#index] : []))}`,
+      );
     throw NEED_MORE;
   }
 
@@ -355,7 +359,8 @@ class Scanner {
         const [keyEnd] = this.#valueEnd(at, line);
         const key = this.#parse(at, keyEnd, line, 'a member name') as string;
         const [colonAt, colonLine] = this.#skip(keyEnd, line);
-        if (buf[colonAt] !== COLON) this.#fail(colonLine, `expected ':' after ${JSON.stringify(key)}, found ${this.#found(colonAt)}`);
+        if (buf[colonAt] !== COLON)
+          this.#fail(colonLine, `expected ':' after ${JSON.stringify(key)}, found ${this.#found(colonAt)}`);
         const [valueAt, valueLine] = this.#skip(colonAt + 1, colonLine);
         if (valueAt >= buf.length) this.#fail(valueLine, `unexpected end of file after ${JSON.stringify(key)}:`);
         this.#key = key;
@@ -369,7 +374,8 @@ class Scanner {
         if (c === -1) this.#fail(line, `unexpected end of file after ${JSON.stringify(this.#key)}:`);
         const [end, endLine] = this.#valueEnd(at, line);
         // Members nobody asked for are scanned past but not parsed.
-        if (this.handlers.member) this.handlers.member(this.#key, this.#parse(at, end, line, jsonPath(this.#key)), line);
+        if (this.handlers.member)
+          this.handlers.member(this.#key, this.#parse(at, end, line, jsonPath(this.#key)), line);
         return this.#commit(end, endLine, State.AfterMember);
       }
       case State.AfterMember:
@@ -405,13 +411,26 @@ export type JsonScanEvent =
  * few MiB of input), so a consumer pays one await per chunk rather than per element. Throws
  * InvalidInputError naming the file and line on bad JSON.
  */
-export async function* scanJson(path: string, options: JsonScanOptions & { members?: boolean; runs?: Pick<JsonRunTaker, 'wants'> }): AsyncGenerator<JsonScanEvent[]> {
+export async function* scanJson(
+  path: string,
+  options: JsonScanOptions & { members?: boolean; runs?: Pick<JsonRunTaker, 'wants'> },
+): AsyncGenerator<JsonScanEvent[]> {
   let pending: JsonScanEvent[] = [];
   const { runs } = options;
   const scanner = new Scanner(options, {
     element: (key, index, value) => pending.push({ kind: 'element', key, index, value }),
-    ...(options.members ? { member: (key: string, value: unknown, line: number) => pending.push({ kind: 'member', key, value, line }) } : {}),
-    ...(runs ? { runs: { wants: (key: string) => runs.wants(key), take: (key: string, first: number, count: number, text: Uint8Array) => pending.push({ kind: 'run', key, first, count, text }) } } : {}),
+    ...(options.members
+      ? { member: (key: string, value: unknown, line: number) => pending.push({ kind: 'member', key, value, line }) }
+      : {}),
+    ...(runs
+      ? {
+          runs: {
+            wants: (key: string) => runs.wants(key),
+            take: (key: string, first: number, count: number, text: Uint8Array) =>
+              pending.push({ kind: 'run', key, first, count, text }),
+          },
+        }
+      : {}),
   });
   const take = (): JsonScanEvent[] => {
     const events = pending;
@@ -448,9 +467,17 @@ export async function* scanJson(path: string, options: JsonScanOptions & { membe
 }
 
 /** scanJson with callbacks: the handlers run in file order. `stop` is asked after each read: true ends the scan early. */
-export async function scanJsonFile(path: string, options: JsonScanOptions & { stop?: () => boolean }, handlers: JsonScanHandlers): Promise<void> {
+export async function scanJsonFile(
+  path: string,
+  options: JsonScanOptions & { stop?: () => boolean },
+  handlers: JsonScanHandlers,
+): Promise<void> {
   const { runs } = handlers;
-  for await (const events of scanJson(path, { ...options, members: handlers.member !== undefined, ...(runs ? { runs } : {}) })) {
+  for await (const events of scanJson(path, {
+    ...options,
+    members: handlers.member !== undefined,
+    ...(runs ? { runs } : {}),
+  })) {
     for (const event of events) {
       if (event.kind === 'element') handlers.element(event.key, event.index, event.value);
       else if (event.kind === 'member') handlers.member?.(event.key, event.value, event.line);

@@ -7,7 +7,9 @@ export const DEFAULT_LABEL_FIELD = 'ground_truth';
 /** `labelField` or the default, refused with a TypeError when the server could not take it as a field name. */
 export function importLabelField(labelField: string | undefined): string {
   const name = labelField ?? DEFAULT_LABEL_FIELD;
-  const problem = FIELD_NAME.test(name) ? reservedFieldNameProblem(name) : 'a field name is letters, digits and "_", starting with a letter';
+  const problem = FIELD_NAME.test(name)
+    ? reservedFieldNameProblem(name)
+    : 'a field name is letters, digits and "_", starting with a letter';
   if (problem) throw new TypeError(`labelField ${JSON.stringify(name)}: ${problem}`);
   return name;
 }

@@ -32,7 +32,11 @@ describe.each(await testDialects())('a 10k-image COCO import on %s', (dialect) =
 
   it('imports every image and box, in order, streamed in batches', async () => {
     const progress: TransferProgress[] = [];
-    const { dataset, summary } = await Dataset.importFromDir(file, { type: 'coco', name: 'large', imagesDir: '/images', progress: (p) => progress.push(p) }, connection);
+    const { dataset, summary } = await Dataset.importFromDir(
+      file,
+      { type: 'coco', name: 'large', imagesDir: '/images', progress: (p) => progress.push(p) },
+      connection,
+    );
     expect(summary).toMatchObject({ samples: IMAGES, labels: IMAGES * BOXES, warnings: [] });
     const importing = progress.filter((p) => p.phase === 'importing');
     // Batches of ~1 MB: progress comes many times, never backwards, ending at the total.
@@ -50,7 +54,9 @@ describe.each(await testDialects())('a 10k-image COCO import on %s', (dialect) =
     const image = syntheticImage(i);
     expect(sample?.filepath).toBe(`/images/${image.file_name}`);
     expect(sample?.metadata).toEqual({ width: image.width, height: image.height });
-    const boxes = (sample?.ground_truth as { detections: Array<{ bounding_box: number[] }> }).detections.map((d) => d.bounding_box);
+    const boxes = (sample?.ground_truth as { detections: Array<{ bounding_box: number[] }> }).detections.map(
+      (d) => d.bounding_box,
+    );
     const expected = Array.from({ length: BOXES }, (_, k) => {
       const [x, y, w, h] = syntheticBox(i, k);
       return [x / image.width, y / image.height, w / image.width, h / image.height];

@@ -15,7 +15,11 @@ export interface RunImportOptions extends Pick<ImportDirOptions, 'progress' | 'b
   createdByImport: boolean;
 }
 
-export async function runImport(dataset: ImportTarget, prepared: PreparedImport, options: RunImportOptions): Promise<TransferSummary> {
+export async function runImport(
+  dataset: ImportTarget,
+  prepared: PreparedImport,
+  options: RunImportOptions,
+): Promise<TransferSummary> {
   const started = performance.now();
   await declareFields(dataset, prepared);
   // Ids of the samples sent, in order: after a failure, the first `stored` of them are the ones to remove.
@@ -36,12 +40,18 @@ export async function runImport(dataset: ImportTarget, prepared: PreparedImport,
     if (sent && stored > 0) {
       // The import's own failure is the one to report; a failed clean-up is said alongside it.
       await dataset.deleteSamples(sent.slice(0, stored)).catch((cleanup: unknown) => {
-        if (error instanceof Error) error.message += `; removing the ${stored} samples already added also failed: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`;
+        if (error instanceof Error)
+          error.message += `; removing the ${stored} samples already added also failed: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`;
       });
     }
     throw error;
   }
-  return { samples: stored, labels: prepared.labelCount, seconds: (prepared.readMs + performance.now() - started) / 1000, warnings: prepared.warnings };
+  return {
+    samples: stored,
+    labels: prepared.labelCount,
+    seconds: (prepared.readMs + performance.now() - started) / 1000,
+    warnings: prepared.warnings,
+  };
 }
 
 /**
@@ -49,7 +59,10 @@ export async function runImport(dataset: ImportTarget, prepared: PreparedImport,
  * dozen samples, so the previous batch's request and response are handled while the next batch is gathered
  * (measured over the API: 5–10% faster than handing addSamples the synchronous generator itself).
  */
-async function* stream<T extends { id?: string }>(samples: Iterable<T> | AsyncIterable<T>, sent: string[] | undefined): AsyncGenerator<T> {
+async function* stream<T extends { id?: string }>(
+  samples: Iterable<T> | AsyncIterable<T>,
+  sent: string[] | undefined,
+): AsyncGenerator<T> {
   let count = 0;
   for await (const sample of samples) {
     if (sent && sample.id !== undefined) sent.push(sample.id);

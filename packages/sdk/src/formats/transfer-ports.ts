@@ -4,7 +4,14 @@ import type { BatchLimits } from '../datasets/sample-batches.js';
 
 /** The dataset an import adds to (the SDK's Dataset fits it). */
 export interface ImportTarget {
-  addSamples(samples: AsyncIterable<SampleInput>, options: { returnIds: false; batch?: Partial<BatchLimits>; progress?: (progress: { added: number; elapsedMs: number }) => void }): Promise<number>;
+  addSamples(
+    samples: AsyncIterable<SampleInput>,
+    options: {
+      returnIds: false;
+      batch?: Partial<BatchLimits>;
+      progress?: (progress: { added: number; elapsedMs: number }) => void;
+    },
+  ): Promise<number>;
   deleteSamples(ids: string[]): Promise<number>;
   getFieldSchema(): Promise<Record<string, FieldType>>;
   addSampleField(path: string, type: FieldType): Promise<void>;

@@ -50,7 +50,11 @@ export function connectionFailure(error: unknown, uri: string, timeoutMs: number
     const code = errorCode(error);
     const message = innermostMessage(error);
     // fetch refuses the browser "bad ports" (e.g. 6000, 6665–6669) before connecting; say so plainly.
-    reason = code ? (REASONS[code] ?? code) : message === 'bad port' ? 'fetch refuses this port (a reserved "bad port"); use another port' : message;
+    reason = code
+      ? (REASONS[code] ?? code)
+      : message === 'bad port'
+        ? 'fetch refuses this port (a reserved "bad port"); use another port'
+        : message;
   }
   return new ConnectionError(`Could not reach the Teamset server at ${uri}: ${reason}`, { uri, cause: error });
 }

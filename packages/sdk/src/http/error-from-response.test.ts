@@ -15,7 +15,12 @@ import { errorFromResponse } from './error-from-response.js';
 const uri = 'http://teamset.test';
 
 function fromBody(status: number, code: string, message = 'msg', headers: Record<string, string> = {}): TeamsetError {
-  return errorFromResponse({ status, body: { error: { code, message, requestId: 'req-1' } }, headers: new Headers(headers), uri });
+  return errorFromResponse({
+    status,
+    body: { error: { code, message, requestId: 'req-1' } },
+    headers: new Headers(headers),
+    uri,
+  });
 }
 
 describe('errorFromResponse', () => {
@@ -53,9 +58,20 @@ describe('errorFromResponse', () => {
   });
 
   it('copes with a body that is not an ErrorBody (a proxy page), naming the server and status', () => {
-    const error = errorFromResponse({ status: 502, statusText: 'Bad Gateway', body: undefined, headers: new Headers({ 'x-request-id': 'px' }), uri });
+    const error = errorFromResponse({
+      status: 502,
+      statusText: 'Bad Gateway',
+      body: undefined,
+      headers: new Headers({ 'x-request-id': 'px' }),
+      uri,
+    });
     expect(error).toBeInstanceOf(ServerError);
-    expect(error).toMatchObject({ code: 'INTERNAL', status: 502, requestId: 'px', message: `The server at ${uri} answered HTTP 502 Bad Gateway` });
+    expect(error).toMatchObject({
+      code: 'INTERNAL',
+      status: 502,
+      requestId: 'px',
+      message: `The server at ${uri} answered HTTP 502 Bad Gateway`,
+    });
   });
 
   it('ignores an error code outside the closed set', () => {

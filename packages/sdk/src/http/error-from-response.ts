@@ -63,7 +63,12 @@ export function errorFromResponse(response: ErrorResponse): TeamsetError {
  * The typed error for a status: the one mapping from status to class, shared with the database connection
  * (which turns core's AppError codes into their statuses first), so both connections throw the same classes.
  */
-export function errorForStatus(status: number, message: string, options: HttpErrorOptions, retryAfterSeconds: number | null = null): TeamsetError {
+export function errorForStatus(
+  status: number,
+  message: string,
+  options: HttpErrorOptions,
+  retryAfterSeconds: number | null = null,
+): TeamsetError {
   if (status === 401) return new AuthenticationError(message, options);
   if (status === 403) return new ForbiddenError(message, options);
   if (status === 404) return new NotFoundError(message, options);

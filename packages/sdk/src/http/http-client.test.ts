@@ -2,7 +2,14 @@
 import { formatApiKey } from '@teamset/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthenticationError, ConfigError, ConnectionError, RateLimitedError, ServerError } from '../errors.js';
-import { errorBody, sendJson, startTestServer, unusedPort, type Handler, type TestServer } from '../test-support/http-test-server.js';
+import {
+  errorBody,
+  sendJson,
+  startTestServer,
+  unusedPort,
+  type Handler,
+  type TestServer,
+} from '../test-support/http-test-server.js';
 import { HttpClient } from './http-client.js';
 
 const KEY = formatApiKey('Kk1Ll2Mm3Nn4Oo5Pp6Qq7Rr8Ss9Tt0Uu');
@@ -45,7 +52,9 @@ describe('HttpClient', () => {
 
   it('retries a GET after 503 and succeeds', async () => {
     const server = await serve((_req, res, index) =>
-      index < 2 ? sendJson(res, 503, errorBody('UNAVAILABLE', 'starting up')) : sendJson(res, 200, { status: 'available' }),
+      index < 2
+        ? sendJson(res, 503, errorBody('UNAVAILABLE', 'starting up'))
+        : sendJson(res, 200, { status: 'available' }),
     );
     await expect(client(server.url).get('/health')).resolves.toEqual({ status: 'available' });
     expect(server.requests).toHaveLength(3);
@@ -53,20 +62,26 @@ describe('HttpClient', () => {
 
   it('gives up after maxAttempts and throws the last error', async () => {
     const server = await serve((_req, res) => sendJson(res, 502, errorBody('INTERNAL', 'bad gateway')));
-    await expect(client(server.url).put('/api/v1/users/u/role', { role: 'MEMBER' })).rejects.toBeInstanceOf(ServerError);
+    await expect(client(server.url).put('/api/v1/users/u/role', { role: 'MEMBER' })).rejects.toBeInstanceOf(
+      ServerError,
+    );
     expect(server.requests).toHaveLength(3);
   });
 
   it('never retries POST or PATCH', async () => {
     const server = await serve((_req, res) => sendJson(res, 503, errorBody('UNAVAILABLE', 'busy')));
     await expect(client(server.url).post('/api/v1/keys', { name: 'x' })).rejects.toMatchObject({ status: 503 });
-    await expect(client(server.url).patch('/api/v1/organization/settings', { defaultUserRole: 'GUEST' })).rejects.toBeInstanceOf(ServerError);
+    await expect(
+      client(server.url).patch('/api/v1/organization/settings', { defaultUserRole: 'GUEST' }),
+    ).rejects.toBeInstanceOf(ServerError);
     expect(server.requests).toHaveLength(2);
   });
 
   it('does not retry a 500 or a 4xx', async () => {
     const server = await serve((_req, res, index) =>
-      index === 0 ? sendJson(res, 500, errorBody('INTERNAL', 'bug')) : sendJson(res, 401, errorBody('UNAUTHENTICATED', 'Invalid or expired API key')),
+      index === 0
+        ? sendJson(res, 500, errorBody('INTERNAL', 'bug'))
+        : sendJson(res, 401, errorBody('UNAUTHENTICATED', 'Invalid or expired API key')),
     );
     await expect(client(server.url).get('/a')).rejects.toBeInstanceOf(ServerError);
     await expect(client(server.url).get('/b')).rejects.toBeInstanceOf(AuthenticationError);
@@ -75,12 +90,16 @@ describe('HttpClient', () => {
 
   it('waits out a short Retry-After on 429, and reports a long one instead of waiting', async () => {
     const server = await serve((req, res, index) => {
-      if (req.url === '/short' && index === 0) return sendJson(res, 429, errorBody('RATE_LIMITED', 'slow down'), { 'retry-after': '0' });
-      if (req.url === '/long') return sendJson(res, 429, errorBody('RATE_LIMITED', 'slow down'), { 'retry-after': '3600' });
+      if (req.url === '/short' && index === 0)
+        return sendJson(res, 429, errorBody('RATE_LIMITED', 'slow down'), { 'retry-after': '0' });
+      if (req.url === '/long')
+        return sendJson(res, 429, errorBody('RATE_LIMITED', 'slow down'), { 'retry-after': '3600' });
       sendJson(res, 200, { ok: true });
     });
     await expect(client(server.url).get('/short')).resolves.toEqual({ ok: true });
-    const error = await client(server.url).get('/long').catch((e: unknown) => e);
+    const error = await client(server.url)
+      .get('/long')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterSeconds).toBe(3600);
     expect(server.requests.map((r) => r.url)).toEqual(['/short', '/short', '/long']);
@@ -89,7 +108,9 @@ describe('HttpClient', () => {
   it('turns a timeout into a ConnectionError naming the URI, and retries it for GET', async () => {
     const server = await serve(() => undefined); // never answers
     const started = Date.now();
-    const error = await client(server.url, { timeoutMs: 100, maxAttempts: 2 }).get('/health').catch((e: unknown) => e);
+    const error = await client(server.url, { timeoutMs: 100, maxAttempts: 2 })
+      .get('/health')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).message).toContain(server.url);
     expect((error as ConnectionError).message).toContain('timeout');
@@ -99,9 +120,13 @@ describe('HttpClient', () => {
 
   it('turns an unreachable port into a ConnectionError that names the URI but not the key', async () => {
     const uri = `http://127.0.0.1:${await unusedPort()}`;
-    const error = await client(uri, { maxAttempts: 2 }).get('/health').catch((e: unknown) => e);
+    const error = await client(uri, { maxAttempts: 2 })
+      .get('/health')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).message).toBe(`Could not reach the Teamset server at ${uri}: connection refused — is the server running, and is the port right?`);
+    expect((error as ConnectionError).message).toBe(
+      `Could not reach the Teamset server at ${uri}: connection refused — is the server running, and is the port right?`,
+    );
     expect((error as ConnectionError).uri).toBe(uri);
     expect(JSON.stringify(error)).not.toContain(KEY);
   });
@@ -112,7 +137,9 @@ describe('HttpClient', () => {
       res.writeHead(302, { location: `${elsewhere.url}/api/v1/whoami` });
       res.end();
     });
-    const error = await client(server.url).get('/api/v1/whoami').catch((e: unknown) => e);
+    const error = await client(server.url)
+      .get('/api/v1/whoami')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toContain(elsewhere.url);
     expect(elsewhere.requests).toHaveLength(0);
@@ -123,7 +150,9 @@ describe('HttpClient', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html>hello</html>');
     });
-    await expect(client(server.url).get('/health')).rejects.toThrow(/not JSON — is api_uri the address of a Teamset server/);
+    await expect(client(server.url).get('/health')).rejects.toThrow(
+      /not JSON — is api_uri the address of a Teamset server/,
+    );
   });
 
   it('keeps the key out of inspection output', () => {

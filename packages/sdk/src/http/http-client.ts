@@ -39,7 +39,8 @@ export interface RequestOptions {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
-type Attempt = { kind: 'response'; value: unknown } | { kind: 'error'; error: TeamsetError; retryAfterMs: number | null };
+type Attempt =
+  { kind: 'response'; value: unknown } | { kind: 'error'; error: TeamsetError; retryAfterMs: number | null };
 
 export class HttpClient {
   readonly apiUri: string;
@@ -113,7 +114,12 @@ export class HttpClient {
   }
 
   /** `body` is serialized once, for every attempt. */
-  async #attempt(method: HttpMethod, url: URL, body: string | undefined, contentType = 'application/json'): Promise<Attempt> {
+  async #attempt(
+    method: HttpMethod,
+    url: URL,
+    body: string | undefined,
+    contentType = 'application/json',
+  ): Promise<Attempt> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.#apiKey !== undefined) headers[API_KEY_HEADER] = this.#apiKey;
     if (body !== undefined) headers['content-type'] = contentType;
@@ -145,10 +151,13 @@ export class HttpClient {
     if (response.ok) {
       if (response.status === 204 || text === '') return { kind: 'response', value: undefined };
       if (parsed.ok) return { kind: 'response', value: parsed.value };
-      throw new ServerError(`The server at ${this.apiUri} sent a response that is not JSON — is api_uri the address of a Teamset server?`, {
-        status: response.status,
-        requestId: response.headers.get('x-request-id'),
-      });
+      throw new ServerError(
+        `The server at ${this.apiUri} sent a response that is not JSON — is api_uri the address of a Teamset server?`,
+        {
+          status: response.status,
+          requestId: response.headers.get('x-request-id'),
+        },
+      );
     }
     const answered = errorFromResponse({
       status: response.status,
@@ -158,7 +167,10 @@ export class HttpClient {
       uri: this.apiUri,
     });
     const error = this.#apiKey === undefined ? answered : explainRefusedKey(answered, this.#apiKeySource);
-    const retryAfter = error instanceof RateLimitedError ? error.retryAfterSeconds : parseRetryAfter(response.headers.get('retry-after'));
+    const retryAfter =
+      error instanceof RateLimitedError
+        ? error.retryAfterSeconds
+        : parseRetryAfter(response.headers.get('retry-after'));
     return { kind: 'error', error, retryAfterMs: retryAfter === null ? null : retryAfter * 1000 };
   }
 }

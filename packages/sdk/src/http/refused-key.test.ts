@@ -18,7 +18,8 @@ describe('a refused API key', () => {
   beforeAll(async () => {
     server = await startTestServer((request, response) => {
       if (request.url === '/health') sendJson(response, 200, { status: 'available' });
-      else if (request.url.startsWith('/api/v1/datasets')) sendJson(response, 403, errorBody('FORBIDDEN', 'Needs MANAGE'));
+      else if (request.url.startsWith('/api/v1/datasets'))
+        sendJson(response, 403, errorBody('FORBIDDEN', 'Needs MANAGE'));
       else sendJson(response, 401, errorBody('UNAUTHENTICATED', 'Invalid or expired API key'));
     });
   });
@@ -34,7 +35,10 @@ describe('a refused API key', () => {
   }
 
   it('from the environment: names FIFTYONE_API_KEY and how to get a new key', async () => {
-    const connection = connect({ env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: KEY }, configPath: join(dir, 'none.json') }) as ApiConnection;
+    const connection = connect({
+      env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: KEY },
+      configPath: join(dir, 'none.json'),
+    }) as ApiConnection;
     const error = await refusal(connection);
     expect(error.message).toContain('Invalid or expired API key');
     expect(error.message).toContain('The API key from environment variable FIFTYONE_API_KEY was refused');
@@ -53,7 +57,10 @@ describe('a refused API key', () => {
   });
 
   it('in testApiConnection too, once', async () => {
-    const error = await testApiConnection({ env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: KEY }, configPath: join(dir, 'none.json') }).catch((caught: unknown) => caught);
+    const error = await testApiConnection({
+      env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: KEY },
+      configPath: join(dir, 'none.json'),
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
     const message = (error as Error).message;
     expect(message).toContain('rejected the API key');
@@ -61,7 +68,10 @@ describe('a refused API key', () => {
   });
 
   it('leaves other errors as they are', async () => {
-    const connection = connect({ env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: KEY }, configPath: join(dir, 'none.json') }) as ApiConnection;
+    const connection = connect({
+      env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: KEY },
+      configPath: join(dir, 'none.json'),
+    }) as ApiConnection;
     const error = await connection.http.get('/api/v1/datasets/x').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ForbiddenError);
     expect((error as Error).message).toBe('Needs MANAGE');

@@ -20,7 +20,12 @@ export function isRetryableStatus(status: number): boolean {
  * Exponential backoff with jitter: base·2^(n−1), capped, then scaled into [50 %, 100 %] so many
  * clients failing together do not come back together.
  */
-export function backoffDelayMs(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling * (0.5 + random() * 0.5));
 }

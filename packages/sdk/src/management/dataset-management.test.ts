@@ -15,7 +15,8 @@ let asMember: ManagementClient;
 let asOther: ManagementClient;
 let asCollaborator: ManagementClient;
 
-const clientFor = (key: string): ManagementClient => new ManagementClient({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
+const clientFor = (key: string): ManagementClient =>
+  new ManagementClient({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
 // Spaces, a '/', a '?' and a '%': every one must survive the trip through the URL path.
 const TRICKY = 'team a/b runs?100%';
 
@@ -38,7 +39,13 @@ afterAll(async () => {
 describe('dataset records', () => {
   it('creates, gets, lists, renames and deletes a dataset whose name has spaces and slashes', async () => {
     const created = await management.createDatasetRecord({ name: TRICKY, mediaType: 'video', tags: ['t'] }, asMember);
-    expect(created).toMatchObject({ name: TRICKY, mediaType: 'video', tags: ['t'], createdBy: member.user.id, permission: 'MANAGE' });
+    expect(created).toMatchObject({
+      name: TRICKY,
+      mediaType: 'video',
+      tags: ['t'],
+      createdBy: member.user.id,
+      permission: 'MANAGE',
+    });
     expect((await asMember.getDatasetRecord(TRICKY)).id).toBe(created.id);
     expect((await asMember.getDatasetRecord(created)).id).toBe(created.id);
 
@@ -78,18 +85,28 @@ describe('dataset permissions', () => {
 
   it('grants, reads and removes a user permission, by email and by User', async () => {
     const granted = await management.setDatasetUserPermission(name, 'collab@example.com', 'EDIT', {}, asMember);
-    expect(granted).toMatchObject({ user: { id: collaborator.user.id, role: 'COLLABORATOR' }, userPermission: 'EDIT', activePermission: 'EDIT' });
-    expect((await management.getPermissionsForDatasetUser(name, collaborator.user, asMember)).activePermission).toBe('EDIT');
+    expect(granted).toMatchObject({
+      user: { id: collaborator.user.id, role: 'COLLABORATOR' },
+      userPermission: 'EDIT',
+      activePermission: 'EDIT',
+    });
+    expect((await management.getPermissionsForDatasetUser(name, collaborator.user, asMember)).activePermission).toBe(
+      'EDIT',
+    );
     // Your own permission needs no MANAGE.
     expect((await asCollaborator.getPermissionsForDatasetUser(name, collaborator.user.id)).userPermission).toBe('EDIT');
 
     const mine = await management.getPermissionsForUser(collaborator.user, asCollaborator);
     expect(mine.user.email).toBe('collab@example.com');
-    expect(mine.datasets).toContainEqual(expect.objectContaining({ datasetName: name, userPermission: 'EDIT', activePermission: 'EDIT' }));
+    expect(mine.datasets).toContainEqual(
+      expect.objectContaining({ datasetName: name, userPermission: 'EDIT', activePermission: 'EDIT' }),
+    );
 
     await management.deleteDatasetUserPermission(name, 'collab@example.com', asMember);
     expect((await asMember.getPermissionsForDatasetUser(name, collaborator.user)).userPermission).toBeNull();
-    expect((await asAdmin.getPermissionsForUser('collab@example.com')).datasets.map((d) => d.datasetName)).not.toContain(name);
+    expect(
+      (await asAdmin.getPermissionsForUser('collab@example.com')).datasets.map((d) => d.datasetName),
+    ).not.toContain(name);
   });
 
   it('refuses grants above the role cap, and management without MANAGE', async () => {
@@ -116,9 +133,18 @@ describe('dataset permissions', () => {
 describe('setDatasetUserPermission with invite', () => {
   it('refuses an unknown email without invite, invites it with invite, and the invitee holds the permission after accepting', async () => {
     await asAdmin.createDatasetRecord({ name: 'invite target' });
-    await expect(management.setDatasetUserPermission('invite target', 'newcomer@example.com', 'VIEW', {}, asAdmin)).rejects.toThrow(/invite: true/);
-    const invited = await management.setDatasetUserPermission('invite target', 'newcomer@example.com', 'VIEW', { invite: true }, asAdmin);
-    if (!('invitation' in invited) || invited.token === null) throw new Error(`expected an invitation, got ${JSON.stringify(invited)}`);
+    await expect(
+      management.setDatasetUserPermission('invite target', 'newcomer@example.com', 'VIEW', {}, asAdmin),
+    ).rejects.toThrow(/invite: true/);
+    const invited = await management.setDatasetUserPermission(
+      'invite target',
+      'newcomer@example.com',
+      'VIEW',
+      { invite: true },
+      asAdmin,
+    );
+    if (!('invitation' in invited) || invited.token === null)
+      throw new Error(`expected an invitation, got ${JSON.stringify(invited)}`);
     expect(invited).toMatchObject({ invitation: { email: 'newcomer@example.com' }, permission: 'VIEW' });
     const accepted = await fetch(`${server.url}/api/v1/invitations/accept`, {
       method: 'POST',
@@ -126,6 +152,9 @@ describe('setDatasetUserPermission with invite', () => {
       body: JSON.stringify({ token: invited.token, name: 'Newcomer', password: 'correct horse battery' }),
     });
     expect(accepted.status).toBe(201);
-    expect(await asAdmin.getPermissionsForDatasetUser('invite target', 'newcomer@example.com')).toMatchObject({ userPermission: 'VIEW', activePermission: 'VIEW' });
+    expect(await asAdmin.getPermissionsForDatasetUser('invite target', 'newcomer@example.com')).toMatchObject({
+      userPermission: 'VIEW',
+      activePermission: 'VIEW',
+    });
   });
 });

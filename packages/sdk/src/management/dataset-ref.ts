@@ -6,6 +6,7 @@ export type DatasetLike = string | Pick<Dataset, 'name'>;
 /** The name exactly as given: names may contain spaces and '/', which the path encoding handles. */
 export function datasetRef(dataset: DatasetLike): string {
   const name = typeof dataset === 'string' ? dataset : dataset.name;
-  if (typeof name !== 'string' || name.length === 0) throw new TypeError('dataset must be a non-empty dataset name, or a Dataset');
+  if (typeof name !== 'string' || name.length === 0)
+    throw new TypeError('dataset must be a non-empty dataset name, or a Dataset');
   return name;
 }

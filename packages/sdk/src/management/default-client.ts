@@ -24,7 +24,12 @@ import { ApiConnection } from '../connection/api-connection.js';
 import { connect, type Connection } from '../connection/connect.js';
 import { ConfigError } from '../errors.js';
 import type { DatasetLike } from './dataset-ref.js';
-import { ManagementClient, type GenerateApiKeyOptions, type ListDatasetsOptions, type ListUsersOptions } from './management-client.js';
+import {
+  ManagementClient,
+  type GenerateApiKeyOptions,
+  type ListDatasetsOptions,
+  type ListUsersOptions,
+} from './management-client.js';
 import type { UserLike } from './user-ref.js';
 
 /** Where a management call goes: a client, a connection, or (omitted) the connection from config and environment. */
@@ -61,7 +66,11 @@ export async function deleteUser(user: UserLike, via?: ManagementTarget): Promis
   return managementClient(via).deleteUser(user);
 }
 
-export async function sendUserInvitation(email: string, role?: Role, via?: ManagementTarget): Promise<CreatedInvitation> {
+export async function sendUserInvitation(
+  email: string,
+  role?: Role,
+  via?: ManagementTarget,
+): Promise<CreatedInvitation> {
   return managementClient(via).sendUserInvitation(email, role);
 }
 
@@ -73,7 +82,12 @@ export async function deleteUserInvitation(invitationId: string, via?: Managemen
   return managementClient(via).deleteUserInvitation(invitationId);
 }
 
-export async function generateApiKey(keyName: string, user?: UserLike, options?: GenerateApiKeyOptions, via?: ManagementTarget): Promise<string> {
+export async function generateApiKey(
+  keyName: string,
+  user?: UserLike,
+  options?: GenerateApiKeyOptions,
+  via?: ManagementTarget,
+): Promise<string> {
   return managementClient(via).generateApiKey(keyName, user, options);
 }
 
@@ -89,7 +103,10 @@ export async function getOrganizationSettings(via?: ManagementTarget): Promise<O
   return managementClient(via).getOrganizationSettings();
 }
 
-export async function setOrganizationSettings(settings: UpdateOrganizationSettingsBody, via?: ManagementTarget): Promise<OrganizationSettings> {
+export async function setOrganizationSettings(
+  settings: UpdateOrganizationSettingsBody,
+  via?: ManagementTarget,
+): Promise<OrganizationSettings> {
   return managementClient(via).setOrganizationSettings(settings);
 }
 
@@ -121,24 +138,44 @@ export async function deleteDatasetRecord(dataset: DatasetLike, via?: Management
   return managementClient(via).deleteDatasetRecord(dataset);
 }
 
-export async function getPermissionsForDataset(dataset: DatasetLike, via?: ManagementTarget): Promise<DatasetPermissionList> {
+export async function getPermissionsForDataset(
+  dataset: DatasetLike,
+  via?: ManagementTarget,
+): Promise<DatasetPermissionList> {
   return managementClient(via).getPermissionsForDataset(dataset);
 }
 
-export async function getPermissionsForDatasetUser(dataset: DatasetLike, user: UserLike, via?: ManagementTarget): Promise<DatasetUserPermission> {
+export async function getPermissionsForDatasetUser(
+  dataset: DatasetLike,
+  user: UserLike,
+  via?: ManagementTarget,
+): Promise<DatasetUserPermission> {
   return managementClient(via).getPermissionsForDatasetUser(dataset, user);
 }
 
-export async function getPermissionsForUser(user: UserLike, via?: ManagementTarget): Promise<UserDatasetPermissionList> {
+export async function getPermissionsForUser(
+  user: UserLike,
+  via?: ManagementTarget,
+): Promise<UserDatasetPermissionList> {
   return managementClient(via).getPermissionsForUser(user);
 }
 
-export async function setDatasetDefaultPermission(dataset: DatasetLike, permission: DatasetPermission, via?: ManagementTarget): Promise<Dataset> {
+export async function setDatasetDefaultPermission(
+  dataset: DatasetLike,
+  permission: DatasetPermission,
+  via?: ManagementTarget,
+): Promise<Dataset> {
   return managementClient(via).setDatasetDefaultPermission(dataset, permission);
 }
 
 /** FiftyOne's set_dataset_user_permission; `{invite: true}` invites an unknown email (see ManagementClient). */
-export async function setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission, options?: { invite?: false }, via?: ManagementTarget): Promise<DatasetUserPermission>;
+export async function setDatasetUserPermission(
+  dataset: DatasetLike,
+  user: UserLike,
+  permission: DatasetPermission,
+  options?: { invite?: false },
+  via?: ManagementTarget,
+): Promise<DatasetUserPermission>;
 export async function setDatasetUserPermission(
   dataset: DatasetLike,
   user: UserLike,
@@ -156,7 +193,11 @@ export async function setDatasetUserPermission(
   return managementClient(via).setDatasetUserPermission(dataset, user, permission, options);
 }
 
-export async function deleteDatasetUserPermission(dataset: DatasetLike, user: UserLike, via?: ManagementTarget): Promise<void> {
+export async function deleteDatasetUserPermission(
+  dataset: DatasetLike,
+  user: UserLike,
+  via?: ManagementTarget,
+): Promise<void> {
   return managementClient(via).deleteDatasetUserPermission(dataset, user);
 }
 

@@ -1,11 +1,25 @@
 // The module-level user-group functions: each uses the configured API connection unless given a client or connection.
-import type { DatasetGroupPermission, DatasetPermission, GroupDatasetPermissionList, UserGroup } from '@teamset/contract';
+import type {
+  DatasetGroupPermission,
+  DatasetPermission,
+  GroupDatasetPermissionList,
+  UserGroup,
+} from '@teamset/contract';
 import type { DatasetLike } from './dataset-ref.js';
 import { managementClient, type ManagementTarget } from './default-client.js';
-import type { CreateUserGroupOptions, ListUserGroupsOptions, UpdateUserGroupOptions, UserGroupLike } from './group-management.js';
+import type {
+  CreateUserGroupOptions,
+  ListUserGroupsOptions,
+  UpdateUserGroupOptions,
+  UserGroupLike,
+} from './group-management.js';
 import type { UserLike } from './user-ref.js';
 
-export async function createUserGroup(name: string, options?: CreateUserGroupOptions, via?: ManagementTarget): Promise<UserGroup> {
+export async function createUserGroup(
+  name: string,
+  options?: CreateUserGroupOptions,
+  via?: ManagementTarget,
+): Promise<UserGroup> {
   return managementClient(via).createUserGroup(name, options);
 }
 
@@ -22,15 +36,27 @@ export async function listUserGroupsForUser(user: UserLike, via?: ManagementTarg
   return managementClient(via).listUserGroupsForUser(user);
 }
 
-export async function updateUserGroup(group: UserGroupLike, options: UpdateUserGroupOptions, via?: ManagementTarget): Promise<UserGroup> {
+export async function updateUserGroup(
+  group: UserGroupLike,
+  options: UpdateUserGroupOptions,
+  via?: ManagementTarget,
+): Promise<UserGroup> {
   return managementClient(via).updateUserGroup(group, options);
 }
 
-export async function addUsersToGroup(group: UserGroupLike, users: UserLike | readonly UserLike[], via?: ManagementTarget): Promise<UserGroup> {
+export async function addUsersToGroup(
+  group: UserGroupLike,
+  users: UserLike | readonly UserLike[],
+  via?: ManagementTarget,
+): Promise<UserGroup> {
   return managementClient(via).addUsersToGroup(group, users);
 }
 
-export async function removeUsersFromGroup(group: UserGroupLike, users: UserLike | readonly UserLike[], via?: ManagementTarget): Promise<UserGroup> {
+export async function removeUsersFromGroup(
+  group: UserGroupLike,
+  users: UserLike | readonly UserLike[],
+  via?: ManagementTarget,
+): Promise<UserGroup> {
   return managementClient(via).removeUsersFromGroup(group, users);
 }
 
@@ -38,18 +64,34 @@ export async function deleteUserGroup(group: UserGroupLike, via?: ManagementTarg
   return managementClient(via).deleteUserGroup(group);
 }
 
-export async function setDatasetUserGroupPermission(dataset: DatasetLike, group: UserGroupLike, permission: DatasetPermission, via?: ManagementTarget): Promise<DatasetGroupPermission> {
+export async function setDatasetUserGroupPermission(
+  dataset: DatasetLike,
+  group: UserGroupLike,
+  permission: DatasetPermission,
+  via?: ManagementTarget,
+): Promise<DatasetGroupPermission> {
   return managementClient(via).setDatasetUserGroupPermission(dataset, group, permission);
 }
 
-export async function removeDatasetUserGroupPermission(dataset: DatasetLike, group: UserGroupLike, via?: ManagementTarget): Promise<void> {
+export async function removeDatasetUserGroupPermission(
+  dataset: DatasetLike,
+  group: UserGroupLike,
+  via?: ManagementTarget,
+): Promise<void> {
   return managementClient(via).removeDatasetUserGroupPermission(dataset, group);
 }
 
-export async function getPermissionsForDatasetUserGroup(dataset: DatasetLike, group: UserGroupLike, via?: ManagementTarget): Promise<DatasetPermission> {
+export async function getPermissionsForDatasetUserGroup(
+  dataset: DatasetLike,
+  group: UserGroupLike,
+  via?: ManagementTarget,
+): Promise<DatasetPermission> {
   return managementClient(via).getPermissionsForDatasetUserGroup(dataset, group);
 }
 
-export async function getPermissionsForUserGroup(group: UserGroupLike, via?: ManagementTarget): Promise<GroupDatasetPermissionList> {
+export async function getPermissionsForUserGroup(
+  group: UserGroupLike,
+  via?: ManagementTarget,
+): Promise<GroupDatasetPermissionList> {
   return managementClient(via).getPermissionsForUserGroup(group);
 }

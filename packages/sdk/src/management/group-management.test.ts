@@ -13,7 +13,8 @@ let asAdmin: ManagementClient;
 let asMember: ManagementClient;
 let asCollaborator: ManagementClient;
 
-const clientFor = (key: string): ManagementClient => new ManagementClient({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
+const clientFor = (key: string): ManagementClient =>
+  new ManagementClient({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
 
 beforeAll(async () => {
   server = await startTeamsetTestServer();
@@ -31,7 +32,11 @@ afterAll(async () => {
 
 describe('user groups', () => {
   it('creates, gets (null when missing), lists, updates, fills, empties and deletes a group', async () => {
-    const group = await management.createUserGroup('Team a/b', { description: 'slash in name', users: [member.user, collaborator.user.email] }, asAdmin);
+    const group = await management.createUserGroup(
+      'Team a/b',
+      { description: 'slash in name', users: [member.user, collaborator.user.email] },
+      asAdmin,
+    );
     expect(group).toMatchObject({ name: 'Team a/b', description: 'slash in name' });
     expect(group.users.map((u) => u.id).sort()).toEqual([collaborator.user.id, member.user.id].sort());
 
@@ -42,7 +47,9 @@ describe('user groups', () => {
     expect((await management.listUserGroups({}, asAdmin)).map((g) => g.id)).toContain(group.id);
     expect(await management.listUserGroups({ limit: 0 }, asAdmin)).toEqual([]);
     expect((await management.listUserGroupsForUser(member.user, asMember)).map((g) => g.name)).toEqual(['Team a/b']);
-    await expect(management.listUserGroupsForUser(collaborator.user.id, asMember)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(management.listUserGroupsForUser(collaborator.user.id, asMember)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
 
     const renamed = await management.updateUserGroup(group, { name: 'Team C', users: [admin.user.id] }, asAdmin);
     expect(renamed).toMatchObject({ id: group.id, name: 'Team C', description: 'slash in name' });
@@ -71,18 +78,27 @@ describe('user groups', () => {
     expect((await asCollaborator.getDatasetRecord(dataset.name)).permission).toBe('EDIT');
 
     const permissions = await asMember.getPermissionsForDataset(dataset);
-    expect(permissions.groups).toEqual([{ group: { id: group.id, name: 'Editors', description: null }, permission: 'MANAGE' }]);
-    expect(permissions.users.find((u) => u.user.id === collaborator.user.id)).toMatchObject({ userPermission: null, activePermission: 'EDIT' });
+    expect(permissions.groups).toEqual([
+      { group: { id: group.id, name: 'Editors', description: null }, permission: 'MANAGE' },
+    ]);
+    expect(permissions.users.find((u) => u.user.id === collaborator.user.id)).toMatchObject({
+      userPermission: null,
+      activePermission: 'EDIT',
+    });
 
     expect(await management.getPermissionsForUserGroup(group, asAdmin)).toEqual({
       group: { id: group.id, name: 'Editors', description: null },
       datasets: [{ datasetId: dataset.id, datasetName: dataset.name, permission: 'MANAGE' }],
     });
     await expect(management.getPermissionsForUserGroup(group, asMember)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(management.setDatasetUserGroupPermission(dataset, group, 'VIEW', asCollaborator)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      management.setDatasetUserGroupPermission(dataset, group, 'VIEW', asCollaborator),
+    ).rejects.toBeInstanceOf(ForbiddenError);
 
     await management.removeDatasetUserGroupPermission(dataset, group, asMember);
     await expect(asCollaborator.getDatasetRecord(dataset.name)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(management.removeDatasetUserGroupPermission(dataset, group, asMember)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(management.removeDatasetUserGroupPermission(dataset, group, asMember)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -108,7 +108,11 @@ export class GroupManagement {
   }
 
   /** Grants the group a permission on the dataset (MANAGE on it); each member gets at most their role's cap. */
-  async setDatasetUserGroupPermission(dataset: DatasetLike, group: UserGroupLike, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+  async setDatasetUserGroupPermission(
+    dataset: DatasetLike,
+    group: UserGroupLike,
+    permission: DatasetPermission,
+  ): Promise<DatasetGroupPermission> {
     return this.http.put<DatasetGroupPermission>(datasetGroupPath(dataset, group), { permission });
   }
 

@@ -32,7 +32,13 @@ import {
 import { ApiConnection, type ApiConnectionSettings } from '../connection/api-connection.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { datasetRef, type DatasetLike } from './dataset-ref.js';
-import { GroupManagement, type CreateUserGroupOptions, type ListUserGroupsOptions, type UpdateUserGroupOptions, type UserGroupLike } from './group-management.js';
+import {
+  GroupManagement,
+  type CreateUserGroupOptions,
+  type ListUserGroupsOptions,
+  type UpdateUserGroupOptions,
+  type UserGroupLike,
+} from './group-management.js';
 import { userRef, type UserLike } from './user-ref.js';
 
 export interface ListUsersOptions {
@@ -85,7 +91,11 @@ export class ManagementClient {
   }
 
   async listUsers(options: ListUsersOptions = {}): Promise<UserPage> {
-    return this.http.get<UserPage>(PATHS.users, { search: options.search, page: options.page, pageSize: options.pageSize });
+    return this.http.get<UserPage>(PATHS.users, {
+      search: options.search,
+      page: options.page,
+      pageSize: options.pageSize,
+    });
   }
 
   async setUserRole(user: UserLike, role: Role): Promise<User> {
@@ -137,7 +147,8 @@ export class ManagementClient {
   async deleteApiKey(keyId: string, user?: UserLike): Promise<void> {
     if (user !== undefined) {
       const keys = await this.listApiKeys(user);
-      if (!keys.some((key) => key.id === keyId)) throw new NotFoundError(`User ${userRef(user)} has no API key with id ${keyId}`);
+      if (!keys.some((key) => key.id === keyId))
+        throw new NotFoundError(`User ${userRef(user)} has no API key with id ${keyId}`);
     }
     await this.http.delete(fillPath(PATHS.key, { keyId }));
   }
@@ -169,7 +180,11 @@ export class ManagementClient {
 
   /** The datasets you can see, a page at a time, each with your effective permission on it. */
   async listDatasetRecords(options: ListDatasetsOptions = {}): Promise<DatasetPage> {
-    return this.http.get<DatasetPage>(PATHS.datasets, { search: options.search, page: options.page, pageSize: options.pageSize });
+    return this.http.get<DatasetPage>(PATHS.datasets, {
+      search: options.search,
+      page: options.page,
+      pageSize: options.pageSize,
+    });
   }
 
   /** The dataset's record (no samples); NotFoundError when it does not exist or you cannot see it. */
@@ -209,7 +224,9 @@ export class ManagementClient {
 
   /** The permission members get without an explicit grant (MANAGE). Returns the updated dataset. */
   async setDatasetDefaultPermission(dataset: DatasetLike, permission: DatasetPermission): Promise<Dataset> {
-    return this.http.put<Dataset>(fillPath(PATHS.datasetDefaultPermission, { name: datasetRef(dataset) }), { permission });
+    return this.http.put<Dataset>(fillPath(PATHS.datasetDefaultPermission, { name: datasetRef(dataset) }), {
+      permission,
+    });
   }
 
   /** Grants a user a permission, up to their role's cap (MANAGE). The user must already exist. */
@@ -219,10 +236,27 @@ export class ManagementClient {
    * then the invitation, with its link (null when an invitation was already pending). Without `invite`, an
    * unknown email is a NotFoundError that says so.
    */
-  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission): Promise<DatasetUserPermission>;
-  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission, options: { invite?: boolean }): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
-  async setDatasetUserPermission(dataset: DatasetLike, user: UserLike, permission: DatasetPermission, options: { invite?: boolean } = {}): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
-    return this.http.put<DatasetUserPermission | DatasetPermissionInvitation>(datasetUserPath(dataset, user), { permission, ...(options.invite ? { invite: true } : {}) });
+  async setDatasetUserPermission(
+    dataset: DatasetLike,
+    user: UserLike,
+    permission: DatasetPermission,
+  ): Promise<DatasetUserPermission>;
+  async setDatasetUserPermission(
+    dataset: DatasetLike,
+    user: UserLike,
+    permission: DatasetPermission,
+    options: { invite?: boolean },
+  ): Promise<DatasetUserPermission | DatasetPermissionInvitation>;
+  async setDatasetUserPermission(
+    dataset: DatasetLike,
+    user: UserLike,
+    permission: DatasetPermission,
+    options: { invite?: boolean } = {},
+  ): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
+    return this.http.put<DatasetUserPermission | DatasetPermissionInvitation>(datasetUserPath(dataset, user), {
+      permission,
+      ...(options.invite ? { invite: true } : {}),
+    });
   }
 
   /** Removes the user's explicit grant; they keep whatever their role and the default permission give (MANAGE). */
@@ -285,7 +319,11 @@ export class ManagementClient {
     return this.groups.deleteUserGroup(group);
   }
 
-  async setDatasetUserGroupPermission(dataset: DatasetLike, group: UserGroupLike, permission: DatasetPermission): Promise<DatasetGroupPermission> {
+  async setDatasetUserGroupPermission(
+    dataset: DatasetLike,
+    group: UserGroupLike,
+    permission: DatasetPermission,
+  ): Promise<DatasetGroupPermission> {
     return this.groups.setDatasetUserGroupPermission(dataset, group, permission);
   }
 

@@ -21,7 +21,8 @@ let member: TestUser;
 let collaborator: TestUser;
 let asAdmin: ManagementClient;
 
-const clientFor = (key: string): ManagementClient => new ManagementClient({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
+const clientFor = (key: string): ManagementClient =>
+  new ManagementClient({ apiUri: server.url, apiKey: key, maxAttempts: 1 });
 const noConfigFile = (): string => join(server.dir, 'absent-config.json');
 
 beforeAll(async () => {
@@ -42,7 +43,9 @@ afterEach(() => {
 
 describe('connecting', () => {
   it('testApiConnection works from FIFTYONE_API_URI and FIFTYONE_API_KEY', async () => {
-    const me = await testApiConnection({ env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: member.key, FIFTYONE_CONFIG_PATH: noConfigFile() } });
+    const me = await testApiConnection({
+      env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: member.key, FIFTYONE_CONFIG_PATH: noConfigFile() },
+    });
     expect(me.user.email).toBe('member@example.com');
     expect(me.authMethod).toBe('api_key');
   });
@@ -60,9 +63,9 @@ describe('connecting', () => {
   it('explains a rejected key without revealing it', async () => {
     const unknown = await clientFor(admin.key).generateApiKey('short-lived');
     await asAdmin.deleteApiKey((await asAdmin.listApiKeys()).find((k) => k.name === 'short-lived')?.id ?? '');
-    const error = await testApiConnection({ env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: unknown, FIFTYONE_CONFIG_PATH: noConfigFile() } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await testApiConnection({
+      env: { FIFTYONE_API_URI: server.url, FIFTYONE_API_KEY: unknown, FIFTYONE_CONFIG_PATH: noConfigFile() },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(401);
     expect((error as AuthenticationError).requestId).toBeTruthy();
@@ -73,13 +76,17 @@ describe('connecting', () => {
 
   it('reports an unreachable server as a ConnectionError naming the URI', async () => {
     const uri = `http://127.0.0.1:${await unusedPort()}`;
-    const error = await testApiConnection({ connection: new ApiConnection({ apiUri: uri, apiKey: admin.key, maxAttempts: 1 }) }).catch((e: unknown) => e);
+    const error = await testApiConnection({
+      connection: new ApiConnection({ apiUri: uri, apiKey: admin.key, maxAttempts: 1 }),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain(uri);
   });
 
   it('refuses management over a database connection, saying what to set', async () => {
-    const database = connect({ config: loadConfig({ env: { FIFTYONE_DATABASE_URI: server.databaseUri }, configPath: noConfigFile() }) });
+    const database = connect({
+      config: loadConfig({ env: { FIFTYONE_DATABASE_URI: server.databaseUri }, configPath: noConfigFile() }),
+    });
     expect(database).toBeInstanceOf(DatabaseConnection);
     await expect(management.listUsers({}, database)).rejects.toThrow(ConfigError);
     await expect(management.whoami(database)).rejects.toThrow(
@@ -106,7 +113,7 @@ describe('users (admin)', () => {
     expect(first.total).toBeGreaterThanOrEqual(3);
   });
 
-  it('sets roles and deletes users; the deleted user\'s key dies with them', async () => {
+  it("sets roles and deletes users; the deleted user's key dies with them", async () => {
     const temp = await server.addUser('temp@example.com', 'COLLABORATOR');
     expect((await management.setUserRole('temp@example.com', 'MEMBER', asAdmin)).role).toBe('MEMBER');
     await management.deleteUser(temp.user, asAdmin);
@@ -123,7 +130,9 @@ describe('users (admin)', () => {
     const demoted = await server.addUser('demoted@example.com', 'COLLABORATOR');
     await expect(clientFor(demoted.key).whoami()).resolves.toBeTruthy();
     await asAdmin.setUserRole(demoted.user, 'GUEST');
-    const error = await clientFor(demoted.key).whoami().catch((e: unknown) => e);
+    const error = await clientFor(demoted.key)
+      .whoami()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForbiddenError);
     expect((error as Error).message).toBe('Guests cannot use API keys');
   });
@@ -153,7 +162,7 @@ describe('API keys', () => {
     expect(JSON.stringify(keys)).not.toContain(member.key);
   });
 
-  it('lets an admin generate, list and delete another user\'s key; deletion revokes at once', async () => {
+  it("lets an admin generate, list and delete another user's key; deletion revokes at once", async () => {
     const key = await management.generateApiKey('ci', 'collab@example.com', {}, asAdmin);
     const listed = await management.listApiKeys(collaborator.user, asAdmin);
     const record = listed.find((k) => k.name === 'ci');
@@ -175,7 +184,7 @@ describe('API keys', () => {
     await expect(clientFor(key).whoami()).rejects.toBeInstanceOf(AuthenticationError);
   });
 
-  it('forbids non-admins to touch other users\' keys', async () => {
+  it("forbids non-admins to touch other users' keys", async () => {
     await expect(clientFor(member.key).listApiKeys(collaborator.user)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(clientFor(member.key).generateApiKey('x', collaborator.user)).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -186,7 +195,9 @@ describe('organization settings (admin)', () => {
     const before = await management.getOrganizationSettings(asAdmin);
     const after = await management.setOrganizationSettings({ defaultUserRole: 'COLLABORATOR' }, asAdmin);
     expect(after).toEqual({ ...before, defaultUserRole: 'COLLABORATOR' });
-    await expect(clientFor(member.key).setOrganizationSettings({ defaultUserRole: 'ADMIN' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(clientFor(member.key).setOrganizationSettings({ defaultUserRole: 'ADMIN' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await asAdmin.setOrganizationSettings(before);
   });
 
@@ -198,7 +209,9 @@ describe('organization settings (admin)', () => {
       const set = await management.setMediaRoots([`${root}/sub/..`], asAdmin);
       expect(set).toEqual([{ path: realpathSync(root), source: 'organization', available: true }]);
       expect(await asAdmin.listMediaRoots()).toEqual(set);
-      await expect(asAdmin.setMediaRoots([root, 'relative/dir'])).rejects.toThrow(/^Media root 2: .*not an absolute path/);
+      await expect(asAdmin.setMediaRoots([root, 'relative/dir'])).rejects.toThrow(
+        /^Media root 2: .*not an absolute path/,
+      );
       await expect(clientFor(member.key).listMediaRoots()).rejects.toBeInstanceOf(ForbiddenError);
       await expect(clientFor(member.key).setMediaRoots([])).rejects.toBeInstanceOf(ForbiddenError);
       expect(await asAdmin.setMediaRoots([])).toEqual([]);

@@ -15,8 +15,19 @@ export interface StagedFixture {
 
 /** Images (relative path → [width, height]) each fixture names; the extension decides PNG or JPEG. */
 export const FIXTURE_IMAGES = {
-  coco: { 'data/cat.jpg': [640, 480], 'data/dir/straße 猫.png': [320, 240], 'data/empty.jpg': [100, 50], 'data/nosize.png': [64, 32] },
-  yolo: { 'images/a.jpg': [640, 480], 'images/sub/b.png': [320, 240], 'images/empty.jpg': [100, 50], 'images/c.jpg': [80, 60], 'images/ünï 猫.jpg': [50, 40] },
+  coco: {
+    'data/cat.jpg': [640, 480],
+    'data/dir/straße 猫.png': [320, 240],
+    'data/empty.jpg': [100, 50],
+    'data/nosize.png': [64, 32],
+  },
+  yolo: {
+    'images/a.jpg': [640, 480],
+    'images/sub/b.png': [320, 240],
+    'images/empty.jpg': [100, 50],
+    'images/c.jpg': [80, 60],
+    'images/ünï 猫.jpg': [50, 40],
+  },
   fiftyone: { 'data/one.jpg': [640, 480], 'data/ünï 猫.jpg': [100, 50] },
 } as const satisfies Record<string, Record<string, readonly [number, number]>>;
 
@@ -31,7 +42,8 @@ export function stageFixture(name: keyof typeof FIXTURE_IMAGES): StagedFixture {
   const root = mkdtempSync(join(tmpdir(), `teamset-${name}-`));
   const dir = join(root, name);
   cpSync(join(FIXTURES_DIR, name), dir, { recursive: true });
-  for (const [path, [width, height]] of Object.entries(FIXTURE_IMAGES[name])) writeImage(join(dir, path), width, height);
+  for (const [path, [width, height]] of Object.entries(FIXTURE_IMAGES[name]))
+    writeImage(join(dir, path), width, height);
   return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -45,6 +57,7 @@ export function tempDir(prefix = 'teamset-export-'): StagedFixture {
 export function rounded<T>(value: T): T {
   if (typeof value === 'number') return (Math.round(value * 1e12) / 1e12) as T;
   if (Array.isArray(value)) return value.map(rounded) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)])) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)])) as T;
   return value;
 }

@@ -23,7 +23,8 @@ export interface FixtureSample extends SampleInput {
 }
 
 /** Sample and label ids are unique across the whole database, so each copy of the fixture gets its own id prefix. */
-const hex24 = (copy: number, n: number): string => copy.toString(16).padStart(6, '0') + n.toString(16).padStart(18, '0');
+const hex24 = (copy: number, n: number): string =>
+  copy.toString(16).padStart(6, '0') + n.toString(16).padStart(18, '0');
 
 /**
  * `copy` numbers the copy (ids differ, nothing else). Sample i: tags train/val/test by i % 3 (+ "hard" when i % 5 === 0); uniqueness (7i mod 32)/32 — distinct and exact

@@ -46,7 +46,8 @@ export async function startTeamsetTestServer(options: TeamsetTestServerOptions =
     databaseUri,
     async addUser(email, role) {
       const user = await services.users.create(SYSTEM_ACTOR, { email, name: email.split('@')[0] ?? email, role });
-      const key = role === 'GUEST' ? '' : (await services.keys.generate(SYSTEM_ACTOR, { name: 'test', user: user.id })).key;
+      const key =
+        role === 'GUEST' ? '' : (await services.keys.generate(SYSTEM_ACTOR, { name: 'test', user: user.id })).key;
       return { user, key };
     },
     addDataset(name) {

@@ -18,7 +18,13 @@ describe('F: operator JSON shapes', () => {
     for (const op of ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const) {
       expect(F('uniqueness')[op](0.5).toJSON(), op).toEqual({ op, args: [u, L(0.5)] });
     }
-    expect(F('a').eq(F('b')).toJSON()).toEqual({ op: 'eq', args: [{ op: 'field', path: 'a' }, { op: 'field', path: 'b' }] });
+    expect(F('a').eq(F('b')).toJSON()).toEqual({
+      op: 'eq',
+      args: [
+        { op: 'field', path: 'a' },
+        { op: 'field', path: 'b' },
+      ],
+    });
     expect(F('a').eq(null).toJSON()).toEqual({ op: 'eq', args: [{ op: 'field', path: 'a' }, L(null)] });
   });
 
@@ -67,10 +73,19 @@ describe('F: operator JSON shapes', () => {
     expect(F('filepath').endsWith('.jpg').toJSON()).toEqual({ op: 'ends_with', args: [p, L('.jpg')] });
     expect(F('filepath').contains('img').toJSON()).toEqual({ op: 'contains', args: [p, L('img')] });
     expect(F('filepath').matches('^/a').toJSON()).toEqual({ op: 'matches', args: [p, L('^/a')] });
-    expect(F('filepath').matches('^/a', { ignoreCase: true }).toJSON()).toEqual({ op: 'matches', args: [p, L('^/a')], ignore_case: true });
-    expect(F('filepath').matches(/^\/a/i).toJSON()).toEqual({ op: 'matches', args: [p, L('^\\/a')], ignore_case: true });
+    expect(F('filepath').matches('^/a', { ignoreCase: true }).toJSON()).toEqual({
+      op: 'matches',
+      args: [p, L('^/a')],
+      ignore_case: true,
+    });
+    expect(F('filepath').matches(/^\/a/i).toJSON()).toEqual({
+      op: 'matches',
+      args: [p, L('^\\/a')],
+      ignore_case: true,
+    });
     expect(() => F('filepath').matches(/a/g)).toThrow(/only the "i" flag/);
-    for (const op of ['lower', 'upper', 'strlen'] as const) expect(F('filepath')[op]().toJSON()).toEqual({ op, args: [p] });
+    for (const op of ['lower', 'upper', 'strlen'] as const)
+      expect(F('filepath')[op]().toJSON()).toEqual({ op, args: [p] });
   });
 
   it('arrays and if_else', () => {
@@ -78,11 +93,17 @@ describe('F: operator JSON shapes', () => {
     const conf = F('confidence').gt(0.9);
     const elemConf = { op: 'gt', args: [{ op: 'elem', path: 'confidence' }, L(0.9)] };
     expect(F('gt.detections').length().toJSON()).toEqual({ op: 'length', args: [d] });
-    expect(F('tags').contains('train').toJSON()).toEqual({ op: 'contains', args: [{ op: 'field', path: 'tags' }, L('train')] });
+    expect(F('tags').contains('train').toJSON()).toEqual({
+      op: 'contains',
+      args: [{ op: 'field', path: 'tags' }, L('train')],
+    });
     expect(F('gt.detections').filter(conf).toJSON()).toEqual({ op: 'filter', args: [d, elemConf] });
     expect(F('gt.detections').any(conf).toJSON()).toEqual({ op: 'any', args: [d, elemConf] });
     expect(F('gt.detections').all(conf).toJSON()).toEqual({ op: 'all', args: [d, elemConf] });
-    expect(F('flag').ifElse(1, F('b')).toJSON()).toEqual({ op: 'if_else', args: [{ op: 'field', path: 'flag' }, L(1), { op: 'field', path: 'b' }] });
+    expect(F('flag').ifElse(1, F('b')).toJSON()).toEqual({
+      op: 'if_else',
+      args: [{ op: 'field', path: 'flag' }, L(1), { op: 'field', path: 'b' }],
+    });
   });
 });
 
@@ -111,7 +132,13 @@ describe('F: scoping inside per-element predicates', () => {
       op: 'any',
       args: [
         { op: 'field', path: 'frames' },
-        { op: 'any', args: [{ op: 'elem', path: 'detections' }, { op: 'eq', args: [{ op: 'elem', path: 'label' }, L('cat')] }] },
+        {
+          op: 'any',
+          args: [
+            { op: 'elem', path: 'detections' },
+            { op: 'eq', args: [{ op: 'elem', path: 'label' }, L('cat')] },
+          ],
+        },
       ],
     });
   });

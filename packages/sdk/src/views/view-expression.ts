@@ -35,7 +35,9 @@ export class ViewExpression {
     return new ViewExpression((scope) => {
       if (scope === 'element') return path === undefined ? { op: 'elem' } : { op: 'elem', path };
       if (path === undefined) {
-        throw new TypeError('F() with no path is the current list element: use it inside filter/any/all or filterLabels');
+        throw new TypeError(
+          'F() with no path is the current list element: use it inside filter/any/all or filterLabels',
+        );
       }
       return { op: 'field', path };
     });
@@ -74,15 +76,31 @@ export class ViewExpression {
     return this.#resolve('element');
   }
 
-  eq(other: ExpressionLike): ViewExpression { return this.#apply('eq', other); }
-  ne(other: ExpressionLike): ViewExpression { return this.#apply('ne', other); }
-  gt(other: ExpressionLike): ViewExpression { return this.#apply('gt', other); }
-  gte(other: ExpressionLike): ViewExpression { return this.#apply('gte', other); }
-  lt(other: ExpressionLike): ViewExpression { return this.#apply('lt', other); }
-  lte(other: ExpressionLike): ViewExpression { return this.#apply('lte', other); }
+  eq(other: ExpressionLike): ViewExpression {
+    return this.#apply('eq', other);
+  }
+  ne(other: ExpressionLike): ViewExpression {
+    return this.#apply('ne', other);
+  }
+  gt(other: ExpressionLike): ViewExpression {
+    return this.#apply('gt', other);
+  }
+  gte(other: ExpressionLike): ViewExpression {
+    return this.#apply('gte', other);
+  }
+  lt(other: ExpressionLike): ViewExpression {
+    return this.#apply('lt', other);
+  }
+  lte(other: ExpressionLike): ViewExpression {
+    return this.#apply('lte', other);
+  }
 
-  isIn(values: readonly LiteralScalar[]): ViewExpression { return this.#apply('in', ViewExpression.#list('isIn', values)); }
-  notIn(values: readonly LiteralScalar[]): ViewExpression { return this.#apply('nin', ViewExpression.#list('notIn', values)); }
+  isIn(values: readonly LiteralScalar[]): ViewExpression {
+    return this.#apply('in', ViewExpression.#list('isIn', values));
+  }
+  notIn(values: readonly LiteralScalar[]): ViewExpression {
+    return this.#apply('nin', ViewExpression.#list('notIn', values));
+  }
 
   /** Present and not null; `exists(false)` is absent or null. */
   exists(bool = true): ViewExpression {
@@ -90,16 +108,34 @@ export class ViewExpression {
     return bool ? exists : exists.not();
   }
 
-  and(...others: ExpressionLike[]): ViewExpression { return ViewExpression.combine('and', [this, ...others]); }
-  or(...others: ExpressionLike[]): ViewExpression { return ViewExpression.combine('or', [this, ...others]); }
-  not(): ViewExpression { return this.#apply('not'); }
+  and(...others: ExpressionLike[]): ViewExpression {
+    return ViewExpression.combine('and', [this, ...others]);
+  }
+  or(...others: ExpressionLike[]): ViewExpression {
+    return ViewExpression.combine('or', [this, ...others]);
+  }
+  not(): ViewExpression {
+    return this.#apply('not');
+  }
 
-  add(other: ExpressionLike): ViewExpression { return this.#apply('add', other); }
-  sub(other: ExpressionLike): ViewExpression { return this.#apply('sub', other); }
-  mul(other: ExpressionLike): ViewExpression { return this.#apply('mul', other); }
-  div(other: ExpressionLike): ViewExpression { return this.#apply('div', other); }
-  mod(other: ExpressionLike): ViewExpression { return this.#apply('mod', other); }
-  abs(): ViewExpression { return this.#apply('abs'); }
+  add(other: ExpressionLike): ViewExpression {
+    return this.#apply('add', other);
+  }
+  sub(other: ExpressionLike): ViewExpression {
+    return this.#apply('sub', other);
+  }
+  mul(other: ExpressionLike): ViewExpression {
+    return this.#apply('mul', other);
+  }
+  div(other: ExpressionLike): ViewExpression {
+    return this.#apply('div', other);
+  }
+  mod(other: ExpressionLike): ViewExpression {
+    return this.#apply('mod', other);
+  }
+  abs(): ViewExpression {
+    return this.#apply('abs');
+  }
   /** Rounds to `places` decimals (negative rounds to tens, hundreds...); FiftyOne's round(place). */
   round(places?: number): ViewExpression {
     if (places === undefined) return this.#apply('round');
@@ -107,16 +143,23 @@ export class ViewExpression {
     return this.#apply('round', places);
   }
 
-  startsWith(prefix: ExpressionLike): ViewExpression { return this.#apply('starts_with', prefix); }
-  endsWith(suffix: ExpressionLike): ViewExpression { return this.#apply('ends_with', suffix); }
+  startsWith(prefix: ExpressionLike): ViewExpression {
+    return this.#apply('starts_with', prefix);
+  }
+  endsWith(suffix: ExpressionLike): ViewExpression {
+    return this.#apply('ends_with', suffix);
+  }
   /** Substring test on a string, membership test on a list: the server decides from the field's type. */
-  contains(value: ExpressionLike): ViewExpression { return this.#apply('contains', value); }
+  contains(value: ExpressionLike): ViewExpression {
+    return this.#apply('contains', value);
+  }
   /** Regex match (FiftyOne's re_match) in the view regex syntax (docs/datasets.md). A RegExp may carry the `i` flag only. */
   matches(regex: string | RegExp, options: MatchesOptions = {}): ViewExpression {
     let pattern = regex;
     let ignoreCase = options.ignoreCase ?? false;
     if (regex instanceof RegExp) {
-      if (/[^i]/.test(regex.flags)) throw new TypeError(`matches(): only the "i" flag is supported, got "${regex.flags}"`);
+      if (/[^i]/.test(regex.flags))
+        throw new TypeError(`matches(): only the "i" flag is supported, got "${regex.flags}"`);
       pattern = regex.source;
       ignoreCase ||= regex.flags.includes('i');
     }
@@ -128,19 +171,35 @@ export class ViewExpression {
       ...(ignoreCase ? { ignore_case: true } : {}),
     }));
   }
-  lower(): ViewExpression { return this.#apply('lower'); }
-  upper(): ViewExpression { return this.#apply('upper'); }
-  strlen(): ViewExpression { return this.#apply('strlen'); }
+  lower(): ViewExpression {
+    return this.#apply('lower');
+  }
+  upper(): ViewExpression {
+    return this.#apply('upper');
+  }
+  strlen(): ViewExpression {
+    return this.#apply('strlen');
+  }
 
   /** Number of items of a list. */
-  length(): ViewExpression { return this.#apply('length'); }
+  length(): ViewExpression {
+    return this.#apply('length');
+  }
   /** The items for which `predicate` is true; inside it F() is the item and F("x") its field x. */
-  filter(predicate: ViewExpression): ViewExpression { return this.#perElement('filter', predicate); }
-  any(predicate: ViewExpression): ViewExpression { return this.#perElement('any', predicate); }
-  all(predicate: ViewExpression): ViewExpression { return this.#perElement('all', predicate); }
+  filter(predicate: ViewExpression): ViewExpression {
+    return this.#perElement('filter', predicate);
+  }
+  any(predicate: ViewExpression): ViewExpression {
+    return this.#perElement('any', predicate);
+  }
+  all(predicate: ViewExpression): ViewExpression {
+    return this.#perElement('all', predicate);
+  }
 
   /** `this ? then : otherwise`, with this expression as the condition. */
-  ifElse(then: ExpressionLike, otherwise: ExpressionLike): ViewExpression { return this.#apply('if_else', then, otherwise); }
+  ifElse(then: ExpressionLike, otherwise: ExpressionLike): ViewExpression {
+    return this.#apply('if_else', then, otherwise);
+  }
 
   #apply(op: Exclude<OperatorName, 'matches'>, ...operands: ExpressionLike[]): ViewExpression {
     const rest = operands.map(ViewExpression.from);
@@ -148,7 +207,8 @@ export class ViewExpression {
   }
 
   #perElement(op: 'filter' | 'any' | 'all', predicate: ViewExpression): ViewExpression {
-    if (!(predicate instanceof ViewExpression)) throw new TypeError(`${op}(): the predicate must be an expression built with F`);
+    if (!(predicate instanceof ViewExpression))
+      throw new TypeError(`${op}(): the predicate must be an expression built with F`);
     return new ViewExpression((scope) => ({ op, args: [this.#resolve(scope), predicate.#resolve('element')] }));
   }
 
@@ -168,6 +228,12 @@ function literalCopy(value: LiteralValue): LiteralValue {
 }
 
 function assertScalar(value: unknown): void {
-  const ok = value === null || ['string', 'boolean'].includes(typeof value) || (typeof value === 'number' && Number.isFinite(value));
-  if (!ok) throw new TypeError(`not a literal: ${String(value)} (use a string, finite number, boolean, null, a list of those, or F(...))`);
+  const ok =
+    value === null ||
+    ['string', 'boolean'].includes(typeof value) ||
+    (typeof value === 'number' && Number.isFinite(value));
+  if (!ok)
+    throw new TypeError(
+      `not a literal: ${String(value)} (use a string, finite number, boolean, null, a list of those, or F(...))`,
+    );
 }

@@ -13,13 +13,24 @@ describe('ViewBuilder: stage JSON', () => {
     const one = (b: ViewBuilder) => b.toJSON().stages[0];
     expect(one(v.match(F('uniqueness').gt(0.5)))).toEqual({ stage: 'match', filter: F('uniqueness').gt(0.5).toJSON() });
     expect(one(v.matchTags('train'))).toEqual({ stage: 'match_tags', tags: ['train'] });
-    expect(one(v.matchTags(['a', 'b'], false, true))).toEqual({ stage: 'match_tags', tags: ['a', 'b'], bool: false, all: true });
+    expect(one(v.matchTags(['a', 'b'], false, true))).toEqual({
+      stage: 'match_tags',
+      tags: ['a', 'b'],
+      bool: false,
+      all: true,
+    });
     expect(one(v.exists('gt'))).toEqual({ stage: 'exists', field: 'gt' });
     expect(one(v.exists('gt', false))).toEqual({ stage: 'exists', field: 'gt', bool: false });
     expect(one(v.filterLabels('gt', F('confidence').gt(0.9), { onlyMatches: false }))).toEqual({
       stage: 'filter_labels',
       field: 'gt',
-      filter: { op: 'gt', args: [{ op: 'elem', path: 'confidence' }, { op: 'lit', value: 0.9 }] },
+      filter: {
+        op: 'gt',
+        args: [
+          { op: 'elem', path: 'confidence' },
+          { op: 'lit', value: 0.9 },
+        ],
+      },
       only_matches: false,
     });
     expect(one(v.sortBy('uniqueness'))).toEqual({ stage: 'sort_by', field: 'uniqueness' });
@@ -32,20 +43,36 @@ describe('ViewBuilder: stage JSON', () => {
     expect(one(v.limit(0))).toEqual({ stage: 'limit', n: 0 });
     expect(one(v.take(10, { seed: 7 }))).toEqual({ stage: 'take', size: 10, seed: 7 });
     expect(one(v.shuffle({ seed: 0 }))).toEqual({ stage: 'shuffle', seed: 0 });
-    expect(one(v.select([ID1, ID2], { ordered: true }))).toEqual({ stage: 'select', sample_ids: [ID1, ID2], ordered: true });
+    expect(one(v.select([ID1, ID2], { ordered: true }))).toEqual({
+      stage: 'select',
+      sample_ids: [ID1, ID2],
+      ordered: true,
+    });
     expect(one(v.select(ID1))).toEqual({ stage: 'select', sample_ids: [ID1] });
     expect(one(v.exclude(ID2))).toEqual({ stage: 'exclude', sample_ids: [ID2] });
-    expect(one(v.selectFields(['gt', 'predictions']))).toEqual({ stage: 'select_fields', fields: ['gt', 'predictions'] });
+    expect(one(v.selectFields(['gt', 'predictions']))).toEqual({
+      stage: 'select_fields',
+      fields: ['gt', 'predictions'],
+    });
     expect(one(v.selectFields())).toEqual({ stage: 'select_fields', fields: [] });
     expect(one(v.excludeFields('uniqueness'))).toEqual({ stage: 'exclude_fields', fields: ['uniqueness'] });
   });
 
   it('round-trips a full chain through JSON and validateView', () => {
     const view = new ViewBuilder()
-      .match(F('uniqueness').gt(0.5).and(F('filepath').matches('\\.jpg$', { ignoreCase: true })))
+      .match(
+        F('uniqueness')
+          .gt(0.5)
+          .and(F('filepath').matches('\\.jpg$', { ignoreCase: true })),
+      )
       .matchTags(['train'])
       .exists('ground_truth')
-      .filterLabels('ground_truth.detections', F('label').isIn(['cat', 'dog']).and(F('confidence').gte(F('$threshold'))))
+      .filterLabels(
+        'ground_truth.detections',
+        F('label')
+          .isIn(['cat', 'dog'])
+          .and(F('confidence').gte(F('$threshold'))),
+      )
       .sortBy('uniqueness', { reverse: true })
       .skip(1)
       .limit(100)
@@ -84,13 +111,17 @@ describe('ViewBuilder: errors at the call that made them', () => {
     expect(() => v.skip(-1)).toThrow('skip: n: expected a non-negative integer');
     expect(() => v.limit(1.5)).toThrow(TypeError);
     expect(() => v.take(1, { seed: -1 })).toThrow(/seed/);
-    expect(() => v.select(['nope'])).toThrow('select: sample_ids[0]: expected a sample id (24 lowercase hex characters)');
+    expect(() => v.select(['nope'])).toThrow(
+      'select: sample_ids[0]: expected a sample id (24 lowercase hex characters)',
+    );
     expect(() => v.exists('a b')).toThrow(/invalid field path/);
     expect(() => v.matchTags([])).toThrow(/at least 1/);
     expect(() => v.match(F('a').matches('\\bword'))).toThrow(/word boundaries/);
     expect(() => v.match(F().gt(1))).toThrow(/F\(\) with no path/);
     expect(() => v.match({ op: 'lit', value: true } as never)).toThrow(/expected an expression built with F/);
-    expect(() => ViewBuilder.fromJSON({ stages: [{ stage: 'nope' }] })).toThrow(/invalid view: stages\[0\]: unknown stage "nope"/);
+    expect(() => ViewBuilder.fromJSON({ stages: [{ stage: 'nope' }] })).toThrow(
+      /invalid view: stages\[0\]: unknown stage "nope"/,
+    );
   });
 
   it('leaves resource limits to the server', () => {

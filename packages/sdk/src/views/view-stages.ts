@@ -57,7 +57,11 @@ export class ViewBuilder {
 
   /** Samples with any of the tags (every one, with `all`); `bool: false` inverts. */
   matchTags(tags: string | readonly string[], bool?: boolean, all?: boolean): ViewBuilder {
-    return this.#add({ stage: 'match_tags', tags: typeof tags === 'string' ? [tags] : [...tags], ...optional({ bool, all }) });
+    return this.#add({
+      stage: 'match_tags',
+      tags: typeof tags === 'string' ? [tags] : [...tags],
+      ...optional({ bool, all }),
+    });
   }
 
   exists(field: string, bool?: boolean): ViewBuilder {
@@ -66,8 +70,14 @@ export class ViewBuilder {
 
   /** Keeps the labels of `field` matching `filter`, in which F("x") is the label's field x. */
   filterLabels(field: string, filter: ViewExpression, options: FilterLabelsOptions = {}): ViewBuilder {
-    if (!(filter instanceof ViewExpression)) throw new TypeError('filterLabels(): filter must be an expression built with F');
-    return this.#add({ stage: 'filter_labels', field, filter: filter.toElementJSON(), ...optional({ only_matches: options.onlyMatches }) });
+    if (!(filter instanceof ViewExpression))
+      throw new TypeError('filterLabels(): filter must be an expression built with F');
+    return this.#add({
+      stage: 'filter_labels',
+      field,
+      filter: filter.toElementJSON(),
+      ...optional({ only_matches: options.onlyMatches }),
+    });
   }
 
   sortBy(fieldOrExpr: string | ViewExpression, options: SortByOptions = {}): ViewBuilder {
@@ -117,7 +127,9 @@ export class ViewBuilder {
     const result = validateView({ stages: [stage] }, SHAPE_ONLY_LIMITS);
     if (!result.ok) {
       // Paths say stages[0]; name the method's stage instead, since the caller knows no index.
-      const message = formatProblems(result.problems.map((p) => ({ ...p, path: p.path.replace(/^stages\[0\]\.?/, '') })));
+      const message = formatProblems(
+        result.problems.map((p) => ({ ...p, path: p.path.replace(/^stages\[0\]\.?/, '') })),
+      );
       throw new TypeError(`${stage.stage}: ${message}`);
     }
     return new ViewBuilder([...this.stages, stage]);

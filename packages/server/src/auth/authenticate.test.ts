@@ -3,7 +3,13 @@ import { PATHS } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/auth-fixture.js';
 import { describeAuthChecks } from '../test-support/describe-auth-checks.js';
-import { PROTECTED_ROUTES, PUBLIC_ROUTES, listRegisteredRoutes, registeredProtectedRoutes, routeKey } from '../test-support/protected-routes.js';
+import {
+  PROTECTED_ROUTES,
+  PUBLIC_ROUTES,
+  listRegisteredRoutes,
+  registeredProtectedRoutes,
+  routeKey,
+} from '../test-support/protected-routes.js';
 
 describe('protected-route table', () => {
   let t: TestApp;
@@ -35,7 +41,11 @@ describe('protected-route table', () => {
 
   it('public routes answer without credentials (never 401)', async () => {
     for (const r of PUBLIC_ROUTES) {
-      const response = await t.inject({ method: r.method as 'GET' | 'POST', url: r.path, ...(r.method === 'POST' ? { payload: {} } : {}) });
+      const response = await t.inject({
+        method: r.method as 'GET' | 'POST',
+        url: r.path,
+        ...(r.method === 'POST' ? { payload: {} } : {}),
+      });
       expect(response.statusCode, `${routeKey(r)}: ${response.body}`).not.toBe(401);
       expect(response.statusCode).toBeLessThan(500);
     }

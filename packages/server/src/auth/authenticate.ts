@@ -1,6 +1,14 @@
 // The authentication hook for protected routes: API key or session cookie → request.actor, with CSRF and failure limits.
 import { CSRF_HEADER, INVALID_API_KEY_MESSAGE, apiKeyDisplayPrefix, isWellFormedApiKey } from '@teamset/contract';
-import { AppError, constantTimeEqual, forbidden, unauthenticated, type Actor, type Services, type VerifiedKey } from '@teamset/core';
+import {
+  AppError,
+  constantTimeEqual,
+  forbidden,
+  unauthenticated,
+  type Actor,
+  type Services,
+  type VerifiedKey,
+} from '@teamset/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCredentials } from './credentials.js';
 import type { FailedAuthLimiter } from './failed-auth-limiter.js';
@@ -31,7 +39,13 @@ function keyPrefixOf(key: string): string | undefined {
  * its budget is answered 429 instead of 401, having cost one indexed lookup at most.
  */
 export function createAuthenticate(services: Services, limiter: FailedAuthLimiter): AuthenticateHook {
-  const failed = (request: FastifyRequest, reply: FastifyReply, error: unknown, key: string, done: (error?: Error) => void): void => {
+  const failed = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: unknown,
+    key: string,
+    done: (error?: Error) => void,
+  ): void => {
     if (!(error instanceof AppError && error.code === 'UNAUTHENTICATED')) {
       done(error as Error);
       return;
@@ -62,7 +76,8 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
   return function authenticate(request, reply, done) {
     try {
       const credentials = readCredentials(request);
-      if (credentials.kind === 'none') throw unauthenticated('Authentication required: send an API key in X-API-Key, or sign in');
+      if (credentials.kind === 'none')
+        throw unauthenticated('Authentication required: send an API key in X-API-Key, or sign in');
       if (credentials.kind === 'session') {
         // A bad session cookie is always a plain 401 and not counted: the web app needs the 401 to show its
         // sign-in page (a 429 would strand a colleague behind the same NAT on an error screen), a stale cookie

@@ -4,7 +4,10 @@ import { FailedAuthLimiter, type Lockout } from './failed-auth-limiter.js';
 
 const t0 = 1_000_000;
 
-function limiterWithLog(options = { maxFailures: 2, windowMs: 60_000, maxAccountFailures: 3 }): { limiter: FailedAuthLimiter; lockouts: Lockout[] } {
+function limiterWithLog(options = { maxFailures: 2, windowMs: 60_000, maxAccountFailures: 3 }): {
+  limiter: FailedAuthLimiter;
+  lockouts: Lockout[];
+} {
   const lockouts: Lockout[] = [];
   const limiter = new FailedAuthLimiter(options, async (lockout) => {
     lockouts.push(lockout);
@@ -20,7 +23,9 @@ describe('FailedAuthLimiter', () => {
     expect(await limiter.credentialFailed('a', undefined, t0 + 1_000)).toBe(59);
     expect(await limiter.credentialFailed('a', undefined, t0 + 2_000)).toBe(58);
     expect(await limiter.credentialFailed('b', undefined, t0)).toBe(0);
-    expect(lockouts).toEqual([{ scope: 'address', subject: 'a', address: 'a', untilMs: t0 + 60_000, windowMs: 60_000 }]);
+    expect(lockouts).toEqual([
+      { scope: 'address', subject: 'a', address: 'a', untilMs: t0 + 60_000, windowMs: 60_000 },
+    ]);
   });
 
   it('bad keys with one prefix are held back from any address', async () => {
@@ -52,7 +57,9 @@ describe('FailedAuthLimiter', () => {
     for (const address of ['a', 'b', 'c']) await limiter.passwordFailed('ada@example.com', address, t0);
     expect(limiter.passwordRetryAfter('ada@example.com', 'd', t0)).toBe(60);
     expect(limiter.passwordRetryAfter('bob@example.com', 'd', t0)).toBe(0);
-    expect(lockouts.filter((l) => l.scope === 'account')).toEqual([{ scope: 'account', subject: 'ada@example.com', address: 'c', untilMs: t0 + 60_000, windowMs: 60_000 }]);
+    expect(lockouts.filter((l) => l.scope === 'account')).toEqual([
+      { scope: 'account', subject: 'ada@example.com', address: 'c', untilMs: t0 + 60_000, windowMs: 60_000 },
+    ]);
   });
 
   it('a right password forgives that account’s failures from that address, not the account-wide count', async () => {

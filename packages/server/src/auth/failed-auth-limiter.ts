@@ -50,7 +50,10 @@ export class FailedAuthLimiter {
     this.addresses = new FailureCounter(window);
     this.keyPrefixes = new FailureCounter(window);
     this.accountAddresses = new FailureCounter(window);
-    this.accounts = new FailureCounter({ maxFailures: options.maxAccountFailures ?? ACCOUNT_BUDGET_FACTOR * options.maxFailures, windowMs: options.windowMs });
+    this.accounts = new FailureCounter({
+      maxFailures: options.maxAccountFailures ?? ACCOUNT_BUDGET_FACTOR * options.maxFailures,
+      windowMs: options.windowMs,
+    });
   }
 
   /**
@@ -62,7 +65,8 @@ export class FailedAuthLimiter {
     if (keyPrefix !== undefined) wait = Math.max(wait, this.keyPrefixes.retryAfterSeconds(keyPrefix, nowMs));
     const started: Lockout[] = [];
     this.count(this.addresses, address, { scope: 'address', subject: address, address }, nowMs, started);
-    if (keyPrefix !== undefined) this.count(this.keyPrefixes, keyPrefix, { scope: 'key_prefix', subject: keyPrefix, address }, nowMs, started);
+    if (keyPrefix !== undefined)
+      this.count(this.keyPrefixes, keyPrefix, { scope: 'key_prefix', subject: keyPrefix, address }, nowMs, started);
     await this.announce(started);
     return wait;
   }
@@ -73,7 +77,10 @@ export class FailedAuthLimiter {
    * person's typos cannot keep a colleague behind the same NAT from signing in.
    */
   passwordRetryAfter(account: string, address: string, nowMs = Date.now()): number {
-    return Math.max(this.accountAddresses.retryAfterSeconds(accountAtAddress(account, address), nowMs), this.accounts.retryAfterSeconds(account, nowMs));
+    return Math.max(
+      this.accountAddresses.retryAfterSeconds(accountAtAddress(account, address), nowMs),
+      this.accounts.retryAfterSeconds(account, nowMs),
+    );
   }
 
   /** Seconds until the address may fail again; 0 while it has failures to spare. */
@@ -86,7 +93,13 @@ export class FailedAuthLimiter {
     const wait = this.addresses.retryAfterSeconds(address, nowMs);
     const started: Lockout[] = [];
     this.count(this.addresses, address, { scope: 'address', subject: address, address }, nowMs, started);
-    this.count(this.accountAddresses, accountAtAddress(account, address), { scope: 'account_address', subject: account, address }, nowMs, started);
+    this.count(
+      this.accountAddresses,
+      accountAtAddress(account, address),
+      { scope: 'account_address', subject: account, address },
+      nowMs,
+      started,
+    );
     this.count(this.accounts, account, { scope: 'account', subject: account, address }, nowMs, started);
     await this.announce(started);
     return wait;
@@ -98,7 +111,13 @@ export class FailedAuthLimiter {
   }
 
   /** Counts a failure under `key`; collects the lockout it starts, if any. */
-  private count(counter: FailureCounter, key: string, what: Pick<Lockout, 'scope' | 'subject' | 'address'>, nowMs: number, started: Lockout[]): void {
+  private count(
+    counter: FailureCounter,
+    key: string,
+    what: Pick<Lockout, 'scope' | 'subject' | 'address'>,
+    nowMs: number,
+    started: Lockout[],
+  ): void {
     const untilMs = counter.add(key, nowMs);
     if (untilMs !== undefined) started.push({ ...what, untilMs, windowMs: counter.budget.windowMs });
   }

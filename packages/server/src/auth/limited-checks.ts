@@ -7,11 +7,21 @@ import type { FailedAuthLimiter } from './failed-auth-limiter.js';
 /** The "slow down" answer to a bad credential (or a password check not run) while a budget is spent. */
 export function sendSlowDown(request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
   reply.header('retry-after', String(retryAfterSeconds));
-  return sendError(reply, request, 'RATE_LIMITED', `Too many failed authentication attempts; retry in ${retryAfterSeconds} s`);
+  return sendError(
+    reply,
+    request,
+    'RATE_LIMITED',
+    `Too many failed authentication attempts; retry in ${retryAfterSeconds} s`,
+  );
 }
 
 /** A token-gated action (first-run setup, accepting an invitation): a bad token counts against the address. */
-export async function limitedTokenCheck<T>(limiter: FailedAuthLimiter, request: FastifyRequest, reply: FastifyReply, action: () => Promise<T>): Promise<T | FastifyReply> {
+export async function limitedTokenCheck<T>(
+  limiter: FailedAuthLimiter,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  action: () => Promise<T>,
+): Promise<T | FastifyReply> {
   try {
     return await action();
   } catch (error) {

@@ -10,7 +10,12 @@ export function auditLockouts(audit: Services['audit'], log: FastifyBaseLogger):
         action: 'auth.lockout',
         actor: null,
         ip: lockout.address,
-        details: { scope: lockout.scope, subject: lockout.subject, until: new Date(lockout.untilMs).toISOString(), windowSeconds: Math.ceil(lockout.windowMs / 1000) },
+        details: {
+          scope: lockout.scope,
+          subject: lockout.subject,
+          until: new Date(lockout.untilMs).toISOString(),
+          windowSeconds: Math.ceil(lockout.windowMs / 1000),
+        },
       });
     } catch (error) {
       // The limit holds either way; a database hiccup must not turn a bad credential into a 500.

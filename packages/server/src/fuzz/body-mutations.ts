@@ -1,7 +1,14 @@
 // Request bodies: a schema-shaped value, then broken — wrong types, missing or extra fields, huge, deep — and encoded, sometimes badly.
 import { NDJSON_CONTENT_TYPE } from '@teamset/contract';
 import fc from 'fast-check';
-import { DEEP_LEVELS, HUGE_STRING_LENGTH, INVALID_UTF8, deepJsonText, hostileString, wrongTypeValue } from './hostile-values.js';
+import {
+  DEEP_LEVELS,
+  HUGE_STRING_LENGTH,
+  INVALID_UTF8,
+  deepJsonText,
+  hostileString,
+  wrongTypeValue,
+} from './hostile-values.js';
 
 export interface FuzzBody {
   payload: string | Buffer | undefined;
@@ -28,7 +35,21 @@ const CONTENT_TYPES = [
   'json',
 ] as const;
 
-const NON_JSON_TEXT = ['hello', "{'a': 1}", '[1, 2,', '{"a":}', 'NaN', 'undefined', '{"a":1}{"b":2}', '\uFEFF{}', '{"__proto__": {"x": 1}}', '{"constructor": {"prototype": {"x": 1}}}', '{"a":1,"a":2}', '\u0000', '1e99999'];
+const NON_JSON_TEXT = [
+  'hello',
+  "{'a': 1}",
+  '[1, 2,',
+  '{"a":}',
+  'NaN',
+  'undefined',
+  '{"a":1}{"b":2}',
+  '\uFEFF{}',
+  '{"__proto__": {"x": 1}}',
+  '{"constructor": {"prototype": {"x": 1}}}',
+  '{"a":1,"a":2}',
+  '\u0000',
+  '1e99999',
+];
 
 /** Properties of the view language that hold an expression. */
 const EXPRESSION_KEYS = new Set(['filter', 'expr']);
@@ -40,7 +61,8 @@ function locations(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
   if (out.length > 200) return out;
   if (Array.isArray(value)) value.forEach((item, i) => locations(item, [...path, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) locations(v, [...path, k], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) locations(v, [...path, k], out);
   return out;
 }
 
@@ -77,11 +99,41 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'none' as const }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: wrongTypeValue }), weight: 5 },
   { arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('extra' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', ''), hostileString), value: wrongTypeValue }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('huge-array' as const), at: fc.nat(), length: fc.constantFrom(1_000, 100_000) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('extra' as const),
+      at: fc.nat(),
+      key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', ''), hostileString),
+      value: wrongTypeValue,
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('huge-array' as const),
+      at: fc.nat(),
+      length: fc.constantFrom(1_000, 100_000),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant('huge-string' as const), at: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('deep' as const), at: fc.nat(), levels: fc.constantFrom(...DEEP_LEVELS), shape: fc.constantFrom('array' as const, 'object' as const) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('deep-expression' as const), at: fc.nat(), levels: fc.constantFrom(...DEEP_EXPRESSION_LEVELS) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('deep' as const),
+      at: fc.nat(),
+      levels: fc.constantFrom(...DEEP_LEVELS),
+      shape: fc.constantFrom('array' as const, 'object' as const),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('deep-expression' as const),
+      at: fc.nat(),
+      levels: fc.constantFrom(...DEEP_EXPRESSION_LEVELS),
+    }),
+    weight: 1,
+  },
 );
 
 /** A view expression `not(not(…(true)))`: valid at every level, so only depth limits can refuse it. */
@@ -94,7 +146,8 @@ function applyMutation(value: unknown, m: Mutation): { text: string; note: strin
   if (m.kind === 'none') return { text: JSON.stringify(value) ?? '', note: 'as generated' };
   const all = locations(value);
   // A deep expression only tests depth limits where an expression is expected.
-  const expressionSlots = m.kind === 'deep-expression' ? all.filter((p) => EXPRESSION_KEYS.has(String(p[p.length - 1]))) : [];
+  const expressionSlots =
+    m.kind === 'deep-expression' ? all.filter((p) => EXPRESSION_KEYS.has(String(p[p.length - 1]))) : [];
   const candidates = expressionSlots.length > 0 ? expressionSlots : all;
   const path = candidates[m.at % candidates.length] as Path;
   const where = path.length === 0 ? 'the body' : path.join('.');
@@ -108,7 +161,11 @@ function applyMutation(value: unknown, m: Mutation): { text: string; note: strin
       changed = deleteAt(value, path);
       break;
     case 'extra':
-      changed = replaceAt(value, path, (old) => (old !== null && typeof old === 'object' && !Array.isArray(old) ? { ...old, [m.key]: m.value } : { [m.key]: m.value }));
+      changed = replaceAt(value, path, (old) =>
+        old !== null && typeof old === 'object' && !Array.isArray(old)
+          ? { ...old, [m.key]: m.value }
+          : { [m.key]: m.value },
+      );
       break;
     case 'huge-array':
       changed = replaceAt(value, path, (old) => Array.from({ length: m.length }, () => old ?? 1));
@@ -126,7 +183,10 @@ function applyMutation(value: unknown, m: Mutation): { text: string; note: strin
       break;
   }
   const text = (JSON.stringify(changed) ?? '').replace(JSON.stringify(DEEP_MARKER), deepText);
-  return { text, note: `${m.kind}${'levels' in m ? ` ×${m.levels}` : ''}${'length' in m ? ` ×${m.length}` : ''} at ${where}` };
+  return {
+    text,
+    note: `${m.kind}${'levels' in m ? ` ×${m.levels}` : ''}${'length' in m ? ` ×${m.length}` : ''} at ${where}`,
+  };
 }
 
 /** Invalid UTF-8 bytes inside the first string literal (or at the start when there is none). */
@@ -146,16 +206,31 @@ export function withInvalidUtf8InValue(value: unknown, bytes: Buffer): Buffer | 
 }
 
 function pathValue(value: unknown, path: Path): unknown {
-  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value);
+  return path.reduce<unknown>(
+    (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined),
+    value,
+  );
 }
 
-type Encoding = { kind: 'json' } | { kind: 'invalid-utf8'; bytes: Buffer } | { kind: 'truncated'; at: number } | { kind: 'non-json'; text: string } | { kind: 'empty' } | { kind: 'absent' };
+type Encoding =
+  | { kind: 'json' }
+  | { kind: 'invalid-utf8'; bytes: Buffer }
+  | { kind: 'truncated'; at: number }
+  | { kind: 'non-json'; text: string }
+  | { kind: 'empty' }
+  | { kind: 'absent' };
 
 const encoding: fc.Arbitrary<Encoding> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'json' as const }), weight: 12 },
-  { arbitrary: fc.record({ kind: fc.constant('invalid-utf8' as const), bytes: fc.constantFrom(...INVALID_UTF8) }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('invalid-utf8' as const), bytes: fc.constantFrom(...INVALID_UTF8) }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant('truncated' as const), at: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('non-json' as const), text: fc.constantFrom(...NON_JSON_TEXT) }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('non-json' as const), text: fc.constantFrom(...NON_JSON_TEXT) }),
+    weight: 1,
+  },
   { arbitrary: fc.constant({ kind: 'empty' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'absent' as const }), weight: 1 },
 );
@@ -194,13 +269,28 @@ export function oddBody(base: fc.Arbitrary<unknown> | undefined): fc.Arbitrary<F
   return fc.tuple(value, mutation, encoding, contentType).map(([v, m, enc, type]) => {
     const { text, note } = applyMutation(v, m);
     const encoded = encode(text, enc);
-    return { payload: encoded.payload, contentType: encoded.payload === undefined ? undefined : type, note: `${note}${encoded.note}` };
+    return {
+      payload: encoded.payload,
+      contentType: encoded.payload === undefined ? undefined : type,
+      note: `${note}${encoded.note}`,
+    };
   });
 }
 
-type NdjsonFault = 'none' | 'not-json' | 'deep' | 'invalid-utf8' | 'odd-line-ends' | 'many-lines' | 'array-line' | 'nul' | 'bom';
+type NdjsonFault =
+  'none' | 'not-json' | 'deep' | 'invalid-utf8' | 'odd-line-ends' | 'many-lines' | 'array-line' | 'nul' | 'bom';
 
-const NDJSON_FAULTS: readonly NdjsonFault[] = ['none', 'not-json', 'deep', 'invalid-utf8', 'odd-line-ends', 'many-lines', 'array-line', 'nul', 'bom'];
+const NDJSON_FAULTS: readonly NdjsonFault[] = [
+  'none',
+  'not-json',
+  'deep',
+  'invalid-utf8',
+  'odd-line-ends',
+  'many-lines',
+  'array-line',
+  'nul',
+  'bom',
+];
 
 function ndjsonLines(lines: string[], fault: NdjsonFault, at: number): string | Buffer {
   const i = at % Math.max(1, lines.length);
@@ -213,7 +303,16 @@ function ndjsonLines(lines: string[], fault: NdjsonFault, at: number): string | 
     case 'deep':
       return replaced(deepJsonText(DEEP_LEVELS[at % DEEP_LEVELS.length] as number, 'array'));
     case 'invalid-utf8':
-      return Buffer.concat([Buffer.from(lines.slice(0, i).join('\n') + (i > 0 ? '\n' : '')), withInvalidUtf8(lines[i] ?? '{}', INVALID_UTF8[at % INVALID_UTF8.length] as Buffer), Buffer.from(lines.slice(i + 1).map((l) => `\n${l}`).join(''))]);
+      return Buffer.concat([
+        Buffer.from(lines.slice(0, i).join('\n') + (i > 0 ? '\n' : '')),
+        withInvalidUtf8(lines[i] ?? '{}', INVALID_UTF8[at % INVALID_UTF8.length] as Buffer),
+        Buffer.from(
+          lines
+            .slice(i + 1)
+            .map((l) => `\n${l}`)
+            .join(''),
+        ),
+      ]);
     case 'odd-line-ends':
       return `\n\r\n${lines.join('\r\n\r\n')}\r\n\n`;
     case 'many-lines':
@@ -231,8 +330,15 @@ function ndjsonLines(lines: string[], fault: NdjsonFault, at: number): string | 
 export function ndjsonBody(base: fc.Arbitrary<unknown> | undefined): fc.Arbitrary<FuzzBody> {
   const value = base ?? fc.constant({ samples: [{ filepath: '/a.jpg' }] });
   return fc.tuple(value, fc.constantFrom(...NDJSON_FAULTS), fc.nat()).map(([v, fault, at]) => {
-    const samples = v !== null && typeof v === 'object' && Array.isArray((v as { samples?: unknown }).samples) ? (v as { samples: unknown[] }).samples : [v];
-    const payload = ndjsonLines(samples.map((s) => JSON.stringify(s) ?? 'null'), fault, at);
+    const samples =
+      v !== null && typeof v === 'object' && Array.isArray((v as { samples?: unknown }).samples)
+        ? (v as { samples: unknown[] }).samples
+        : [v];
+    const payload = ndjsonLines(
+      samples.map((s) => JSON.stringify(s) ?? 'null'),
+      fault,
+      at,
+    );
     return { payload, contentType: NDJSON_CONTENT_TYPE, note: `NDJSON, ${fault}` };
   });
 }

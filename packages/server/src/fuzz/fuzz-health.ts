@@ -16,7 +16,12 @@ export async function expectHealthy(fx: AuthFixture, after: string): Promise<voi
   expect(health.statusCode, `/health after ${after}: ${health.body}`).toBe(200);
   const whoami = await injectWithin(fx.app, { method: 'GET', url: '/api/v1/whoami', headers: admin });
   expect(whoami.statusCode, `whoami after ${after}: ${whoami.body}`).toBe(200);
-  const query = await injectWithin(fx.app, { method: 'POST', url: `/api/v1/datasets/${encodeURIComponent(ANCHOR_DATASET)}/samples/query`, headers: { ...admin, 'content-type': 'application/json' }, payload: '{}' });
+  const query = await injectWithin(fx.app, {
+    method: 'POST',
+    url: `/api/v1/datasets/${encodeURIComponent(ANCHOR_DATASET)}/samples/query`,
+    headers: { ...admin, 'content-type': 'application/json' },
+    payload: '{}',
+  });
   expect(query.statusCode, `known-good query after ${after}: ${query.body}`).toBe(200);
 }
 

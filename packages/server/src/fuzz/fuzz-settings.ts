@@ -16,7 +16,8 @@ function readPositiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -37,6 +38,9 @@ export function announceSeed(suite: string): void {
 }
 
 /** fc.assert's options: the property's seed, its runs, and the failing request's description in the report itself. */
-export function assertOptions(label: string, numRuns: number): { seed: number; numRuns: number; includeErrorInReport: true } {
+export function assertOptions(
+  label: string,
+  numRuns: number,
+): { seed: number; numRuns: number; includeErrorInReport: true } {
   return { seed: seedFor(label), numRuns, includeErrorInReport: true };
 }

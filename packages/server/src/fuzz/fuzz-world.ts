@@ -16,7 +16,10 @@ export function createMediaFolder(): MediaFolder {
   const root = mkdtempSync(join(tmpdir(), 'teamset-fuzz-media-'));
   writeJpeg(join(root, 'ok.jpg'), 40, 30);
   writePng(join(root, 'ok.png'), 30, 40);
-  writeFileSync(join(root, 'corrupt.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xde, 0xad]));
+  writeFileSync(
+    join(root, 'corrupt.jpg'),
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xde, 0xad]),
+  );
   writeFileSync(join(root, 'empty.png'), Buffer.alloc(0));
   const files = ['ok.jpg', 'ok.png', 'corrupt.jpg', 'empty.png', 'missing.jpg'].map((name) => join(root, name));
   return { root, files: [...files, join(root, '..', 'outside.jpg')] };
@@ -57,7 +60,11 @@ export async function seedWorld(services: Services, label: string, media: MediaF
   const group = await services.groups.create(SYSTEM_ACTOR, { name: `group ${label}`, users: [user.id] });
   await services.datasetPermissions.setUser(SYSTEM_ACTOR, dataset.name, user.id, 'VIEW');
   await services.datasetPermissions.setGroup(SYSTEM_ACTOR, dataset.name, group.id, 'TAG');
-  const invitation = await services.invitations.create(SYSTEM_ACTOR, { email: `invited-${label}@example.com` }, 'http://teamset.test');
+  const invitation = await services.invitations.create(
+    SYSTEM_ACTOR,
+    { email: `invited-${label}@example.com` },
+    'http://teamset.test',
+  );
   return {
     dataset: dataset.name,
     datasetId: dataset.id,
@@ -73,7 +80,16 @@ export async function seedWorld(services: Services, label: string, media: MediaF
   };
 }
 
-const FIELD_PATHS = ['filepath', 'tags', 'uniqueness', 'note', SEED_FIELD.path, 'id', 'metadata', 'ground_truth.detections.label'];
+const FIELD_PATHS = [
+  'filepath',
+  'tags',
+  'uniqueness',
+  'note',
+  SEED_FIELD.path,
+  'id',
+  'metadata',
+  'ground_truth.detections.label',
+];
 
 /** Real values for each path parameter name of the API. */
 export function realPathValues(world: FuzzWorld): Record<string, readonly string[]> {

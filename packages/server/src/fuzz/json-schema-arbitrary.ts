@@ -47,7 +47,10 @@ function intArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
   const lo = Math.max(min, -SMALL_INT);
   const hi = Math.min(max, Math.max(lo, SMALL_INT));
   const edges = [min, max].filter((n) => Number.isSafeInteger(n));
-  return fc.oneof({ arbitrary: fc.integer({ min: lo, max: hi }), weight: 4 }, fc.constantFrom(...(edges.length > 0 ? edges : [0])));
+  return fc.oneof(
+    { arbitrary: fc.integer({ min: lo, max: hi }), weight: 4 },
+    fc.constantFrom(...(edges.length > 0 ? edges : [0])),
+  );
 }
 
 function stringArbitrary(schema: JsonSchema, name: string, options: SchemaArbitraryOptions): fc.Arbitrary<string> {
@@ -60,8 +63,14 @@ function stringArbitrary(schema: JsonSchema, name: string, options: SchemaArbitr
   return hints.length > 0 ? fc.oneof(own, fc.constantFrom(...hints)) : own;
 }
 
-export function schemaArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions, name = '', depth = options.maxDepth ?? 3): fc.Arbitrary<unknown> {
-  if (schema.$ref) return depth <= 0 ? fc.constant(null) : schemaArbitrary(options.resolveRef(schema.$ref), options, name, depth - 1);
+export function schemaArbitrary(
+  schema: JsonSchema,
+  options: SchemaArbitraryOptions,
+  name = '',
+  depth = options.maxDepth ?? 3,
+): fc.Arbitrary<unknown> {
+  if (schema.$ref)
+    return depth <= 0 ? fc.constant(null) : schemaArbitrary(options.resolveRef(schema.$ref), options, name, depth - 1);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const branches = schema.anyOf ?? schema.oneOf;
@@ -75,14 +84,24 @@ export function schemaArbitrary(schema: JsonSchema, options: SchemaArbitraryOpti
   return schema.nullable ? fc.option(value, { nil: null }) : value;
 }
 
-function typedArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions, name: string, depth: number): fc.Arbitrary<unknown> {
+function typedArbitrary(
+  schema: JsonSchema,
+  options: SchemaArbitraryOptions,
+  name: string,
+  depth: number,
+): fc.Arbitrary<unknown> {
   switch (schema.type) {
     case 'string':
       return stringArbitrary(schema, name, options);
     case 'integer':
       return intArbitrary(schema);
     case 'number':
-      return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: schema.minimum ?? -1e6,
+        max: schema.maximum ?? 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -90,7 +109,10 @@ function typedArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions, nam
     case 'array': {
       const items = schema.items ? schemaArbitrary(schema.items, options, name, depth) : fc.jsonValue({ maxDepth: 1 });
       const minLength = Math.min(schema.minItems ?? 0, MAX_GENERATED_ITEMS);
-      return fc.array(items, { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? MAX_GENERATED_ITEMS, MAX_GENERATED_ITEMS)) });
+      return fc.array(items, {
+        minLength,
+        maxLength: Math.max(minLength, Math.min(schema.maxItems ?? MAX_GENERATED_ITEMS, MAX_GENERATED_ITEMS)),
+      });
     }
     case 'object':
       return objectArbitrary(schema, options, depth);

@@ -46,7 +46,12 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, raw] of Object.entries(item)) {
       if (!METHODS.has(method)) continue;
-      const params = (raw.parameters ?? []).map((p) => ({ in: p.in, name: p.name, required: p.required === true, schema: p.schema ?? {} }));
+      const params = (raw.parameters ?? []).map((p) => ({
+        in: p.in,
+        name: p.name,
+        required: p.required === true,
+        schema: p.schema ?? {},
+      }));
       const content = raw.requestBody?.content ?? {};
       out.push({
         method: method.toUpperCase(),

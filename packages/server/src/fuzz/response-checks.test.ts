@@ -3,7 +3,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertOptions } from './fuzz-settings.js';
-import { assertAcceptable, describeAttempt, graphqlProblem, injectWithin, readable, restProblem, type Attempt } from './response-checks.js';
+import {
+  assertAcceptable,
+  describeAttempt,
+  graphqlProblem,
+  injectWithin,
+  readable,
+  restProblem,
+  type Attempt,
+} from './response-checks.js';
 
 const errorBody = (code: string, message: string) => ({ error: { code, message, requestId: 'r' } });
 
@@ -14,13 +22,23 @@ describe('fuzz response checks', () => {
     app.post('/crash', async () => {
       throw new Error('boom');
     });
-    app.get('/leak', async (_request, reply) => reply.code(400).send(errorBody('BAD_REQUEST', "TypeError: Cannot read properties of undefined (reading 'x')")));
-    app.get('/sqlite', async (_request, reply) => reply.code(409).send(errorBody('CONFLICT', 'SQLITE_CONSTRAINT: UNIQUE constraint failed')));
+    app.get('/leak', async (_request, reply) =>
+      reply.code(400).send(errorBody('BAD_REQUEST', "TypeError: Cannot read properties of undefined (reading 'x')")),
+    );
+    app.get('/sqlite', async (_request, reply) =>
+      reply.code(409).send(errorBody('CONFLICT', 'SQLITE_CONSTRAINT: UNIQUE constraint failed')),
+    );
     app.get('/bare', async (_request, reply) => reply.code(404).send({ message: 'nope' }));
     app.get('/fine', async (_request, reply) => reply.code(404).send(errorBody('NOT_FOUND', 'No dataset "x"')));
-    app.get('/graphql-internal', async () => ({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] }));
-    app.get('/graphql-stack', async () => ({ errors: [{ message: 'Maximum call stack size exceeded', extensions: { code: 'BAD_REQUEST' } }] }));
-    app.get('/graphql-fine', async () => ({ errors: [{ message: 'Syntax Error: Expected Name', extensions: { code: 'BAD_REQUEST' } }] }));
+    app.get('/graphql-internal', async () => ({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }],
+    }));
+    app.get('/graphql-stack', async () => ({
+      errors: [{ message: 'Maximum call stack size exceeded', extensions: { code: 'BAD_REQUEST' } }],
+    }));
+    app.get('/graphql-fine', async () => ({
+      errors: [{ message: 'Syntax Error: Expected Name', extensions: { code: 'BAD_REQUEST' } }],
+    }));
     await app.ready();
   });
   afterAll(async () => {
@@ -45,7 +63,15 @@ describe('fuzz response checks', () => {
 
   it('a shrunk counterexample names the method, path, body excerpt and status, never the whole huge body', async () => {
     const huge = 'x'.repeat(200_000);
-    const attempts = fc.constantFrom<Attempt>(readable({ method: 'POST', url: '/crash', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: huge }), note: 'huge-string at name' }));
+    const attempts = fc.constantFrom<Attempt>(
+      readable({
+        method: 'POST',
+        url: '/crash',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: huge }),
+        note: 'huge-string at name',
+      }),
+    );
     const failure = await fc
       .assert(
         fc.asyncProperty(attempts, async (attempt) => {
@@ -67,7 +93,11 @@ describe('fuzz response checks', () => {
   });
 
   it('describeAttempt shortens long URLs and shows raw bytes as text', () => {
-    const text = describeAttempt({ method: 'GET', url: `/a/${'b'.repeat(2_000)}`, payload: Buffer.from([0x7b, 0xff, 0x7d]) });
+    const text = describeAttempt({
+      method: 'GET',
+      url: `/a/${'b'.repeat(2_000)}`,
+      payload: Buffer.from([0x7b, 0xff, 0x7d]),
+    });
     expect(text).toContain('(2003 chars)');
     expect(text).toContain('<bytes> {\uFFFD}');
   });

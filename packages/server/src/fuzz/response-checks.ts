@@ -46,15 +46,26 @@ export function describeAttempt(attempt: Attempt): string {
 
 /** The attempt, printed by fast-check (in a counterexample) the way describeAttempt writes it rather than as raw megabytes. */
 export function readable<T extends Attempt>(attempt: T): T {
-  return Object.defineProperty(attempt, fc.toStringMethod, { value: () => describeAttempt(attempt), enumerable: false });
+  return Object.defineProperty(attempt, fc.toStringMethod, {
+    value: () => describeAttempt(attempt),
+    enumerable: false,
+  });
 }
 
 /** inject(), but a request with no answer in REQUEST_TIMEOUT_MS is reported as a hang instead of stalling the suite. */
 export async function injectWithin(app: FastifyInstance, attempt: Attempt): Promise<LightMyRequestResponse> {
-  const options: InjectOptions = { method: attempt.method as InjectOptions['method'], url: attempt.url, headers: attempt.headers ?? {}, ...(attempt.payload !== undefined ? { payload: attempt.payload } : {}) };
+  const options: InjectOptions = {
+    method: attempt.method as InjectOptions['method'],
+    url: attempt.url,
+    headers: attempt.headers ?? {},
+    ...(attempt.payload !== undefined ? { payload: attempt.payload } : {}),
+  };
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms: ${describeAttempt(attempt)}`)), REQUEST_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms: ${describeAttempt(attempt)}`)),
+      REQUEST_TIMEOUT_MS,
+    );
   });
   try {
     return await Promise.race([app.inject(options), hang]);
@@ -84,9 +95,15 @@ export function restProblem(response: LightMyRequestResponse, method: string): s
 }
 
 /** Throws a readable failure (request, status, answer) when the answer breaks the contract. */
-export function assertAcceptable(attempt: Attempt, response: LightMyRequestResponse, problem: string | undefined): void {
+export function assertAcceptable(
+  attempt: Attempt,
+  response: LightMyRequestResponse,
+  problem: string | undefined,
+): void {
   if (problem === undefined) return;
-  throw new Error(`${problem}\n  request: ${describeAttempt(attempt)}\n  answer: ${response.statusCode} ${excerpt(response.body, 500)}`);
+  throw new Error(
+    `${problem}\n  request: ${describeAttempt(attempt)}\n  answer: ${response.statusCode} ${excerpt(response.body, 500)}`,
+  );
 }
 
 interface WireError {
@@ -107,7 +124,8 @@ export function graphqlProblem(response: LightMyRequestResponse): string | undef
   } catch {
     return 'HTTP 200 without a JSON body';
   }
-  if (body === null || typeof body !== 'object' || (!('data' in body) && !Array.isArray(body.errors))) return 'HTTP 200 with neither data nor errors';
+  if (body === null || typeof body !== 'object' || (!('data' in body) && !Array.isArray(body.errors)))
+    return 'HTTP 200 with neither data nor errors';
   for (const error of body.errors ?? []) {
     if (error.extensions?.code === 'INTERNAL') return `a resolver failed unexpectedly: ${String(error.message)}`;
     const leak = leakedText(JSON.stringify(error));

@@ -4,5 +4,6 @@ import { postgresAvailable } from '../../../core/src/test-support/test-databases
 import { runsFraction } from './fuzz-settings.js';
 import { describeRestFuzz } from './rest-fuzz.js';
 
-if (await postgresAvailable()) await describeRestFuzz({ dialect: 'postgres', adminRuns: runsFraction(6), otherCallerRuns: 0 });
+if (await postgresAvailable())
+  await describeRestFuzz({ dialect: 'postgres', adminRuns: runsFraction(6), otherCallerRuns: 0 });
 else describe.skip('REST fuzz on postgres (no PostgreSQL reachable)', () => it('runs', () => undefined));

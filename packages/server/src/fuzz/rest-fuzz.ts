@@ -9,9 +9,22 @@ import { ndjsonBody, oddBody, plausibleBody, withInvalidUtf8InValue } from './bo
 import { INVALID_UTF8 } from './hostile-values.js';
 import { expectHealthy, seedAnchor } from './fuzz-health.js';
 import { announceSeed, assertOptions, seedFor } from './fuzz-settings.js';
-import { allWorldValues, createMediaFolder, propertyHints, realPathValues, seedWorld, type FuzzWorld } from './fuzz-world.js';
+import {
+  allWorldValues,
+  createMediaFolder,
+  propertyHints,
+  realPathValues,
+  seedWorld,
+  type FuzzWorld,
+} from './fuzz-world.js';
 import { schemaArbitrary, type JsonSchema, type SchemaArbitraryOptions } from './json-schema-arbitrary.js';
-import { listOperations, operationLabel, refResolver, type OpenApiDocument, type Operation } from './openapi-operations.js';
+import {
+  listOperations,
+  operationLabel,
+  refResolver,
+  type OpenApiDocument,
+  type Operation,
+} from './openapi-operations.js';
 import { assertAcceptable, injectWithin, readable, restProblem, type Attempt } from './response-checks.js';
 import { oddHeaders } from './odd-headers.js';
 import { oddPathValue, oddQuery, plausibleQuery, realPathValue } from './url-parts.js';
@@ -58,7 +71,12 @@ function realUrl(op: Operation, world: FuzzWorld): string {
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(real[name]?.[0] ?? 'x'));
 }
 
-function attemptArbitrary(op: Operation, world: FuzzWorld, doc: OpenApiDocument, caller: Caller): fc.Arbitrary<Attempt> {
+function attemptArbitrary(
+  op: Operation,
+  world: FuzzWorld,
+  doc: OpenApiDocument,
+  caller: Caller,
+): fc.Arbitrary<Attempt> {
   const options = schemaOptions(world, doc);
   const real = realPathValues(world);
   const everything = allWorldValues(world);
@@ -66,7 +84,9 @@ function attemptArbitrary(op: Operation, world: FuzzWorld, doc: OpenApiDocument,
   const takesNdjson = op.contentTypes.includes(NDJSON_CONTENT_TYPE);
   const params = op.pathParams.map((p) => {
     const own = real[p.name] ?? [];
-    return fc.tuple(realPathValue(p, own, options), oddPathValue(everything.filter((v) => !own.includes(v)))).map(([good, odd]) => [p.name, good, odd] as const);
+    return fc
+      .tuple(realPathValue(p, own, options), oddPathValue(everything.filter((v) => !own.includes(v))))
+      .map(([good, odd]) => [p.name, good, odd] as const);
   });
   const parts = fc.record({
     fault: FAULT,
@@ -78,19 +98,49 @@ function attemptArbitrary(op: Operation, world: FuzzWorld, doc: OpenApiDocument,
     oddHeaders,
     oddBody: takesNdjson ? fc.oneof(oddBody(bodyBase), ndjsonBody(bodyBase)) : oddBody(bodyBase),
   });
-  return parts.map(({ fault, oddParam, params: values, query: goodQuery, oddQuery: badQuery, body: goodBody, oddBody: badBody, oddHeaders: extraHeaders }) => {
-    const broken = fault === 'everything' ? -1 : fault === 'path' ? oddParam % Math.max(1, values.length) : undefined;
-    const byName = new Map<string, string>(values.map(([name, good, odd], i) => [name, broken === -1 || broken === i ? odd : good]));
-    const query = fault === 'query' || fault === 'everything' ? badQuery : goodQuery;
-    const b = fault === 'body' || fault === 'everything' ? badBody : goodBody;
-    const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => byName.get(name) ?? '') + query;
-    const headers = { ...caller.headers, ...(fault === 'headers' || fault === 'everything' ? extraHeaders : {}), ...(b.contentType ? { 'content-type': b.contentType } : {}) };
-    return readable({ method: op.method, url, headers, ...(b.payload !== undefined ? { payload: b.payload } : {}), note: `broken: ${fault}; body ${b.note}` });
-  });
+  return parts.map(
+    ({
+      fault,
+      oddParam,
+      params: values,
+      query: goodQuery,
+      oddQuery: badQuery,
+      body: goodBody,
+      oddBody: badBody,
+      oddHeaders: extraHeaders,
+    }) => {
+      const broken = fault === 'everything' ? -1 : fault === 'path' ? oddParam % Math.max(1, values.length) : undefined;
+      const byName = new Map<string, string>(
+        values.map(([name, good, odd], i) => [name, broken === -1 || broken === i ? odd : good]),
+      );
+      const query = fault === 'query' || fault === 'everything' ? badQuery : goodQuery;
+      const b = fault === 'body' || fault === 'everything' ? badBody : goodBody;
+      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => byName.get(name) ?? '') + query;
+      const headers = {
+        ...caller.headers,
+        ...(fault === 'headers' || fault === 'everything' ? extraHeaders : {}),
+        ...(b.contentType ? { 'content-type': b.contentType } : {}),
+      };
+      return readable({
+        method: op.method,
+        url,
+        headers,
+        ...(b.payload !== undefined ? { payload: b.payload } : {}),
+        note: `broken: ${fault}; body ${b.note}`,
+      });
+    },
+  );
 }
 
 /** Generates `runs` requests for the operation as the caller; the first unacceptable answer fails, shrunk. */
-async function fuzzOperation(fx: AuthFixture, doc: OpenApiDocument, op: Operation, world: FuzzWorld, caller: Caller, runs: number): Promise<void> {
+async function fuzzOperation(
+  fx: AuthFixture,
+  doc: OpenApiDocument,
+  op: Operation,
+  world: FuzzWorld,
+  caller: Caller,
+  runs: number,
+): Promise<void> {
   const label = `${operationLabel(op)} as ${caller.label}`;
   const property = fc.asyncProperty(attemptArbitrary(op, world, doc, caller), async (attempt) => {
     const response = await injectWithin(fx.app, attempt);
@@ -139,8 +189,13 @@ export async function describeRestFuzz(options: RestFuzzOptions): Promise<void> 
       const world = await seedWorld(fx.services, `${options.dialect}-utf8`, media);
       const accepted: string[] = [];
       for (const op of operations.filter((o) => o.body)) {
-        const values = fc.sample(schemaArbitrary(op.body as JsonSchema, schemaOptions(world, doc)), { seed: seedFor(operationLabel(op)), numRuns: 20 });
-        const payload = values.map((v) => withInvalidUtf8InValue(v, INVALID_UTF8[0] as Buffer)).find((p) => p !== undefined);
+        const values = fc.sample(schemaArbitrary(op.body as JsonSchema, schemaOptions(world, doc)), {
+          seed: seedFor(operationLabel(op)),
+          numRuns: 20,
+        });
+        const payload = values
+          .map((v) => withInvalidUtf8InValue(v, INVALID_UTF8[0] as Buffer))
+          .find((p) => p !== undefined);
         if (payload === undefined) continue;
         const headers = { [API_KEY_HEADER]: fx.users.ADMIN.key, 'content-type': 'application/json' };
         const response = await injectWithin(fx.app, { method: op.method, url: realUrl(op, world), headers, payload });
@@ -158,7 +213,14 @@ export async function describeRestFuzz(options: RestFuzzOptions): Promise<void> 
       }
       it(label, { timeout: 300_000 }, async () => {
         const world = await seedWorld(fx.services, `${options.dialect}-${index}`, media);
-        await fuzzOperation(fx, doc, op, world, { label: 'admin (key)', headers: { [API_KEY_HEADER]: fx.users.ADMIN.key } }, options.adminRuns);
+        await fuzzOperation(
+          fx,
+          doc,
+          op,
+          world,
+          { label: 'admin (key)', headers: { [API_KEY_HEADER]: fx.users.ADMIN.key } },
+          options.adminRuns,
+        );
         await expectHealthy(fx, `${label} as admin`);
         if (options.otherCallerRuns === 0) return;
         const guest = await fx.newSession('GUEST');

@@ -3,7 +3,9 @@ import { GraphQLError } from 'graphql';
 import { fiftyOneTimestamp } from './timestamps.js';
 
 export const COMMON_SDL = /* GraphQL */ `
-  """UTC timestamp with microseconds and an explicit offset, e.g. 2026-05-01T12:00:00.000000+00:00 (output only)."""
+  """
+  UTC timestamp with microseconds and an explicit offset, e.g. 2026-05-01T12:00:00.000000+00:00 (output only).
+  """
   scalar DateTime
 
   enum UserRole {
@@ -21,7 +23,9 @@ export const COMMON_SDL = /* GraphQL */ `
     MANAGE
   }
 
-  """Relay paging: pass endCursor, verbatim, as the next page's after."""
+  """
+  Relay paging: pass endCursor, verbatim, as the next page's after.
+  """
   type PageInfo {
     hasNextPage: Boolean!
     hasPreviousPage: Boolean!
@@ -46,6 +50,14 @@ export const DATE_TIME_SCALAR = {
 };
 
 /** PageInfo of a forward-only page. */
-export function pageInfo(page: { hasNextPage: boolean; endCursor: string | null; startCursor: string | null }, after: string | null | undefined) {
-  return { hasNextPage: page.hasNextPage, hasPreviousPage: after !== null && after !== undefined, startCursor: page.startCursor, endCursor: page.endCursor };
+export function pageInfo(
+  page: { hasNextPage: boolean; endCursor: string | null; startCursor: string | null },
+  after: string | null | undefined,
+) {
+  return {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: after !== null && after !== undefined,
+    startCursor: page.startCursor,
+    endCursor: page.endCursor,
+  };
 }

@@ -16,12 +16,22 @@ export interface WireError {
  * value is a bug: logged, and never shown (it could carry SQL or a stack).
  */
 export function toWireError(error: GraphQLError, log: FastifyBaseLogger): WireError {
-  const where = { ...(error.locations ? { locations: [...error.locations] } : {}), ...(error.path ? { path: [...error.path] } : {}) };
+  const where = {
+    ...(error.locations ? { locations: [...error.locations] } : {}),
+    ...(error.path ? { path: [...error.path] } : {}),
+  };
   const original = error.originalError;
-  if (original === undefined || original === null) return { message: error.message, ...where, extensions: { code: 'BAD_REQUEST' } };
-  if (isAppError(original)) return { message: original.message, ...where, extensions: { code: original.code, ...(original.details ? { details: original.details } : {}) } };
+  if (original === undefined || original === null)
+    return { message: error.message, ...where, extensions: { code: 'BAD_REQUEST' } };
+  if (isAppError(original))
+    return {
+      message: original.message,
+      ...where,
+      extensions: { code: original.code, ...(original.details ? { details: original.details } : {}) },
+    };
   // A GraphQLError thrown by our own code (e.g. a bad scalar) is a client-facing message too.
-  if (original instanceof GraphQLError) return { message: original.message, ...where, extensions: { code: 'BAD_REQUEST' } };
+  if (original instanceof GraphQLError)
+    return { message: original.message, ...where, extensions: { code: 'BAD_REQUEST' } };
   log.error({ err: original, path: error.path }, 'GraphQL resolver failed');
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL' } };
 }

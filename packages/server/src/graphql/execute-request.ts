@@ -25,12 +25,20 @@ function readBody(raw: unknown): RequestBody | string {
       return 'The request body is not valid JSON';
     }
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'The request body must be a JSON object with a "query" string';
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return 'The request body must be a JSON object with a "query" string';
   const { query, variables, operationName } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || query.trim() === '') return 'The request body must be a JSON object with a "query" string';
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return '"variables" must be a JSON object or null';
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return '"operationName" must be a string or null';
-  return { query, variables: (variables ?? undefined) as Record<string, unknown> | undefined, operationName: operationName ?? undefined };
+  if (typeof query !== 'string' || query.trim() === '')
+    return 'The request body must be a JSON object with a "query" string';
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
+    return '"variables" must be a JSON object or null';
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
+    return '"operationName" must be a string or null';
+  return {
+    query,
+    variables: (variables ?? undefined) as Record<string, unknown> | undefined,
+    operationName: operationName ?? undefined,
+  };
 }
 
 function failed(errors: readonly GraphQLError[], context: GraphQLContext): GraphQLResponse {
@@ -42,7 +50,12 @@ function failed(errors: readonly GraphQLError[], context: GraphQLContext): Graph
  * recursive parser, the depth and cost limits before execution; anything thrown outside a resolver is an
  * internal error whose text stays in the log.
  */
-export async function executeRequest(schema: GraphQLSchema, raw: unknown, context: GraphQLContext, limits: GraphQLLimits): Promise<GraphQLResponse> {
+export async function executeRequest(
+  schema: GraphQLSchema,
+  raw: unknown,
+  context: GraphQLContext,
+  limits: GraphQLLimits,
+): Promise<GraphQLResponse> {
   try {
     return await run(schema, raw, context, limits);
   } catch (error) {
@@ -50,7 +63,12 @@ export async function executeRequest(schema: GraphQLSchema, raw: unknown, contex
   }
 }
 
-async function run(schema: GraphQLSchema, raw: unknown, context: GraphQLContext, limits: GraphQLLimits): Promise<GraphQLResponse> {
+async function run(
+  schema: GraphQLSchema,
+  raw: unknown,
+  context: GraphQLContext,
+  limits: GraphQLLimits,
+): Promise<GraphQLResponse> {
   const body = readBody(raw);
   if (typeof body === 'string') return requestError(body);
   const tooDeep = nestingProblem(body.query, limits);
@@ -68,8 +86,18 @@ async function run(schema: GraphQLSchema, raw: unknown, context: GraphQLContext,
   const overLimit = limitProblem(schema, document, body.operationName, body.variables, limits);
   if (overLimit) return requestError(overLimit.message, overLimit.details);
 
-  const result = await execute({ schema, document, variableValues: body.variables, operationName: body.operationName, contextValue: context });
+  const result = await execute({
+    schema,
+    document,
+    variableValues: body.variables,
+    operationName: body.operationName,
+    contextValue: context,
+  });
   // Errors before execution (bad variables, no such operation) come without data; the spec says to leave it out then.
-  if (result.errors && result.errors.length > 0) return { errors: result.errors.map((e) => toWireError(e, context.log)), ...('data' in result ? { data: result.data } : {}) };
+  if (result.errors && result.errors.length > 0)
+    return {
+      errors: result.errors.map((e) => toWireError(e, context.log)),
+      ...('data' in result ? { data: result.data } : {}),
+    };
   return { data: result.data };
 }

@@ -8,7 +8,10 @@ import { executeRequest } from './execute-request.js';
 import { DEFAULT_GRAPHQL_LIMITS, limitProblem } from './query-limits.js';
 import { buildTeamsetSchema } from './schema.js';
 
-type Answer = { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string; details?: Record<string, unknown> } }> };
+type Answer = {
+  data?: unknown;
+  errors?: Array<{ message: string; extensions?: { code?: string; details?: Record<string, unknown> } }>;
+};
 
 /** `{viewer{id userGroups{id users{id userGroups{…}}}}}` with `pairs` userGroups/users pairs: the issue's probe at pairs 3 is depth 8. */
 function fanOut(pairs: number): string {
@@ -16,13 +19,29 @@ function fanOut(pairs: number): string {
 }
 
 /** Variables as FiftyOne's functions pass them; the paging sizes are the largest its functions send. */
-const VARIABLES: Record<string, unknown> = { first: 10_000, after: null, userId: 'u', dataset: 'd', groupId: 'g', user_id: 'u' };
+const VARIABLES: Record<string, unknown> = {
+  first: 10_000,
+  after: null,
+  userId: 'u',
+  dataset: 'd',
+  groupId: 'g',
+  user_id: 'u',
+};
 
 describe('GraphQL depth and cost limits', () => {
   let fx: AuthFixture;
 
-  const post = async (query: string, key = fx.users.ADMIN.key, variables: Record<string, unknown> | null = null): Promise<Answer> => {
-    const response = await fx.inject({ method: 'POST', url: '/graphql/v1', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) });
+  const post = async (
+    query: string,
+    key = fx.users.ADMIN.key,
+    variables: Record<string, unknown> | null = null,
+  ): Promise<Answer> => {
+    const response = await fx.inject({
+      method: 'POST',
+      url: '/graphql/v1',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      payload: JSON.stringify({ query, variables }),
+    });
     expect(response.statusCode).toBe(200);
     return response.json<Answer>();
   };
@@ -31,7 +50,8 @@ describe('GraphQL depth and cost limits', () => {
     fx = await createAuthFixture();
     // Each userGroups/users pair of the probe multiplies the work by groups × members; the collaborator is in none.
     const everyone = [fx.users.ADMIN, fx.users.MEMBER, fx.users.GUEST].map((u) => u.user.id);
-    for (let i = 0; i < 4; i++) await fx.services.groups.create(SYSTEM_ACTOR, { name: `fan-out ${i}`, description: null, users: everyone });
+    for (let i = 0; i < 4; i++)
+      await fx.services.groups.create(SYSTEM_ACTOR, { name: `fan-out ${i}`, description: null, users: everyone });
   });
   afterAll(async () => {
     await fx?.close();
@@ -53,15 +73,23 @@ describe('GraphQL depth and cost limits', () => {
   it('refuses a query nested past the depth limit, counted through fragments and inline fragments', async () => {
     // Each fragment adds two levels (userGroups, users) inside an inline fragment, which adds none: 2 + 8 × 2 = 18.
     const names = 'ABCDEFGH';
-    const fragments = [...names].map((name, i) => `fragment ${name} on User{... on User{userGroups{users{${names[i + 1] ? `...${names[i + 1]}` : 'id'}}}}}`);
+    const fragments = [...names].map(
+      (name, i) =>
+        `fragment ${name} on User{... on User{userGroups{users{${names[i + 1] ? `...${names[i + 1]}` : 'id'}}}}}`,
+    );
     const answer = await post(`query{viewer{...A}} ${fragments.join(' ')}`);
     expect(answer.errors).toEqual([
-      { message: 'The query is 18 levels deep; the limit is 16', extensions: { code: 'BAD_REQUEST', details: { limit: 'depth', max: 16, measured: 18 } } },
+      {
+        message: 'The query is 18 levels deep; the limit is 16',
+        extensions: { code: 'BAD_REQUEST', details: { limit: 'depth', max: 16, measured: 18 } },
+      },
     ]);
   });
 
   it('a fragment cycle is graphql’s own validation error, not a hang or an overflow', async () => {
-    const answer = await post('query{viewer{...A}} fragment A on User{userGroups{users{...B}}} fragment B on User{userGroups{users{...A}}}');
+    const answer = await post(
+      'query{viewer{...A}} fragment A on User{userGroups{users{...B}}} fragment B on User{userGroups{users{...A}}}',
+    );
     expect(answer.errors?.[0]?.message).toMatch(/Cannot spread fragment "A" within itself/);
   });
 
@@ -69,14 +97,23 @@ describe('GraphQL depth and cost limits', () => {
     const query = `{viewer${'{userGroups{users'.repeat(2_000)}{id${'}}'.repeat(2_000)}}}`;
     const answer = await post(query, fx.users.COLLABORATOR.key);
     expect(JSON.stringify(answer)).not.toMatch(/call stack|RangeError/i);
-    expect(answer.errors?.[0]?.message).toMatch(/^The query nests brackets 4002 levels deep; at most 24 are allowed \(the query depth limit is 16\)$/);
+    expect(answer.errors?.[0]?.message).toMatch(
+      /^The query nests brackets 4002 levels deep; at most 24 are allowed \(the query depth limit is 16\)$/,
+    );
   });
 
   it('an error outside any resolver is "Internal server error", its text only in the log', async () => {
     const logged: unknown[] = [];
-    const log = { error: (entry: unknown) => logged.push(entry) } as unknown as Parameters<typeof executeRequest>[2]['log'];
+    const log = { error: (entry: unknown) => logged.push(entry) } as unknown as Parameters<
+      typeof executeRequest
+    >[2]['log'];
     const broken = {} as GraphQLSchema;
-    const answer = await executeRequest(broken, { query: '{viewer{id}}' }, { actor: SYSTEM_ACTOR, services: fx.services, acceptUrlBase: '', log }, DEFAULT_GRAPHQL_LIMITS);
+    const answer = await executeRequest(
+      broken,
+      { query: '{viewer{id}}' },
+      { actor: SYSTEM_ACTOR, services: fx.services, acceptUrlBase: '', log },
+      DEFAULT_GRAPHQL_LIMITS,
+    );
     expect(answer).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] });
     expect(logged).toHaveLength(1);
   });
@@ -88,7 +125,14 @@ describe('GraphQL depth and cost limits', () => {
       expect(validate(schema, document), name).toEqual([]);
       expect(limitProblem(schema, document, undefined, VARIABLES, DEFAULT_GRAPHQL_LIMITS), name).toBeUndefined();
     }
-    const introspection = await post(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    const introspection = await post(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(introspection.errors).toBeUndefined();
   });
 
@@ -97,13 +141,24 @@ describe('GraphQL depth and cost limits', () => {
     try {
       const ask = async (query: string, variables: Record<string, unknown> | null = null) =>
         (
-          await strict.inject({ method: 'POST', url: '/graphql/v1', headers: { 'x-api-key': strict.users.ADMIN.key, 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) })
+          await strict.inject({
+            method: 'POST',
+            url: '/graphql/v1',
+            headers: { 'x-api-key': strict.users.ADMIN.key, 'content-type': 'application/json' },
+            payload: JSON.stringify({ query, variables }),
+          })
         ).json<Answer>();
       expect((await ask(FIFTYONE_DOCUMENTS.connectionTest)).errors).toBeUndefined();
-      expect((await ask('{viewer{userGroups{users{userGroups{users{id}}}}}}')).errors?.[0]?.message).toBe('The query is 6 levels deep; the limit is 5');
+      expect((await ask('{viewer{userGroups{users{userGroups{users{id}}}}}}')).errors?.[0]?.message).toBe(
+        'The query is 6 levels deep; the limit is 5',
+      );
       // A list's size comes from its `first` argument, literal or variable.
-      expect((await ask('query($first: Int!){userGroups(first: $first){id users{id}}}', { first: 3 })).errors).toBeUndefined();
-      expect((await ask('{dataset(identifier: "x"){users(first: 5){user{id userGroups{id}}}}}')).errors?.[0]?.message).toMatch(/^The query's estimated cost is 7; the limit is 5/);
+      expect(
+        (await ask('query($first: Int!){userGroups(first: $first){id users{id}}}', { first: 3 })).errors,
+      ).toBeUndefined();
+      expect(
+        (await ask('{dataset(identifier: "x"){users(first: 5){user{id userGroups{id}}}}}')).errors?.[0]?.message,
+      ).toMatch(/^The query's estimated cost is 7; the limit is 5/);
     } finally {
       await strict.close();
     }

@@ -35,10 +35,19 @@ export function registerGraphqlRoutes(app: TypedApp, ctx: RouteContext, limits: 
 
     for (const url of compatiblePaths(GRAPHQL_PATH, ctx.publicUrl)) {
       scope.post(url, { onRequest: ctx.authenticate, schema: { hide: true } }, async (request, reply) => {
-        const context = { actor: actorOf(request), services: ctx.services, acceptUrlBase: baseUrlOf(request, ctx.publicUrl), log: request.log };
+        const context = {
+          actor: actorOf(request),
+          services: ctx.services,
+          acceptUrlBase: baseUrlOf(request, ctx.publicUrl),
+          log: request.log,
+        };
         const response = await executeRequest(schema, request.body, context, limits);
         // A generated API key or an invitation link may be in the answer: nothing may cache it.
-        return reply.code(200).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(response));
+        return reply
+          .code(200)
+          .header('cache-control', 'no-store')
+          .type('application/json; charset=utf-8')
+          .send(JSON.stringify(response));
       });
     }
     // GET /health itself is the health routes' own; these are its other spellings.

@@ -17,12 +17,16 @@ export const INVITATIONS_SDL = /* GraphQL */ `
   }
 
   extend type Query {
-    """Pending invitations, oldest first (admins)."""
+    """
+    Pending invitations, oldest first (admins).
+    """
     invitations: [Invitation!]!
   }
 
   extend type Mutation {
-    """Invites the email with the role; a pending invitation for it is replaced (admins)."""
+    """
+    Invites the email with the role; a pending invitation for it is replaced (admins).
+    """
     sendUserInvitation(email: String!, role: UserRole!): Invitation
     revokeUserInvitation(invitationId: String!): Boolean
   }
@@ -46,8 +50,16 @@ export const INVITATIONS_RESOLVERS: ResolverMap = {
       (await context.services.invitations.listPending(context.actor)).map((invitation) => ({ invitation, url: null })),
   },
   Mutation: {
-    sendUserInvitation: async (_source: unknown, args: { email: string; role: Role }, context: GraphQLContext): Promise<InvitationSource> => {
-      const { invitation, url } = await context.services.invitations.create(context.actor, { email: args.email, role: args.role }, context.acceptUrlBase);
+    sendUserInvitation: async (
+      _source: unknown,
+      args: { email: string; role: Role },
+      context: GraphQLContext,
+    ): Promise<InvitationSource> => {
+      const { invitation, url } = await context.services.invitations.create(
+        context.actor,
+        { email: args.email, role: args.role },
+        context.acceptUrlBase,
+      );
       return { invitation, url };
     },
     revokeUserInvitation: async (_source: unknown, args: { invitationId: string }, context: GraphQLContext) => {

@@ -6,9 +6,13 @@ export const ORGANIZATION_SDL = /* GraphQL */ `
   type OrganizationSettings {
     defaultUserRole: UserRole!
     defaultDatasetPermission: DatasetPermission!
-    """Stored and returned for FiftyOne scripts; Teamset has no operators for it to govern."""
+    """
+    Stored and returned for FiftyOne scripts; Teamset has no operators for it to govern.
+    """
     defaultOperatorMinimumRole: UserRole!
-    """Stored and returned for FiftyOne scripts; Teamset has no operators for it to govern."""
+    """
+    Stored and returned for FiftyOne scripts; Teamset has no operators for it to govern.
+    """
     defaultOperatorMinimumDatasetPermission: DatasetPermission!
   }
 
@@ -17,7 +21,9 @@ export const ORGANIZATION_SDL = /* GraphQL */ `
   }
 
   extend type Mutation {
-    """Each argument left null stays as it is. Returns all four settings."""
+    """
+    Each argument left null stays as it is. Returns all four settings.
+    """
     setOrganizationSettings(
       defaultUserRole: UserRole
       defaultDatasetPermission: DatasetPermission
@@ -35,7 +41,10 @@ interface SettingsArgs {
 }
 
 async function allSettings(context: GraphQLContext) {
-  const [organization, operators] = await Promise.all([context.services.organization.get(context.actor), context.services.operatorSettings.get(context.actor)]);
+  const [organization, operators] = await Promise.all([
+    context.services.organization.get(context.actor),
+    context.services.operatorSettings.get(context.actor),
+  ]);
   return { ...organization, ...operators };
 }
 
@@ -57,7 +66,9 @@ export const ORGANIZATION_RESOLVERS: ResolverMap = {
       if (args.defaultOperatorMinimumRole || args.defaultOperatorMinimumDatasetPermission) {
         await services.operatorSettings.update(actor, {
           ...(args.defaultOperatorMinimumRole ? { defaultOperatorMinimumRole: args.defaultOperatorMinimumRole } : {}),
-          ...(args.defaultOperatorMinimumDatasetPermission ? { defaultOperatorMinimumDatasetPermission: args.defaultOperatorMinimumDatasetPermission } : {}),
+          ...(args.defaultOperatorMinimumDatasetPermission
+            ? { defaultOperatorMinimumDatasetPermission: args.defaultOperatorMinimumDatasetPermission }
+            : {}),
         });
       }
       return allSettings(context);

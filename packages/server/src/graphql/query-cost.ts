@@ -63,7 +63,12 @@ class CostWalk {
   }
 
   /** Cost of a selection set at `level` (the operation's is 1); `pageSize` is a connection's `first`, for the lists directly under it. */
-  cost(selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, level: number, pageSize: number | undefined): number {
+  cost(
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLCompositeType,
+    level: number,
+    pageSize: number | undefined,
+  ): number {
     if (level > this.depth) this.depth = level;
     if (level > DEPTH_CAP) return 0;
     let total = 0;
@@ -76,7 +81,8 @@ class CostWalk {
       const size = this.sizeArgument(node);
       let children = 0;
       const childType = getNamedType(field.type);
-      if (node.selectionSet && isCompositeType(childType)) children = this.cost(node.selectionSet, childType, level + 1, list ? undefined : size);
+      if (node.selectionSet && isCompositeType(childType))
+        children = this.cost(node.selectionSet, childType, level + 1, list ? undefined : size);
       total += unitCost(type, field) + (list ? (size ?? pageSize ?? DEFAULT_LIST_SIZE) : 1) * children;
     }
     return total;
@@ -86,18 +92,25 @@ class CostWalk {
    * The fields of a selection set with its fragments expanded, each fragment once (as graphql's executor
    * collects fields), by an explicit stack: a long chain of spreads costs no stack, and a cycle ends.
    */
-  private fieldsOf(selectionSet: SelectionSetNode, parentType: GraphQLCompositeType): Array<{ node: FieldNode; type: GraphQLCompositeType }> {
+  private fieldsOf(
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLCompositeType,
+  ): Array<{ node: FieldNode; type: GraphQLCompositeType }> {
     const fields: Array<{ node: FieldNode; type: GraphQLCompositeType }> = [];
     const expanded = new Set<string>();
-    const pending: Array<{ set: SelectionSetNode; type: GraphQLCompositeType }> = [{ set: selectionSet, type: parentType }];
+    const pending: Array<{ set: SelectionSetNode; type: GraphQLCompositeType }> = [
+      { set: selectionSet, type: parentType },
+    ];
     for (let next = pending.pop(); next; next = pending.pop()) {
       for (const selection of next.set.selections) {
         if (selection.kind === Kind.FIELD) fields.push({ node: selection, type: next.type });
-        else if (selection.kind === Kind.INLINE_FRAGMENT) pending.push({ set: selection.selectionSet, type: this.conditionType(selection.typeCondition, next.type) });
+        else if (selection.kind === Kind.INLINE_FRAGMENT)
+          pending.push({ set: selection.selectionSet, type: this.conditionType(selection.typeCondition, next.type) });
         else if (!expanded.has(selection.name.value)) {
           expanded.add(selection.name.value);
           const fragment = this.fragments.get(selection.name.value);
-          if (fragment) pending.push({ set: fragment.selectionSet, type: this.conditionType(fragment.typeCondition, next.type) });
+          if (fragment)
+            pending.push({ set: fragment.selectionSet, type: this.conditionType(fragment.typeCondition, next.type) });
         }
       }
     }
@@ -121,7 +134,12 @@ class CostWalk {
     const argument = node.arguments?.find((a) => SIZE_ARGUMENTS.has(a.name.value));
     if (!argument) return undefined;
     const { value } = argument;
-    const given = value.kind === Kind.INT ? Number(value.value) : value.kind === Kind.VARIABLE ? this.variables[value.name.value] : undefined;
+    const given =
+      value.kind === Kind.INT
+        ? Number(value.value)
+        : value.kind === Kind.VARIABLE
+          ? this.variables[value.name.value]
+          : undefined;
     return typeof given === 'number' && Number.isFinite(given) ? Math.max(0, given) : undefined;
   }
 }
@@ -134,7 +152,12 @@ export function measureOperation(
   variables: Readonly<Record<string, unknown>>,
   maxSelections: number,
 ): QueryMeasure {
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   const walk = new CostWalk(schema, fragments, variables, maxSelections);
   const cost = root ? walk.cost(operation.selectionSet, root, 1, undefined) : 0;
   return { depth: walk.depth, cost, selections: walk.selections };

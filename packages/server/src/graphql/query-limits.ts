@@ -39,12 +39,19 @@ export function nestingProblem(source: string, limits: GraphQLLimits): LimitProb
 }
 
 /** After validation: the operation that would run, measured against the limits. Undefined when it may run. */
-export function limitProblem(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined, limits: GraphQLLimits): LimitProblem | undefined {
+export function limitProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+  limits: GraphQLLimits,
+): LimitProblem | undefined {
   const operation = getOperationAST(document, operationName);
   // No single operation to run: execute reports that.
   if (!operation) return undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const measured = measureOperation(schema, operation, fragments, variables ?? {}, MAX_SELECTIONS);
   if (measured.selections > MAX_SELECTIONS) {
     return {
@@ -54,7 +61,10 @@ export function limitProblem(schema: GraphQLSchema, document: DocumentNode, oper
   }
   if (measured.depth > limits.maxDepth) {
     const depth = measured.depth > DEPTH_CAP ? `more than ${DEPTH_CAP}` : String(measured.depth);
-    return { message: `The query is ${depth} levels deep; the limit is ${limits.maxDepth}`, details: { limit: 'depth', max: limits.maxDepth, measured: measured.depth } };
+    return {
+      message: `The query is ${depth} levels deep; the limit is ${limits.maxDepth}`,
+      details: { limit: 'depth', max: limits.maxDepth, measured: measured.depth },
+    };
   }
   if (measured.cost > limits.maxCost) {
     const cost = Math.min(Math.ceil(measured.cost), Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,11 @@
 // The FiftyOne-compatible schema: every area's SDL in one document, with its resolvers attached to the built types.
-import { GraphQLObjectType, GraphQLScalarType, buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLObjectType,
+  GraphQLScalarType,
+  buildSchema,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { COMMON_SDL, DATE_TIME_SCALAR } from './common.js';
 import type { GraphQLContext, ResolverMap } from './context.js';
 import { DATASETS_RESOLVERS, DATASETS_SDL } from './datasets.js';
@@ -25,7 +31,8 @@ export function buildTeamsetSchema(): GraphQLSchema {
   for (const { resolvers } of AREAS) {
     for (const [typeName, fields] of Object.entries(resolvers)) {
       const type = schema.getType(typeName);
-      if (!(type instanceof GraphQLObjectType)) throw new Error(`GraphQL resolvers for unknown object type ${typeName}`);
+      if (!(type instanceof GraphQLObjectType))
+        throw new Error(`GraphQL resolvers for unknown object type ${typeName}`);
       const typeFields = type.getFields();
       for (const [fieldName, resolve] of Object.entries(fields)) {
         const field = typeFields[fieldName];

@@ -39,10 +39,20 @@ describe('error answers', () => {
   });
 
   it('Fastify’s own client errors and JSON syntax errors still say what is wrong with the request', async () => {
-    const syntax = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const syntax = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     expect(syntax.statusCode).toBe(400);
     expect(syntax.json<{ error: { message: string } }>().error.message).toMatch(/JSON/);
-    const empty = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: '' });
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json<{ error: { message: string } }>().error.message).toMatch(/empty/i);
   });

@@ -2,12 +2,21 @@
 import { STATUS_CODES } from 'node:http';
 import { errorCodeForStatus, httpStatusOf, type ErrorBody, type ErrorCode } from '@teamset/contract';
 import { isAppError } from '@teamset/core';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaValidationError,
+} from 'fastify';
 
 type ValidationIssue = Partial<FastifySchemaValidationError>;
 
 /** Names the offending field the way a person would write it: body.email, query.pageSize. */
-export function describeValidation(context: string | undefined, issues: ValidationIssue[]): { message: string; field: string } {
+export function describeValidation(
+  context: string | undefined,
+  issues: ValidationIssue[],
+): { message: string; field: string } {
   const issue = issues[0] ?? {};
   const where = context === 'querystring' ? 'query' : (context ?? 'body');
   const path = (issue.instancePath ?? '').split('/').filter(Boolean).join('.');
@@ -17,13 +26,21 @@ export function describeValidation(context: string | undefined, issues: Validati
   let message: string;
   if (issue.keyword === 'additionalProperties') message = `${fieldName} is not an allowed field`;
   else if (issue.keyword === 'required') message = `${fieldName} is required`;
-  else if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) message = `${fieldName} must be one of ${issue.params.allowedValues.join(', ')}`;
-  else if (issue.keyword === 'minProperties' && issue.params?.limit === 1) message = `${fieldName} must have at least one field`;
+  else if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues))
+    message = `${fieldName} must be one of ${issue.params.allowedValues.join(', ')}`;
+  else if (issue.keyword === 'minProperties' && issue.params?.limit === 1)
+    message = `${fieldName} must have at least one field`;
   else message = `${fieldName} ${issue.message ?? 'is invalid'}`;
   return { message, field: fieldName };
 }
 
-export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details?: Record<string, unknown>): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): FastifyReply {
   const body: ErrorBody = { error: { code, message, requestId: request.id, ...(details ? { details } : {}) } };
   return reply.code(httpStatusOf(code)).type('application/json; charset=utf-8').send(body);
 }
@@ -34,7 +51,10 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, code: Er
  */
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   reply.header('x-request-id', request.id);
-  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The URL is not valid (bad percent-encoding)';
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path parameter is too long'
+      : 'The URL is not valid (bad percent-encoding)';
   sendError(reply, request, 'BAD_REQUEST', message);
 }
 
@@ -66,5 +86,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendError(reply, request, 'INTERNAL', 'Internal server error');
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
 }

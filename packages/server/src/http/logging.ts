@@ -24,7 +24,11 @@ export function loggerOptions(level: string | false, stream?: NodeJS.WritableStr
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     // Query strings may carry tokens (e.g. a pasted invitation link); log the path only.
     serializers: {
-      req: (req: { method: string; url: string; ip?: string; id?: string }) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip }),
+      req: (req: { method: string; url: string; ip?: string; id?: string }) => ({
+        method: req.method,
+        url: req.url.split('?')[0],
+        ip: req.ip,
+      }),
     },
     ...(stream ? { stream } : {}),
   } as FastifyServerOptions['logger'];

@@ -11,7 +11,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       info: {
         title: 'Teamset API',
         version,
-        description: 'Self-hosted dataset server. Authenticate with a personal API key in `X-API-Key` (or `Authorization: Bearer`), or a session cookie from sign-in.',
+        description:
+          'Self-hosted dataset server. Authenticate with a personal API key in `X-API-Key` (or `Authorization: Bearer`), or a session cookie from sign-in.',
       },
       components: {
         securitySchemes: {

@@ -12,7 +12,15 @@ describe('formatLogLine', () => {
   });
 
   it('writes a request line as method, path, status and time', () => {
-    const line = JSON.stringify({ level: 20, time: TIME, reqId: 'r', msg: 'request completed', req: { method: 'GET', url: '/health' }, res: { statusCode: 200 }, responseTime: 1.234 });
+    const line = JSON.stringify({
+      level: 20,
+      time: TIME,
+      reqId: 'r',
+      msg: 'request completed',
+      req: { method: 'GET', url: '/health' },
+      res: { statusCode: 200 },
+      responseTime: 1.234,
+    });
     expect(formatLogLine(line)).toBe('03:04:05  DEBUG  request completed  GET /health  200  1.2 ms');
   });
 

@@ -7,7 +7,11 @@ import { createTestApp, type TestApp } from '../test-support/auth-fixture.js';
 function collect(lines: string[]): Writable {
   return new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
-      lines.push(...String(chunk).split('\n').filter((line) => line !== ''));
+      lines.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
       callback();
     },
   });
@@ -34,7 +38,9 @@ describe('request logging', () => {
   });
 
   it('writes the request and its answer at debug, as debug lines', async () => {
-    const lines = (await logOf('debug')).map((line) => JSON.parse(line) as { level: number; msg: string; req?: { url: string }; res?: { statusCode: number } });
+    const lines = (await logOf('debug')).map(
+      (line) => JSON.parse(line) as { level: number; msg: string; req?: { url: string }; res?: { statusCode: number } },
+    );
     const requests = lines.filter((line) => line.msg === 'incoming request');
     const answers = lines.filter((line) => line.msg === 'request completed');
     expect(requests.map((line) => line.req?.url)).toEqual([PATHS.health, '/api/v1/no-such-route']);

@@ -10,12 +10,14 @@ export class DebugRequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
     // The request again, so that a reader of this line alone (grep, the readable format) sees what was answered.
-    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    if (error)
+      reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
     else reply.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 
   /** Fastify's own note is info and has the raw URL, whose query may carry a token: the path only, at debug. */
   override routeNotFound(request: FastifyRequest): void {
-    if (!this.isLogDisabled(request)) request.log.debug(`Route ${request.method}:${request.url.split('?')[0] ?? ''} not found`);
+    if (!this.isLogDisabled(request))
+      request.log.debug(`Route ${request.method}:${request.url.split('?')[0] ?? ''} not found`);
   }
 }

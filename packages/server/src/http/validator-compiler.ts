@@ -11,7 +11,13 @@ export interface ValidationIssue extends FastifySchemaValidationError {
   message: string;
 }
 
-function issue(instancePath: string, keyword: string, message: string, params: Record<string, unknown>, schemaPath = '#'): ValidationIssue {
+function issue(
+  instancePath: string,
+  keyword: string,
+  message: string,
+  params: Record<string, unknown>,
+  schemaPath = '#',
+): ValidationIssue {
   return { instancePath, schemaPath, keyword, message, params };
 }
 
@@ -75,15 +81,35 @@ export function toValidationIssues(errors: readonly TLocalizedValidationError[])
   for (const error of errors) {
     const params = error.params as Record<string, unknown>;
     if (error.keyword === 'additionalProperties' && Array.isArray(params.additionalProperties)) {
-      for (const name of params.additionalProperties) unknown.push(issue(error.instancePath, 'additionalProperties', 'must not have additional properties', { additionalProperty: String(name) }, error.schemaPath));
+      for (const name of params.additionalProperties)
+        unknown.push(
+          issue(
+            error.instancePath,
+            'additionalProperties',
+            'must not have additional properties',
+            { additionalProperty: String(name) },
+            error.schemaPath,
+          ),
+        );
     } else if (error.keyword === 'required' && Array.isArray(params.requiredProperties)) {
-      for (const name of params.requiredProperties) missing.push(issue(error.instancePath, 'required', `must have required property '${String(name)}'`, { missingProperty: String(name) }, error.schemaPath));
+      for (const name of params.requiredProperties)
+        missing.push(
+          issue(
+            error.instancePath,
+            'required',
+            `must have required property '${String(name)}'`,
+            { missingProperty: String(name) },
+            error.schemaPath,
+          ),
+        );
     } else if (error.keyword !== 'boolean') {
       rest.push(issue(error.instancePath, error.keyword, error.message, params, error.schemaPath));
     }
   }
   const issues = [...unknown, ...missing, ...rest];
-  return issues.length > 0 ? issues : errors.map((e) => issue(e.instancePath, e.keyword, e.message, e.params as Record<string, unknown>, e.schemaPath));
+  return issues.length > 0
+    ? issues
+    : errors.map((e) => issue(e.instancePath, e.keyword, e.message, e.params as Record<string, unknown>, e.schemaPath));
 }
 
 /**
@@ -97,7 +123,10 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
   const acceptsEmpty = httpPart === 'querystring' && validator.Check({});
   return (input: unknown) => {
     if (acceptsEmpty && isEmptyObject(input)) return { value: input };
-    if (input instanceof NdjsonBody) return { error: [issue('', 'contentType', `must be JSON: only adding samples takes ${NDJSON_CONTENT_TYPE}`, {})] };
+    if (input instanceof NdjsonBody)
+      return {
+        error: [issue('', 'contentType', `must be JSON: only adding samples takes ${NDJSON_CONTENT_TYPE}`, {})],
+      };
     const value = httpPart === 'body' ? input : convertUrlPart(schema, input);
     if (!validator.Check(value)) return { error: toValidationIssues(validator.Errors(value)) };
     const nulAt = httpPart === 'body' && isNulFreeBody(value) ? undefined : findNul(value);

@@ -10,7 +10,8 @@ import { installErrorHandling } from './error-handler.js';
 import { findWebRoot, isServerPath, registerWebApp, WEB_CONTENT_SECURITY_POLICY } from './web-app.js';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
 
 async function appOver(root: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -52,7 +53,13 @@ describe('registerWebApp over a built web app', () => {
     expect(response.headers['x-frame-options']).toBe('DENY');
   });
 
-  it.each(['/settings/api-keys', '/team/users?page=2', '/datasets/my%20dataset/manage', '/setup', '/accept-invitation?token=abc'])('a page load of %s gets index.html', async (url) => {
+  it.each([
+    '/settings/api-keys',
+    '/team/users?page=2',
+    '/datasets/my%20dataset/manage',
+    '/setup',
+    '/accept-invitation?token=abc',
+  ])('a page load of %s gets index.html', async (url) => {
     const response = await app.inject({ method: 'GET', url, headers: HTML });
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe(INDEX);
@@ -78,8 +85,16 @@ describe('registerWebApp over a built web app', () => {
   });
 
   it('a missing file requested by a script or image (not a page load) is a 404, not index.html', async () => {
-    expectError(await app.inject({ method: 'GET', url: '/assets/missing-123.js', headers: { accept: '*/*' } }), 404, 'NOT_FOUND');
-    expectError(await app.inject({ method: 'GET', url: '/settings', headers: { accept: 'application/json' } }), 404, 'NOT_FOUND');
+    expectError(
+      await app.inject({ method: 'GET', url: '/assets/missing-123.js', headers: { accept: '*/*' } }),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await app.inject({ method: 'GET', url: '/settings', headers: { accept: 'application/json' } }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('serves no dotfiles and nothing outside the build folder', async () => {
@@ -142,17 +157,30 @@ describe('the web app inside buildApp', () => {
     expect((await t.inject({ method: 'GET', url: '/health', headers: HTML })).body).toBe('{"status":"available"}');
     expectError(await t.inject({ method: 'GET', url: '/api/v1/nope', headers: HTML }), 404, 'NOT_FOUND');
     let docs = await t.inject({ method: 'GET', url: '/docs', headers: HTML });
-    if (docs.statusCode >= 300 && docs.statusCode < 400) docs = await t.inject({ method: 'GET', url: String(docs.headers.location), headers: HTML });
+    if (docs.statusCode >= 300 && docs.statusCode < 400)
+      docs = await t.inject({ method: 'GET', url: String(docs.headers.location), headers: HTML });
     expect(docs.body).toMatch(/swagger/i);
   });
 
   it('leaves the router’s own answers alone: an over-long parameter is its 400, a POST to a page path a JSON 404', async () => {
-    expect(expectError(await t.inject({ method: 'GET', url: `/api/v1/users/${'a'.repeat(5000)}`, headers: HTML }), 400, 'BAD_REQUEST').message).toBe('A path parameter is too long');
-    expectError(await t.inject({ method: 'POST', url: '/settings/api-keys', headers: HTML, payload: {} }), 404, 'NOT_FOUND');
+    expect(
+      expectError(
+        await t.inject({ method: 'GET', url: `/api/v1/users/${'a'.repeat(5000)}`, headers: HTML }),
+        400,
+        'BAD_REQUEST',
+      ).message,
+    ).toBe('A path parameter is too long');
+    expectError(
+      await t.inject({ method: 'POST', url: '/settings/api-keys', headers: HTML, payload: {} }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('the web routes are not in the OpenAPI document', async () => {
-    const doc = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    const doc = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
     expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/') && p !== '/health')).toEqual([]);
   });
 });

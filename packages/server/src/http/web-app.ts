@@ -105,7 +105,12 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
    * /api) into something else. Callback style: the check runs on every request and must cost no promise.
    */
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD') || !wantsHtml(request) || isServerPath(request.url.split('?')[0] ?? '/')) {
+    if (
+      !request.is404 ||
+      (request.method !== 'GET' && request.method !== 'HEAD') ||
+      !wantsHtml(request) ||
+      isServerPath(request.url.split('?')[0] ?? '/')
+    ) {
       done();
       return;
     }

@@ -20,7 +20,16 @@ describe('parseRange', () => {
   });
 
   it('no header, another unit, several ranges or bad syntax → the whole file', () => {
-    for (const header of [undefined, 'items=0-1', 'bytes=0-1,5-6', 'bytes=abc', 'bytes=-', 'bytes=5-3', 'bytes=0x1-2', `bytes=${'9'.repeat(30)}-`]) {
+    for (const header of [
+      undefined,
+      'items=0-1',
+      'bytes=0-1,5-6',
+      'bytes=abc',
+      'bytes=-',
+      'bytes=5-3',
+      'bytes=0x1-2',
+      `bytes=${'9'.repeat(30)}-`,
+    ]) {
       expect(parseRange(header, 1000), String(header)).toEqual({ kind: 'whole' });
     }
   });

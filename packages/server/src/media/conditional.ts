@@ -9,8 +9,15 @@ export interface Validators {
 }
 
 /** Identifies one version of one file: its resolved path, size and modification time. */
-export function fileValidators(realPath: string, stats: Pick<Stats, 'size' | 'mtimeMs' | 'mtime'>, variant = ''): Validators {
-  const hash = createHash('sha256').update(`${variant}\0${realPath}\0${stats.size}\0${stats.mtimeMs}`).digest('base64url').slice(0, 22);
+export function fileValidators(
+  realPath: string,
+  stats: Pick<Stats, 'size' | 'mtimeMs' | 'mtime'>,
+  variant = '',
+): Validators {
+  const hash = createHash('sha256')
+    .update(`${variant}\0${realPath}\0${stats.size}\0${stats.mtimeMs}`)
+    .digest('base64url')
+    .slice(0, 22);
   return { etag: `"${variant}${hash}"`, lastModified: stats.mtime };
 }
 
@@ -27,7 +34,10 @@ function seconds(date: Date): number {
  * Whether a GET/HEAD can be answered 304. If-None-Match, when present, decides alone (weak comparison);
  * If-Modified-Since is considered only without it.
  */
-export function isNotModified(headers: { 'if-none-match'?: string | undefined; 'if-modified-since'?: string | undefined }, validators: Validators): boolean {
+export function isNotModified(
+  headers: { 'if-none-match'?: string | undefined; 'if-modified-since'?: string | undefined },
+  validators: Validators,
+): boolean {
   const noneMatch = headers['if-none-match'];
   if (noneMatch !== undefined) {
     const tags = etagList(noneMatch);

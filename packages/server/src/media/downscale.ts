@@ -104,13 +104,27 @@ export function orient(image: RgbaImage, orientation: number): RgbaImage {
       let sx: number;
       let sy: number;
       switch (orientation) {
-        case 2: [sx, sy] = [w - 1 - dx, dy]; break;
-        case 3: [sx, sy] = [w - 1 - dx, h - 1 - dy]; break;
-        case 4: [sx, sy] = [dx, h - 1 - dy]; break;
-        case 5: [sx, sy] = [dy, dx]; break;
-        case 6: [sx, sy] = [dy, h - 1 - dx]; break;
-        case 7: [sx, sy] = [w - 1 - dy, h - 1 - dx]; break;
-        default: [sx, sy] = [w - 1 - dy, dx]; break;
+        case 2:
+          [sx, sy] = [w - 1 - dx, dy];
+          break;
+        case 3:
+          [sx, sy] = [w - 1 - dx, h - 1 - dy];
+          break;
+        case 4:
+          [sx, sy] = [dx, h - 1 - dy];
+          break;
+        case 5:
+          [sx, sy] = [dy, dx];
+          break;
+        case 6:
+          [sx, sy] = [dy, h - 1 - dx];
+          break;
+        case 7:
+          [sx, sy] = [w - 1 - dy, h - 1 - dx];
+          break;
+        default:
+          [sx, sy] = [w - 1 - dy, dx];
+          break;
       }
       const s = (sy * w + sx) * 4;
       const d = (dy * width + dx) * 4;

@@ -35,7 +35,8 @@ export function jpegOrientation(bytes: Uint8Array): number {
     if (length < 2) return 1;
     const body = offset + 4;
     const end = Math.min(bytes.length, offset + 2 + length);
-    if (marker === APP1 && EXIF_HEADER.every((byte, i) => bytes[body + i] === byte)) return tiffOrientation(view, body + EXIF_HEADER.length, end);
+    if (marker === APP1 && EXIF_HEADER.every((byte, i) => bytes[body + i] === byte))
+      return tiffOrientation(view, body + EXIF_HEADER.length, end);
     offset += 2 + length;
   }
   return 1;

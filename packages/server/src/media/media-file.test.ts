@@ -31,7 +31,12 @@ describe('resolveMediaFile', () => {
   const resolveIn = (filepath: string, forbidden: string[] = []) => resolveMediaFile(filepath, [root], forbidden);
 
   it('serves a file inside the root, also through `..` that stays inside, a symlink inside, or a symlinked spelling of the root', async () => {
-    for (const filepath of [join(root, 'sub', 'a.jpg'), join(root, 'sub', '..', 'sub', 'a.jpg'), join(root, 'alias.jpg'), join(dir, 'root-link', 'sub', 'a.jpg')]) {
+    for (const filepath of [
+      join(root, 'sub', 'a.jpg'),
+      join(root, 'sub', '..', 'sub', 'a.jpg'),
+      join(root, 'alias.jpg'),
+      join(dir, 'root-link', 'sub', 'a.jpg'),
+    ]) {
       const file = await resolveIn(filepath);
       expect(file, filepath).toMatchObject({ ok: true, path: join(root, 'sub', 'a.jpg') });
       if (file.ok) expect(file.stats.size).toBe('inside'.length);
@@ -63,16 +68,28 @@ describe('resolveMediaFile', () => {
   });
 
   it('relative paths, URLs and NUL characters are not local files', async () => {
-    for (const filepath of ['sub/a.jpg', './a.jpg', 's3://bucket/a.jpg', 'file:///etc/passwd', `${root}/sub/a.jpg\u0000.png`]) {
+    for (const filepath of [
+      'sub/a.jpg',
+      './a.jpg',
+      's3://bucket/a.jpg',
+      'file:///etc/passwd',
+      `${root}/sub/a.jpg\u0000.png`,
+    ]) {
       expect(await resolveIn(filepath), filepath).toEqual({ ok: false, message: NOT_LOCAL_MESSAGE });
     }
   });
 
   it('never serves a forbidden file (the embedded database), even inside a root', async () => {
-    expect(await resolveIn(join(root, 'sub', 'a.jpg'), [join(root, 'sub', 'a.jpg')])).toEqual({ ok: false, message: OUTSIDE_ROOTS_MESSAGE });
+    expect(await resolveIn(join(root, 'sub', 'a.jpg'), [join(root, 'sub', 'a.jpg')])).toEqual({
+      ok: false,
+      message: OUTSIDE_ROOTS_MESSAGE,
+    });
   });
 
   it('with no roots nothing is served', async () => {
-    expect(await resolveMediaFile(join(root, 'sub', 'a.jpg'), [], [])).toEqual({ ok: false, message: OUTSIDE_ROOTS_MESSAGE });
+    expect(await resolveMediaFile(join(root, 'sub', 'a.jpg'), [], [])).toEqual({
+      ok: false,
+      message: OUTSIDE_ROOTS_MESSAGE,
+    });
   });
 });

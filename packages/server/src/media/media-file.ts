@@ -19,7 +19,11 @@ export const NOT_LOCAL_MESSAGE = 'This sample’s filepath is not an absolute lo
  * server's disk through a sample); the realpath check then stops `..` and symlinks leading out of a root.
  * `forbidden` are files never served, whatever the roots (the embedded database).
  */
-export async function resolveMediaFile(filepath: string, roots: readonly string[], forbidden: readonly string[]): Promise<MediaFile> {
+export async function resolveMediaFile(
+  filepath: string,
+  roots: readonly string[],
+  forbidden: readonly string[],
+): Promise<MediaFile> {
   if (!isAbsolute(filepath) || filepath.includes('\u0000')) return { ok: false, message: NOT_LOCAL_MESSAGE };
   const lexical = resolve(filepath);
   if (!roots.some((root) => isWithin(root, lexical))) {
@@ -35,7 +39,8 @@ export async function resolveMediaFile(filepath: string, roots: readonly string[
   } catch {
     return { ok: false, message: MISSING_FILE_MESSAGE };
   }
-  if (!roots.some((root) => isWithin(root, real)) || forbidden.includes(real)) return { ok: false, message: OUTSIDE_ROOTS_MESSAGE };
+  if (!roots.some((root) => isWithin(root, real)) || forbidden.includes(real))
+    return { ok: false, message: OUTSIDE_ROOTS_MESSAGE };
   if (!stats.isFile()) return { ok: false, message: MISSING_FILE_MESSAGE };
   return { ok: true, path: real, stats };
 }

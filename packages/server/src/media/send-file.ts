@@ -16,7 +16,10 @@ export interface FileToSend {
 }
 
 /** The headers a 200, 206 and 304 share: validators, caching, ranges, no sniffing. */
-function setCachingHeaders(reply: FastifyReply, file: Pick<FileToSend, 'validators' | 'cacheControl' | 'headers'>): void {
+function setCachingHeaders(
+  reply: FastifyReply,
+  file: Pick<FileToSend, 'validators' | 'cacheControl' | 'headers'>,
+): void {
   reply.header('etag', file.validators.etag);
   reply.header('last-modified', file.validators.lastModified.toUTCString());
   reply.header('cache-control', file.cacheControl);
@@ -27,7 +30,10 @@ function setCachingHeaders(reply: FastifyReply, file: Pick<FileToSend, 'validato
 }
 
 /** 304 with the validators, for a client whose copy is current (decided before any work on the body). */
-export function sendNotModified(reply: FastifyReply, file: Pick<FileToSend, 'validators' | 'cacheControl' | 'headers'>): FastifyReply {
+export function sendNotModified(
+  reply: FastifyReply,
+  file: Pick<FileToSend, 'validators' | 'cacheControl' | 'headers'>,
+): FastifyReply {
   setCachingHeaders(reply, file);
   return reply.code(304).send();
 }
@@ -38,11 +44,23 @@ export function sendFile(request: FastifyRequest, reply: FastifyReply, file: Fil
   setCachingHeaders(reply, file);
 
   const ifRange = request.headers['if-range'];
-  const range = rangeStillValid(typeof ifRange === 'string' ? ifRange : undefined, validators) ? parseRange(request.headers.range, file.size) : { kind: 'whole' as const };
+  const range = rangeStillValid(typeof ifRange === 'string' ? ifRange : undefined, validators)
+    ? parseRange(request.headers.range, file.size)
+    : { kind: 'whole' as const };
   if (range.kind === 'unsatisfiable') {
     // The ErrorBody shape like every error; BAD_REQUEST is what the contract maps 416 to (errorCodeForStatus).
-    const body: ErrorBody = { error: { code: 'BAD_REQUEST', message: `The requested range is not satisfiable: the file has ${file.size} bytes`, requestId: request.id } };
-    return reply.code(416).header('content-range', `bytes */${file.size}`).type('application/json; charset=utf-8').send(body);
+    const body: ErrorBody = {
+      error: {
+        code: 'BAD_REQUEST',
+        message: `The requested range is not satisfiable: the file has ${file.size} bytes`,
+        requestId: request.id,
+      },
+    };
+    return reply
+      .code(416)
+      .header('content-range', `bytes */${file.size}`)
+      .type('application/json; charset=utf-8')
+      .send(body);
   }
 
   const start = range.kind === 'partial' ? range.start : 0;

@@ -93,6 +93,7 @@ describe('ThumbnailCacheBudget', () => {
   });
 
   it('refuses a budget that is not a positive whole number of bytes', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => new ThumbnailCacheBudget(() => dir, bad)).toThrow(RangeError);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => new ThumbnailCacheBudget(() => dir, bad)).toThrow(RangeError);
   });
 });

@@ -54,7 +54,8 @@ export class ThumbnailCacheBudget {
     readonly maxBytes: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(Number.isInteger(maxBytes) && maxBytes > 0)) throw new RangeError(`thumbnail cache budget must be a positive whole number of bytes, got ${maxBytes}`);
+    if (!(Number.isInteger(maxBytes) && maxBytes > 0))
+      throw new RangeError(`thumbnail cache budget must be a positive whole number of bytes, got ${maxBytes}`);
     this.#sweepAbove = maxBytes;
   }
 
@@ -112,7 +113,14 @@ export class ThumbnailCacheBudget {
         // Looked at again just before deleting: one served since the walk has a newer mark and stays.
         const current = await stat(entry.path).catch(() => undefined);
         if (current && (current.mtimeMs !== entry.mtimeMs || started - current.mtimeMs < RECENTLY_USED_MS)) continue;
-        if (current && !(await unlink(entry.path).then(() => true, () => false))) continue;
+        if (
+          current &&
+          !(await unlink(entry.path).then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
         bytes -= entry.size;
         files -= 1;
         if (current) deleted += 1;
@@ -132,7 +140,9 @@ export class ThumbnailCacheBudget {
     // No folder yet: nothing was ever cached.
     const fanOut = await readdir(root).catch(() => [] as string[]);
     for (const sub of fanOut.filter((name) => FAN_OUT_NAME.test(name))) {
-      const names = (await readdir(join(root, sub)).catch(() => [] as string[])).filter((name) => THUMBNAIL_NAME.test(name) || TEMP_NAME.test(name));
+      const names = (await readdir(join(root, sub)).catch(() => [] as string[])).filter(
+        (name) => THUMBNAIL_NAME.test(name) || TEMP_NAME.test(name),
+      );
       for (let i = 0; i < names.length; i += STATS_AT_ONCE) {
         await Promise.all(
           names.slice(i, i + STATS_AT_ONCE).map(async (name) => {
@@ -140,7 +150,14 @@ export class ThumbnailCacheBudget {
             const stats = await stat(path).catch(() => undefined);
             if (!stats?.isFile()) return;
             if (THUMBNAIL_NAME.test(name)) thumbnails.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
-            else if (started - stats.mtimeMs > STALE_TEMP_MS && (await unlink(path).then(() => true, () => false))) leftovers += 1;
+            else if (
+              started - stats.mtimeMs > STALE_TEMP_MS &&
+              (await unlink(path).then(
+                () => true,
+                () => false,
+              ))
+            )
+              leftovers += 1;
           }),
         );
       }

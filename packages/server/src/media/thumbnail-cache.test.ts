@@ -1,5 +1,14 @@
 // ThumbnailCache over the worker pool: made once on disk (concurrent asks share it), found there next time, failures remembered.
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +68,9 @@ describe('ThumbnailCache with a worker pool', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => cache.get(source, stats, 256)));
     expect(pool.renders - before).toBe(1);
     expect(results.filter((r) => r.ok && r.made)).toHaveLength(5);
-    expect(new Set(results.map((r) => (r.ok ? r.path : '')))).toEqual(new Set([thumbnailCachePath(cacheDir, source, stats, 256)]));
+    expect(new Set(results.map((r) => (r.ok ? r.path : '')))).toEqual(
+      new Set([thumbnailCachePath(cacheDir, source, stats, 256)]),
+    );
   });
 
   it('a changed file gets a new thumbnail (the name hashes its size and modification time)', async () => {
@@ -106,7 +117,11 @@ describe('ThumbnailCache with a worker pool', () => {
     }
     rmSync(budgetDir, { recursive: true, force: true });
     // Room for two of the three.
-    const budget = new ThumbnailCacheBudget(() => budgetDir, Math.ceil(((sizes[0] ?? 0) + (sizes[1] ?? 0)) / 0.9) + 1, later);
+    const budget = new ThumbnailCacheBudget(
+      () => budgetDir,
+      Math.ceil(((sizes[0] ?? 0) + (sizes[1] ?? 0)) / 0.9) + 1,
+      later,
+    );
     const budgeted = new ThumbnailCache(pool, () => budgetDir, budget);
     const paths: string[] = [];
     for (const { source, stats } of sources) {

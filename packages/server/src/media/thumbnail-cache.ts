@@ -13,7 +13,8 @@ import type { RenderFailure } from './thumbnail-render.js';
 const CACHE_VERSION = 'v1';
 
 /** `made`: rendered by this request (or one it joined), else read from the cache. */
-export type ThumbnailOutcome = { ok: true; path: string; size: number; made: boolean } | { ok: false; reason: RenderFailure; message: string };
+export type ThumbnailOutcome =
+  { ok: true; path: string; size: number; made: boolean } | { ok: false; reason: RenderFailure; message: string };
 
 /** ~/.teamset/thumbnails (TEAMSET_HOME/thumbnails), read when used so a test can point TEAMSET_HOME elsewhere. */
 export function defaultThumbnailDir(): string {
@@ -24,8 +25,15 @@ export function defaultThumbnailDir(): string {
  * The cache file for one version of one source file at one size: the name hashes the realpath, size and
  * modification time, so an edited or replaced image gets a new thumbnail and nothing needs invalidating.
  */
-export function thumbnailCachePath(dir: string, source: string, stats: Pick<Stats, 'size' | 'mtimeMs'>, maxSide: number): string {
-  const key = createHash('sha256').update(`${CACHE_VERSION}\0${source}\0${stats.size}\0${stats.mtimeMs}\0${maxSide}`).digest('hex');
+export function thumbnailCachePath(
+  dir: string,
+  source: string,
+  stats: Pick<Stats, 'size' | 'mtimeMs'>,
+  maxSide: number,
+): string {
+  const key = createHash('sha256')
+    .update(`${CACHE_VERSION}\0${source}\0${stats.size}\0${stats.mtimeMs}\0${maxSide}`)
+    .digest('hex');
   // Two-character fan-out keeps folders small for datasets of millions of images.
   return join(dir, key.slice(0, 2), `${key}.jpg`);
 }
@@ -47,7 +55,8 @@ export class ThumbnailCache {
     const path = thumbnailCachePath(this.dir(), source, stats, maxSide);
     const cached = await stat(path).catch(() => undefined);
     // Marked used, unless a sweep deleted it meanwhile: then it is made again.
-    if (cached && (!this.budget || (await this.budget.used(path, cached.mtimeMs)))) return { ok: true, path, size: cached.size, made: false };
+    if (cached && (!this.budget || (await this.budget.used(path, cached.mtimeMs))))
+      return { ok: true, path, size: cached.size, made: false };
     const failed = this.failures.get(path);
     if (failed) return failed;
     let running = this.inFlight.get(path);

@@ -38,7 +38,10 @@ export class ThumbnailPool {
 
   render(path: string, maxSide: number): Promise<RenderResult> {
     if (this.closed) return Promise.reject(new Error('the thumbnail pool is closed'));
-    if (this.queue.length >= this.maxQueued) return Promise.reject(new ThumbnailQueueFullError('Too many thumbnails are being made right now; try again shortly'));
+    if (this.queue.length >= this.maxQueued)
+      return Promise.reject(
+        new ThumbnailQueueFullError('Too many thumbnails are being made right now; try again shortly'),
+      );
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { id: this.nextId++, path, maxSide, limits: this.limits }, resolve, reject });
       this.dispatch();
@@ -53,7 +56,8 @@ export class ThumbnailPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => !s.busy) ?? (this.slots.length < this.concurrency ? this.addSlot() : undefined);
+      const slot =
+        this.slots.find((s) => !s.busy) ?? (this.slots.length < this.concurrency ? this.addSlot() : undefined);
       if (!slot) return;
       const pending = this.queue.shift() as Pending;
       slot.busy = pending;

@@ -44,7 +44,8 @@ describe('fitInside and downscale', () => {
     const data = new Uint8Array(8 * 8 * 4);
     for (let i = 0; i < 64; i++) data.set((i + Math.floor(i / 8)) % 2 ? [255, 255, 255, 255] : [0, 0, 0, 255], i * 4);
     const grey = downscale({ width: 8, height: 8, data }, 3, 3);
-    for (let i = 0; i < 9; i++) expect(near([...grey.data.subarray(i * 4, i * 4 + 4)], [128, 128, 128, 255], 20)).toBe(true);
+    for (let i = 0; i < 9; i++)
+      expect(near([...grey.data.subarray(i * 4, i * 4 + 4)], [128, 128, 128, 255], 20)).toBe(true);
     const clear = downscale({ width: 2, height: 2, data: new Uint8Array(16) }, 1, 1);
     expect([...clear.data]).toEqual([255, 255, 255, 255]);
   });
@@ -79,15 +80,29 @@ describe('renderThumbnail', () => {
   });
 
   it('refuses other formats (unsupported), broken files (undecodable) and decompression bombs (too-large) without decoding them', () => {
-    expect(renderThumbnail(Buffer.from('GIF89a\x01\x00\x01\x00'), 256)).toMatchObject({ ok: false, reason: 'unsupported', message: expect.stringContaining('GIF') });
-    expect(renderThumbnail(Buffer.from('plain text, not an image'), 256)).toMatchObject({ ok: false, reason: 'unsupported' });
+    expect(renderThumbnail(Buffer.from('GIF89a\x01\x00\x01\x00'), 256)).toMatchObject({
+      ok: false,
+      reason: 'unsupported',
+      message: expect.stringContaining('GIF'),
+    });
+    expect(renderThumbnail(Buffer.from('plain text, not an image'), 256)).toMatchObject({
+      ok: false,
+      reason: 'unsupported',
+    });
     const truncated = jpegBytes(64, 64).subarray(0, 40);
     expect(renderThumbnail(truncated, 256)).toMatchObject({ ok: false, reason: 'undecodable' });
     // A valid PNG header declaring 100 000 × 100 000 pixels: 40 GB decoded, refused from the header alone.
     const bomb = Buffer.from(pngBytes(1, 1));
     bomb.writeUInt32BE(100_000, 16);
     bomb.writeUInt32BE(100_000, 20);
-    expect(renderThumbnail(bomb, 256)).toMatchObject({ ok: false, reason: 'too-large', message: expect.stringContaining('100000×100000') });
-    expect(renderThumbnail(jpegBytes(200, 200), 256, { maxInputBytes: 1e9, maxInputPixels: 10_000 })).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(renderThumbnail(bomb, 256)).toMatchObject({
+      ok: false,
+      reason: 'too-large',
+      message: expect.stringContaining('100000×100000'),
+    });
+    expect(renderThumbnail(jpegBytes(200, 200), 256, { maxInputBytes: 1e9, maxInputPixels: 10_000 })).toMatchObject({
+      ok: false,
+      reason: 'too-large',
+    });
   });
 });

@@ -19,44 +19,92 @@ export const THUMBNAIL_QUALITY = 80;
 /** `unsupported`: a format we do not decode; `too-large`: over the limits; `undecodable`: corrupt or a variant the decoder lacks. */
 export type RenderFailure = 'unsupported' | 'too-large' | 'undecodable';
 
-export type RenderResult = { ok: true; jpeg: Uint8Array; width: number; height: number } | { ok: false; reason: RenderFailure; message: string };
+export type RenderResult =
+  { ok: true; jpeg: Uint8Array; width: number; height: number } | { ok: false; reason: RenderFailure; message: string };
 
 function decode(bytes: Uint8Array, format: 'jpeg' | 'png', limits: RenderLimits): RgbaImage {
   if (format === 'png') {
     const png = pngjs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { width: png.width, height: png.height, data: png.data };
   }
-  const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: limits.maxInputPixels / 1e6, maxMemoryUsageInMB: 1024 });
+  const image = jpeg.decode(bytes, {
+    useTArray: true,
+    formatAsRGBA: true,
+    tolerantDecoding: true,
+    maxResolutionInMP: limits.maxInputPixels / 1e6,
+    maxMemoryUsageInMB: 1024,
+  });
   return { width: image.width, height: image.height, data: image.data };
 }
 
-export function renderThumbnail(bytes: Uint8Array, maxSide: number, limits: RenderLimits = DEFAULT_RENDER_LIMITS): RenderResult {
+export function renderThumbnail(
+  bytes: Uint8Array,
+  maxSide: number,
+  limits: RenderLimits = DEFAULT_RENDER_LIMITS,
+): RenderResult {
   const format = sniffFormat(bytes);
-  if (format !== 'jpeg' && format !== 'png') return { ok: false, reason: 'unsupported', message: `Thumbnails are made from JPEG and PNG images; this file is ${format === 'unknown' ? 'not an image the server recognises' : format.toUpperCase()}` };
+  if (format !== 'jpeg' && format !== 'png')
+    return {
+      ok: false,
+      reason: 'unsupported',
+      message: `Thumbnails are made from JPEG and PNG images; this file is ${format === 'unknown' ? 'not an image the server recognises' : format.toUpperCase()}`,
+    };
   const declared: PixelSize | undefined = format === 'png' ? pngSize(bytes) : jpegSize(bytes);
-  if (!declared || declared.width === 0 || declared.height === 0) return { ok: false, reason: 'undecodable', message: 'The image header could not be read' };
+  if (!declared || declared.width === 0 || declared.height === 0)
+    return { ok: false, reason: 'undecodable', message: 'The image header could not be read' };
   if (declared.width * declared.height > limits.maxInputPixels) {
-    return { ok: false, reason: 'too-large', message: `The image is ${declared.width}×${declared.height} pixels, above the ${limits.maxInputPixels / 1e6} megapixels a thumbnail is made from` };
+    return {
+      ok: false,
+      reason: 'too-large',
+      message: `The image is ${declared.width}×${declared.height} pixels, above the ${limits.maxInputPixels / 1e6} megapixels a thumbnail is made from`,
+    };
   }
   let image: RgbaImage;
   try {
     image = decode(bytes, format, limits);
   } catch (error) {
-    return { ok: false, reason: 'undecodable', message: `The image could not be decoded (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      reason: 'undecodable',
+      message: `The image could not be decoded (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const orientation = format === 'jpeg' ? jpegOrientation(bytes) : 1;
   // Fit the upright picture: a quarter turn swaps which side is the long one.
-  const upright = swapsSides(orientation) ? { width: image.height, height: image.width } : { width: image.width, height: image.height };
+  const upright = swapsSides(orientation)
+    ? { width: image.height, height: image.width }
+    : { width: image.width, height: image.height };
   const size = fitInside(upright.width, upright.height, maxSide);
-  const small = downscale(image, swapsSides(orientation) ? size.height : size.width, swapsSides(orientation) ? size.width : size.height);
+  const small = downscale(
+    image,
+    swapsSides(orientation) ? size.height : size.width,
+    swapsSides(orientation) ? size.width : size.height,
+  );
   const thumbnail = orient(small, orientation);
-  const encoded = jpeg.encode({ width: thumbnail.width, height: thumbnail.height, data: thumbnail.data }, THUMBNAIL_QUALITY);
-  return { ok: true, jpeg: new Uint8Array(encoded.data.buffer, encoded.data.byteOffset, encoded.data.byteLength), width: thumbnail.width, height: thumbnail.height };
+  const encoded = jpeg.encode(
+    { width: thumbnail.width, height: thumbnail.height, data: thumbnail.data },
+    THUMBNAIL_QUALITY,
+  );
+  return {
+    ok: true,
+    jpeg: new Uint8Array(encoded.data.buffer, encoded.data.byteOffset, encoded.data.byteLength),
+    width: thumbnail.width,
+    height: thumbnail.height,
+  };
 }
 
 /** Reads the file (bounded) and renders it; what a worker runs. */
-export async function renderThumbnailFile(path: string, maxSide: number, limits: RenderLimits = DEFAULT_RENDER_LIMITS): Promise<RenderResult> {
+export async function renderThumbnailFile(
+  path: string,
+  maxSide: number,
+  limits: RenderLimits = DEFAULT_RENDER_LIMITS,
+): Promise<RenderResult> {
   const { size } = await stat(path);
-  if (size > limits.maxInputBytes) return { ok: false, reason: 'too-large', message: `The file is ${size} bytes, above the ${limits.maxInputBytes} a thumbnail is made from` };
+  if (size > limits.maxInputBytes)
+    return {
+      ok: false,
+      reason: 'too-large',
+      message: `The file is ${size} bytes, above the ${limits.maxInputBytes} a thumbnail is made from`,
+    };
   return renderThumbnail(await readFile(path), maxSide, limits);
 }

@@ -18,6 +18,10 @@ parentPort?.on('message', (job: ThumbnailJob) => {
       // Hand the JPEG's memory over instead of copying it.
       parentPort?.postMessage(reply, result.ok ? [result.jpeg.buffer as ArrayBuffer] : []);
     },
-    (error: unknown) => parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies ThumbnailReply),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: job.id,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies ThumbnailReply),
   );
 });

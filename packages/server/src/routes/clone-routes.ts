@@ -14,12 +14,14 @@ export function registerCloneRoutes(app: TypedApp, ctx: RouteContext): void {
         tags: ['datasets'],
         security: SECURITY,
         querystring: NoQuery,
-        summary: 'Clone a dataset, or only a view’s samples, into a new dataset (member or admin, VIEW on the source); you get MANAGE on it',
+        summary:
+          'Clone a dataset, or only a view’s samples, into a new dataset (member or admin, VIEW on the source); you get MANAGE on it',
         params: DatasetNameParams,
         body: CloneDatasetBody,
         response: { 201: Dataset, 409: ErrorBody, 422: ErrorBody, ...PROTECTED_ERRORS },
       },
     },
-    async (request, reply) => reply.code(201).send(await ctx.services.samples.clone(actorOf(request), request.params.name, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await ctx.services.samples.clone(actorOf(request), request.params.name, request.body)),
   );
 }

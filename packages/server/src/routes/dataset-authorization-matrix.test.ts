@@ -4,15 +4,28 @@ import { SYSTEM_ACTOR } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@teamset/core/testing';
 import { createAuthFixture, type AuthFixture, type FixtureUser } from '../test-support/auth-fixture.js';
-import { CREDENTIALS, GRANT_MODES, ORACLE_LEVELS, ORACLE_ROLES, type GrantMode, type OracleLevel, type OracleRole } from '../test-support/dataset-access-oracle.js';
+import {
+  CREDENTIALS,
+  GRANT_MODES,
+  ORACLE_LEVELS,
+  ORACLE_ROLES,
+  type GrantMode,
+  type OracleLevel,
+  type OracleRole,
+} from '../test-support/dataset-access-oracle.js';
 import { DATASET_OPERATIONS } from '../test-support/matrix-dataset-operations.js';
 import { runMatrixGroup, type MatrixEnvironment } from '../test-support/matrix-runner.js';
 import { SAMPLE_OPERATIONS } from '../test-support/matrix-sample-operations.js';
 import { listRegisteredRoutes, routeKey } from '../test-support/protected-routes.js';
 
 const OPERATIONS = [...DATASET_OPERATIONS, ...SAMPLE_OPERATIONS];
-const GROUPS: Array<[OracleRole, OracleLevel, GrantMode]> = ORACLE_ROLES.flatMap((role) => GRANT_MODES.flatMap((mode) => ORACLE_LEVELS.map((level) => [role, level, mode] as [OracleRole, OracleLevel, GrantMode])));
-const EXPECTED_CELLS = OPERATIONS.length * ORACLE_ROLES.length * ORACLE_LEVELS.length * GRANT_MODES.length * CREDENTIALS.length;
+const GROUPS: Array<[OracleRole, OracleLevel, GrantMode]> = ORACLE_ROLES.flatMap((role) =>
+  GRANT_MODES.flatMap((mode) =>
+    ORACLE_LEVELS.map((level) => [role, level, mode] as [OracleRole, OracleLevel, GrantMode]),
+  ),
+);
+const EXPECTED_CELLS =
+  OPERATIONS.length * ORACLE_ROLES.length * ORACLE_LEVELS.length * GRANT_MODES.length * CREDENTIALS.length;
 
 /** Routes that act on datasets or their permissions: under /api/v1/datasets, and a user's permissions across datasets. */
 function isDatasetRoute(path: string): boolean {
@@ -29,10 +42,18 @@ describe.each(await testDialects())('dataset authorization matrix on %s', (diale
     fx = await createAuthFixture({ dialect });
     const bystander = await fx.createUser('COLLABORATOR', 'bystander');
     // Groups of one: the group mode's grant reaches exactly the cell's user.
-    const group = async (name: string, user: FixtureUser): Promise<string> => (await fx.services.groups.create(SYSTEM_ACTOR, { name, users: [user.user.id] })).name;
+    const group = async (name: string, user: FixtureUser): Promise<string> =>
+      (await fx.services.groups.create(SYSTEM_ACTOR, { name, users: [user.user.id] })).name;
     const callerGroups = {} as Record<OracleRole, string>;
     for (const role of ORACLE_ROLES) callerGroups[role] = await group(`matrix ${role.toLowerCase()}s`, fx.users[role]);
-    env = { fx, bystander, bystanderGroup: await group('matrix bystanders', bystander), callerGroups, operations: OPERATIONS, newName: (label) => `matrix ${label} ${++names}.` };
+    env = {
+      fx,
+      bystander,
+      bystanderGroup: await group('matrix bystanders', bystander),
+      callerGroups,
+      operations: OPERATIONS,
+      newName: (label) => `matrix ${label} ${++names}.`,
+    };
   });
   afterAll(async () => {
     await fx?.close();

@@ -51,7 +51,9 @@ describe('health, OpenAPI and docs', () => {
     expect(doc.paths['/api/v1/keys']?.post?.requestBody?.content?.['application/json']?.schema).toBeDefined();
     expect(doc.paths['/api/v1/keys']?.post?.responses?.['201']).toBeDefined();
     expect(doc.paths['/api/v1/keys']?.get?.parameters?.map((p) => `${p.in}:${p.name}`)).toContain('query:user');
-    expect(doc.paths['/api/v1/keys/{keyId}']?.delete?.parameters?.map((p) => `${p.in}:${p.name}`)).toContain('path:keyId');
+    expect(doc.paths['/api/v1/keys/{keyId}']?.delete?.parameters?.map((p) => `${p.in}:${p.name}`)).toContain(
+      'path:keyId',
+    );
     expect(doc.paths['/health']?.get).toBeDefined();
 
     for (const route of PROTECTED_ROUTES) {
@@ -63,12 +65,14 @@ describe('health, OpenAPI and docs', () => {
     }
     // Every $ref points at something that exists.
     const text = response.body;
-    for (const [, ref] of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) expect(doc.components?.schemas?.[ref ?? ''], ref).toBeDefined();
+    for (const [, ref] of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g))
+      expect(doc.components?.schemas?.[ref ?? ''], ref).toBeDefined();
   });
 
   it('/docs serves a browsable HTML page', async () => {
     let response = await t.inject({ method: 'GET', url: '/docs' });
-    if (response.statusCode >= 300 && response.statusCode < 400) response = await t.inject({ method: 'GET', url: String(response.headers.location) });
+    if (response.statusCode >= 300 && response.statusCode < 400)
+      response = await t.inject({ method: 'GET', url: String(response.headers.location) });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.body).toMatch(/<html/i);

@@ -1,7 +1,23 @@
 // Invitation routes over HTTP: create with a one-time URL, list pending, revoke, accept once (user + session), password rules.
-import { CSRF_COOKIE, PATHS, SESSION_COOKIE, fillPath, type CreatedInvitation, type InvitationList, type SessionInfo, type WhoAmI } from '@teamset/contract';
+import {
+  CSRF_COOKIE,
+  PATHS,
+  SESSION_COOKIE,
+  fillPath,
+  type CreatedInvitation,
+  type InvitationList,
+  type SessionInfo,
+  type WhoAmI,
+} from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthFixture, keyHeaders, sessionFromResponse, sessionHeaders, uniquePassword, type AuthFixture } from '../test-support/auth-fixture.js';
+import {
+  createAuthFixture,
+  keyHeaders,
+  sessionFromResponse,
+  sessionHeaders,
+  uniquePassword,
+  type AuthFixture,
+} from '../test-support/auth-fixture.js';
 import { expectError } from '../test-support/http-assertions.js';
 
 describe('invitation routes', () => {
@@ -16,19 +32,32 @@ describe('invitation routes', () => {
   });
 
   const invite = async (email: string, role?: string): Promise<CreatedInvitation> => {
-    const response = await fx.inject({ method: 'POST', url: PATHS.invitations, headers: admin, payload: { email, ...(role ? { role } : {}) } });
+    const response = await fx.inject({
+      method: 'POST',
+      url: PATHS.invitations,
+      headers: admin,
+      payload: { email, ...(role ? { role } : {}) },
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.headers['cache-control']).toBe('no-store');
     return response.json<CreatedInvitation>();
   };
-  const pending = async (): Promise<InvitationList['invitations']> => (await fx.inject({ method: 'GET', url: PATHS.invitations, headers: admin })).json<InvitationList>().invitations;
-  const accept = (body: Record<string, unknown>) => fx.inject({ method: 'POST', url: PATHS.acceptInvitation, payload: body });
+  const pending = async (): Promise<InvitationList['invitations']> =>
+    (await fx.inject({ method: 'GET', url: PATHS.invitations, headers: admin })).json<InvitationList>().invitations;
+  const accept = (body: Record<string, unknown>) =>
+    fx.inject({ method: 'POST', url: PATHS.acceptInvitation, payload: body });
 
   it('creates an invitation whose URL carries the token, on the public URL', async () => {
     const created = await invite('New.Person@Example.com', 'MEMBER');
-    expect(created.invitation).toMatchObject({ email: 'new.person@example.com', role: 'MEMBER', invitedBy: fx.users.ADMIN.user.id });
+    expect(created.invitation).toMatchObject({
+      email: 'new.person@example.com',
+      role: 'MEMBER',
+      invitedBy: fx.users.ADMIN.user.id,
+    });
     expect(created.token.length).toBeGreaterThanOrEqual(20);
-    expect(created.url).toBe(`https://teamset.example.com/accept-invitation?token=${encodeURIComponent(created.token)}`);
+    expect(created.url).toBe(
+      `https://teamset.example.com/accept-invitation?token=${encodeURIComponent(created.token)}`,
+    );
     const days = (Date.parse(created.invitation.expiresAt) - Date.parse(created.invitation.createdAt)) / 86_400_000;
     expect(days).toBeCloseTo(7, 2);
   });
@@ -51,12 +80,24 @@ describe('invitation routes', () => {
     const ids = (await pending()).map((i) => i.id);
     expect(ids).not.toContain(first.invitation.id);
     expect(ids).toContain(second.invitation.id);
-    expectError(await accept({ token: first.token, name: 'Twice', password: uniquePassword('twice') }), 404, 'NOT_FOUND');
-    expect((await accept({ token: second.token, name: 'Twice', password: uniquePassword('twice') })).json<SessionInfo>().user.role).toBe('COLLABORATOR');
+    expectError(
+      await accept({ token: first.token, name: 'Twice', password: uniquePassword('twice') }),
+      404,
+      'NOT_FOUND',
+    );
+    expect(
+      (await accept({ token: second.token, name: 'Twice', password: uniquePassword('twice') })).json<SessionInfo>().user
+        .role,
+    ).toBe('COLLABORATOR');
   });
 
   it('inviting an existing user’s email → 409', async () => {
-    const response = await fx.inject({ method: 'POST', url: PATHS.invitations, headers: admin, payload: { email: fx.users.MEMBER.email.toUpperCase() } });
+    const response = await fx.inject({
+      method: 'POST',
+      url: PATHS.invitations,
+      headers: admin,
+      payload: { email: fx.users.MEMBER.email.toUpperCase() },
+    });
     expectError(response, 409, 'CONFLICT');
   });
 
@@ -65,7 +106,11 @@ describe('invitation routes', () => {
     const url = fillPath(PATHS.invitation, { id: created.invitation.id });
     expect((await fx.inject({ method: 'DELETE', url, headers: admin })).statusCode).toBe(204);
     expect((await pending()).map((i) => i.id)).not.toContain(created.invitation.id);
-    expectError(await accept({ token: created.token, name: 'Too Late', password: uniquePassword('late') }), 404, 'NOT_FOUND');
+    expectError(
+      await accept({ token: created.token, name: 'Too Late', password: uniquePassword('late') }),
+      404,
+      'NOT_FOUND',
+    );
     expectError(await fx.inject({ method: 'DELETE', url, headers: admin }), 404, 'NOT_FOUND');
   });
 
@@ -82,7 +127,10 @@ describe('invitation routes', () => {
 
     const session = sessionFromResponse(response);
     const me = await fx.inject({ method: 'GET', url: PATHS.whoami, headers: sessionHeaders(session) });
-    expect(me.json<WhoAmI>()).toMatchObject({ authMethod: 'session', user: { id: info.user.id, role: 'COLLABORATOR' } });
+    expect(me.json<WhoAmI>()).toMatchObject({
+      authMethod: 'session',
+      user: { id: info.user.id, role: 'COLLABORATOR' },
+    });
     // The password chosen at acceptance signs in.
     expect((await fx.signIn('joiner@example.com', password)).token).not.toBe(session.token);
     expect((await pending()).map((i) => i.id)).not.toContain(created.invitation.id);
@@ -90,25 +138,40 @@ describe('invitation routes', () => {
 
   it('a token works once: the second acceptance → 404', async () => {
     const created = await invite('once@example.com', 'MEMBER');
-    expect((await accept({ token: created.token, name: 'Once', password: uniquePassword('once') })).statusCode).toBe(201);
-    expectError(await accept({ token: created.token, name: 'Again', password: uniquePassword('again') }), 404, 'NOT_FOUND');
+    expect((await accept({ token: created.token, name: 'Once', password: uniquePassword('once') })).statusCode).toBe(
+      201,
+    );
+    expectError(
+      await accept({ token: created.token, name: 'Again', password: uniquePassword('again') }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('an unknown token → 404', async () => {
-    expectError(await accept({ token: 'no-such-invitation-token', name: 'X', password: uniquePassword('x') }), 404, 'NOT_FOUND');
+    expectError(
+      await accept({ token: 'no-such-invitation-token', name: 'X', password: uniquePassword('x') }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('a weak password → 400 naming body.password, and the token stays usable', async () => {
     const created = await invite('weak@example.com', 'MEMBER');
     const weak = await accept({ token: created.token, name: 'Weak', password: 'short' });
     expect(expectError(weak, 400, 'BAD_REQUEST').message).toContain('body.password');
-    expect(expectError(await accept({ token: created.token, name: '', password: uniquePassword('w') }), 400).message).toContain('body.name');
+    expect(
+      expectError(await accept({ token: created.token, name: '', password: uniquePassword('w') }), 400).message,
+    ).toContain('body.name');
     expect(expectError(await accept({ token: created.token, name: 'Weak' }), 400).message).toContain('body.password');
-    expect((await accept({ token: created.token, name: 'Weak', password: uniquePassword('strong') })).statusCode).toBe(201);
+    expect((await accept({ token: created.token, name: 'Weak', password: uniquePassword('strong') })).statusCode).toBe(
+      201,
+    );
   });
 
   it('rejects a bad email or role when inviting', async () => {
-    const bad = (payload: Record<string, unknown>) => fx.inject({ method: 'POST', url: PATHS.invitations, headers: admin, payload });
+    const bad = (payload: Record<string, unknown>) =>
+      fx.inject({ method: 'POST', url: PATHS.invitations, headers: admin, payload });
     expect(expectError(await bad({ email: 'not-an-email' }), 400, 'BAD_REQUEST').message).toContain('body.email');
     expect(expectError(await bad({ email: 'a@b.c', role: 'OWNER' }), 400).message).toContain('body.role');
     expect(expectError(await bad({ role: 'MEMBER' }), 400).message).toContain('body.email');
@@ -126,7 +189,9 @@ describe('invitation URL without a public URL', () => {
         payload: { email: 'host@example.com' },
       });
       expect(response.statusCode).toBe(201);
-      expect(response.json<CreatedInvitation>().url).toMatch(/^https:\/\/teams\.internal:8443\/accept-invitation\?token=/);
+      expect(response.json<CreatedInvitation>().url).toMatch(
+        /^https:\/\/teams\.internal:8443\/accept-invitation\?token=/,
+      );
     } finally {
       await fx.close();
     }

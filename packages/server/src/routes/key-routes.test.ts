@@ -1,5 +1,15 @@
 // API key routes over HTTP: generate once (no-store), list without secrets, own-vs-anyone rules, instant revocation and guest lockout.
-import { GUEST_API_KEY_MESSAGE, PATHS, fillPath, isWellFormedApiKey, apiKeyDisplayPrefix, type ApiKey, type ApiKeyList, type CreatedApiKey, type WhoAmI } from '@teamset/contract';
+import {
+  GUEST_API_KEY_MESSAGE,
+  PATHS,
+  fillPath,
+  isWellFormedApiKey,
+  apiKeyDisplayPrefix,
+  type ApiKey,
+  type ApiKeyList,
+  type CreatedApiKey,
+  type WhoAmI,
+} from '@teamset/contract';
 import { sha256Hex } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthFixture, keyHeaders, sessionHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
@@ -14,9 +24,12 @@ describe('key routes', () => {
     await fx?.close();
   });
 
-  const create = (key: string, body: Record<string, unknown>) => fx.inject({ method: 'POST', url: PATHS.keys, headers: keyHeaders(key), payload: body });
-  const list = (key: string, query = '') => fx.inject({ method: 'GET', url: `${PATHS.keys}${query}`, headers: keyHeaders(key) });
-  const remove = (key: string, keyId: string) => fx.inject({ method: 'DELETE', url: fillPath(PATHS.key, { keyId }), headers: keyHeaders(key) });
+  const create = (key: string, body: Record<string, unknown>) =>
+    fx.inject({ method: 'POST', url: PATHS.keys, headers: keyHeaders(key), payload: body });
+  const list = (key: string, query = '') =>
+    fx.inject({ method: 'GET', url: `${PATHS.keys}${query}`, headers: keyHeaders(key) });
+  const remove = (key: string, keyId: string) =>
+    fx.inject({ method: 'DELETE', url: fillPath(PATHS.key, { keyId }), headers: keyHeaders(key) });
   const whoami = (key: string) => fx.inject({ method: 'GET', url: PATHS.whoami, headers: keyHeaders(key) });
 
   describe('generate', () => {
@@ -26,25 +39,51 @@ describe('key routes', () => {
       expect(response.headers['cache-control']).toBe('no-store');
       const created = response.json<CreatedApiKey>();
       expect(isWellFormedApiKey(created.key)).toBe(true);
-      expect(created.apiKey).toMatchObject({ name: 'laptop', userId: fx.users.MEMBER.user.id, createdBy: fx.users.MEMBER.user.id, prefix: apiKeyDisplayPrefix(created.key), lastUsedAt: null, expiresAt: null });
+      expect(created.apiKey).toMatchObject({
+        name: 'laptop',
+        userId: fx.users.MEMBER.user.id,
+        createdBy: fx.users.MEMBER.user.id,
+        prefix: apiKeyDisplayPrefix(created.key),
+        lastUsedAt: null,
+        expiresAt: null,
+      });
       const me = (await whoami(created.key)).json<WhoAmI>();
-      expect(me).toMatchObject({ authMethod: 'api_key', apiKeyId: created.apiKey.id, user: { id: fx.users.MEMBER.user.id } });
+      expect(me).toMatchObject({
+        authMethod: 'api_key',
+        apiKeyId: created.apiKey.id,
+        user: { id: fx.users.MEMBER.user.id },
+      });
     });
 
     it('is never returned again: the listing carries neither the key nor its SHA-256', async () => {
       const { key } = (await create(fx.users.COLLABORATOR.key, { name: 'secret check' })).json<CreatedApiKey>();
-      for (const response of [await list(fx.users.COLLABORATOR.key), await list(fx.users.ADMIN.key, `?user=${fx.users.COLLABORATOR.user.id}`)]) {
+      for (const response of [
+        await list(fx.users.COLLABORATOR.key),
+        await list(fx.users.ADMIN.key, `?user=${fx.users.COLLABORATOR.user.id}`),
+      ]) {
         expect(response.statusCode).toBe(200);
         expect(response.body).not.toContain(key);
         expect(response.body).not.toContain(key.slice(4));
         expect(response.body).not.toContain(sha256Hex(key));
-        for (const item of response.json<ApiKeyList>().keys) expect(Object.keys(item).sort()).toEqual(['createdAt', 'createdBy', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'userId']);
+        for (const item of response.json<ApiKeyList>().keys)
+          expect(Object.keys(item).sort()).toEqual([
+            'createdAt',
+            'createdBy',
+            'expiresAt',
+            'id',
+            'lastUsedAt',
+            'name',
+            'prefix',
+            'userId',
+          ]);
       }
     });
 
     it('sets an expiry from expiresInSeconds', async () => {
       const before = Date.now();
-      const { apiKey } = (await create(fx.users.MEMBER.key, { name: 'short', expiresInSeconds: 90 })).json<CreatedApiKey>();
+      const { apiKey } = (
+        await create(fx.users.MEMBER.key, { name: 'short', expiresInSeconds: 90 })
+      ).json<CreatedApiKey>();
       const expiresAt = Date.parse(apiKey.expiresAt ?? '');
       expect(expiresAt).toBeGreaterThanOrEqual(before + 89_000);
       expect(expiresAt).toBeLessThanOrEqual(Date.now() + 91_000);
@@ -53,14 +92,25 @@ describe('key routes', () => {
     it('rejects a blank name, a too-long name and a bad lifetime with 400 naming the field', async () => {
       expect(expectError(await create(fx.users.MEMBER.key, {}), 400, 'BAD_REQUEST').message).toContain('body.name');
       expect(expectError(await create(fx.users.MEMBER.key, { name: '' }), 400).message).toContain('body.name');
-      expect(expectError(await create(fx.users.MEMBER.key, { name: 'x'.repeat(101) }), 400).message).toContain('body.name');
+      expect(expectError(await create(fx.users.MEMBER.key, { name: 'x'.repeat(101) }), 400).message).toContain(
+        'body.name',
+      );
       expectError(await create(fx.users.MEMBER.key, { name: '   ' }), 400, 'BAD_REQUEST');
-      expect(expectError(await create(fx.users.MEMBER.key, { name: 'n', expiresInSeconds: 0 }), 400).message).toContain('body.expiresInSeconds');
-      expect(expectError(await create(fx.users.MEMBER.key, { name: 'n', expiresInSeconds: 1.5 }), 400).message).toContain('body.expiresInSeconds');
+      expect(expectError(await create(fx.users.MEMBER.key, { name: 'n', expiresInSeconds: 0 }), 400).message).toContain(
+        'body.expiresInSeconds',
+      );
+      expect(
+        expectError(await create(fx.users.MEMBER.key, { name: 'n', expiresInSeconds: 1.5 }), 400).message,
+      ).toContain('body.expiresInSeconds');
     });
 
     it('a guest, signed in with a session, cannot generate a key', async () => {
-      const response = await fx.inject({ method: 'POST', url: PATHS.keys, headers: sessionHeaders(await fx.newSession('GUEST')), payload: { name: 'nope' } });
+      const response = await fx.inject({
+        method: 'POST',
+        url: PATHS.keys,
+        headers: sessionHeaders(await fx.newSession('GUEST')),
+        payload: { name: 'nope' },
+      });
       expectError(response, 403, 'FORBIDDEN');
     });
   });
@@ -72,7 +122,9 @@ describe('key routes', () => {
       expectError(await list(fx.users.MEMBER.key, `?user=${encodeURIComponent(other.email)}`), 403, 'FORBIDDEN');
       expectError(await create(fx.users.MEMBER.key, { name: 'theirs', user: other.email }), 403, 'FORBIDDEN');
       // Another user's key id is indistinguishable from a missing one.
-      expect(expectError(await remove(fx.users.MEMBER.key, other.keyId), 404, 'NOT_FOUND').message).toBe(expectError(await remove(fx.users.MEMBER.key, '0'.repeat(24)), 404).message);
+      expect(expectError(await remove(fx.users.MEMBER.key, other.keyId), 404, 'NOT_FOUND').message).toBe(
+        expectError(await remove(fx.users.MEMBER.key, '0'.repeat(24)), 404).message,
+      );
       expect((await whoami(other.key)).statusCode).toBe(200);
     });
 
@@ -105,7 +157,9 @@ describe('key routes', () => {
 
       expect((await remove(fx.users.ADMIN.key, target.keyId)).statusCode).toBe(204);
       expectError(await whoami(target.key), 401, 'UNAUTHENTICATED');
-      expect((await list(fx.users.ADMIN.key, `?user=${target.user.id}`)).json<ApiKeyList>().keys.map((k: ApiKey) => k.id)).toEqual([apiKey.id]);
+      expect(
+        (await list(fx.users.ADMIN.key, `?user=${target.user.id}`)).json<ApiKeyList>().keys.map((k: ApiKey) => k.id),
+      ).toEqual([apiKey.id]);
     });
 
     it('an admin cannot give a key to a guest (400) and gets 404 for an unknown user', async () => {
@@ -125,7 +179,9 @@ describe('key routes', () => {
     });
 
     it('a key can delete itself, and the very next request with it fails', async () => {
-      const { key, apiKey } = (await create(fx.users.COLLABORATOR.key, { name: 'self destruct' })).json<CreatedApiKey>();
+      const { key, apiKey } = (
+        await create(fx.users.COLLABORATOR.key, { name: 'self destruct' })
+      ).json<CreatedApiKey>();
       expect((await remove(key, apiKey.id)).statusCode).toBe(204);
       expectError(await list(key), 401, 'UNAUTHENTICATED');
     });
@@ -134,12 +190,32 @@ describe('key routes', () => {
       const user = await fx.createUser('COLLABORATOR', 'demoted');
       expect((await whoami(user.key)).statusCode).toBe(200);
       const roleUrl = fillPath(PATHS.userRole, { user: user.user.id });
-      expect((await fx.inject({ method: 'PUT', url: roleUrl, headers: keyHeaders(fx.users.ADMIN.key), payload: { role: 'GUEST' } })).statusCode).toBe(200);
+      expect(
+        (
+          await fx.inject({
+            method: 'PUT',
+            url: roleUrl,
+            headers: keyHeaders(fx.users.ADMIN.key),
+            payload: { role: 'GUEST' },
+          })
+        ).statusCode,
+      ).toBe(200);
       expect(expectError(await whoami(user.key), 403, 'FORBIDDEN').message).toBe(GUEST_API_KEY_MESSAGE);
       expect(expectError(await list(user.key), 403).message).toBe(GUEST_API_KEY_MESSAGE);
       // The key record survives the demotion (docs/design.md §2) and works again after promotion.
-      expect((await list(fx.users.ADMIN.key, `?user=${user.user.id}`)).json<ApiKeyList>().keys.map((k) => k.id)).toEqual([user.keyId]);
-      expect((await fx.inject({ method: 'PUT', url: roleUrl, headers: keyHeaders(fx.users.ADMIN.key), payload: { role: 'COLLABORATOR' } })).statusCode).toBe(200);
+      expect(
+        (await list(fx.users.ADMIN.key, `?user=${user.user.id}`)).json<ApiKeyList>().keys.map((k) => k.id),
+      ).toEqual([user.keyId]);
+      expect(
+        (
+          await fx.inject({
+            method: 'PUT',
+            url: roleUrl,
+            headers: keyHeaders(fx.users.ADMIN.key),
+            payload: { role: 'COLLABORATOR' },
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await whoami(user.key)).json<WhoAmI>().user.role).toBe('COLLABORATOR');
     });
   });

@@ -8,19 +8,57 @@ export function registerKeyRoutes(app: TypedApp, ctx: RouteContext): void {
   const common = { onRequest: ctx.authenticate } as const;
   const schema = { tags: ['api keys'], security: SECURITY };
 
-  app.post(PATHS.keys, { ...common, schema: { querystring: NoQuery, ...schema, summary: 'Generate an API key (yours, or anyone’s as admin); shown once', body: CreateApiKeyBody, response: { 201: CreatedApiKey, ...PROTECTED_ERRORS } } }, async (request, reply) => {
-    const created = await keys.generate(actorOf(request), request.body);
-    // The plaintext key must not sit in any cache between us and the caller.
-    reply.header('cache-control', 'no-store');
-    return reply.code(201).send(created);
-  });
+  app.post(
+    PATHS.keys,
+    {
+      ...common,
+      schema: {
+        querystring: NoQuery,
+        ...schema,
+        summary: 'Generate an API key (yours, or anyone’s as admin); shown once',
+        body: CreateApiKeyBody,
+        response: { 201: CreatedApiKey, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const created = await keys.generate(actorOf(request), request.body);
+      // The plaintext key must not sit in any cache between us and the caller.
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send(created);
+    },
+  );
 
-  app.get(PATHS.keys, { ...common, schema: { ...schema, summary: 'List API keys (yours, or a user’s as admin); no secrets', querystring: ListApiKeysQuery, response: { 200: ApiKeyList, ...PROTECTED_ERRORS } } }, async (request) => ({
-    keys: await keys.list(actorOf(request), request.query),
-  }));
+  app.get(
+    PATHS.keys,
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'List API keys (yours, or a user’s as admin); no secrets',
+        querystring: ListApiKeysQuery,
+        response: { 200: ApiKeyList, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request) => ({
+      keys: await keys.list(actorOf(request), request.query),
+    }),
+  );
 
-  app.delete(PATHS.key, { ...common, schema: { querystring: NoQuery, ...schema, summary: 'Delete (revoke) an API key', params: KeyIdParams, response: { 204: { type: 'null' }, ...PROTECTED_ERRORS } } }, async (request, reply) => {
-    await keys.delete(actorOf(request), request.params.keyId);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    PATHS.key,
+    {
+      ...common,
+      schema: {
+        querystring: NoQuery,
+        ...schema,
+        summary: 'Delete (revoke) an API key',
+        params: KeyIdParams,
+        response: { 204: { type: 'null' }, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      await keys.delete(actorOf(request), request.params.keyId);
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -10,7 +10,14 @@ export function registerMediaRootRoutes(app: TypedApp, ctx: RouteContext): void 
 
   app.get(
     PATHS.organizationMediaRoots,
-    { ...common, schema: { ...schema, summary: 'Media roots: the organization’s (changeable) and the server’s (--media-root, read-only) (admin)', response: { 200: MediaRootList, ...PROTECTED_ERRORS } } },
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'Media roots: the organization’s (changeable) and the server’s (--media-root, read-only) (admin)',
+        response: { 200: MediaRootList, ...PROTECTED_ERRORS },
+      },
+    },
     async (request) => ({ roots: await mediaRoots.list(actorOf(request)) }),
   );
 
@@ -18,7 +25,13 @@ export function registerMediaRootRoutes(app: TypedApp, ctx: RouteContext): void 
     PATHS.organizationMediaRoots,
     {
       ...common,
-      schema: { ...schema, summary: 'Replace the organization’s media roots: absolute paths of existing directories, stored as their realpath (admin)', body: UpdateMediaRootsBody, response: { 200: MediaRootList, ...PROTECTED_ERRORS } },
+      schema: {
+        ...schema,
+        summary:
+          'Replace the organization’s media roots: absolute paths of existing directories, stored as their realpath (admin)',
+        body: UpdateMediaRootsBody,
+        response: { 200: MediaRootList, ...PROTECTED_ERRORS },
+      },
     },
     async (request) => ({ roots: await mediaRoots.replace(actorOf(request), request.body.roots) }),
   );

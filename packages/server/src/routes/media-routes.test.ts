@@ -1,5 +1,14 @@
 // Sample media and thumbnails over HTTP on both databases: who may see them, which files may be served, and the HTTP caching rules.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PATHS, fillPath, type AddSamplesResult, type MediaRootList } from '@teamset/contract';
@@ -31,9 +40,12 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
   let otherId = '';
 
   const send = (options: InjectOptions): Promise<LightMyRequestResponse> => fx.inject(options);
-  const mediaUrl = (sample: string, dataset = DATASET): string => fillPath(PATHS.sampleMedia, { name: dataset, sampleId: ids[sample] ?? sample });
-  const thumbUrl = (sample: string, query = ''): string => `${fillPath(PATHS.sampleThumbnail, { name: DATASET, sampleId: ids[sample] ?? sample })}${query}`;
-  const get = (url: string, headers: Record<string, string> = member): Promise<LightMyRequestResponse> => send({ method: 'GET', url, headers });
+  const mediaUrl = (sample: string, dataset = DATASET): string =>
+    fillPath(PATHS.sampleMedia, { name: dataset, sampleId: ids[sample] ?? sample });
+  const thumbUrl = (sample: string, query = ''): string =>
+    `${fillPath(PATHS.sampleThumbnail, { name: DATASET, sampleId: ids[sample] ?? sample })}${query}`;
+  const get = (url: string, headers: Record<string, string> = member): Promise<LightMyRequestResponse> =>
+    send({ method: 'GET', url, headers });
 
   beforeAll(async () => {
     dir = realpathSync(mkdtempSync(join(tmpdir(), 'teamset-media-routes-')));
@@ -55,7 +67,10 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
     fx = await createAuthFixture({ dialect });
     admin = keyHeaders(fx.users.ADMIN.key);
     member = keyHeaders(fx.users.MEMBER.key);
-    for (const name of [DATASET, OTHER]) expect((await send({ method: 'POST', url: PATHS.datasets, headers: member, payload: { name } })).statusCode).toBe(201);
+    for (const name of [DATASET, OTHER])
+      expect((await send({ method: 'POST', url: PATHS.datasets, headers: member, payload: { name } })).statusCode).toBe(
+        201,
+      );
     const files: Record<string, string> = {
       photo: join(root, 'photo.jpg'),
       diagram: join(root, 'nested', 'diagram.png'),
@@ -70,10 +85,20 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       system: '/etc/passwd',
       relative: 'images/photo.jpg',
     };
-    const added = await send({ method: 'POST', url: fillPath(PATHS.samples, { name: DATASET }), headers: member, payload: { samples: Object.values(files).map((filepath) => ({ filepath })) } });
+    const added = await send({
+      method: 'POST',
+      url: fillPath(PATHS.samples, { name: DATASET }),
+      headers: member,
+      payload: { samples: Object.values(files).map((filepath) => ({ filepath })) },
+    });
     expect(added.statusCode, added.body).toBe(201);
     added.json<AddSamplesResult>().ids.forEach((id, i) => (ids[Object.keys(files)[i] ?? ''] = id));
-    const other = await send({ method: 'POST', url: fillPath(PATHS.samples, { name: OTHER }), headers: member, payload: { samples: [{ filepath: join(root, 'photo.jpg') }] } });
+    const other = await send({
+      method: 'POST',
+      url: fillPath(PATHS.samples, { name: OTHER }),
+      headers: member,
+      payload: { samples: [{ filepath: join(root, 'photo.jpg') }] },
+    });
     otherId = other.json<AddSamplesResult>().ids[0] ?? '';
   });
   afterAll(async () => {
@@ -90,27 +115,50 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
 
   describe('media-root settings', () => {
     it('are admin-only', async () => {
-      for (const headers of [member, keyHeaders(fx.users.COLLABORATOR.key), sessionHeaders(await fx.newSession('MEMBER'))]) {
+      for (const headers of [
+        member,
+        keyHeaders(fx.users.COLLABORATOR.key),
+        sessionHeaders(await fx.newSession('MEMBER')),
+      ]) {
         expectError(await send({ method: 'GET', url: PATHS.organizationMediaRoots, headers }), 403, 'FORBIDDEN');
-        expectError(await send({ method: 'PUT', url: PATHS.organizationMediaRoots, headers, payload: { roots: [root] } }), 403, 'FORBIDDEN');
+        expectError(
+          await send({ method: 'PUT', url: PATHS.organizationMediaRoots, headers, payload: { roots: [root] } }),
+          403,
+          'FORBIDDEN',
+        );
       }
     });
 
     it('validate each path (absolute, existing directory) and name the entry', async () => {
-      const put = (roots: unknown[]) => send({ method: 'PUT', url: PATHS.organizationMediaRoots, headers: admin, payload: { roots } });
-      expect(expectError(await put(['images']), 400, 'BAD_REQUEST')).toMatchObject({ message: expect.stringMatching(/^Media root 1: .*not an absolute path/), details: { field: 'roots', index: 0 } });
+      const put = (roots: unknown[]) =>
+        send({ method: 'PUT', url: PATHS.organizationMediaRoots, headers: admin, payload: { roots } });
+      expect(expectError(await put(['images']), 400, 'BAD_REQUEST')).toMatchObject({
+        message: expect.stringMatching(/^Media root 1: .*not an absolute path/),
+        details: { field: 'roots', index: 0 },
+      });
       expect(expectError(await put([root, join(dir, 'nope')]), 400).message).toMatch(/^Media root 2: .*does not exist/);
       expect(expectError(await put([join(root, 'photo.jpg')]), 400).message).toMatch(/is not a directory/);
       expect(expectError(await put([home]), 400).message).toMatch(/Teamset’s own data/);
       expect(expectError(await put([42]), 400).message).toContain('body.roots');
-      expect((await send({ method: 'GET', url: PATHS.organizationMediaRoots, headers: admin })).json<MediaRootList>()).toEqual({ roots: [] });
+      expect(
+        (await send({ method: 'GET', url: PATHS.organizationMediaRoots, headers: admin })).json<MediaRootList>(),
+      ).toEqual({ roots: [] });
     });
 
     it('an admin sets them (stored as realpaths) and reads them back', async () => {
-      const response = await send({ method: 'PUT', url: PATHS.organizationMediaRoots, headers: sessionHeaders(fx.adminSession), payload: { roots: [`${root}/nested/..`] } });
+      const response = await send({
+        method: 'PUT',
+        url: PATHS.organizationMediaRoots,
+        headers: sessionHeaders(fx.adminSession),
+        payload: { roots: [`${root}/nested/..`] },
+      });
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json<MediaRootList>()).toEqual({ roots: [{ path: root, source: 'organization', available: true }] });
-      expect((await send({ method: 'GET', url: PATHS.organizationMediaRoots, headers: admin })).json<MediaRootList>()).toEqual(response.json());
+      expect(response.json<MediaRootList>()).toEqual({
+        roots: [{ path: root, source: 'organization', available: true }],
+      });
+      expect(
+        (await send({ method: 'GET', url: PATHS.organizationMediaRoots, headers: admin })).json<MediaRootList>(),
+      ).toEqual(response.json());
     });
   });
 
@@ -149,15 +197,27 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       const tail = await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, range: 'bytes=-16' } });
       expect(tail.statusCode).toBe(206);
       expect(tail.rawPayload.equals(bytes.subarray(bytes.length - 16))).toBe(true);
-      const past = await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, range: `bytes=${bytes.length}-` } });
+      const past = await send({
+        method: 'GET',
+        url: mediaUrl('photo'),
+        headers: { ...member, range: `bytes=${bytes.length}-` },
+      });
       expect(past.statusCode).toBe(416);
       expect(past.headers['content-range']).toBe(`bytes */${bytes.length}`);
       expect(past.json<{ error: { message: string } }>().error.message).toContain('not satisfiable');
-      const several = await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, range: 'bytes=0-1,5-6' } });
+      const several = await send({
+        method: 'GET',
+        url: mediaUrl('photo'),
+        headers: { ...member, range: 'bytes=0-1,5-6' },
+      });
       expect(several.statusCode).toBe(200);
       expect(several.rawPayload.length).toBe(bytes.length);
       // If-Range with a stale validator: the range is dropped and the current file sent whole.
-      const stale = await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, range: 'bytes=0-9', 'if-range': '"stale"' } });
+      const stale = await send({
+        method: 'GET',
+        url: mediaUrl('photo'),
+        headers: { ...member, range: 'bytes=0-9', 'if-range': '"stale"' },
+      });
       expect(stale.statusCode).toBe(200);
       expect(stale.rawPayload.length).toBe(bytes.length);
     });
@@ -165,12 +225,27 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
     it('If-None-Match with the ETag, or If-Modified-Since, → 304 without a body; HEAD → headers only', async () => {
       const first = await get(mediaUrl('photo'));
       const etag = String(first.headers.etag);
-      const again = await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, 'if-none-match': etag } });
+      const again = await send({
+        method: 'GET',
+        url: mediaUrl('photo'),
+        headers: { ...member, 'if-none-match': etag },
+      });
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');
       expect(again.headers.etag).toBe(etag);
-      expect((await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, 'if-modified-since': String(first.headers['last-modified']) } })).statusCode).toBe(304);
-      expect((await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, 'if-none-match': '"other"' } })).statusCode).toBe(200);
+      expect(
+        (
+          await send({
+            method: 'GET',
+            url: mediaUrl('photo'),
+            headers: { ...member, 'if-modified-since': String(first.headers['last-modified']) },
+          })
+        ).statusCode,
+      ).toBe(304);
+      expect(
+        (await send({ method: 'GET', url: mediaUrl('photo'), headers: { ...member, 'if-none-match': '"other"' } }))
+          .statusCode,
+      ).toBe(200);
       const head = await send({ method: 'HEAD', url: mediaUrl('photo'), headers: member });
       expect(head.statusCode).toBe(200);
       expect(head.headers['content-length']).toBe(first.headers['content-length']);
@@ -203,7 +278,12 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
         expectError(await get(thumbUrl('photo'), headers), 404);
       }
       const grant = (user: string, permission: string) =>
-        send({ method: 'PUT', url: fillPath(PATHS.datasetUserPermission, { name: DATASET, user }), headers: member, payload: { permission } });
+        send({
+          method: 'PUT',
+          url: fillPath(PATHS.datasetUserPermission, { name: DATASET, user }),
+          headers: member,
+          payload: { permission },
+        });
       expect((await grant(fx.users.COLLABORATOR.email, 'NO_ACCESS')).statusCode).toBe(200);
       expectError(await get(mediaUrl('photo'), collaborator), 404);
       expect((await grant(fx.users.COLLABORATOR.email, 'VIEW')).statusCode).toBe(200);
@@ -233,7 +313,11 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
       expect(second.headers.etag).toBe(first.headers.etag);
       expect(second.headers.etag).not.toBe((await get(mediaUrl('diagram'))).headers.etag);
-      const notModified = await send({ method: 'GET', url: thumbUrl('diagram'), headers: { ...member, 'if-none-match': String(first.headers.etag) } });
+      const notModified = await send({
+        method: 'GET',
+        url: thumbUrl('diagram'),
+        headers: { ...member, 'if-none-match': String(first.headers.etag) },
+      });
       expect(notModified.statusCode).toBe(304);
     });
 
@@ -245,7 +329,9 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       const error = expectError(await get(thumbUrl('photo', '?size=100')), 400, 'BAD_REQUEST');
       expect(error.message).toContain('query.size');
       for (const size of ['128', '256', '512']) expect(error.message).toContain(size);
-      expect(expectError(await get(thumbUrl('photo', '?width=10')), 400).message).toBe('query.width is not an allowed field');
+      expect(expectError(await get(thumbUrl('photo', '?width=10')), 400).message).toBe(
+        'query.width is not an allowed field',
+      );
     });
 
     it('a format the server does not decode: GIF (a browser shows it) is sent as it is, TIFF gets a 404 the grid shows as a placeholder', async () => {
@@ -253,7 +339,9 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       expect(gif.statusCode).toBe(200);
       expect(gif.headers['content-type']).toBe('image/gif');
       expect(gif.headers['x-teamset-thumbnail']).toBe('original');
-      expect(expectError(await get(thumbUrl('tiff')), 404, 'NOT_FOUND').message).toMatch(/^No thumbnail for this sample: .*TIFF/);
+      expect(expectError(await get(thumbUrl('tiff')), 404, 'NOT_FOUND').message).toMatch(
+        /^No thumbnail for this sample: .*TIFF/,
+      );
       expectError(await get(thumbUrl('missing')), 404, 'NOT_FOUND');
     });
   });
@@ -263,14 +351,32 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
     const services = await createServices({ databaseUri: tdb.uri, background: false, mediaRoots: [root] });
     const app = await buildApp({ services, logLevel: false });
     try {
-      const adminUser = await services.users.create({ kind: 'system', ip: null }, { email: 'root@example.com', name: 'Root', role: 'ADMIN' });
+      const adminUser = await services.users.create(
+        { kind: 'system', ip: null },
+        { email: 'root@example.com', name: 'Root', role: 'ADMIN' },
+      );
       const { key } = await services.keys.generate({ kind: 'system', ip: null }, { name: 'k', user: adminUser.id });
       const headers = keyHeaders(key);
-      expect((await app.inject({ method: 'GET', url: PATHS.organizationMediaRoots, headers })).json<MediaRootList>()).toEqual({ roots: [{ path: root, source: 'server', available: true }] });
+      expect(
+        (await app.inject({ method: 'GET', url: PATHS.organizationMediaRoots, headers })).json<MediaRootList>(),
+      ).toEqual({ roots: [{ path: root, source: 'server', available: true }] });
       await app.inject({ method: 'POST', url: PATHS.datasets, headers, payload: { name: 'served' } });
-      const added = await app.inject({ method: 'POST', url: fillPath(PATHS.samples, { name: 'served' }), headers, payload: { samples: [{ filepath: join(root, 'photo.jpg') }] } });
+      const added = await app.inject({
+        method: 'POST',
+        url: fillPath(PATHS.samples, { name: 'served' }),
+        headers,
+        payload: { samples: [{ filepath: join(root, 'photo.jpg') }] },
+      });
       const id = added.json<AddSamplesResult>().ids[0] ?? '';
-      expect((await app.inject({ method: 'GET', url: fillPath(PATHS.sampleMedia, { name: 'served', sampleId: id }), headers })).statusCode).toBe(200);
+      expect(
+        (
+          await app.inject({
+            method: 'GET',
+            url: fillPath(PATHS.sampleMedia, { name: 'served', sampleId: id }),
+            headers,
+          })
+        ).statusCode,
+      ).toBe(200);
     } finally {
       await app.close();
       await services.close();

@@ -37,7 +37,10 @@ export interface MediaRouteOptions {
 export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: MediaRouteOptions = {}): void {
   const { samples, mediaRoots } = ctx.services;
   const pool = new ThumbnailPool(THUMBNAIL_CONCURRENCY, THUMBNAIL_QUEUE_LIMIT, DEFAULT_RENDER_LIMITS);
-  const budget = new ThumbnailCacheBudget(defaultThumbnailDir, options.thumbnailCacheBytes ?? DEFAULT_THUMBNAIL_CACHE_BYTES);
+  const budget = new ThumbnailCacheBudget(
+    defaultThumbnailDir,
+    options.thumbnailCacheBytes ?? DEFAULT_THUMBNAIL_CACHE_BYTES,
+  );
   const thumbnails = new ThumbnailCache(pool, defaultThumbnailDir, budget);
   app.addHook('onClose', async () => {
     await pool.close();
@@ -65,10 +68,22 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
     method: ['GET', 'HEAD'],
     url: PATHS.sampleMedia,
     ...common,
-    schema: { ...schema, querystring: NoQuery, summary: 'The sample’s media file (VIEW): content type from the extension, single byte ranges, ETag/Last-Modified with 304', response: responses },
+    schema: {
+      ...schema,
+      querystring: NoQuery,
+      summary:
+        'The sample’s media file (VIEW): content type from the extension, single byte ranges, ETag/Last-Modified with 304',
+      response: responses,
+    },
     handler: async (request, reply) => {
       const file = await mediaFileOf(request, request.params);
-      return sendFile(request, reply, { path: file.path, size: file.stats.size, contentType: contentTypeOf(file.path), validators: fileValidators(file.path, file.stats), cacheControl: MEDIA_CACHE_CONTROL });
+      return sendFile(request, reply, {
+        path: file.path,
+        size: file.stats.size,
+        contentType: contentTypeOf(file.path),
+        validators: fileValidators(file.path, file.stats),
+        cacheControl: MEDIA_CACHE_CONTROL,
+      });
     },
   });
 
@@ -79,7 +94,8 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
     schema: {
       ...schema,
       querystring: ThumbnailQuery,
-      summary: 'A small JPEG of the sample’s image (VIEW), made on first request and cached on disk; GIF/WebP/BMP up to 8 MiB are sent as they are',
+      summary:
+        'A small JPEG of the sample’s image (VIEW), made on first request and cached on disk; GIF/WebP/BMP up to 8 MiB are sent as they are',
       response: { ...responses, 503: ErrorBody },
     },
     handler: async (request, reply) => {
@@ -87,7 +103,8 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
       const size = request.query.size ?? DEFAULT_THUMBNAIL_SIZE;
       const validators = fileValidators(file.path, file.stats, `t${size}-`);
       // A browser holding the current thumbnail needs no rendering, not even a cache lookup.
-      if (isNotModified(request.headers, validators)) return sendNotModified(reply, { validators, cacheControl: MEDIA_CACHE_CONTROL });
+      if (isNotModified(request.headers, validators))
+        return sendNotModified(reply, { validators, cacheControl: MEDIA_CACHE_CONTROL });
       let outcome;
       try {
         outcome = await thumbnails.get(file.path, file.stats, size);
@@ -96,12 +113,30 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
         throw error;
       }
       if (outcome.ok) {
-        return sendFile(request, reply, { path: outcome.path, size: outcome.size, contentType: 'image/jpeg', validators, cacheControl: MEDIA_CACHE_CONTROL, headers: { 'x-teamset-thumbnail': outcome.made ? 'made' : 'cached' } });
+        return sendFile(request, reply, {
+          path: outcome.path,
+          size: outcome.size,
+          contentType: 'image/jpeg',
+          validators,
+          cacheControl: MEDIA_CACHE_CONTROL,
+          headers: { 'x-teamset-thumbnail': outcome.made ? 'made' : 'cached' },
+        });
       }
       const contentType = contentTypeOf(file.path);
       // A browser can show these itself; a huge image (too-large) is not worth sending for a grid cell.
-      if (outcome.reason !== 'too-large' && isBrowserImage(contentType) && file.stats.size <= ORIGINAL_AS_THUMBNAIL_MAX_BYTES) {
-        return sendFile(request, reply, { path: file.path, size: file.stats.size, contentType, validators, cacheControl: MEDIA_CACHE_CONTROL, headers: { 'x-teamset-thumbnail': 'original' } });
+      if (
+        outcome.reason !== 'too-large' &&
+        isBrowserImage(contentType) &&
+        file.stats.size <= ORIGINAL_AS_THUMBNAIL_MAX_BYTES
+      ) {
+        return sendFile(request, reply, {
+          path: file.path,
+          size: file.stats.size,
+          contentType,
+          validators,
+          cacheControl: MEDIA_CACHE_CONTROL,
+          headers: { 'x-teamset-thumbnail': 'original' },
+        });
       }
       throw notFound(`No thumbnail for this sample: ${outcome.message}`);
     },

@@ -51,17 +51,44 @@ export function registerSampleRoutes(app: TypedApp, ctx: RouteContext): void {
     async (request, reply) => {
       const body = request.body as AddSamplesBody | NdjsonBody;
       const actor = actorOf(request);
-      const result = body instanceof NdjsonBody ? await samples.addSamplesNdjson(actor, request.params.name, body.bytes) : await samples.addSamples(actor, request.params.name, body.samples);
+      const result =
+        body instanceof NdjsonBody
+          ? await samples.addSamplesNdjson(actor, request.params.name, body.bytes)
+          : await samples.addSamples(actor, request.params.name, body.samples);
       return reply.code(201).send(result);
     },
   );
 
-  app.get(PATHS.sample, { ...common, ...JSON_STRINGIFY_RESPONSES, schema: { ...schema, summary: 'Get one sample with all its fields (VIEW)', params: DatasetSampleParams, response: { 200: SampleSchema, ...PROTECTED_ERRORS } } }, async (request) =>
-    samples.getSample(actorOf(request), request.params.name, request.params.sampleId),
+  app.get(
+    PATHS.sample,
+    {
+      ...common,
+      ...JSON_STRINGIFY_RESPONSES,
+      schema: {
+        ...schema,
+        summary: 'Get one sample with all its fields (VIEW)',
+        params: DatasetSampleParams,
+        response: { 200: SampleSchema, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request) => samples.getSample(actorOf(request), request.params.name, request.params.sampleId),
   );
 
-  app.patch(PATHS.sample, { ...common, ...JSON_STRINGIFY_RESPONSES, schema: { ...schema, summary: 'Set and unset fields of one sample (EDIT)', params: DatasetSampleParams, body: PatchSampleBody, response: { 200: SampleSchema, ...PROTECTED_ERRORS } } }, async (request) =>
-    samples.patchSample(actorOf(request), request.params.name, request.params.sampleId, request.body),
+  app.patch(
+    PATHS.sample,
+    {
+      ...common,
+      ...JSON_STRINGIFY_RESPONSES,
+      schema: {
+        ...schema,
+        summary: 'Set and unset fields of one sample (EDIT)',
+        params: DatasetSampleParams,
+        body: PatchSampleBody,
+        response: { 200: SampleSchema, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request) =>
+      samples.patchSample(actorOf(request), request.params.name, request.params.sampleId, request.body),
   );
 
   app.post(
@@ -69,7 +96,13 @@ export function registerSampleRoutes(app: TypedApp, ctx: RouteContext): void {
     {
       ...common,
       preValidation: checkViewInBody,
-      schema: { ...schema, summary: 'Delete samples by id, or every sample of a view (EDIT)', params: DatasetNameParams, body: DeleteSamplesBody, response: { 200: DeleteSamplesResult, 422: ErrorBody, ...PROTECTED_ERRORS } },
+      schema: {
+        ...schema,
+        summary: 'Delete samples by id, or every sample of a view (EDIT)',
+        params: DatasetNameParams,
+        body: DeleteSamplesBody,
+        response: { 200: DeleteSamplesResult, 422: ErrorBody, ...PROTECTED_ERRORS },
+      },
     },
     async (request) => samples.deleteSamples(actorOf(request), request.params.name, request.body),
   );
@@ -80,7 +113,13 @@ export function registerSampleRoutes(app: TypedApp, ctx: RouteContext): void {
       ...common,
       bodyLimit: BULK_BODY_LIMIT_BYTES,
       preValidation: checkViewInBody,
-      schema: { ...schema, summary: 'Write one value per sample of a view, or per sample id (EDIT)', params: DatasetNameParams, body: SetValuesBody, response: { 200: UpdatedResult, 413: ErrorBody, 422: ErrorBody, ...PROTECTED_ERRORS } },
+      schema: {
+        ...schema,
+        summary: 'Write one value per sample of a view, or per sample id (EDIT)',
+        params: DatasetNameParams,
+        body: SetValuesBody,
+        response: { 200: UpdatedResult, 413: ErrorBody, 422: ErrorBody, ...PROTECTED_ERRORS },
+      },
     },
     async (request) => samples.setValues(actorOf(request), request.params.name, request.body),
   );

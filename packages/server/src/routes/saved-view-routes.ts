@@ -1,5 +1,14 @@
 // Saved views of a dataset: list and load (VIEW), save and delete (EDIT).
-import { DatasetNameParams, DatasetViewParams, ErrorBody, PATHS, SavedViewList, SavedViewSchema, SaveViewBody, type SavedView } from '@teamset/contract';
+import {
+  DatasetNameParams,
+  DatasetViewParams,
+  ErrorBody,
+  PATHS,
+  SavedViewList,
+  SavedViewSchema,
+  SaveViewBody,
+  type SavedView,
+} from '@teamset/contract';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.js';
 import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
@@ -16,12 +25,34 @@ export function registerSavedViewRoutes(app: TypedApp, ctx: RouteContext): void 
   const schema = { tags: ['saved views'], security: SECURITY, querystring: NoQuery };
   const { samples } = ctx.services;
 
-  app.get(PATHS.savedViews, { ...common, schema: { ...schema, summary: 'List a dataset’s saved views (VIEW)', params: DatasetNameParams, response: { 200: SavedViewListResponse, ...PROTECTED_ERRORS } } }, async (request) => ({
-    views: await samples.listSavedViews(actorOf(request), request.params.name),
-  }));
+  app.get(
+    PATHS.savedViews,
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'List a dataset’s saved views (VIEW)',
+        params: DatasetNameParams,
+        response: { 200: SavedViewListResponse, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request) => ({
+      views: await samples.listSavedViews(actorOf(request), request.params.name),
+    }),
+  );
 
-  app.get(PATHS.savedView, { ...common, schema: { ...schema, summary: 'Load a saved view by name (VIEW)', params: DatasetViewParams, response: { 200: SavedViewResponse, ...PROTECTED_ERRORS } } }, async (request) =>
-    samples.getSavedView(actorOf(request), request.params.name, request.params.view),
+  app.get(
+    PATHS.savedView,
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'Load a saved view by name (VIEW)',
+        params: DatasetViewParams,
+        response: { 200: SavedViewResponse, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request) => samples.getSavedView(actorOf(request), request.params.name, request.params.view),
   );
 
   // Always 200 with the saved view, whether it was created or replaced: the body cannot tell the two apart
@@ -31,13 +62,32 @@ export function registerSavedViewRoutes(app: TypedApp, ctx: RouteContext): void 
     {
       ...common,
       preValidation: checkViewInBody,
-      schema: { ...schema, summary: 'Save a view under a name (EDIT): 200 with the saved view whether created or replaced; replacing needs overwrite: true (else 409)', params: DatasetViewParams, body: SaveViewBody, response: { 200: SavedViewResponse, 409: ErrorBody, ...PROTECTED_ERRORS } },
+      schema: {
+        ...schema,
+        summary:
+          'Save a view under a name (EDIT): 200 with the saved view whether created or replaced; replacing needs overwrite: true (else 409)',
+        params: DatasetViewParams,
+        body: SaveViewBody,
+        response: { 200: SavedViewResponse, 409: ErrorBody, ...PROTECTED_ERRORS },
+      },
     },
     async (request) => samples.saveView(actorOf(request), request.params.name, request.params.view, request.body),
   );
 
-  app.delete(PATHS.savedView, { ...common, schema: { ...schema, summary: 'Delete a saved view (EDIT)', params: DatasetViewParams, response: { 204: { type: 'null' }, ...PROTECTED_ERRORS } } }, async (request, reply) => {
-    await samples.deleteSavedView(actorOf(request), request.params.name, request.params.view);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    PATHS.savedView,
+    {
+      ...common,
+      schema: {
+        ...schema,
+        summary: 'Delete a saved view (EDIT)',
+        params: DatasetViewParams,
+        response: { 204: { type: 'null' }, ...PROTECTED_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      await samples.deleteSavedView(actorOf(request), request.params.name, request.params.view);
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -17,13 +17,24 @@ describe('user routes', () => {
   });
 
   const get = (url: string, headers = admin) => fx.inject({ method: 'GET', url, headers });
-  const setRole = (ref: string, role: string, headers = admin) => fx.inject({ method: 'PUT', url: fillPath(PATHS.userRole, { user: ref }), headers, payload: { role } });
-  const del = (ref: string, headers = admin) => fx.inject({ method: 'DELETE', url: fillPath(PATHS.user, { user: ref }), headers });
+  const setRole = (ref: string, role: string, headers = admin) =>
+    fx.inject({ method: 'PUT', url: fillPath(PATHS.userRole, { user: ref }), headers, payload: { role } });
+  const del = (ref: string, headers = admin) =>
+    fx.inject({ method: 'DELETE', url: fillPath(PATHS.user, { user: ref }), headers });
 
   describe('list', () => {
     beforeAll(async () => {
-      for (const n of [1, 2, 3]) await fx.services.users.create(SYSTEM_ACTOR, { email: `pager-${n}@paging.test`, name: `Pager Number${n}`, role: 'GUEST' });
-      await fx.services.users.create(SYSTEM_ACTOR, { email: 'under_score@paging.test', name: 'Literal Percent 100%', role: 'GUEST' });
+      for (const n of [1, 2, 3])
+        await fx.services.users.create(SYSTEM_ACTOR, {
+          email: `pager-${n}@paging.test`,
+          name: `Pager Number${n}`,
+          role: 'GUEST',
+        });
+      await fx.services.users.create(SYSTEM_ACTOR, {
+        email: 'under_score@paging.test',
+        name: 'Literal Percent 100%',
+        role: 'GUEST',
+      });
     });
 
     it('pages through users with a total', async () => {
@@ -47,8 +58,12 @@ describe('user routes', () => {
       expect(byEmail.total).toBe(4);
       const byName = (await get(`${PATHS.users}?search=NUMBER2`)).json<UserPage>();
       expect(byName.users.map((u) => u.email)).toEqual(['pager-2@paging.test']);
-      expect((await get(`${PATHS.users}?search=${encodeURIComponent('100%')}`)).json<UserPage>().users.map((u) => u.email)).toEqual(['under_score@paging.test']);
-      expect((await get(`${PATHS.users}?search=${encodeURIComponent('r_s')}`)).json<UserPage>().users.map((u) => u.email)).toEqual(['under_score@paging.test']);
+      expect(
+        (await get(`${PATHS.users}?search=${encodeURIComponent('100%')}`)).json<UserPage>().users.map((u) => u.email),
+      ).toEqual(['under_score@paging.test']);
+      expect(
+        (await get(`${PATHS.users}?search=${encodeURIComponent('r_s')}`)).json<UserPage>().users.map((u) => u.email),
+      ).toEqual(['under_score@paging.test']);
       expect((await get(`${PATHS.users}?search=zzz-no-match`)).json<UserPage>()).toMatchObject({ users: [], total: 0 });
     });
 
@@ -103,7 +118,11 @@ describe('user routes', () => {
     });
 
     it('is admin-only', async () => {
-      expectError(await setRole(fx.users.COLLABORATOR.user.id, 'ADMIN', keyHeaders(fx.users.MEMBER.key)), 403, 'FORBIDDEN');
+      expectError(
+        await setRole(fx.users.COLLABORATOR.user.id, 'ADMIN', keyHeaders(fx.users.MEMBER.key)),
+        403,
+        'FORBIDDEN',
+      );
       expectError(await setRole(fx.users.MEMBER.user.id, 'ADMIN', keyHeaders(fx.users.MEMBER.key)), 403, 'FORBIDDEN');
     });
 
@@ -143,7 +162,9 @@ describe('user routes', () => {
       expectError(await get(PATHS.whoami, sessionHeaders(theirSession)), 401, 'UNAUTHENTICATED');
       expectError(await get(fillPath(PATHS.user, { user: user.user.id })), 404, 'NOT_FOUND');
       expectError(await del(user.user.id), 404, 'NOT_FOUND');
-      expect(await fx.services.database.db.selectFrom('api_keys').select('id').where('user_id', '=', user.user.id).execute()).toEqual([]);
+      expect(
+        await fx.services.database.db.selectFrom('api_keys').select('id').where('user_id', '=', user.user.id).execute(),
+      ).toEqual([]);
     });
 
     it('is admin-only', async () => {

@@ -10,8 +10,32 @@ const SAMPLES = 10_000;
 /** A regex over every label and a sort by an expression: far more than 1 ms of work on either database. */
 const HEAVY = {
   stages: [
-    { stage: 'match', filter: { op: 'any', args: [{ op: 'field', path: 'ground_truth.detections' }, { op: 'matches', args: [{ op: 'elem', path: 'label' }, { op: 'lit', value: 'l.*[0-6]$' }] }] } },
-    { stage: 'sort_by', expr: { op: 'mul', args: [{ op: 'field', path: 'uniqueness' }, { op: 'lit', value: 3 }] } },
+    {
+      stage: 'match',
+      filter: {
+        op: 'any',
+        args: [
+          { op: 'field', path: 'ground_truth.detections' },
+          {
+            op: 'matches',
+            args: [
+              { op: 'elem', path: 'label' },
+              { op: 'lit', value: 'l.*[0-6]$' },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      stage: 'sort_by',
+      expr: {
+        op: 'mul',
+        args: [
+          { op: 'field', path: 'uniqueness' },
+          { op: 'lit', value: 3 },
+        ],
+      },
+    },
   ],
 };
 
@@ -21,8 +45,17 @@ describe.each(await testDialects())('view reads past their budget on %s', (diale
   beforeAll(async () => {
     fx = await createAuthFixture({ dialect, queryTimeoutMs: 1 });
     await fx.services.datasets.create(SYSTEM_ACTOR, { name });
-    const detections = (i: number) => Array.from({ length: 5 }, (_, j) => ({ _cls: 'Detection', label: `label${(i + j) % 10}`, bounding_box: [0.1, 0.1, 0.2, 0.2] }));
-    const samples = Array.from({ length: SAMPLES }, (_, i) => ({ filepath: `/budget/${i}.jpg`, uniqueness: (i % 100) / 100, ground_truth: { _cls: 'Detections', detections: detections(i) } }));
+    const detections = (i: number) =>
+      Array.from({ length: 5 }, (_, j) => ({
+        _cls: 'Detection',
+        label: `label${(i + j) % 10}`,
+        bounding_box: [0.1, 0.1, 0.2, 0.2],
+      }));
+    const samples = Array.from({ length: SAMPLES }, (_, i) => ({
+      filepath: `/budget/${i}.jpg`,
+      uniqueness: (i % 100) / 100,
+      ground_truth: { _cls: 'Detections', detections: detections(i) },
+    }));
     await fx.services.samples.addSamples(SYSTEM_ACTOR, name, samples);
   });
   afterAll(async () => {
@@ -35,10 +68,20 @@ describe.each(await testDialects())('view reads past their budget on %s', (diale
     [PATHS.aggregate, { view: HEAVY, aggregations: [{ type: 'count' }] }],
     [PATHS.countTags, { view: HEAVY }],
   ])('%s → 422 QUERY_TIMEOUT naming the budget', async (path, payload) => {
-    const response = await fx.inject({ method: 'POST', url: fillPath(path, { name }), headers: keyHeaders(fx.users.MEMBER.key), payload });
+    const response = await fx.inject({
+      method: 'POST',
+      url: fillPath(path, { name }),
+      headers: keyHeaders(fx.users.MEMBER.key),
+      payload,
+    });
     // The member cannot see the dataset: the permission check comes before any query.
     expectError(response, 404, 'NOT_FOUND');
-    const admin = await fx.inject({ method: 'POST', url: fillPath(path, { name }), headers: keyHeaders(fx.users.ADMIN.key), payload });
+    const admin = await fx.inject({
+      method: 'POST',
+      url: fillPath(path, { name }),
+      headers: keyHeaders(fx.users.ADMIN.key),
+      payload,
+    });
     const error = expectError(admin, 422, 'QUERY_TIMEOUT');
     expect(error.message).toMatch(/budget/);
     expect(error.details).toEqual({ budgetMs: 1 });

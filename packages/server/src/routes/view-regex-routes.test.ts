@@ -9,7 +9,20 @@ import { expectError } from '../test-support/http-assertions.js';
 const name = 'rx';
 /** The probe's request: six `.*` before an `x` that never comes took 229 s against 100 `a`s with a backtracking engine. */
 const PROBE = {
-  view: { stages: [{ stage: 'match', filter: { op: 'matches', args: [{ op: 'field', path: 'filepath' }, { op: 'lit', value: '.*.*.*.*.*.*x' }] } }] },
+  view: {
+    stages: [
+      {
+        stage: 'match',
+        filter: {
+          op: 'matches',
+          args: [
+            { op: 'field', path: 'filepath' },
+            { op: 'lit', value: '.*.*.*.*.*.*x' },
+          ],
+        },
+      },
+    ],
+  },
   limit: 10,
 };
 
@@ -19,9 +32,17 @@ describe.each(await testDialects())('view regexes over HTTP on %s', (dialect) =>
   beforeAll(async () => {
     fx = await createAuthFixture({ dialect });
     await fx.services.datasets.create(SYSTEM_ACTOR, { name });
-    await fx.services.samples.addSamples(SYSTEM_ACTOR, name, [{ filepath: 'a'.repeat(100) }, { filepath: `${'a'.repeat(99)}x` }]);
+    await fx.services.samples.addSamples(SYSTEM_ACTOR, name, [
+      { filepath: 'a'.repeat(100) },
+      { filepath: `${'a'.repeat(99)}x` },
+    ]);
     const url = fillPath(PATHS.datasetUserPermission, { name, user: fx.users.COLLABORATOR.email });
-    const shared = await fx.inject({ method: 'PUT', url, headers: keyHeaders(fx.users.ADMIN.key), payload: { permission: 'VIEW' } });
+    const shared = await fx.inject({
+      method: 'PUT',
+      url,
+      headers: keyHeaders(fx.users.ADMIN.key),
+      payload: { permission: 'VIEW' },
+    });
     expect(shared.statusCode).toBe(200);
     base = await fx.app.listen({ host: '127.0.0.1', port: 0 });
   });
@@ -47,9 +68,31 @@ describe.each(await testDialects())('view regexes over HTTP on %s', (dialect) =>
   });
 
   it('a pattern whose meaning differs between the engines is a 400 naming it, before any query', async () => {
-    const payload = { view: { stages: [{ stage: 'match', filter: { op: 'matches', args: [{ op: 'field', path: 'filepath' }, { op: 'lit', value: '\\bx' }] } }] } };
-    const response = await fx.inject({ method: 'POST', url: fillPath(PATHS.samplesQuery, { name }), headers: keyHeaders(fx.users.COLLABORATOR.key), payload });
+    const payload = {
+      view: {
+        stages: [
+          {
+            stage: 'match',
+            filter: {
+              op: 'matches',
+              args: [
+                { op: 'field', path: 'filepath' },
+                { op: 'lit', value: '\\bx' },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const response = await fx.inject({
+      method: 'POST',
+      url: fillPath(PATHS.samplesQuery, { name }),
+      headers: keyHeaders(fx.users.COLLABORATOR.key),
+      payload,
+    });
     const error = expectError(response, 400, 'BAD_REQUEST');
-    expect(error.details?.['problems']).toEqual([{ path: 'stages[0].filter.args[1].value', message: expect.stringMatching(/word boundaries/) }]);
+    expect(error.details?.['problems']).toEqual([
+      { path: 'stages[0].filter.args[1].value', message: expect.stringMatching(/word boundaries/) },
+    ]);
   });
 });

@@ -20,7 +20,11 @@ export function serializeWhoAmI(data: WhoAmI): string {
   const hit = bodies.get(data.user);
   if (hit && hit.authMethod === data.authMethod && hit.apiKeyId === data.apiKeyId) return hit.body;
   const { id, email, name, role, createdAt } = data.user;
-  const body = JSON.stringify({ user: { id, email, name, role, createdAt }, authMethod: data.authMethod, apiKeyId: data.apiKeyId });
+  const body = JSON.stringify({
+    user: { id, email, name, role, createdAt },
+    authMethod: data.authMethod,
+    apiKeyId: data.apiKeyId,
+  });
   bodies.set(data.user, { authMethod: data.authMethod, apiKeyId: data.apiKeyId, body });
   return body;
 }
@@ -29,5 +33,6 @@ const stringify = (data: unknown): string => JSON.stringify(data);
 
 /** Route option: the cached serializer for 200, plain JSON for the error bodies. */
 export const WHOAMI_SERIALIZER: { serializerCompiler: FastifySerializerCompiler<unknown> } = {
-  serializerCompiler: ({ httpStatus }) => (httpStatus === '200' ? (data) => serializeWhoAmI(data as WhoAmI) : stringify),
+  serializerCompiler: ({ httpStatus }) =>
+    httpStatus === '200' ? (data) => serializeWhoAmI(data as WhoAmI) : stringify,
 };

@@ -1,7 +1,15 @@
 // HTTP test fixture: services over a temp database, the app, one user per role with password and key, bad keys and sessions.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { API_KEY_HEADER, BASE62_ALPHABET, CSRF_HEADER, SESSION_COOKIE, formatApiKey, type Role, type User } from '@teamset/contract';
+import {
+  API_KEY_HEADER,
+  BASE62_ALPHABET,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  formatApiKey,
+  type Role,
+  type User,
+} from '@teamset/contract';
 import { SYSTEM_ACTOR, createServices, type Services } from '@teamset/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestDatabase, type TestDatabase, type TestDialect } from '@teamset/core/testing';
@@ -104,7 +112,8 @@ export function sessionOf(token: string, csrfToken: string): TestSession {
 export function sessionFromResponse(response: LightMyRequestResponse): TestSession {
   const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
   const body = response.json<{ csrfToken?: string }>();
-  if (!cookie || typeof body.csrfToken !== 'string') throw new Error(`no session in response ${response.statusCode}: ${response.body}`);
+  if (!cookie || typeof body.csrfToken !== 'string')
+    throw new Error(`no session in response ${response.statusCode}: ${response.body}`);
   return sessionOf(cookie.value, body.csrfToken);
 }
 
@@ -113,7 +122,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const tdb = await createTestDatabase(options.dialect ?? 'sqlite');
   let services: Services;
   try {
-    services = await createServices({ databaseUri: tdb.uri, ...(options.queryTimeoutMs !== undefined ? { queryTimeoutMs: options.queryTimeoutMs } : {}) });
+    services = await createServices({
+      databaseUri: tdb.uri,
+      ...(options.queryTimeoutMs !== undefined ? { queryTimeoutMs: options.queryTimeoutMs } : {}),
+    });
   } catch (error) {
     await tdb.drop();
     throw error;
@@ -150,7 +162,12 @@ async function makeUser(services: Services, role: Role, label: string): Promise<
   const password = uniquePassword(label);
   // Keys need COLLABORATOR or above: a GUEST gets theirs first, then is demoted (docs/design.md §2: they keep the record).
   const keyRole: Role = role === 'GUEST' ? 'COLLABORATOR' : role;
-  const user = await services.users.create(SYSTEM_ACTOR, { email, name: `${label} ${role.toLowerCase()}`, role: keyRole, password });
+  const user = await services.users.create(SYSTEM_ACTOR, {
+    email,
+    name: `${label} ${role.toLowerCase()}`,
+    role: keyRole,
+    password,
+  });
   const { key, apiKey } = await services.keys.generate(SYSTEM_ACTOR, { name: `${label}-key`, user: user.id });
   const final = role === keyRole ? user : await services.users.setRole(SYSTEM_ACTOR, user.id, role);
   return { user: final, email, password, key, keyId: apiKey.id };
@@ -171,8 +188,16 @@ export async function createAuthFixture(options: TestAppOptions = {}): Promise<A
     await services.keys.delete(SYSTEM_ACTOR, deleted.apiKey.id);
 
     // Never used before its expiry is moved into the past, so no cache holds the old expiry.
-    const expired = await services.keys.generate(SYSTEM_ACTOR, { name: 'expired', user: users.MEMBER.user.id, expiresInSeconds: 3600 });
-    await services.database.db.updateTable('api_keys').set({ expires_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', expired.apiKey.id).execute();
+    const expired = await services.keys.generate(SYSTEM_ACTOR, {
+      name: 'expired',
+      user: users.MEMBER.user.id,
+      expiresInSeconds: 3600,
+    });
+    await services.database.db
+      .updateTable('api_keys')
+      .set({ expires_at: new Date(Date.now() - 60_000).toISOString() })
+      .where('id', '=', expired.apiKey.id)
+      .execute();
 
     const unknown = formatApiKey(randomKeyBody());
     const valid = users.ADMIN.key;

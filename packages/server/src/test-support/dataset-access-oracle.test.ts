@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveLevel, expectedOutcome, grantIsRefused, type Cell } from './dataset-access-oracle.js';
 
-const cell = (role: Cell['role'], level: Cell['level'], mode: Cell['mode'] = 'grant', credential: Cell['credential'] = 'session'): Cell => ({ role, level, mode, credential });
+const cell = (
+  role: Cell['role'],
+  level: Cell['level'],
+  mode: Cell['mode'] = 'grant',
+  credential: Cell['credential'] = 'session',
+): Cell => ({ role, level, mode, credential });
 
 describe('dataset access oracle', () => {
   it('effective level: implicit access, the default for members only, group grants, role caps', () => {
@@ -29,12 +34,27 @@ describe('dataset access oracle', () => {
   it('outcomes: 404 when invisible, 403 naming both levels, the guest key refused first, a hidden dataset before the role rule', () => {
     const tag = { kind: 'level', level: 'TAG' } as const;
     expect(expectedOutcome(tag, cell('MEMBER', 'NO_ACCESS'))).toMatchObject({ allowed: false, status: 404 });
-    expect(expectedOutcome(tag, cell('MEMBER', 'VIEW', 'default'))).toMatchObject({ allowed: false, status: 403, details: { required: 'TAG', actual: 'VIEW' } });
-    expect(expectedOutcome(tag, cell('COLLABORATOR', 'TAG', 'grant', 'key'))).toMatchObject({ allowed: true, level: 'TAG' });
-    expect(expectedOutcome({ kind: 'signedIn' }, cell('GUEST', 'VIEW', 'grant', 'key'))).toMatchObject({ allowed: false, status: 403, message: 'Guests cannot use API keys' });
+    expect(expectedOutcome(tag, cell('MEMBER', 'VIEW', 'default'))).toMatchObject({
+      allowed: false,
+      status: 403,
+      details: { required: 'TAG', actual: 'VIEW' },
+    });
+    expect(expectedOutcome(tag, cell('COLLABORATOR', 'TAG', 'grant', 'key'))).toMatchObject({
+      allowed: true,
+      level: 'TAG',
+    });
+    expect(expectedOutcome({ kind: 'signedIn' }, cell('GUEST', 'VIEW', 'grant', 'key'))).toMatchObject({
+      allowed: false,
+      status: 403,
+      message: 'Guests cannot use API keys',
+    });
     const clone = { kind: 'role', capability: 'clones', level: 'VIEW' } as const;
     expect(expectedOutcome(clone, cell('COLLABORATOR', 'NO_ACCESS'))).toMatchObject({ allowed: false, status: 404 });
-    expect(expectedOutcome(clone, cell('COLLABORATOR', 'VIEW'))).toMatchObject({ allowed: false, status: 403, details: { requiredRole: 'MEMBER', role: 'COLLABORATOR' } });
+    expect(expectedOutcome(clone, cell('COLLABORATOR', 'VIEW'))).toMatchObject({
+      allowed: false,
+      status: 403,
+      details: { requiredRole: 'MEMBER', role: 'COLLABORATOR' },
+    });
     expect(expectedOutcome(clone, cell('MEMBER', 'NO_ACCESS'))).toMatchObject({ allowed: false, status: 404 });
     expect(expectedOutcome(clone, cell('MEMBER', 'VIEW', 'default'))).toMatchObject({ allowed: true });
   });

@@ -32,10 +32,38 @@ interface RoleRules {
 
 /** docs/design.md §2's role table. */
 const ROLE_RULES: Record<OracleRole, RoleRules> = {
-  ADMIN: { implicit: 'MANAGE', cap: 'MANAGE', createsDatasets: true, clones: true, usesApiKeys: true, readsOthersPermissions: true },
-  MEMBER: { implicit: 'DATASET_DEFAULT', cap: 'MANAGE', createsDatasets: true, clones: true, usesApiKeys: true, readsOthersPermissions: false },
-  COLLABORATOR: { implicit: 'NO_ACCESS', cap: 'EDIT', createsDatasets: false, clones: false, usesApiKeys: true, readsOthersPermissions: false },
-  GUEST: { implicit: 'NO_ACCESS', cap: 'VIEW', createsDatasets: false, clones: false, usesApiKeys: false, readsOthersPermissions: false },
+  ADMIN: {
+    implicit: 'MANAGE',
+    cap: 'MANAGE',
+    createsDatasets: true,
+    clones: true,
+    usesApiKeys: true,
+    readsOthersPermissions: true,
+  },
+  MEMBER: {
+    implicit: 'DATASET_DEFAULT',
+    cap: 'MANAGE',
+    createsDatasets: true,
+    clones: true,
+    usesApiKeys: true,
+    readsOthersPermissions: false,
+  },
+  COLLABORATOR: {
+    implicit: 'NO_ACCESS',
+    cap: 'EDIT',
+    createsDatasets: false,
+    clones: false,
+    usesApiKeys: true,
+    readsOthersPermissions: false,
+  },
+  GUEST: {
+    implicit: 'NO_ACCESS',
+    cap: 'VIEW',
+    createsDatasets: false,
+    clones: false,
+    usesApiKeys: false,
+    readsOthersPermissions: false,
+  },
 };
 
 const rank = (level: OracleLevel): number => ORACLE_LEVELS.indexOf(level);
@@ -101,7 +129,14 @@ const CAPABILITY_ROLE: Record<'createsDatasets' | 'clones' | 'readsOthersPermiss
 
 export type Outcome =
   | { allowed: true; level: OracleLevel }
-  | { allowed: false; status: 403 | 404; code: 'FORBIDDEN' | 'NOT_FOUND'; message?: string; details?: Record<string, unknown>; level: OracleLevel };
+  | {
+      allowed: false;
+      status: 403 | 404;
+      code: 'FORBIDDEN' | 'NOT_FOUND';
+      message?: string;
+      details?: Record<string, unknown>;
+      level: OracleLevel;
+    };
 
 export interface Cell {
   role: OracleRole;
@@ -116,7 +151,8 @@ export const GUEST_KEY_MESSAGE = 'Guests cannot use API keys';
 function levelOutcome(required: OracleLevel, level: OracleLevel): Outcome {
   // NO_ACCESS is indistinguishable from a missing dataset; below the requirement is a 403 naming both levels.
   if (level === 'NO_ACCESS') return { allowed: false, status: 404, code: 'NOT_FOUND', level };
-  if (rank(level) < rank(required)) return { allowed: false, status: 403, code: 'FORBIDDEN', details: { required, actual: level }, level };
+  if (rank(level) < rank(required))
+    return { allowed: false, status: 403, code: 'FORBIDDEN', details: { required, actual: level }, level };
   return { allowed: true, level };
 }
 
@@ -129,12 +165,19 @@ function levelOutcome(required: OracleLevel, level: OracleLevel): Outcome {
 export function expectedOutcome(requirement: Requirement, cell: Cell): Outcome {
   const rules = ROLE_RULES[cell.role];
   const level = effectiveLevel(cell.role, cell.level, cell.mode);
-  if (cell.credential === 'key' && !rules.usesApiKeys) return { allowed: false, status: 403, code: 'FORBIDDEN', message: GUEST_KEY_MESSAGE, level };
+  if (cell.credential === 'key' && !rules.usesApiKeys)
+    return { allowed: false, status: 403, code: 'FORBIDDEN', message: GUEST_KEY_MESSAGE, level };
   if (requirement.kind === 'signedIn') return { allowed: true, level };
   if (requirement.kind === 'level') return levelOutcome(requirement.level, level);
   if (requirement.level !== undefined && level === 'NO_ACCESS') return levelOutcome(requirement.level, level);
   if (!rules[requirement.capability]) {
-    return { allowed: false, status: 403, code: 'FORBIDDEN', details: { requiredRole: CAPABILITY_ROLE[requirement.capability], role: cell.role }, level };
+    return {
+      allowed: false,
+      status: 403,
+      code: 'FORBIDDEN',
+      details: { requiredRole: CAPABILITY_ROLE[requirement.capability], role: cell.role },
+      level,
+    };
   }
   return requirement.level !== undefined ? levelOutcome(requirement.level, level) : { allowed: true, level };
 }

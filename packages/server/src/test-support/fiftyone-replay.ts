@@ -454,7 +454,11 @@ export class FiftyOneReplayClient {
     const raw = await this.app.inject({
       method,
       url: this.url(path),
-      headers: { [API_KEY_HEADER]: this.apiKey, 'user-agent': 'FiftyOne Teams client/replay', ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        [API_KEY_HEADER]: this.apiKey,
+        'user-agent': 'FiftyOne Teams client/replay',
+        ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
     });
     if (raw.statusCode === 401) throw new ReplayError('authentication', 401, raw.body);
@@ -464,9 +468,17 @@ export class FiftyOneReplayClient {
   }
 
   /** post_graphql_request: `{"query", "variables"}` (variables null when not given); any `errors` key raises. */
-  async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> | null = null): Promise<T> {
+  async graphql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> | null = null,
+  ): Promise<T> {
     const { body } = await this.send('POST', 'graphql/v1', { query, variables });
-    if ('errors' in body) throw new ReplayError('graphql', 200, ((body.errors as Array<{ message: string }>) ?? []).map((e) => e.message).join('; '));
+    if ('errors' in body)
+      throw new ReplayError(
+        'graphql',
+        200,
+        ((body.errors as Array<{ message: string }>) ?? []).map((e) => e.message).join('; '),
+      );
     return body.data as T;
   }
 
@@ -489,7 +501,8 @@ export class FiftyOneReplayClient {
   /** test_api_connection: GET health must be 200 (older clients: status "available"), then the viewer query. */
   async testApiConnection(): Promise<void> {
     const health = await this.send('GET', 'health');
-    if (health.status !== 200 || health.body.status !== 'available') throw new Error(`Bad server status: '${String(health.body.status)}'`);
+    if (health.status !== 200 || health.body.status !== 'available')
+      throw new Error(`Bad server status: '${String(health.body.status)}'`);
     const data = await this.graphql<{ viewer?: unknown }>(FIFTYONE_DOCUMENTS.connectionTest);
     if (!data.viewer) throw new Error('whoami() did not succeed');
   }

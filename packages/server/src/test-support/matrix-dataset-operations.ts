@@ -1,14 +1,26 @@
 // The authorization matrix's dataset and permission endpoints: listing, create, get, edit, rename, delete, user and group grants, default permission.
-import { PATHS, fillPath, type Dataset, type DatasetGroupPermission, type DatasetPage, type DatasetPermissionList, type DatasetUserPermission, type UserDatasetPermissionList } from '@teamset/contract';
+import {
+  PATHS,
+  fillPath,
+  type Dataset,
+  type DatasetGroupPermission,
+  type DatasetPage,
+  type DatasetPermissionList,
+  type DatasetUserPermission,
+  type UserDatasetPermissionList,
+} from '@teamset/contract';
 import { SYSTEM_ACTOR, isAppError } from '@teamset/core';
 import { expect } from 'vitest';
 import type { CellContext, MatrixOperation } from './matrix-operation.js';
 import { BYSTANDER_GRANT } from './matrix-seed.js';
 
 const datasetUrl = (ctx: CellContext): string => fillPath(PATHS.dataset, { name: ctx.dataset.name });
-const userPermissionUrl = (ctx: CellContext, user: string): string => fillPath(PATHS.datasetUserPermission, { name: ctx.dataset.name, user });
-const groupPermissionUrl = (ctx: CellContext): string => fillPath(PATHS.datasetGroupPermission, { name: ctx.dataset.name, group: ctx.bystanderGroup });
-const groupGrantOf = async (ctx: CellContext): Promise<string | undefined> => (await ctx.services.datasetPermissions.findGroup(SYSTEM_ACTOR, ctx.dataset.name, ctx.bystanderGroup)).permission;
+const userPermissionUrl = (ctx: CellContext, user: string): string =>
+  fillPath(PATHS.datasetUserPermission, { name: ctx.dataset.name, user });
+const groupPermissionUrl = (ctx: CellContext): string =>
+  fillPath(PATHS.datasetGroupPermission, { name: ctx.dataset.name, group: ctx.bystanderGroup });
+const groupGrantOf = async (ctx: CellContext): Promise<string | undefined> =>
+  (await ctx.services.datasetPermissions.findGroup(SYSTEM_ACTOR, ctx.dataset.name, ctx.bystanderGroup)).permission;
 
 async function expectGone(ctx: CellContext, name: string): Promise<void> {
   const error = await ctx.services.datasets.get(SYSTEM_ACTOR, name).then(
@@ -34,7 +46,10 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     request: (ctx) => ({ url: `${PATHS.datasets}?search=${encodeURIComponent(ctx.dataset.name)}` }),
     async verify(ctx, response) {
       // Listed exactly when visible, with the caller's effective permission.
-      const listed = response.json<DatasetPage>().datasets.filter((d) => d.name === ctx.dataset.name).map((d) => d.permission);
+      const listed = response
+        .json<DatasetPage>()
+        .datasets.filter((d) => d.name === ctx.dataset.name)
+        .map((d) => d.permission);
       expect(listed).toEqual(ctx.level === 'NO_ACCESS' ? [] : [ctx.level]);
     },
   },
@@ -73,8 +88,15 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: true,
     request: (ctx) => ({ url: datasetUrl(ctx), payload: { description: 'edited in the matrix', tags: ['matrix'] } }),
     async verify(ctx, response) {
-      expect(response.json<Dataset>()).toMatchObject({ description: 'edited in the matrix', tags: ['matrix'], permission: ctx.level });
-      expect(await ctx.services.datasets.get(SYSTEM_ACTOR, ctx.dataset.name)).toMatchObject({ description: 'edited in the matrix', tags: ['matrix'] });
+      expect(response.json<Dataset>()).toMatchObject({
+        description: 'edited in the matrix',
+        tags: ['matrix'],
+        permission: ctx.level,
+      });
+      expect(await ctx.services.datasets.get(SYSTEM_ACTOR, ctx.dataset.name)).toMatchObject({
+        description: 'edited in the matrix',
+        tags: ['matrix'],
+      });
     },
   },
   {
@@ -131,7 +153,11 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: false,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.bystander.email) }),
     async verify(ctx, response) {
-      expect(response.json<DatasetUserPermission>()).toMatchObject({ user: { id: ctx.bystander.user.id }, userPermission: BYSTANDER_GRANT, activePermission: BYSTANDER_GRANT });
+      expect(response.json<DatasetUserPermission>()).toMatchObject({
+        user: { id: ctx.bystander.user.id },
+        userPermission: BYSTANDER_GRANT,
+        activePermission: BYSTANDER_GRANT,
+      });
     },
   },
   {
@@ -144,7 +170,11 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: false,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.caller.email) }),
     async verify(ctx, response) {
-      expect(response.json<DatasetUserPermission>()).toMatchObject({ user: { id: ctx.caller.user.id }, userPermission: ctx.dataset.grant, activePermission: ctx.level });
+      expect(response.json<DatasetUserPermission>()).toMatchObject({
+        user: { id: ctx.caller.user.id },
+        userPermission: ctx.dataset.grant,
+        activePermission: ctx.level,
+      });
     },
   },
   {
@@ -156,8 +186,14 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: true,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.bystander.email), payload: { permission: 'EDIT' } }),
     async verify(ctx, response) {
-      expect(response.json<DatasetUserPermission>()).toMatchObject({ userPermission: 'EDIT', activePermission: 'EDIT' });
-      expect((await ctx.services.datasetPermissions.getUser(SYSTEM_ACTOR, ctx.dataset.name, ctx.bystander.user.id)).userPermission).toBe('EDIT');
+      expect(response.json<DatasetUserPermission>()).toMatchObject({
+        userPermission: 'EDIT',
+        activePermission: 'EDIT',
+      });
+      expect(
+        (await ctx.services.datasetPermissions.getUser(SYSTEM_ACTOR, ctx.dataset.name, ctx.bystander.user.id))
+          .userPermission,
+      ).toBe('EDIT');
     },
   },
   {
@@ -169,7 +205,10 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: true,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.bystander.email) }),
     async verify(ctx) {
-      expect((await ctx.services.datasetPermissions.getUser(SYSTEM_ACTOR, ctx.dataset.name, ctx.bystander.user.id)).userPermission).toBeNull();
+      expect(
+        (await ctx.services.datasetPermissions.getUser(SYSTEM_ACTOR, ctx.dataset.name, ctx.bystander.user.id))
+          .userPermission,
+      ).toBeNull();
     },
   },
   {
@@ -181,7 +220,10 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: false,
     request: (ctx) => ({ url: groupPermissionUrl(ctx) }),
     async verify(ctx, response) {
-      expect(response.json<DatasetGroupPermission>()).toMatchObject({ group: { name: ctx.bystanderGroup }, permission: BYSTANDER_GRANT });
+      expect(response.json<DatasetGroupPermission>()).toMatchObject({
+        group: { name: ctx.bystanderGroup },
+        permission: BYSTANDER_GRANT,
+      });
     },
   },
   {
@@ -193,7 +235,10 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: true,
     request: (ctx) => ({ url: groupPermissionUrl(ctx), payload: { permission: 'EDIT' } }),
     async verify(ctx, response) {
-      expect(response.json<DatasetGroupPermission>()).toMatchObject({ group: { name: ctx.bystanderGroup }, permission: 'EDIT' });
+      expect(response.json<DatasetGroupPermission>()).toMatchObject({
+        group: { name: ctx.bystanderGroup },
+        permission: 'EDIT',
+      });
       expect(await groupGrantOf(ctx)).toBe('EDIT');
     },
   },
@@ -216,10 +261,15 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     requirement: { kind: 'level', level: 'MANAGE' },
     status: 200,
     mutates: true,
-    request: (ctx) => ({ url: fillPath(PATHS.datasetDefaultPermission, { name: ctx.dataset.name }), payload: { permission: otherDefault(ctx) } }),
+    request: (ctx) => ({
+      url: fillPath(PATHS.datasetDefaultPermission, { name: ctx.dataset.name }),
+      payload: { permission: otherDefault(ctx) },
+    }),
     async verify(ctx, response) {
       expect(response.json<Dataset>().defaultPermission).toBe(otherDefault(ctx));
-      expect((await ctx.services.datasets.get(SYSTEM_ACTOR, ctx.dataset.name)).defaultPermission).toBe(otherDefault(ctx));
+      expect((await ctx.services.datasets.get(SYSTEM_ACTOR, ctx.dataset.name)).defaultPermission).toBe(
+        otherDefault(ctx),
+      );
     },
   },
   {
@@ -231,7 +281,10 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
     mutates: false,
     request: (ctx) => ({ url: fillPath(PATHS.userDatasetPermissions, { user: ctx.caller.email }) }),
     async verify(ctx, response) {
-      const listed = response.json<UserDatasetPermissionList>().datasets.filter((d) => d.datasetName === ctx.dataset.name).map((d) => d.activePermission);
+      const listed = response
+        .json<UserDatasetPermissionList>()
+        .datasets.filter((d) => d.datasetName === ctx.dataset.name)
+        .map((d) => d.activePermission);
       expect(listed).toEqual(ctx.level === 'NO_ACCESS' ? [] : [ctx.level]);
     },
   },

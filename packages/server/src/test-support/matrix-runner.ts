@@ -2,7 +2,19 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { keyHeaders, sessionHeaders, type AuthFixture, type FixtureUser } from './auth-fixture.js';
-import { CREDENTIALS, cellSetup, effectiveLevel, expectedOutcome, grantIsRefused, type Cell, type Credential, type GrantMode, type OracleLevel, type OracleRole, type Outcome } from './dataset-access-oracle.js';
+import {
+  CREDENTIALS,
+  cellSetup,
+  effectiveLevel,
+  expectedOutcome,
+  grantIsRefused,
+  type Cell,
+  type Credential,
+  type GrantMode,
+  type OracleLevel,
+  type OracleRole,
+  type Outcome,
+} from './dataset-access-oracle.js';
 import { expectError } from './http-assertions.js';
 import type { CellContext, MatrixDataset, MatrixOperation } from './matrix-operation.js';
 import { seedMatrixDataset, snapshotDataset } from './matrix-seed.js';
@@ -41,7 +53,12 @@ export interface GroupResult {
   failures: string[];
 }
 
-async function checkCell(operation: MatrixOperation, outcome: Outcome, ctx: CellContext, response: LightMyRequestResponse): Promise<void> {
+async function checkCell(
+  operation: MatrixOperation,
+  outcome: Outcome,
+  ctx: CellContext,
+  response: LightMyRequestResponse,
+): Promise<void> {
   if (!outcome.allowed) {
     const error = expectError(response, outcome.status, outcome.code);
     if (outcome.message !== undefined) expect(error.message).toBe(outcome.message);
@@ -62,7 +79,12 @@ function describeCell(operation: MatrixOperation, cell: Cell, outcome: Outcome):
  * Cells expected to be refused, and allowed reads, share one seeded dataset; afterwards it must be exactly as seeded
  * (a refused write that changed anything fails the group). An allowed write gets a dataset of its own.
  */
-export async function runMatrixGroup(env: MatrixEnvironment, role: OracleRole, level: OracleLevel, mode: GrantMode): Promise<GroupResult> {
+export async function runMatrixGroup(
+  env: MatrixEnvironment,
+  role: OracleRole,
+  level: OracleLevel,
+  mode: GrantMode,
+): Promise<GroupResult> {
   const { fx, bystander, bystanderGroup } = env;
   const caller = fx.users[role];
   const setup = cellSetup(role, level, mode);
@@ -85,26 +107,51 @@ export async function runMatrixGroup(env: MatrixEnvironment, role: OracleRole, l
     const cell: Cell = { role, level, mode, credential };
     const outcome = expectedOutcome(operation.requirement, cell);
     const dataset = outcome.allowed && operation.mutates ? await seed(operation.name) : shared;
-    const ctx: CellContext = { services: fx.services, dataset, caller, bystander, bystanderGroup, level: effective, newName: env.newName };
+    const ctx: CellContext = {
+      services: fx.services,
+      dataset,
+      caller,
+      bystander,
+      bystanderGroup,
+      level: effective,
+      newName: env.newName,
+    };
     const { url, payload } = operation.request(ctx);
     const headers = credential === 'key' ? keyHeaders(caller.key) : sessionHeaders(session);
-    const response = await fx.inject({ method: operation.method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+    const response = await fx.inject({
+      method: operation.method,
+      url,
+      headers,
+      ...(payload !== undefined ? { payload } : {}),
+    });
     try {
       await checkCell(operation, outcome, ctx, response);
       return undefined;
     } catch (error) {
-      return `${describeCell(operation, cell, outcome)}, got ${response.statusCode} ${response.body.slice(0, 300)}\n    ${String((error as Error).message).split('\n').slice(0, 6).join('\n    ')}`;
+      return `${describeCell(operation, cell, outcome)}, got ${response.statusCode} ${response.body.slice(0, 300)}\n    ${String(
+        (error as Error).message,
+      )
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`;
     }
   };
 
   // Cells are independent (own datasets for allowed writes, the shared one only read or refused), so they run
   // several at a time: on PostgreSQL most of a cell is waiting on the database.
-  const cells = CREDENTIALS.flatMap((credential) => env.operations.map((operation) => () => runCell(credential, operation)));
+  const cells = CREDENTIALS.flatMap((credential) =>
+    env.operations.map((operation) => () => runCell(credential, operation)),
+  );
   const failures = (await runLimited(cells, CELL_CONCURRENCY)).filter((f): f is string => f !== undefined);
   try {
-    expect(await snapshotDataset(fx.services, shared.name), 'refused requests and reads must leave the shared dataset as seeded').toEqual(before);
+    expect(
+      await snapshotDataset(fx.services, shared.name),
+      'refused requests and reads must leave the shared dataset as seeded',
+    ).toEqual(before);
   } catch (error) {
-    failures.push(`${role} ${mode} ${level}: shared dataset changed\n    ${String((error as Error).message).slice(0, 1500)}`);
+    failures.push(
+      `${role} ${mode} ${level}: shared dataset changed\n    ${String((error as Error).message).slice(0, 1500)}`,
+    );
   }
   return { cells: cells.length, failures };
 }

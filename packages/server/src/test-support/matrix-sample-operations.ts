@@ -1,21 +1,38 @@
 // The authorization matrix's sample-level endpoints: clone, samples, values, tags, aggregations, fields and saved views.
-import { PATHS, fillPath, type AggregateResult, type Dataset, type FieldList, type Sample, type SamplePage, type SavedView, type SavedViewList, type TagCounts, type ValuesResult } from '@teamset/contract';
+import {
+  PATHS,
+  fillPath,
+  type AggregateResult,
+  type Dataset,
+  type FieldList,
+  type Sample,
+  type SamplePage,
+  type SavedView,
+  type SavedViewList,
+  type TagCounts,
+  type ValuesResult,
+} from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { expect } from 'vitest';
 import type { CellContext, MatrixOperation } from './matrix-operation.js';
 import { SEED_FIELD, SEED_SAMPLES, SEED_UNIQUENESS, SEED_VIEW, SEED_VIEW_NAME } from './matrix-seed.js';
 
-const at = (path: string, ctx: CellContext, extra: Record<string, string> = {}): string => fillPath(path, { name: ctx.dataset.name, ...extra });
+const at = (path: string, ctx: CellContext, extra: Record<string, string> = {}): string =>
+  fillPath(path, { name: ctx.dataset.name, ...extra });
 const firstId = (ctx: CellContext): string => {
   const id = ctx.dataset.sampleIds[0];
   if (id === undefined) throw new Error('the seeded dataset has no samples');
   return id;
 };
 
-const uniquenessOf = async (ctx: CellContext, name = ctx.dataset.name): Promise<unknown[]> => ctx.services.samples.values(SYSTEM_ACTOR, name, { path: 'uniqueness' });
-const tagCounts = async (ctx: CellContext): Promise<Record<string, number>> => ctx.services.samples.countTags(SYSTEM_ACTOR, ctx.dataset.name, {});
-const fieldPaths = async (ctx: CellContext): Promise<string[]> => (await ctx.services.samples.getFieldSchema(SYSTEM_ACTOR, ctx.dataset.name)).map((f) => f.path);
-const savedViewNames = async (ctx: CellContext): Promise<string[]> => (await ctx.services.samples.listSavedViews(SYSTEM_ACTOR, ctx.dataset.name)).map((v) => v.name);
+const uniquenessOf = async (ctx: CellContext, name = ctx.dataset.name): Promise<unknown[]> =>
+  ctx.services.samples.values(SYSTEM_ACTOR, name, { path: 'uniqueness' });
+const tagCounts = async (ctx: CellContext): Promise<Record<string, number>> =>
+  ctx.services.samples.countTags(SYSTEM_ACTOR, ctx.dataset.name, {});
+const fieldPaths = async (ctx: CellContext): Promise<string[]> =>
+  (await ctx.services.samples.getFieldSchema(SYSTEM_ACTOR, ctx.dataset.name)).map((f) => f.path);
+const savedViewNames = async (ctx: CellContext): Promise<string[]> =>
+  (await ctx.services.samples.listSavedViews(SYSTEM_ACTOR, ctx.dataset.name)).map((v) => v.name);
 
 const ADDED_VIEW = { stages: [{ stage: 'limit', n: 1 }] };
 
@@ -42,11 +59,17 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
     requirement: { kind: 'level', level: 'EDIT' },
     status: 201,
     mutates: true,
-    request: (ctx) => ({ url: at(PATHS.samples, ctx), payload: { samples: [{ filepath: '/matrix/added.jpg', uniqueness: 0.25 }] } }),
+    request: (ctx) => ({
+      url: at(PATHS.samples, ctx),
+      payload: { samples: [{ filepath: '/matrix/added.jpg', uniqueness: 0.25 }] },
+    }),
     async verify(ctx, response) {
       const { ids } = response.json<{ ids: string[] }>();
       expect(ids).toHaveLength(1);
-      expect(await ctx.services.samples.getSample(SYSTEM_ACTOR, ctx.dataset.name, ids[0] ?? '')).toMatchObject({ filepath: '/matrix/added.jpg', uniqueness: 0.25 });
+      expect(await ctx.services.samples.getSample(SYSTEM_ACTOR, ctx.dataset.name, ids[0] ?? '')).toMatchObject({
+        filepath: '/matrix/added.jpg',
+        uniqueness: 0.25,
+      });
     },
   },
   {
@@ -59,7 +82,9 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
     request: (ctx) => ({ url: at(PATHS.samplesQuery, ctx), payload: { limit: 10 } }),
     async verify(ctx, response) {
       const page = response.json<SamplePage>();
-      expect(page.samples.map((s) => [s.id, s['uniqueness'], s['note']])).toEqual(SEED_SAMPLES.map((s, i) => [ctx.dataset.sampleIds[i], s.uniqueness, s.note]));
+      expect(page.samples.map((s) => [s.id, s['uniqueness'], s['note']])).toEqual(
+        SEED_SAMPLES.map((s, i) => [ctx.dataset.sampleIds[i], s.uniqueness, s.note]),
+      );
     },
   },
   {
@@ -84,7 +109,12 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.sample, ctx, { sampleId: firstId(ctx) }) }),
     async verify(ctx, response) {
-      expect(response.json<Sample>()).toMatchObject({ id: firstId(ctx), filepath: SEED_SAMPLES[0].filepath, uniqueness: SEED_SAMPLES[0].uniqueness, note: SEED_SAMPLES[0].note });
+      expect(response.json<Sample>()).toMatchObject({
+        id: firstId(ctx),
+        filepath: SEED_SAMPLES[0].filepath,
+        uniqueness: SEED_SAMPLES[0].uniqueness,
+        note: SEED_SAMPLES[0].note,
+      });
     },
   },
   {
@@ -94,7 +124,10 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
     requirement: { kind: 'level', level: 'EDIT' },
     status: 200,
     mutates: true,
-    request: (ctx) => ({ url: at(PATHS.sample, ctx, { sampleId: firstId(ctx) }), payload: { set: { uniqueness: 0.75 } } }),
+    request: (ctx) => ({
+      url: at(PATHS.sample, ctx, { sampleId: firstId(ctx) }),
+      payload: { set: { uniqueness: 0.75 } },
+    }),
     async verify(ctx, response) {
       expect(response.json<Sample>()).toMatchObject({ id: firstId(ctx), uniqueness: 0.75 });
       expect(await uniquenessOf(ctx)).toEqual([0.75, ...SEED_UNIQUENESS.slice(1)]);
@@ -171,7 +204,10 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
     requirement: { kind: 'level', level: 'VIEW' },
     status: 200,
     mutates: false,
-    request: (ctx) => ({ url: at(PATHS.aggregate, ctx), payload: { aggregations: [{ type: 'count' }, { type: 'bounds', path: 'uniqueness' }] } }),
+    request: (ctx) => ({
+      url: at(PATHS.aggregate, ctx),
+      payload: { aggregations: [{ type: 'count' }, { type: 'bounds', path: 'uniqueness' }] },
+    }),
     async verify(_ctx, response) {
       expect(response.json<AggregateResult>()).toEqual({
         results: [
@@ -267,9 +303,17 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
     requirement: { kind: 'level', level: 'EDIT' },
     status: 200,
     mutates: true,
-    request: (ctx) => ({ url: at(PATHS.savedView, ctx, { view: 'matrix view' }), payload: { view: ADDED_VIEW, description: 'saved by the matrix' } }),
+    request: (ctx) => ({
+      url: at(PATHS.savedView, ctx, { view: 'matrix view' }),
+      payload: { view: ADDED_VIEW, description: 'saved by the matrix' },
+    }),
     async verify(ctx, response) {
-      expect(response.json<SavedView>()).toMatchObject({ name: 'matrix view', view: ADDED_VIEW, description: 'saved by the matrix', createdBy: ctx.caller.user.id });
+      expect(response.json<SavedView>()).toMatchObject({
+        name: 'matrix view',
+        view: ADDED_VIEW,
+        description: 'saved by the matrix',
+        createdBy: ctx.caller.user.id,
+      });
       expect((await savedViewNames(ctx)).sort()).toEqual(['matrix view', SEED_VIEW_NAME]);
     },
   },
@@ -287,18 +331,16 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   // Media: the matrix configures no media root, so a caller who passes the dataset check gets the "not configured"
   // 404 — a different sentence from the invisible dataset's 404 (serving itself: media-routes.test.ts).
-  ...[PATHS.sampleMedia, PATHS.sampleThumbnail].map(
-    (path): MatrixOperation => ({
-      name: `GET sample ${path.endsWith('thumbnail') ? 'thumbnail' : 'media'}`,
-      method: 'GET',
-      path,
-      requirement: { kind: 'level', level: 'VIEW' },
-      status: 404,
-      mutates: false,
-      request: (ctx) => ({ url: at(path, ctx, { sampleId: firstId(ctx) }) }),
-      async verify(_ctx, response) {
-        expect(response.json<{ error: { message: string } }>().error.message).toMatch(/^Media serving is not configured/);
-      },
-    }),
-  ),
+  ...[PATHS.sampleMedia, PATHS.sampleThumbnail].map((path): MatrixOperation => ({
+    name: `GET sample ${path.endsWith('thumbnail') ? 'thumbnail' : 'media'}`,
+    method: 'GET',
+    path,
+    requirement: { kind: 'level', level: 'VIEW' },
+    status: 404,
+    mutates: false,
+    request: (ctx) => ({ url: at(path, ctx, { sampleId: firstId(ctx) }) }),
+    async verify(_ctx, response) {
+      expect(response.json<{ error: { message: string } }>().error.message).toMatch(/^Media serving is not configured/);
+    },
+  })),
 ];

@@ -39,16 +39,22 @@ export async function seedMatrixDataset(services: Services, input: MatrixSeedInp
   await services.datasets.create(SYSTEM_ACTOR, { name });
   await services.datasetPermissions.setDefault(SYSTEM_ACTOR, name, input.datasetDefault);
   if (input.refusedGrant) {
-    const refused = await services.datasetPermissions.setUser(SYSTEM_ACTOR, name, input.caller.user.id, input.refusedGrant).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const refused = await services.datasetPermissions
+      .setUser(SYSTEM_ACTOR, name, input.caller.user.id, input.refusedGrant)
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     if (!isAppError(refused) || refused.code !== 'BAD_REQUEST') {
-      throw new Error(`granting ${input.refusedGrant} to a ${input.caller.user.role} should be refused (400), got ${refused === undefined ? 'success' : String(refused)}`);
+      throw new Error(
+        `granting ${input.refusedGrant} to a ${input.caller.user.role} should be refused (400), got ${refused === undefined ? 'success' : String(refused)}`,
+      );
     }
   }
-  if (input.grant !== null) await services.datasetPermissions.setUser(SYSTEM_ACTOR, name, input.caller.user.id, input.grant);
-  if (input.groupGrant !== null) await services.datasetPermissions.setGroup(SYSTEM_ACTOR, name, input.callerGroup, input.groupGrant);
+  if (input.grant !== null)
+    await services.datasetPermissions.setUser(SYSTEM_ACTOR, name, input.caller.user.id, input.grant);
+  if (input.groupGrant !== null)
+    await services.datasetPermissions.setGroup(SYSTEM_ACTOR, name, input.callerGroup, input.groupGrant);
   await services.datasetPermissions.setUser(SYSTEM_ACTOR, name, input.bystander.user.id, BYSTANDER_GRANT);
   await services.datasetPermissions.setGroup(SYSTEM_ACTOR, name, input.bystanderGroup, BYSTANDER_GRANT);
   const { ids } = await services.samples.addSamples(
@@ -58,7 +64,13 @@ export async function seedMatrixDataset(services: Services, input: MatrixSeedInp
   );
   await services.samples.addField(SYSTEM_ACTOR, name, SEED_FIELD.path, SEED_FIELD.type);
   await services.samples.saveView(SYSTEM_ACTOR, name, SEED_VIEW_NAME, { view: SEED_VIEW });
-  return { name, sampleIds: ids, datasetDefault: input.datasetDefault, grant: input.grant, groupGrant: input.groupGrant };
+  return {
+    name,
+    sampleIds: ids,
+    datasetDefault: input.datasetDefault,
+    grant: input.grant,
+    groupGrant: input.groupGrant,
+  };
 }
 
 /** Everything a denied request could have changed, to compare before and after a group of cells. */

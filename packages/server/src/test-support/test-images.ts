@@ -14,7 +14,12 @@ function halves(width: number, height: number, left: Rgba, right: Rgba): Buffer 
   return data;
 }
 
-export function pngBytes(width: number, height: number, left: Rgba = [220, 40, 40, 255], right: Rgba = [40, 40, 220, 255]): Buffer {
+export function pngBytes(
+  width: number,
+  height: number,
+  left: Rgba = [220, 40, 40, 255],
+  right: Rgba = [40, 40, 220, 255],
+): Buffer {
   const png = new pngjs.PNG({ width, height });
   halves(width, height, left, right).copy(png.data);
   return pngjs.PNG.sync.write(png);
@@ -38,8 +43,19 @@ function exifSegment(orientation: number): Buffer {
   return Buffer.concat([header, body]);
 }
 
-export function jpegBytes(width: number, height: number, options: { orientation?: number; left?: Rgba; right?: Rgba } = {}): Buffer {
-  const encoded = jpeg.encode({ width, height, data: halves(width, height, options.left ?? [220, 40, 40, 255], options.right ?? [40, 40, 220, 255]) }, 90).data;
+export function jpegBytes(
+  width: number,
+  height: number,
+  options: { orientation?: number; left?: Rgba; right?: Rgba } = {},
+): Buffer {
+  const encoded = jpeg.encode(
+    {
+      width,
+      height,
+      data: halves(width, height, options.left ?? [220, 40, 40, 255], options.right ?? [40, 40, 220, 255]),
+    },
+    90,
+  ).data;
   if (!options.orientation) return encoded;
   // Right after SOI, where cameras put it.
   return Buffer.concat([encoded.subarray(0, 2), exifSegment(options.orientation), encoded.subarray(2)]);

@@ -16,12 +16,17 @@ export function chromiumInstalled(): boolean {
 export function skipBrowserSuite(): boolean {
   if (chromiumInstalled()) return false;
   if (process.env.CI) return false;
-  console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set TEAMSET_CHROMIUM).`);
+  console.warn(
+    `Skipping the browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set TEAMSET_CHROMIUM).`,
+  );
   return true;
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!chromiumInstalled()) throw new Error(`Chromium is required for the browser tests but is not at ${CHROMIUM_PATH}: apt-get install chromium`);
+  if (!chromiumInstalled())
+    throw new Error(
+      `Chromium is required for the browser tests but is not at ${CHROMIUM_PATH}: apt-get install chromium`,
+    );
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });
 }
 
@@ -33,13 +38,20 @@ export interface TrackedContext {
 }
 
 export async function newTrackedContext(browser: Browser, baseURL: string): Promise<TrackedContext> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${message.text()}`);
   });
   return { context, page, problems };
 }
@@ -51,7 +63,11 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   // Let Mantine's open/close transitions settle so the image shows the finished state.
   await new Promise((resolve) => setTimeout(resolve, 400));
   // Toasts from the steps before are no part of the picture.
-  await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', style: '.mantine-Notifications-root { display: none !important; }' });
+  await target.screenshot({
+    path: join(SCREENSHOT_DIR, `${name}.png`),
+    animations: 'disabled',
+    style: '.mantine-Notifications-root { display: none !important; }',
+  });
 }
 
 /** The input labelled exactly `label`; a required field's label ends in Mantine's " *", which is no part of its name. */

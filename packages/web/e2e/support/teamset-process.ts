@@ -31,7 +31,11 @@ async function freePort(): Promise<number> {
 
 /** The child's environment: ours without any FIFTYONE_* of the developer's own, plus a private database and home. */
 function childEnv(dir: string): Record<string, string> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('FIFTYONE_')));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('FIFTYONE_'),
+    ),
+  );
   return {
     ...inherited,
     FIFTYONE_DATABASE_URI: `sqlite:${join(dir, 'teamset.db')}`,
@@ -42,11 +46,15 @@ function childEnv(dir: string): Record<string, string> {
 
 export async function startTeamset(): Promise<TeamsetProcess> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  if (!existsSync(WEB_DIST_INDEX)) throw new Error(`${WEB_DIST_INDEX} is missing: run \`npm run build\` first (it builds the web app)`);
+  if (!existsSync(WEB_DIST_INDEX))
+    throw new Error(`${WEB_DIST_INDEX} is missing: run \`npm run build\` first (it builds the web app)`);
   const dir = mkdtempSync(join(tmpdir(), 'teamset-web-e2e-'));
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1'], { env: childEnv(dir), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    env: childEnv(dir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const stop = async (): Promise<void> => {

@@ -4,19 +4,42 @@ import { ApiError, errorFromResponse, messageOf } from './api-error';
 
 describe('errorFromResponse', () => {
   it('keeps the message, code and blamed field of an error body', async () => {
-    const body = { error: { code: 'BAD_REQUEST', message: 'The current password is not correct', requestId: 'r1', details: { field: 'currentPassword' } } };
-    const error = await errorFromResponse(new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } }));
+    const body = {
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'The current password is not correct',
+        requestId: 'r1',
+        details: { field: 'currentPassword' },
+      },
+    };
+    const error = await errorFromResponse(
+      new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } }),
+    );
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'BAD_REQUEST', message: 'The current password is not correct', field: 'currentPassword' });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'The current password is not correct',
+      field: 'currentPassword',
+    });
   });
 
   it('names a validation field without its body. prefix', async () => {
-    const body = { error: { code: 'BAD_REQUEST', message: 'body.name is required', requestId: 'r2', details: { field: 'body.name' } } };
+    const body = {
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'body.name is required',
+        requestId: 'r2',
+        details: { field: 'body.name' },
+      },
+    };
     expect((await errorFromResponse(new Response(JSON.stringify(body), { status: 400 }))).field).toBe('name');
   });
 
   it('turns a proxy’s HTML error page into a sentence with the status', async () => {
-    const error = await errorFromResponse(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await errorFromResponse(
+      new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     expect(error).toMatchObject({ status: 502, code: 'INTERNAL', message: 'The server answered 502 Bad Gateway' });
   });
 });

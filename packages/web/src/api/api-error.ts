@@ -28,9 +28,14 @@ function isErrorBody(value: unknown): value is ErrorBody {
 
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  if (isErrorBody(body)) return new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? {});
+  if (isErrorBody(body))
+    return new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? {});
   // A proxy's own error page, or a server too old to know the route: still a sentence, never a bare status.
-  return new ApiError(response.status, response.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', `The server answered ${response.status} ${response.statusText}`.trim());
+  return new ApiError(
+    response.status,
+    response.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
+    `The server answered ${response.status} ${response.statusText}`.trim(),
+  );
 }
 
 /** The sentence to show for any failure: the API's message, or a plain one for anything else. */

@@ -9,5 +9,6 @@ export const authApi = {
   login: (body: LoginBody) => http.post<SessionInfo>(PATHS.login, body, { quiet401: true }),
   logout: () => http.post<void>(PATHS.logout, undefined, { quiet401: true }),
   whoami: () => http.get<WhoAmI>(PATHS.whoami),
-  acceptInvitation: (body: AcceptInvitationBody) => http.post<SessionInfo>(PATHS.acceptInvitation, body, { quiet401: true }),
+  acceptInvitation: (body: AcceptInvitationBody) =>
+    http.post<SessionInfo>(PATHS.acceptInvitation, body, { quiet401: true }),
 };

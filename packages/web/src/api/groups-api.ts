@@ -1,5 +1,11 @@
 // User groups (admins manage them; others read only the groups they are in): list, create, edit, members, delete, their datasets.
-import type { CreateUserGroupBody, GroupDatasetPermissionList, UpdateUserGroupBody, UserGroup, UserGroupList } from '@teamset/contract';
+import type {
+  CreateUserGroupBody,
+  GroupDatasetPermissionList,
+  UpdateUserGroupBody,
+  UserGroup,
+  UserGroupList,
+} from '@teamset/contract';
 import { fillPath, PATHS } from './paths';
 import { http } from './http';
 
@@ -8,11 +14,16 @@ export const groupsApi = {
   list: async (): Promise<UserGroup[]> => (await http.get<UserGroupList>(PATHS.userGroups)).groups,
   get: (group: string) => http.get<UserGroup>(fillPath(PATHS.userGroup, { group })),
   create: (body: CreateUserGroupBody) => http.post<UserGroup>(PATHS.userGroups, body),
-  update: (group: string, body: UpdateUserGroupBody) => http.patch<UserGroup>(fillPath(PATHS.userGroup, { group }), body),
+  update: (group: string, body: UpdateUserGroupBody) =>
+    http.patch<UserGroup>(fillPath(PATHS.userGroup, { group }), body),
   delete: (group: string) => http.delete(fillPath(PATHS.userGroup, { group })),
   /** `users`: ids or emails of existing users. */
-  addUsers: (group: string, users: string[]) => http.post<UserGroup>(fillPath(PATHS.userGroupUsers, { group }), { users }),
-  removeUsers: (group: string, users: string[]) => http.post<UserGroup>(fillPath(PATHS.userGroupUsersRemove, { group }), { users }),
-  datasets: (group: string) => http.get<GroupDatasetPermissionList>(fillPath(PATHS.userGroupDatasetPermissions, { group })),
-  forUser: async (user: string): Promise<UserGroup[]> => (await http.get<UserGroupList>(fillPath(PATHS.userUserGroups, { user }))).groups,
+  addUsers: (group: string, users: string[]) =>
+    http.post<UserGroup>(fillPath(PATHS.userGroupUsers, { group }), { users }),
+  removeUsers: (group: string, users: string[]) =>
+    http.post<UserGroup>(fillPath(PATHS.userGroupUsersRemove, { group }), { users }),
+  datasets: (group: string) =>
+    http.get<GroupDatasetPermissionList>(fillPath(PATHS.userGroupDatasetPermissions, { group })),
+  forUser: async (user: string): Promise<UserGroup[]> =>
+    (await http.get<UserGroupList>(fillPath(PATHS.userUserGroups, { user }))).groups,
 };

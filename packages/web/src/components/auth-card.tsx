@@ -3,7 +3,15 @@ import { Center, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/co
 import { IconStack2 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
-export function AuthCard({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
       <Stack w="100%" maw={440} gap="lg">

@@ -15,7 +15,16 @@ export interface ConfirmDialogProps {
   onClose: () => void;
 }
 
-export function ConfirmDialog({ opened, title, children, confirmLabel, danger = false, confirmDisabled = false, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  confirmDisabled = false,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
@@ -36,7 +45,12 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, danger = 
           <Button variant="default" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button color={danger ? 'red' : undefined} loading={busy} disabled={confirmDisabled} onClick={() => void confirm()}>
+          <Button
+            color={danger ? 'red' : undefined}
+            loading={busy}
+            disabled={confirmDisabled}
+            onClick={() => void confirm()}
+          >
             {confirmLabel}
           </Button>
         </Group>

@@ -9,13 +9,23 @@ export function CopyField({ label, value, block = false }: { label: string; valu
         {label}
       </Text>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Code block={block} style={{ flex: 1, wordBreak: 'break-all', whiteSpace: block ? 'pre-wrap' : undefined }} aria-labelledby={`copy-${label.replace(/\W+/g, '-')}`} data-copy-value>
+        <Code
+          block={block}
+          style={{ flex: 1, wordBreak: 'break-all', whiteSpace: block ? 'pre-wrap' : undefined }}
+          aria-labelledby={`copy-${label.replace(/\W+/g, '-')}`}
+          data-copy-value
+        >
           {value}
         </Code>
         <CopyButton value={value} timeout={2000}>
           {({ copied, copy }) => (
             <Tooltip label={copied ? 'Copied' : 'Copy'} withArrow>
-              <ActionIcon variant="light" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+              <ActionIcon
+                variant="light"
+                color={copied ? 'teal' : 'gray'}
+                onClick={copy}
+                aria-label={`Copy ${label.toLowerCase()}`}
+              >
                 {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
               </ActionIcon>
             </Tooltip>

@@ -3,7 +3,15 @@ import { Alert, Button } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { messageOf } from '../api/api-error';
 
-export function LoadError({ error, onRetry, title = 'Could not load this page' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function LoadError({
+  error,
+  onRetry,
+  title = 'Could not load this page',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <Alert color="red" icon={<IconAlertTriangle size={18} />} title={title}>
       {messageOf(error)}

@@ -10,7 +10,15 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const isAdmin = user.role === 'ADMIN';
   const link = (to: string, label: string, icon: ReactNode) => (
-    <NavLink key={to} component={Link} to={to} label={label} leftSection={icon} active={pathname === to || pathname.startsWith(`${to}/`)} onClick={onNavigate} />
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={pathname === to || pathname.startsWith(`${to}/`)}
+      onClick={onNavigate}
+    />
   );
   return (
     <Stack gap={2}>

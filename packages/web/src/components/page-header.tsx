@@ -2,7 +2,17 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description, actions, order = 2 }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; order?: 2 | 3 }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  order = 2,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  order?: 2 | 3;
+}) {
   return (
     <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
       <Stack gap={4}>

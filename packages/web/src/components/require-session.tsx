@@ -23,7 +23,12 @@ export function RequireSession() {
   }
   if (status === 'signed-out') {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === '/' || signedOutByUser ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    return (
+      <Navigate
+        to={next === '/' || signedOutByUser ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}
+        replace
+      />
+    );
   }
   return <Outlet />;
 }

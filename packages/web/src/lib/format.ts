@@ -20,6 +20,7 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   if (!iso) return 'Never';
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
   if (Number.isNaN(seconds)) return iso;
-  for (const [unit, size] of UNITS) if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  for (const [unit, size] of UNITS)
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   return seconds > 0 ? 'in a moment' : 'just now';
 }

@@ -3,8 +3,16 @@ import type { DatasetGroupPermission, DatasetUserPermission, Role } from '@teams
 import { describe, expect, it } from 'vitest';
 import { accessGroups, accessWithoutGroups } from './group-access';
 
-function entry(role: Role, userPermission: DatasetUserPermission['userPermission'], activePermission: DatasetUserPermission['activePermission']): DatasetUserPermission {
-  return { user: { id: `u-${role}`, email: `${role.toLowerCase()}@example.com`, name: role, role }, userPermission, activePermission };
+function entry(
+  role: Role,
+  userPermission: DatasetUserPermission['userPermission'],
+  activePermission: DatasetUserPermission['activePermission'],
+): DatasetUserPermission {
+  return {
+    user: { id: `u-${role}`, email: `${role.toLowerCase()}@example.com`, name: role, role },
+    userPermission,
+    activePermission,
+  };
 }
 
 const grants: DatasetGroupPermission[] = [

@@ -16,7 +16,11 @@ function lower(a: DatasetPermission, b: DatasetPermission): DatasetPermission {
 }
 
 /** docs/design.md §2 without the groups: min(role cap, max(implicit, own grant)); implicit is MANAGE for admins, the default for members. */
-export function accessWithoutGroups(role: Role, datasetDefault: DatasetPermission, userGrant: DatasetPermission | null): DatasetPermission {
+export function accessWithoutGroups(
+  role: Role,
+  datasetDefault: DatasetPermission,
+  userGrant: DatasetPermission | null,
+): DatasetPermission {
   const implicit: DatasetPermission = role === 'ADMIN' ? 'MANAGE' : role === 'MEMBER' ? datasetDefault : 'NO_ACCESS';
   return lower(ROLE_PERMISSION_CAP[role], higher(implicit, userGrant ?? 'NO_ACCESS'));
 }
@@ -36,6 +40,10 @@ export function accessGroups(
   const { user, userPermission, activePermission } = entry;
   if (rank(activePermission) <= rank(accessWithoutGroups(user.role, datasetDefault, userPermission))) return undefined;
   return grants
-    .filter((grant) => members.get(grant.group.id)?.has(user.id) && lower(ROLE_PERMISSION_CAP[user.role], grant.permission) === activePermission)
+    .filter(
+      (grant) =>
+        members.get(grant.group.id)?.has(user.id) &&
+        lower(ROLE_PERMISSION_CAP[user.role], grant.permission) === activePermission,
+    )
     .map((grant) => grant.group.name);
 }

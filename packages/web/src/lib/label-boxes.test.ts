@@ -3,7 +3,14 @@ import type { FieldInfo, Sample } from '@teamset/contract';
 import { describe, expect, it } from 'vitest';
 import { boxFields, containedRect, fileName, labelBoxes, labelColor } from './label-boxes';
 
-const base = { id: 'a'.repeat(24), filepath: '/data/a.jpg', tags: [], metadata: null, created_at: '', last_modified_at: '' };
+const base = {
+  id: 'a'.repeat(24),
+  filepath: '/data/a.jpg',
+  tags: [],
+  metadata: null,
+  created_at: '',
+  last_modified_at: '',
+};
 
 describe('boxFields', () => {
   it('lists top-level Detections and Detection fields in schema order', () => {

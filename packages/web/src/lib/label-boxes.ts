@@ -20,7 +20,18 @@ export function boxFields(fields: readonly FieldInfo[]): string[] {
 }
 
 /** Distinct, readable on photos, and stable per label name (the same class is the same colour on every card). */
-const PALETTE = ['#e8590c', '#1c7ed6', '#2f9e44', '#c2255c', '#f08c00', '#6741d9', '#0c8599', '#e03131', '#5c940d', '#862e9c'];
+const PALETTE = [
+  '#e8590c',
+  '#1c7ed6',
+  '#2f9e44',
+  '#c2255c',
+  '#f08c00',
+  '#6741d9',
+  '#0c8599',
+  '#e03131',
+  '#5c940d',
+  '#862e9c',
+];
 
 export function labelColor(label: string): string {
   let hash = 0;
@@ -35,7 +46,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function toBox(detection: unknown): LabelBox | undefined {
   if (!isRecord(detection)) return undefined;
   const box = detection.bounding_box;
-  if (!Array.isArray(box) || box.length !== 4 || !box.every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((v) => typeof v === 'number' && Number.isFinite(v)))
+    return undefined;
   const [x, y, w, h] = box as [number, number, number, number];
   const label = typeof detection.label === 'string' ? detection.label : '';
   return {
@@ -54,7 +66,14 @@ export function labelBoxes(sample: Sample, field: string | undefined): LabelBox[
   if (!field) return [];
   const value = (sample as Record<string, unknown>)[field];
   if (!isRecord(value)) return [];
-  const items = value._cls === 'Detections' ? (Array.isArray(value.detections) ? value.detections : []) : value._cls === 'Detection' ? [value] : [];
+  const items =
+    value._cls === 'Detections'
+      ? Array.isArray(value.detections)
+        ? value.detections
+        : []
+      : value._cls === 'Detection'
+        ? [value]
+        : [];
   return items.map(toBox).filter((box): box is LabelBox => box !== undefined);
 }
 
@@ -62,7 +81,10 @@ export function labelBoxes(sample: Sample, field: string | undefined): LabelBox[
  * Where an image drawn with `object-fit: contain` sits inside its frame, as fractions of the frame: the boxes are
  * laid over that rectangle, not the whole frame, so they stay on the picture whatever the two aspect ratios.
  */
-export function containedRect(imageAspect: number, frameAspect: number): { left: number; top: number; width: number; height: number } {
+export function containedRect(
+  imageAspect: number,
+  frameAspect: number,
+): { left: number; top: number; width: number; height: number } {
   if (!(imageAspect > 0) || !(frameAspect > 0)) return { left: 0, top: 0, width: 1, height: 1 };
   if (imageAspect > frameAspect) {
     const height = frameAspect / imageAspect;

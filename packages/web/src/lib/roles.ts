@@ -6,7 +6,12 @@ export const ROLES = ['GUEST', 'COLLABORATOR', 'MEMBER', 'ADMIN'] as const satis
 const allRoles: [Exclude<Role, (typeof ROLES)[number]>] extends [never] ? true : false = true;
 void allRoles;
 
-export const ROLE_LABELS: Record<Role, string> = { ADMIN: 'Admin', MEMBER: 'Member', COLLABORATOR: 'Collaborator', GUEST: 'Guest' };
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Admin',
+  MEMBER: 'Member',
+  COLLABORATOR: 'Collaborator',
+  GUEST: 'Guest',
+};
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   ADMIN: 'Manages the team, settings and every dataset',
@@ -15,10 +20,20 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   GUEST: 'Views datasets shared with them; no API keys',
 };
 
-export const ROLE_COLORS: Record<Role, string> = { ADMIN: 'grape', MEMBER: 'blue', COLLABORATOR: 'teal', GUEST: 'gray' };
+export const ROLE_COLORS: Record<Role, string> = {
+  ADMIN: 'grape',
+  MEMBER: 'blue',
+  COLLABORATOR: 'teal',
+  GUEST: 'gray',
+};
 
 /** The highest dataset permission a role can hold, whatever is granted. */
-export const ROLE_PERMISSION_CAP: Record<Role, DatasetPermission> = { ADMIN: 'MANAGE', MEMBER: 'MANAGE', COLLABORATOR: 'EDIT', GUEST: 'VIEW' };
+export const ROLE_PERMISSION_CAP: Record<Role, DatasetPermission> = {
+  ADMIN: 'MANAGE',
+  MEMBER: 'MANAGE',
+  COLLABORATOR: 'EDIT',
+  GUEST: 'VIEW',
+};
 
 export function roleRank(role: Role): number {
   return ROLES.indexOf(role);

@@ -42,7 +42,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
-      if (statusRef.current === 'signed-in') notifications.show({ color: 'yellow', title: 'Signed out', message: 'Your session has ended; sign in again to go on.' });
+      if (statusRef.current === 'signed-in')
+        notifications.show({
+          color: 'yellow',
+          title: 'Signed out',
+          message: 'Your session has ended; sign in again to go on.',
+        });
       setSignedOutByUser(false);
       setUserState(undefined);
       setStatus('signed-out');
@@ -68,6 +73,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
-  const session = useMemo<Session>(() => ({ status, user, signedOutByUser, setUser, signOut, refresh }), [status, user, signedOutByUser, setUser, signOut, refresh]);
+  const session = useMemo<Session>(
+    () => ({ status, user, signedOutByUser, setUser, signOut, refresh }),
+    [status, user, signedOutByUser, setUser, signOut, refresh],
+  );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -39,7 +39,8 @@ export function complement(set: CharSet): CharSet {
 export function pointsIn(set: CharSet, points: readonly number[]): number[] {
   const found: number[] = [];
   for (const [low, high] of set) {
-    for (let i = lowerBound(points, low); i < points.length && (points[i] as number) <= high; i += 1) found.push(points[i] as number);
+    for (let i = lowerBound(points, low); i < points.length && (points[i] as number) <= high; i += 1)
+      found.push(points[i] as number);
   }
   return found;
 }

@@ -4,9 +4,17 @@ import { RegexSyntaxError } from './regex-syntax-error.js';
 import { MAX_REGEX_NESTED_REPEAT, MAX_REGEX_REPEAT, type RegexClass, type RegexNode } from './regex-tree.js';
 
 const DIGIT: CharSet = [[0x30, 0x39]];
-const WORD: CharSet = charSet([[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]]);
+const WORD: CharSet = charSet([
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+]);
 /** Tab, newline, vertical tab, form feed, carriage return, space: ASCII only, whatever the database's locale. */
-const SPACE: CharSet = charSet([[0x09, 0x0d], [0x20, 0x20]]);
+const SPACE: CharSet = charSet([
+  [0x09, 0x0d],
+  [0x20, 0x20],
+]);
 const NEWLINE = 0x0a;
 
 const SHORTHANDS: Record<string, { set: CharSet; negated: boolean }> = {
@@ -94,9 +102,13 @@ class Parser {
     if (this.peek() === '?') this.position += 1; // lazy: the same strings match
     const after = this.peek();
     if (after !== undefined && QUANTIFIER_START.has(after)) {
-      throw new RegexSyntaxError(`a quantifier cannot follow another; group the repeated part instead, e.g. (?:a+)*`, this.position);
+      throw new RegexSyntaxError(
+        `a quantifier cannot follow another; group the repeated part instead, e.g. (?:a+)*`,
+        this.position,
+      );
     }
-    if (max !== null && min > max) throw new RegexSyntaxError(`repeat count {${min},${max}} has its minimum above its maximum`, at);
+    if (max !== null && min > max)
+      throw new RegexSyntaxError(`repeat count {${min},${max}} has its minimum above its maximum`, at);
     return { type: 'repeat', item: atom, min, max };
   }
 
@@ -107,12 +119,17 @@ class Parser {
     if (c === '?') return [0, 1];
     const at = this.position - 1;
     const match = /^\{(\d+)(,(\d*))?\}/.exec(this.chars.slice(at, at + 12).join(''));
-    if (!match) throw new RegexSyntaxError('a { starts a repeat count such as {2}, {2,} or {2,5}; write \\{ for a literal brace', at);
+    if (!match)
+      throw new RegexSyntaxError(
+        'a { starts a repeat count such as {2}, {2,} or {2,5}; write \\{ for a literal brace',
+        at,
+      );
     this.position = at + match[0].length;
     const min = Number(match[1]);
     const max = match[2] === undefined ? min : match[3] === '' ? null : Number(match[3]);
     const largest = Math.max(min, max ?? 0);
-    if (largest > MAX_REGEX_REPEAT) throw new RegexSyntaxError(`repetition count ${largest} is over ${MAX_REGEX_REPEAT}`, at);
+    if (largest > MAX_REGEX_REPEAT)
+      throw new RegexSyntaxError(`repetition count ${largest} is over ${MAX_REGEX_REPEAT}`, at);
     return [min, max];
   }
 
@@ -140,7 +157,8 @@ class Parser {
 
   private group(at: number): RegexNode {
     if (this.peek() === '?') {
-      if (this.peek(1) !== ':') throw new RegexSyntaxError(groupProblem(this.chars.slice(this.position, this.position + 3).join('')), at);
+      if (this.peek(1) !== ':')
+        throw new RegexSyntaxError(groupProblem(this.chars.slice(this.position, this.position + 3).join('')), at);
       this.position += 2;
     }
     const inner = this.alternation();
@@ -165,7 +183,11 @@ class Parser {
     if (control !== undefined) return control;
     if (c === 'x' || c === 'u') return this.hexEscape(c === 'x' ? 2 : 4, at);
     if (/^[!-/:-@[-`{-~ ]$/.test(c)) return c.codePointAt(0) as number;
-    if (/^[0-9]$/.test(c)) throw new RegexSyntaxError(c === '0' ? 'use \\x00 style escapes for character codes' : 'backreferences are not allowed', at);
+    if (/^[0-9]$/.test(c))
+      throw new RegexSyntaxError(
+        c === '0' ? 'use \\x00 style escapes for character codes' : 'backreferences are not allowed',
+        at,
+      );
     throw new RegexSyntaxError(REFUSED_ESCAPES[c] ?? `unsupported escape \\${c}`, at);
   }
 
@@ -196,11 +218,13 @@ class Parser {
       } else if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== undefined) {
         this.position += 1;
         const high = this.classItem(this.position);
-        if (typeof high !== 'number') throw new RegexSyntaxError('a range cannot end in a class shorthand such as \\d', itemAt);
+        if (typeof high !== 'number')
+          throw new RegexSyntaxError('a range cannot end in a class shorthand such as \\d', itemAt);
         if (high < item) throw new RegexSyntaxError('range out of order: its start is above its end', itemAt);
         folded.push([item, high]);
       } else {
-        if (this.chars[itemAt] === '-' && !first && this.peek() !== ']') throw new RegexSyntaxError('a literal - in a class goes first or last, or write \\-', itemAt);
+        if (this.chars[itemAt] === '-' && !first && this.peek() !== ']')
+          throw new RegexSyntaxError('a literal - in a class goes first or last, or write \\-', itemAt);
         folded.push([item, item]);
       }
       first = false;
@@ -212,7 +236,11 @@ class Parser {
   private classItem(at: number): number | { set: CharSet; negated: boolean } {
     const c = this.next();
     if (c === '\\') return this.escape(at);
-    if (c === '[') throw new RegexSyntaxError('write \\[ for a literal [ inside a class (POSIX classes such as [:alpha:] are not supported)', at);
+    if (c === '[')
+      throw new RegexSyntaxError(
+        'write \\[ for a literal [ inside a class (POSIX classes such as [:alpha:] are not supported)',
+        at,
+      );
     return c.codePointAt(0) as number;
   }
 }
@@ -233,7 +261,9 @@ function checkNestedRepeats(node: RegexNode, outer: number): void {
   if (node.type === 'repeat') {
     const product = outer * Math.max(1, node.max ?? node.min);
     if (product > MAX_REGEX_NESTED_REPEAT) {
-      throw new RegexSyntaxError(`nested repeat counts multiply to ${product}; the limit is ${MAX_REGEX_NESTED_REPEAT}`);
+      throw new RegexSyntaxError(
+        `nested repeat counts multiply to ${product}; the limit is ${MAX_REGEX_NESTED_REPEAT}`,
+      );
     }
     checkNestedRepeats(node.item, product);
   } else if (node.type === 'concat' || node.type === 'alternation') {

@@ -10,7 +10,10 @@ const both = (pattern: string, ignoreCase = false) => {
 
 describe('printViewRegex', () => {
   it('prints letters and digits as themselves and everything else as a hex escape', () => {
-    expect(both('a1.b')).toEqual({ re2: 'a1[\\x{0}-\\x{9}\\x{b}-\\x{10ffff}]b', postgres: 'a1[\\u0000-\\u0009\\u000b-\\U0010ffff]b' });
+    expect(both('a1.b')).toEqual({
+      re2: 'a1[\\x{0}-\\x{9}\\x{b}-\\x{10ffff}]b',
+      postgres: 'a1[\\u0000-\\u0009\\u000b-\\U0010ffff]b',
+    });
     expect(both('\\.é😀')).toEqual({ re2: '\\x{2e}\\x{e9}\\x{1f600}', postgres: '\\u002e\\u00e9\\U0001f600' });
   });
 

@@ -28,7 +28,11 @@ class Printer {
       case 'anchor':
         return node.at === 'start' ? '^' : '$';
       case 'concat':
-        return node.items.length === 0 ? '(?:)' : node.items.map((item) => (item.type === 'alternation' ? `(?:${this.print(item)})` : this.print(item))).join('');
+        return node.items.length === 0
+          ? '(?:)'
+          : node.items
+              .map((item) => (item.type === 'alternation' ? `(?:${this.print(item)})` : this.print(item)))
+              .join('');
       case 'alternation':
         return node.items.map((item) => this.print(item)).join('|');
       case 'repeat': {
@@ -52,7 +56,8 @@ class Printer {
   }
 
   private char(cp: number): string {
-    if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return String.fromCharCode(cp);
+    if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))
+      return String.fromCharCode(cp);
     const hex = cp.toString(16);
     if (this.engine === 're2') return `\\x{${hex}}`;
     return cp <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;

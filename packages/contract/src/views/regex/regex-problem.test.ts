@@ -33,7 +33,8 @@ describe('regexProblem', () => {
   });
 
   it('accepts nested quantifiers: both engines run them in linear time', () => {
-    for (const pattern of ['(a+)+', '(a*)*', '(\\w+\\s?)*$', '(?:a+){2,}', '(x+x+)+y']) expect(check(pattern), pattern).toBeUndefined();
+    for (const pattern of ['(a+)+', '(a*)*', '(\\w+\\s?)*$', '(?:a+){2,}', '(x+x+)+y'])
+      expect(check(pattern), pattern).toBeUndefined();
   });
 
   it('refuses what one engine reads differently or cannot run, saying why', () => {

@@ -11,9 +11,11 @@ function timeType(dialect: 'sqlite' | 'postgres'): 'timestamptz' | 'text' {
 export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<void> {
   const ts = timeType(dialect);
   const serial = (table: string, col: string) =>
-    db.schema.createTable(table).addColumn(col, dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    );
+    db.schema
+      .createTable(table)
+      .addColumn(col, dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      );
 
   await db.schema
     .createTable('users')

@@ -39,6 +39,10 @@ export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<voi
     .addPrimaryKeyConstraint('dataset_user_permissions_pk', ['dataset_id', 'user_id'])
     .execute();
   // "Which datasets can this user see" starts from the user: the primary key serves the other direction.
-  await db.schema.createIndex('dataset_user_permissions_user_idx').on('dataset_user_permissions').column('user_id').execute();
+  await db.schema
+    .createIndex('dataset_user_permissions_user_idx')
+    .on('dataset_user_permissions')
+    .column('user_id')
+    .execute();
   // dataset_group_permissions (dataset_id, group_id, permission) comes with user groups in a later migration.
 }

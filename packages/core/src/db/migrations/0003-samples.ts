@@ -30,9 +30,21 @@ export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<voi
     .addUniqueConstraint('samples_dataset_id_unique', ['dataset_id', 'id'])
     .execute();
   await db.schema.createIndex('samples_dataset_seq_idx').on('samples').columns(['dataset_id', 'seq']).execute();
-  await db.schema.createIndex('samples_dataset_filepath_idx').on('samples').columns(['dataset_id', 'filepath']).execute();
-  await db.schema.createIndex('samples_dataset_created_idx').on('samples').columns(['dataset_id', 'created_at']).execute();
-  await db.schema.createIndex('samples_dataset_modified_idx').on('samples').columns(['dataset_id', 'last_modified_at']).execute();
+  await db.schema
+    .createIndex('samples_dataset_filepath_idx')
+    .on('samples')
+    .columns(['dataset_id', 'filepath'])
+    .execute();
+  await db.schema
+    .createIndex('samples_dataset_created_idx')
+    .on('samples')
+    .columns(['dataset_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('samples_dataset_modified_idx')
+    .on('samples')
+    .columns(['dataset_id', 'last_modified_at'])
+    .execute();
   // match_tags on PostgreSQL: `tags ?| array[...]` uses this index. SQLite cannot index array members; its tag
   // filters scan the dataset's rows through samples_dataset_seq_idx (measured in docs/benchmarks.md).
   if (pg) await sql`create index samples_tags_gin_idx on samples using gin (tags)`.execute(db);
@@ -69,7 +81,9 @@ export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<voi
     .createTable('invitation_dataset_grants')
     .addColumn('invitation_id', 'text', (c) => c.notNull().references('invitations.id').onDelete('cascade'))
     .addColumn('dataset_id', 'text', (c) => c.notNull().references('datasets.id').onDelete('cascade'))
-    .addColumn('permission', 'text', (c) => c.notNull().check(sql`permission in ('NO_ACCESS','VIEW','TAG','EDIT','MANAGE')`))
+    .addColumn('permission', 'text', (c) =>
+      c.notNull().check(sql`permission in ('NO_ACCESS','VIEW','TAG','EDIT','MANAGE')`),
+    )
     .addPrimaryKeyConstraint('invitation_dataset_grants_pk', ['invitation_id', 'dataset_id'])
     .execute();
 }

@@ -19,7 +19,12 @@ export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<voi
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
   // "Interns" and "interns" would be indistinguishable in a name lookup: unique case-insensitively.
-  await db.schema.createIndex('user_groups_name_unique').on('user_groups').expression(sql`lower(name)`).unique().execute();
+  await db.schema
+    .createIndex('user_groups_name_unique')
+    .on('user_groups')
+    .expression(sql`lower(name)`)
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('user_group_members')
@@ -40,18 +45,30 @@ export async function up(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<voi
     .addColumn('updated_at', ts, (c) => c.notNull())
     .addPrimaryKeyConstraint('dataset_group_permissions_pk', ['dataset_id', 'group_id'])
     .execute();
-  await db.schema.createIndex('dataset_group_permissions_group_idx').on('dataset_group_permissions').column('group_id').execute();
+  await db.schema
+    .createIndex('dataset_group_permissions_group_idx')
+    .on('dataset_group_permissions')
+    .column('group_id')
+    .execute();
 
   // FiftyOne's organization settings also carry the defaults for operators (plugins). Teamset runs no operators;
   // it stores them so a script's set/get round-trips. FiftyOne Teams' own defaults: MEMBER and EDIT.
   await db.schema
     .alterTable('organization_settings')
-    .addColumn('default_operator_minimum_role', 'text', (c) => c.notNull().defaultTo('MEMBER').check(sql`default_operator_minimum_role in ${ROLES}`))
+    .addColumn('default_operator_minimum_role', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('MEMBER')
+        .check(sql`default_operator_minimum_role in ${ROLES}`),
+    )
     .execute();
   await db.schema
     .alterTable('organization_settings')
     .addColumn('default_operator_minimum_dataset_permission', 'text', (c) =>
-      c.notNull().defaultTo('EDIT').check(sql`default_operator_minimum_dataset_permission in ${PERMISSIONS}`),
+      c
+        .notNull()
+        .defaultTo('EDIT')
+        .check(sql`default_operator_minimum_dataset_permission in ${PERMISSIONS}`),
     )
     .execute();
 }

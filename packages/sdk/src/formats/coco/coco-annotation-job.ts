@@ -15,4 +15,5 @@ export interface AnnotationJob {
 }
 
 /** A run read, or (ok: false) found not to be `count` whole elements: the reader must start again in one pass. */
-export type AnnotationReply = { id: number; ok: true; table: AnnotationTable; problems: ProblemRecordData } | { id: number; ok: false };
+export type AnnotationReply =
+  { id: number; ok: true; table: AnnotationTable; problems: ProblemRecordData } | { id: number; ok: false };

@@ -49,7 +49,14 @@ export interface AnnotationTable {
 }
 
 export function emptyAnnotationTable(): AnnotationTable {
-  return { count: 0, values: new Float64Array(0), imageRefStrings: new Map(), categoryRefStrings: new Map(), polygons: new Map(), extras: new Map() };
+  return {
+    count: 0,
+    values: new Float64Array(0),
+    imageRefStrings: new Map(),
+    categoryRefStrings: new Map(),
+    polygons: new Map(),
+    extras: new Map(),
+  };
 }
 
 /** Reads one row of a finished table. */
@@ -153,12 +160,27 @@ export class AnnotationReader {
 
   /** The annotation at `index` of the file's list. */
   read(index: number, value: unknown): void {
-    if (!isPlainObject(value)) return this.problems.invalid(`${this.#at(index)}: expected an object, got ${describeValue(value)}`);
+    if (!isPlainObject(value))
+      return this.problems.invalid(`${this.#at(index)}: expected an object, got ${describeValue(value)}`);
     const { image_id: imageId, category_id: categoryId, bbox } = value;
-    if (!isCocoId(imageId)) return this.problems.invalid(`${this.#at(index, 'image_id')}: expected an image id, got ${describeValue(imageId)}`);
-    if (!isCocoId(categoryId)) return this.problems.invalid(`${this.#at(index, 'category_id')}: expected a category id, got ${describeValue(categoryId)}`);
-    if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(isFiniteNumber) || (bbox[2] as number) < 0 || (bbox[3] as number) < 0) {
-      return this.problems.invalid(`${this.#at(index, 'bbox')}: expected 4 numbers [x, y, width, height] with width and height ≥ 0, got ${describeValue(bbox)}`);
+    if (!isCocoId(imageId))
+      return this.problems.invalid(
+        `${this.#at(index, 'image_id')}: expected an image id, got ${describeValue(imageId)}`,
+      );
+    if (!isCocoId(categoryId))
+      return this.problems.invalid(
+        `${this.#at(index, 'category_id')}: expected a category id, got ${describeValue(categoryId)}`,
+      );
+    if (
+      !Array.isArray(bbox) ||
+      bbox.length !== 4 ||
+      !bbox.every(isFiniteNumber) ||
+      (bbox[2] as number) < 0 ||
+      (bbox[3] as number) < 0
+    ) {
+      return this.problems.invalid(
+        `${this.#at(index, 'bbox')}: expected 4 numbers [x, y, width, height] with width and height ≥ 0, got ${describeValue(bbox)}`,
+      );
     }
     const area = this.#optionalNumber(value, 'area', index);
     const iscrowd = this.#optionalNumber(value, 'iscrowd', index);
@@ -203,12 +225,18 @@ export class AnnotationReader {
   #segmentation(segmentation: unknown, index: number): number[][] | undefined | false {
     if (segmentation === undefined || segmentation === null) return undefined;
     if (isPlainObject(segmentation)) {
-      this.problems.warnOnce('rle', `${this.file}: RLE segmentations (e.g. ${jsonPath('annotations', index, 'segmentation')}) are not imported: Teamset keeps polygons only; their boxes are imported`);
+      this.problems.warnOnce(
+        'rle',
+        `${this.file}: RLE segmentations (e.g. ${jsonPath('annotations', index, 'segmentation')}) are not imported: Teamset keeps polygons only; their boxes are imported`,
+      );
       return undefined;
     }
-    const polygonOk = (p: unknown): p is number[] => Array.isArray(p) && p.length >= 6 && p.length % 2 === 0 && p.every(isFiniteNumber);
+    const polygonOk = (p: unknown): p is number[] =>
+      Array.isArray(p) && p.length >= 6 && p.length % 2 === 0 && p.every(isFiniteNumber);
     if (!Array.isArray(segmentation) || !segmentation.every(polygonOk)) {
-      this.problems.invalid(`${this.#at(index, 'segmentation')}: expected a list of polygons, each a list of at least 3 x, y pairs`);
+      this.problems.invalid(
+        `${this.#at(index, 'segmentation')}: expected a list of polygons, each a list of at least 3 x, y pairs`,
+      );
       return false;
     }
     return segmentation.length === 0 ? undefined : segmentation;
@@ -222,7 +250,10 @@ export class AnnotationReader {
       const v = value[key];
       if (v === undefined || v === null) continue;
       if (!ATTRIBUTE_NAME.test(key) || DETECTION_BUILTINS.has(key)) {
-        this.problems.warnOnce(`attr:${key}`, `${this.#at(index, key)}: attribute ${JSON.stringify(key)} is not imported (${DETECTION_BUILTINS.has(key) ? 'a Detection has its own' : 'label attribute names are letters, digits and "_", starting with a letter'})`);
+        this.problems.warnOnce(
+          `attr:${key}`,
+          `${this.#at(index, key)}: attribute ${JSON.stringify(key)} is not imported (${DETECTION_BUILTINS.has(key) ? 'a Detection has its own' : 'label attribute names are letters, digits and "_", starting with a letter'})`,
+        );
         continue;
       }
       if (typeof v === 'string' && stringProblem(v)) {

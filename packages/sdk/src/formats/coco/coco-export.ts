@@ -3,7 +3,15 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample } from '@teamset/contract';
-import { datasetClasses, detectionsOf, exportDetectionsField, metadataSize, openExport, orderedLabels, type ExportContext } from '../export-context.js';
+import {
+  datasetClasses,
+  detectionsOf,
+  exportDetectionsField,
+  metadataSize,
+  openExport,
+  orderedLabels,
+  type ExportContext,
+} from '../export-context.js';
 import type { ExportSource } from '../transfer-ports.js';
 import { readImageSize } from '../image-size.js';
 import { JsonWriter } from '../json-writer.js';
@@ -15,7 +23,17 @@ import { COCO_DATA_DIR, COCO_LABELS_FILE } from './coco-import.js';
 import type { CocoId } from './coco-annotations.js';
 
 /** Detection keys that are not annotation attributes: COCO has its own place for each, or none. */
-const NOT_ATTRIBUTES = new Set(['_cls', 'id', 'tags', 'label', 'bounding_box', 'confidence', 'index', 'iscrowd', 'area']);
+const NOT_ATTRIBUTES = new Set([
+  '_cls',
+  'id',
+  'tags',
+  'label',
+  'bounding_box',
+  'confidence',
+  'index',
+  'iscrowd',
+  'area',
+]);
 /** Annotation keys an attribute must not overwrite. */
 const ANNOTATION_KEYS = new Set(['id', 'image_id', 'category_id', 'bbox', 'segmentation', 'area', 'iscrowd', 'score']);
 const COCO_INFO_KEYS = ['year', 'version', 'description', 'contributor', 'url', 'date_created'];
@@ -38,7 +56,11 @@ export function cocoCategories(info: Record<string, unknown>, labels: Iterable<s
     for (const c of info.categories) {
       if (!isPlainObject(c) || typeof c.name !== 'string' || names.has(c.name)) continue;
       if (!(typeof c.id === 'number' || typeof c.id === 'string') || ids.has(c.id)) continue;
-      listed.push({ id: c.id, name: c.name, ...(typeof c.supercategory === 'string' ? { supercategory: c.supercategory } : {}) });
+      listed.push({
+        id: c.id,
+        name: c.name,
+        ...(typeof c.supercategory === 'string' ? { supercategory: c.supercategory } : {}),
+      });
       names.add(c.name);
       ids.add(c.id);
     }
@@ -75,20 +97,27 @@ function absolutePolygons(shapes: unknown[], width: number, height: number): num
     if (!Array.isArray(shape)) continue;
     const flat: number[] = [];
     for (const point of shape) {
-      if (Array.isArray(point) && isFiniteNumber(point[0]) && isFiniteNumber(point[1])) flat.push(point[0] * width, point[1] * height);
+      if (Array.isArray(point) && isFiniteNumber(point[0]) && isFiniteNumber(point[1]))
+        flat.push(point[0] * width, point[1] * height);
     }
     if (flat.length >= 6) out.push(flat);
   }
   return out;
 }
 
-export async function exportCoco(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+export async function exportCoco(
+  source: ExportSource,
+  dir: string,
+  options: ExportDirOptions,
+): Promise<TransferSummary> {
   const started = performance.now();
   const ctx = await openExport(source, options);
   const field = exportDetectionsField(ctx.schema, options.labelField, 'COCO');
   const segField = segmentationField(field);
   const withPolygons = ctx.schema[segField] === 'Polylines';
-  const labels = (await source.samples.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
+  const labels = (await source.samples.distinct(`${field}.detections.label`)).filter(
+    (l): l is string => typeof l === 'string',
+  );
   const categories = cocoCategories(ctx.record.info, labels);
   const categoryIds = new Map(categories.map((c) => [c.name, c.id]));
 
@@ -101,7 +130,9 @@ export async function exportCoco(source: ExportSource, dir: string, options: Exp
   let imageId = 0;
   let annotationId = 0;
   try {
-    await out.write(`{"info":${JSON.stringify(cocoInfo(ctx))},"licenses":[],"categories":${JSON.stringify(categories)},"images":[`);
+    await out.write(
+      `{"info":${JSON.stringify(cocoInfo(ctx))},"licenses":[],"categories":${JSON.stringify(categories)},"images":[`,
+    );
     for await (const sample of ctx.samples()) {
       const fileName = await media.place(sample.filepath);
       const size = metadataSize(sample) ?? (await readImageSize(sample.filepath));
@@ -110,14 +141,18 @@ export async function exportCoco(source: ExportSource, dir: string, options: Exp
       const image = { id: imageId, file_name: fileName, ...(size ? { width: size.width, height: size.height } : {}) };
       await out.write(`${imageId === 1 ? '' : ','}\n${JSON.stringify(image)}`);
       if (detections.length > 0 && !size) {
-        ctx.problems.warn(`sample ${sample.id} (${sample.filepath}): no width and height in its metadata and the image could not be read; its ${detections.length} boxes were not exported`);
+        ctx.problems.warn(
+          `sample ${sample.id} (${sample.filepath}): no width and height in its metadata and the image could not be read; its ${detections.length} boxes were not exported`,
+        );
       } else if (size) {
         const polygons = withPolygons ? polygonsByDetection(sample, segField) : undefined;
         for (const detection of detections) {
           const annotation = toAnnotation(detection, size, categoryIds, polygons);
           if (!annotation) continue;
           annotationId++;
-          await annotations.write(`${annotationId === 1 ? '' : ','}\n${JSON.stringify({ id: annotationId, image_id: imageId, ...annotation })}`);
+          await annotations.write(
+            `${annotationId === 1 ? '' : ','}\n${JSON.stringify({ id: annotationId, image_id: imageId, ...annotation })}`,
+          );
         }
       }
       ctx.tick();
@@ -135,7 +170,12 @@ export async function exportCoco(source: ExportSource, dir: string, options: Exp
     await rm(annotationsPath, { force: true });
   }
   await media.flush();
-  return { samples: imageId, labels: annotationId, seconds: (performance.now() - started) / 1000, warnings: ctx.problems.warnings() };
+  return {
+    samples: imageId,
+    labels: annotationId,
+    seconds: (performance.now() - started) / 1000,
+    warnings: ctx.problems.warnings(),
+  };
 }
 
 function toAnnotation(
@@ -146,7 +186,8 @@ function toAnnotation(
 ): Record<string, unknown> | undefined {
   const box = detection.bounding_box;
   const label = detection.label;
-  if (typeof label !== 'string' || !Array.isArray(box) || box.length !== 4 || !box.every(isFiniteNumber)) return undefined;
+  if (typeof label !== 'string' || !Array.isArray(box) || box.length !== 4 || !box.every(isFiniteNumber))
+    return undefined;
   const { width, height } = size;
   const [x, y, w, h] = box as [number, number, number, number];
   const bbox = [x * width, y * height, w * width, h * height];
@@ -160,7 +201,8 @@ function toAnnotation(
   const shapes = typeof detection.id === 'string' ? polygons?.get(detection.id) : undefined;
   if (shapes) annotation.segmentation = absolutePolygons(shapes, width, height);
   for (const [key, value] of Object.entries(detection)) {
-    if (!NOT_ATTRIBUTES.has(key) && !ANNOTATION_KEYS.has(key) && value !== null && value !== undefined) annotation[key] = value;
+    if (!NOT_ATTRIBUTES.has(key) && !ANNOTATION_KEYS.has(key) && value !== null && value !== undefined)
+      annotation[key] = value;
   }
   return annotation;
 }

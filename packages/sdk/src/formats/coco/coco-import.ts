@@ -26,7 +26,10 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /** The JSON file and the directory its `file_name`s are relative to, for a path that is the file or a FiftyOne-layout directory. */
-export async function locateCoco(path: string, imagesDir: string | undefined): Promise<{ jsonFile: string; imagesDir: string }> {
+export async function locateCoco(
+  path: string,
+  imagesDir: string | undefined,
+): Promise<{ jsonFile: string; imagesDir: string }> {
   const full = resolve(path);
   const jsonFile = (await isDirectory(full)) ? join(full, COCO_LABELS_FILE) : full;
   if (imagesDir !== undefined) return { jsonFile, imagesDir: resolve(imagesDir) };
@@ -48,7 +51,8 @@ export async function prepareCocoImport(path: string, options: ImportDirOptions)
 
   const data = await readCocoFile(jsonFile, {
     problems,
-    progress: (done, total) => options.progress?.({ phase: 'reading', done, total, elapsedMs: performance.now() - started }),
+    progress: (done, total) =>
+      options.progress?.({ phase: 'reading', done, total, elapsedMs: performance.now() - started }),
   });
   const filepaths = data.fileNames.map((name) => resolve(imagesDir, name));
   const { imageOf, categoryOf } = resolveReferences(data, problems);
@@ -69,7 +73,11 @@ export async function prepareCocoImport(path: string, options: ImportDirOptions)
       for (let i = 0; i < data.imageIds.length; i++) {
         const width = data.widths[i] as number;
         const height = data.heights[i] as number;
-        const sample: SampleInput = { id: newId(), filepath: filepaths[i] as string, metadata: Number.isNaN(width) ? null : { width, height } };
+        const sample: SampleInput = {
+          id: newId(),
+          filepath: filepaths[i] as string,
+          metadata: Number.isNaN(width) ? null : { width, height },
+        };
         const start = groups.starts[i] as number;
         const end = groups.starts[i + 1] as number;
         if (end > start) {
@@ -83,7 +91,13 @@ export async function prepareCocoImport(path: string, options: ImportDirOptions)
             if (polygons) {
               // The polyline names its detection, so an export can put the polygons back on the right annotation.
               detection.id = newId();
-              (polylines ??= []).push({ label, points: polygons.map((p) => relativePoints(p, width, height)), closed: true, filled: true, detection_id: detection.id });
+              (polylines ??= []).push({
+                label,
+                points: polygons.map((p) => relativePoints(p, width, height)),
+                closed: true,
+                filled: true,
+                detection_id: detection.id,
+              });
             }
             detections.push(detection);
           }
@@ -115,7 +129,8 @@ function toDetection(data: CocoData, a: number, label: string, width: number, he
 
 function relativePoints(flat: readonly number[], width: number, height: number): number[][] {
   const points: number[][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) points.push([(flat[i] as number) / width, (flat[i + 1] as number) / height]);
+  for (let i = 0; i + 1 < flat.length; i += 2)
+    points.push([(flat[i] as number) / width, (flat[i + 1] as number) / height]);
   return points;
 }
 
@@ -135,20 +150,34 @@ function resolveReferences(data: CocoData, problems: ProblemLog): { imageOf: Int
     categoryOf[a] = category ?? -1;
     if (image === undefined) {
       if (data.skippedImageIds.has(imageRef)) ofSkippedImages++;
-      else problems.invalid(`${data.file}: ${jsonPath('annotations', annotations.position(a), 'image_id')}: no image with id ${JSON.stringify(imageRef)}`);
+      else
+        problems.invalid(
+          `${data.file}: ${jsonPath('annotations', annotations.position(a), 'image_id')}: no image with id ${JSON.stringify(imageRef)}`,
+        );
     } else if (category === undefined) {
       imageOf[a] = -1;
-      problems.invalid(`${data.file}: ${jsonPath('annotations', annotations.position(a), 'category_id')}: no category with id ${JSON.stringify(categoryRef)}`);
+      problems.invalid(
+        `${data.file}: ${jsonPath('annotations', annotations.position(a), 'category_id')}: no category with id ${JSON.stringify(categoryRef)}`,
+      );
     }
   }
-  if (ofSkippedImages > 0) problems.warn(`${data.file}: ${ofSkippedImages} annotation${ofSkippedImages === 1 ? '' : 's'} of skipped images not imported`);
+  if (ofSkippedImages > 0)
+    problems.warn(
+      `${data.file}: ${ofSkippedImages} annotation${ofSkippedImages === 1 ? '' : 's'} of skipped images not imported`,
+    );
   return { imageOf, categoryOf };
 }
 
 /** Reads the size of images the file gives none for; an image with boxes and no size cannot be imported (its boxes are pixels). */
-async function fillMissingSizes(data: CocoData, filepaths: readonly string[], imageOf: Int32Array, problems: ProblemLog): Promise<void> {
+async function fillMissingSizes(
+  data: CocoData,
+  filepaths: readonly string[],
+  imageOf: Int32Array,
+  problems: ProblemLog,
+): Promise<void> {
   const missing: number[] = [];
-  for (let i = 0; i < data.imageIds.length; i++) if (Number.isNaN(data.widths[i]) || Number.isNaN(data.heights[i])) missing.push(i);
+  for (let i = 0; i < data.imageIds.length; i++)
+    if (Number.isNaN(data.widths[i]) || Number.isNaN(data.heights[i])) missing.push(i);
   if (missing.length === 0) return;
   const unknown = new Set<number>();
   for (let start = 0; start < missing.length; start += PARALLEL_READS) {
@@ -171,7 +200,9 @@ async function fillMissingSizes(data: CocoData, filepaths: readonly string[], im
     }
   }
   for (const i of withBoxes) {
-    problems.invalid(`${data.file}: ${jsonPath('images', data.imagePositions[i] as number)}: no width and height, and ${filepaths[i]} could not be read to find them (its boxes are in pixels)`);
+    problems.invalid(
+      `${data.file}: ${jsonPath('images', data.imagePositions[i] as number)}: no width and height, and ${filepaths[i]} could not be read to find them (its boxes are in pixels)`,
+    );
   }
 }
 

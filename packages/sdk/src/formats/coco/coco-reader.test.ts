@@ -39,12 +39,23 @@ function snapshot(data: CocoData, log: ProblemLog) {
     errors = { message: (error as InvalidInputError).message, problems: (error as InvalidInputError).problems };
   }
   const { imageIds, fileNames, widths, heights, imagePositions, categories, info } = data;
-  return { rows, images: { imageIds, fileNames, widths, heights, imagePositions }, skipped: [...data.skippedImageIds], categories, info, errors, warnings: log.warnings() };
+  return {
+    rows,
+    images: { imageIds, fileNames, widths, heights, imagePositions },
+    skipped: [...data.skippedImageIds],
+    categories,
+    info,
+    errors,
+    warnings: log.warnings(),
+  };
 }
 
 type Outcome = { ok: ReturnType<typeof snapshot>; runsOnWorker: number } | { thrown: string };
 
-async function read(path: string, options: { parallel: boolean; chunkSize?: number; skipInvalid?: boolean; handOver?: HandOver }): Promise<Outcome> {
+async function read(
+  path: string,
+  options: { parallel: boolean; chunkSize?: number; skipInvalid?: boolean; handOver?: HandOver },
+): Promise<Outcome> {
   const log = new ProblemLog(options.skipInvalid ?? false);
   try {
     const { skipInvalid: _, ...readOptions } = options;
@@ -84,16 +95,30 @@ const CATEGORIES = [
 ];
 
 function images(n: number) {
-  return Array.from({ length: n }, (_, i) => ({ id: i % 5 === 0 ? `img-${i}` : i, file_name: `straße/${i}.jpg`, width: 640, height: 480 }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: i % 5 === 0 ? `img-${i}` : i,
+    file_name: `straße/${i}.jpg`,
+    width: 640,
+    height: 480,
+  }));
 }
 
 /** Annotations of every shape a valid COCO file has: string ids, polygons, RLE, optional numbers, attributes. */
 function annotation(i: number): Record<string, unknown> {
-  const a: Record<string, unknown> = { id: i, image_id: i % 50 === 0 ? `img-${i % 100}` : i % 100, category_id: i % 4 === 0 ? 'dog' : 1, bbox: [i % 600, 1.5, 10 + i / 7, 20.25] };
+  const a: Record<string, unknown> = {
+    id: i,
+    image_id: i % 50 === 0 ? `img-${i % 100}` : i % 100,
+    category_id: i % 4 === 0 ? 'dog' : 1,
+    bbox: [i % 600, 1.5, 10 + i / 7, 20.25],
+  };
   if (i % 2 === 0) a.area = (10 + i / 7) * 20.25;
   if (i % 3 === 0) a.iscrowd = i % 2;
   if (i % 5 === 0) a.score = 0.5 + (i % 10) / 100;
-  if (i % 7 === 0) a.segmentation = [[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12.5]];
+  if (i % 7 === 0)
+    a.segmentation = [
+      [1, 2, 3, 4, 5, 6],
+      [7, 8, 9, 10, 11, 12.5],
+    ];
   if (i % 11 === 0) a.segmentation = { counts: [1, 2], size: [480, 640] };
   if (i % 13 === 0) a.occluded = i % 2 === 0;
   if (i % 17 === 0) a.note = `猫 ${i}`;
@@ -102,7 +127,12 @@ function annotation(i: number): Record<string, unknown> {
 
 describe('readCocoFile on two threads', () => {
   it('reads a valid file as one pass does, pretty-printed or not, with categories and info after the annotations', async () => {
-    const doc = { images: images(100), annotations: Array.from({ length: 3000 }, (_, i) => annotation(i)), categories: CATEGORIES, info: { year: 2026 } };
+    const doc = {
+      images: images(100),
+      annotations: Array.from({ length: 3000 }, (_, i) => annotation(i)),
+      categories: CATEGORIES,
+      info: { year: 2026 },
+    };
     for (const indent of [undefined, 2]) {
       const { onePass, runsOnWorker } = await readBothWays(write(doc, indent));
       expect('ok' in onePass && onePass.ok.rows).toHaveLength(3000);
@@ -127,11 +157,22 @@ describe('readCocoFile on two threads', () => {
         case 4:
           return { image_id: 1, category_id: 1, bbox: [1, 2, 3, 4], segmentation: [[1, 2]] };
         default:
-          return { image_id: 1, category_id: 1, bbox: [1, 2, 3, 4], 'bad name': 1, label: 'x', [`x${i % 3}`]: 'nul\u0000' };
+          return {
+            image_id: 1,
+            category_id: 1,
+            bbox: [1, 2, 3, 4],
+            'bad name': 1,
+            label: 'x',
+            [`x${i % 3}`]: 'nul\u0000',
+          };
       }
     };
     const annotations = Array.from({ length: 2400 }, (_, i) => (i % 9 === 4 ? bad(Math.floor(i / 9)) : annotation(i)));
-    const doc = { annotations, categories: [...CATEGORIES, { id: 1, name: 'again' }], images: [...images(100), { id: 3, file_name: 'dup.jpg' }, { id: 'x', file_name: '' }] };
+    const doc = {
+      annotations,
+      categories: [...CATEGORIES, { id: 1, name: 'again' }],
+      images: [...images(100), { id: 3, file_name: 'dup.jpg' }, { id: 'x', file_name: '' }],
+    };
     for (const skipInvalid of [false, true]) {
       const { onePass, runsOnWorker } = await readBothWays(write(doc, 1), skipInvalid);
       if (!('ok' in onePass)) throw new Error('expected a read');
@@ -144,22 +185,42 @@ describe('readCocoFile on two threads', () => {
   });
 
   it('reads the file again in one pass when a run was not whole elements: lists of objects or "}, {" inside annotations', async () => {
-    const withParts = Array.from({ length: 2000 }, (_, i) => ({ ...annotation(i), ...(i % 40 === 39 ? { parts: [{ p: 1 }, { p: 2 }] } : {}) }));
-    const withText = Array.from({ length: 2000 }, (_, i) => ({ ...annotation(i), ...(i % 40 === 39 ? { note: 'a}, {b' } : {}) }));
+    const withParts = Array.from({ length: 2000 }, (_, i) => ({
+      ...annotation(i),
+      ...(i % 40 === 39 ? { parts: [{ p: 1 }, { p: 2 }] } : {}),
+    }));
+    const withText = Array.from({ length: 2000 }, (_, i) => ({
+      ...annotation(i),
+      ...(i % 40 === 39 ? { note: 'a}, {b' } : {}),
+    }));
     for (const annotations of [withParts, withText]) {
-      const { onePass, runsOnWorker } = await readBothWays(write({ images: images(100), annotations, categories: CATEGORIES }));
+      const { onePass, runsOnWorker } = await readBothWays(
+        write({ images: images(100), annotations, categories: CATEGORIES }),
+      );
       expect('ok' in onePass && onePass.ok.rows).toHaveLength(2000);
       // The worker's runs were thrown away with the first read; the result is the one-pass read's.
       expect(runsOnWorker).toEqual([0, 0, 0]);
     }
     // An element that is not an object is not counted: a run holding one is read again too, and the error is the same.
     const withString = Array.from({ length: 2000 }, (_, i) => (i === 1000 ? 'not an object' : annotation(i)));
-    const { onePass } = await readBothWays(write({ images: images(100), annotations: withString, categories: CATEGORIES }));
-    expect('ok' in onePass && onePass.ok.errors?.problems).toEqual([expect.stringMatching(/annotations\[1000\]: expected an object, got the string "not an object"$/)]);
+    const { onePass } = await readBothWays(
+      write({ images: images(100), annotations: withString, categories: CATEGORIES }),
+    );
+    expect('ok' in onePass && onePass.ok.errors?.problems).toEqual([
+      expect.stringMatching(/annotations\[1000\]: expected an object, got the string "not an object"$/),
+    ]);
   });
 
   it('throws the one-pass error for bad JSON and bad structure, wherever it is', async () => {
-    const good = JSON.stringify({ images: images(100), annotations: Array.from({ length: 2000 }, (_, i) => annotation(i)), categories: CATEGORIES }, null, 1);
+    const good = JSON.stringify(
+      {
+        images: images(100),
+        annotations: Array.from({ length: 2000 }, (_, i) => annotation(i)),
+        categories: CATEGORIES,
+      },
+      null,
+      1,
+    );
     const cases = [
       good.replace('"id": 1500,', '"id": 1500,,'),
       good.replace('"id": 10,', '"id": 10 "x",'),

@@ -8,7 +8,13 @@ import { replayProblems } from '../problem-record.js';
 import type { ProblemSink } from '../problem-sink.js';
 import { isPlainObject, stringProblem } from '../text-checks.js';
 import { AnnotationParts, AnnotationWorker, type HandOver } from './coco-annotation-runs.js';
-import { Annotations, concatAnnotationTables, emptyAnnotationTable, isCocoId, type CocoId } from './coco-annotations.js';
+import {
+  Annotations,
+  concatAnnotationTables,
+  emptyAnnotationTable,
+  isCocoId,
+  type CocoId,
+} from './coco-annotations.js';
 
 export interface CocoCategory {
   id: CocoId;
@@ -82,7 +88,11 @@ export async function readCocoFile(jsonFile: string, options: ReadCocoOptions): 
  * (see JsonRunTaker): the read stops there, nothing of it has reached `options.problems`, and the caller reads
  * the file again without the worker.
  */
-async function readCoco(jsonFile: string, options: ReadCocoOptions, worker: AnnotationWorker | undefined): Promise<CocoData | undefined> {
+async function readCoco(
+  jsonFile: string,
+  options: ReadCocoOptions,
+  worker: AnnotationWorker | undefined,
+): Promise<CocoData | undefined> {
   const data = new CocoData(basename(jsonFile));
   const parts = new AnnotationParts(data.file);
   const reader = new CocoElementReader(data, () => parts.problems);
@@ -98,13 +108,15 @@ async function readCoco(jsonFile: string, options: ReadCocoOptions, worker: Anno
         ...(worker ? { stop: () => worker.failed } : {}),
       },
       {
-        element: (key, index, value) => (key === 'annotations' ? parts.read(index, value) : reader.element(key, index, value)),
+        element: (key, index, value) =>
+          key === 'annotations' ? parts.read(index, value) : reader.element(key, index, value),
         member: (key, value) => reader.member(key, value),
         ...(worker
           ? {
               runs: {
                 wants: (key: string) => key === 'annotations' && worker.wants(),
-                take: (_key: string, first: number, count: number, text: Uint8Array) => parts.add(worker.read(data.file, first, count, text)),
+                take: (_key: string, first: number, count: number, text: Uint8Array) =>
+                  parts.add(worker.read(data.file, first, count, text)),
               },
             }
           : {}),
@@ -155,23 +167,35 @@ class CocoElementReader {
   }
 
   #image(index: number, value: unknown): void {
-    if (!isPlainObject(value)) return this.problems.invalid(`${this.#at('images', index)}: expected an object, got ${describeValue(value)}`);
+    if (!isPlainObject(value))
+      return this.problems.invalid(`${this.#at('images', index)}: expected an object, got ${describeValue(value)}`);
     const { id, file_name: fileName, width, height } = value;
-    if (!isCocoId(id)) return this.problems.invalid(`${this.#at('images', index, 'id')}: expected an image id (a number or string), got ${describeValue(id)}`);
+    if (!isCocoId(id))
+      return this.problems.invalid(
+        `${this.#at('images', index, 'id')}: expected an image id (a number or string), got ${describeValue(id)}`,
+      );
     const skip = (message: string) => {
       this.data.skippedImageIds.add(id);
       this.problems.invalid(message);
     };
     const earlier = this.data.imageIndex.get(id);
     if (earlier !== undefined) {
-      return this.problems.invalid(`${this.#at('images', index, 'id')}: duplicate image id ${JSON.stringify(id)} (also ${jsonPath('images', this.data.imagePositions[earlier] as number)})`);
+      return this.problems.invalid(
+        `${this.#at('images', index, 'id')}: duplicate image id ${JSON.stringify(id)} (also ${jsonPath('images', this.data.imagePositions[earlier] as number)})`,
+      );
     }
-    if (typeof fileName !== 'string' || fileName === '') return skip(`${this.#at('images', index, 'file_name')}: expected a file name, got ${describeValue(fileName)}`);
+    if (typeof fileName !== 'string' || fileName === '')
+      return skip(`${this.#at('images', index, 'file_name')}: expected a file name, got ${describeValue(fileName)}`);
     const bad = stringProblem(fileName);
     if (bad) return skip(`${this.#at('images', index, 'file_name')}: the file name ${bad}`);
-    for (const [name, size] of [['width', width], ['height', height]] as const) {
+    for (const [name, size] of [
+      ['width', width],
+      ['height', height],
+    ] as const) {
       if (size !== undefined && size !== null && !(Number.isInteger(size) && (size as number) > 0)) {
-        return skip(`${this.#at('images', index, name)}: expected a positive whole number of pixels, got ${describeValue(size)}`);
+        return skip(
+          `${this.#at('images', index, name)}: expected a positive whole number of pixels, got ${describeValue(size)}`,
+        );
       }
     }
     this.data.imageIndex.set(id, this.data.imageIds.length);
@@ -183,13 +207,23 @@ class CocoElementReader {
   }
 
   #category(index: number, value: unknown): void {
-    if (!isPlainObject(value)) return this.problems.invalid(`${this.#at('categories', index)}: expected an object, got ${describeValue(value)}`);
+    if (!isPlainObject(value))
+      return this.problems.invalid(`${this.#at('categories', index)}: expected an object, got ${describeValue(value)}`);
     const { id, name, supercategory } = value;
-    if (!isCocoId(id)) return this.problems.invalid(`${this.#at('categories', index, 'id')}: expected a category id (a number or string), got ${describeValue(id)}`);
-    if (typeof name !== 'string' || name === '') return this.problems.invalid(`${this.#at('categories', index, 'name')}: expected a category name, got ${describeValue(name)}`);
+    if (!isCocoId(id))
+      return this.problems.invalid(
+        `${this.#at('categories', index, 'id')}: expected a category id (a number or string), got ${describeValue(id)}`,
+      );
+    if (typeof name !== 'string' || name === '')
+      return this.problems.invalid(
+        `${this.#at('categories', index, 'name')}: expected a category name, got ${describeValue(name)}`,
+      );
     const bad = stringProblem(name);
     if (bad) return this.problems.invalid(`${this.#at('categories', index, 'name')}: the name ${bad}`);
-    if (this.data.categoryIndex.has(id)) return this.problems.invalid(`${this.#at('categories', index, 'id')}: duplicate category id ${JSON.stringify(id)}`);
+    if (this.data.categoryIndex.has(id))
+      return this.problems.invalid(
+        `${this.#at('categories', index, 'id')}: duplicate category id ${JSON.stringify(id)}`,
+      );
     this.data.categoryIndex.set(id, this.data.categories.length);
     this.data.categories.push({ id, name, ...(typeof supercategory === 'string' ? { supercategory } : {}) });
   }

@@ -49,14 +49,20 @@ export function fromExtendedJson(value: unknown, where: string, problems: Proble
       case '$numberDouble': {
         const n = Number(inner);
         if (Number.isFinite(n)) return n;
-        problems.warnOnce(`nan:${where.replace(/\[\d+\]/g, '[]')}`, `${where}: ${String(inner)} cannot be stored in JSON; kept as null`);
+        problems.warnOnce(
+          `nan:${where.replace(/\[\d+\]/g, '[]')}`,
+          `${where}: ${String(inner)} cannot be stored in JSON; kept as null`,
+        );
         return null;
       }
       case '$binary':
       case '$regularExpression':
       case '$code':
       case '$timestamp':
-        problems.warnOnce(`bson:${where.replace(/\[\d+\]/g, '[]')}:${key}`, `${where}: ${key.slice(1)} values are not imported`);
+        problems.warnOnce(
+          `bson:${where.replace(/\[\d+\]/g, '[]')}:${key}`,
+          `${where}: ${key.slice(1)} values are not imported`,
+        );
         return undefined;
     }
   }

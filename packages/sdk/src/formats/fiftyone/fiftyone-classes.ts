@@ -65,11 +65,13 @@ export function typeOfFieldClass(ftype: unknown, subfield: unknown, embeddedDocT
       return 'dict';
     case 'ListField': {
       const element = typeOfFieldClass(subfield, undefined, embeddedDocType);
-      if (element === 'int' || element === 'float' || element === 'string' || element === 'bool' || element === 'dict') return `list<${element}>`;
+      if (element === 'int' || element === 'float' || element === 'string' || element === 'bool' || element === 'dict')
+        return `list<${element}>`;
       return undefined;
     }
     case 'EmbeddedDocumentField': {
-      const cls = typeof embeddedDocType === 'string' ? embeddedDocType.slice(embeddedDocType.lastIndexOf('.') + 1) : '';
+      const cls =
+        typeof embeddedDocType === 'string' ? embeddedDocType.slice(embeddedDocType.lastIndexOf('.') + 1) : '';
       return embeddedDocType === `${LABELS_MODULE}.${cls}` && isTeamsetLabelClass(cls) ? cls : undefined;
     }
     default:

@@ -31,7 +31,8 @@ function labelDocument(value: Record<string, unknown>): { doc: Record<string, un
     for (const [key, member] of Object.entries(label)) {
       if (key === 'id') doc._id = typeof member === 'string' ? toObjectId(member) : member;
       // FiftyOne marks a keypoint that is not visible with NaN coordinates; JSON (and Teamset) hold null.
-      else if (key === 'points' && label._cls === 'Keypoint' && Array.isArray(member)) doc.points = member.map(nanPoint);
+      else if (key === 'points' && label._cls === 'Keypoint' && Array.isArray(member))
+        doc.points = member.map(nanPoint);
       else doc[key] = member;
     }
     return doc;
@@ -39,7 +40,9 @@ function labelDocument(value: Record<string, unknown>): { doc: Record<string, un
   if (!isListLabelClass(cls)) return { doc: single(value), labels };
   const doc: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
-    doc[key] = Array.isArray(member) ? member.map((item) => (isPlainObject(item) && isTeamsetLabelClass(item._cls) ? single(item) : item)) : member;
+    doc[key] = Array.isArray(member)
+      ? member.map((item) => (isPlainObject(item) && isTeamsetLabelClass(item._cls) ? single(item) : item))
+      : member;
   }
   return { doc, labels };
 }
@@ -48,7 +51,11 @@ function nanPoint(point: unknown): unknown {
   return Array.isArray(point) ? point.map((c) => (c === null ? { $numberDouble: 'NaN' } : c)) : point;
 }
 
-function sampleDocument(sample: Sample, filepath: string, ctx: ExportContext): { doc: Record<string, unknown>; labels: number } {
+function sampleDocument(
+  sample: Sample,
+  filepath: string,
+  ctx: ExportContext,
+): { doc: Record<string, unknown>; labels: number } {
   let labels = 0;
   const doc: Record<string, unknown> = {
     _id: toObjectId(sample.id),
@@ -109,7 +116,11 @@ function metadataDocument(ctx: ExportContext): Record<string, unknown> {
   };
 }
 
-export async function exportFiftyOne(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+export async function exportFiftyOne(
+  source: ExportSource,
+  dir: string,
+  options: ExportDirOptions,
+): Promise<TransferSummary> {
   const started = performance.now();
   const ctx = await openExport(source, options);
   await mkdir(dir, { recursive: true });

@@ -52,18 +52,93 @@ describe('FiftyOne-format import: reading', () => {
       ground_truth: {
         _cls: 'Detections',
         detections: [
-          { _cls: 'Detection', id: '6630a1b2c3d4e5f601234511', tags: ['checked'], label: 'cat', bounding_box: [0.1, 0.2, 0.3, 0.4], iscrowd: 0 },
-          { _cls: 'Detection', id: '6630a1b2c3d4e5f601234512', occluded: true, tags: [], label: 'dog', bounding_box: [0.5, 0.5, 0.25, 0.125], iscrowd: 1 },
+          {
+            _cls: 'Detection',
+            id: '6630a1b2c3d4e5f601234511',
+            tags: ['checked'],
+            label: 'cat',
+            bounding_box: [0.1, 0.2, 0.3, 0.4],
+            iscrowd: 0,
+          },
+          {
+            _cls: 'Detection',
+            id: '6630a1b2c3d4e5f601234512',
+            occluded: true,
+            tags: [],
+            label: 'dog',
+            bounding_box: [0.5, 0.5, 0.25, 0.125],
+            iscrowd: 1,
+          },
         ],
       },
-      predictions: { _cls: 'Detections', detections: [{ _cls: 'Detection', id: '6630a1b2c3d4e5f601234513', tags: [], label: 'cat', bounding_box: [0.11, 0.19, 0.3, 0.41], confidence: 0.92 }] },
+      predictions: {
+        _cls: 'Detections',
+        detections: [
+          {
+            _cls: 'Detection',
+            id: '6630a1b2c3d4e5f601234513',
+            tags: [],
+            label: 'cat',
+            bounding_box: [0.11, 0.19, 0.3, 0.41],
+            confidence: 0.92,
+          },
+        ],
+      },
       weather: { _cls: 'Classification', id: '6630a1b2c3d4e5f601234514', tags: [], label: 'sunny', confidence: 0.6 },
-      pose: { _cls: 'Keypoints', keypoints: [{ _cls: 'Keypoint', id: '6630a1b2c3d4e5f601234515', tags: [], label: 'person', points: [[0.1, 0.2], [null, null], [0.3, 0.4]] }] },
-      outline: { _cls: 'Polylines', polylines: [{ _cls: 'Polyline', id: '6630a1b2c3d4e5f601234516', tags: [], label: 'road', points: [[[0, 0.5], [0.5, 0.6], [1, 0.55]]], closed: false, filled: false }] },
+      pose: {
+        _cls: 'Keypoints',
+        keypoints: [
+          {
+            _cls: 'Keypoint',
+            id: '6630a1b2c3d4e5f601234515',
+            tags: [],
+            label: 'person',
+            points: [
+              [0.1, 0.2],
+              [null, null],
+              [0.3, 0.4],
+            ],
+          },
+        ],
+      },
+      outline: {
+        _cls: 'Polylines',
+        polylines: [
+          {
+            _cls: 'Polyline',
+            id: '6630a1b2c3d4e5f601234516',
+            tags: [],
+            label: 'road',
+            points: [
+              [
+                [0, 0.5],
+                [0.5, 0.6],
+                [1, 0.55],
+              ],
+            ],
+            closed: false,
+            filled: false,
+          },
+        ],
+      },
     });
     // Absolute paths stay; FiftyOne's None is "not set".
-    expect(two).toEqual({ id: '6630a1b2c3d4e5f601234502', filepath: '/abs/elsewhere/two.png', tags: [], metadata: null, count: 0, ground_truth: { _cls: 'Detections', detections: [] } });
-    expect(three).toEqual({ id: '6630a1b2c3d4e5f601234503', filepath: join(fx.dir, 'data', 'ünï 猫.jpg'), tags: [], metadata: { width: 100, height: 50 }, uniqueness: 0.1, count: 7 });
+    expect(two).toEqual({
+      id: '6630a1b2c3d4e5f601234502',
+      filepath: '/abs/elsewhere/two.png',
+      tags: [],
+      metadata: null,
+      count: 0,
+      ground_truth: { _cls: 'Detections', detections: [] },
+    });
+    expect(three).toEqual({
+      id: '6630a1b2c3d4e5f601234503',
+      filepath: join(fx.dir, 'data', 'ünï 猫.jpg'),
+      tags: [],
+      metadata: { width: 100, height: 50 },
+      uniqueness: 0.1,
+      count: 7,
+    });
   });
 
   it('declares the fields metadata.json describes, integers as int, before any sample', async () => {
@@ -91,7 +166,11 @@ describe('FiftyOne-format import: bad input', () => {
       { _id: 'nope', filepath: 'a.jpg' },
       { _id: { $oid: '6630a1b2c3d4e5f601234502' } },
       { _id: { $oid: '6630a1b2c3d4e5f601234501' }, filepath: 'again.jpg' },
-      { _id: { $oid: '6630a1b2c3d4e5f601234503' }, filepath: 'b.jpg', gt: { _cls: 'Detections', detections: [{ _cls: 'Detection', bounding_box: [1, 2] }] } },
+      {
+        _id: { $oid: '6630a1b2c3d4e5f601234503' },
+        filepath: 'b.jpg',
+        gt: { _cls: 'Detections', detections: [{ _cls: 'Detection', bounding_box: [1, 2] }] },
+      },
     ]);
     const error = (await read().catch((e: unknown) => e)) as InvalidInputError;
     expect(error).toBeInstanceOf(InvalidInputError);

@@ -41,11 +41,15 @@ function datasetDefaults(metadata: Record<string, unknown>, problems: ProblemLog
   const mediaType = metadata.media_type;
   if (typeof mediaType === 'string') {
     if ((MEDIA_TYPES as readonly string[]).includes(mediaType)) out.mediaType = mediaType as MediaType;
-    else problems.warn(`${METADATA_FILE}: media_type ${JSON.stringify(mediaType)} is not one Teamset knows; the dataset is an image dataset`);
+    else
+      problems.warn(
+        `${METADATA_FILE}: media_type ${JSON.stringify(mediaType)} is not one Teamset knows; the dataset is an image dataset`,
+      );
   }
   const tags = metadata.tags;
   if (Array.isArray(tags) && tags.length > 0) {
-    if (tags.length <= 100 && tags.every((t) => typeof t === 'string' && t.length >= 1 && t.length <= 100)) out.tags = tags as string[];
+    if (tags.length <= 100 && tags.every((t) => typeof t === 'string' && t.length >= 1 && t.length <= 100))
+      out.tags = tags as string[];
     else problems.warn(`${METADATA_FILE}: tags are not imported (at most 100 tags of 1 to 100 characters)`);
   }
   if (typeof metadata.description === 'string') {
@@ -60,14 +64,18 @@ export async function prepareFiftyOneImport(path: string, options: ImportDirOpti
   const started = performance.now();
   const problems = new ProblemLog(options.skipInvalid ?? false);
   const dir = resolve(path);
-  if ((await kindOf(dir)) !== 'dir') problems.fatal(`${dir}: expected a FiftyOne dataset directory (with ${METADATA_FILE} and ${SAMPLES_FILE})`);
+  if ((await kindOf(dir)) !== 'dir')
+    problems.fatal(`${dir}: expected a FiftyOne dataset directory (with ${METADATA_FILE} and ${SAMPLES_FILE})`);
   const samplesFile = join(dir, SAMPLES_FILE);
   if ((await kindOf(samplesFile)) !== 'file') {
     const perSample = (await kindOf(join(dir, 'samples'))) === 'dir';
-    problems.fatal(`${dir}: no ${SAMPLES_FILE}${perSample ? ' (per-sample files in samples/, written with use_dirs=True, are not supported)' : ''}`);
+    problems.fatal(
+      `${dir}: no ${SAMPLES_FILE}${perSample ? ' (per-sample files in samples/, written with use_dirs=True, are not supported)' : ''}`,
+    );
   }
   const metadata = await readMetadata(dir, problems);
-  if ((await kindOf(join(dir, 'frames.json'))) === 'file') problems.warn(`frames.json: frame-level labels (video) are not imported`);
+  if ((await kindOf(join(dir, 'frames.json'))) === 'file')
+    problems.warn(`frames.json: frame-level labels (video) are not imported`);
   const defaults = datasetDefaults(metadata, problems);
   const declarations = declarationsFromSampleFields(metadata.sample_fields, problems);
   const ctx = { datasetDir: dir, problems, file: SAMPLES_FILE };
@@ -78,7 +86,9 @@ export async function prepareFiftyOneImport(path: string, options: ImportDirOpti
   let sampleCount = 0;
   let labelCount = 0;
   const seen = new Map<string, number>();
-  for await (const events of scan((done, total) => options.progress?.({ phase: 'reading', done, total, elapsedMs: performance.now() - started }))) {
+  for await (const events of scan((done, total) =>
+    options.progress?.({ phase: 'reading', done, total, elapsedMs: performance.now() - started }),
+  )) {
     for (const event of events) {
       if (event.kind !== 'element' || event.key !== 'samples') continue;
       const read = readFiftyOneSample(event.value, event.index, ctx);
@@ -86,7 +96,9 @@ export async function prepareFiftyOneImport(path: string, options: ImportDirOpti
       const id = read.sample.id as string;
       const earlier = seen.get(id);
       if (earlier !== undefined) {
-        problems.invalid(`${SAMPLES_FILE}: samples[${event.index}]._id: duplicate sample id ${id} (also samples[${earlier}])`);
+        problems.invalid(
+          `${SAMPLES_FILE}: samples[${event.index}]._id: duplicate sample id ${id} (also samples[${earlier}])`,
+        );
         continue;
       }
       seen.set(id, event.index);

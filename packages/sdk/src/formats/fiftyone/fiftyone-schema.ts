@@ -13,7 +13,14 @@ import {
 } from '@teamset/contract';
 import type { ProblemLog } from '../problem-log.js';
 import { ATTRIBUTE_NAME, FIELD_NAME, isPlainObject } from '../text-checks.js';
-import { FIELDS_MODULE, FIFTYONE_ONLY_LABEL_ATTRIBUTES, IMAGE_METADATA, LABELS_MODULE, fieldClassOf, typeOfFieldClass } from './fiftyone-classes.js';
+import {
+  FIELDS_MODULE,
+  FIFTYONE_ONLY_LABEL_ATTRIBUTES,
+  IMAGE_METADATA,
+  LABELS_MODULE,
+  fieldClassOf,
+  typeOfFieldClass,
+} from './fiftyone-classes.js';
 
 /** One entry of FiftyOne's sample_fields (SampleFieldDocument.to_dict()). */
 export interface FieldDocument {
@@ -35,10 +42,21 @@ function subfields(doc: Record<string, unknown>): Record<string, unknown>[] {
 }
 
 /** Custom attributes of a label class's embedded document, as declarations under `prefix`. */
-function attributeDeclarations(docs: Record<string, unknown>[], cls: SingleLabelClass, prefix: string, out: Array<{ path: string; type: FieldType }>): void {
+function attributeDeclarations(
+  docs: Record<string, unknown>[],
+  cls: SingleLabelClass,
+  prefix: string,
+  out: Array<{ path: string; type: FieldType }>,
+): void {
   for (const doc of docs) {
     const name = doc.name;
-    if (typeof name !== 'string' || !ATTRIBUTE_NAME.test(name) || Object.hasOwn(LABEL_ATTRIBUTES[cls], name) || FIFTYONE_ONLY_LABEL_ATTRIBUTES.has(name)) continue;
+    if (
+      typeof name !== 'string' ||
+      !ATTRIBUTE_NAME.test(name) ||
+      Object.hasOwn(LABEL_ATTRIBUTES[cls], name) ||
+      FIFTYONE_ONLY_LABEL_ATTRIBUTES.has(name)
+    )
+      continue;
     const type = typeOfFieldClass(doc.ftype, doc.subfield, doc.embedded_doc_type);
     if (type !== undefined && !isLabelClass(type)) out.push({ path: `${prefix}.${name}`, type });
   }
@@ -48,7 +66,10 @@ function attributeDeclarations(docs: Record<string, unknown>[], cls: SingleLabel
  * Declarations for the custom fields metadata.json describes, parents before their attributes. Values alone
  * would type FiftyOne's IntFields as floats (JSON cannot tell 1 from 1.0) and leave out fields no sample sets.
  */
-export function declarationsFromSampleFields(sampleFields: unknown, problems: ProblemLog): Array<{ path: string; type: FieldType }> {
+export function declarationsFromSampleFields(
+  sampleFields: unknown,
+  problems: ProblemLog,
+): Array<{ path: string; type: FieldType }> {
   if (sampleFields === undefined || sampleFields === null) return [];
   if (!Array.isArray(sampleFields)) {
     problems.warn('metadata.json: sample_fields is not a list; field types are inferred from the samples');
@@ -57,7 +78,13 @@ export function declarationsFromSampleFields(sampleFields: unknown, problems: Pr
   const out: Array<{ path: string; type: FieldType }> = [];
   for (const doc of sampleFields.filter(isPlainObject)) {
     const name = doc.name;
-    if (typeof name !== 'string' || !FIELD_NAME.test(name) || Object.hasOwn(BUILTIN_SAMPLE_FIELDS, name) || name === 'dataset_id') continue;
+    if (
+      typeof name !== 'string' ||
+      !FIELD_NAME.test(name) ||
+      Object.hasOwn(BUILTIN_SAMPLE_FIELDS, name) ||
+      name === 'dataset_id'
+    )
+      continue;
     const type = typeOfFieldClass(doc.ftype, doc.subfield, doc.embedded_doc_type);
     if (type === undefined) continue;
     out.push({ path: name, type });
@@ -97,12 +124,20 @@ const SPECIAL_ATTRIBUTE_FTYPES: Readonly<Record<string, string>> = {
 };
 
 /** The field document of a Teamset type (label classes get their attributes from `schema`, under `path`). */
-function docForType(name: string, type: FieldType, path: string, schema: Readonly<Record<string, FieldType>>): FieldDocument {
+function docForType(
+  name: string,
+  type: FieldType,
+  path: string,
+  schema: Readonly<Record<string, FieldType>>,
+): FieldDocument {
   if (isLabelClass(type)) return labelDoc(name, type, path, schema);
   const element = listElementType(type);
   if (element !== undefined) {
     if (isLabelClass(element)) {
-      return fieldDoc(name, 'ListField', { subfield: `${FIELDS_MODULE}.EmbeddedDocumentField`, embedded_doc_type: `${LABELS_MODULE}.${element}` });
+      return fieldDoc(name, 'ListField', {
+        subfield: `${FIELDS_MODULE}.EmbeddedDocumentField`,
+        embedded_doc_type: `${LABELS_MODULE}.${element}`,
+      });
     }
     const sub = fieldClassOf(element);
     return fieldDoc(name, 'ListField', { subfield: sub && element !== 'any' ? `${FIELDS_MODULE}.${sub}` : null });
@@ -110,7 +145,11 @@ function docForType(name: string, type: FieldType, path: string, schema: Readonl
   return fieldDoc(name, fieldClassOf(type) ?? 'Field');
 }
 
-function attributeDocs(cls: SingleLabelClass, path: string, schema: Readonly<Record<string, FieldType>>): FieldDocument[] {
+function attributeDocs(
+  cls: SingleLabelClass,
+  path: string,
+  schema: Readonly<Record<string, FieldType>>,
+): FieldDocument[] {
   const docs: FieldDocument[] = [];
   for (const [name, type] of Object.entries(LABEL_ATTRIBUTES[cls])) {
     const special = SPECIAL_ATTRIBUTE_FTYPES[`${cls}.${name}`];
@@ -122,14 +161,21 @@ function attributeDocs(cls: SingleLabelClass, path: string, schema: Readonly<Rec
   for (const [attrPath, type] of Object.entries(schema)) {
     if (!attrPath.startsWith(prefix)) continue;
     const name = attrPath.slice(prefix.length);
-    if (!name.includes('.') && !Object.hasOwn(LABEL_ATTRIBUTES[cls], name)) docs.push(docForType(name, type, attrPath, schema));
+    if (!name.includes('.') && !Object.hasOwn(LABEL_ATTRIBUTES[cls], name))
+      docs.push(docForType(name, type, attrPath, schema));
   }
   return docs;
 }
 
-function labelDoc(name: string, cls: LabelClass, path: string, schema: Readonly<Record<string, FieldType>>): FieldDocument {
+function labelDoc(
+  name: string,
+  cls: LabelClass,
+  path: string,
+  schema: Readonly<Record<string, FieldType>>,
+): FieldDocument {
   const embedded = { embedded_doc_type: `${LABELS_MODULE}.${cls}` };
-  if (!isListLabelClass(cls)) return fieldDoc(name, 'EmbeddedDocumentField', { ...embedded, fields: attributeDocs(cls, path, schema) });
+  if (!isListLabelClass(cls))
+    return fieldDoc(name, 'EmbeddedDocumentField', { ...embedded, fields: attributeDocs(cls, path, schema) });
   const { key, itemClass } = LIST_LABEL_ITEMS[cls];
   const items = fieldDoc(key, 'ListField', {
     subfield: `${FIELDS_MODULE}.EmbeddedDocumentField`,
@@ -141,7 +187,9 @@ function labelDoc(name: string, cls: LabelClass, path: string, schema: Readonly<
 
 /** sample_fields for metadata.json: the built-ins as FiftyOne declares them, then each custom top-level field. */
 export function sampleFieldsFor(schema: Readonly<Record<string, FieldType>>): FieldDocument[] {
-  const metadataFields = Object.entries(METADATA_ATTRIBUTES).map(([name, type]) => fieldDoc(name, fieldClassOf(type) ?? 'Field'));
+  const metadataFields = Object.entries(METADATA_ATTRIBUTES).map(([name, type]) =>
+    fieldDoc(name, fieldClassOf(type) ?? 'Field'),
+  );
   const docs = [
     fieldDoc('id', 'ObjectIdField', { db_field: '_id', read_only: true }),
     fieldDoc('filepath', 'StringField'),

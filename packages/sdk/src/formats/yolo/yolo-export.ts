@@ -17,15 +17,23 @@ export function yoloNumber(value: number): string {
   return String(Number(value.toFixed(COORDINATE_DECIMALS)));
 }
 
-export async function exportYolo(source: ExportSource, dir: string, options: ExportDirOptions): Promise<TransferSummary> {
+export async function exportYolo(
+  source: ExportSource,
+  dir: string,
+  options: ExportDirOptions,
+): Promise<TransferSummary> {
   const started = performance.now();
   const mode = options.media ?? 'copy';
   if (mode === 'reference') {
-    throw new TypeError("A YOLO export pairs images and label files by name, so it copies or links the images: use media 'copy' or 'symlink'");
+    throw new TypeError(
+      "A YOLO export pairs images and label files by name, so it copies or links the images: use media 'copy' or 'symlink'",
+    );
   }
   const ctx = await openExport(source, options);
   const field = exportDetectionsField(ctx.schema, options.labelField, 'YOLO');
-  const labels = (await source.samples.distinct(`${field}.detections.label`)).filter((l): l is string => typeof l === 'string');
+  const labels = (await source.samples.distinct(`${field}.detections.label`)).filter(
+    (l): l is string => typeof l === 'string',
+  );
   // The dataset's class order (from a YOLO or COCO import), so indexes match the source; other labels follow by name.
   const names = orderedLabels(datasetClasses(ctx.record.info), labels);
   const classOf = new Map(names.map((name, i) => [name, i]));
@@ -49,18 +57,28 @@ export async function exportYolo(source: ExportSource, dir: string, options: Exp
         const [x, y, w, h] = box as [number, number, number, number];
         // Teamset keeps the top-left corner; YOLO the centre.
         const columns = [String(cls), ...[x + w / 2, y + h / 2, w, h].map(yoloNumber)];
-        if (options.includeConfidence && isFiniteNumber(detection.confidence)) columns.push(yoloNumber(detection.confidence));
+        if (options.includeConfidence && isFiniteNumber(detection.confidence))
+          columns.push(yoloNumber(detection.confidence));
         lines.push(columns.join(' '));
       }
       written += lines.length;
-      await writeFile(join(labelsDir, `${imageName.slice(0, imageName.length - extname(imageName).length)}.txt`), lines.length > 0 ? `${lines.join('\n')}\n` : '');
+      await writeFile(
+        join(labelsDir, `${imageName.slice(0, imageName.length - extname(imageName).length)}.txt`),
+        lines.length > 0 ? `${lines.join('\n')}\n` : '',
+      );
     }
     ctx.tick();
   }
   await media.flush();
   // `path` absolute, as YOLOv5 resolves a relative one against its own checkout; a moved export still imports (see yolo-layout).
   // Names keyed by integers (a Map: object keys would be quoted strings, which YOLOv5 refuses).
-  const yaml = { path: root, train: './images/', val: './images/', nc: names.length, names: new Map(names.map((n, i) => [i, n])) };
+  const yaml = {
+    path: root,
+    train: './images/',
+    val: './images/',
+    nc: names.length,
+    names: new Map(names.map((n, i) => [i, n])),
+  };
   await writeFile(join(root, YOLO_YAML_FILES[0]), stringifyYaml(yaml));
   return { samples, labels: written, seconds: (performance.now() - started) / 1000, warnings: ctx.problems.warnings() };
 }

@@ -25,13 +25,21 @@ async function failure(options: Partial<ImportDirOptions> = {}): Promise<Invalid
   return error as InvalidInputError;
 }
 
-const boxes = (sample: SampleInput | undefined) => (sample?.ground_truth as { detections: Array<Record<string, unknown>> } | undefined)?.detections;
+const boxes = (sample: SampleInput | undefined) =>
+  (sample?.ground_truth as { detections: Array<Record<string, unknown>> } | undefined)?.detections;
 
 describe('YOLO import: reading', () => {
   it('pairs images/ with labels/, converts centres to corners and reads sizes from the images', async () => {
     const { prepared, samples } = await read();
-    expect(samples.map((s) => s.filepath)).toEqual(['a.jpg', 'c.jpg', 'empty.jpg', 'sub/b.png', 'ünï 猫.jpg'].map((p) => join(fx.dir, 'images', p)));
-    expect(prepared).toMatchObject({ sampleCount: 5, labelCount: 5, warnings: [], datasetDefaults: { info: { classes: ['cat', 'dog', 'traffic light'] } } });
+    expect(samples.map((s) => s.filepath)).toEqual(
+      ['a.jpg', 'c.jpg', 'empty.jpg', 'sub/b.png', 'ünï 猫.jpg'].map((p) => join(fx.dir, 'images', p)),
+    );
+    expect(prepared).toMatchObject({
+      sampleCount: 5,
+      labelCount: 5,
+      warnings: [],
+      datasetDefaults: { info: { classes: ['cat', 'dog', 'traffic light'] } },
+    });
     expect(samples.map((s) => s.metadata)).toEqual([
       { width: 640, height: 480 },
       { width: 80, height: 60 },
@@ -67,19 +75,27 @@ describe('YOLO import: reading', () => {
     writeFileSync(join(fx.dir, 'labels', 'val', 'v.txt'), '0 0.5 0.5 1 1\n');
     renameSync(join(fx.dir, 'images', 'sub'), join(fx.dir, 'images', 'train'));
     renameSync(join(fx.dir, 'labels', 'sub'), join(fx.dir, 'labels', 'train'));
-    writeFileSync(join(fx.dir, 'data.yaml'), 'path: /no/longer/here\ntrain: images/train\nval: [images/val]\nnames: {0: cat, 1: dog, 2: traffic light}\n');
+    writeFileSync(
+      join(fx.dir, 'data.yaml'),
+      'path: /no/longer/here\ntrain: images/train\nval: [images/val]\nnames: {0: cat, 1: dog, 2: traffic light}\n',
+    );
     const { prepared, samples } = await read();
     expect(samples.map((s) => [s.filepath.slice(fx.dir.length), s.tags])).toEqual([
       ['/images/train/b.png', ['train']],
       ['/images/val/v.jpg', ['val']],
     ]);
-    expect(prepared.warnings).toEqual([`data.yaml: path "/no/longer/here" does not exist; reading the splits relative to data.yaml's directory`]);
+    expect(prepared.warnings).toEqual([
+      `data.yaml: path "/no/longer/here" does not exist; reading the splits relative to data.yaml's directory`,
+    ]);
   });
 });
 
 describe('YOLO import: bad input', () => {
   it('names the label file and line of each bad line, and label files without an image', async () => {
-    writeFileSync(join(fx.dir, 'labels', 'a.txt'), '0 0.5 0.5 0.1 0.1\n0 0.5 0.5 0.1\n7 0.5 0.5 0.1 0.1\nx 0.5 0.5 0.1 0.1\n1 0.5 zero 0.1 0.1\n1 0.5 0.5 -0.1 0.1\n');
+    writeFileSync(
+      join(fx.dir, 'labels', 'a.txt'),
+      '0 0.5 0.5 0.1 0.1\n0 0.5 0.5 0.1\n7 0.5 0.5 0.1 0.1\nx 0.5 0.5 0.1 0.1\n1 0.5 zero 0.1 0.1\n1 0.5 0.5 -0.1 0.1\n',
+    );
     writeFileSync(join(fx.dir, 'labels', 'orphan.txt'), '0 0.5 0.5 0.1 0.1\n');
     const error = await failure();
     expect(error.problems).toEqual([
@@ -95,13 +111,17 @@ describe('YOLO import: bad input', () => {
 
     const { prepared, samples } = await read({ skipInvalid: true });
     expect(prepared.warnings).toHaveLength(6);
-    expect(prepared.warnings[0]).toBe('labels/a.txt:2: expected 5 or 6 numbers (class cx cy w h [confidence]), got 4 (skipped)');
+    expect(prepared.warnings[0]).toBe(
+      'labels/a.txt:2: expected 5 or 6 numbers (class cx cy w h [confidence]), got 4 (skipped)',
+    );
     expect(boxes(samples[0])).toHaveLength(1);
   });
 
   it('needs class names, and says where a yaml is broken', async () => {
     rmSync(join(fx.dir, 'data.yaml'));
-    expect((await failure()).message).toBe(`${fx.dir}: no class names: expected data.yaml or dataset.yaml (with names:) or classes.txt`);
+    expect((await failure()).message).toBe(
+      `${fx.dir}: no class names: expected data.yaml or dataset.yaml (with names:) or classes.txt`,
+    );
     writeFileSync(join(fx.dir, 'data.yaml'), 'names: [cat, dog\ntrain: images\n');
     expect((await failure()).message).toMatch(/^data\.yaml: line \d+: not valid YAML \(/);
     writeFileSync(join(fx.dir, 'data.yaml'), 'names: {0: cat, 2: dog}\n');

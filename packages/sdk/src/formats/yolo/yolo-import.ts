@@ -54,10 +54,14 @@ function parseLabelFile(text: string, file: string, classes: number, boxes: Yolo
     }
     const [clsText, ...rest] = tokens as [string, ...string[]];
     const numbers = rest.map(Number);
-    if (!INTEGER.test(clsText)) return problems.invalid(`${at}: expected a class index (a whole number ≥ 0), got ${JSON.stringify(clsText)}`);
+    if (!INTEGER.test(clsText))
+      return problems.invalid(`${at}: expected a class index (a whole number ≥ 0), got ${JSON.stringify(clsText)}`);
     const cls = Number(clsText);
     if (cls >= classes) return problems.invalid(`${at}: unknown class ${cls} (there are ${classes} class names)`);
-    if (!numbers.every(Number.isFinite)) return problems.invalid(`${at}: expected numbers for cx cy w h${tokens.length === 6 ? ' confidence' : ''}, got ${rest.join(' ')}`);
+    if (!numbers.every(Number.isFinite))
+      return problems.invalid(
+        `${at}: expected numbers for cx cy w h${tokens.length === 6 ? ' confidence' : ''}, got ${rest.join(' ')}`,
+      );
     const [cx, cy, w, h, conf] = numbers as [number, number, number, number, number | undefined];
     if (w < 0 || h < 0) return problems.invalid(`${at}: width and height must be ≥ 0, got ${w} ${h}`);
     boxes.cls.push(cls);
@@ -85,7 +89,8 @@ async function reportOrphanLabels(layout: YoloLayout, used: ReadonlySet<string>,
       const path = join(dir, name);
       if (!name.endsWith('.txt') || name === YOLO_CLASSES_FILE || used.has(path)) continue;
       const text = await read(path);
-      if (text !== undefined && text.trim() !== '') problems.invalid(`${relative(layout.root, path)}: no image for this label file`);
+      if (text !== undefined && text.trim() !== '')
+        problems.invalid(`${relative(layout.root, path)}: no image for this label file`);
     }
   }
 }
@@ -104,7 +109,10 @@ export async function prepareYoloImport(path: string, options: ImportDirOptions)
   for (let start = 0; start < layout.images.length; start += PARALLEL_READS) {
     const slice = layout.images.slice(start, start + PARALLEL_READS);
     const labelPaths = slice.map((image) => labelPathFor(image.path));
-    const [texts, sizes] = await Promise.all([Promise.all(labelPaths.map(read)), Promise.all(slice.map((image) => readImageSize(image.path)))]);
+    const [texts, sizes] = await Promise.all([
+      Promise.all(labelPaths.map(read)),
+      Promise.all(slice.map((image) => readImageSize(image.path))),
+    ]);
     slice.forEach((image, k) => {
       const labelPath = labelPaths[k] as string;
       const text = texts[k];
@@ -118,12 +126,26 @@ export async function prepareYoloImport(path: string, options: ImportDirOptions)
         used.add(labelPath);
         parseLabelFile(text, relative(layout.root, labelPath), layout.names.length, boxes, problems);
       }
-      records.push({ width: size?.width ?? NaN, height: size?.height ?? NaN, labelled: text !== undefined, start: begin, end: boxes.cls.length });
+      records.push({
+        width: size?.width ?? NaN,
+        height: size?.height ?? NaN,
+        labelled: text !== undefined,
+        start: begin,
+        end: boxes.cls.length,
+      });
     });
-    options.progress?.({ phase: 'reading', done: records.length, total: layout.images.length, elapsedMs: performance.now() - started });
+    options.progress?.({
+      phase: 'reading',
+      done: records.length,
+      total: layout.images.length,
+      elapsedMs: performance.now() - started,
+    });
   }
   await reportOrphanLabels(layout, used, problems);
-  if (unreadable > 0) problems.warn(`${unreadable} image${unreadable === 1 ? '' : 's'} (e.g. ${example}) could not be read for their size; their metadata stays empty`);
+  if (unreadable > 0)
+    problems.warn(
+      `${unreadable} image${unreadable === 1 ? '' : 's'} (e.g. ${example}) could not be read for their size; their metadata stays empty`,
+    );
   problems.throwIfErrors();
 
   const newId = idFactory();

@@ -39,14 +39,16 @@ async function exists(path: string): Promise<'file' | 'dir' | undefined> {
 export function labelPathFor(imagePath: string): string {
   const marker = `${sep}images${sep}`;
   const at = imagePath.lastIndexOf(marker);
-  const swapped = at < 0 ? imagePath : `${imagePath.slice(0, at)}${sep}labels${sep}${imagePath.slice(at + marker.length)}`;
+  const swapped =
+    at < 0 ? imagePath : `${imagePath.slice(0, at)}${sep}labels${sep}${imagePath.slice(at + marker.length)}`;
   const dot = swapped.lastIndexOf('.');
   return `${dot > swapped.lastIndexOf(sep) ? swapped.slice(0, dot) : swapped}.txt`;
 }
 
 function checkNames(names: unknown[], where: string, problems: ProblemLog): string[] {
   return names.map((name, i) => {
-    if (typeof name !== 'string' && typeof name !== 'number') problems.fatal(`${where}: class ${i}: expected a name, got ${JSON.stringify(name)}`);
+    if (typeof name !== 'string' && typeof name !== 'number')
+      problems.fatal(`${where}: class ${i}: expected a name, got ${JSON.stringify(name)}`);
     const text = String(name);
     const bad = stringProblem(text);
     if (text === '' || bad) problems.fatal(`${where}: class ${i}: the name ${bad ?? 'is empty'}`);
@@ -62,7 +64,10 @@ function yamlNames(value: unknown, where: string, problems: ProblemLog): string[
     const out: unknown[] = [];
     for (const [key, name] of entries) {
       const index = Number(key);
-      if (!Number.isInteger(index) || index < 0 || index >= entries.length) problems.fatal(`${where}: names: expected class indexes 0 to ${entries.length - 1}, got ${JSON.stringify(key)}`);
+      if (!Number.isInteger(index) || index < 0 || index >= entries.length)
+        problems.fatal(
+          `${where}: names: expected class indexes 0 to ${entries.length - 1}, got ${JSON.stringify(key)}`,
+        );
       out[index] = name;
     }
     return checkNames(out, where, problems);
@@ -79,7 +84,8 @@ async function readYaml(file: string, problems: ProblemLog): Promise<Record<stri
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     problems.fatal(`${basename(file)}: ${linePos ? `line ${linePos.line}: ` : ''}not valid YAML (${message})`);
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) problems.fatal(`${basename(file)}: expected a mapping with names and train/val/test`);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    problems.fatal(`${basename(file)}: expected a mapping with names and train/val/test`);
   return doc as Record<string, unknown>;
 }
 
@@ -89,13 +95,22 @@ async function splitImages(entry: string, base: string, where: string, problems:
   const kind = await exists(full);
   if (kind === 'dir') return (await listImages(full)).map((p) => join(full, p));
   if (kind === 'file' && full.endsWith('.txt')) {
-    const lines = (await readFile(full, 'utf8')).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = (await readFile(full, 'utf8'))
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     return lines.map((line) => resolve(dirname(full), line));
   }
-  return problems.fatal(`${where}: ${JSON.stringify(entry)}: expected a directory of images or a .txt list of image paths (${relative(base, full) || full} ${kind ? 'is not one' : 'does not exist'})`);
+  return problems.fatal(
+    `${where}: ${JSON.stringify(entry)}: expected a directory of images or a .txt list of image paths (${relative(base, full) || full} ${kind ? 'is not one' : 'does not exist'})`,
+  );
 }
 
-export async function resolveYoloLayout(path: string, imagesDir: string | undefined, problems: ProblemLog): Promise<YoloLayout> {
+export async function resolveYoloLayout(
+  path: string,
+  imagesDir: string | undefined,
+  problems: ProblemLog,
+): Promise<YoloLayout> {
   const full = resolve(path);
   const kind = await exists(full);
   if (!kind) problems.fatal(`${full}: no such file or directory`);
@@ -105,7 +120,8 @@ export async function resolveYoloLayout(path: string, imagesDir: string | undefi
     yamlFile = full;
     root = dirname(full);
   } else {
-    for (const name of YOLO_YAML_FILES) if (!yamlFile && (await exists(join(full, name))) === 'file') yamlFile = join(full, name);
+    for (const name of YOLO_YAML_FILES)
+      if (!yamlFile && (await exists(join(full, name))) === 'file') yamlFile = join(full, name);
   }
 
   let names: string[];
@@ -115,11 +131,14 @@ export async function resolveYoloLayout(path: string, imagesDir: string | undefi
     const doc = await readYaml(yamlFile, problems);
     if (doc.names === undefined) problems.fatal(`${where}: expected names: (the class names)`);
     names = yamlNames(doc.names, where, problems);
-    if (typeof doc.nc === 'number' && doc.nc !== names.length) problems.warn(`${where}: nc is ${doc.nc} but names has ${names.length} classes; using names`);
+    if (typeof doc.nc === 'number' && doc.nc !== names.length)
+      problems.warn(`${where}: nc is ${doc.nc} but names has ${names.length} classes; using names`);
     let base = typeof doc.path === 'string' ? resolve(dirname(yamlFile), doc.path) : dirname(yamlFile);
     if ((await exists(base)) !== 'dir') {
       // A dataset moved since its yaml was written (YOLO yamls often hold an absolute path): look beside the yaml.
-      problems.warn(`${where}: path ${JSON.stringify(doc.path)} does not exist; reading the splits relative to ${where}'s directory`);
+      problems.warn(
+        `${where}: path ${JSON.stringify(doc.path)} does not exist; reading the splits relative to ${where}'s directory`,
+      );
       base = dirname(yamlFile);
     }
     for (const split of SPLITS) {
@@ -127,14 +146,17 @@ export async function resolveYoloLayout(path: string, imagesDir: string | undefi
       if (value === undefined || value === null) continue;
       const entries = Array.isArray(value) ? value : [value];
       for (const entry of entries) {
-        if (typeof entry !== 'string') problems.fatal(`${where}: ${split}: expected a path, got ${JSON.stringify(entry)}`);
+        if (typeof entry !== 'string')
+          problems.fatal(`${where}: ${split}: expected a path, got ${JSON.stringify(entry)}`);
         splitEntries.push({ split, entry, base, where: `${where}: ${split}` });
       }
     }
   } else {
     const classesFile = join(root, YOLO_CLASSES_FILE);
     if ((await exists(classesFile)) !== 'file') {
-      problems.fatal(`${root}: no class names: expected ${YOLO_YAML_FILES.join(' or ')} (with names:) or ${YOLO_CLASSES_FILE}`);
+      problems.fatal(
+        `${root}: no class names: expected ${YOLO_YAML_FILES.join(' or ')} (with names:) or ${YOLO_CLASSES_FILE}`,
+      );
     }
     const lines = (await readFile(classesFile, 'utf8')).split(/\r?\n/).map((l) => l.trim());
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
@@ -146,7 +168,10 @@ export async function resolveYoloLayout(path: string, imagesDir: string | undefi
   const images: YoloImage[] = [];
   if (imagesDir !== undefined || splitEntries.length === 0) {
     const dir = resolve(imagesDir ?? join(root, 'images'));
-    if ((await exists(dir)) !== 'dir') problems.fatal(`${dir}: no images directory (expected ${relative(root, dir) || dir}/ beside the labels, or pass imagesDir)`);
+    if ((await exists(dir)) !== 'dir')
+      problems.fatal(
+        `${dir}: no images directory (expected ${relative(root, dir) || dir}/ beside the labels, or pass imagesDir)`,
+      );
     for (const p of await listImages(dir)) images.push({ path: join(dir, p), split: undefined });
   } else {
     const seen = new Map<string, YoloImage>();

@@ -15,7 +15,8 @@ export function ConnectBox() {
             Connect the SDK
           </Title>
           <Text size="sm" c="dimmed">
-            Point the SDK or the <Code>teamset</Code> command at this server with one of your keys. Environment variables win over the config file.
+            Point the SDK or the <Code>teamset</Code> command at this server with one of your keys. Environment
+            variables win over the config file.
           </Text>
         </div>
         <CopyField label="API URI" value={uri} />

@@ -5,14 +5,24 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { apiUri, envLines } from '../../lib/connect-settings';
 import { CopyField } from '../copy-field';
 
-export function CreatedKeyDialog({ created, ownerName, onClose }: { created: CreatedApiKey | undefined; ownerName?: string; onClose: () => void }) {
+export function CreatedKeyDialog({
+  created,
+  ownerName,
+  onClose,
+}: {
+  created: CreatedApiKey | undefined;
+  ownerName?: string;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={created !== undefined} onClose={onClose} title="Your new API key" size="lg" centered>
       {created ? (
         <Stack>
           <Text size="sm">
-            {ownerName ? `The key “${created.apiKey.name}” for ${ownerName} is ready.` : `Your key “${created.apiKey.name}” is ready.`} Copy it now and keep it somewhere safe, like a password
-            manager.
+            {ownerName
+              ? `The key “${created.apiKey.name}” for ${ownerName} is ready.`
+              : `Your key “${created.apiKey.name}” is ready.`}{' '}
+            Copy it now and keep it somewhere safe, like a password manager.
           </Text>
           <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="It will not be shown again">
             Teamset stores only a fingerprint of the key. If you lose it, delete it and generate a new one.

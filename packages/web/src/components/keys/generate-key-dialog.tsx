@@ -51,7 +51,12 @@ export function GenerateKeyDialog({ opened, forUser, onClose, onGenerated }: Gen
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={forUser ? `Generate an API key for ${forUser.name}` : 'Generate API key'} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={forUser ? `Generate an API key for ${forUser.name}` : 'Generate API key'}
+      centered
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <TextInput
@@ -64,7 +69,13 @@ export function GenerateKeyDialog({ opened, forUser, onClose, onGenerated }: Gen
             error={submit.fieldErrors.name}
             data-autofocus
           />
-          <Select label="Expires" data={EXPIRY_OPTIONS} value={expiry} onChange={(value) => setExpiry(value ?? 'never')} allowDeselect={false} />
+          <Select
+            label="Expires"
+            data={EXPIRY_OPTIONS}
+            value={expiry}
+            onChange={(value) => setExpiry(value ?? 'never')}
+            allowDeselect={false}
+          />
           <FormError message={submit.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -55,13 +55,24 @@ export function KeyManager({ forUser }: { forUser?: User }) {
           <IconKey size={28} color="var(--mantine-color-gray-5)" />
           <Text fw={500}>No API keys yet</Text>
           <Text size="sm" c="dimmed">
-            {forUser ? 'Generate one to give them SDK access.' : 'Generate one to use the SDK or the teamset command with this server.'}
+            {forUser
+              ? 'Generate one to give them SDK access.'
+              : 'Generate one to use the SDK or the teamset command with this server.'}
           </Text>
         </Stack>
       )}
 
-      <GenerateKeyDialog opened={generating} onClose={() => setGenerating(false)} onGenerated={onGenerated} {...(forUser ? { forUser } : {})} />
-      <CreatedKeyDialog created={created} onClose={() => setCreated(undefined)} {...(forUser ? { ownerName: forUser.name } : {})} />
+      <GenerateKeyDialog
+        opened={generating}
+        onClose={() => setGenerating(false)}
+        onGenerated={onGenerated}
+        {...(forUser ? { forUser } : {})}
+      />
+      <CreatedKeyDialog
+        created={created}
+        onClose={() => setCreated(undefined)}
+        {...(forUser ? { ownerName: forUser.name } : {})}
+      />
       <ConfirmDialog
         opened={deleting !== undefined}
         title="Delete API key?"
@@ -71,7 +82,8 @@ export function KeyManager({ forUser }: { forUser?: User }) {
         onClose={() => setDeleting(undefined)}
       >
         <Text size="sm">
-          Applications using the key “{deleting?.name}” (tsk_{deleting?.prefix}…) will lose access immediately. This cannot be undone.
+          Applications using the key “{deleting?.name}” (tsk_{deleting?.prefix}…) will lose access immediately. This
+          cannot be undone.
         </Text>
       </ConfirmDialog>
     </Paper>

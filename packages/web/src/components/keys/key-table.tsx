@@ -46,7 +46,14 @@ export function KeyTable({ keys, onDelete }: { keys: ApiKey[]; onDelete: (key: A
                 <KeyExpiry expiresAt={key.expiresAt} />
               </Table.Td>
               <Table.Td ta="right">
-                <Button color="red" variant="light" size="xs" leftSection={<IconTrash size={14} />} onClick={() => onDelete(key)} aria-label={`Delete key ${key.name}`}>
+                <Button
+                  color="red"
+                  variant="light"
+                  size="xs"
+                  leftSection={<IconTrash size={14} />}
+                  onClick={() => onDelete(key)}
+                  aria-label={`Delete key ${key.name}`}
+                >
                   Delete
                 </Button>
               </Table.Td>

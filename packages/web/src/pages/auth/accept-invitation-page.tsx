@@ -32,13 +32,19 @@ export function AcceptInvitationPage() {
   if (!token) {
     return (
       <AuthCard title="Invitation link incomplete">
-        <Alert color="red">This invitation link has no token. Open the full link you were sent, or ask the admin who invited you for a new one.</Alert>
+        <Alert color="red">
+          This invitation link has no token. Open the full link you were sent, or ask the admin who invited you for a
+          new one.
+        </Alert>
       </AuthCard>
     );
   }
 
   return (
-    <AuthCard title="Join your team on Teamset" description="You were invited to Teamset. Choose your name and a password to create your account.">
+    <AuthCard
+      title="Join your team on Teamset"
+      description="You were invited to Teamset. Choose your name and a password to create your account."
+    >
       {user ? (
         <Alert color="yellow">
           You are signed in as {user.email}. Accepting creates a new account and signs you in as it.
@@ -46,7 +52,14 @@ export function AcceptInvitationPage() {
       ) : null}
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <TextInput label="Your name" required value={name} onChange={(e) => setName(e.currentTarget.value)} autoComplete="name" error={submit.fieldErrors.name} />
+          <TextInput
+            label="Your name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            autoComplete="name"
+            error={submit.fieldErrors.name}
+          />
           <PasswordInput
             label="Password"
             description={`At least ${PASSWORD_MIN_LENGTH} characters`}
@@ -56,9 +69,20 @@ export function AcceptInvitationPage() {
             autoComplete="new-password"
             error={submit.fieldErrors.password}
           />
-          <PasswordInput label="Confirm password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} autoComplete="new-password" error={mismatch ? 'The passwords do not match' : undefined} />
+          <PasswordInput
+            label="Confirm password"
+            required
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            autoComplete="new-password"
+            error={mismatch ? 'The passwords do not match' : undefined}
+          />
           <FormError message={submit.error ?? submit.fieldErrors.token} />
-          <Button type="submit" loading={submit.busy} disabled={!name.trim() || password.length < PASSWORD_MIN_LENGTH || confirm !== password}>
+          <Button
+            type="submit"
+            loading={submit.busy}
+            disabled={!name.trim() || password.length < PASSWORD_MIN_LENGTH || confirm !== password}
+          >
             Create account
           </Button>
         </Stack>

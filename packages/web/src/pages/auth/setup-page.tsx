@@ -57,8 +57,23 @@ export function SetupPage() {
             autoComplete="off"
             error={submit.fieldErrors.token}
           />
-          <TextInput label="Your name" required value={name} onChange={(e) => setName(e.currentTarget.value)} autoComplete="name" error={submit.fieldErrors.name} />
-          <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="email" error={submit.fieldErrors.email} />
+          <TextInput
+            label="Your name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            autoComplete="name"
+            error={submit.fieldErrors.name}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            autoComplete="email"
+            error={submit.fieldErrors.email}
+          />
           <PasswordInput
             label="Password"
             description={`At least ${PASSWORD_MIN_LENGTH} characters`}
@@ -69,7 +84,11 @@ export function SetupPage() {
             error={submit.fieldErrors.password}
           />
           <FormError message={submit.error} />
-          <Button type="submit" loading={submit.busy} disabled={!token.trim() || !name.trim() || !email.trim() || password.length < PASSWORD_MIN_LENGTH}>
+          <Button
+            type="submit"
+            loading={submit.busy}
+            disabled={!token.trim() || !name.trim() || !email.trim() || password.length < PASSWORD_MIN_LENGTH}
+          >
             Create admin account
           </Button>
         </Stack>

@@ -40,8 +40,22 @@ export function SignInPage() {
     <AuthCard title="Sign in" description="Use the email and password of your Teamset account.">
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="username" data-autofocus />
-          <PasswordInput label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            autoComplete="username"
+            data-autofocus
+          />
+          <PasswordInput
+            label="Password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoComplete="current-password"
+          />
           <FormError message={submit.error ?? Object.values(submit.fieldErrors)[0]} />
           <Button type="submit" loading={submit.busy} disabled={!email.trim() || !password}>
             Sign in

@@ -13,11 +13,20 @@ import { AccessTable } from './access-table';
 import { AddPersonForm } from './add-person-form';
 import { GroupAccess } from './group-access';
 
-export function AccessPanel({ dataset, onDefaultChanged }: { dataset: Dataset; onDefaultChanged: (next: Dataset) => void }) {
+export function AccessPanel({
+  dataset,
+  onDefaultChanged,
+}: {
+  dataset: Dataset;
+  onDefaultChanged: (next: Dataset) => void;
+}) {
   const access = useApi(() => permissionsApi.list(dataset.name), [dataset.name]);
   // Admins read every group, others only their own: enough to name the group someone's access comes through, and to suggest groups.
   const visibleGroups = useApi(() => groupsApi.list(), []);
-  const members = useMemo(() => new Map((visibleGroups.data ?? []).map((g) => [g.id, new Set(g.users.map((u) => u.id))])), [visibleGroups.data]);
+  const members = useMemo(
+    () => new Map((visibleGroups.data ?? []).map((g) => [g.id, new Set(g.users.map((u) => u.id))])),
+    [visibleGroups.data],
+  );
   const [savingDefault, setSavingDefault] = useState(false);
 
   const setDefault = (value: string | null) => {
@@ -42,7 +51,8 @@ export function AccessPanel({ dataset, onDefaultChanged }: { dataset: Dataset; o
           Access
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          Admins can manage every dataset. Members get the default below unless granted more; collaborators and guests only what they are granted, up to their role’s limit.
+          Admins can manage every dataset. Members get the default below unless granted more; collaborators and guests
+          only what they are granted, up to their role’s limit.
         </Text>
         {access.error ? (
           <LoadError error={access.error} onRetry={access.reload} title="Could not load who has access" />
@@ -67,14 +77,25 @@ export function AccessPanel({ dataset, onDefaultChanged }: { dataset: Dataset; o
             <AccessTable
               dataset={dataset}
               users={access.data.users}
-              throughGroups={(entry) => (access.data ? accessGroups(entry, access.data.defaultPermission, access.data.groups, members) : undefined)}
+              throughGroups={(entry) =>
+                access.data
+                  ? accessGroups(entry, access.data.defaultPermission, access.data.groups, members)
+                  : undefined
+              }
               onChanged={access.reload}
             />
           </Stack>
         )}
       </Paper>
       {/* A panel of its own, fed by the same list: a group's grant changes the people's effective access above. */}
-      {access.data ? <GroupAccess dataset={dataset} grants={access.data.groups} visibleGroups={visibleGroups.data} onChanged={access.reload} /> : null}
+      {access.data ? (
+        <GroupAccess
+          dataset={dataset}
+          grants={access.data.groups}
+          visibleGroups={visibleGroups.data}
+          onChanged={access.reload}
+        />
+      ) : null}
     </>
   );
 }

@@ -72,7 +72,13 @@ export function AccessTable({ dataset, users, throughGroups, onChanged }: Access
                 <Table.Td>
                   <Group justify="flex-end">
                     {entry.userPermission !== null ? (
-                      <Button color="red" variant="subtle" size="xs" onClick={() => setRemoving(entry)} aria-label={`Remove ${entry.user.email}`}>
+                      <Button
+                        color="red"
+                        variant="subtle"
+                        size="xs"
+                        onClick={() => setRemoving(entry)}
+                        aria-label={`Remove ${entry.user.email}`}
+                      >
                         Remove
                       </Button>
                     ) : null}
@@ -83,9 +89,19 @@ export function AccessTable({ dataset, users, throughGroups, onChanged }: Access
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <ConfirmDialog opened={removing !== undefined} title="Remove access?" confirmLabel="Remove" danger onConfirm={remove} onClose={() => setRemoving(undefined)}>
+      <ConfirmDialog
+        opened={removing !== undefined}
+        title="Remove access?"
+        confirmLabel="Remove"
+        danger
+        onConfirm={remove}
+        onClose={() => setRemoving(undefined)}
+      >
         <Text size="sm">
-          {removing?.user.name} loses the access granted to them here. {removing?.user.role === 'MEMBER' ? 'As a member they keep the default access for members.' : 'They will no longer see the dataset unless their role gives them access.'}
+          {removing?.user.name} loses the access granted to them here.{' '}
+          {removing?.user.role === 'MEMBER'
+            ? 'As a member they keep the default access for members.'
+            : 'They will no longer see the dataset unless their role gives them access.'}
         </Text>
       </ConfirmDialog>
     </>

@@ -27,7 +27,9 @@ export function AddGroupForm({ dataset, suggestions, onAdded }: AddGroupFormProp
     void submit.run(async () => {
       const granted = await permissionsApi.setGroup(dataset.name, name.trim(), permission);
       setName('');
-      notifySuccess(`Group ${granted.group.name} now has ${PERMISSION_LABELS[granted.permission].toLowerCase()} access`);
+      notifySuccess(
+        `Group ${granted.group.name} now has ${PERMISSION_LABELS[granted.permission].toLowerCase()} access`,
+      );
       onAdded();
     });
   };
@@ -35,7 +37,15 @@ export function AddGroupForm({ dataset, suggestions, onAdded }: AddGroupFormProp
   return (
     <form onSubmit={onSubmit} noValidate>
       <Group align="flex-end">
-        <Autocomplete label="Add a group" placeholder="Group name" value={name} onChange={setName} data={suggestions.map((g) => g.name)} w={320} autoComplete="off" />
+        <Autocomplete
+          label="Add a group"
+          placeholder="Group name"
+          value={name}
+          onChange={setName}
+          data={suggestions.map((g) => g.name)}
+          w={320}
+          autoComplete="off"
+        />
         <Select
           label="Group permission"
           data={permissionOptions('MANAGE', { includeNoAccess: false })}
@@ -49,7 +59,10 @@ export function AddGroupForm({ dataset, suggestions, onAdded }: AddGroupFormProp
         </Button>
       </Group>
       <Text size="xs" c="dimmed" mt={6}>
-        {me.role === 'ADMIN' ? 'Groups are made on Team › Groups.' : 'The groups you are in are suggested; type the name of any other group.'} Each member gets the permission, up to their role’s limit.
+        {me.role === 'ADMIN'
+          ? 'Groups are made on Team › Groups.'
+          : 'The groups you are in are suggested; type the name of any other group.'}{' '}
+        Each member gets the permission, up to their role’s limit.
       </Text>
       <FormError message={submit.error ?? Object.values(submit.fieldErrors)[0]} />
     </form>

@@ -27,7 +27,9 @@ export function AddPersonForm({ dataset, onAdded }: { dataset: Dataset; onAdded:
       setEmail('');
       if (isInvitation(result)) {
         if (result.url) setInviteUrl(result.url);
-        notifySuccess(`${who} has no account yet: they were invited and get ${PERMISSION_LABELS[permission].toLowerCase()} access when they join`);
+        notifySuccess(
+          `${who} has no account yet: they were invited and get ${PERMISSION_LABELS[permission].toLowerCase()} access when they join`,
+        );
       } else {
         notifySuccess(`${result.user.name} now has ${PERMISSION_LABELS[result.activePermission].toLowerCase()} access`);
       }
@@ -38,14 +40,33 @@ export function AddPersonForm({ dataset, onAdded }: { dataset: Dataset; onAdded:
   return (
     <form onSubmit={onSubmit} noValidate>
       <Group align="flex-end">
-        <TextInput label="Add a person" placeholder="name@example.com" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} w={320} autoComplete="off" />
-        <Select label="Permission" data={permissionOptions('MANAGE', { includeNoAccess: false })} value={permission} onChange={(v) => v && setPermission(v as DatasetPermission)} allowDeselect={false} w={160} />
+        <TextInput
+          label="Add a person"
+          placeholder="name@example.com"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          w={320}
+          autoComplete="off"
+        />
+        <Select
+          label="Permission"
+          data={permissionOptions('MANAGE', { includeNoAccess: false })}
+          value={permission}
+          onChange={(v) => v && setPermission(v as DatasetPermission)}
+          allowDeselect={false}
+          w={160}
+        />
         <Button type="submit" loading={submit.busy} disabled={!email.trim()}>
           Add
         </Button>
       </Group>
       <Text size="xs" c="dimmed" mt={6}>
-        {isAdmin ? 'Their email address. Someone without an account is invited and gets the access when they join.' : 'The email address of someone with an account.'} Access is capped by their role.
+        {isAdmin
+          ? 'Their email address. Someone without an account is invited and gets the access when they join.'
+          : 'The email address of someone with an account.'}{' '}
+        Access is capped by their role.
       </Text>
       <FormError message={submit.error ?? Object.values(submit.fieldErrors)[0]} />
       {inviteUrl ? (

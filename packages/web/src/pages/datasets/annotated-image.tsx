@@ -18,7 +18,15 @@ export interface AnnotatedImageProps {
   compact?: boolean;
 }
 
-export function AnnotatedImage({ src, alt, boxes, knownSize, frameStyle, lazy = false, compact = false }: AnnotatedImageProps) {
+export function AnnotatedImage({
+  src,
+  alt,
+  boxes,
+  knownSize,
+  frameStyle,
+  lazy = false,
+  compact = false,
+}: AnnotatedImageProps) {
   const frame = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(frame);
   // Keyed by src: a new image starts over (unloaded, not failed).
@@ -28,9 +36,16 @@ export function AnnotatedImage({ src, alt, boxes, knownSize, frameStyle, lazy = 
   const rect = aspect !== undefined && width > 0 && height > 0 ? containedRect(aspect, width / height) : undefined;
 
   return (
-    <div ref={frame} style={{ position: 'relative', overflow: 'hidden', background: 'var(--mantine-color-gray-1)', ...frameStyle }}>
+    <div
+      ref={frame}
+      style={{ position: 'relative', overflow: 'hidden', background: 'var(--mantine-color-gray-1)', ...frameStyle }}
+    >
       {current.failed ? (
-        <Center h="100%" data-media-unavailable title="The server did not serve this image: its file is missing, or no media root (Settings › Organization) covers it">
+        <Center
+          h="100%"
+          data-media-unavailable
+          title="The server did not serve this image: its file is missing, or no media root (Settings › Organization) covers it"
+        >
           <Stack gap={4} align="center">
             <IconPhotoOff size={compact ? 22 : 36} color="var(--mantine-color-gray-5)" aria-hidden />
             <Text size="xs" c="dimmed">
@@ -46,7 +61,11 @@ export function AnnotatedImage({ src, alt, boxes, knownSize, frameStyle, lazy = 
           decoding="async"
           onLoad={(event) => {
             const image = event.currentTarget;
-            setState({ src, failed: false, aspect: image.naturalHeight > 0 ? image.naturalWidth / image.naturalHeight : undefined });
+            setState({
+              src,
+              failed: false,
+              aspect: image.naturalHeight > 0 ? image.naturalWidth / image.naturalHeight : undefined,
+            });
           }}
           onError={() => setState({ src, failed: true })}
           style={{ display: 'block', width: '100%', height: '100%', objectFit: 'contain' }}
@@ -55,7 +74,14 @@ export function AnnotatedImage({ src, alt, boxes, knownSize, frameStyle, lazy = 
       {rect && !current.failed ? (
         <div
           aria-hidden
-          style={{ position: 'absolute', left: `${rect.left * 100}%`, top: `${rect.top * 100}%`, width: `${rect.width * 100}%`, height: `${rect.height * 100}%`, pointerEvents: 'none' }}
+          style={{
+            position: 'absolute',
+            left: `${rect.left * 100}%`,
+            top: `${rect.top * 100}%`,
+            width: `${rect.width * 100}%`,
+            height: `${rect.height * 100}%`,
+            pointerEvents: 'none',
+          }}
         >
           {boxes.map((box, i) => (
             <div

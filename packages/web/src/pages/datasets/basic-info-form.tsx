@@ -45,7 +45,9 @@ export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved:
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             disabled={!canRename}
-            description={canRename ? 'Renaming changes the name the SDK uses to load it' : 'Renaming needs Manage permission'}
+            description={
+              canRename ? 'Renaming changes the name the SDK uses to load it' : 'Renaming needs Manage permission'
+            }
             error={submit.fieldErrors.name}
             maxLength={200}
           />
@@ -59,13 +61,25 @@ export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved:
             minRows={2}
             error={submit.fieldErrors.description}
           />
-          <TagsInput label="Tags" value={tags} onChange={setTags} disabled={!canEdit} description={canEdit ? 'Press Enter after each tag' : 'Editing needs Edit permission'} clearable />
+          <TagsInput
+            label="Tags"
+            value={tags}
+            onChange={setTags}
+            disabled={!canEdit}
+            description={canEdit ? 'Press Enter after each tag' : 'Editing needs Edit permission'}
+            clearable
+          />
           <Text size="xs" c="dimmed">
             Created {formatDateTime(dataset.createdAt)} · last changed {formatDateTime(dataset.lastModifiedAt)}
           </Text>
           <FormError message={submit.error} />
           {canEdit ? (
-            <Button type="submit" loading={submit.busy} disabled={!changed || !name.trim()} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              type="submit"
+              loading={submit.busy}
+              disabled={!changed || !name.trim()}
+              style={{ alignSelf: 'flex-start' }}
+            >
               Save changes
             </Button>
           ) : null}

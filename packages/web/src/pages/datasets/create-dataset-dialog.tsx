@@ -15,7 +15,15 @@ const MEDIA_TYPES: Array<{ value: MediaType; label: string }> = [
   { value: '3d', label: '3D scenes' },
 ];
 
-export function CreateDatasetDialog({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (dataset: Dataset) => void }) {
+export function CreateDatasetDialog({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (dataset: Dataset) => void;
+}) {
   const submit = useSubmit();
   const [name, setName] = useState('');
   const [mediaType, setMediaType] = useState<MediaType>('image');
@@ -24,7 +32,11 @@ export function CreateDatasetDialog({ opened, onClose, onCreated }: { opened: bo
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(async () => {
-      const dataset = await datasetsApi.create({ name: name.trim(), mediaType, ...(description.trim() ? { description: description.trim() } : {}) });
+      const dataset = await datasetsApi.create({
+        name: name.trim(),
+        mediaType,
+        ...(description.trim() ? { description: description.trim() } : {}),
+      });
       notifySuccess(`Dataset “${dataset.name}” created`);
       setName('');
       setDescription('');
@@ -37,9 +49,30 @@ export function CreateDatasetDialog({ opened, onClose, onCreated }: { opened: bo
     <Modal opened={opened} onClose={onClose} title="New dataset" centered>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <TextInput label="Name" description="Unique on this server" required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} error={submit.fieldErrors.name} data-autofocus />
-          <Select label="Media type" data={MEDIA_TYPES} value={mediaType} onChange={(v) => v && setMediaType(v as MediaType)} allowDeselect={false} />
-          <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
+          <TextInput
+            label="Name"
+            description="Unique on this server"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={200}
+            error={submit.fieldErrors.name}
+            data-autofocus
+          />
+          <Select
+            label="Media type"
+            data={MEDIA_TYPES}
+            value={mediaType}
+            onChange={(v) => v && setMediaType(v as MediaType)}
+            allowDeselect={false}
+          />
+          <Textarea
+            label="Description"
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
           <FormError message={submit.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

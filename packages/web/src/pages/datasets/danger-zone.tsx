@@ -36,12 +36,28 @@ export function DangerZone({ dataset, onDeleted }: { dataset: Dataset; onDeleted
           Delete dataset
         </Button>
       </Group>
-      <ConfirmDialog opened={opened} title="Delete dataset?" confirmLabel="Delete dataset" danger confirmDisabled={typed !== dataset.name} onConfirm={remove} onClose={close}>
+      <ConfirmDialog
+        opened={opened}
+        title="Delete dataset?"
+        confirmLabel="Delete dataset"
+        danger
+        confirmDisabled={typed !== dataset.name}
+        onConfirm={remove}
+        onClose={close}
+      >
         <Stack gap="sm">
           <Text size="sm">
-            This deletes “{dataset.name}” with all its samples for everyone, at once. Type the dataset’s name to confirm.
+            This deletes “{dataset.name}” with all its samples for everyone, at once. Type the dataset’s name to
+            confirm.
           </Text>
-          <TextInput label="Dataset name" value={typed} onChange={(e) => setTyped(e.currentTarget.value)} placeholder={dataset.name} autoComplete="off" data-autofocus />
+          <TextInput
+            label="Dataset name"
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            placeholder={dataset.name}
+            autoComplete="off"
+            data-autofocus
+          />
         </Stack>
       </ConfirmDialog>
     </Paper>

@@ -20,7 +20,8 @@ export function DatasetPage({ tab }: { tab: 'samples' | 'manage' }) {
   if (dataset.error instanceof ApiError && dataset.error.status === 404) {
     return (
       <Alert color="gray" title="Dataset not found">
-        There is no dataset “{name}” that you can see. It may have been renamed or deleted, or it is not shared with you.{' '}
+        There is no dataset “{name}” that you can see. It may have been renamed or deleted, or it is not shared with
+        you.{' '}
         <Anchor component={Link} to="/datasets">
           Back to datasets
         </Anchor>
@@ -59,7 +60,11 @@ export function DatasetPage({ tab }: { tab: 'samples' | 'manage' }) {
           </Group>
         }
       />
-      <Tabs value={tab} onChange={(value) => void navigate(value === 'manage' ? `${base}/manage` : base)} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => void navigate(value === 'manage' ? `${base}/manage` : base)}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg">
           <Tabs.Tab value="samples" leftSection={<IconPhoto size={16} />}>
             Samples
@@ -75,7 +80,8 @@ export function DatasetPage({ tab }: { tab: 'samples' | 'manage' }) {
           <ManageTab
             dataset={current}
             onChanged={(next) => {
-              if (next.name !== current.name) void navigate(`/datasets/${encodeURIComponent(next.name)}/manage`, { replace: true });
+              if (next.name !== current.name)
+                void navigate(`/datasets/${encodeURIComponent(next.name)}/manage`, { replace: true });
               else dataset.reload();
             }}
             onDeleted={() => void navigate('/datasets', { replace: true })}

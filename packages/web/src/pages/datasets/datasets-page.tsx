@@ -68,7 +68,11 @@ export function DatasetsPage() {
           </Center>
         ) : datasets.data.datasets.length === 0 ? (
           <Text c="dimmed" ta="center" py="xl">
-            {debounced ? `No dataset you can see matches “${debounced}”.` : mayCreate ? 'No datasets yet. Create one, or import one with the SDK.' : 'No datasets have been shared with you yet.'}
+            {debounced
+              ? `No dataset you can see matches “${debounced}”.`
+              : mayCreate
+                ? 'No datasets yet. Create one, or import one with the SDK.'
+                : 'No datasets have been shared with you yet.'}
           </Text>
         ) : (
           <DatasetsTable datasets={datasets.data.datasets} />
@@ -79,7 +83,11 @@ export function DatasetsPage() {
           </Group>
         ) : null}
       </Paper>
-      <CreateDatasetDialog opened={creating} onClose={() => setCreating(false)} onCreated={(dataset) => void navigate(`/datasets/${encodeURIComponent(dataset.name)}`)} />
+      <CreateDatasetDialog
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(dataset) => void navigate(`/datasets/${encodeURIComponent(dataset.name)}`)}
+      />
     </>
   );
 }

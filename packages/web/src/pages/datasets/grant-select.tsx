@@ -7,7 +7,15 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { PERMISSION_LABELS, permissionOptions } from '../../lib/permissions';
 import { ROLE_PERMISSION_CAP } from '../../lib/roles';
 
-export function GrantSelect({ dataset, entry, onChanged }: { dataset: Dataset; entry: DatasetUserPermission; onChanged: () => void }) {
+export function GrantSelect({
+  dataset,
+  entry,
+  onChanged,
+}: {
+  dataset: Dataset;
+  entry: DatasetUserPermission;
+  onChanged: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const { user } = entry;
   const admin = user.role === 'ADMIN';

@@ -9,7 +9,15 @@ import { notifySuccess } from '../../lib/notify';
 import { useCurrentUser } from '../../session/session-context';
 import { GroupGrantSelect } from './group-grant-select';
 
-export function GroupAccessTable({ dataset, grants, onChanged }: { dataset: Dataset; grants: DatasetGroupPermission[]; onChanged: () => void }) {
+export function GroupAccessTable({
+  dataset,
+  grants,
+  onChanged,
+}: {
+  dataset: Dataset;
+  grants: DatasetGroupPermission[];
+  onChanged: () => void;
+}) {
   const me = useCurrentUser();
   const [removing, setRemoving] = useState<DatasetGroupPermission | undefined>(undefined);
   const remove = async () => {
@@ -44,7 +52,12 @@ export function GroupAccessTable({ dataset, grants, onChanged }: { dataset: Data
                 <Table.Td>
                   <Stack gap={0}>
                     {me.role === 'ADMIN' ? (
-                      <Anchor component={Link} to={`/team/groups/${encodeURIComponent(grant.group.id)}`} size="sm" fw={500}>
+                      <Anchor
+                        component={Link}
+                        to={`/team/groups/${encodeURIComponent(grant.group.id)}`}
+                        size="sm"
+                        fw={500}
+                      >
                         {grant.group.name}
                       </Anchor>
                     ) : (
@@ -64,7 +77,13 @@ export function GroupAccessTable({ dataset, grants, onChanged }: { dataset: Data
                 </Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">
-                    <Button color="red" variant="subtle" size="xs" onClick={() => setRemoving(grant)} aria-label={`Remove group ${grant.group.name}`}>
+                    <Button
+                      color="red"
+                      variant="subtle"
+                      size="xs"
+                      onClick={() => setRemoving(grant)}
+                      aria-label={`Remove group ${grant.group.name}`}
+                    >
                       Remove
                     </Button>
                   </Group>
@@ -74,9 +93,17 @@ export function GroupAccessTable({ dataset, grants, onChanged }: { dataset: Data
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <ConfirmDialog opened={removing !== undefined} title="Remove group access?" confirmLabel="Remove" danger onConfirm={remove} onClose={() => setRemoving(undefined)}>
+      <ConfirmDialog
+        opened={removing !== undefined}
+        title="Remove group access?"
+        confirmLabel="Remove"
+        danger
+        onConfirm={remove}
+        onClose={() => setRemoving(undefined)}
+      >
         <Text size="sm">
-          The members of {removing?.group.name} lose the access this group gave them here, at once. They keep what their role, the default and their own grants give.
+          The members of {removing?.group.name} lose the access this group gave them here, at once. They keep what their
+          role, the default and their own grants give.
         </Text>
       </ConfirmDialog>
     </>

@@ -20,10 +20,15 @@ export function GroupAccess({ dataset, grants, visibleGroups, onChanged }: Group
         Groups
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Share the dataset with user groups: everyone in a group gets its permission, up to their role’s limit, and loses it when they leave the group.
+        Share the dataset with user groups: everyone in a group gets its permission, up to their role’s limit, and loses
+        it when they leave the group.
       </Text>
       <Stack gap="lg">
-        <AddGroupForm dataset={dataset} suggestions={(visibleGroups ?? []).filter((g) => !granted.has(g.id))} onAdded={onChanged} />
+        <AddGroupForm
+          dataset={dataset}
+          suggestions={(visibleGroups ?? []).filter((g) => !granted.has(g.id))}
+          onAdded={onChanged}
+        />
         <GroupAccessTable dataset={dataset} grants={grants} onChanged={onChanged} />
       </Stack>
     </Paper>

@@ -6,7 +6,15 @@ import { permissionsApi } from '../../api/permissions-api';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { PERMISSION_LABELS, permissionOptions } from '../../lib/permissions';
 
-export function GroupGrantSelect({ dataset, grant, onChanged }: { dataset: Dataset; grant: DatasetGroupPermission; onChanged: () => void }) {
+export function GroupGrantSelect({
+  dataset,
+  grant,
+  onChanged,
+}: {
+  dataset: Dataset;
+  grant: DatasetGroupPermission;
+  onChanged: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const onChange = (value: string | null) => {
     const permission = value as DatasetPermission | null;

@@ -11,7 +11,12 @@ export interface LabelCount {
 const BUILTIN_FIELDS = new Set(['id', 'filepath', 'tags', 'metadata', 'created_at', 'last_modified_at']);
 
 function isLabel(value: unknown): value is { _cls: string } & Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { _cls?: unknown })._cls === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { _cls?: unknown })._cls === 'string'
+  );
 }
 
 /** A list label (Detections, Classifications, Keypoints, Polylines) counts its items; a single label counts one. */

@@ -7,7 +7,15 @@ import { AccessPanel } from './access-panel';
 import { BasicInfoForm } from './basic-info-form';
 import { DangerZone } from './danger-zone';
 
-export function ManageTab({ dataset, onChanged, onDeleted }: { dataset: Dataset; onChanged: (next: Dataset) => void; onDeleted: () => void }) {
+export function ManageTab({
+  dataset,
+  onChanged,
+  onDeleted,
+}: {
+  dataset: Dataset;
+  onChanged: (next: Dataset) => void;
+  onDeleted: () => void;
+}) {
   const manage = permissionAtLeast(dataset.permission, 'MANAGE');
   return (
     <Stack gap="lg">
@@ -19,7 +27,8 @@ export function ManageTab({ dataset, onChanged, onDeleted }: { dataset: Dataset;
         </>
       ) : (
         <Alert color="gray" icon={<IconLock size={18} />} title="Access and deletion need Manage">
-          Only people with Manage permission on this dataset can see who has access, share it, or delete it. Ask its owner or an admin.
+          Only people with Manage permission on this dataset can see who has access, share it, or delete it. Ask its
+          owner or an admin.
         </Alert>
       )}
     </Stack>

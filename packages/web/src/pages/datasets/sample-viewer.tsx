@@ -35,7 +35,13 @@ export function SampleViewer({ dataset, samples, index, labelField, onChange }: 
   const boxes = sample ? labelBoxes(sample, labelField) : [];
   const name = sample ? fileName(sample.filepath) : '';
   return (
-    <Modal opened={sample !== undefined} onClose={() => onChange(undefined)} title={name} size="min(1200px, 94vw)" centered>
+    <Modal
+      opened={sample !== undefined}
+      onClose={() => onChange(undefined)}
+      title={name}
+      size="min(1200px, 94vw)"
+      centered
+    >
       {sample ? (
         <Stack gap="sm">
           <AnnotatedImage
@@ -67,10 +73,22 @@ export function SampleViewer({ dataset, samples, index, labelField, onChange }: 
               <Text size="sm" c="dimmed">
                 {(index ?? 0) + 1} of {samples.length}
               </Text>
-              <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={!hasPrevious} onClick={() => index !== undefined && onChange(index - 1)}>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconChevronLeft size={14} />}
+                disabled={!hasPrevious}
+                onClick={() => index !== undefined && onChange(index - 1)}
+              >
                 Previous sample
               </Button>
-              <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!hasNext} onClick={() => index !== undefined && onChange(index + 1)}>
+              <Button
+                variant="default"
+                size="xs"
+                rightSection={<IconChevronRight size={14} />}
+                disabled={!hasNext}
+                onClick={() => index !== undefined && onChange(index + 1)}
+              >
                 Next sample
               </Button>
             </Group>

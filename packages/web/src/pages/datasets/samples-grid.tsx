@@ -8,7 +8,9 @@ import { AnnotatedImage } from './annotated-image';
 /** The pixel size FiftyOne keeps in metadata, when the sample has it. */
 export function metadataSize(sample: Sample): { width: number; height: number } | undefined {
   const metadata = sample.metadata as { width?: unknown; height?: unknown } | null | undefined;
-  return typeof metadata?.width === 'number' && typeof metadata.height === 'number' ? { width: metadata.width, height: metadata.height } : undefined;
+  return typeof metadata?.width === 'number' && typeof metadata.height === 'number'
+    ? { width: metadata.width, height: metadata.height }
+    : undefined;
 }
 
 /** "frame-0001.jpg: 2 person, 1 car" — what the picture shows, for screen readers. */
@@ -33,7 +35,14 @@ export function SamplesGrid({ dataset, samples, labelField, onOpen }: SamplesGri
         const boxes = labelBoxes(sample, labelField);
         const name = fileName(sample.filepath);
         return (
-          <Paper key={sample.id} withBorder radius="sm" style={{ overflow: 'hidden' }} role="listitem" data-sample-id={sample.id}>
+          <Paper
+            key={sample.id}
+            withBorder
+            radius="sm"
+            style={{ overflow: 'hidden' }}
+            role="listitem"
+            data-sample-id={sample.id}
+          >
             <UnstyledButton onClick={() => onOpen(index)} aria-label={`Open ${name}`} display="block" w="100%">
               <AnnotatedImage
                 src={mediaApi.thumbnailUrl(dataset, sample.id)}

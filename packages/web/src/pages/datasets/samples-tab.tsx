@@ -32,9 +32,19 @@ export function SamplesTab({ dataset }: { dataset: Dataset }) {
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const pageIndex = cursors.length - 1;
   const after = cursors[pageIndex];
-  const page = useApi(() => samplesApi.page(dataset.name, { limit: PAGE_SIZE, ...(after !== undefined ? { after } : {}) }), [dataset.name, after]);
+  const page = useApi(
+    () => samplesApi.page(dataset.name, { limit: PAGE_SIZE, ...(after !== undefined ? { after } : {}) }),
+    [dataset.name, after],
+  );
   const total = useApi(() => samplesApi.count(dataset.name).catch(() => undefined), [dataset.name]);
-  const fields = useApi(() => samplesApi.fields(dataset.name).then((list) => boxFields(list.fields)).catch(() => [] as string[]), [dataset.name]);
+  const fields = useApi(
+    () =>
+      samplesApi
+        .fields(dataset.name)
+        .then((list) => boxFields(list.fields))
+        .catch(() => [] as string[]),
+    [dataset.name],
+  );
   const [view, setView] = useState<SamplesView>(storedView);
   // undefined: the first box field of the schema; NO_LABELS: none drawn.
   const [chosenField, setChosenField] = useState<string | undefined>(undefined);
@@ -78,7 +88,10 @@ export function SamplesTab({ dataset }: { dataset: Dataset }) {
             allowDeselect={false}
             value={labelField ?? NO_LABELS}
             onChange={(value) => setChosenField(value ?? undefined)}
-            data={[...fields.data.map((path) => ({ value: path, label: path })), { value: NO_LABELS, label: 'No boxes' }]}
+            data={[
+              ...fields.data.map((path) => ({ value: path, label: path })),
+              { value: NO_LABELS, label: 'No boxes' },
+            ]}
             styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 }, label: { whiteSpace: 'nowrap' } }}
           />
         ) : null}
@@ -94,7 +107,13 @@ export function SamplesTab({ dataset }: { dataset: Dataset }) {
       ) : view === 'grid' ? (
         <>
           <SamplesGrid dataset={dataset.name} samples={page.data.samples} labelField={labelField} onOpen={setOpen} />
-          <SampleViewer dataset={dataset.name} samples={page.data.samples} index={open} labelField={labelField} onChange={setOpen} />
+          <SampleViewer
+            dataset={dataset.name}
+            samples={page.data.samples}
+            index={open}
+            labelField={labelField}
+            onChange={setOpen}
+          />
         </>
       ) : (
         <SamplesTable samples={page.data.samples} />

@@ -14,7 +14,12 @@ export function AccountSettings() {
         </Title>
         <Stack>
           <ProfileForm />
-          <TextInput label="Email" value={user.email} readOnly description="Your sign-in name; an admin can invite a new address if it changes." />
+          <TextInput
+            label="Email"
+            value={user.email}
+            readOnly
+            description="Your sign-in name; an admin can invite a new address if it changes."
+          />
         </Stack>
       </Paper>
       <Paper withBorder p="lg">

@@ -12,7 +12,8 @@ export function ApiKeysSettings() {
     return (
       <Alert color="gray" icon={<IconLock size={18} />} title="Guests cannot use API keys" maw={640}>
         <Text size="sm">
-          API keys let the SDK act as you, and guests can only view what is shared with them in the browser. If you need the SDK, ask an admin to make you a collaborator or a member.
+          API keys let the SDK act as you, and guests can only view what is shared with them in the browser. If you need
+          the SDK, ask an admin to make you a collaborator or a member.
         </Text>
       </Alert>
     );
@@ -20,7 +21,8 @@ export function ApiKeysSettings() {
   return (
     <Stack gap="lg">
       <Text size="sm" c="dimmed" maw={720}>
-        An API key lets the SDK and the <code>teamset</code> command act as you, with your role and dataset permissions. Give each computer or job its own key, so you can delete one without breaking the others.
+        An API key lets the SDK and the <code>teamset</code> command act as you, with your role and dataset permissions.
+        Give each computer or job its own key, so you can delete one without breaking the others.
       </Text>
       <KeyManager />
       <ConnectBox />

@@ -21,7 +21,11 @@ export function ChangePasswordForm() {
       setCurrent('');
       setNext('');
       setConfirm('');
-      notifySuccess(endedSessions > 0 ? `Password changed; ${endedSessions} other session${endedSessions === 1 ? ' was' : 's were'} signed out` : 'Password changed');
+      notifySuccess(
+        endedSessions > 0
+          ? `Password changed; ${endedSessions} other session${endedSessions === 1 ? ' was' : 's were'} signed out`
+          : 'Password changed',
+      );
     });
   };
 
@@ -31,7 +35,14 @@ export function ChangePasswordForm() {
         <Text size="sm" c="dimmed">
           Changing your password signs you out everywhere else. Your API keys keep working.
         </Text>
-        <PasswordInput label="Current password" required value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" error={submit.fieldErrors.currentPassword} />
+        <PasswordInput
+          label="Current password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+          autoComplete="current-password"
+          error={submit.fieldErrors.currentPassword}
+        />
         <PasswordInput
           label="New password"
           description={`At least ${PASSWORD_MIN_LENGTH} characters`}
@@ -41,9 +52,21 @@ export function ChangePasswordForm() {
           autoComplete="new-password"
           error={submit.fieldErrors.newPassword}
         />
-        <PasswordInput label="Confirm new password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} autoComplete="new-password" error={mismatch ? 'The passwords do not match' : undefined} />
+        <PasswordInput
+          label="Confirm new password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.currentTarget.value)}
+          autoComplete="new-password"
+          error={mismatch ? 'The passwords do not match' : undefined}
+        />
         <FormError message={submit.error} />
-        <Button type="submit" loading={submit.busy} disabled={!current || next.length < PASSWORD_MIN_LENGTH || confirm !== next} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          type="submit"
+          loading={submit.busy}
+          disabled={!current || next.length < PASSWORD_MIN_LENGTH || confirm !== next}
+          style={{ alignSelf: 'flex-start' }}
+        >
           Change password
         </Button>
       </Stack>

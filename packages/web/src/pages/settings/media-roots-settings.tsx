@@ -1,5 +1,19 @@
 // Settings › Organization › Media roots (admins): the server directories sample images may be served from; add and remove.
-import { ActionIcon, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import type { MediaRoot } from '@teamset/contract';
 import { IconFolderPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -37,7 +51,8 @@ export function MediaRootsSettings() {
         Media roots
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        The web app shows a sample’s image only when its file is inside one of these directories on the server’s machine. Nothing outside them is ever served.
+        The web app shows a sample’s image only when its file is inside one of these directories on the server’s
+        machine. Nothing outside them is ever served.
       </Text>
       {roots.error ? (
         <LoadError error={roots.error} onRetry={roots.reload} title="Could not load the media roots" />
@@ -53,7 +68,17 @@ export function MediaRootsSettings() {
         <Table mb="md" aria-label="Media roots" verticalSpacing="xs">
           <Table.Tbody>
             {roots.data.roots.map((root) => (
-              <RootRow key={`${root.source}:${root.path}`} root={root} busy={submit.busy} onRemove={() => void save(organizationRoots.filter((p) => p !== root.path), 'Media root removed')} />
+              <RootRow
+                key={`${root.source}:${root.path}`}
+                root={root}
+                busy={submit.busy}
+                onRemove={() =>
+                  void save(
+                    organizationRoots.filter((p) => p !== root.path),
+                    'Media root removed',
+                  )
+                }
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -70,7 +95,12 @@ export function MediaRootsSettings() {
               style={{ flex: 1 }}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
-            <Button type="submit" leftSection={<IconFolderPlus size={16} />} loading={submit.busy} disabled={!path.trim()}>
+            <Button
+              type="submit"
+              leftSection={<IconFolderPlus size={16} />}
+              loading={submit.busy}
+              disabled={!path.trim()}
+            >
               Add root
             </Button>
           </Group>
@@ -99,13 +129,24 @@ function RootRow({ root, busy, onRemove }: { root: MediaRoot; busy: boolean; onR
             </Tooltip>
           )}
           {root.source === 'server' ? (
-            <Tooltip label="Given to teamset serve (--media-root or TEAMSET_MEDIA_ROOTS); change it where the server is started" withArrow multiline w={260}>
+            <Tooltip
+              label="Given to teamset serve (--media-root or TEAMSET_MEDIA_ROOTS); change it where the server is started"
+              withArrow
+              multiline
+              w={260}
+            >
               <Badge color="gray" variant="outline">
                 Server
               </Badge>
             </Tooltip>
           ) : (
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove media root ${root.path}`} onClick={onRemove} disabled={busy}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove media root ${root.path}`}
+              onClick={onRemove}
+              disabled={busy}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           )}

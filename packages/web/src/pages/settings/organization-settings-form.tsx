@@ -9,7 +9,13 @@ import { notifySuccess } from '../../lib/notify';
 import { PERMISSION_DESCRIPTIONS, permissionOptions } from '../../lib/permissions';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../lib/roles';
 
-export function OrganizationSettingsForm({ initial, onSaved }: { initial: OrganizationSettings; onSaved: (next: OrganizationSettings) => void }) {
+export function OrganizationSettingsForm({
+  initial,
+  onSaved,
+}: {
+  initial: OrganizationSettings;
+  onSaved: (next: OrganizationSettings) => void;
+}) {
   const submit = useSubmit();
   const [role, setRole] = useState<Role>(initial.defaultUserRole);
   const [permission, setPermission] = useState<DatasetPermission>(initial.defaultDatasetPermission);
@@ -26,7 +32,14 @@ export function OrganizationSettingsForm({ initial, onSaved }: { initial: Organi
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
-        <Select label="Default role for new users" description={`For people invited or created without a role. ${ROLE_DESCRIPTIONS[role]}.`} data={ROLE_OPTIONS} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+        <Select
+          label="Default role for new users"
+          description={`For people invited or created without a role. ${ROLE_DESCRIPTIONS[role]}.`}
+          data={ROLE_OPTIONS}
+          value={role}
+          onChange={(v) => v && setRole(v as Role)}
+          allowDeselect={false}
+        />
         <Select
           label="Default access for new datasets"
           description={`What members get on datasets created from now on (${PERMISSION_DESCRIPTIONS[permission].toLowerCase()}); existing datasets keep theirs.`}

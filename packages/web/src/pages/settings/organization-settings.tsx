@@ -9,7 +9,10 @@ import { OrganizationSettingsForm } from './organization-settings-form';
 
 export function OrganizationSettingsPanel() {
   const user = useCurrentUser();
-  const settings = useApi(() => (user.role === 'ADMIN' ? organizationApi.get() : Promise.resolve(undefined)), [user.role]);
+  const settings = useApi(
+    () => (user.role === 'ADMIN' ? organizationApi.get() : Promise.resolve(undefined)),
+    [user.role],
+  );
   if (user.role !== 'ADMIN') return <Alert color="gray">Only admins can change the organization’s settings.</Alert>;
   if (settings.error) return <LoadError error={settings.error} onRetry={settings.reload} />;
   if (!settings.data) {
@@ -23,9 +26,14 @@ export function OrganizationSettingsPanel() {
     <>
       <Paper withBorder p="lg" maw={560}>
         <Text size="sm" c="dimmed" mb="md">
-          Least privilege is the default: new users are guests and new datasets are private to their creator until shared.
+          Least privilege is the default: new users are guests and new datasets are private to their creator until
+          shared.
         </Text>
-        <OrganizationSettingsForm key={JSON.stringify(settings.data)} initial={settings.data} onSaved={() => settings.reload()} />
+        <OrganizationSettingsForm
+          key={JSON.stringify(settings.data)}
+          initial={settings.data}
+          onSaved={() => settings.reload()}
+        />
       </Paper>
       <MediaRootsSettings />
     </>

@@ -25,7 +25,16 @@ export function ProfileForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Group align="flex-end" wrap="nowrap">
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} error={submit.fieldErrors.name} style={{ flex: 1 }} autoComplete="name" />
+        <TextInput
+          label="Name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          maxLength={100}
+          error={submit.fieldErrors.name}
+          style={{ flex: 1 }}
+          autoComplete="name"
+        />
         <Button type="submit" loading={submit.busy} disabled={!changed}>
           Save name
         </Button>

@@ -8,7 +8,15 @@ import { useSubmit } from '../../hooks/use-submit';
 import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '../../lib/limits';
 import { notifySuccess } from '../../lib/notify';
 
-export function CreateGroupDialog({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (group: UserGroup) => void }) {
+export function CreateGroupDialog({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (group: UserGroup) => void;
+}) {
   const submit = useSubmit();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -21,7 +29,10 @@ export function CreateGroupDialog({ opened, onClose, onCreated }: { opened: bool
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(async () => {
-      const group = await groupsApi.create({ name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
+      const group = await groupsApi.create({
+        name: name.trim(),
+        ...(description.trim() ? { description: description.trim() } : {}),
+      });
       notifySuccess(`Group “${group.name}” created`);
       setName('');
       setDescription('');

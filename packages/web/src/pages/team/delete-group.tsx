@@ -31,9 +31,18 @@ export function DeleteGroup({ group, onDeleted }: { group: UserGroup; onDeleted:
           Delete group
         </Button>
       </Group>
-      <ConfirmDialog opened={opened} title="Delete group?" confirmLabel="Delete group" danger onConfirm={remove} onClose={() => setOpened(false)}>
+      <ConfirmDialog
+        opened={opened}
+        title="Delete group?"
+        confirmLabel="Delete group"
+        danger
+        onConfirm={remove}
+        onClose={() => setOpened(false)}
+      >
         <Text size="sm">
-          “{group.name}” and its grants on datasets are deleted. Its {group.users.length === 1 ? 'member loses' : `${group.users.length} members lose`} the access it gave at once. This cannot be undone.
+          “{group.name}” and its grants on datasets are deleted. Its{' '}
+          {group.users.length === 1 ? 'member loses' : `${group.users.length} members lose`} the access it gave at once.
+          This cannot be undone.
         </Text>
       </ConfirmDialog>
     </Paper>

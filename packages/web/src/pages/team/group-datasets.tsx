@@ -15,7 +15,8 @@ export function GroupDatasets({ group }: { group: UserGroup }) {
         Dataset access
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Each member gets the group’s permission, up to their role’s limit. Share a dataset with the group on the dataset’s Manage tab.
+        Each member gets the group’s permission, up to their role’s limit. Share a dataset with the group on the
+        dataset’s Manage tab.
       </Text>
       {grants.error ? (
         <LoadError error={grants.error} onRetry={grants.reload} />

@@ -57,7 +57,12 @@ export function GroupDetailsForm({ group, onSaved }: { group: UserGroup; onSaved
             Created {formatDateTime(group.createdAt)} · last changed {formatDateTime(group.updatedAt)}
           </Text>
           <FormError message={submit.error} />
-          <Button type="submit" loading={submit.busy} disabled={!changed || !name.trim()} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            type="submit"
+            loading={submit.busy}
+            disabled={!changed || !name.trim()}
+            style={{ alignSelf: 'flex-start' }}
+          >
             Save changes
           </Button>
         </Stack>

@@ -45,7 +45,13 @@ export function GroupMembersTable({ group, onChanged }: { group: UserGroup; onCh
                   <RoleBadge role={member.role} />
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Button color="red" variant="subtle" size="xs" onClick={() => setRemoving(member)} aria-label={`Remove ${member.email} from the group`}>
+                  <Button
+                    color="red"
+                    variant="subtle"
+                    size="xs"
+                    onClick={() => setRemoving(member)}
+                    aria-label={`Remove ${member.email} from the group`}
+                  >
                     Remove
                   </Button>
                 </Table.Td>
@@ -54,9 +60,17 @@ export function GroupMembersTable({ group, onChanged }: { group: UserGroup; onCh
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <ConfirmDialog opened={removing !== undefined} title="Remove from group?" confirmLabel="Remove" danger onConfirm={remove} onClose={() => setRemoving(undefined)}>
+      <ConfirmDialog
+        opened={removing !== undefined}
+        title="Remove from group?"
+        confirmLabel="Remove"
+        danger
+        onConfirm={remove}
+        onClose={() => setRemoving(undefined)}
+      >
         <Text size="sm">
-          {removing?.name} leaves {group.name} and loses the dataset access the group gives, at once. Their own grants and role stay as they are.
+          {removing?.name} leaves {group.name} and loses the dataset access the group gives, at once. Their own grants
+          and role stay as they are.
         </Text>
       </ConfirmDialog>
     </>

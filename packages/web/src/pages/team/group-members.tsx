@@ -39,7 +39,8 @@ export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged
           </Button>
         </Group>
         <Text size="xs" c="dimmed" mt={6}>
-          Search by name or email; pick someone who already has an account. New people are invited on the Invitations tab.
+          Search by name or email; pick someone who already has an account. New people are invited on the Invitations
+          tab.
         </Text>
         <FormError message={submit.error ?? Object.values(submit.fieldErrors)[0]} />
       </form>

@@ -46,7 +46,13 @@ export function InvitationsTable({ invitations, onChanged }: { invitations: Invi
                 <Text size="sm">{formatDateTime(invitation.expiresAt)}</Text>
               </Table.Td>
               <Table.Td ta="right">
-                <Button color="red" variant="light" size="xs" onClick={() => setRevoking(invitation)} aria-label={`Revoke invitation for ${invitation.email}`}>
+                <Button
+                  color="red"
+                  variant="light"
+                  size="xs"
+                  onClick={() => setRevoking(invitation)}
+                  aria-label={`Revoke invitation for ${invitation.email}`}
+                >
                   Revoke
                 </Button>
               </Table.Td>
@@ -54,7 +60,14 @@ export function InvitationsTable({ invitations, onChanged }: { invitations: Invi
           ))}
         </Table.Tbody>
       </Table>
-      <ConfirmDialog opened={revoking !== undefined} title="Revoke invitation?" confirmLabel="Revoke" danger onConfirm={revoke} onClose={() => setRevoking(undefined)}>
+      <ConfirmDialog
+        opened={revoking !== undefined}
+        title="Revoke invitation?"
+        confirmLabel="Revoke"
+        danger
+        onConfirm={revoke}
+        onClose={() => setRevoking(undefined)}
+      >
         <Text size="sm">The link sent to {revoking?.email} will stop working. You can invite them again later.</Text>
       </ConfirmDialog>
     </>

@@ -38,8 +38,23 @@ export function InviteForm({ onInvited }: { onInvited: (created: CreatedInvitati
   return (
     <form onSubmit={onSubmit} noValidate>
       <Group align="flex-end">
-        <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} w={300} autoComplete="off" />
-        <Select label="Role" data={ROLE_OPTIONS} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} w={200} />
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          w={300}
+          autoComplete="off"
+        />
+        <Select
+          label="Role"
+          data={ROLE_OPTIONS}
+          value={role}
+          onChange={(v) => v && setRole(v as Role)}
+          allowDeselect={false}
+          w={200}
+        />
         <Button type="submit" loading={submit.busy} disabled={!email.trim()}>
           Invite
         </Button>

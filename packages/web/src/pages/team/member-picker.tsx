@@ -17,7 +17,10 @@ export interface MemberPickerProps {
 
 export function MemberPicker({ value, onChange, exclude }: MemberPickerProps) {
   const [search] = useDebouncedValue(value.trim(), 250);
-  const found = useApi(() => (search ? usersApi.list({ search, pageSize: SUGGESTIONS }) : Promise.resolve(undefined)), [search]);
+  const found = useApi(
+    () => (search ? usersApi.list({ search, pageSize: SUGGESTIONS }) : Promise.resolve(undefined)),
+    [search],
+  );
   const users = (found.data?.users ?? []).filter((u) => !exclude.has(u.id));
   const byEmail = new Map<string, User>(users.map((u) => [u.email, u]));
 

@@ -8,19 +8,30 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { canUseApiKeys, ROLE_LABELS, ROLE_OPTIONS, roleRank } from '../../lib/roles';
 
 function downgradeConsequences(from: Role, to: Role): string {
-  if (canUseApiKeys(from) && !canUseApiKeys(to)) return 'Their API keys will stop working until they are promoted again, and they will only be able to view datasets shared with them.';
+  if (canUseApiKeys(from) && !canUseApiKeys(to))
+    return 'Their API keys will stop working until they are promoted again, and they will only be able to view datasets shared with them.';
   if (from === 'ADMIN') return 'They will no longer manage the team, settings, or datasets not shared with them.';
   if (from === 'MEMBER') return 'They will lose the default access to datasets and can no longer create datasets.';
   return 'Their dataset access will be capped at their new role.';
 }
 
-export function RoleSelect({ user, disabledReason, onChanged }: { user: User; disabledReason: string | undefined; onChanged: () => void }) {
+export function RoleSelect({
+  user,
+  disabledReason,
+  onChanged,
+}: {
+  user: User;
+  disabledReason: string | undefined;
+  onChanged: () => void;
+}) {
   const [pending, setPending] = useState<Role | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
   const apply = async (role: Role) => {
     await usersApi.setRole(user.id, role);
-    notifySuccess(`${user.name} is now ${ROLE_LABELS[role].toLowerCase() === 'admin' ? 'an admin' : `a ${ROLE_LABELS[role].toLowerCase()}`}`);
+    notifySuccess(
+      `${user.name} is now ${ROLE_LABELS[role].toLowerCase() === 'admin' ? 'an admin' : `a ${ROLE_LABELS[role].toLowerCase()}`}`,
+    );
     onChanged();
   };
 
@@ -42,12 +53,12 @@ export function RoleSelect({ user, disabledReason, onChanged }: { user: User; di
       <Tooltip label={disabledReason} disabled={!disabledReason} withArrow>
         <div>
           <Select
-          aria-label={`Role of ${user.name}`}
-          data={ROLE_OPTIONS}
-          value={user.role}
-          onChange={onChange}
-          disabled={busy || Boolean(disabledReason)}
-          allowDeselect={false}
+            aria-label={`Role of ${user.name}`}
+            data={ROLE_OPTIONS}
+            value={user.role}
+            onChange={onChange}
+            disabled={busy || Boolean(disabledReason)}
+            allowDeselect={false}
             w={160}
             size="xs"
           />
@@ -62,7 +73,8 @@ export function RoleSelect({ user, disabledReason, onChanged }: { user: User; di
         onClose={() => setPending(undefined)}
       >
         <Text size="sm">
-          {user.name} goes from {ROLE_LABELS[user.role]} to {pending ? ROLE_LABELS[pending] : ''}. {pending ? downgradeConsequences(user.role, pending) : ''}
+          {user.name} goes from {ROLE_LABELS[user.role]} to {pending ? ROLE_LABELS[pending] : ''}.{' '}
+          {pending ? downgradeConsequences(user.role, pending) : ''}
         </Text>
       </ConfirmDialog>
     </>

@@ -11,7 +11,10 @@ export function TeamPage({ tab }: { tab: 'users' | 'invitations' | 'groups' }) {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title="Team" description="Everyone with an account on this server, their roles, the invitations still open, and the groups datasets can be shared with." />
+      <PageHeader
+        title="Team"
+        description="Everyone with an account on this server, their roles, the invitations still open, and the groups datasets can be shared with."
+      />
       <Tabs value={tab} onChange={(value) => value && void navigate(`/team/${value}`)} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="users" leftSection={<IconUsers size={16} />}>

@@ -44,7 +44,15 @@ export function UserDatasetAccess({ user }: { user: User }) {
                     {d.datasetName}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{d.userPermission ? <PermissionBadge permission={d.userPermission} /> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                <Table.Td>
+                  {d.userPermission ? (
+                    <PermissionBadge permission={d.userPermission} />
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <PermissionBadge permission={d.activePermission} />
                 </Table.Td>

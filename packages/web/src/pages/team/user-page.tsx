@@ -42,7 +42,11 @@ export function UserPage() {
             <Text size="sm" c="dimmed">
               Role
             </Text>
-            <RoleSelect user={person} disabledReason={person.id === me.id ? 'Ask another admin to change your own role' : undefined} onChanged={user.reload} />
+            <RoleSelect
+              user={person}
+              disabledReason={person.id === me.id ? 'Ask another admin to change your own role' : undefined}
+              onChanged={user.reload}
+            />
           </Group>
         }
       />
@@ -50,7 +54,8 @@ export function UserPage() {
         <KeyManager forUser={person} />
       ) : (
         <Alert color="gray" title="No API keys for guests">
-          Guests cannot hold or use API keys. Keys they made before becoming guests are kept but do not work; raise their role to let them use the SDK again.
+          Guests cannot hold or use API keys. Keys they made before becoming guests are kept but do not work; raise
+          their role to let them use the SDK again.
         </Alert>
       )}
       <UserGroups user={person} />

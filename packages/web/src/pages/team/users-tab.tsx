@@ -52,7 +52,12 @@ export function UsersTab() {
       )}
       {pages > 1 ? (
         <Group justify="center" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': `${control} page` })} />
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={setPage}
+            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+          />
         </Group>
       ) : null}
     </Paper>

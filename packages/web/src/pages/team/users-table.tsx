@@ -55,20 +55,37 @@ export function UsersTable({ users, onChanged }: { users: User[]; onChanged: () 
                     <Text size="sm">{user.email}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <RoleSelect user={user} disabledReason={self ? 'Ask another admin to change your own role' : undefined} onChanged={onChanged} />
+                    <RoleSelect
+                      user={user}
+                      disabledReason={self ? 'Ask another admin to change your own role' : undefined}
+                      onChanged={onChanged}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{formatDateTime(user.createdAt)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button component={Link} to={`/team/users/${encodeURIComponent(user.id)}`} variant="default" size="xs" aria-label={`Open ${user.name}`}>
+                      <Button
+                        component={Link}
+                        to={`/team/users/${encodeURIComponent(user.id)}`}
+                        variant="default"
+                        size="xs"
+                        aria-label={`Open ${user.name}`}
+                      >
                         Open
                       </Button>
                       <Tooltip label="You cannot remove yourself" disabled={!self} withArrow>
                         {/* A disabled button gets no pointer events: the wrapper shows the reason on hover. */}
                         <span>
-                          <Button color="red" variant="light" size="xs" disabled={self} onClick={() => setRemoving(user)} aria-label={`Remove ${user.name}`}>
+                          <Button
+                            color="red"
+                            variant="light"
+                            size="xs"
+                            disabled={self}
+                            onClick={() => setRemoving(user)}
+                            aria-label={`Remove ${user.name}`}
+                          >
                             Remove
                           </Button>
                         </span>
@@ -81,9 +98,17 @@ export function UsersTable({ users, onChanged }: { users: User[]; onChanged: () 
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <ConfirmDialog opened={removing !== undefined} title="Remove user?" confirmLabel="Remove user" danger onConfirm={remove} onClose={() => setRemoving(undefined)}>
+      <ConfirmDialog
+        opened={removing !== undefined}
+        title="Remove user?"
+        confirmLabel="Remove user"
+        danger
+        onConfirm={remove}
+        onClose={() => setRemoving(undefined)}
+      >
         <Text size="sm">
-          {removing?.name} ({removing?.email}) will be signed out, their API keys will stop working at once, and their dataset access will be removed. This cannot be undone.
+          {removing?.name} ({removing?.email}) will be signed out, their API keys will stop working at once, and their
+          dataset access will be removed. This cannot be undone.
         </Text>
       </ConfirmDialog>
     </>
