@@ -4,6 +4,26 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** One boundary rule: `patterns` of imports refused in `files`; `paths` for imports allowed as types only. */
+function restrictImports(files, patterns, paths = []) {
+  return {
+    files: [files],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns, paths }] },
+  };
+}
+
+const SDK_PATTERNS = [
+  {
+    group: ['@teamset/server', '@teamset/cli', '@teamset/web'],
+    message: 'sdk imports only contract (and core, lazily)',
+  },
+];
+// Core is an optional peer of the SDK: types only; the database connection loads it with a dynamic import.
+const SDK_PATHS = [
+  { name: '@teamset/core', allowTypeImports: true, message: 'load core through connection/load-core.ts' },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.ci/*.json'] },
   js.configs.recommended,
@@ -15,6 +35,51 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Package and folder boundaries (docs/architecture.md): what each part may import. Import cycles are checked
+  // by scripts/check-import-cycles.mjs, also part of `npm run lint`.
+  restrictImports('packages/contract/src/**', [{ group: ['@teamset/*'], message: 'contract imports nothing of ours' }]),
+  restrictImports('packages/core/src/**', [
+    {
+      group: ['@teamset/server', '@teamset/sdk', '@teamset/cli', '@teamset/web'],
+      message: 'core imports only contract',
+    },
+  ]),
+  restrictImports('packages/server/src/**', [
+    { group: ['@teamset/sdk', '@teamset/cli', '@teamset/web'], message: 'server imports only contract and core' },
+  ]),
+  restrictImports('packages/sdk/src/**', SDK_PATTERNS, SDK_PATHS),
+  // Later entries replace earlier ones for the same files, so formats/ repeats the SDK's own rules.
+  restrictImports(
+    'packages/sdk/src/formats/**',
+    [
+      ...SDK_PATTERNS,
+      {
+        group: ['**/datasets/*', '!**/datasets/sample-batches.js'],
+        message:
+          'formats take the ImportTarget/ExportSource shapes (formats/transfer-ports.ts), not the datasets module',
+      },
+    ],
+    SDK_PATHS,
+  ),
+  restrictImports('packages/cli/src/backends/**', [
+    { group: ['**/commands/*'], message: 'backends serve the commands; shared values live outside commands/' },
+  ]),
+  restrictImports(
+    'packages/web/src/**',
+    [
+      {
+        group: ['@teamset/core', '@teamset/server', '@teamset/sdk', '@teamset/cli', 'typebox'],
+        message: 'the web app talks HTTP and imports only contract types',
+      },
+    ],
+    [
+      {
+        name: '@teamset/contract',
+        allowTypeImports: true,
+        message: 'the web bundle takes only types from the contract',
+      },
+    ],
+  ),
   {
     // The web app runs in the browser; only the two classic hook rules (the React Compiler rules are not used here).
     files: ['packages/web/src/**/*.{ts,tsx}'],
