@@ -2,14 +2,9 @@
 import type { Command } from 'commander';
 import type { Dataset, MediaType } from '@teamset/contract';
 import { CliContext } from '../cli-context.js';
-import { parseMediaType, parsePositiveInt } from '../option-parsers.js';
+import { listQuery, withListOptions, type ListOptions } from '../list-options.js';
+import { parseMediaType } from '../option-parsers.js';
 import { DATASET_COLUMNS, datasetFields } from '../render/columns.js';
-
-interface ListOptions {
-  search?: string;
-  page?: number;
-  pageSize?: number;
-}
 
 function showDataset(ctx: CliContext, dataset: Dataset, createdByEmail?: string): void {
   if (ctx.out.json) ctx.out.writeJson(dataset);
@@ -21,19 +16,16 @@ export function registerDatasetsCommands(program: Command): void {
     .command('datasets')
     .description('manage datasets (names may contain spaces and /: quote them)');
 
-  datasets
-    .command('list')
-    .description('list the datasets you can see, a page at a time (every dataset when working on the database)')
-    .option('--search <text>', 'only datasets whose name contains this (case-insensitive)')
-    .option('--page <n>', 'page number, from 1', parsePositiveInt)
-    .option('--page-size <n>', 'datasets per page', parsePositiveInt)
-    .action(async (options: ListOptions, command: Command) => {
-      const ctx = CliContext.of(command);
-      const page = await ctx.withBackend((backend) =>
-        backend.listDatasets({ search: options.search, page: options.page, pageSize: options.pageSize }),
-      );
-      ctx.out.page(page, page.datasets, DATASET_COLUMNS, 'dataset');
-    });
+  withListOptions(
+    datasets
+      .command('list')
+      .description('list the datasets you can see, a page at a time (every dataset when working on the database)'),
+    { search: 'only datasets whose name contains this (case-insensitive)', pageSize: 'datasets per page' },
+  ).action(async (options: ListOptions, command: Command) => {
+    const ctx = CliContext.of(command);
+    const page = await ctx.withBackend((backend) => backend.listDatasets(listQuery(options)));
+    ctx.out.page(page, page.datasets, DATASET_COLUMNS, 'dataset');
+  });
 
   datasets
     .command('create')
@@ -78,7 +70,6 @@ export function registerDatasetsCommands(program: Command): void {
     .action(async (name: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       await ctx.withBackend((backend) => backend.deleteDataset(name));
-      if (ctx.out.json) ctx.out.writeJson({ deleted: true, name });
-      else ctx.out.line(`Deleted dataset ${name}`);
+      ctx.out.result({ deleted: true, name }, `Deleted dataset ${name}`);
     });
 }

@@ -148,8 +148,7 @@ export function registerGroupsCommands(program: Command): void {
     .action(async (group: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       await ctx.withBackend((backend) => backend.deleteGroup(group));
-      if (ctx.out.json) ctx.out.writeJson({ deleted: true, group });
-      else ctx.out.line(`Deleted user group ${group}`);
+      ctx.out.result({ deleted: true, group }, `Deleted user group ${group}`);
     });
 
   // The group grants live with the other dataset permissions: `teamset permissions set-group …`.
@@ -169,8 +168,7 @@ export function registerGroupsCommands(program: Command): void {
         const granted = await ctx.withBackend((backend) =>
           backend.setDatasetGroupPermission(dataset, group, permission),
         );
-        if (ctx.out.json) ctx.out.writeJson(granted);
-        else ctx.out.line(`Group ${granted.group.name} now has ${granted.permission} on dataset ${dataset}`);
+        ctx.out.result(granted, `Group ${granted.group.name} now has ${granted.permission} on dataset ${dataset}`);
       },
     );
 
@@ -182,7 +180,6 @@ export function registerGroupsCommands(program: Command): void {
     .action(async (dataset: string, group: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       await ctx.withBackend((backend) => backend.removeDatasetGroupPermission(dataset, group));
-      if (ctx.out.json) ctx.out.writeJson({ removed: true, dataset, group });
-      else ctx.out.line(`Removed group ${group}'s permission on dataset ${dataset}`);
+      ctx.out.result({ removed: true, dataset, group }, `Removed group ${group}'s permission on dataset ${dataset}`);
     });
 }

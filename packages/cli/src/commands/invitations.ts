@@ -42,7 +42,6 @@ export function registerInvitationsCommands(program: Command): void {
     .action(async (id: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       await ctx.managementClient('invitations revoke').deleteUserInvitation(id);
-      if (ctx.out.json) ctx.out.writeJson({ revoked: true, id });
-      else ctx.out.line(`Revoked invitation ${id}`);
+      ctx.out.result({ revoked: true, id }, `Revoked invitation ${id}`);
     });
 }

@@ -27,8 +27,7 @@ export function registerKeysCommands(program: Command): void {
         backend.generateKey({ name: options.name, user: options.user, expiresInSeconds: options.expiresIn }),
       );
       // The only place the CLI ever prints a plaintext key: the call that creates it.
-      if (ctx.out.json) ctx.out.writeJson(created);
-      else ctx.out.line(created.key);
+      ctx.out.result(created, created.key);
       const { apiKey } = created;
       const expiry = apiKey.expiresAt === null ? 'never expires' : `expires ${shortTime(apiKey.expiresAt)}`;
       ctx.out.note(
@@ -67,7 +66,6 @@ export function registerKeysCommands(program: Command): void {
     .action(async (keyId: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       await ctx.withBackend((backend) => backend.deleteKey(keyId));
-      if (ctx.out.json) ctx.out.writeJson({ deleted: true, id: keyId });
-      else ctx.out.line(`Deleted API key ${keyId}`);
+      ctx.out.result({ deleted: true, id: keyId }, `Deleted API key ${keyId}`);
     });
 }

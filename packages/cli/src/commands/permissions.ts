@@ -70,8 +70,7 @@ export function registerPermissionsCommands(program: Command): void {
     .action(async (dataset: string, user: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       await ctx.withBackend((backend) => backend.removeDatasetUserPermission(dataset, user));
-      if (ctx.out.json) ctx.out.writeJson({ removed: true, dataset, user });
-      else ctx.out.line(`Removed ${user}'s permission on dataset ${dataset}`);
+      ctx.out.result({ removed: true, dataset, user }, `Removed ${user}'s permission on dataset ${dataset}`);
     });
 
   permissions
@@ -82,7 +81,6 @@ export function registerPermissionsCommands(program: Command): void {
     .action(async (dataset: string, permission: DatasetPermission, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       const updated = await ctx.withBackend((backend) => backend.setDatasetDefaultPermission(dataset, permission));
-      if (ctx.out.json) ctx.out.writeJson(updated);
-      else ctx.out.line(`Dataset ${updated.name}: members without a grant now get ${updated.defaultPermission}`);
+      ctx.out.result(updated, `Dataset ${updated.name}: members without a grant now get ${updated.defaultPermission}`);
     });
 }

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { Role, User } from '@teamset/contract';
 import { CliContext } from '../cli-context.js';
-import { parsePositiveInt, parseRole } from '../option-parsers.js';
+import { listQuery, withListOptions, type ListOptions } from '../list-options.js';
+import { parseRole } from '../option-parsers.js';
 import { readSecretFromStdin } from '../read-stdin.js';
 import { USER_COLUMNS } from '../render/columns.js';
 
@@ -11,12 +12,6 @@ interface CreateOptions {
   name: string;
   role?: Role;
   passwordStdin?: boolean;
-}
-
-interface ListOptions {
-  search?: string;
-  page?: number;
-  pageSize?: number;
 }
 
 function showUser(ctx: CliContext, user: User): void {
@@ -47,19 +42,14 @@ export function registerUsersCommands(program: Command): void {
       showUser(ctx, user);
     });
 
-  users
-    .command('list')
-    .description('list users, a page at a time')
-    .option('--search <text>', 'only users whose email or name contains this')
-    .option('--page <n>', 'page number, from 1', parsePositiveInt)
-    .option('--page-size <n>', 'users per page (at most 200)', parsePositiveInt)
-    .action(async (options: ListOptions, command: Command) => {
-      const ctx = CliContext.of(command);
-      const page = await ctx.withBackend((backend) =>
-        backend.listUsers({ search: options.search, page: options.page, pageSize: options.pageSize }),
-      );
-      ctx.out.page(page, page.users, USER_COLUMNS, 'user');
-    });
+  withListOptions(users.command('list').description('list users, a page at a time'), {
+    search: 'only users whose email or name contains this',
+    pageSize: 'users per page (at most 200)',
+  }).action(async (options: ListOptions, command: Command) => {
+    const ctx = CliContext.of(command);
+    const page = await ctx.withBackend((backend) => backend.listUsers(listQuery(options)));
+    ctx.out.page(page, page.users, USER_COLUMNS, 'user');
+  });
 
   users
     .command('delete')
@@ -68,8 +58,7 @@ export function registerUsersCommands(program: Command): void {
     .action(async (user: string, _options: unknown, command: Command) => {
       const ctx = CliContext.of(command);
       await ctx.withBackend((backend) => backend.deleteUser(user));
-      if (ctx.out.json) ctx.out.writeJson({ deleted: true, user });
-      else ctx.out.line(`Deleted user ${user}`);
+      ctx.out.result({ deleted: true, user }, `Deleted user ${user}`);
     });
 
   users

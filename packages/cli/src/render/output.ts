@@ -22,6 +22,12 @@ export class Output {
     this.stdout.write(`${text}\n`);
   }
 
+  /** The outcome of a command with nothing to list: a JSON document for scripts, a sentence for people. */
+  result(json: unknown, text: string): void {
+    if (this.json) this.writeJson(json);
+    else this.line(text);
+  }
+
   /** Messages for the person at the terminal, never part of the machine-readable result. */
   note(text: string): void {
     this.stderr.write(`${text}\n`);
