@@ -135,12 +135,12 @@ describe('teamset import and export on the database', () => {
     );
   });
 
-  it('lists the first 20 of many problems with the total, and writes every one to --problems-file', async () => {
+  it('lists the first 20 of many problems with the total, and writes every one (past 100) to --problems-file', async () => {
     const fx = staged('coco');
     const doc = JSON.parse(readFileSync(join(fx.dir, 'labels.json'), 'utf8')) as {
       annotations: Array<Record<string, unknown>>;
     };
-    for (let id = 100; id < 125; id++)
+    for (let id = 100; id < 250; id++)
       doc.annotations.push({ id, image_id: 1000 + id, category_id: 1, bbox: [1, 2, 3, 4] });
     writeFileSync(join(fx.dir, 'labels.json'), JSON.stringify(doc));
 
@@ -149,10 +149,10 @@ describe('teamset import and export on the database', () => {
     const listed = errorLines(refused.stderr).filter((line) => line.startsWith('teamset: problem '));
     expect(listed).toHaveLength(20);
     expect(listed[0]).toMatch(
-      /^teamset: problem 1 of 25: labels\.json: annotations\[\d+\]\.image_id: no image with id 1100$/,
+      /^teamset: problem 1 of 150: labels\.json: annotations\[\d+\]\.image_id: no image with id 1100$/,
     );
-    expect(refused.stderr).toContain('teamset: 5 more not shown: --problems-file <file> writes them to a file');
-    expect(refused.stderr).toContain('(and 24 more problems); nothing was imported');
+    expect(refused.stderr).toContain('teamset: 130 more not shown: --problems-file <file> writes them to a file');
+    expect(refused.stderr).toContain('(and 149 more problems); nothing was imported');
 
     const file = join(outDir(), '..', 'problems.txt');
     const written = await teamset([
@@ -167,9 +167,30 @@ describe('teamset import and export on the database', () => {
     ]);
     expect(written.code).toBe(1);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-    expect(lines).toHaveLength(25);
-    expect(lines.at(-1)).toMatch(/no image with id 1124$/);
-    expect(written.stderr).toContain(`teamset: all 25 problems are in ${file}`);
+    // Every problem, past the 100 the SDK lists word for word, and the fixture's one warning (its RLE mask).
+    expect(lines.filter((line) => !line.startsWith('warning: '))).toHaveLength(150);
+    expect(lines.filter((line) => line.startsWith('warning: '))).toEqual([
+      expect.stringContaining('RLE segmentations'),
+    ]);
+    expect(lines.at(-1)).toMatch(/no image with id 1249$/);
+    expect(written.stderr).toContain(`teamset: all 150 problems are in ${file}`);
+
+    const skipped = await teamset([
+      'import',
+      fx.dir,
+      '--type',
+      'coco',
+      '--dataset',
+      'cli many',
+      '--skip-invalid',
+      '--problems-file',
+      file,
+    ]);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    const warnings = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(warnings).toHaveLength(151);
+    expect(warnings.every((line) => line.startsWith('warning: '))).toBe(true);
+    expect(skipped.stderr).toContain(`teamset: all 151 warnings are in ${file}`);
   });
 
   it.each([

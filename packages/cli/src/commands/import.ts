@@ -9,7 +9,7 @@ import {
   type ImportDirOptions,
 } from '@teamset/sdk';
 import { CliError } from '../cli-errors.js';
-import { PROBLEMS_ON_TERMINAL, problemLines, writeProblemsFile } from '../render/import-problems.js';
+import { PROBLEMS_ON_TERMINAL, ProblemsFile, problemLines } from '../render/import-problems.js';
 import type { Output } from '../render/output.js';
 import { formatDuration } from '../render/duration.js';
 import { TransferProgressReporter } from '../render/transfer-progress.js';
@@ -24,9 +24,8 @@ interface ImportOptions {
   problemsFile?: string;
 }
 
-/** Several problems: the first ones before the one-line error, and the file when asked for. */
+/** Several problems: the first ones before the one-line error, and where the file is when one was asked for. */
 function reportProblems(out: Output, error: InvalidInputError, problemsFile: string | undefined): void {
-  if (problemsFile !== undefined) writeProblemsFile(problemsFile, error.problems);
   if (error.total > 1 || problemsFile !== undefined)
     for (const line of problemLines(error.problems, error.total, problemsFile)) out.note(line);
 }
@@ -54,17 +53,19 @@ export function registerImportCommand(program: Command): void {
     .option('--images-dir <dir>', 'COCO: the directory file_name is relative to; YOLO: the images directory')
     .option(
       '--problems-file <file>',
-      `when the input has problems, write them to this file, one a line (stderr shows the first ${PROBLEMS_ON_TERMINAL})`,
+      `when the input has problems, write every one to this file, one a line (stderr shows the first ${PROBLEMS_ON_TERMINAL})`,
     )
     .action(async (path: string, options: ImportOptions, command: Command) => {
       await withConnection(command, async (ctx, connection) => {
         const progress = new TransferProgressReporter();
+        const problems = options.problemsFile === undefined ? undefined : new ProblemsFile(options.problemsFile);
         const input: ImportDirOptions = {
           type: options.type,
           ...(options.labelField !== undefined ? { labelField: options.labelField } : {}),
           ...(options.imagesDir !== undefined ? { imagesDir: options.imagesDir } : {}),
           skipInvalid: Boolean(options.skipInvalid),
           progress: progress.update,
+          ...(problems ? { onProblem: problems.add } : {}),
         };
         let result;
         try {
@@ -74,6 +75,9 @@ export function registerImportCommand(program: Command): void {
             : await (await loadDataset(options.dataset, connection)).addDir(path, input);
           result = { dataset: options.dataset, created, ...summary };
         } catch (error) {
+          // A problem that stops the read at once (fatal) is thrown rather than reported as it is found.
+          if (error instanceof InvalidInputError && problems?.count === 0)
+            for (const message of error.problems) problems.add({ kind: 'error', message });
           if (error instanceof InvalidInputError) reportProblems(ctx.out, error, options.problemsFile);
           if (error instanceof InvalidInputError && error.skippable)
             throw new CliError(`${error.message}; nothing was imported (--skip-invalid skips such items)`, {
@@ -84,9 +88,12 @@ export function registerImportCommand(program: Command): void {
           throw error;
         } finally {
           progress.stop();
+          problems?.close();
         }
         if (ctx.out.json) return ctx.out.writeJson(result);
         for (const warning of result.warnings) ctx.out.note(`teamset: warning: ${warning}`);
+        if (problems && problems.count > 0)
+          ctx.out.note(`teamset: all ${problems.count} warnings are in ${problems.path}`);
         const into = result.created
           ? `new dataset ${JSON.stringify(result.dataset)}`
           : `dataset ${JSON.stringify(result.dataset)}`;

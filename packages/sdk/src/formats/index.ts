@@ -6,6 +6,7 @@ export {
   type FormatType,
   type FromDirOptions,
   type ImportDirOptions,
+  type ImportProblem,
   type MediaMode,
   type TransferProgress,
   type TransferSummary,

@@ -1,6 +1,7 @@
 // Collects what is wrong with an import's input: fatal errors, skippable invalid items and warnings, listed with a cap.
 import { InvalidInputError } from './invalid-input-error.js';
 import { MAX_LISTED_PROBLEMS, type ProblemSink } from './problem-sink.js';
+import type { ImportProblem } from './transfer-types.js';
 
 export class ProblemLog implements ProblemSink {
   readonly #errors: string[] = [];
@@ -10,7 +11,15 @@ export class ProblemLog implements ProblemSink {
   /** Warnings given once per key (e.g. one per unsupported attribute name), however often they occur. */
   readonly #once = new Set<string>();
 
-  constructor(readonly skipInvalid: boolean) {}
+  constructor(
+    readonly skipInvalid: boolean,
+    private readonly onProblem?: (problem: ImportProblem) => void,
+  ) {}
+
+  /** How many problems of each kind a stretch read apart (ProblemRecord) must keep word for word for this log. */
+  get listed(): number {
+    return this.onProblem ? Infinity : MAX_LISTED_PROBLEMS;
+  }
 
   /**
    * An invalid item (annotation, image, label line): an error, or with skipInvalid a warning. Either way the
@@ -21,6 +30,7 @@ export class ProblemLog implements ProblemSink {
     else {
       this.#errorCount++;
       if (this.#errors.length < MAX_LISTED_PROBLEMS) this.#errors.push(message);
+      this.onProblem?.({ kind: 'error', message });
     }
   }
 
@@ -32,6 +42,7 @@ export class ProblemLog implements ProblemSink {
   warn(message: string): void {
     this.#warningCount++;
     if (this.#warnings.length < MAX_LISTED_PROBLEMS) this.#warnings.push(message);
+    this.onProblem?.({ kind: 'warning', message });
   }
 
   /** A warning given at most once for `key`. */

@@ -15,8 +15,8 @@ export interface ProblemRecordData {
 /**
  * Stretches of a file read out of order (on another thread) must still report their problems in the file's
  * order: each stretch records them here and they are replayed into the log stretch by stretch. At most
- * MAX_LISTED_PROBLEMS of each kind are kept word for word, as the log itself would list no more: the ones
- * after them are only counted.
+ * MAX_LISTED_PROBLEMS of each kind are kept word for word, as the log itself would list no more (unless it is
+ * told of every problem): the ones after them are only counted.
  */
 export class ProblemRecord implements ProblemSink {
   readonly #data: ProblemRecordData = { entries: [], moreInvalid: 0, moreWarnings: 0 };
@@ -24,13 +24,16 @@ export class ProblemRecord implements ProblemSink {
   #warnings = 0;
   readonly #once = new Set<string>();
 
+  /** `listed`: the log's own (ProblemLog.listed), Infinity when it is told of every problem. */
+  constructor(private readonly listed: number = MAX_LISTED_PROBLEMS) {}
+
   invalid(message: string): void {
-    if (this.#invalid++ < MAX_LISTED_PROBLEMS) this.#data.entries.push({ kind: 'invalid', message });
+    if (this.#invalid++ < this.listed) this.#data.entries.push({ kind: 'invalid', message });
     else this.#data.moreInvalid++;
   }
 
   warn(message: string): void {
-    if (this.#warnings++ < MAX_LISTED_PROBLEMS) this.#data.entries.push({ kind: 'warn', message });
+    if (this.#warnings++ < this.listed) this.#data.entries.push({ kind: 'warn', message });
     else this.#data.moreWarnings++;
   }
 

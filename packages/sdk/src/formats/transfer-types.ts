@@ -36,6 +36,11 @@ export interface ImportDirOptions {
   /** Skip invalid items (bad annotations, unknown images or categories) and list them as warnings instead of failing. */
   skipInvalid?: boolean;
   progress?: (progress: TransferProgress) => void;
+  /**
+   * Told of every problem as it is found, listed or not: the error and warning lists keep at most 100 of each
+   * kind (a count stands for the rest), this sees them all, e.g. to write them to a file.
+   */
+  onProblem?: (problem: ImportProblem) => void;
   /** Batch limits of the underlying addSamples (tests and benchmarks). */
   batch?: Partial<BatchLimits>;
 }
@@ -54,6 +59,12 @@ export interface ExportDirOptions {
   /** YOLO: write each box's confidence as a sixth column (off by default: most YOLO trainers expect five). */
   includeConfidence?: boolean;
   progress?: (progress: TransferProgress) => void;
+}
+
+/** One problem of an import's input: an error (nothing is imported) or, with skipInvalid, a skipped item's warning. */
+export interface ImportProblem {
+  kind: 'error' | 'warning';
+  message: string;
 }
 
 /** What an import or export did. */

@@ -12,6 +12,8 @@ export interface AnnotationJob {
   count: number;
   /** UTF-8 text of the elements, `{…}, {…}` (transferred). */
   text: Uint8Array;
+  /** Problems of each kind to keep word for word (ProblemRecord). */
+  listed: number;
 }
 
 /** A run read, or (ok: false) found not to be `count` whole elements: the reader must start again in one pass. */

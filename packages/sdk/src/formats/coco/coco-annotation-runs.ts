@@ -69,10 +69,16 @@ export class AnnotationWorker {
   }
 
   /** The run read, or undefined when it was not `count` whole elements or the worker failed. */
-  read(file: string, first: number, count: number, text: Uint8Array): Promise<AnnotationPart | undefined> {
+  read(
+    file: string,
+    first: number,
+    count: number,
+    text: Uint8Array,
+    listed: number,
+  ): Promise<AnnotationPart | undefined> {
     if (this.#failed) return Promise.resolve(undefined);
     const id = this.#nextId++;
-    const job: AnnotationJob = { id, file, first, count, text };
+    const job: AnnotationJob = { id, file, first, count, text, listed };
     return new Promise((resolve) => {
       this.#waiting.set(id, resolve);
       this.#worker.postMessage(job, [text.buffer as ArrayBuffer]);
@@ -102,7 +108,11 @@ export class AnnotationParts {
   #record!: ProblemRecord;
   #handedOver = 0;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    /** Problems of each kind each part keeps word for word (ProblemLog.listed). */
+    readonly listed: number,
+  ) {
     this.#open();
   }
 
@@ -137,7 +147,7 @@ export class AnnotationParts {
   }
 
   #open(): void {
-    this.#record = new ProblemRecord();
+    this.#record = new ProblemRecord(this.listed);
     this.#reader = new AnnotationReader(this.file, this.#record);
   }
 

@@ -16,7 +16,7 @@ function readRun(job: AnnotationJob): AnnotationReply {
   }
   // Fewer elements than separators counted: one of them was inside an element.
   if (!Array.isArray(values) || values.length !== job.count) return { id: job.id, ok: false };
-  const problems = new ProblemRecord();
+  const problems = new ProblemRecord(job.listed);
   const reader = new AnnotationReader(job.file, problems);
   for (let i = 0; i < values.length; i++) reader.read(job.first + i, values[i]);
   return { id: job.id, ok: true, table: reader.finish(), problems: problems.toData() };

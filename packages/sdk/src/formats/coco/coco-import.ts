@@ -41,7 +41,7 @@ export async function prepareCocoImport(path: string, options: ImportDirOptions)
   const started = performance.now();
   const labelField = importLabelField(options.labelField);
   const segField = segmentationField(labelField);
-  const problems = new ProblemLog(options.skipInvalid ?? false);
+  const problems = new ProblemLog(options.skipInvalid ?? false, options.onProblem);
   const { jsonFile, imagesDir } = await locateCoco(path, options.imagesDir);
   try {
     await stat(jsonFile);

@@ -184,6 +184,27 @@ describe('readCocoFile on two threads', () => {
     }
   });
 
+  it('tells onProblem of every problem, past the 100 the lists keep, in file order on one thread or two', async () => {
+    const annotations = Array.from({ length: 3000 }, (_, i) =>
+      i % 10 === 3 ? { id: i, image_id: 1, category_id: 1, bbox: [1, 2, -3, 4] } : annotation(i),
+    );
+    const path = write({ annotations, categories: CATEGORIES, images: images(100) }, 1);
+    const heard = async (options: { parallel: boolean; chunkSize?: number; handOver?: HandOver }) => {
+      const told: string[] = [];
+      const log = new ProblemLog(false, (problem) => told.push(`${problem.kind}: ${problem.message}`));
+      const data = await readCocoFile(path, { problems: log, ...options });
+      return { told, errorCount: log.errorCount, runsOnWorker: data.runsOnWorker };
+    };
+    const onePass = await heard({ parallel: false });
+    // 300 negative widths, and whatever else the log counts: every one of them told, not the 100 it lists.
+    expect(onePass.errorCount).toBeGreaterThanOrEqual(300);
+    expect(onePass.told.filter((told) => told.startsWith('error: '))).toHaveLength(onePass.errorCount);
+    expect(onePass.told.filter((told) => told.includes('annotations[2993]'))).toHaveLength(1);
+    const twoThreads = await heard({ parallel: true, chunkSize: 4096, handOver: everyOther });
+    expect(twoThreads.runsOnWorker).toBeGreaterThan(5);
+    expect(twoThreads.told).toEqual(onePass.told);
+  });
+
   it('reads the file again in one pass when a run was not whole elements: lists of objects or "}, {" inside annotations', async () => {
     const withParts = Array.from({ length: 2000 }, (_, i) => ({
       ...annotation(i),

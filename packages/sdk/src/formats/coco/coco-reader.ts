@@ -94,7 +94,7 @@ async function readCoco(
   worker: AnnotationWorker | undefined,
 ): Promise<CocoData | undefined> {
   const data = new CocoData(basename(jsonFile));
-  const parts = new AnnotationParts(data.file);
+  const parts = new AnnotationParts(data.file, options.problems.listed);
   const reader = new CocoElementReader(data, () => parts.problems);
   let thrown: { error: unknown } | undefined;
   try {
@@ -116,7 +116,7 @@ async function readCoco(
               runs: {
                 wants: (key: string) => key === 'annotations' && worker.wants(),
                 take: (_key: string, first: number, count: number, text: Uint8Array) =>
-                  parts.add(worker.read(data.file, first, count, text)),
+                  parts.add(worker.read(data.file, first, count, text, parts.listed)),
               },
             }
           : {}),

@@ -62,7 +62,7 @@ function datasetDefaults(metadata: Record<string, unknown>, problems: ProblemLog
 
 export async function prepareFiftyOneImport(path: string, options: ImportDirOptions): Promise<PreparedImport> {
   const started = performance.now();
-  const problems = new ProblemLog(options.skipInvalid ?? false);
+  const problems = new ProblemLog(options.skipInvalid ?? false, options.onProblem);
   const dir = resolve(path);
   if ((await kindOf(dir)) !== 'dir')
     problems.fatal(`${dir}: expected a FiftyOne dataset directory (with ${METADATA_FILE} and ${SAMPLES_FILE})`);

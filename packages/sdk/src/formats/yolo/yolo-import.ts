@@ -98,7 +98,7 @@ async function reportOrphanLabels(layout: YoloLayout, used: ReadonlySet<string>,
 export async function prepareYoloImport(path: string, options: ImportDirOptions): Promise<PreparedImport> {
   const started = performance.now();
   const labelField = importLabelField(options.labelField);
-  const problems = new ProblemLog(options.skipInvalid ?? false);
+  const problems = new ProblemLog(options.skipInvalid ?? false, options.onProblem);
   const layout = await resolveYoloLayout(path, options.imagesDir, problems);
   const boxes = new YoloBoxes();
   const records: ImageRecord[] = [];
