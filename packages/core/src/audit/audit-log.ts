@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { nowIso, toIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { requireAdmin } from '../users/user-rules.js';
+import { AuditStore } from './audit-store.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -18,7 +19,11 @@ export interface AuditEntry {
 }
 
 export class AuditLog {
-  constructor(private readonly database: Database) {}
+  private readonly store: AuditStore;
+
+  constructor(private readonly database: Database) {
+    this.store = new AuditStore(database);
+  }
 
   /** Written in the caller's transaction when there is one, so the trail matches what happened. */
   async record(entry: AuditEntry, trx: Db = this.database.db): Promise<void> {
@@ -27,29 +32,20 @@ export class AuditLog {
       ...(entry.details ?? {}),
       ...(entry.actor?.kind === 'user' ? { via: entry.actor.via } : entry.actor ? { via: 'system' } : {}),
     };
-    await trx
-      .insertInto('audit_events')
-      .values({
-        at: nowIso(),
-        action: entry.action,
-        actor_id: actorId,
-        target_type: entry.targetType ?? null,
-        target_id: entry.targetId ?? null,
-        ip: entry.ip ?? entry.actor?.ip ?? null,
-        details: JSON.stringify(details),
-      })
-      .execute();
+    await this.store.insert(trx, {
+      at: nowIso(),
+      action: entry.action,
+      actor_id: actorId,
+      target_type: entry.targetType ?? null,
+      target_id: entry.targetId ?? null,
+      ip: entry.ip ?? entry.actor?.ip ?? null,
+      details: JSON.stringify(details),
+    });
   }
 
   async list(actor: Actor, query: { limit?: number; before?: number; action?: string }): Promise<AuditEvent[]> {
     requireAdmin(actor, 'read the audit log');
-    let q = this.database.db.selectFrom('audit_events').selectAll();
-    if (query.before !== undefined) q = q.where('id', '<', query.before);
-    if (query.action) q = q.where('action', '=', query.action);
-    const rows = await q
-      .orderBy('id', 'desc')
-      .limit(Math.min(500, Math.max(1, query.limit ?? 100)))
-      .execute();
+    const rows = await this.store.list({ ...query, limit: Math.min(500, Math.max(1, query.limit ?? 100)) });
     return rows.map((r) => ({
       id: Number(r.id),
       at: toIso(r.at),

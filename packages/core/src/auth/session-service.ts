@@ -10,6 +10,7 @@ import { newToken, sha256Hex } from '../secrets.js';
 import { requireSignedIn } from '../users/signed-in-user.js';
 import { normalizeEmail, toUser, type UserStore } from '../users/user-store.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
+import { SessionStore } from './session-store.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export const INVALID_LOGIN_MESSAGE = 'Invalid email or password';
@@ -36,11 +37,15 @@ export function csrfTokenFor(sessionToken: string): string {
 }
 
 export class SessionService {
+  private readonly store: SessionStore;
+
   constructor(
     private readonly database: Database,
     private readonly users: UserStore,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.store = new SessionStore(database);
+  }
 
   async signIn(input: {
     email: string;
@@ -81,37 +86,29 @@ export class SessionService {
   async create(user: User, ip: string | null, userAgent: string | null): Promise<NewSession> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
-    await this.database.db
-      .insertInto('sessions')
-      .values({
-        id: newId(),
-        token_hash: sha256Hex(token),
-        user_id: user.id,
-        created_at: nowIso(),
-        expires_at: expiresAt,
-        ip,
-        user_agent: userAgent?.slice(0, 500) ?? null,
-      })
-      .execute();
+    await this.store.insert({
+      id: newId(),
+      token_hash: sha256Hex(token),
+      user_id: user.id,
+      created_at: nowIso(),
+      expires_at: expiresAt,
+      ip,
+      user_agent: userAgent?.slice(0, 500) ?? null,
+    });
     return { user, token, csrfToken: csrfTokenFor(token), expiresAt };
   }
 
   /** The user behind a session cookie, with their role as it is now; undefined when unknown or expired. */
   async resolve(token: string): Promise<ResolvedSession | undefined> {
     if (token.length < 20 || token.length > 200) return undefined;
-    const row = await this.database.db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id as session_id', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.created_at'])
-      .where('s.token_hash', '=', sha256Hex(token))
-      .executeTakeFirst();
+    const row = await this.store.findWithUser(sha256Hex(token));
     if (!row || Date.parse(toIso(row.expires_at)) <= Date.now()) return undefined;
     return { sessionId: row.session_id, user: toUser(row), csrfToken: csrfTokenFor(token) };
   }
 
   async signOut(token: string, ip: string | null): Promise<void> {
     const session = await this.resolve(token);
-    await this.database.db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
+    await this.store.deleteByTokenHash(sha256Hex(token));
     if (session)
       await this.audit.record({
         action: 'auth.sign_out',
@@ -151,9 +148,8 @@ export class SessionService {
     return this.database.db.transaction().execute(async (trx) => {
       const at = nowIso();
       await this.users.setPasswordHash(trx, self.id, hash, at);
-      let others = trx.deleteFrom('sessions').where('user_id', '=', self.id);
-      if (keepSessionToken !== undefined) others = others.where('token_hash', '!=', sha256Hex(keepSessionToken));
-      const endedSessions = Number((await others.executeTakeFirst()).numDeletedRows);
+      const keep = keepSessionToken === undefined ? undefined : sha256Hex(keepSessionToken);
+      const endedSessions = await this.store.deleteUserSessions(trx, self.id, keep);
       await this.audit.record(
         { action: 'auth.password_change', actor, targetType: 'user', targetId: self.id, details: { endedSessions } },
         trx,
@@ -163,6 +159,6 @@ export class SessionService {
   }
 
   async pruneExpired(): Promise<void> {
-    await this.database.db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
+    await this.store.deleteExpired(nowIso());
   }
 }

@@ -1,6 +1,5 @@
 // First-run setup: creates the first admin, only while no user exists, only with the one-time token the server printed.
 import type { User } from '@teamset/contract';
-import { sql } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { conflict, unauthenticated } from '../errors/app-error.js';
@@ -38,16 +37,14 @@ export class SetupService {
   }): Promise<User> {
     if (!this.tokenHash || !constantTimeEqual(sha256Hex(input.token), this.tokenHash)) {
       if (!(await this.needsSetup())) throw conflict('Setup is already complete; sign in instead');
-      throw unauthenticated('Invalid setup token: use the one printed in the server log');
+      throw unauthenticated('Invalid setup token: use the one `teamset serve` printed when it started');
     }
     validateNewUser(input);
     const hash = await hashPassword(input.password);
     const user = await this.database.db.transaction().execute(async (trx) => {
-      // Fix: under READ COMMITTED the count below cannot see a concurrent, uncommitted first admin, so two
-      // setups (same token twice, or two servers with their own tokens) could both create one. Serialize
-      // them on PostgreSQL: SHARE ROW EXCLUSIVE conflicts with itself and with inserts into users.
-      // (On SQLite a second concurrent writer fails instead of inserting.)
-      if (this.database.dialect === 'postgres') await sql`lock table users in share row exclusive mode`.execute(trx);
+      // Two setups at once (the same token twice, or two servers with their own tokens) must not both create
+      // a first admin: the lock keeps the count below true until this transaction ends.
+      await this.users.store.lockAgainstInserts(trx);
       // Checked inside the transaction so two racing setups cannot both create an admin.
       if ((await this.users.store.count(trx)) > 0) throw conflict('Setup is already complete; sign in instead');
       const created = await this.users.insertUser(trx, { email: input.email, name: input.name, role: 'ADMIN' }, hash);

@@ -103,6 +103,15 @@ export class UserStore {
    * Admin ids, locked FOR UPDATE on PostgreSQL so two concurrent demotions of the
    * last two admins serialize instead of both succeeding.
    */
+  /**
+   * PostgreSQL: holds off other inserts into users until the transaction ends (SHARE ROW EXCLUSIVE conflicts
+   * with itself and with inserts), so a count taken after it stays true. Under READ COMMITTED a count cannot
+   * see a concurrent, uncommitted insert otherwise. SQLite's write transactions are exclusive already.
+   */
+  async lockAgainstInserts(trx: Db): Promise<void> {
+    if (this.database.dialect === 'postgres') await sql`lock table users in share row exclusive mode`.execute(trx);
+  }
+
   async lockAdminIds(trx: Db): Promise<string[]> {
     let q = trx.selectFrom('users').select('id').where('role', '=', 'ADMIN');
     if (this.database.dialect === 'postgres') q = q.forUpdate();

@@ -98,7 +98,7 @@ export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
       schema: {
         querystring: NoQuery,
         tags: ['auth'],
-        summary: 'Create the first admin with the setup token from the server log',
+        summary: 'Create the first admin with the setup token teamset serve printed at start',
         body: SetupBody,
         response: { 201: SessionInfo, ...PUBLIC_ERRORS },
       },
