@@ -24,7 +24,10 @@ import { testDialects } from '../test-support/test-databases.js';
 import { generateRawApiKey } from './key-service.js';
 import { KeyStore } from './key-store.js';
 
-/** docs/design.md §3: another server sharing the database must stop accepting a revoked credential within 1 s. */
+/**
+ * docs/design.md §3 asks for 100 ms across servers, measured by `npm run bench:revocation`; these tests only show
+ * that the change arrives, with a bound generous enough for a loaded machine.
+ */
 const CROSS_SERVER_DEADLINE_MS = 1000;
 
 /** Resolves to 'ok', or the error code the verifier threw. */
