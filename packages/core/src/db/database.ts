@@ -55,8 +55,8 @@ export function parseDatabaseUri(uri: string): ParsedDatabaseUri {
 export function redactDatabaseUri(uri: string): string {
   return (
     uri
-      // Fix: the old pattern leaked part of a password holding '@' (pg splits at the LAST '@' of the authority)
-      // and all of one with an empty user. User: up to the first ':'; password: up to the last '@'.
+      // pg splits the authority at its LAST '@', so a password may hold '@', and the user may be empty.
+      // User: up to the first ':'; password: up to the last '@'.
       .replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#]*):[^/?#]*@/i, '$1:***@')
       // pg also reads the password from the query string (?password=…).
       .replace(/([?&]password=)[^&#]*/gi, '$1***')

@@ -59,8 +59,8 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
     fx = await seedViewFixture(database);
     await seedBulkDataset(database, BULK_ID, 50_000);
     await seedBulkDataset(database, LONG_ID, LONG_ROWS);
-    // seq is global: a dataset can lack every seq the scan guard used to check at (multiples of 1024), e.g. after
-    // those samples were deleted or when imports interleaved.
+    // seq is global: a dataset can lack every seq at a multiple of 1024, e.g. after those samples were deleted
+    // or when imports interleaved, so a guard keyed on such seqs would never run.
     await seedBulkDataset(database, GAP_ID, 20_000);
     await sql`delete from samples where dataset_id = ${GAP_ID} and seq % 1024 = 0`.execute(database.db);
     await seedBulkDataset(database, LISTS_ID, LIST_ROWS);
