@@ -33,7 +33,7 @@ export function projectSchema(schema: FieldSchema, view: View): FieldSchema {
   return out;
 }
 
-export class DatasetCloner {
+export class CloneService {
   constructor(
     private readonly ctx: SampleContext,
     private readonly savedViews: SavedViewStore,
