@@ -44,6 +44,25 @@ export default tseslint.config(
       message: 'core imports only contract',
     },
   ]),
+  {
+    // Only core's stores, the view compiler and db/ write SQL (docs/design.md §1): elsewhere in core no query
+    // builder call and no raw `sql`; services call a store method and may only open the transaction it runs in.
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['**/*-store.ts', '**/views/**', '**/db/**', '**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `ImportDeclaration[source.value='kysely'][importKind!='type'] > ImportSpecifier[importKind!='type'][imported.name=/^(sql|CompiledQuery)$/]`,
+          message: 'SQL belongs in a *-store.ts (or views/, db/)',
+        },
+        {
+          selector: `CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|executeQuery)$/]`,
+          message: 'SQL belongs in a *-store.ts (or views/, db/): call a store method',
+        },
+      ],
+    },
+  },
   restrictImports('packages/server/src/**', [
     { group: ['@teamset/sdk', '@teamset/cli', '@teamset/web'], message: 'server imports only contract and core' },
   ]),

@@ -6,6 +6,7 @@ import { SetupService } from './auth/setup-service.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { WalCheckpointer } from './db/wal-checkpointer.js';
+import { CloneService } from './datasets/dataset-clone.js';
 import { DatasetService } from './datasets/dataset-service.js';
 import { DatasetCursorPages } from './datasets/dataset-cursor-pages.js';
 import { DatasetStore } from './datasets/dataset-store.js';
@@ -21,7 +22,10 @@ import { MediaRootService } from './organization/media-root-service.js';
 import { OperatorSettingsService } from './organization/operator-settings.js';
 import { OrganizationService } from './organization/organization-settings.js';
 import { DatasetPermissionService } from './permissions/dataset-permission-service.js';
+import { SampleContext } from './samples/sample-context.js';
 import { SampleService } from './samples/sample-service.js';
+import { SavedViewService } from './saved-views/saved-view-service.js';
+import { SavedViewStore } from './saved-views/saved-view-store.js';
 import { UserCursorPages } from './users/user-cursor-pages.js';
 import { UserService } from './users/user-service.js';
 import { UserStore } from './users/user-store.js';
@@ -71,6 +75,10 @@ export interface Services {
   /** Visible datasets by opaque cursor (FiftyOne's datasetsConnection). */
   datasetPages: DatasetCursorPages;
   samples: SampleService;
+  /** A dataset's named views. */
+  savedViews: SavedViewService;
+  /** Copies of a dataset, or of a view's samples, into a new dataset. */
+  clones: CloneService;
   /** The read path over views (also used by SampleService). */
   viewQueries: ViewQueries;
   audit: AuditLog;
@@ -119,12 +127,14 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     new GroupGrantStore(database),
   );
   const viewQueries = new ViewQueries(database, { queryTimeoutMs: config.queryTimeoutMs ?? 30_000 });
-  const samples = new SampleService(
+  const sampleContext = new SampleContext(
     database,
     datasets,
     viewQueries,
     config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {},
   );
+  const samples = new SampleService(sampleContext);
+  const savedViewStore = new SavedViewStore(database);
 
   const background = config.background !== false;
   let sessionPruner: NodeJS.Timeout | undefined;
@@ -159,6 +169,8 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     userPages: new UserCursorPages(userStore),
     datasetPages: new DatasetCursorPages(datasetStore),
     samples,
+    savedViews: new SavedViewService(sampleContext, savedViewStore),
+    clones: new CloneService(sampleContext, savedViewStore),
     viewQueries,
     audit,
     authEvents,

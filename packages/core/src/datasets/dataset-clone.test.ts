@@ -74,7 +74,7 @@ describe.each(await testDialects())('clone on %s', (dialect) => {
       },
       { filepath: '/2.jpg', tags: ['c'], uniqueness: 0.3, gt: detections(detection('cat', { iscrowd: 0 })) },
     ]);
-    await services.samples.saveView(SYSTEM_ACTOR, source, 'cats', { view: CATS_ONLY });
+    await services.savedViews.save(SYSTEM_ACTOR, source, 'cats', { view: CATS_ONLY });
     sourceSamples = (await services.samples.querySamples(SYSTEM_ACTOR, source, {})).samples;
   });
   afterAll(async () => {
@@ -88,7 +88,7 @@ describe.each(await testDialects())('clone on %s', (dialect) => {
 
   it('copies a whole dataset: attributes, schema, samples with new ids and kept label ids, saved views; the cloner gets MANAGE', async () => {
     const name = uniqueDatasetName('copy');
-    const clone = await services.samples.clone(t.team.as.member, source, { name });
+    const clone = await services.clones.clone(t.team.as.member, source, { name });
     expect(clone).toMatchObject({
       name,
       mediaType: 'video',
@@ -111,7 +111,7 @@ describe.each(await testDialects())('clone on %s', (dialect) => {
       expect(sample.id).not.toBe(sourceSamples[i]?.id);
       expect(sample.created_at >= (sourceSamples[i]?.created_at ?? '')).toBe(true);
     }
-    expect((await services.samples.listSavedViews(SYSTEM_ACTOR, name)).map((v) => [v.name, v.view])).toEqual([
+    expect((await services.savedViews.list(SYSTEM_ACTOR, name)).map((v) => [v.name, v.view])).toEqual([
       ['cats', CATS_ONLY],
     ]);
     // The source is untouched.
@@ -120,7 +120,7 @@ describe.each(await testDialects())('clone on %s', (dialect) => {
 
   it('copies a view: only its samples, only the labels it shows, only the fields it selects', async () => {
     const name = uniqueDatasetName('view copy');
-    await services.samples.clone(t.team.as.member, source, { name, view: CATS_ONLY });
+    await services.clones.clone(t.team.as.member, source, { name, view: CATS_ONLY });
     const copied = (await services.samples.querySamples(SYSTEM_ACTOR, name, {})).samples;
     expect(copied.map((s) => s.filepath)).toEqual(['/1.jpg', '/2.jpg']);
     const labels = copied.map((s) => (s.gt as { detections: Array<{ id: string; label: string }> }).detections);
@@ -135,7 +135,7 @@ describe.each(await testDialects())('clone on %s', (dialect) => {
     expect(
       (await services.samples.getFieldSchema(SYSTEM_ACTOR, name)).filter((f) => !f.builtin).map((f) => f.path),
     ).toEqual(['gt', 'gt.detections.iscrowd']);
-    expect(await services.samples.listSavedViews(SYSTEM_ACTOR, name)).toEqual([]);
+    expect(await services.savedViews.list(SYSTEM_ACTOR, name)).toEqual([]);
     expect(
       await services.samples.aggregate(SYSTEM_ACTOR, name, {
         aggregations: [{ type: 'count', path: 'gt.detections' }],
@@ -146,23 +146,23 @@ describe.each(await testDialects())('clone on %s', (dialect) => {
   it('enforces the role rule and the permission on the source: collaborators 403, invisible sources 404, names unique', async () => {
     await services.datasetPermissions.setUser(SYSTEM_ACTOR, source, t.team.collaborator.id, 'EDIT');
     const collaborator = await expectAppError(
-      services.samples.clone(t.team.as.collaborator, source, { name: uniqueDatasetName('nope') }),
+      services.clones.clone(t.team.as.collaborator, source, { name: uniqueDatasetName('nope') }),
       'FORBIDDEN',
     );
     expect(collaborator.message).toMatch(/members and admins/);
     const hidden = await t.newDataset('hidden', t.team.as.admin);
     await expectAppError(
-      services.samples.clone(t.team.as.member, hidden, { name: uniqueDatasetName('nope') }),
+      services.clones.clone(t.team.as.member, hidden, { name: uniqueDatasetName('nope') }),
       'NOT_FOUND',
     );
     await services.datasetPermissions.setUser(SYSTEM_ACTOR, hidden, t.team.member.id, 'VIEW');
-    const viewerClone = await services.samples.clone(t.team.as.member, hidden, {
+    const viewerClone = await services.clones.clone(t.team.as.member, hidden, {
       name: uniqueDatasetName('viewer copy'),
     });
     expect(viewerClone.permission).toBe('MANAGE');
-    await expectAppError(services.samples.clone(t.team.as.member, source, { name: source }), 'CONFLICT');
+    await expectAppError(services.clones.clone(t.team.as.member, source, { name: source }), 'CONFLICT');
     await expectAppError(
-      services.samples.clone(t.team.as.member, source, {
+      services.clones.clone(t.team.as.member, source, {
         name: uniqueDatasetName('bad view'),
         view: { stages: [{ stage: 'nope' }] },
       }),

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toIso } from '../db/database.js';
 import type { DatabaseSchema, DatasetsTable, Db } from '../db/schema.js';
-import { permissionOfRank, permissionRankSql } from '../groups/permission-rank-sql.js';
+import { permissionOfRank, permissionRankSql } from '../groups/group-grant-store.js';
 
 /** A dataset as stored, before the caller's permission is added. */
 export interface DatasetRecord {

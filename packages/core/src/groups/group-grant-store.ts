@@ -1,8 +1,30 @@
-// Dataset grants to user groups: read, set and remove one, list a dataset's or a group's; only this file issues SQL on them.
-import type { DatasetGroupPermission, DatasetPermission, GroupDatasetPermission } from '@teamset/contract';
-import { sql, type Kysely } from 'kysely';
+// Dataset grants to user groups: read, set and remove one, list a dataset's or a group's, and their permissions as SQL ranks; only this file issues SQL on them.
+import {
+  DATASET_PERMISSIONS,
+  type DatasetGroupPermission,
+  type DatasetPermission,
+  type GroupDatasetPermission,
+} from '@teamset/contract';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DatabaseSchema, Db } from '../db/schema.js';
+
+/**
+ * `case <column> when 'VIEW' then 1 … end`: the permission's rank (NO_ACCESS = 0 … MANAGE = 4). Permissions
+ * are stored as names, which do not sort in rank order, so MAX needs this mapping.
+ */
+export function permissionRankSql(column: string): RawBuilder<number> {
+  const branches = DATASET_PERMISSIONS.map(
+    (permission, rank) => sql`when ${sql.lit(permission)} then ${sql.lit(rank)}`,
+  );
+  return sql<number>`(case ${sql.ref(column)} ${sql.join(branches, sql` `)} else 0 end)`;
+}
+
+/** The permission of a rank read back from SQL (pg may return numbers as strings); undefined for no rank (no grant). */
+export function permissionOfRank(rank: number | string | null | undefined): DatasetPermission | undefined {
+  if (rank === null || rank === undefined) return undefined;
+  return DATASET_PERMISSIONS[Number(rank)] ?? undefined;
+}
 
 export class GroupGrantStore {
   constructor(private readonly database: Database) {}

@@ -8,8 +8,8 @@ import { DatasetStore, type DatasetRecord } from '../datasets/dataset-store.js';
 import { AppError } from '../errors/app-error.js';
 import type { ViewReader } from '../views/view-reader.js';
 import type { ViewTarget } from '../views/view-target.js';
-import { FieldStore } from './field-store.js';
-import { SampleBulkEdits } from './sample-bulk-edits.js';
+import { FieldStore } from '../fields/field-store.js';
+import { SampleBulkEditStore } from './sample-bulk-edit-store.js';
 import { SampleStore } from './sample-store.js';
 
 export interface SampleOptions {
@@ -27,7 +27,7 @@ export interface OpenDataset {
 export class SampleContext {
   readonly samples: SampleStore;
   /** Edits done in SQL alone: tags, one field's values, field removal and renaming, whole-dataset copies. */
-  readonly bulk: SampleBulkEdits;
+  readonly bulk: SampleBulkEditStore;
   readonly fields: FieldStore;
   readonly #datasetStore: DatasetStore;
 
@@ -38,7 +38,7 @@ export class SampleContext {
     options: SampleOptions = {},
   ) {
     this.samples = new SampleStore(database);
-    this.bulk = new SampleBulkEdits(database);
+    this.bulk = new SampleBulkEditStore(database);
     this.fields = new FieldStore(database, options.maxSchemaFields);
     this.#datasetStore = new DatasetStore(database);
   }

@@ -2,13 +2,11 @@
 import type {
   AggregateResult,
   Aggregation,
-  Dataset,
   FieldInfo,
   FieldType,
   Sample,
   SampleInput,
   SamplePage,
-  SavedView,
   View,
 } from '@teamset/contract';
 import type { Actor } from '../actor.js';
@@ -88,23 +86,6 @@ export interface SampleOperations {
   deleteField(actor: Actor, dataset: string, path: string): Promise<void>;
   /** [EDIT] Rename a custom top-level field in the schema and every sample. */
   renameField(actor: Actor, dataset: string, path: string, newPath: string): Promise<FieldInfo[]>;
-
-  /** [VIEW] */
-  listSavedViews(actor: Actor, dataset: string): Promise<SavedView[]>;
-  /** [VIEW] */
-  getSavedView(actor: Actor, dataset: string, name: string): Promise<SavedView>;
-  /** [EDIT] 409 when the name (or its slug) exists unless `overwrite`. */
-  saveView(
-    actor: Actor,
-    dataset: string,
-    name: string,
-    input: { view: unknown; description?: string | null; overwrite?: boolean },
-  ): Promise<SavedView>;
-  /** [EDIT] */
-  deleteSavedView(actor: Actor, dataset: string, name: string): Promise<void>;
-
-  /** [VIEW on the source, role MEMBER+] Copy the dataset (or a view's samples, with filter_labels/select_fields applied) into a new dataset; the caller gets MANAGE. */
-  clone(actor: Actor, dataset: string, input: { name: string; view?: unknown }): Promise<Dataset>;
 }
 
 export type { View };

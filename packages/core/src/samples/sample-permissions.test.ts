@@ -37,11 +37,12 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
     } = await services.samples.addSamples(SYSTEM_ACTOR, dataset, [
       { filepath: '/a.jpg', tags: ['t'], uniqueness: 0.5, gt: detections(detection('cat')) },
     ]));
-    await services.samples.saveView(SYSTEM_ACTOR, dataset, 'saved', { view: { stages: [] } });
+    await services.savedViews.save(SYSTEM_ACTOR, dataset, 'saved', { view: { stages: [] } });
     await services.datasetPermissions.setUser(SYSTEM_ACTOR, dataset, t.team.guest.id, 'VIEW');
     await services.datasetPermissions.setUser(SYSTEM_ACTOR, dataset, t.team.collaborator.id, 'TAG');
     const view = { stages: [{ stage: 'match_tags' as const, tags: ['t'] }] };
     const s = services.samples;
+    const views = services.savedViews;
     operations = [
       { name: 'getSample', required: 'VIEW', run: (a) => s.getSample(a, dataset, sampleId) },
       { name: 'querySamples', required: 'VIEW', run: (a) => s.querySamples(a, dataset, { view }) },
@@ -53,8 +54,8 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
       },
       { name: 'countTags', required: 'VIEW', run: (a) => s.countTags(a, dataset, { labels: true }) },
       { name: 'getFieldSchema', required: 'VIEW', run: (a) => s.getFieldSchema(a, dataset) },
-      { name: 'listSavedViews', required: 'VIEW', run: (a) => s.listSavedViews(a, dataset) },
-      { name: 'getSavedView', required: 'VIEW', run: (a) => s.getSavedView(a, dataset, 'saved') },
+      { name: 'listSavedViews', required: 'VIEW', run: (a) => views.list(a, dataset) },
+      { name: 'getSavedView', required: 'VIEW', run: (a) => views.get(a, dataset, 'saved') },
       { name: 'tag', required: 'TAG', run: (a) => s.tag(a, dataset, { tags: ['x'] }) },
       { name: 'untag labels', required: 'TAG', run: (a) => s.untag(a, dataset, { tags: ['x'], labels: true }) },
       { name: 'addSamples', required: 'EDIT', run: (a) => s.addSamples(a, dataset, [{ filepath: '/b.jpg' }]) },
@@ -73,8 +74,8 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
       { name: 'addField', required: 'EDIT', run: (a) => s.addField(a, dataset, 'extra', 'string') },
       { name: 'deleteField', required: 'EDIT', run: (a) => s.deleteField(a, dataset, 'uniqueness') },
       { name: 'renameField', required: 'EDIT', run: (a) => s.renameField(a, dataset, 'extra', 'extra_renamed') },
-      { name: 'saveView', required: 'EDIT', run: (a) => s.saveView(a, dataset, 'other', { view }) },
-      { name: 'deleteSavedView', required: 'EDIT', run: (a) => s.deleteSavedView(a, dataset, 'saved') },
+      { name: 'saveView', required: 'EDIT', run: (a) => views.save(a, dataset, 'other', { view }) },
+      { name: 'deleteSavedView', required: 'EDIT', run: (a) => views.delete(a, dataset, 'saved') },
     ];
   });
   afterAll(async () => {
@@ -85,7 +86,7 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
     dataset: await services.datasets.get(SYSTEM_ACTOR, dataset),
     samples: await services.samples.querySamples(SYSTEM_ACTOR, dataset, {}),
     fields: await services.samples.getFieldSchema(SYSTEM_ACTOR, dataset),
-    views: await services.samples.listSavedViews(SYSTEM_ACTOR, dataset),
+    views: await services.savedViews.list(SYSTEM_ACTOR, dataset),
   });
 
   it('refuses each operation with 403 {required, actual} to a user one level below it, changing nothing', async () => {
@@ -112,7 +113,7 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
     for (const actor of [outsiders.as.member, outsiders.as.collaborator, outsiders.as.guest]) {
       for (const op of operations)
         await expectAppError(op.run(actor), 'NOT_FOUND', `Dataset ${JSON.stringify(dataset)} not found`);
-      await expectAppError(services.samples.clone(actor, dataset, { name: uniqueDatasetName('clone') }), 'NOT_FOUND');
+      await expectAppError(services.clones.clone(actor, dataset, { name: uniqueDatasetName('clone') }), 'NOT_FOUND');
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -122,6 +123,6 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
     for (const op of operations.filter((o) => o.required === 'TAG')) await op.run(t.team.as.collaborator);
     await services.datasetPermissions.setUser(SYSTEM_ACTOR, dataset, t.team.collaborator.id, 'EDIT');
     for (const op of operations.filter((o) => o.required === 'EDIT')) await op.run(t.team.as.collaborator);
-    expect((await services.samples.listSavedViews(SYSTEM_ACTOR, dataset)).map((v) => v.name)).toEqual(['other']);
+    expect((await services.savedViews.list(SYSTEM_ACTOR, dataset)).map((v) => v.name)).toEqual(['other']);
   });
 });

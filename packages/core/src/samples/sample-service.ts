@@ -2,26 +2,18 @@
 import type {
   AggregateResult,
   Aggregation,
-  Dataset,
   FieldInfo,
   FieldType,
   Sample,
   SampleInput,
   SamplePage,
-  SavedView,
 } from '@teamset/contract';
 import type { Actor } from '../actor.js';
-import type { Database } from '../db/database.js';
-import { DatasetCloner } from '../datasets/dataset-clone.js';
-import type { DatasetService } from '../datasets/dataset-service.js';
-import { SavedViewService, type SaveViewInput } from '../saved-views/saved-view-service.js';
-import { SavedViewStore } from '../saved-views/saved-view-store.js';
-import type { ViewReader } from '../views/view-reader.js';
-import { EncodeWorkerClient } from './encode-worker-client.js';
-import { FieldOperations } from './field-operations.js';
-import type { NdjsonInput } from './ndjson-samples.js';
+import { EncodeWorkerClient } from '../encoding/encode-worker-client.js';
+import { FieldOperations } from '../fields/field-operations.js';
+import type { NdjsonInput } from '../encoding/ndjson-samples.js';
 import { SampleAdditions } from './sample-additions.js';
-import { SampleContext, type SampleOptions } from './sample-context.js';
+import type { SampleContext } from './sample-context.js';
 import { SampleEdits } from './sample-edits.js';
 import type { SampleOperations } from './sample-operations.js';
 import { SampleReads } from './sample-reads.js';
@@ -35,21 +27,15 @@ export class SampleService implements SampleOperations {
   private readonly writes: SetValues;
   private readonly tagging: SampleTagging;
   private readonly fields: FieldOperations;
-  private readonly savedViews: SavedViewService;
-  private readonly cloner: DatasetCloner;
   private readonly encodeWorker = new EncodeWorkerClient();
 
-  constructor(database: Database, datasets: DatasetService, reader: ViewReader, options: SampleOptions = {}) {
-    const ctx = new SampleContext(database, datasets, reader, options);
-    const savedViewStore = new SavedViewStore(database);
+  constructor(ctx: SampleContext) {
     this.additions = new SampleAdditions(ctx, this.encodeWorker);
     this.reads = new SampleReads(ctx);
     this.edits = new SampleEdits(ctx);
     this.writes = new SetValues(ctx);
     this.tagging = new SampleTagging(ctx);
     this.fields = new FieldOperations(ctx);
-    this.savedViews = new SavedViewService(ctx, savedViewStore);
-    this.cloner = new DatasetCloner(ctx, savedViewStore);
   }
 
   addSamples(actor: Actor, dataset: string, samples: SampleInput[]): Promise<{ ids: string[] }> {
@@ -140,25 +126,5 @@ export class SampleService implements SampleOperations {
 
   renameField(actor: Actor, dataset: string, path: string, newPath: string): Promise<FieldInfo[]> {
     return this.fields.rename(actor, dataset, path, newPath);
-  }
-
-  listSavedViews(actor: Actor, dataset: string): Promise<SavedView[]> {
-    return this.savedViews.list(actor, dataset);
-  }
-
-  getSavedView(actor: Actor, dataset: string, name: string): Promise<SavedView> {
-    return this.savedViews.get(actor, dataset, name);
-  }
-
-  saveView(actor: Actor, dataset: string, name: string, input: SaveViewInput): Promise<SavedView> {
-    return this.savedViews.save(actor, dataset, name, input);
-  }
-
-  deleteSavedView(actor: Actor, dataset: string, name: string): Promise<void> {
-    return this.savedViews.delete(actor, dataset, name);
-  }
-
-  clone(actor: Actor, dataset: string, input: { name: string; view?: unknown }): Promise<Dataset> {
-    return this.cloner.clone(actor, dataset, input);
   }
 }

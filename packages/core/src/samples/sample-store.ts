@@ -1,10 +1,41 @@
-// Sample rows (`samples`): batch inserts, reads by id and in insertion order, whole-document rewrites and deletes.
+// Sample rows (`samples`): batch inserts, reads by id and in insertion order, whole-document rewrites and deletes, and the SQL on their document columns.
 import type BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { Database, Dialect } from '../db/database.js';
 import { toIso } from '../db/database.js';
 import type { DbTime, Db } from '../db/schema.js';
 import type { SampleRow } from '../views/view-target.js';
-import { chunks, docColumn, hasTopLevelField, maxParams, parseDoc, runRaw, sameDataset } from './sample-documents.js';
+import { chunks, maxParams, parseDoc } from './sample-documents.js';
+
+/** A document column as the driver should return it: SQLite gives JSONB bytes, so ask for text with json(). */
+function docColumn(dialect: Dialect, column: string): RawBuilder<unknown> {
+  return dialect === 'sqlite' ? sql`json(${sql.ref(column)})` : sql`${sql.ref(column)}`;
+}
+
+/**
+ * `dataset_id = ?` for lookups by sample id: with `id = ?` / `id in (…)` both columns of the unique
+ * (dataset_id, id) index are pinned, so both planners pick it over (dataset_id, seq).
+ */
+export function sameDataset(_dialect: Dialect, datasetId: string): RawBuilder<boolean> {
+  return sql<boolean>`dataset_id = ${datasetId}`;
+}
+
+/** True where the sample's custom document has the top-level key `name` (an identifier, so safe inside a JSON path). */
+export function hasTopLevelField(dialect: Dialect, name: string): RawBuilder<boolean> {
+  return dialect === 'sqlite'
+    ? sql<boolean>`json_type(fields, ${`$.${name}`}) is not null`
+    : sql<boolean>`fields ? ${name}`;
+}
+
+/** Runs a statement built as text (batch inserts and updates, whose shape Kysely's builder would rebuild per row). */
+async function runRaw(
+  db: Db,
+  text: string,
+  parameters: readonly unknown[],
+): Promise<{ changed: number; rows: Record<string, unknown>[] }> {
+  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [...parameters]));
+  return { changed: Number(result.numAffectedRows ?? 0n), rows: result.rows };
+}
 
 /** A sample ready to insert, its documents already serialized to JSON text. */
 export interface EncodedSample {

@@ -39,7 +39,7 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
   });
 
   it('saves a view with its slug, creator and times, and loads it by name or slug', async () => {
-    const saved = await services.samples.saveView(t.team.as.member, name, '  Training Set ', {
+    const saved = await services.savedViews.save(t.team.as.member, name, '  Training Set ', {
       view: TRAIN,
       description: 'the train split',
     });
@@ -52,18 +52,18 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
       lastModifiedAt: saved.createdAt,
       createdBy: t.team.member.id,
     });
-    expect(await services.samples.getSavedView(t.team.as.member, name, 'Training Set')).toEqual(saved);
-    expect(await services.samples.getSavedView(t.team.as.member, name, 'training-set')).toEqual(saved);
+    expect(await services.savedViews.get(t.team.as.member, name, 'Training Set')).toEqual(saved);
+    expect(await services.savedViews.get(t.team.as.member, name, 'training-set')).toEqual(saved);
   });
 
   it('answers 409 for an existing name unless overwrite, which replaces view and description and keeps the creator', async () => {
-    const first = await services.samples.saveView(t.team.as.member, name, 'replaceable', { view: TRAIN });
+    const first = await services.savedViews.save(t.team.as.member, name, 'replaceable', { view: TRAIN });
     await expectAppError(
-      services.samples.saveView(SYSTEM_ACTOR, name, 'replaceable', { view: HIGH }),
+      services.savedViews.save(SYSTEM_ACTOR, name, 'replaceable', { view: HIGH }),
       'CONFLICT',
       /already exists.*overwrite/,
     );
-    const replaced = await services.samples.saveView(SYSTEM_ACTOR, name, 'replaceable', {
+    const replaced = await services.savedViews.save(SYSTEM_ACTOR, name, 'replaceable', {
       view: HIGH,
       description: 'now high',
       overwrite: true,
@@ -76,22 +76,22 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
       createdBy: t.team.member.id,
     });
     expect(Date.parse(replaced.lastModifiedAt)).toBeGreaterThanOrEqual(Date.parse(first.lastModifiedAt));
-    expect((await services.samples.getSavedView(SYSTEM_ACTOR, name, 'replaceable')).view).toEqual(HIGH);
+    expect((await services.savedViews.get(SYSTEM_ACTOR, name, 'replaceable')).view).toEqual(HIGH);
   });
 
   it('answers 409 when another view has the slug, even with overwrite', async () => {
-    await services.samples.saveView(SYSTEM_ACTOR, name, 'Night Shots', { view: TRAIN });
+    await services.savedViews.save(SYSTEM_ACTOR, name, 'Night Shots', { view: TRAIN });
     const clash = await expectAppError(
-      services.samples.saveView(SYSTEM_ACTOR, name, 'night shots!', { view: HIGH, overwrite: true }),
+      services.savedViews.save(SYSTEM_ACTOR, name, 'night shots!', { view: HIGH, overwrite: true }),
       'CONFLICT',
     );
     expect(clash.details).toEqual({ field: 'slug', slug: 'night-shots' });
-    expect((await services.samples.getSavedView(SYSTEM_ACTOR, name, 'Night Shots')).view).toEqual(TRAIN);
+    expect((await services.savedViews.get(SYSTEM_ACTOR, name, 'Night Shots')).view).toEqual(TRAIN);
   });
 
   it('validates the view against the schema and the name', async () => {
     const bad = await expectAppError(
-      services.samples.saveView(SYSTEM_ACTOR, name, 'bad', {
+      services.savedViews.save(SYSTEM_ACTOR, name, 'bad', {
         view: { stages: [{ stage: 'match', filter: { op: 'field', path: 'nope' } }] },
       }),
       'BAD_REQUEST',
@@ -99,32 +99,26 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
     expect(bad.details?.problems).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('stages[0]') })]),
     );
-    await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, 'bad', { view: [] }), 'BAD_REQUEST');
-    await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, '', { view: TRAIN }), 'BAD_REQUEST');
-    await expectAppError(services.samples.saveView(SYSTEM_ACTOR, name, '!!!', { view: TRAIN }), 'BAD_REQUEST', /slug/);
-    await expectAppError(
-      services.samples.saveView(SYSTEM_ACTOR, name, 'x'.repeat(201), { view: TRAIN }),
-      'BAD_REQUEST',
-    );
-    await expectAppError(services.samples.getSavedView(SYSTEM_ACTOR, name, 'bad'), 'NOT_FOUND');
+    await expectAppError(services.savedViews.save(SYSTEM_ACTOR, name, 'bad', { view: [] }), 'BAD_REQUEST');
+    await expectAppError(services.savedViews.save(SYSTEM_ACTOR, name, '', { view: TRAIN }), 'BAD_REQUEST');
+    await expectAppError(services.savedViews.save(SYSTEM_ACTOR, name, '!!!', { view: TRAIN }), 'BAD_REQUEST', /slug/);
+    await expectAppError(services.savedViews.save(SYSTEM_ACTOR, name, 'x'.repeat(201), { view: TRAIN }), 'BAD_REQUEST');
+    await expectAppError(services.savedViews.get(SYSTEM_ACTOR, name, 'bad'), 'NOT_FOUND');
   });
 
   it('lists a dataset’s views sorted by name and deletes them (404 when absent)', async () => {
     const other = await t.newDataset('views other');
-    await services.samples.saveView(SYSTEM_ACTOR, other, 'b view', { view: TRAIN });
-    await services.samples.saveView(SYSTEM_ACTOR, other, 'a view', { view: { stages: [] } });
-    expect((await services.samples.listSavedViews(t.team.as.member, other)).map((v) => v.name)).toEqual([
-      'a view',
-      'b view',
-    ]);
-    await services.samples.deleteSavedView(t.team.as.member, other, 'a view');
-    expect((await services.samples.listSavedViews(SYSTEM_ACTOR, other)).map((v) => v.name)).toEqual(['b view']);
+    await services.savedViews.save(SYSTEM_ACTOR, other, 'b view', { view: TRAIN });
+    await services.savedViews.save(SYSTEM_ACTOR, other, 'a view', { view: { stages: [] } });
+    expect((await services.savedViews.list(t.team.as.member, other)).map((v) => v.name)).toEqual(['a view', 'b view']);
+    await services.savedViews.delete(t.team.as.member, other, 'a view');
+    expect((await services.savedViews.list(SYSTEM_ACTOR, other)).map((v) => v.name)).toEqual(['b view']);
     await expectAppError(
-      services.samples.deleteSavedView(SYSTEM_ACTOR, other, 'a view'),
+      services.savedViews.delete(SYSTEM_ACTOR, other, 'a view'),
       'NOT_FOUND',
       `Saved view "a view" not found in dataset ${JSON.stringify(other)}`,
     );
     // Views belong to their dataset.
-    await expectAppError(services.samples.getSavedView(SYSTEM_ACTOR, name, 'b view'), 'NOT_FOUND');
+    await expectAppError(services.savedViews.get(SYSTEM_ACTOR, name, 'b view'), 'NOT_FOUND');
   });
 });

@@ -84,7 +84,7 @@ export class DirectDatasetBackend implements DatasetBackend {
   }
 
   cloneDataset(dataset: string, body: CloneDatasetBody): Promise<Dataset> {
-    return this.call((s) => s.samples.clone(this.actor, dataset, body));
+    return this.call((s) => s.clones.clone(this.actor, dataset, body));
   }
 
   addSamples(dataset: string, body: AddSamplesBody): Promise<AddSamplesResult> {
@@ -148,18 +148,18 @@ export class DirectDatasetBackend implements DatasetBackend {
   }
 
   listSavedViews(dataset: string): Promise<SavedView[]> {
-    return this.call((s) => s.samples.listSavedViews(this.actor, dataset));
+    return this.call((s) => s.savedViews.list(this.actor, dataset));
   }
 
   getSavedView(dataset: string, name: string): Promise<SavedView> {
-    return this.call((s) => s.samples.getSavedView(this.actor, dataset, name));
+    return this.call((s) => s.savedViews.get(this.actor, dataset, name));
   }
 
   saveView(dataset: string, name: string, body: SaveViewBody): Promise<SavedView> {
-    return this.call((s) => s.samples.saveView(this.actor, dataset, name, body));
+    return this.call((s) => s.savedViews.save(this.actor, dataset, name, body));
   }
 
   deleteSavedView(dataset: string, name: string): Promise<void> {
-    return this.call((s) => s.samples.deleteSavedView(this.actor, dataset, name));
+    return this.call((s) => s.savedViews.delete(this.actor, dataset, name));
   }
 }

@@ -53,7 +53,7 @@ export async function seedWorld(services: Services, label: string, media: MediaF
     ...media.files.map((filepath) => ({ filepath, tags: ['media'] })),
   ]);
   await services.samples.addField(SYSTEM_ACTOR, dataset.name, SEED_FIELD.path, SEED_FIELD.type);
-  await services.samples.saveView(SYSTEM_ACTOR, dataset.name, SEED_VIEW_NAME, { view: SEED_VIEW });
+  await services.savedViews.save(SYSTEM_ACTOR, dataset.name, SEED_VIEW_NAME, { view: SEED_VIEW });
   const userEmail = `target-${label}@example.com`;
   const user = await services.users.create(SYSTEM_ACTOR, { email: userEmail, name: `target ${label}`, role: 'MEMBER' });
   const { apiKey } = await services.keys.generate(SYSTEM_ACTOR, { name: `target-${label}`, user: user.id });

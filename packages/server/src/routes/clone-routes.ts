@@ -22,6 +22,6 @@ export function registerCloneRoutes(app: TypedApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await ctx.services.samples.clone(actorOf(request), request.params.name, request.body)),
+      reply.code(201).send(await ctx.services.clones.clone(actorOf(request), request.params.name, request.body)),
   );
 }

@@ -23,7 +23,7 @@ export function registerSavedViewRoutes(app: TypedApp, ctx: RouteContext): void 
   // Saved views hold the recursive view schema, which fast-json-stringify cannot compile.
   const common = { onRequest: ctx.authenticate, ...JSON_STRINGIFY_RESPONSES } as const;
   const schema = { tags: ['saved views'], security: SECURITY, querystring: NoQuery };
-  const { samples } = ctx.services;
+  const { savedViews } = ctx.services;
 
   app.get(
     PATHS.savedViews,
@@ -37,7 +37,7 @@ export function registerSavedViewRoutes(app: TypedApp, ctx: RouteContext): void 
       },
     },
     async (request) => ({
-      views: await samples.listSavedViews(actorOf(request), request.params.name),
+      views: await savedViews.list(actorOf(request), request.params.name),
     }),
   );
 
@@ -52,7 +52,7 @@ export function registerSavedViewRoutes(app: TypedApp, ctx: RouteContext): void 
         response: { 200: SavedViewResponse, ...PROTECTED_ERRORS },
       },
     },
-    async (request) => samples.getSavedView(actorOf(request), request.params.name, request.params.view),
+    async (request) => savedViews.get(actorOf(request), request.params.name, request.params.view),
   );
 
   // Always 200 with the saved view, whether it was created or replaced: the body cannot tell the two apart
@@ -71,7 +71,7 @@ export function registerSavedViewRoutes(app: TypedApp, ctx: RouteContext): void 
         response: { 200: SavedViewResponse, 409: ErrorBody, ...PROTECTED_ERRORS },
       },
     },
-    async (request) => samples.saveView(actorOf(request), request.params.name, request.params.view, request.body),
+    async (request) => savedViews.save(actorOf(request), request.params.name, request.params.view, request.body),
   );
 
   app.delete(
@@ -86,7 +86,7 @@ export function registerSavedViewRoutes(app: TypedApp, ctx: RouteContext): void 
       },
     },
     async (request, reply) => {
-      await samples.deleteSavedView(actorOf(request), request.params.name, request.params.view);
+      await savedViews.delete(actorOf(request), request.params.name, request.params.view);
       return reply.code(204).send(null);
     },
   );

@@ -32,7 +32,7 @@ const tagCounts = async (ctx: CellContext): Promise<Record<string, number>> =>
 const fieldPaths = async (ctx: CellContext): Promise<string[]> =>
   (await ctx.services.samples.getFieldSchema(SYSTEM_ACTOR, ctx.dataset.name)).map((f) => f.path);
 const savedViewNames = async (ctx: CellContext): Promise<string[]> =>
-  (await ctx.services.samples.listSavedViews(SYSTEM_ACTOR, ctx.dataset.name)).map((v) => v.name);
+  (await ctx.services.savedViews.list(SYSTEM_ACTOR, ctx.dataset.name)).map((v) => v.name);
 
 const ADDED_VIEW = { stages: [{ stage: 'limit', n: 1 }] };
 

@@ -63,7 +63,7 @@ export async function seedMatrixDataset(services: Services, input: MatrixSeedInp
     SEED_SAMPLES.map((s) => ({ ...s, tags: [...s.tags] })),
   );
   await services.samples.addField(SYSTEM_ACTOR, name, SEED_FIELD.path, SEED_FIELD.type);
-  await services.samples.saveView(SYSTEM_ACTOR, name, SEED_VIEW_NAME, { view: SEED_VIEW });
+  await services.savedViews.save(SYSTEM_ACTOR, name, SEED_VIEW_NAME, { view: SEED_VIEW });
   return {
     name,
     sampleIds: ids,
@@ -80,7 +80,7 @@ export async function snapshotDataset(services: Services, name: string): Promise
     dataset,
     samples: (await services.samples.querySamples(SYSTEM_ACTOR, name, { limit: 100 })).samples,
     fields: await services.samples.getFieldSchema(SYSTEM_ACTOR, name),
-    savedViews: await services.samples.listSavedViews(SYSTEM_ACTOR, name),
+    savedViews: await services.savedViews.list(SYSTEM_ACTOR, name),
     permissions: await services.datasetPermissions.listUsers(SYSTEM_ACTOR, name),
   };
 }

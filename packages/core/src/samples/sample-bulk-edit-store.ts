@@ -2,12 +2,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Dialect } from '../db/database.js';
 import type { Db } from '../db/schema.js';
-import { chunks, hasTopLevelField, sameDataset } from './sample-documents.js';
+import { chunks } from './sample-documents.js';
+import { hasTopLevelField, sameDataset } from './sample-store.js';
 
 /** Ids (or id/value pairs) per statement: far under both dialects' bind limits. */
 const ID_CHUNK = 1_000;
 
-export class SampleBulkEdits {
+export class SampleBulkEditStore {
   constructor(private readonly database: Database) {}
 
   private get dialect(): Dialect {

@@ -9,9 +9,12 @@ import {
   type SampleTestContext,
 } from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
+import { CloneService } from '../datasets/dataset-clone.js';
+import { SavedViewStore } from '../saved-views/saved-view-store.js';
 import { DEFAULT_MAX_SCHEMA_FIELDS } from './field-store.js';
-import { PARALLEL_MIN_BYTES } from './sample-additions.js';
-import { SampleService } from './sample-service.js';
+import { PARALLEL_MIN_BYTES } from '../samples/sample-additions.js';
+import { SampleContext } from '../samples/sample-context.js';
+import { SampleService } from '../samples/sample-service.js';
 
 const LIMIT = 10;
 
@@ -25,12 +28,15 @@ function withFields(from: number, count: number, filepath = `/f${from}.jpg`): Sa
 describe.each(await testDialects())('schema field limit on %s', (dialect) => {
   let t: SampleTestContext;
   let limited: SampleService;
+  let limitedClones: CloneService;
 
   beforeAll(async () => {
     t = await createSampleTestContext(dialect);
-    limited = new SampleService(t.services.database, t.services.datasets, t.services.viewQueries, {
+    const ctx = new SampleContext(t.services.database, t.services.datasets, t.services.viewQueries, {
       maxSchemaFields: LIMIT,
     });
+    limited = new SampleService(ctx);
+    limitedClones = new CloneService(ctx, new SavedViewStore(t.services.database));
   });
   afterAll(async () => {
     await limited?.close();
@@ -137,7 +143,7 @@ describe.each(await testDialects())('schema field limit on %s', (dialect) => {
   it('a clone into a server with a lower limit is refused, and no dataset is left behind', async () => {
     const name = await t.newDataset('limit clone source');
     await t.services.samples.addSamples(member(), name, [withFields(0, LIMIT + 2)]);
-    const error = await expectAppError(limited.clone(member(), name, { name: `${name} copy` }), 'BAD_REQUEST');
+    const error = await expectAppError(limitedClones.clone(member(), name, { name: `${name} copy` }), 'BAD_REQUEST');
     expect(error.message).toMatch(refused(LIMIT + 2));
     await expectAppError(t.services.datasets.get(member(), `${name} copy`), 'NOT_FOUND');
   });
