@@ -2,6 +2,8 @@
 import {
   LIST_LABEL_ITEMS,
   MAX_AGGREGATIONS_PER_REQUEST,
+  MAX_COUNT_VALUES_LIMIT,
+  MAX_HISTOGRAM_BINS,
   isLabelClass,
   isListLabelClass,
   isScalarType,
@@ -97,8 +99,10 @@ export async function viewFacets(
 ): Promise<Facets> {
   const top = options.top ?? DEFAULT_FACET_TOP;
   const bins = options.bins ?? DEFAULT_FACET_BINS;
-  if (!Number.isInteger(top) || top < 1) throw new TypeError('facets: top must be a positive integer');
-  if (!Number.isInteger(bins) || bins < 1) throw new TypeError('facets: bins must be a positive integer');
+  if (!Number.isInteger(top) || top < 1 || top > MAX_COUNT_VALUES_LIMIT)
+    throw new TypeError(`facets: top must be an integer from 1 to ${MAX_COUNT_VALUES_LIMIT}`);
+  if (!Number.isInteger(bins) || bins < 1 || bins > MAX_HISTOGRAM_BINS)
+    throw new TypeError(`facets: bins must be an integer from 1 to ${MAX_HISTOGRAM_BINS}`);
   const steps: Step[] = [];
   const facets: Facets = { count: 0, sampleTags: emptyTop(), labelTags: {}, labels: [], fields: [] };
   const visible = visibleFields(fields, stages);
