@@ -473,6 +473,27 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
         none: reviewed.filter((r) => r === null).length,
       });
     });
+    it('past 100 aggregations (60 numeric fields: 122), split into several requests', async () => {
+      const wide = await createDataset('wide facets', {}, connection);
+      const field = (k: number) => `f${String(k).padStart(2, '0')}`;
+      await wide.addSamples(
+        [1, 2, 3].map((i) => ({
+          filepath: `/wide/${i}.jpg`,
+          ...Object.fromEntries(Array.from({ length: 60 }, (_, k) => [field(k), i * k])),
+        })),
+      );
+      const facets = await wide.facets({ bins: 2 });
+      expect(facets.count).toBe(3);
+      expect(facets.fields).toHaveLength(60);
+      for (const [k, facet] of facets.fields.entries()) {
+        expect(facet).toEqual({
+          path: field(k),
+          kind: 'number',
+          bounds: [k, 3 * k],
+          histogram: { counts: k === 0 ? [0, 3] : [1, 2], edges: expect.any(Array), other: 0 },
+        });
+      }
+    });
   });
 
   describe('writing', () => {
