@@ -116,9 +116,19 @@ export async function viewFacets(
   for (const field of labelFields) {
     const labelClass = field.type as LabelClass;
     const items = isListLabelClass(labelClass) ? `${field.path}.${LIST_LABEL_ITEMS[labelClass].key}` : field.path;
-    const facet: LabelFieldFacet = { path: field.path, labelClass, count: 0, tags: {}, attributes: [] };
-    facets.labels.push(facet);
     const hasClass = labelClass !== 'Regression';
+    const hasConfidence = labelClass !== 'Keypoints' && labelClass !== 'Keypoint';
+    // Every member set up front, so JSON output keeps this order.
+    const facet: LabelFieldFacet = {
+      path: field.path,
+      labelClass,
+      count: 0,
+      ...(hasClass ? { classes: emptyTop() } : {}),
+      ...(hasConfidence ? { confidence: emptyNumeric() } : {}),
+      tags: {},
+      attributes: [],
+    };
+    facets.labels.push(facet);
     // A list label's stream has a row per label, so the class counts' total is the label count.
     if (hasClass && isListLabelClass(labelClass)) {
       steps.push(
@@ -139,11 +149,7 @@ export async function viewFacets(
         );
       }
     }
-    if (labelClass !== 'Keypoints' && labelClass !== 'Keypoint') {
-      const confidence: NumericFacet = { bounds: [null, null], histogram: { counts: [], edges: [], other: 0 } };
-      facet.confidence = confidence;
-      steps.push(...numericSteps(`${items}.confidence`, bins, confidence));
-    }
+    if (facet.confidence) steps.push(...numericSteps(`${items}.confidence`, bins, facet.confidence));
     steps.push(
       step({ type: 'count_values', path: `${items}.tags` }, 'count_values', (r) => {
         for (const { value, count } of r.values) {
@@ -184,12 +190,7 @@ function fieldFacet(field: FieldInfo, top: number, bins: number, steps: Step[]):
   if (!isScalarType(type)) return undefined;
   const { path } = field;
   if (type === 'int' || type === 'float') {
-    const facet: FieldFacet = {
-      path,
-      kind: 'number',
-      bounds: [null, null],
-      histogram: { counts: [], edges: [], other: 0 },
-    };
+    const facet: FieldFacet = { path, kind: 'number', ...emptyNumeric() };
     steps.push(...numericSteps(path, bins, facet));
     return facet;
   }
@@ -233,6 +234,10 @@ function step<T extends AggregationResult['type']>(
       apply(result as Extract<AggregationResult, { type: T }>);
     },
   };
+}
+
+function emptyNumeric(): NumericFacet {
+  return { bounds: [null, null], histogram: { counts: [], edges: [], other: 0 } };
 }
 
 function emptyTop(): TopValues {
