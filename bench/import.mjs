@@ -2,11 +2,12 @@
 // connection against a real `teamset serve` on SQLite: images/s and the CLI process's peak memory. A benchmark, not a
 // test: it reports and never fails CI. See docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
 import { ApiConnection, loadDataset } from '@teamset/sdk';
+import { peakRssMb } from './process-memory.mjs';
 import { writeSyntheticCoco } from './synthetic-coco.mjs';
 
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 100_000);
@@ -39,16 +40,6 @@ async function startServer(databaseUri) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not start');
-}
-
-/** The kernel's high-water mark of a process's resident memory (VmHWM), in MiB; undefined once it has exited. */
-function peakRssMb(pid) {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Runs the CLI to completion, sampling its peak memory every 20 ms (VmHWM only grows, so the last sample is the peak so far). */

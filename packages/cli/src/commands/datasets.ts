@@ -1,10 +1,11 @@
-// `teamset datasets list|create|info|rename|delete`: dataset records (no samples), on the API or the database.
+// `teamset datasets list|create|info|rename|delete|stats`: dataset records (and their facets), on the API or the database.
 import type { Command } from 'commander';
 import type { Dataset, MediaType } from '@teamset/contract';
 import { CliContext } from '../cli-context.js';
 import { listQuery, withListOptions, type ListOptions } from '../list-options.js';
 import { parseMediaType } from '../option-parsers.js';
 import { DATASET_COLUMNS, datasetFields } from '../render/columns.js';
+import { registerDatasetStatsCommand } from './dataset-stats.js';
 
 function showDataset(ctx: CliContext, dataset: Dataset, createdByEmail?: string): void {
   if (ctx.out.json) ctx.out.writeJson(dataset);
@@ -72,4 +73,6 @@ export function registerDatasetsCommands(program: Command): void {
       await ctx.withBackend((backend) => backend.deleteDataset(name));
       ctx.out.result({ deleted: true, name }, `Deleted dataset ${name}`);
     });
+
+  registerDatasetStatsCommand(datasets);
 }

@@ -13,7 +13,10 @@ export const AGGREGATION_TYPES = [
   'histogram_values',
 ] as const;
 export type AggregationType = (typeof AGGREGATION_TYPES)[number];
-export const MAX_AGGREGATIONS_PER_REQUEST = 20;
+/** Enough for a whole sidebar (facets: a few per label field and one or two per scalar field) in one request. */
+export const MAX_AGGREGATIONS_PER_REQUEST = 100;
+/** The most values a `count_values` with `limit` returns. */
+export const MAX_COUNT_VALUES_LIMIT = 10_000;
 export const MAX_HISTOGRAM_BINS = 1_000;
 export const DEFAULT_HISTOGRAM_BINS = 10;
 
@@ -23,14 +26,24 @@ export const DEFAULT_HISTOGRAM_BINS = 10;
  */
 export type Aggregation =
   | { type: 'count'; path?: string }
-  | { type: 'distinct' | 'count_values' | 'bounds' | 'mean' | 'sum'; path: string }
+  | { type: 'distinct' | 'bounds' | 'mean' | 'sum'; path: string }
+  /** With `limit`: only the first `limit` values, and the result says how many there are in all (`distinct`, `total`). */
+  | { type: 'count_values'; path: string; limit?: number }
   | { type: 'histogram_values'; path: string; bins?: number; range?: [number, number] };
 
 export type AggregationResult =
   | { type: 'count'; count: number }
   | { type: 'distinct'; values: Array<string | number | boolean> }
-  /** Sorted by count, descending, then by value; null values (absent or null) counted under `value: null`. */
-  | { type: 'count_values'; values: Array<{ value: string | number | boolean | null; count: number }> }
+  /**
+   * Sorted by count, descending, then by value; null values (absent or null) counted under `value: null`. With a
+   * `limit`: `distinct` is the number of non-null values before the limit cut, `total` the sum of all counts.
+   */
+  | {
+      type: 'count_values';
+      values: Array<{ value: string | number | boolean | null; count: number }>;
+      distinct?: number;
+      total?: number;
+    }
   /** [null, null] when there are no values. */
   | { type: 'bounds'; bounds: [number | null, number | null] }
   | { type: 'mean'; mean: number | null }
@@ -45,7 +58,14 @@ export const AggregationSchema = Type.Union(
   [
     Type.Object({ type: Type.Literal('count'), path: Type.Optional(FieldPathString) }, { additionalProperties: false }),
     PathAgg('distinct'),
-    PathAgg('count_values'),
+    Type.Object(
+      {
+        type: Type.Literal('count_values'),
+        path: FieldPathString,
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_COUNT_VALUES_LIMIT })),
+      },
+      { additionalProperties: false },
+    ),
     PathAgg('bounds'),
     PathAgg('mean'),
     PathAgg('sum'),
@@ -79,6 +99,8 @@ export const AggregationResultSchema = Type.Union([
   Type.Object({
     type: Type.Literal('count_values'),
     values: Type.Array(Type.Object({ value: Type.Union([Scalar, Type.Null()]), count: Type.Integer() })),
+    distinct: Type.Optional(Type.Integer()),
+    total: Type.Optional(Type.Integer()),
   }),
   Type.Object({ type: Type.Literal('bounds'), bounds: Type.Tuple([NullableNumber, NullableNumber]) }),
   Type.Object({ type: Type.Literal('mean'), mean: NullableNumber }),

@@ -116,6 +116,60 @@ describe.each(await testDialects())('view aggregations on %s', (dialect) => {
         ],
       });
     });
+    it('count_values with a limit: the top values, the number of distinct values and the total count', async () => {
+      expect(await one(view(), { type: 'count_values', path: 'ground_truth.detections.label', limit: 2 })).toEqual({
+        type: 'count_values',
+        values: [
+          { value: 'person', count: 5 },
+          { value: 'car', count: 4 },
+        ],
+        distinct: 5,
+        total: 17,
+      });
+      // The null group (4th of the scenes) is counted in total but is not a distinct value.
+      const scenes = await one(view(), { type: 'count_values', path: 'scene' });
+      if (scenes?.type !== 'count_values') throw new Error('expected count_values');
+      expect(await one(view(), { type: 'count_values', path: 'scene', limit: 4 })).toEqual({
+        type: 'count_values',
+        values: scenes.values.slice(0, 4),
+        distinct: 5,
+        total: 12,
+      });
+      expect(scenes.values[3]).toEqual({ value: null, count: 1 });
+      expect(await one(view(), { type: 'count_values', path: 'reviewed', limit: 200 })).toEqual({
+        type: 'count_values',
+        values: [
+          { value: false, count: 5 },
+          { value: true, count: 5 },
+          { value: null, count: 2 },
+        ],
+        distinct: 2,
+        total: 12,
+      });
+      // Over a filtered view, limited answers agree with the unlimited ones.
+      const [all, top, distinct, labels] = await aggregate(
+        view(confident),
+        { type: 'count_values', path: 'ground_truth.detections.label' },
+        { type: 'count_values', path: 'ground_truth.detections.label', limit: 1 },
+        { type: 'distinct', path: 'ground_truth.detections.label' },
+        { type: 'count', path: 'ground_truth.detections' },
+      );
+      if (all?.type !== 'count_values' || distinct?.type !== 'distinct' || labels?.type !== 'count') throw new Error();
+      expect(top).toEqual({
+        type: 'count_values',
+        values: all.values.slice(0, 1),
+        distinct: distinct.values.length,
+        total: labels.count,
+      });
+      expect(
+        await one(view(match(op('eq', F('scene'), L('nowhere')))), { type: 'count_values', path: 'scene', limit: 3 }),
+      ).toEqual({
+        type: 'count_values',
+        values: [],
+        distinct: 0,
+        total: 0,
+      });
+    });
   });
 
   describe('bounds, mean, sum', () => {
@@ -168,6 +222,23 @@ describe.each(await testDialects())('view aggregations on %s', (dialect) => {
   });
 
   describe('histogram_values', () => {
+    it('bounds and a histogram of several paths in one request', async () => {
+      expect(
+        await aggregate(
+          view(),
+          { type: 'histogram_values', path: 'rank', bins: 3 },
+          { type: 'bounds', path: 'uniqueness' },
+          { type: 'bounds', path: 'rank' },
+          { type: 'histogram_values', path: 'uniqueness', bins: 1 },
+        ),
+      ).toEqual([
+        { type: 'histogram_values', counts: [4, 3, 4], edges: [1, 4, 7, 10], other: 0 },
+        { type: 'bounds', bounds: [0.05, 0.91] },
+        { type: 'bounds', bounds: [1, 10] },
+        { type: 'histogram_values', counts: [10], edges: [0.05, 0.91], other: 0 },
+      ]);
+    });
+
     it('default range is the data bounds; the last bin includes its upper edge', async () => {
       expect(await one(view(), { type: 'histogram_values', path: 'rank', bins: 3 })).toEqual({
         type: 'histogram_values',
@@ -524,6 +595,9 @@ describe.each(await testDialects())('view aggregations on %s', (dialect) => {
       ]);
       expect(await problems([{ type: 'histogram_values', path: 'rank', bins: 0 }])).toEqual([
         { path: 'aggregations[0].bins', message: expect.any(String) },
+      ]);
+      expect(await problems([{ type: 'count_values', path: 'scene', limit: 0 }])).toEqual([
+        { path: 'aggregations[0].limit', message: expect.any(String) },
       ]);
       expect(await problems([{ type: 'median', path: 'rank' }])).toEqual([
         { path: 'aggregations[0].type', message: expect.any(String) },

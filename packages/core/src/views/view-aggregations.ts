@@ -3,6 +3,7 @@ import {
   AGGREGATION_TYPES,
   DEFAULT_HISTOGRAM_BINS,
   MAX_AGGREGATIONS_PER_REQUEST,
+  MAX_COUNT_VALUES_LIMIT,
   MAX_HISTOGRAM_BINS,
   indexPath,
   keyPath,
@@ -68,6 +69,14 @@ export function planAggregations(
         keyPath(path, 'path'),
         `"${type}" needs a numeric field; ${JSON.stringify(fieldPath)} is ${resolved.type}`,
       );
+    if (type === 'count_values') {
+      const limit = agg?.['limit'];
+      if (
+        limit !== undefined &&
+        !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_COUNT_VALUES_LIMIT)
+      )
+        return report(keyPath(path, 'limit'), `expected an integer from 1 to ${MAX_COUNT_VALUES_LIMIT}`);
+    }
     if (type === 'histogram_values') {
       const bins = agg?.['bins'];
       if (
@@ -100,10 +109,31 @@ const run = async (query: Sql, db: Db): Promise<Rows> => (await query.execute(db
 /** A number from the driver (bigint counts arrive as text from pg). */
 const num = (value: unknown): number => Number(value);
 
+/**
+ * What the aggregations of one request share: the data bounds of a path, asked by `bounds` and by a `histogram_values`
+ * without a range (a sidebar asks both for each number), are computed once.
+ */
+export class AggregationMemo {
+  readonly #bounds = new Map<string, Promise<[number | null, number | null]>>();
+
+  bounds(
+    path: string,
+    compute: () => Promise<[number | null, number | null]>,
+  ): Promise<[number | null, number | null]> {
+    let found = this.#bounds.get(path);
+    if (!found) {
+      found = compute();
+      this.#bounds.set(path, found);
+    }
+    return found;
+  }
+}
+
 export async function runAggregation(
   view: CompiledView,
   planned: PlannedAggregation,
   db: Db,
+  memo: AggregationMemo = new AggregationMemo(),
 ): Promise<AggregationResult> {
   const d = view.dialect;
   const relation = view.relation;
@@ -132,6 +162,7 @@ export async function runAggregation(
       return { type: 'distinct', values: rows.map((row) => scalarOut(row['v'], kind) as string | number | boolean) };
     }
     case 'count_values': {
+      if (aggregation.limit !== undefined) return topValues(view, values, kind, aggregation.limit, db);
       const rows = await run(
         sql`select t.v, count(*) as n from ${values} group by t.v order by n desc, ${d.orderable(sql.ref('t.v'), kind)} asc nulls first`,
         db,
@@ -142,7 +173,7 @@ export async function runAggregation(
       };
     }
     case 'bounds': {
-      const [lo, hi] = await bounds(values, db);
+      const [lo, hi] = await memo.bounds(planned.resolved.path, () => bounds(values, db));
       return { type: 'bounds', bounds: [lo, hi] };
     }
     case 'mean': {
@@ -154,8 +185,11 @@ export async function runAggregation(
       const rows = await run(sql`select ${d.sum(sql.ref('t.v'))} as total from ${values}`, db);
       return { type: 'sum', sum: num(rows[0]?.['total'] ?? 0) };
     }
-    case 'histogram_values':
-      return histogram(view, values, aggregation.bins ?? DEFAULT_HISTOGRAM_BINS, aggregation.range, db);
+    case 'histogram_values': {
+      const path = planned.resolved.path;
+      const dataBounds = () => memo.bounds(path, () => bounds(values, db));
+      return histogram(view, values, aggregation.bins ?? DEFAULT_HISTOGRAM_BINS, aggregation.range ?? dataBounds, db);
+    }
   }
 }
 
@@ -166,6 +200,31 @@ export async function runAggregation(
 function streamTable(view: CompiledView, stream: ValueStream, kind: ScalarKind): Sql {
   const value = streamValue(view, stream, kind);
   return sql`(select ${value} as v from ${stream.from} ${view.relation.whereClause()} ${view.dialect.noInline()}) as t`;
+}
+
+/**
+ * The `limit` most frequent values in one statement: window functions over the grouped rows count the groups
+ * (non-null ones: `count(t.v)` skips the null group) and sum every count before LIMIT cuts the list.
+ */
+async function topValues(
+  view: CompiledView,
+  values: Sql,
+  kind: ScalarKind,
+  limit: number,
+  db: Db,
+): Promise<AggregationResult> {
+  const d = view.dialect;
+  const rows = await run(
+    sql`select t.v, count(*) as n, count(t.v) over () as d, sum(count(*)) over () as total from ${values} group by t.v order by n desc, ${d.orderable(sql.ref('t.v'), kind)} asc nulls first limit ${sql.lit(limit)}`,
+    db,
+  );
+  const first = rows[0];
+  return {
+    type: 'count_values',
+    values: rows.map((row) => ({ value: scalarOut(row['v'], kind), count: num(row['n']) })),
+    distinct: first ? num(first['d']) : 0,
+    total: first ? num(first['total']) : 0,
+  };
 }
 
 async function bounds(values: Sql, db: Db): Promise<[number | null, number | null]> {
@@ -184,15 +243,15 @@ async function histogram(
   view: CompiledView,
   values: Sql,
   bins: number,
-  range: [number, number] | undefined,
+  range: [number, number] | (() => Promise<[number | null, number | null]>),
   db: Db,
 ): Promise<AggregationResult> {
   const d = view.dialect;
   let lo: number;
   let hi: number;
-  if (range) [lo, hi] = range;
+  if (Array.isArray(range)) [lo, hi] = range;
   else {
-    const [min, max] = await bounds(values, db);
+    const [min, max] = await range();
     if (min === null || max === null) [lo, hi] = [0, 1];
     else if (min === max) [lo, hi] = [min - 0.5, max + 0.5];
     else [lo, hi] = [min, max];

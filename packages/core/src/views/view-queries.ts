@@ -22,7 +22,7 @@ import { QueryBudget } from './query-budget.js';
 import { decodeSampleRow, sampleColumns } from './sample-rows.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 import { SqliteSql } from './sqlite-sql.js';
-import { planAggregations, runAggregation } from './view-aggregations.js';
+import { AggregationMemo, planAggregations, runAggregation } from './view-aggregations.js';
 import { countLabelTags, countSampleTags, resolveLabelFields, visibleLabels } from './view-labels.js';
 import type { ViewReader } from './view-reader.js';
 import type { SampleRow, ViewTarget, VisibleLabels } from './view-target.js';
@@ -173,7 +173,8 @@ export class ViewQueries implements ViewReader {
     if (problems.length > 0) throw invalidInput('aggregations', problems);
     return this.budget.run(db, async (conn) => {
       const results: AggregationResult[] = [];
-      for (const item of planned) results.push(await runAggregation(compiled, item, conn));
+      const memo = new AggregationMemo();
+      for (const item of planned) results.push(await runAggregation(compiled, item, conn, memo));
       return results;
     });
   }

@@ -9,12 +9,14 @@ import {
   syntheticSamples,
   FIXTURE_SIZE,
   type Fixture,
+  type FixtureDetection,
   type FixtureSample,
 } from '../test-support/sample-fixture.js';
 import { sdkTestConnections, type OpenedConnection } from '../test-support/sdk-test-connections.js';
 import { F } from '../views/f.js';
 import { Count, CountValues, Mean } from './aggregations.js';
 import type { Dataset } from './dataset.js';
+import type { DatasetView } from './dataset-view.js';
 import { createDataset, datasetExists, deleteDataset, listDatasets, loadDataset } from './dataset-functions.js';
 
 const targets = await sdkTestConnections();
@@ -356,6 +358,141 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(mean).toBeCloseTo(train.reduce((a, s) => a + s.uniqueness, 0) / train.length, 12);
       expect([...labels]).toEqual(countBy(fixtureDetections(train).map((d) => d.label)));
       expect(await ds.aggregate([])).toEqual([]);
+    });
+  });
+
+  describe('facets', () => {
+    const top = <T extends string | number | boolean>(values: T[], n: number) => ({
+      values: countBy(values)
+        .slice(0, n)
+        .map(([value, count]) => ({ value, count })),
+      distinct: new Set(values).size,
+      total: values.length,
+    });
+    const numeric = (values: number[], bins: number) => {
+      const [lo, hi] = [Math.min(...values), Math.max(...values)];
+      const counts = new Array<number>(bins).fill(0);
+      for (const v of values) counts[Math.min(bins - 1, Math.floor(((v - lo) * bins) / (hi - lo)))]! += 1;
+      return { bounds: [lo, hi], histogram: { counts, edges: expect.any(Array), other: 0 } };
+    };
+
+    it('of the dataset and of a filtered view, from the schema in one aggregate request', async () => {
+      const check = async (view: DatasetView, samples: FixtureSample[], keep: (d: FixtureDetection) => boolean) => {
+        const detections = fixtureDetections(samples).filter(keep);
+        const facets = await view.facets({ top: 2, bins: 4 });
+        expect(facets).toEqual({
+          count: samples.length,
+          sampleTags: top(
+            samples.flatMap((s) => s.tags),
+            2,
+          ),
+          labelTags: {},
+          labels: [
+            {
+              path: 'ground_truth',
+              labelClass: 'Detections',
+              count: detections.length,
+              classes: top(
+                detections.map((d) => d.label),
+                2,
+              ),
+              confidence: numeric(
+                detections.map((d) => d.confidence),
+                4,
+              ),
+              tags: {},
+              attributes: [],
+            },
+          ],
+          fields: expect.arrayContaining([
+            {
+              path: 'uniqueness',
+              kind: 'number',
+              ...numeric(
+                samples.map((s) => s.uniqueness),
+                4,
+              ),
+            },
+            {
+              path: 'weather',
+              kind: 'string',
+              ...top(
+                samples.map((s) => s.weather),
+                2,
+              ),
+            },
+          ]),
+        });
+        expect(facets.fields).toHaveLength(2);
+      };
+      await check(ds, fixture, () => true);
+      const confident = (d: FixtureDetection) => d.confidence > 0.5;
+      await check(
+        ds.matchTags('train').filterLabels('ground_truth', F('confidence').gt(0.5)),
+        fixture.filter((s) => s.tags.includes('train') && fixtureDetections([s]).some(confident)),
+        confident,
+      );
+      const hidden = await ds.excludeFields('weather').facets();
+      expect(hidden.fields.map((f) => f.path)).toEqual(['uniqueness']);
+      expect(hidden.labels[0]?.classes?.values).toHaveLength(3);
+    });
+
+    it('label tags, booleans and single labels', async () => {
+      const { dataset, fx } = await freshDataset('facets');
+      await dataset.filterLabels('ground_truth', F('label').eq('dog')).tagLabels('checked');
+      const reviewed = fx.samples.map((_, i) => (i % 3 === 0 ? null : i % 3 === 1));
+      await dataset.setValues('reviewed', reviewed);
+      await dataset.setValues(
+        'scene',
+        fx.samples.map((_, i) =>
+          i % 4 === 0 ? null : { _cls: 'Classification', label: i % 2 ? 'in' : 'out', confidence: 0.5 },
+        ),
+      );
+      const dogs = fixtureDetections(fx.samples).filter((d) => d.label === 'dog').length;
+      const facets = await dataset.facets();
+      expect(facets.labelTags).toEqual({ checked: dogs });
+      expect(facets.labels.find((l) => l.path === 'ground_truth')?.tags).toEqual({ checked: dogs });
+      const scenes = fx.samples.flatMap((_, i) => (i % 4 === 0 ? [] : [i % 2 ? 'in' : 'out']));
+      expect(facets.labels.find((l) => l.path === 'scene')).toEqual({
+        path: 'scene',
+        labelClass: 'Classification',
+        count: scenes.length,
+        classes: top(scenes, 200),
+        confidence: {
+          bounds: [0.5, 0.5],
+          histogram: { counts: [0, 0, 0, 0, 0, scenes.length, 0, 0, 0, 0], edges: expect.any(Array), other: 0 },
+        },
+        tags: {},
+        attributes: [],
+      });
+      expect(facets.fields.find((f) => f.path === 'reviewed')).toEqual({
+        path: 'reviewed',
+        kind: 'bool',
+        true: reviewed.filter((r) => r === true).length,
+        false: reviewed.filter((r) => r === false).length,
+        none: reviewed.filter((r) => r === null).length,
+      });
+    });
+    it('past 100 aggregations (60 numeric fields: 122), split into several requests', async () => {
+      const wide = await createDataset('wide facets', {}, connection);
+      const field = (k: number) => `f${String(k).padStart(2, '0')}`;
+      await wide.addSamples(
+        [1, 2, 3].map((i) => ({
+          filepath: `/wide/${i}.jpg`,
+          ...Object.fromEntries(Array.from({ length: 60 }, (_, k) => [field(k), i * k])),
+        })),
+      );
+      const facets = await wide.facets({ bins: 2 });
+      expect(facets.count).toBe(3);
+      expect(facets.fields).toHaveLength(60);
+      for (const [k, facet] of facets.fields.entries()) {
+        expect(facet).toEqual({
+          path: field(k),
+          kind: 'number',
+          bounds: [k, 3 * k],
+          histogram: { counts: k === 0 ? [0, 3] : [1, 2], edges: expect.any(Array), other: 0 },
+        });
+      }
     });
   });
 

@@ -27,6 +27,7 @@ import {
   type HistogramResult,
 } from './aggregations.js';
 import type { Dataset } from './dataset.js';
+import { viewFacets, type Facets, type FacetsOptions } from './facets.js';
 import type { DatasetState } from './dataset-state.js';
 import { DEFAULT_BATCH_LIMITS, jsonBytes, streamBatches } from './sample-batches.js';
 import { iterateSamplePages } from './sample-pages.js';
@@ -327,6 +328,22 @@ export class DatasetView implements AsyncIterable<Sample> {
 
   histogramValues(path: string, options: HistogramOptions = {}): Promise<HistogramResult> {
     return this.aggregate(new HistogramValues(path, options));
+  }
+
+  /**
+   * The App sidebar's numbers for this view: sample count, sample and label tags, per label field the class counts
+   * (top `top`, and how many distinct) and a confidence histogram, per scalar field its bounds and histogram or its
+   * value counts. Two requests: the field schema, then every aggregation at once.
+   */
+  async facets(options: FacetsOptions = {}): Promise<Facets> {
+    const { backend, name } = this.state;
+    const view = this.#viewBody();
+    return viewFacets(
+      await backend.getFieldSchema(name),
+      this.stages,
+      async (aggregations) => (await backend.aggregate(name, { ...view, aggregations })).results,
+      options,
+    );
   }
 
   // ---- internals ----

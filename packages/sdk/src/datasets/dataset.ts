@@ -177,9 +177,9 @@ export class Dataset extends DatasetView {
     await this.state.backend.deleteDataset(this.state.name);
   }
 
-  /** An unfiltered view of the whole dataset. */
-  view(): DatasetView {
-    return new DatasetView(this.state);
+  /** An unfiltered view of the whole dataset, or the view that view JSON (a saved view's, a file's) describes. */
+  view(json?: unknown): DatasetView {
+    return json === undefined ? new DatasetView(this.state) : new DatasetView(this.state, ViewBuilder.fromJSON(json));
   }
 
   // ---- samples ----

@@ -27,6 +27,17 @@ export {
   type ValuesOptions,
 } from './dataset-view.js';
 export {
+  DEFAULT_FACET_BINS,
+  DEFAULT_FACET_TOP,
+  type Facets,
+  type FacetsOptions,
+  type FieldFacet,
+  type LabelFieldFacet,
+  type NumericFacet,
+  type TopValues,
+  type ValueCount,
+} from './facets.js';
+export {
   AggregationSpec,
   Bounds,
   Count,

@@ -280,6 +280,18 @@ describe.each(await testDialects())('sample routes on %s', (dialect) => {
       }),
     );
     expect(matched.results).toEqual([{ type: 'count', count: 2 }]);
+    const top = await ok<AggregateResult>(
+      send('POST', at(PATHS.aggregate, name), {
+        aggregations: [{ type: 'count_values', path: 'ground_truth.detections.label', limit: 1 }],
+      }),
+    );
+    expect(top.results).toEqual([
+      { type: 'count_values', values: [{ value: 'cat', count: 3 }], distinct: 2, total: 4 },
+    ]);
+    const refused = await send('POST', at(PATHS.aggregate, name), {
+      aggregations: [{ type: 'count_values', path: 'tags', limit: 0 }],
+    });
+    expect(refused.statusCode).toBe(400);
   });
 
   it('tags and untags the samples of a view, and counts tags', async () => {
