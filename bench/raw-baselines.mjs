@@ -38,7 +38,10 @@ export async function rawInsert(uri, samples) {
       let batch = [];
       for (const sample of samples) {
         batch.push(columns(sample, now));
-        if (batch.length === BATCH) (many(batch), (batch = []));
+        if (batch.length === BATCH) {
+          many(batch);
+          batch = [];
+        }
       }
       if (batch.length > 0) many(batch);
       db.exec('drop table raw_samples');
@@ -62,7 +65,10 @@ export async function rawInsert(uri, samples) {
     let batch = [];
     for (const sample of samples) {
       batch.push(columns(sample, now));
-      if (batch.length === BATCH) (await flush(batch), (batch = []));
+      if (batch.length === BATCH) {
+        await flush(batch);
+        batch = [];
+      }
     }
     if (batch.length > 0) await flush(batch);
     await client.query('drop table raw_samples');
