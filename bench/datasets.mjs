@@ -3,6 +3,7 @@
 import { fork } from 'node:child_process';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
 import { ApiConnection, DatabaseConnection, F, createDataset, loadDataset } from '@teamset/sdk';
+import { rawInsert, rawRead } from './raw-baselines.mjs';
 import { syntheticSamples } from './synthetic-samples.mjs';
 import { createBenchDatabase, startServe } from './teamset-servers.mjs';
 
@@ -56,8 +57,10 @@ async function benchDialect(dialect, port) {
       const addApi = await seconds(() => viaApi.addSamples(syntheticSamples(ADD), { returnIds: false }));
       const viaDb = await createDataset('bench db', {}, direct);
       const addDb = await seconds(() => viaDb.addSamples(syntheticSamples(ADD), { returnIds: false }));
+      const addRaw = await seconds(() => rawInsert(database.uri, syntheticSamples(ADD)));
       out.addApiPerS = ADD / addApi.seconds;
       out.addDbPerS = ADD / addDb.seconds;
+      out.addRawPerS = ADD / addRaw.seconds;
 
       // 2. count_values over the 5 × ADD labels of one dataset.
       const labels = await timed(() => viaApi.countValues('ground_truth.detections.label'));
@@ -78,6 +81,14 @@ async function benchDialect(dialect, port) {
       const iterDb = await seconds(() => iterate(viaDb));
       out.iterateApiPerS = iterApi.result / iterApi.seconds;
       out.iterateDbPerS = iterDb.result / iterDb.seconds;
+      // A `limit` view longer than the dataset: the same samples, through a view that cannot page by seq alone.
+      const iterLimitApi = await seconds(() => iterate(viaApi.limit(2 * ADD)));
+      const iterLimitDb = await seconds(() => iterate(viaDb.limit(2 * ADD)));
+      out.iterateLimitApiPerS = iterLimitApi.result / iterLimitApi.seconds;
+      out.iterateLimitDbPerS = iterLimitDb.result / iterLimitDb.seconds;
+      const iterRaw = await seconds(() => rawRead(database.uri, 'bench db'));
+      out.iterateRawPerS = iterRaw.result / iterRaw.seconds;
+      if (BIG === 0) return out;
 
       // 4. A separate SDK process adds BIG samples through the API: its peak memory, and the 1M dataset for step 5.
       const big = await addThroughChild(server.url, key, 'bench big', BIG);
@@ -120,10 +131,17 @@ const rows = [
   ['add samples, API (samples/s)', '≥ 20,000', (r) => fmt(r.addApiPerS)],
   ['add samples, database connection (samples/s)', '', (r) => fmt(r.addDbPerS)],
   ['API / database', '≥ 0.5', (r) => fmt(r.addApiPerS / r.addDbPerS, 2)],
+  ['add samples, raw batched insert (samples/s)', '', (r) => fmt(r.addRawPerS)],
+  ['API / raw insert', '', (r) => fmt(r.addApiPerS / r.addRawPerS, 2)],
   [`count_values over ${fmt(ADD * 5)} labels, API (s)`, '≤ 1', (r) => fmt(r.countValuesApiS, 3)],
   ['… database connection (s)', '', (r) => fmt(r.countValuesDbS, 3)],
   ['iterate samples, API (samples/s)', '≥ 50,000', (r) => fmt(r.iterateApiPerS)],
   ['… database connection (samples/s)', '', (r) => fmt(r.iterateDbPerS)],
+  ['… raw driver, documents parsed (samples/s)', '', (r) => fmt(r.iterateRawPerS)],
+  ['API / database connection', '≥ 0.8', (r) => fmt(r.iterateApiPerS / r.iterateDbPerS, 2)],
+  [`iterate a limit(${fmt(2 * ADD)}) view, API (samples/s)`, '', (r) => fmt(r.iterateLimitApiPerS)],
+  ['… database connection (samples/s)', '', (r) => fmt(r.iterateLimitDbPerS)],
+  ['API / database connection', '≥ 0.8', (r) => fmt(r.iterateLimitApiPerS / r.iterateLimitDbPerS, 2)],
   [`add ${fmt(BIG)} samples, API, separate process (samples/s)`, '', (r) => fmt(r.bigAddPerS)],
   ['… peak memory of that SDK process (MB)', '< 500', (r) => fmt(r.bigPeakRssMb)],
   [`count of match + match_tags over ${fmt(BIG)}, API (s)`, '≤ 1', (r) => fmt(r.bigCountApiS, 3)],

@@ -51,7 +51,7 @@ export type { DatasetRecord } from './datasets/dataset-store.js';
 export { DatasetPermissionService } from './permissions/dataset-permission-service.js';
 export { SampleService } from './samples/sample-service.js';
 export { spawnModuleWorker } from './workers/module-worker.js';
-export type { SampleOperations } from './samples/sample-operations.js';
+export type { SampleOperations, SamplePageJson } from './samples/sample-operations.js';
 export type { SetValuesInput } from './samples/set-values.js';
 export type { TagInput } from './samples/sample-tagging.js';
 export { SavedViewService, type SaveViewInput } from './saved-views/saved-view-service.js';

@@ -2,6 +2,7 @@
 import type { FieldType } from '@teamset/contract';
 import { parentPort } from 'node:worker_threads';
 import { checkBatchSize, ndjsonText, parseNdjsonSamples } from './ndjson-samples.js';
+import { jsonTextStringsClean } from './json-check.js';
 import { SampleEncoder } from './sample-encoder.js';
 import type { EncodedSample } from '../samples/sample-store.js';
 
@@ -27,10 +28,12 @@ export type EncodeReply =
 
 export function encodeJob(job: EncodeJob): EncodeReply {
   try {
-    const samples = parseNdjsonSamples(ndjsonText(new Uint8Array(job.bytes)));
+    const text = ndjsonText(new Uint8Array(job.bytes));
+    const samples = parseNdjsonSamples(text);
     checkBatchSize(samples.length);
     // Structured cloning gave the schema a prototype; a field named `constructor` must not find Object's.
-    const encoder = new SampleEncoder(Object.assign(Object.create(null) as Record<string, FieldType>, job.stored));
+    const stored = Object.assign(Object.create(null) as Record<string, FieldType>, job.stored);
+    const encoder = new SampleEncoder(stored, { cleanStrings: jsonTextStringsClean(text) });
     const rows = samples.map((sample, i) => encoder.encode(sample, i));
     return {
       id: job.id,

@@ -15,12 +15,38 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 // eslint-disable-next-line no-control-regex -- finding NUL is the point
 const BAD_CHARACTER = /[\u0000\p{Cs}]/u;
 
+/** A `\u0000` or surrogate (`\uD800`–`\uDFFF`) escape: the only ways JSON text can spell a bad character. */
+const BAD_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/** True while values parsed from text that jsonTextStringsClean passed are checked (see withCleanStrings). */
+let stringsKnownClean = false;
+
+/**
+ * Whether no string parsed from this JSON text can hold NUL or a lone surrogate. Valid JSON cannot hold either
+ * raw (control characters must be escaped, and the text was UTF-8), so only an escape can spell one: one native
+ * search of a whole batch's text then stands for the check of each of its strings. A paired surrogate escape
+ * (or an escaped backslash before "u0000") also fails this test; that only costs the per-string checks.
+ */
+export function jsonTextStringsClean(text: string): boolean {
+  return !BAD_ESCAPE.test(text);
+}
+
+/** Runs synchronous `work` over values parsed from text that jsonTextStringsClean passed, its string checks skipped. */
+export function withCleanStrings<T>(work: () => T): T {
+  stringsKnownClean = true;
+  try {
+    return work();
+  } finally {
+    stringsKnownClean = false;
+  }
+}
+
 /**
  * Why the string cannot be stored, or undefined. PostgreSQL's jsonb refuses NUL characters and lone
  * surrogates (SQLite would keep them), so both dialects refuse them and answer alike.
  */
 export function stringProblem(value: string): string | undefined {
-  if (!BAD_CHARACTER.test(value)) return undefined;
+  if (stringsKnownClean || !BAD_CHARACTER.test(value)) return undefined;
   return value.includes('\u0000') ? 'must not contain NUL characters' : 'must be valid Unicode (no lone surrogates)';
 }
 

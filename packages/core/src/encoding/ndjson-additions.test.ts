@@ -159,6 +159,38 @@ describe.each(await testDialects())('NDJSON sample batches on %s', (dialect) => 
     expect(await stored(name)).toEqual([]);
   });
 
+  // The batch's text is searched once for escapes that spell NUL or a surrogate; only then are strings checked one by one.
+  it.each([
+    ['NUL in a label (tail, worker)', LARGE - 2, 'ground_truth', '\u0000', /NUL/],
+    ['a lone surrogate in a field (a small body, this thread)', 1, 'note', '\udc00', /lone surrogates/],
+    ['a lone surrogate in a key (tail, worker)', LARGE - 5, 'nested', '\ud800', /lone surrogates/],
+  ])('%s is still refused, with the message of one run', async (_name, index, field, bad, message) => {
+    // A bad head would not wait for the worker: the small body keeps the worker free for the tests after this one.
+    const samples: SampleInput[] = syntheticSamples(index < 3 ? 3 : LARGE, 5);
+    const sample = samples[index] as SampleInput;
+    if (field === 'ground_truth') sample.ground_truth = detections(detection(`cat${bad}`));
+    else if (field === 'nested') sample.nested = { [`k${bad}`]: 1 };
+    else sample.note = `x${bad}`;
+    const name = await t.newDataset(`bad string ${index}`);
+    const error = await expectAppError(additions.addNdjson(member(), name, ndjson(samples)), 'BAD_REQUEST', message);
+    expect(error.details).toMatchObject({ index });
+    expect(await stored(name)).toEqual([]);
+  });
+
+  it('escaped surrogate pairs and other escapes are stored as the characters they spell', async () => {
+    const samples = syntheticSamples(LARGE, 6).map((sample, i) => ({ ...sample, note: `NOTE${i}` }));
+    // JSON.stringify writes these characters raw; a client may escape them, which sends the batch the slow way.
+    const text = ndjson(samples)
+      .toString()
+      .replace('"NOTE0"', String.raw`"\ud83e\udd86 \u00e9"`)
+      .replace(`"NOTE${LARGE - 1}"`, String.raw`"\u2028\\u0000"`);
+    const name = await t.newDataset('escapes');
+    await additions.addNdjson(member(), name, Buffer.from(text));
+    const notes = (await stored(name)).map((sample) => sample['note']);
+    expect(notes[0]).toBe('🦆 é');
+    expect(notes[LARGE - 1]).toBe('\u2028\\u0000');
+  });
+
   it('small bodies stay on this thread; CRLF line ends and a final newline are fine', async () => {
     const before = worker.jobsAnswered;
     const name = await t.newDataset('small');

@@ -3,6 +3,7 @@ import type { FieldSchema, SampleInput } from '@teamset/contract';
 import { conflict, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import { FieldValues } from './field-values.js';
+import { withCleanStrings } from './json-check.js';
 import { atIndex } from '../samples/sample-context.js';
 import { normalizeSampleInput, type NormalizedSample } from './sample-input.js';
 import type { EncodedSample } from '../samples/sample-store.js';
@@ -28,14 +29,19 @@ export class SampleEncoder {
   private readonly values: FieldValues;
   private readonly seen = new Set<string>();
 
-  constructor(stored: FieldSchema) {
+  /** `cleanStrings`: the samples were parsed from JSON text that jsonTextStringsClean passed. */
+  constructor(
+    stored: FieldSchema,
+    private readonly options: { cleanStrings?: boolean } = {},
+  ) {
     this.schema = new SchemaBuilder(stored);
     this.values = new FieldValues(this.schema);
   }
 
   /** Sample `index` of the batch (for messages), validated, typed and serialized; throws an AppError naming the index. */
   encode(input: SampleInput | unknown, index: number): EncodedSample {
-    const sample = atIndex(index, () => normalizeSampleInput(input, this.values));
+    const normalize = () => normalizeSampleInput(input, this.values);
+    const sample = atIndex(index, this.options.cleanStrings === true ? () => withCleanStrings(normalize) : normalize);
     this.dropUntypedNulls(sample);
     const id = sample.id ?? newId();
     if (sample.id !== undefined) {

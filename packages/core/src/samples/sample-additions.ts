@@ -16,6 +16,7 @@ import {
   type NdjsonInput,
 } from '../encoding/ndjson-samples.js';
 import type { SampleContext } from './sample-context.js';
+import { jsonTextStringsClean } from '../encoding/json-check.js';
 import { SampleEncoder } from '../encoding/sample-encoder.js';
 import type { EncodedSample } from './sample-store.js';
 import type { SchemaChange } from '../fields/schema-inference.js';
@@ -69,9 +70,10 @@ export class SampleAdditions {
       const done = await this.addInTwoParts(record, target.schema, ndjsonText(parts.head), tail);
       if (done) return done;
     }
-    const samples = parseNdjsonSamples(ndjsonText(body)) as SampleInput[];
+    const text = ndjsonText(body);
+    const samples = parseNdjsonSamples(text) as SampleInput[];
     checkBatchSize(samples.length);
-    return this.addParsed(record, target.schema, samples);
+    return this.addParsed(record, target.schema, samples, jsonTextStringsClean(text));
   }
 
   private async addInTwoParts(
@@ -84,7 +86,7 @@ export class SampleAdditions {
     let rows: EncodedSample[];
     try {
       const samples = parseNdjsonSamples(headText);
-      encoder = new SampleEncoder(schema);
+      encoder = new SampleEncoder(schema, { cleanStrings: jsonTextStringsClean(headText) });
       rows = samples.map((sample, i) => encoder.encode(sample, i));
     } catch {
       // The run over the whole batch names what failed; the worker's answer is not needed.
@@ -116,11 +118,12 @@ export class SampleAdditions {
     record: DatasetRecord,
     schema: FieldSchema,
     samples: readonly SampleInput[],
+    cleanStrings = false,
   ): Promise<{ ids: string[] }> {
     if (!Array.isArray(samples)) throw badRequest('samples must be a list of sample objects', { field: 'samples' });
     if (samples.length === 0) return { ids: [] };
 
-    const encoder = new SampleEncoder(schema);
+    const encoder = new SampleEncoder(schema, { cleanStrings });
     const at = nowIso();
     await this.inTransaction(record.id, encoder.given, async (trx) => {
       // A chunk at a time: its documents die young instead of the whole batch living until one insert. A bad

@@ -11,6 +11,12 @@ import type {
 } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 
+/** A page of samples as JSON texts, each the contract's Sample, for a server to splice into its response unparsed. */
+export interface SamplePageJson {
+  samples: string[];
+  nextCursor: string | null;
+}
+
 /**
  * Every method takes the acting user (or SYSTEM_ACTOR for the database connection) and the dataset's name,
  * checks the permission in brackets through DatasetService.access (404 when the dataset is invisible, 403 with
@@ -45,6 +51,12 @@ export interface SampleOperations {
     dataset: string,
     query: { view?: unknown; after?: string; limit?: number },
   ): Promise<SamplePage>;
+  /** [VIEW] The same page, each sample as its JSON text, made without parsing the stored documents. */
+  querySamplesJson(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; after?: string; limit?: number },
+  ): Promise<SamplePageJson>;
   /** [VIEW] One entry per sample of the view, in view order (lists per sample for paths through label lists unless `unwind`). */
   values(actor: Actor, dataset: string, query: { view?: unknown; path: string; unwind?: boolean }): Promise<unknown[]>;
   /** [EDIT] Write one value per sample of the view (aligned, view order) or per id; validated and typed like addSamples. */

@@ -12,7 +12,14 @@ import {
 import type { Actor } from '../actor.js';
 import { badRequest, notFound } from '../errors/app-error.js';
 import type { SampleContext } from './sample-context.js';
+import type { SamplePageJson } from './sample-operations.js';
 import { toSample } from './sample-shape.js';
+
+interface PageQuery {
+  view?: unknown;
+  after?: string;
+  limit?: number;
+}
 
 export function sampleNotFound(sampleId: string, dataset: string) {
   return notFound(`Sample ${sampleId} not found in dataset ${JSON.stringify(dataset)}`);
@@ -42,21 +49,25 @@ export class SampleReads {
     return toSample(row);
   }
 
-  async query(
-    actor: Actor,
-    dataset: string,
-    query: { view?: unknown; after?: string; limit?: number },
-  ): Promise<SamplePage> {
+  async query(actor: Actor, dataset: string, query: PageQuery): Promise<SamplePage> {
+    const { target, view, options } = await this.openPage(actor, dataset, query);
+    const page = await this.ctx.reader.page(target, view, options);
+    return { samples: page.rows.map(toSample), nextCursor: page.nextCursor };
+  }
+
+  /** The same page as query(), each sample as its JSON text (see ViewReader.pageJson). */
+  async queryJson(actor: Actor, dataset: string, query: PageQuery): Promise<SamplePageJson> {
+    const { target, view, options } = await this.openPage(actor, dataset, query);
+    return this.ctx.reader.pageJson(target, view, options);
+  }
+
+  private async openPage(actor: Actor, dataset: string, query: PageQuery) {
     const { target } = await this.ctx.open(actor, dataset, 'VIEW');
     const view = this.ctx.reader.parse(target, query.view);
     const limit = pageLimit(query.limit);
     if (query.after !== undefined && typeof query.after !== 'string')
       throw badRequest('after must be a cursor string from a previous page', { field: 'after' });
-    const page = await this.ctx.reader.page(target, view, {
-      ...(query.after !== undefined ? { after: query.after } : {}),
-      limit,
-    });
-    return { samples: page.rows.map(toSample), nextCursor: page.nextCursor };
+    return { target, view, options: { ...(query.after !== undefined ? { after: query.after } : {}), limit } };
   }
 
   async values(

@@ -15,7 +15,7 @@ import type { NdjsonInput } from '../encoding/ndjson-samples.js';
 import { SampleAdditions } from './sample-additions.js';
 import type { SampleContext } from './sample-context.js';
 import { SampleEdits } from './sample-edits.js';
-import type { SampleOperations } from './sample-operations.js';
+import type { SampleOperations, SamplePageJson } from './sample-operations.js';
 import { SampleReads } from './sample-reads.js';
 import { SampleTagging, type TagInput } from './sample-tagging.js';
 import { SetValues, type SetValuesInput } from './set-values.js';
@@ -78,6 +78,14 @@ export class SampleService implements SampleOperations {
     query: { view?: unknown; after?: string; limit?: number },
   ): Promise<SamplePage> {
     return this.reads.query(actor, dataset, query);
+  }
+
+  querySamplesJson(
+    actor: Actor,
+    dataset: string,
+    query: { view?: unknown; after?: string; limit?: number },
+  ): Promise<SamplePageJson> {
+    return this.reads.queryJson(actor, dataset, query);
   }
 
   values(actor: Actor, dataset: string, query: { view?: unknown; path: string; unwind?: boolean }): Promise<unknown[]> {

@@ -21,6 +21,36 @@ export function seqOrderedWithoutSlices(checked: CheckedView): boolean {
   );
 }
 
+/** A view that is an insertion-ordered view without slices (`prefix`) cut to a window of its rows by trailing skip/limit stages. */
+export interface SeqWindow {
+  prefix: CheckedView;
+  offset: number;
+  /** Rows in the window; undefined when only skips cut it. */
+  limit: number | undefined;
+}
+
+/**
+ * The window when the view ends in skip/limit stages after an insertion-ordered prefix (`limit(n)` of a dataset or
+ * of a match). Paging it as "the prefix's rows after seq s, at most what is left of the window" keeps each page an
+ * index range: paging around the sliced subquery made every page scan the window from its start again.
+ */
+export function seqWindow(checked: CheckedView): SeqWindow | undefined {
+  let cut = checked.stages.length;
+  while (cut > 0 && ['skip', 'limit'].includes((checked.stages[cut - 1] as CheckedStage).stage.stage)) cut--;
+  if (cut === checked.stages.length) return undefined;
+  const prefix = { ...checked, stages: checked.stages.slice(0, cut) };
+  if (!seqOrderedWithoutSlices(prefix)) return undefined;
+  let offset = 0;
+  let limit: number | undefined;
+  for (const { stage } of checked.stages.slice(cut)) {
+    if (stage.stage === 'skip') {
+      offset += stage.n;
+      if (limit !== undefined) limit = Math.max(0, limit - stage.n);
+    } else if (stage.stage === 'limit') limit = limit === undefined ? stage.n : Math.min(limit, stage.n);
+  }
+  return { prefix, offset, limit };
+}
+
 export interface CompiledView {
   checked: CheckedView;
   relation: Relation;

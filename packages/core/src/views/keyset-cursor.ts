@@ -11,10 +11,12 @@ export type KeyValue = string | number | boolean | null;
 export interface CursorPosition {
   keys: KeyValue[];
   seq: number;
+  /** In a view cut to a window (compile-view's seqWindow), how many of its rows the pages so far returned. */
+  returned?: number;
 }
 
 /**
- * Wire form: base64url(JSON {v: 1, f: fingerprint, k: keys, s: seq, c: check}). `f` ties the cursor to one view of
+ * Wire form: base64url(JSON {v: 1, f: fingerprint, k: keys, s: seq, n?: rows returned, c: check}). `f` ties the cursor to one view of
  * one dataset; `c` is a hash over the rest, so an edited cursor is refused rather than silently resuming elsewhere.
  * Neither is a secret: forging a cursor only lets a client start its own view at another position.
  */
@@ -23,6 +25,7 @@ interface CursorPayload {
   f: string;
   k: KeyValue[];
   s: number;
+  n?: number;
   c: string;
 }
 
@@ -46,8 +49,8 @@ export function viewFingerprint(datasetId: string, view: unknown): string {
   return digest(canonical({ datasetId, view }), 22);
 }
 
-function check(f: string, k: KeyValue[], s: number): string {
-  return digest(canonical({ f, k, s }), 16);
+function check(f: string, k: KeyValue[], s: number, n: number | undefined): string {
+  return digest(canonical({ f, k, s, n }), 16);
 }
 
 export function encodeCursor(fingerprint: string, position: CursorPosition): string {
@@ -56,7 +59,8 @@ export function encodeCursor(fingerprint: string, position: CursorPosition): str
     f: fingerprint,
     k: position.keys,
     s: position.seq,
-    c: check(fingerprint, position.keys, position.seq),
+    ...(position.returned === undefined ? {} : { n: position.returned }),
+    c: check(fingerprint, position.keys, position.seq, position.returned),
   };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
@@ -81,8 +85,13 @@ function keyFits(value: unknown, key: OrderKey): boolean {
   }
 }
 
-/** The position in a cursor made for this view and these keys, or BAD_REQUEST. */
-export function decodeCursor(cursor: string, fingerprint: string, keys: readonly OrderKey[]): CursorPosition {
+/** The position in a cursor made for this view and these keys (and counting rows, when `counted`), or BAD_REQUEST. */
+export function decodeCursor(
+  cursor: string,
+  fingerprint: string,
+  keys: readonly OrderKey[],
+  counted = false,
+): CursorPosition {
   if (!/^[A-Za-z0-9_-]{1,4096}$/.test(cursor)) throw invalid('not a cursor');
   let payload: Partial<CursorPayload>;
   try {
@@ -101,16 +110,21 @@ export function decodeCursor(cursor: string, fingerprint: string, keys: readonly
   }
   if (
     !Number.isSafeInteger(payload.s) ||
+    (payload.n !== undefined && !(Number.isSafeInteger(payload.n) && payload.n >= 0)) ||
     typeof payload.c !== 'string' ||
-    payload.c !== check(payload.f, payload.k, payload.s as number)
+    payload.c !== check(payload.f, payload.k, payload.s as number, payload.n)
   ) {
     throw invalid('the cursor was altered');
   }
   if (payload.f !== fingerprint) throw invalid('the cursor belongs to another view or dataset');
-  if (payload.k.length !== keys.length || !payload.k.every((value, i) => keyFits(value, keys[i] as OrderKey))) {
+  if (
+    payload.k.length !== keys.length ||
+    !payload.k.every((value, i) => keyFits(value, keys[i] as OrderKey)) ||
+    counted !== (payload.n !== undefined)
+  ) {
     throw invalid('the cursor does not fit this view');
   }
-  return { keys: payload.k, seq: payload.s as number };
+  return { keys: payload.k, seq: payload.s as number, ...(payload.n === undefined ? {} : { returned: payload.n }) };
 }
 
 /** Reads a row's key values (`_k0…`) into cursor form: integers the driver returns as text become numbers. */

@@ -83,6 +83,11 @@ export class PostgresSql implements SqlDialect {
     return sql.ref(`s.${column}`);
   }
 
+  documentText(column: 'fields' | 'metadata' | 'tags'): Sql {
+    // jsonb's own text form: pg would otherwise parse every document only for the response to stringify it again.
+    return sql`${sql.ref(`s.${column}`)}::text`;
+  }
+
   readJson(value: unknown): unknown {
     // pg parses jsonb itself (a JSON string arrives as a JS string: parsing it again would be wrong).
     return value === undefined ? null : value;

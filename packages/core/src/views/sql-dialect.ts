@@ -49,6 +49,8 @@ export interface SqlDialect {
   jsonOut(loc: JsonLoc): Sql;
   /** A whole document column for output, read back with readJson. */
   documentOut(column: 'fields' | 'metadata' | 'tags'): Sql;
+  /** A whole document column as JSON text on both dialects, for splicing into a response without parsing it. */
+  documentText(column: 'fields' | 'metadata' | 'tags'): Sql;
   /** Reads what jsonOut selected back into a JS value (null for SQL NULL). */
   readJson(value: unknown): unknown;
   /** Iterates the array at `loc` (no rows when absent; `guard`: also when not an array). `alias` must be unique in the query. */

@@ -103,6 +103,10 @@ export class SqliteSql implements SqlDialect {
     return sql`json(${sql.ref(`s.${column}`)})`;
   }
 
+  documentText(column: 'fields' | 'metadata' | 'tags'): Sql {
+    return this.documentOut(column);
+  }
+
   readJson(value: unknown): unknown {
     return value === null || value === undefined ? null : JSON.parse(value as string);
   }

@@ -27,6 +27,16 @@ const VIEWS: Record<string, View> = {
   shuffle: view({ stage: 'shuffle', seed: 11 }),
   take: view({ stage: 'take', size: 7, seed: 3 }),
   'skip and limit': view({ stage: 'skip', n: 2 }, { stage: 'limit', n: 7 }),
+  // Trailing skip/limit after an insertion-ordered prefix page as a window (compile-view's seqWindow).
+  'limit past the end': view({ stage: 'limit', n: 100 }),
+  'skip only': view({ stage: 'skip', n: 5 }),
+  'limit, skip, limit': view({ stage: 'limit', n: 10 }, { stage: 'skip', n: 2 }, { stage: 'limit', n: 6 }),
+  'match, then limit': view(match(op('gte', F('uniqueness'), L(0.3))), { stage: 'limit', n: 4 }),
+  'limit, then match': view({ stage: 'limit', n: 8 }, match(op('gte', F('uniqueness'), L(0.3)))),
+  'filter labels, skip': view(
+    { stage: 'filter_labels', field: 'ground_truth', filter: op('gt', E('confidence'), L(0.5)) },
+    { stage: 'skip', n: 1 },
+  ),
   'sort, skip, limit': view({ stage: 'sort_by', field: 'rank' }, { stage: 'skip', n: 1 }, { stage: 'limit', n: 8 }),
   'filter labels': view({ stage: 'filter_labels', field: 'ground_truth', filter: op('gt', E('confidence'), L(0.5)) }),
   'no samples': view({ stage: 'match_tags', tags: ['nope'] }),

@@ -15,11 +15,11 @@ import type { Database } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import { checkView, type CheckedView } from './check-view.js';
-import { compileView, seqOrderedWithoutSlices, type CompiledView } from './compile-view.js';
+import { compileView, seqOrderedWithoutSlices, seqWindow, type CompiledView, type SeqWindow } from './compile-view.js';
 import { afterPosition, decodeCursor, encodeCursor, rowPosition, viewFingerprint } from './keyset-cursor.js';
 import { PostgresSql } from './postgres-sql.js';
 import { QueryBudget } from './query-budget.js';
-import { decodeSampleRow, sampleColumns } from './sample-rows.js';
+import { decodeSampleRow, sampleColumns, sampleRowJson } from './sample-rows.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 import { SqliteSql } from './sqlite-sql.js';
 import { AggregationMemo, planAggregations, runAggregation } from './view-aggregations.js';
@@ -32,6 +32,14 @@ export interface ViewQueriesOptions {
   /** Budget of one read in ms (PostgreSQL: per statement; SQLite: the whole read); 0 or Infinity: unbounded. */
   queryTimeoutMs: number;
   limits?: Partial<ViewLimits>;
+}
+
+/** One page's SQL; `returned` (views cut to a window) counts the window's rows the earlier pages returned. */
+export interface PageStatement {
+  query: RawBuilder<Record<string, unknown>>;
+  compiled: CompiledView;
+  fingerprint: string;
+  returned?: number;
 }
 
 /** Problems listed in a 400's message; all of them are in `details.problems`. */
@@ -98,15 +106,40 @@ export class ViewQueries implements ViewReader {
     options: { after?: string; limit: number },
     db?: Db,
   ): Promise<{ rows: SampleRow[]; nextCursor: string | null }> {
-    const d = this.dialect;
-    const statement = this.pageStatement(target, view, options);
+    const { rows, nextCursor, visibleFields } = await this.pageRows(target, view, options, false, db);
+    return { rows: rows.map((row) => decodeSampleRow(row, this.dialect, visibleFields)), nextCursor };
+  }
+
+  async pageJson(
+    target: ViewTarget,
+    view: View,
+    options: { after?: string; limit: number },
+    db?: Db,
+  ): Promise<{ samples: string[]; nextCursor: string | null }> {
+    const { rows, nextCursor, visibleFields } = await this.pageRows(target, view, options, true, db);
+    return { samples: rows.map((row) => sampleRowJson(row, visibleFields)), nextCursor };
+  }
+
+  private async pageRows(
+    target: ViewTarget,
+    view: View,
+    options: { after?: string; limit: number },
+    asText: boolean,
+    db?: Db,
+  ): Promise<{
+    rows: Record<string, unknown>[];
+    nextCursor: string | null;
+    visibleFields: ReadonlySet<string> | undefined;
+  }> {
+    const statement = this.pageStatement(target, view, { ...options, asText });
     const result = await this.budget.run(db, (conn) => statement.query.execute(conn));
     const rows = result.rows.slice(0, options.limit);
     const last = rows[rows.length - 1];
     const more = result.rows.length > options.limit;
-    const nextCursor =
-      more && last ? encodeCursor(statement.fingerprint, rowPosition(last, statement.compiled.relation.keys, d)) : null;
-    return { rows: rows.map((row) => decodeSampleRow(row, d, statement.compiled.checked.visibleFields)), nextCursor };
+    const position = last && rowPosition(last, statement.compiled.relation.keys, this.dialect);
+    if (position && statement.returned !== undefined) position.returned = statement.returned + rows.length;
+    const nextCursor = more && position ? encodeCursor(statement.fingerprint, position) : null;
+    return { rows, nextCursor, visibleFields: statement.compiled.checked.visibleFields };
   }
 
   /**
@@ -116,13 +149,15 @@ export class ViewQueries implements ViewReader {
   pageStatement(
     target: ViewTarget,
     view: View,
-    options: { after?: string; limit: number },
-  ): { query: RawBuilder<Record<string, unknown>>; compiled: CompiledView; fingerprint: string } {
+    options: { after?: string; limit: number; asText?: boolean },
+  ): PageStatement {
     if (!Number.isSafeInteger(options.limit) || options.limit < 1)
       throw badRequest('limit must be a positive integer', { field: 'limit' });
     const d = this.dialect;
     const checked = this.check(target, view);
     const fingerprint = viewFingerprint(target.datasetId, view);
+    const window = seqWindow(checked);
+    if (window) return this.windowStatement(target, window, fingerprint, options);
     let compiled = compileView(checked, target.datasetId, d);
     const position =
       options.after === undefined ? undefined : decodeCursor(options.after, fingerprint, compiled.relation.keys);
@@ -134,8 +169,32 @@ export class ViewQueries implements ViewReader {
     // One row more than asked tells whether another page follows, so the last page says nextCursor: null.
     const query = sql<
       Record<string, unknown>
-    >`select ${sql.join([...sampleColumns(d), ...relation.keyColumns()])} from ${relation.source} ${relation.whereClause(keyset)} ${relation.orderClause(d)} limit ${d.param(options.limit + 1, 'int')}`;
+    >`select ${sql.join([...sampleColumns(d, options.asText === true), ...relation.keyColumns()])} from ${relation.source} ${relation.whereClause(keyset)} ${relation.orderClause(d)} limit ${d.param(options.limit + 1, 'int')}`;
     return { query, compiled, fingerprint };
+  }
+
+  /**
+   * A page of a window (see seqWindow): the prefix's rows after the cursor's seq, at most what is left of the
+   * window; the first page skips the window's offset. The cursor counts the rows returned so far.
+   */
+  private windowStatement(
+    target: ViewTarget,
+    window: SeqWindow,
+    fingerprint: string,
+    options: { after?: string; limit: number; asText?: boolean },
+  ): PageStatement {
+    const d = this.dialect;
+    const position = options.after === undefined ? undefined : decodeCursor(options.after, fingerprint, [], true);
+    const returned = position?.returned ?? 0;
+    const compiled = compileView(window.prefix, target.datasetId, d, position ? { seqAfter: position.seq } : {});
+    const left = window.limit === undefined ? Infinity : Math.max(0, window.limit - returned);
+    // One row more than asked tells whether another page follows, unless the window ends within this page.
+    const rows = Math.min(options.limit + 1, left);
+    const relation = compiled.relation;
+    const query = sql<
+      Record<string, unknown>
+    >`select ${sql.join(sampleColumns(d, options.asText === true))} from ${relation.source} ${relation.whereClause()} ${relation.orderClause(d)} ${d.slice(rows, position ? 0 : window.offset)}`;
+    return { query, compiled, fingerprint, returned };
   }
 
   async count(target: ViewTarget, view: View, db?: Db): Promise<number> {

@@ -20,6 +20,16 @@ export interface ViewReader {
     options: { after?: string; limit: number },
     db?: Db,
   ): Promise<{ rows: SampleRow[]; nextCursor: string | null }>;
+  /**
+   * The same page with each sample as the JSON text of its wire shape (the contract's Sample), made from the
+   * stored documents' text without parsing them: a server splices it into the response as it is.
+   */
+  pageJson(
+    target: ViewTarget,
+    view: View,
+    options: { after?: string; limit: number },
+    db?: Db,
+  ): Promise<{ samples: string[]; nextCursor: string | null }>;
   count(target: ViewTarget, view: View, db?: Db): Promise<number>;
   /** Ids of the view's samples in view order (for writes over a view: tag, set values, delete, clone). */
   sampleIds(target: ViewTarget, view: View, db?: Db): Promise<string[]>;

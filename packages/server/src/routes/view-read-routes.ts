@@ -13,6 +13,7 @@ import {
   ValuesResult,
 } from '@teamset/contract';
 import { actorOf } from '../auth/authenticate.js';
+import { samplePageText, sendJsonText } from '../http/json-splice.js';
 import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
 import { JSON_STRINGIFY_RESPONSES } from './json-responses.js';
 import { checkViewInBody } from './view-body-check.js';
@@ -25,7 +26,7 @@ export function registerViewReadRoutes(app: TypedApp, ctx: RouteContext): void {
   const errors = { 422: ErrorBody, ...PROTECTED_ERRORS } as const;
   const { samples } = ctx.services;
 
-  // Iterating a dataset through the SDK is this route: pages of thousands of open objects, serialized by JSON.stringify.
+  // Iterating a dataset through the SDK is this route: each sample's JSON text comes from core and is spliced in.
   app.post(
     PATHS.samplesQuery,
     {
@@ -38,7 +39,11 @@ export function registerViewReadRoutes(app: TypedApp, ctx: RouteContext): void {
         response: { 200: SamplePage, ...errors },
       },
     },
-    async (request) => samples.querySamples(actorOf(request), request.params.name, request.body),
+    async (request, reply) =>
+      sendJsonText(
+        reply,
+        samplePageText(await samples.querySamplesJson(actorOf(request), request.params.name, request.body)),
+      ),
   );
 
   app.post(
