@@ -26,6 +26,9 @@ export interface CompiledView {
   relation: Relation;
   compiler: ExpressionCompiler;
   dialect: SqlDialect;
+  datasetId: string;
+  /** Label-level reads may use the label index (views/label-index.ts); false forces the document scan. */
+  labelIndex: boolean;
 }
 
 /**
@@ -42,12 +45,12 @@ export function compileView(
   checked: CheckedView,
   datasetId: string,
   dialect: SqlDialect,
-  options: { seqAfter?: number } = {},
+  options: { seqAfter?: number; labelIndex?: boolean } = {},
 ): CompiledView {
   const compiler = new ExpressionCompiler(dialect, checked.types, new AliasCounter());
   let relation = Relation.base(dialect, datasetId, options.seqAfter);
   for (const stage of checked.stages) relation = applyStage(relation, stage, compiler);
-  return { checked, relation, compiler, dialect };
+  return { checked, relation, compiler, dialect, datasetId, labelIndex: options.labelIndex !== false };
 }
 
 function applyStage(relation: Relation, checked: CheckedStage, compiler: ExpressionCompiler): Relation {

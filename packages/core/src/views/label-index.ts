@@ -1,0 +1,206 @@
+// Label-level reads from the label index (`sample_labels`, migration 0006): the values of a label's `label` or
+// `confidence` and its tags over a view, without reading any sample's JSON. Undefined means "scan instead".
+import {
+  LABEL_ATTRIBUTES,
+  LIST_LABEL_ITEMS,
+  isLabelClass,
+  isListLabelClass,
+  type Expression,
+  type FieldSchema,
+  type LiteralScalar,
+  type ResolvedPath,
+  type SingleLabelClass,
+} from '@teamset/contract';
+import { sql } from 'kysely';
+import type { CheckedStage } from './check-view.js';
+import type { CompiledView } from './compile-view.js';
+import type { ScalarKind } from './expression-types.js';
+import type { Sql, SqlDialect } from './sql-dialect.js';
+
+/** Index columns a label attribute can be read from, with the scalar kind they hold. */
+const COLUMNS = { label: 'string', confidence: 'number' } as const;
+type IndexColumn = keyof typeof COLUMNS;
+
+/** A label field's attribute held by the index: `ground_truth.detections.label` → (ground_truth, label). */
+export interface IndexedAttribute {
+  field: string;
+  column: IndexColumn;
+  /** A single label (Classification…): a view yields one value per sample, null where the label is absent. */
+  single: boolean;
+}
+
+/** Stages that neither drop samples nor change labels: a view of only these sees every label of the dataset. */
+const KEEPS_ALL: ReadonlySet<string> = new Set(['select_fields', 'exclude_fields', 'sort_by', 'shuffle']);
+
+/** Where the top-level label field `field` keeps its labels: its class and whether it is a list. */
+function labelField(schema: FieldSchema, field: string): { cls: SingleLabelClass; single: boolean } | undefined {
+  const top = schema[field];
+  if (top === undefined || !isLabelClass(top)) return undefined;
+  if (isListLabelClass(top)) return { cls: LIST_LABEL_ITEMS[top].itemClass, single: false };
+  return { cls: top as SingleLabelClass, single: true };
+}
+
+/** The index column of a built-in `label` (string) or `confidence` (float) attribute; Keypoint confidences are lists. */
+function builtinColumn(cls: SingleLabelClass, attribute: string | undefined): IndexColumn | undefined {
+  if (attribute !== 'label' && attribute !== 'confidence') return undefined;
+  const declared = LABEL_ATTRIBUTES[cls][attribute];
+  return declared === (attribute === 'label' ? 'string' : 'float') ? attribute : undefined;
+}
+
+/** The indexed attribute a resolved path names, or undefined when the index does not hold it. */
+export function indexedAttribute(schema: FieldSchema, resolved: ResolvedPath): IndexedAttribute | undefined {
+  if (resolved.root !== 'fields') return undefined;
+  const [field, ...rest] = resolved.path.split('.') as [string, ...string[]];
+  const target = labelField(schema, field);
+  if (!target) return undefined;
+  const top = schema[field];
+  let attribute: string | undefined;
+  if (target.single) attribute = rest.length === 1 ? rest[0] : undefined;
+  else if (isListLabelClass(top) && rest.length === 2 && rest[0] === LIST_LABEL_ITEMS[top].key) attribute = rest[1];
+  const column = builtinColumn(target.cls, attribute);
+  return column === undefined ? undefined : { field, column, single: target.single };
+}
+
+/**
+ * A filter_labels filter as a condition on the index row `l`, for filters that only compare the label's `label` /
+ * `confidence` with literals (and/or/not of eq, ne, gt, gte, lt, lte, in, nin). Same null rules as the compiler:
+ * a missing value equals null and fails every other comparison. Undefined for any other filter.
+ */
+function labelPredicate(d: SqlDialect, expr: Expression, cls: SingleLabelClass): Sql | undefined {
+  const operand = (e: Expression | undefined): { column: Sql; kind: ScalarKind } | undefined => {
+    if (e?.op !== 'elem') return undefined;
+    const column = builtinColumn(cls, e.path);
+    return column === undefined ? undefined : { column: sql.ref(`l.${column}`), kind: COLUMNS[column] };
+  };
+  const fits = (value: unknown, kind: ScalarKind): value is string | number =>
+    kind === 'string' ? typeof value === 'string' : typeof value === 'number' && Number.isFinite(value);
+  switch (expr.op) {
+    case 'and':
+    case 'or': {
+      const parts = expr.args.map((arg) => labelPredicate(d, arg, cls));
+      if (parts.some((part) => part === undefined)) return undefined;
+      return sql`(${sql.join(parts as Sql[], sql.raw(expr.op === 'and' ? ' and ' : ' or '))})`;
+    }
+    case 'not': {
+      const inner = labelPredicate(d, expr.args[0] as Expression, cls);
+      return inner && sql`not ${d.definite(inner)}`;
+    }
+    case 'eq':
+    case 'ne':
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      const [a, b] = expr.args as [Expression, Expression];
+      const left = operand(a);
+      if (!left || b.op !== 'lit') return undefined;
+      if (b.value === null && (expr.op === 'eq' || expr.op === 'ne'))
+        return sql`(${left.column} ${sql.raw(expr.op === 'eq' ? 'is null' : 'is not null')})`;
+      if (!fits(b.value, left.kind)) return undefined;
+      const value = d.param(b.value, left.kind);
+      if (expr.op === 'eq') return sql`(${left.column} = ${value})`;
+      if (expr.op === 'ne') return sql`not ${d.definite(sql`(${left.column} = ${value})`)}`;
+      const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+      return d.compare(op[expr.op], left.column, value, left.kind);
+    }
+    case 'in':
+    case 'nin': {
+      const [a, b] = expr.args as [Expression, Expression];
+      const left = operand(a);
+      if (!left || b.op !== 'lit' || !Array.isArray(b.value)) return undefined;
+      const items = b.value as LiteralScalar[];
+      const present = items.filter((item) => item !== null);
+      if (!present.every((item) => fits(item, left.kind))) return undefined;
+      const member = d.inList(left.column, present as (string | number)[], left.kind);
+      const withNull = present.length === items.length ? member : sql`(${left.column} is null or ${member})`;
+      return expr.op === 'in' ? withNull : sql`not ${d.definite(withNull)}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The values of an aggregation's path from the index as `t(v)`, or undefined when the index cannot answer. */
+export function indexedStream(view: CompiledView, resolved: ResolvedPath): Sql | undefined {
+  if (!view.labelIndex) return undefined;
+  const attribute = indexedAttribute(view.checked.schema, resolved);
+  const labels = attribute && indexedLabels(view, attribute.field);
+  return labels && attribute && indexedValues(view, labels, attribute.column);
+}
+
+/** The index rows of `field` a view shows: which samples (all of the dataset's, or the view's) and which labels. */
+export interface IndexedLabels {
+  field: string;
+  single: boolean;
+  /** Conditions on `l` besides dataset and field: filter_labels predicates. */
+  predicates: Sql[];
+  /** The view drops samples: restrict to the view's rows. */
+  restricted: boolean;
+}
+
+/**
+ * How the view's labels of `field` read from the index, or undefined when they cannot: a filter_labels on the field
+ * that labelPredicate does not translate. Stages on other fields or on samples only narrow the samples, and the
+ * view's own rows (its compiled relation) say which.
+ */
+export function indexedLabels(view: CompiledView, field: string): IndexedLabels | undefined {
+  if (!view.labelIndex) return undefined;
+  const target = labelField(view.checked.schema, field);
+  if (!target) return undefined;
+  const predicates: Sql[] = [];
+  let restricted = false;
+  for (const { stage, labels } of view.checked.stages as CheckedStage[]) {
+    if (KEEPS_ALL.has(stage.stage)) continue;
+    restricted = true;
+    if (stage.stage !== 'filter_labels' || labels?.field !== field) continue;
+    const predicate = labelPredicate(view.dialect, stage.filter, target.cls);
+    if (!predicate) return undefined;
+    predicates.push(predicate);
+  }
+  return { field, single: target.single, predicates, restricted };
+}
+
+/**
+ * One row per value of the view, as the derived table `t(v)` the aggregations group over (what streamTable yields
+ * from the documents). A list field: one row per shown label. A single label: one row per view sample, NULL where the
+ * sample has no (shown) label, as the scan reads a missing label.
+ */
+export function indexedValues(view: CompiledView, labels: IndexedLabels, column: IndexColumn): Sql {
+  const d = view.dialect;
+  const relation = view.relation;
+  const value = sql.ref(`l.${column}`);
+  if (labels.single) {
+    const on = [sql`l.sample_seq = s.seq`, sql`l.field = ${labels.field}`, ...labels.predicates];
+    return sql`(select ${value} as v from ${relation.source} left join sample_labels as l on ${sql.join(on, sql.raw(' and '))} ${relation.whereClause()} ${d.noInline()}) as t`;
+  }
+  return sql`(select ${value} as v from sample_labels as l ${labelWhere(view, labels)} ${d.noInline()}) as t`;
+}
+
+/** The WHERE clause of a list field's index rows in the view. */
+function labelWhere(view: CompiledView, labels: IndexedLabels, extra: readonly Sql[] = []): Sql {
+  const d = view.dialect;
+  const relation = view.relation;
+  const conditions: Sql[] = [sql`l.dataset_id = ${view.datasetId}`, sql`l.field = ${labels.field}`];
+  const guard = d.scanGuard(sql.ref('l.sample_seq'));
+  if (guard) conditions.push(guard);
+  conditions.push(...labels.predicates, ...extra);
+  if (labels.restricted)
+    conditions.push(sql`l.sample_seq in (select s.seq from ${relation.source} ${relation.whereClause()})`);
+  return sql`where ${sql.join(conditions, sql.raw(' and '))}`;
+}
+
+/** Tag → number of the view's shown labels of `labels.field` carrying it. */
+export async function indexedLabelTags(
+  view: CompiledView,
+  labels: IndexedLabels,
+  run: (query: Sql) => Promise<Record<string, unknown>[]>,
+): Promise<Map<string, number>> {
+  const d = view.dialect;
+  const each = d.name === 'sqlite' ? sql`json_each(l.tags) as j` : sql`jsonb_array_elements_text(l.tags) as j(value)`;
+  // Single labels too: a sample without the label has no index row, and a tag count skips it just as the scan does.
+  const where = labelWhere(view, labels, [sql`l.tags is not null`]);
+  const rows = await run(
+    sql`select j.value as v, count(*) as n from sample_labels as l, ${each} ${where} group by j.value`,
+  );
+  return new Map(rows.map((row) => [row['v'] as string, Number(row['n'])]));
+}
