@@ -6,7 +6,7 @@ import type { Db } from '../db/schema.js';
 import { badRequest, forbidden } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { SavedViewStore } from '../saved-views/saved-view-store.js';
-import { isPlainObject } from '../samples/json-check.js';
+import { isPlainObject } from '../encoding/json-check.js';
 import type { OpenDataset, SampleContext } from '../samples/sample-context.js';
 import type { EncodedSample } from '../samples/sample-store.js';
 import { MIN_DATASET_CREATOR_ROLE } from './dataset-service.js';

@@ -1,6 +1,6 @@
 // Label tags in a sample document: add or remove tags on the labels with given ids, in single and list label fields alike.
 import { LIST_LABEL_ITEMS, isListLabelClass } from '@teamset/contract';
-import { isPlainObject } from './json-check.js';
+import { isPlainObject } from '../encoding/json-check.js';
 
 /** The single labels of a label field's value: the label itself, or a list label's items. */
 export function labelsOf(value: unknown): Record<string, unknown>[] {

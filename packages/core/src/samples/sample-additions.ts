@@ -5,8 +5,8 @@ import { isUniqueViolation, nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest, conflict, type AppError } from '../errors/app-error.js';
 import type { DatasetRecord } from '../datasets/dataset-store.js';
-import type { EncodeReply } from './encode-worker.js';
-import type { EncodeWorkerClient } from './encode-worker-client.js';
+import type { EncodeReply } from '../encoding/encode-worker.js';
+import type { EncodeWorkerClient } from '../encoding/encode-worker-client.js';
 import {
   checkBatchSize,
   checkUtf8,
@@ -14,11 +14,11 @@ import {
   parseNdjsonSamples,
   splitNdjson,
   type NdjsonInput,
-} from './ndjson-samples.js';
+} from '../encoding/ndjson-samples.js';
 import type { SampleContext } from './sample-context.js';
-import { SampleEncoder } from './sample-encoder.js';
+import { SampleEncoder } from '../encoding/sample-encoder.js';
 import type { EncodedSample } from './sample-store.js';
-import type { SchemaChange } from './schema-inference.js';
+import type { SchemaChange } from '../fields/schema-inference.js';
 
 /** Samples validated and inserted per step of one batch. */
 const CHUNK = 256;

@@ -8,7 +8,7 @@ import { DatasetStore, type DatasetRecord } from '../datasets/dataset-store.js';
 import { AppError } from '../errors/app-error.js';
 import type { ViewReader } from '../views/view-reader.js';
 import type { ViewTarget } from '../views/view-target.js';
-import { FieldStore } from './field-store.js';
+import { FieldStore } from '../fields/field-store.js';
 import { SampleBulkEdits } from './sample-bulk-edits.js';
 import { SampleStore } from './sample-store.js';
 

@@ -3,13 +3,18 @@ import { BUILTIN_SAMPLE_FIELDS, SAMPLE_ID_PATTERN, type Sample } from '@teamset/
 import type { Actor } from '../actor.js';
 import { nowIso } from '../db/database.js';
 import { badRequest } from '../errors/app-error.js';
-import { FieldValues } from './field-values.js';
-import { isPlainObject } from './json-check.js';
+import { FieldValues } from '../encoding/field-values.js';
+import { isPlainObject } from '../encoding/json-check.js';
 import type { SampleContext } from './sample-context.js';
-import { checkCustomFieldName, normalizeFilepath, normalizeMetadata, normalizeSampleTags } from './sample-input.js';
+import {
+  checkCustomFieldName,
+  normalizeFilepath,
+  normalizeMetadata,
+  normalizeSampleTags,
+} from '../encoding/sample-input.js';
 import { sampleNotFound } from './sample-reads.js';
 import { toSample } from './sample-shape.js';
-import { SchemaBuilder } from './schema-inference.js';
+import { SchemaBuilder } from '../fields/schema-inference.js';
 
 /** Built-ins a patch may not set: the server owns them. */
 const READ_ONLY = new Set(['id', 'created_at', 'last_modified_at']);

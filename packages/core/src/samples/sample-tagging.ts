@@ -4,7 +4,7 @@ import type { Actor } from '../actor.js';
 import { nowIso } from '../db/database.js';
 import { badRequest } from '../errors/app-error.js';
 import type { ViewTarget } from '../views/view-target.js';
-import { isPlainObject, own, stringProblem } from './json-check.js';
+import { isPlainObject, own, stringProblem } from '../encoding/json-check.js';
 import { retagLabels } from './label-tags.js';
 import type { SampleContext } from './sample-context.js';
 import { chunks } from './sample-documents.js';

@@ -5,12 +5,12 @@ import { nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import type { SampleRow, ViewTarget } from '../views/view-target.js';
-import { FieldValues } from './field-values.js';
-import { isPlainObject } from './json-check.js';
+import { FieldValues } from '../encoding/field-values.js';
+import { isPlainObject } from '../encoding/json-check.js';
 import { atIndex, type SampleContext } from './sample-context.js';
 import { checkPath, sampleNotFound } from './sample-reads.js';
 import { chunks } from './sample-documents.js';
-import { SchemaBuilder } from './schema-inference.js';
+import { SchemaBuilder } from '../fields/schema-inference.js';
 import { applyWrite, normalizeWriteValue, resolveWritePath } from './value-writes.js';
 
 /** Samples read, changed and written back per statement group. */

@@ -1,11 +1,11 @@
 // setValues paths and label tag rewrites as pure functions: path resolution, per-sample normalization, alignment, tag edits.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
-import { FieldValues } from './field-values.js';
-import { idSequence } from './id-sequence.js';
+import { FieldValues } from '../encoding/field-values.js';
+import { idSequence } from '../encoding/id-sequence.js';
 import { retagLabels } from './label-tags.js';
 import type { SampleDocument } from './sample-store.js';
-import { SchemaBuilder } from './schema-inference.js';
+import { SchemaBuilder } from '../fields/schema-inference.js';
 import { applyWrite, normalizeWriteValue, resolveWritePath } from './value-writes.js';
 
 const SCHEMA = { gt: 'Detections', weather: 'Classification', preds: 'Classifications', note: 'string' } as const;

@@ -9,9 +9,14 @@ import {
   type SingleLabelClass,
 } from '@teamset/contract';
 import { badRequest } from '../errors/app-error.js';
-import type { FieldValues } from './field-values.js';
-import { isPlainObject, own } from './json-check.js';
-import { checkCustomFieldName, normalizeFilepath, normalizeMetadata, normalizeSampleTags } from './sample-input.js';
+import type { FieldValues } from '../encoding/field-values.js';
+import { isPlainObject, own } from '../encoding/json-check.js';
+import {
+  checkCustomFieldName,
+  normalizeFilepath,
+  normalizeMetadata,
+  normalizeSampleTags,
+} from '../encoding/sample-input.js';
 import type { SampleDocument } from './sample-store.js';
 
 /** What a setValues path writes. */

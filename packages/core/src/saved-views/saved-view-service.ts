@@ -9,7 +9,7 @@ import type { Actor } from '../actor.js';
 import { isUniqueViolation, nowIso } from '../db/database.js';
 import { badRequest, conflict, notFound, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
-import { stringProblem } from '../samples/json-check.js';
+import { stringProblem } from '../encoding/json-check.js';
 import type { SampleContext } from '../samples/sample-context.js';
 import { toSavedView, type SavedViewStore } from './saved-view-store.js';
 

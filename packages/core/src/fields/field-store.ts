@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest, type AppError } from '../errors/app-error.js';
-import { chunks } from './sample-documents.js';
+import { chunks } from '../samples/sample-documents.js';
 import { typeMismatch, type SchemaChange } from './schema-inference.js';
 
 /** Rows of one `path in (…)` or insert statement: far under both dialects' bind limits. */

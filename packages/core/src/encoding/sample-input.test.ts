@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
 import { FieldValues } from './field-values.js';
 import { normalizeSampleInput } from './sample-input.js';
-import { SchemaBuilder } from './schema-inference.js';
+import { SchemaBuilder } from '../fields/schema-inference.js';
 
 let counter = 0;
 /** Deterministic label ids, so expectations can name them. */

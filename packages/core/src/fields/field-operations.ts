@@ -17,11 +17,11 @@ import type { Actor } from '../actor.js';
 import { isUniqueViolation, nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../errors/app-error.js';
-import { isPlainObject, own } from './json-check.js';
-import { labelsOf } from './label-tags.js';
-import type { SampleContext } from './sample-context.js';
-import { checkCustomFieldName } from './sample-input.js';
-import { checkPath } from './sample-reads.js';
+import { isPlainObject, own } from '../encoding/json-check.js';
+import { labelsOf } from '../samples/label-tags.js';
+import type { SampleContext } from '../samples/sample-context.js';
+import { checkCustomFieldName } from '../encoding/sample-input.js';
+import { checkPath } from '../samples/sample-reads.js';
 
 const SCAN_CHUNK = 500;
 const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -11,8 +11,8 @@ import {
 } from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { EncodeWorkerClient } from './encode-worker-client.js';
-import { PARALLEL_MIN_BYTES, SampleAdditions } from './sample-additions.js';
-import { SampleContext } from './sample-context.js';
+import { PARALLEL_MIN_BYTES, SampleAdditions } from '../samples/sample-additions.js';
+import { SampleContext } from '../samples/sample-context.js';
 
 /** The body as the server hands it over: UTF-8 bytes (text bodies are never cut in two). */
 const ndjson = (samples: readonly unknown[]): Buffer => Buffer.from(samples.map((s) => JSON.stringify(s)).join('\n'));

@@ -10,8 +10,8 @@ import {
 } from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { DEFAULT_MAX_SCHEMA_FIELDS } from './field-store.js';
-import { PARALLEL_MIN_BYTES } from './sample-additions.js';
-import { SampleService } from './sample-service.js';
+import { PARALLEL_MIN_BYTES } from '../samples/sample-additions.js';
+import { SampleService } from '../samples/sample-service.js';
 
 const LIMIT = 10;
 

@@ -3,10 +3,10 @@ import type { FieldSchema, SampleInput } from '@teamset/contract';
 import { conflict, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import { FieldValues } from './field-values.js';
-import { atIndex } from './sample-context.js';
+import { atIndex } from '../samples/sample-context.js';
 import { normalizeSampleInput, type NormalizedSample } from './sample-input.js';
-import type { EncodedSample } from './sample-store.js';
-import { SchemaBuilder } from './schema-inference.js';
+import type { EncodedSample } from '../samples/sample-store.js';
+import { SchemaBuilder } from '../fields/schema-inference.js';
 
 export function duplicateInBatch(id: string): AppError {
   return conflict(`Sample id ${JSON.stringify(id)} appears more than once in the batch`, { field: 'id', id });

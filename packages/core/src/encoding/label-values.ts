@@ -14,7 +14,7 @@ import {
 import { badRequest } from '../errors/app-error.js';
 import { ID_PATTERN } from '../ids.js';
 import { checkJson, isFiniteNumber, isPlainObject, own, stringProblem } from './json-check.js';
-import { typeMismatch } from './schema-inference.js';
+import { typeMismatch } from '../fields/schema-inference.js';
 
 /** Custom attribute names: identifiers, and not `_`-prefixed (FiftyOne's private names; `_cls` is the class tag). */
 const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -12,7 +12,7 @@ import {
   type AttributeTyper,
   type LabelContext,
 } from './label-values.js';
-import { observe, typeMismatch, type SchemaBuilder } from './schema-inference.js';
+import { observe, typeMismatch, type SchemaBuilder } from '../fields/schema-inference.js';
 
 /**
  * Checks and normalizes the custom values of one write (a batch of samples, a patch, a setValues call)

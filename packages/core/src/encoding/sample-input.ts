@@ -10,7 +10,7 @@ import { badRequest } from '../errors/app-error.js';
 import { checkJson, isFiniteNumber, isPlainObject, stringProblem } from './json-check.js';
 import type { FieldValues } from './field-values.js';
 import { kindOf } from './label-values.js';
-import { typeMismatch } from './schema-inference.js';
+import { typeMismatch } from '../fields/schema-inference.js';
 
 /** A sample ready to store: `fields` holds every custom field, labels normalized. */
 export interface NormalizedSample {

@@ -1,7 +1,7 @@
 // Schema inference: the FieldType of a value, whether it fits a field's stored type, and the schema a batch grows.
 import { listElementType, type ElementType, type FieldSchema, type FieldType } from '@teamset/contract';
 import { badRequest, type AppError } from '../errors/app-error.js';
-import { checkJson, isFiniteNumber, isPlainObject, own, stringProblem } from './json-check.js';
+import { checkJson, isFiniteNumber, isPlainObject, own, stringProblem } from '../encoding/json-check.js';
 
 /** What one non-null value looks like to the schema. */
 export interface Observation {

@@ -3,7 +3,7 @@ import type { FieldType } from '@teamset/contract';
 import { parentPort } from 'node:worker_threads';
 import { checkBatchSize, ndjsonText, parseNdjsonSamples } from './ndjson-samples.js';
 import { SampleEncoder } from './sample-encoder.js';
-import type { EncodedSample } from './sample-store.js';
+import type { EncodedSample } from '../samples/sample-store.js';
 
 export interface EncodeJob {
   id: number;
