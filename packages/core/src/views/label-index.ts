@@ -10,10 +10,12 @@ import {
   type LiteralScalar,
   type ResolvedPath,
   type SingleLabelClass,
+  type Stage,
 } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { CheckedStage } from './check-view.js';
-import type { CompiledView } from './compile-view.js';
+import { compileView, type CompiledView } from './compile-view.js';
+import type { Relation } from './relation.js';
 import type { ScalarKind } from './expression-types.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 
@@ -128,36 +130,68 @@ export function indexedStream(view: CompiledView, resolved: ResolvedPath): Sql |
   return labels && attribute && indexedValues(view, labels, attribute.column);
 }
 
-/** The index rows of `field` a view shows: which samples (all of the dataset's, or the view's) and which labels. */
+/** The index rows of `field` a view shows: which samples (all of the dataset's, or `samples`) and which labels. */
 export interface IndexedLabels {
   field: string;
   single: boolean;
   /** Conditions on `l` besides dataset and field: filter_labels predicates. */
   predicates: Sql[];
-  /** The view drops samples: restrict to the view's rows. */
-  restricted: boolean;
+  /** The samples whose labels count (alias `s`), or undefined for every sample of the dataset. */
+  samples: Relation | undefined;
+}
+
+/** Stages that cut the view by position: which samples they keep depends on every earlier stage. */
+const SLICES: ReadonlySet<string> = new Set(['skip', 'limit', 'take']);
+
+/** True when the stage reads `field` (a field node under it, or `exists` of it). */
+function mentions(stage: Stage, field: string): boolean {
+  const under = (path: unknown): boolean =>
+    typeof path === 'string' && (path === field || path.startsWith(`${field}.`));
+  if (stage.stage === 'exists' || stage.stage === 'sort_by') {
+    if (under((stage as { field?: unknown }).field)) return true;
+  }
+  const walk = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(walk);
+    if (node === null || typeof node !== 'object') return false;
+    const record = node as Record<string, unknown>;
+    if (record['op'] === 'field' && under(record['path'])) return true;
+    return Object.values(record).some(walk);
+  };
+  return walk(stage);
 }
 
 /**
  * How the view's labels of `field` read from the index, or undefined when they cannot: a filter_labels on the field
- * that labelPredicate does not translate. Stages on other fields or on samples only narrow the samples, and the
- * view's own rows (its compiled relation) say which.
+ * that labelPredicate does not translate. Translated filter_labels stages become predicates on the index rows; the
+ * samples are the view's own rows, compiled without those stages when nothing else depends on them (no slice, no
+ * stage reading the field, a list field: a sample they would drop has no label passing them), so the samples are
+ * not rebuilt from their documents only to be dropped.
  */
 export function indexedLabels(view: CompiledView, field: string): IndexedLabels | undefined {
   if (!view.labelIndex) return undefined;
   const target = labelField(view.checked.schema, field);
   if (!target) return undefined;
   const predicates: Sql[] = [];
-  let restricted = false;
-  for (const { stage, labels } of view.checked.stages as CheckedStage[]) {
-    if (KEEPS_ALL.has(stage.stage)) continue;
-    restricted = true;
-    if (stage.stage !== 'filter_labels' || labels?.field !== field) continue;
-    const predicate = labelPredicate(view.dialect, stage.filter, target.cls);
-    if (!predicate) return undefined;
-    predicates.push(predicate);
+  const others: CheckedStage[] = [];
+  let independent = !target.single;
+  for (const checked of view.checked.stages) {
+    const { stage, labels } = checked;
+    if (stage.stage === 'filter_labels' && labels?.field === field) {
+      const predicate = labelPredicate(view.dialect, stage.filter, target.cls);
+      if (!predicate) return undefined;
+      predicates.push(predicate);
+      continue;
+    }
+    if (SLICES.has(stage.stage) || mentions(stage, field)) independent = false;
+    others.push(checked);
   }
-  return { field, single: target.single, predicates, restricted };
+  let samples: Relation | undefined = view.relation;
+  if (independent && predicates.length > 0 && others.length < view.checked.stages.length) {
+    samples = compileView({ ...view.checked, stages: others }, view.datasetId, view.dialect).relation;
+  }
+  const stages = independent ? others : view.checked.stages;
+  if (stages.every(({ stage }) => KEEPS_ALL.has(stage.stage))) samples = undefined;
+  return { field, single: target.single, predicates, samples };
 }
 
 /**
@@ -167,25 +201,25 @@ export function indexedLabels(view: CompiledView, field: string): IndexedLabels 
  */
 export function indexedValues(view: CompiledView, labels: IndexedLabels, column: IndexColumn): Sql {
   const d = view.dialect;
-  const relation = view.relation;
+  const relation = labels.samples ?? view.relation;
   const value = sql.ref(`l.${column}`);
   if (labels.single) {
     const on = [sql`l.sample_seq = s.seq`, sql`l.field = ${labels.field}`, ...labels.predicates];
     return sql`(select ${value} as v from ${relation.source} left join sample_labels as l on ${sql.join(on, sql.raw(' and '))} ${relation.whereClause()} ${d.noInline()}) as t`;
   }
-  return sql`(select ${value} as v from sample_labels as l ${labelWhere(view, labels)} ${d.noInline()}) as t`;
+  // No noInline: the columns are plain, so SQLite may flatten this into the aggregate (and use the covering index).
+  return sql`(select ${value} as v from sample_labels as l ${labelWhere(view, labels)}) as t`;
 }
 
 /** The WHERE clause of a list field's index rows in the view. */
 function labelWhere(view: CompiledView, labels: IndexedLabels, extra: readonly Sql[] = []): Sql {
   const d = view.dialect;
-  const relation = view.relation;
   const conditions: Sql[] = [sql`l.dataset_id = ${view.datasetId}`, sql`l.field = ${labels.field}`];
   const guard = d.scanGuard(sql.ref('l.sample_seq'));
   if (guard) conditions.push(guard);
   conditions.push(...labels.predicates, ...extra);
-  if (labels.restricted)
-    conditions.push(sql`l.sample_seq in (select s.seq from ${relation.source} ${relation.whereClause()})`);
+  const samples = labels.samples;
+  if (samples) conditions.push(sql`l.sample_seq in (select s.seq from ${samples.source} ${samples.whereClause()})`);
   return sql`where ${sql.join(conditions, sql.raw(' and '))}`;
 }
 
