@@ -96,11 +96,8 @@ export interface SqlDialect {
   orderable(value: Sql, kind: KeyKind): Sql;
 
   // ---- stage helpers ----
-  /**
-   * The condition every scan of `samples s` starts with: the SQLite query deadline check (nothing on PostgreSQL).
-   * `row` names a column of the scanned table (default `s.seq`), so the check runs once per row of that loop.
-   */
-  scanGuard(row?: Sql): Sql | undefined;
+  /** The condition every scan of `samples s` starts with: the SQLite query deadline check (nothing on PostgreSQL). */
+  scanGuard(): Sql | undefined;
   /** Samples with any (or all) of the tags. */
   hasTags(tags: readonly string[], all: boolean): Sql;
   /** `s.id` among the ids. */

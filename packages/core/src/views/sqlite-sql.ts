@@ -227,11 +227,11 @@ export class SqliteSql implements SqlDialect {
     return value;
   }
 
-  scanGuard(row: Sql = sql.ref('s.seq')): Sql {
+  scanGuard(): Sql {
     // better-sqlite3 cannot interrupt a running statement: the deadline function throws instead, checked for one
     // row in 1024 on average (OR short-circuits), and written first so it runs before the view's own conditions.
     // Chosen by random(), not by seq: seq is global, so a dataset may hold no multiple of 1024 at all.
-    return deadlineCheck(row);
+    return deadlineCheck(sql.ref('s.seq'));
   }
 
   hasTags(tags: readonly string[], all: boolean): Sql {

@@ -40,11 +40,16 @@ function sqliteLabelRows(r: string, source = ''): string {
 }
 
 /**
- * One secondary index serves the unfiltered reads: class counts group over it and confidence bounds and histograms
- * read it without touching the table. A second (dataset, field, confidence) index measured a third more insert time
- * for bounds only (a histogram reads every confidence anyway).
+ * One secondary index serves the unfiltered reads: class counts group over it, and confidence bounds and histograms
+ * read it without touching the table. `sample_seq` before `confidence` keeps inserts at the end of each class's
+ * range (samples arrive in seq order): with confidence second, inserts landed all over the index and adding 500k
+ * labels measured 38 s instead of 5 s on SQLite. A separate (dataset, field, confidence) index measured a third more
+ * insert time for bounds alone (a histogram reads every confidence anyway).
  */
-const LABEL_INDEX = `create index sample_labels_label_idx on sample_labels (dataset_id, field, label, confidence)`;
+const LABEL_INDEX = (dialect: 'sqlite' | 'postgres'): string =>
+  dialect === 'postgres'
+    ? `create index sample_labels_label_idx on sample_labels (dataset_id, field, label, sample_seq) include (confidence)`
+    : `create index sample_labels_label_idx on sample_labels (dataset_id, field, label, sample_seq, confidence)`;
 
 const INSERT_COLUMNS = 'insert into sample_labels (sample_seq, dataset_id, field, position, label, confidence, tags)';
 
@@ -65,7 +70,7 @@ async function upSqlite(db: AnyDb): Promise<void> {
       ) without rowid`,
     )
     .execute(db);
-  await sql.raw(LABEL_INDEX).execute(db);
+  await sql.raw(LABEL_INDEX('sqlite')).execute(db);
   // Few labels carry tags: the label-tag counts read only those.
   await sql
     .raw(`create index sample_labels_tagged_idx on sample_labels (dataset_id, field) where tags is not null`)
@@ -131,7 +136,7 @@ async function upPostgres(db: AnyDb): Promise<void> {
       )`,
     )
     .execute(db);
-  await sql.raw(LABEL_INDEX).execute(db);
+  await sql.raw(LABEL_INDEX('postgres')).execute(db);
   await sql
     .raw(`create index sample_labels_tagged_idx on sample_labels (dataset_id, field) where tags is not null`)
     .execute(db);
