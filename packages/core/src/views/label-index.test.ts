@@ -96,6 +96,19 @@ function views(field: string): View[] {
       filter: op('gte', op('length', F(`${field}.detections`)), L(2)),
     }),
     view(filter('cls', op('gte', E('confidence'), L(0.4)))),
+    // match on a label's class / confidence: an EXISTS over the index, unless a filter_labels rewrote the field first.
+    view({
+      stage: 'match',
+      filter: op('gt', op('length', op('filter', F(`${field}.detections`), inClasses('cat'))), L(0)),
+    }),
+    view({
+      stage: 'match',
+      filter: op('and', op('any', F(`${field}.detections`), confident), op('eq', F('filepath'), F('filepath'))),
+    }),
+    view(filter(field, op('ne', E('label'), L('dog')), false), {
+      stage: 'match',
+      filter: op('gte', op('length', op('filter', F(`${field}.detections`), op('eq', E('label'), L('dog')))), L(1)),
+    }),
     // Not translated (a string test): answered by the scan either way.
     view(filter(field, op('starts_with', E('label'), L('c')))),
   ];
@@ -103,6 +116,7 @@ function views(field: string): View[] {
 
 function aggregations(field: string): Aggregation[] {
   return [
+    { type: 'count' },
     { type: 'count_values', path: `${field}.detections.label` },
     { type: 'count', path: `${field}.detections.label` },
     { type: 'count', path: `${field}.detections.confidence` },
@@ -262,6 +276,26 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     }
     await compare(dataset, field, `seed ${seed}, at the end`);
   }, 240_000);
+
+  it('compiles a match on a label class to the index, and not after a filter_labels of the field', async () => {
+    const actor = ctx.team.as.member;
+    const dataset = await ctx.newDataset('match');
+    await ctx.services.samples.addSamples(actor, dataset, [new Random(prng(3)).sample(0)]);
+    const { id } = await ctx.services.datasets.get(actor, dataset);
+    const fields = await ctx.services.samples.getFieldSchema(actor, dataset);
+    const schema = Object.fromEntries(fields.filter((f) => !f.builtin).map((f) => [f.path, f.type]));
+    const text = (v: View): string =>
+      ctx.services.viewQueries
+        .pageStatement({ datasetId: id, schema }, v, { limit: 10 })
+        .query.compile(ctx.services.database.db).sql;
+    const hasCat: Stage = {
+      stage: 'match',
+      filter: op('gt', op('length', op('filter', F('gt.detections'), inClasses('cat'))), L(0)),
+    };
+    expect(text(view(hasCat))).toContain('sample_labels');
+    const rewritten = view({ stage: 'filter_labels', field: 'gt', filter: confident }, hasCat);
+    expect(text(rewritten)).not.toContain('sample_labels');
+  });
 
   it('is filled for samples written before the migration, and emptied with its dataset', async () => {
     const actor = ctx.team.as.member;

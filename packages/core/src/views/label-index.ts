@@ -1,13 +1,10 @@
 // Label-level reads from the label index (`sample_labels`, migration 0006): the values of a label's `label` or
 // `confidence` and its tags over a view, without reading any sample's JSON. Undefined means "scan instead".
 import {
-  LABEL_ATTRIBUTES,
   LIST_LABEL_ITEMS,
   isLabelClass,
   isListLabelClass,
-  type Expression,
   type FieldSchema,
-  type LiteralScalar,
   type ResolvedPath,
   type SingleLabelClass,
   type Stage,
@@ -16,13 +13,9 @@ import { sql } from 'kysely';
 import type { CheckedStage } from './check-view.js';
 import { compileView, type CompiledView } from './compile-view.js';
 import type { Relation } from './relation.js';
-import type { ScalarKind } from './expression-types.js';
-import type { Sql, SqlDialect } from './sql-dialect.js';
+import { builtinColumn, labelPredicate, type IndexColumn } from './label-index-conditions.js';
+import type { Sql } from './sql-dialect.js';
 import { SQLITE_FUNCTIONS } from './sqlite-functions.js';
-
-/** Index columns a label attribute can be read from, with the scalar kind they hold. */
-const COLUMNS = { label: 'string', confidence: 'number' } as const;
-type IndexColumn = keyof typeof COLUMNS;
 
 /** A label field's attribute held by the index: `ground_truth.detections.label` → (ground_truth, label). */
 export interface IndexedAttribute {
@@ -43,13 +36,6 @@ function labelField(schema: FieldSchema, field: string): { cls: SingleLabelClass
   return { cls: top as SingleLabelClass, single: true };
 }
 
-/** The index column of a built-in `label` (string) or `confidence` (float) attribute; Keypoint confidences are lists. */
-function builtinColumn(cls: SingleLabelClass, attribute: string | undefined): IndexColumn | undefined {
-  if (attribute !== 'label' && attribute !== 'confidence') return undefined;
-  const declared = LABEL_ATTRIBUTES[cls][attribute];
-  return declared === (attribute === 'label' ? 'string' : 'float') ? attribute : undefined;
-}
-
 /** The indexed attribute a resolved path names, or undefined when the index does not hold it. */
 export function indexedAttribute(schema: FieldSchema, resolved: ResolvedPath): IndexedAttribute | undefined {
   if (resolved.root !== 'fields') return undefined;
@@ -62,65 +48,6 @@ export function indexedAttribute(schema: FieldSchema, resolved: ResolvedPath): I
   else if (isListLabelClass(top) && rest.length === 2 && rest[0] === LIST_LABEL_ITEMS[top].key) attribute = rest[1];
   const column = builtinColumn(target.cls, attribute);
   return column === undefined ? undefined : { field, column, single: target.single };
-}
-
-/**
- * A filter_labels filter as a condition on the index row `l`, for filters that only compare the label's `label` /
- * `confidence` with literals (and/or/not of eq, ne, gt, gte, lt, lte, in, nin). Same null rules as the compiler:
- * a missing value equals null and fails every other comparison. Undefined for any other filter.
- */
-function labelPredicate(d: SqlDialect, expr: Expression, cls: SingleLabelClass): Sql | undefined {
-  const operand = (e: Expression | undefined): { column: Sql; kind: ScalarKind } | undefined => {
-    if (e?.op !== 'elem') return undefined;
-    const column = builtinColumn(cls, e.path);
-    return column === undefined ? undefined : { column: sql.ref(`l.${column}`), kind: COLUMNS[column] };
-  };
-  const fits = (value: unknown, kind: ScalarKind): value is string | number =>
-    kind === 'string' ? typeof value === 'string' : typeof value === 'number' && Number.isFinite(value);
-  switch (expr.op) {
-    case 'and':
-    case 'or': {
-      const parts = expr.args.map((arg) => labelPredicate(d, arg, cls));
-      if (parts.some((part) => part === undefined)) return undefined;
-      return sql`(${sql.join(parts as Sql[], sql.raw(expr.op === 'and' ? ' and ' : ' or '))})`;
-    }
-    case 'not': {
-      const inner = labelPredicate(d, expr.args[0] as Expression, cls);
-      return inner && sql`not ${d.definite(inner)}`;
-    }
-    case 'eq':
-    case 'ne':
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte': {
-      const [a, b] = expr.args as [Expression, Expression];
-      const left = operand(a);
-      if (!left || b.op !== 'lit') return undefined;
-      if (b.value === null && (expr.op === 'eq' || expr.op === 'ne'))
-        return sql`(${left.column} ${sql.raw(expr.op === 'eq' ? 'is null' : 'is not null')})`;
-      if (!fits(b.value, left.kind)) return undefined;
-      const value = d.param(b.value, left.kind);
-      if (expr.op === 'eq') return sql`(${left.column} = ${value})`;
-      if (expr.op === 'ne') return sql`not ${d.definite(sql`(${left.column} = ${value})`)}`;
-      const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-      return d.compare(op[expr.op], left.column, value, left.kind);
-    }
-    case 'in':
-    case 'nin': {
-      const [a, b] = expr.args as [Expression, Expression];
-      const left = operand(a);
-      if (!left || b.op !== 'lit' || !Array.isArray(b.value)) return undefined;
-      const items = b.value as LiteralScalar[];
-      const present = items.filter((item) => item !== null);
-      if (!present.every((item) => fits(item, left.kind))) return undefined;
-      const member = d.inList(left.column, present as (string | number)[], left.kind);
-      const withNull = present.length === items.length ? member : sql`(${left.column} is null or ${member})`;
-      return expr.op === 'in' ? withNull : sql`not ${d.definite(withNull)}`;
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** The values of an aggregation's path from the index as `t(v)`, or undefined when the index cannot answer. */
