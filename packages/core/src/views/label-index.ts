@@ -13,9 +13,8 @@ import { sql } from 'kysely';
 import type { CheckedStage } from './check-view.js';
 import { compileView, type CompiledView } from './compile-view.js';
 import type { Relation } from './relation.js';
-import { builtinColumn, labelPredicate, type IndexColumn } from './label-index-conditions.js';
+import { LABEL_DEADLINE_CHECK, builtinColumn, labelPredicate, type IndexColumn } from './label-index-conditions.js';
 import type { Sql } from './sql-dialect.js';
-import { SQLITE_FUNCTIONS } from './sqlite-functions.js';
 
 /** A label field's attribute held by the index: `ground_truth.detections.label` → (ground_truth, label). */
 export interface IndexedAttribute {
@@ -138,12 +137,6 @@ export function indexedValues(view: CompiledView, labels: IndexedLabels, column:
   // No noInline: the columns are plain, so SQLite may flatten this into the aggregate (and use the covering index).
   return sql`(select ${value} as v from sample_labels as l ${labelWhere(view, labels)}) as t`;
 }
-
-/**
- * SQLite's query deadline (see SqliteSql.scanGuard) over index rows, for about one row in 1024: keyed on the row's
- * sample and position rather than random(), which measured half the time of a class count over the covering index.
- */
-const LABEL_DEADLINE_CHECK = sql`((((l.sample_seq + l.position) & 1023) <> 0) or ${sql.raw(SQLITE_FUNCTIONS.deadline)}(l.sample_seq))`;
 
 /** The WHERE clause of a list field's index rows in the view. */
 function labelWhere(view: CompiledView, labels: IndexedLabels, extra: readonly Sql[] = []): Sql {
