@@ -51,30 +51,38 @@ const LABEL_INDEX = (dialect: 'sqlite' | 'postgres'): string =>
     ? `create index sample_labels_label_idx on sample_labels (dataset_id, field, label, sample_seq) include (confidence)`
     : `create index sample_labels_label_idx on sample_labels (dataset_id, field, label, sample_seq, confidence)`;
 
-const INSERT_COLUMNS = 'insert into sample_labels (sample_seq, dataset_id, field, position, label, confidence, tags)';
-
-async function upSqlite(db: AnyDb): Promise<void> {
-  // WITHOUT ROWID, keyed by sample: a sample's labels sit together, so the triggers' deletes and a view's join from
-  // its samples are range reads of the table itself, and no separate per-sample index is needed.
+/**
+ * The table and its indexes. Keyed by sample: a sample's labels sit together, so the triggers' deletes and a view's join from its samples are
+ * range reads of the key. On SQLite the table is WITHOUT ROWID, so that key is the table itself and no separate
+ * per-sample index is needed.
+ */
+async function createTable(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  const pg = dialect === 'postgres';
   await sql
     .raw(
       `create table sample_labels (
-        sample_seq integer not null,
-        dataset_id text not null,
-        field text not null,
-        position integer not null,
-        label text,
-        confidence real,
-        tags text,
-        primary key (sample_seq, field, position)
-      ) without rowid`,
+    sample_seq ${pg ? 'bigint' : 'integer'} not null,
+    dataset_id text not null,
+    field text not null,
+    "position" integer not null,
+    label text,
+    confidence ${pg ? 'float8' : 'real'},
+    tags ${pg ? 'jsonb' : 'text'},
+    primary key (sample_seq, field, "position")
+  )${pg ? '' : ' without rowid'}`,
     )
     .execute(db);
-  await sql.raw(LABEL_INDEX('sqlite')).execute(db);
+  await sql.raw(LABEL_INDEX(dialect)).execute(db);
   // Few labels carry tags: the label-tag counts read only those.
   await sql
     .raw(`create index sample_labels_tagged_idx on sample_labels (dataset_id, field) where tags is not null`)
     .execute(db);
+}
+
+const INSERT_COLUMNS = 'insert into sample_labels (sample_seq, dataset_id, field, position, label, confidence, tags)';
+
+async function upSqlite(db: AnyDb): Promise<void> {
+  await createTable(db, 'sqlite');
   await sql
     .raw(
       `create trigger samples_label_index_insert after insert on samples begin
@@ -122,24 +130,7 @@ const PG_LABEL_ROWS = `create function teamset_label_rows(doc jsonb)
   $$`;
 
 async function upPostgres(db: AnyDb): Promise<void> {
-  await sql
-    .raw(
-      `create table sample_labels (
-        sample_seq bigint not null,
-        dataset_id text not null,
-        field text not null,
-        "position" integer not null,
-        label text,
-        confidence float8,
-        tags jsonb,
-        primary key (sample_seq, field, "position")
-      )`,
-    )
-    .execute(db);
-  await sql.raw(LABEL_INDEX('postgres')).execute(db);
-  await sql
-    .raw(`create index sample_labels_tagged_idx on sample_labels (dataset_id, field) where tags is not null`)
-    .execute(db);
+  await createTable(db, 'postgres');
   await sql.raw(PG_LABEL_ROWS).execute(db);
   // Statement-level triggers with transition tables: a batch insert of 2,000 samples indexes them in one statement.
   await sql
@@ -171,24 +162,19 @@ async function upPostgres(db: AnyDb): Promise<void> {
       end $$`,
     )
     .execute(db);
-  await sql
-    .raw(
-      `create trigger samples_label_index_insert after insert on samples referencing new table as new_rows
-        for each statement execute function teamset_label_index_insert()`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger samples_label_index_update after update on samples referencing old table as old_rows new table as new_rows
-        for each statement execute function teamset_label_index_update()`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger samples_label_index_delete after delete on samples referencing old table as old_rows
-        for each statement execute function teamset_label_index_delete()`,
-    )
-    .execute(db);
+  const transitions: Record<string, string> = {
+    insert: 'new table as new_rows',
+    update: 'old table as old_rows new table as new_rows',
+    delete: 'old table as old_rows',
+  };
+  for (const [event, tables] of Object.entries(transitions)) {
+    await sql
+      .raw(
+        `create trigger samples_label_index_${event} after ${event} on samples referencing ${tables}
+          for each statement execute function teamset_label_index_${event}()`,
+      )
+      .execute(db);
+  }
   await sql
     .raw(
       `insert into sample_labels (sample_seq, dataset_id, field, "position", label, confidence, tags)
