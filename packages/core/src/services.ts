@@ -47,6 +47,8 @@ export interface CoreConfig {
   background?: boolean;
   /** Budget of one view query (read through a view) before it is cancelled with QUERY_TIMEOUT (default 30 s). */
   queryTimeoutMs?: number;
+  /** Answer label-level aggregations from the label index where a view allows (default true); false scans documents. */
+  labelIndex?: boolean;
   /** Media roots given to the server (`teamset serve --media-root`, TEAMSET_MEDIA_ROOTS): validated here, added to the organization's. */
   mediaRoots?: readonly string[];
   /** Most schema fields (field paths, nested ones included) one dataset may have (default 1,000). */
@@ -126,7 +128,10 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     groups,
     new GroupGrantStore(database),
   );
-  const viewQueries = new ViewQueries(database, { queryTimeoutMs: config.queryTimeoutMs ?? 30_000 });
+  const viewQueries = new ViewQueries(database, {
+    queryTimeoutMs: config.queryTimeoutMs ?? 30_000,
+    labelIndex: config.labelIndex !== false,
+  });
   const sampleContext = new SampleContext(
     database,
     datasets,

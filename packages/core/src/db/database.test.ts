@@ -32,6 +32,7 @@ const TABLES = [
   'media_roots',
   'organization_settings',
   'password_hashes',
+  'sample_labels',
   'samples',
   'saved_views',
   'sessions',
@@ -198,7 +199,14 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
 
   it('applies every migration once, then nothing, however often it runs', async () => {
     expect(await migrateToLatest(database)).toEqual({
-      applied: ['0001-identity', '0002-datasets', '0003-samples', '0004-user-groups', '0005-media-roots'],
+      applied: [
+        '0001-identity',
+        '0002-datasets',
+        '0003-samples',
+        '0004-user-groups',
+        '0005-media-roots',
+        '0006-label-index',
+      ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
     expect(await migrateDatabase(tdb.uri)).toEqual({ applied: [] });

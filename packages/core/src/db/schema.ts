@@ -185,6 +185,21 @@ export interface MediaRootsTable {
   added_by: string | null;
 }
 
+/**
+ * The label index (migration 0006, docs/datasets.md): one row per label of a label field, written by triggers on
+ * `samples` in the statement that writes the sample, so it is exact after every write whatever the write path.
+ * `position` is the label's index in its list (0 for a single label); `tags` is a JSON array, null when empty.
+ */
+export interface SampleLabelsTable {
+  sample_seq: number;
+  dataset_id: string;
+  field: string;
+  position: number;
+  label: string | null;
+  confidence: number | null;
+  tags: unknown;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   password_hashes: PasswordHashesTable;
@@ -204,6 +219,7 @@ export interface DatabaseSchema {
   user_group_members: UserGroupMembersTable;
   dataset_group_permissions: DatasetGroupPermissionsTable;
   media_roots: MediaRootsTable;
+  sample_labels: SampleLabelsTable;
 }
 
 /** Where a store statement runs: the database itself, or the caller's open transaction. */

@@ -6,6 +6,7 @@ import { AliasCounter, ExpressionCompiler, type CompileScope } from './compile-e
 import { Relation, type OrderKey } from './relation.js';
 import { seededHashSql } from './seeded-hash.js';
 import { fieldLocation } from './field-location.js';
+import { indexedLabelMatch } from './label-index-conditions.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 
 /**
@@ -56,6 +57,9 @@ export interface CompiledView {
   relation: Relation;
   compiler: ExpressionCompiler;
   dialect: SqlDialect;
+  datasetId: string;
+  /** Label-level reads may use the label index (views/label-index.ts); false forces the document scan. */
+  labelIndex: boolean;
 }
 
 /**
@@ -72,12 +76,18 @@ export function compileView(
   checked: CheckedView,
   datasetId: string,
   dialect: SqlDialect,
-  options: { seqAfter?: number } = {},
+  options: { seqAfter?: number; labelIndex?: boolean } = {},
 ): CompiledView {
   const compiler = new ExpressionCompiler(dialect, checked.types, new AliasCounter());
   let relation = Relation.base(dialect, datasetId, options.seqAfter);
-  for (const stage of checked.stages) relation = applyStage(relation, stage, compiler);
-  return { checked, relation, compiler, dialect };
+  // Label fields an earlier filter_labels rewrote: a match on them must read the rewritten documents, not the index.
+  const rewritten = new Set<string>();
+  for (const stage of checked.stages) {
+    const indexed = options.labelIndex !== false ? indexedMatch(stage, compiler, rewritten) : undefined;
+    relation = indexed ? relation.where(indexed) : applyStage(relation, stage, compiler);
+    if (stage.labels) rewritten.add(stage.labels.field);
+  }
+  return { checked, relation, compiler, dialect, datasetId, labelIndex: options.labelIndex !== false };
 }
 
 function applyStage(relation: Relation, checked: CheckedStage, compiler: ExpressionCompiler): Relation {
@@ -130,6 +140,26 @@ function applyStage(relation: Relation, checked: CheckedStage, compiler: Express
     case 'exclude_fields':
       return relation;
   }
+}
+
+/** A match whose conjuncts (all, or some of a top-level `and`) test a label list via the label index. */
+function indexedMatch(
+  checked: CheckedStage,
+  compiler: ExpressionCompiler,
+  rewritten: ReadonlySet<string>,
+): Sql | undefined {
+  const { stage } = checked;
+  if (stage.stage !== 'match') return undefined;
+  const conjuncts = stage.filter.op === 'and' ? stage.filter.args : [stage.filter];
+  const parts = conjuncts.map((expr) => ({
+    expr,
+    indexed: indexedLabelMatch(compiler.dialect, checked.schema, expr, rewritten),
+  }));
+  if (parts.every((part) => part.indexed === undefined)) return undefined;
+  return sql`(${sql.join(
+    parts.map((part) => part.indexed ?? compiler.condition(part.expr)),
+    sql.raw(' and '),
+  )})`;
 }
 
 function seededKey(seed: number): OrderKey {

@@ -18,6 +18,7 @@ import {
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
+import { indexedStream } from './label-index.js';
 import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
 import type { Sql } from './sql-dialect.js';
 import { streamPresent, streamValue, valueStream, type ValueStream } from './value-stream.js';
@@ -142,6 +143,11 @@ export async function runAggregation(
     const rows = await run(sql`select count(*) as n from ${relation.source} ${relation.whereClause()}`, db);
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
+  const indexed = indexedStream(view, planned.resolved);
+  if (aggregation.type === 'count' && indexed) {
+    const rows = await run(sql`select count(t.v) as n from ${indexed}`, db);
+    return { type: 'count', count: num(rows[0]?.['n']) };
+  }
   const stream = valueStream(view, planned.resolved);
   if (aggregation.type === 'count') {
     const rows = await run(
@@ -151,7 +157,7 @@ export async function runAggregation(
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
   const kind = planned.kind as ScalarKind;
-  const values = streamTable(view, stream, kind);
+  const values = indexed ?? streamTable(view, stream, kind);
   switch (aggregation.type) {
     case 'distinct': {
       // GROUP BY rather than DISTINCT: PostgreSQL refuses ORDER BY v COLLATE "C" on a SELECT DISTINCT v.

@@ -98,7 +98,9 @@ describe.each(await testDialects())('view query budget on %s', (dialect) => {
   });
 
   it('a read past a 1 ms budget is cancelled with QUERY_TIMEOUT, for every kind of read', async () => {
-    const tight = new ViewQueries(database, { queryTimeoutMs: 1 });
+    // The document scan of every read: from the label index, a label-tag count over untagged labels reads no rows.
+    // Index reads over long lists are stopped in the test below.
+    const tight = new ViewQueries(database, { queryTimeoutMs: 1, labelIndex: false });
     const reads: Array<() => Promise<unknown>> = [
       () => tight.count(bulk, HEAVY),
       () => tight.page(bulk, HEAVY, { limit: 10 }),

@@ -11,6 +11,8 @@ import {
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
+import { indexedLabels, indexedLabelTags } from './label-index.js';
+import type { Sql } from './sql-dialect.js';
 import { streamValue, valueStream } from './value-stream.js';
 import type { VisibleLabels } from './view-target.js';
 
@@ -76,9 +78,14 @@ export async function countLabelTags(
   db: Db,
 ): Promise<Record<string, number>> {
   const total = new Map<string, number>();
+  const run = async (query: Sql): Promise<Record<string, unknown>[]> =>
+    (await query.execute(db)).rows as Record<string, unknown>[];
   for (const field of fields) {
-    for (const [tag, n] of await countStrings(view, `${field.labelsPath}.tags`, db))
-      total.set(tag, (total.get(tag) ?? 0) + n);
+    const indexed = indexedLabels(view, field.field);
+    const counts = indexed
+      ? await indexedLabelTags(view, indexed, run)
+      : await countStrings(view, `${field.labelsPath}.tags`, db);
+    for (const [tag, n] of counts) total.set(tag, (total.get(tag) ?? 0) + n);
   }
   return sortedRecord(total);
 }

@@ -32,6 +32,8 @@ export interface ViewQueriesOptions {
   /** Budget of one read in ms (PostgreSQL: per statement; SQLite: the whole read); 0 or Infinity: unbounded. */
   queryTimeoutMs: number;
   limits?: Partial<ViewLimits>;
+  /** Answer label-level aggregations from the label index where it can (default true); false always scans documents. */
+  labelIndex?: boolean;
 }
 
 /** One page's SQL; `returned` (views cut to a window) counts the window's rows the earlier pages returned. */
@@ -75,11 +77,13 @@ export class ViewQueries implements ViewReader {
   private readonly dialect: SqlDialect;
   private readonly budget: QueryBudget;
   private readonly limits: ViewLimits;
+  private readonly labelIndex: boolean;
 
   constructor(database: Database, options: ViewQueriesOptions) {
     this.dialect = database.dialect === 'postgres' ? new PostgresSql() : new SqliteSql();
     this.budget = new QueryBudget(database, options.queryTimeoutMs);
     this.limits = resolveViewLimits(options.limits);
+    this.labelIndex = options.labelIndex !== false;
   }
 
   parse(target: ViewTarget, view: unknown): View {
@@ -89,7 +93,7 @@ export class ViewQueries implements ViewReader {
 
   /** Validates (structure and limits, then against the schema) and compiles. A typed View is validated again: it may come straight from the database connection. */
   compile(target: ViewTarget, view: View): CompiledView {
-    return compileView(this.check(target, view), target.datasetId, this.dialect);
+    return compileView(this.check(target, view), target.datasetId, this.dialect, { labelIndex: this.labelIndex });
   }
 
   private check(target: ViewTarget, view: unknown): CheckedView {
