@@ -263,7 +263,10 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
       [
         'clone a view',
         async () => {
-          const clone = await s.clone(actor, dataset, { name: `${dataset} clone ${n}`, view: someView() });
+          const clone = await ctx.services.clones.clone(actor, dataset, {
+            name: `${dataset} clone ${n}`,
+            view: someView(),
+          });
           dataset = clone.name;
         },
       ],
