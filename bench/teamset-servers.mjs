@@ -33,11 +33,11 @@ export async function createBenchDatabase(dialect) {
   };
 }
 
-/** Starts `teamset serve` on the database and port, resolving once /health answers: `{ url, pid, stop }`. */
-export async function startServe(databaseUri, port) {
+/** Starts `teamset serve` on the database and port (plus `args`), resolving once /health answers: `{ url, pid, stop }`. */
+export async function startServe(databaseUri, port, args = []) {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'error'],
+    [CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'error', ...args],
     {
       env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
       stdio: ['ignore', 'ignore', 'inherit'],

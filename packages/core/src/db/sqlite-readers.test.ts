@@ -131,8 +131,10 @@ describe('SQLite reader threads', () => {
     if (!pool) throw new Error('no pool');
     const tight = new ViewQueries(database, { queryTimeoutMs: 50 });
     const started = pool.threadsStarted;
+    const timedOut = pool.stats.timedOut;
     const at = Date.now();
     await expectAppError(tight.count(BULK, HEAVY), 'QUERY_TIMEOUT');
+    expect(pool.stats.timedOut).toBe(timedOut + 1);
     // Stopped by the deadline function, well before the grace after which the thread would be terminated.
     expect(Date.now() - at).toBeLessThan(1_000);
     expect(pool.threadsStarted).toBe(started);
@@ -147,6 +149,7 @@ describe('SQLite reader threads', () => {
     const reader = database.reader;
     if (!pool || !reader) throw new Error('no pool');
     const started = pool.threadsStarted;
+    const terminated = pool.stats.terminated;
     await expect(runWithDeadline(Date.now() + 50, () => UNGUARDED.execute(reader))).rejects.toBeInstanceOf(
       DeadlineExceeded,
     );
@@ -156,6 +159,7 @@ describe('SQLite reader threads', () => {
     );
     expect(rows.map((r) => r.rows[0]?.n)).toEqual(Array.from({ length: pool.size }, () => 1));
     expect(pool.threadsStarted).toBeGreaterThan(started);
+    expect(pool.stats.terminated).toBe(terminated + 1);
   });
 
   it('a cancelled read stops at once and frees its thread', async () => {
@@ -167,7 +171,9 @@ describe('SQLite reader threads', () => {
     const at = Date.now();
     const read = runWithSignal(controller.signal, () => reader.count(BULK, HEAVY));
     setTimeout(() => controller.abort(), 100);
+    const cancelled = pool.stats.cancelled;
     await expectAppError(read, 'UNAVAILABLE', /client closed the connection/);
+    expect(pool.stats.cancelled).toBe(cancelled + 1);
     // Stopped by the cancel flag the deadline function reads, not by terminating the thread.
     expect(Date.now() - at).toBeLessThan(1_000);
     expect(pool.threadsStarted).toBe(started);

@@ -24,6 +24,16 @@ export interface ReaderResult {
   lastInsertRowid: number | bigint | undefined;
 }
 
+/** What became of the pool's reads that did not answer (for tests and diagnostics). */
+export interface ReaderStats {
+  /** Stopped in their thread at the deadline. */
+  timedOut: number;
+  /** Stopped in their thread because their client went away. */
+  cancelled: number;
+  /** Threads terminated because their read did not stop within the grace. */
+  terminated: number;
+}
+
 export interface ReaderRun {
   deadline: number | undefined;
   signal: AbortSignal | undefined;
@@ -40,6 +50,7 @@ export class ReaderThread {
   constructor(
     path: string,
     private readonly graceMs: number,
+    private readonly stats: ReaderStats,
     private readonly onDeath: (thread: ReaderThread) => void,
   ) {
     const data: ReaderWorkerData = { path, cancel: this.cancel.buffer as SharedArrayBuffer };
@@ -70,7 +81,10 @@ export class ReaderThread {
       // Past the grace the worker is ended: the read's resources go with it, and the pool starts a fresh one.
       const killAfterGrace = (delayMs: number, error: Error): void => {
         if (killTimer) return;
-        killTimer = setTimeout(() => this.end(error, true), delayMs);
+        killTimer = setTimeout(() => {
+          this.stats.terminated++;
+          this.end(error, true);
+        }, delayMs);
       };
       const onAbort = (): void => {
         Atomics.store(this.cancel, 0, 1);
@@ -88,7 +102,11 @@ export class ReaderThread {
           if (reply instanceof Error) reject(reply);
           else if (reply.ok)
             resolve({ rows: reply.rows, changes: reply.changes, lastInsertRowid: reply.lastInsertRowid });
-          else reject(replyError(reply));
+          else {
+            if (reply.kind === 'deadline') this.stats.timedOut++;
+            if (reply.kind === 'cancelled') this.stats.cancelled++;
+            reject(replyError(reply));
+          }
         },
       };
       this.worker.ref();
@@ -125,6 +143,7 @@ export class SqliteReaderPool {
   private readonly waiters: Waiter[] = [];
   private closed = false;
   private started = 0;
+  readonly stats: ReaderStats = { timedOut: 0, cancelled: 0, terminated: 0 };
 
   constructor(
     private readonly path: string,
@@ -199,7 +218,7 @@ export class SqliteReaderPool {
 
   private spawn(): ReaderThread {
     this.started++;
-    const thread = new ReaderThread(this.path, this.graceMs, (dead) => this.onDeath(dead));
+    const thread = new ReaderThread(this.path, this.graceMs, this.stats, (dead) => this.onDeath(dead));
     this.threads.add(thread);
     return thread;
   }
