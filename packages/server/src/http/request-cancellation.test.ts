@@ -6,40 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticSamples } from '../../../core/src/test-support/sample-fixtures.js';
 import { pollUntil, testDialects } from '@teamset/core/testing';
 import { createAuthFixture, keyHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
+import { heavyView } from '../test-support/heavy-view.js';
 
 const name = 'heavy';
 const SAMPLES = 40_000;
 /** Every label through a regex and every sample sorted by a computed key: about a second or more of SQL. */
-const HEAVY_VIEW = {
-  stages: [
-    {
-      stage: 'match',
-      filter: {
-        op: 'any',
-        args: [
-          { op: 'field', path: 'ground_truth.detections' },
-          {
-            op: 'matches',
-            args: [
-              { op: 'elem', path: 'label' },
-              { op: 'lit', value: '.*[a-z].*[rgtn]$' },
-            ],
-          },
-        ],
-      },
-    },
-    {
-      stage: 'sort_by',
-      expr: {
-        op: 'mul',
-        args: [
-          { op: 'field', path: 'uniqueness' },
-          { op: 'lit', value: 3 },
-        ],
-      },
-    },
-  ],
-};
+const HEAVY_VIEW = heavyView('.*[a-z].*[rgtn]$');
 const HEAVY_AGGREGATE = {
   view: HEAVY_VIEW,
   aggregations: [
