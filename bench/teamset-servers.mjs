@@ -44,7 +44,8 @@ export async function startServe(databaseUri, port, serveArgs = []) {
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // Up to 60 s: on a loaded machine, starting (and migrating) takes a while.
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`teamset serve exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health`)).ok)

@@ -10,6 +10,7 @@ import {
   parsePort,
   parsePositiveInt,
   parseQueryTimeout,
+  parseReaderCount,
   parseRole,
 } from './option-parsers.js';
 
@@ -35,6 +36,13 @@ describe('other parsers', () => {
     expect(() => parsePositiveInt('0')).toThrow(InvalidArgumentError);
     expect(parseRole('collaborator')).toBe('COLLABORATOR');
     expect(() => parseRole('owner')).toThrow(/ADMIN, MEMBER, COLLABORATOR, GUEST/);
+  });
+
+  it('takes a reader thread count from 0 to 64', () => {
+    expect(parseReaderCount('0')).toBe(0);
+    expect(parseReaderCount('64')).toBe(64);
+    for (const value of ['65', '-1', '2.5', 'two', ''])
+      expect(() => parseReaderCount(value)).toThrow(InvalidArgumentError);
   });
 
   it('takes a GraphQL depth limit from 1 to 200', () => {

@@ -34,6 +34,13 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+/** SQLite reader threads: 0 (every read on the main thread) up to 64. */
+export function parseReaderCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 64)
+    throw new InvalidArgumentError('Expected a whole number from 0 to 64.');
+  return Number(value);
+}
+
 /** Case-insensitive, so `admin` works as well as `ADMIN`. */
 export function parseRole(value: string): Role {
   const role = value.toUpperCase();

@@ -1,4 +1,4 @@
-// `teamset serve` takes the GraphQL depth and cost limits and the schema field limit from flags or TEAMSET_* variables (built CLI).
+// `teamset serve` takes the GraphQL depth and cost limits, the schema field limit and the reader count from flags or TEAMSET_* variables (built CLI).
 import { SYSTEM_ACTOR, createServices } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, runTeamset, spawnTeamset, watchServe, type CliSandbox } from './test-support/run-teamset.js';
@@ -14,6 +14,12 @@ describe('teamset serve limits (built CLI)', () => {
     const depth = await runTeamset(['serve', '--port', '0', '--graphql-max-depth', '201'], { env: sandbox.env });
     expect(depth.code).toBe(2);
     expect(depth.stderr).toContain('expected a depth from 1 to 200, got 201');
+    const readers = await runTeamset(['serve', '--port', '0', '--readers', '65'], { env: sandbox.env });
+    expect(readers.code).toBe(2);
+    expect(readers.stderr).toContain('Expected a whole number from 0 to 64.');
+    const readersEnv = await runTeamset(['serve', '--port', '0'], { env: { ...sandbox.env, TEAMSET_READERS: 'all' } });
+    expect(readersEnv.code).toBe(2);
+    expect(readersEnv.stderr).toContain('TEAMSET_READERS: Expected a whole number from 0 to 64.');
     for (const name of ['TEAMSET_GRAPHQL_MAX_DEPTH', 'TEAMSET_GRAPHQL_MAX_COST', 'TEAMSET_MAX_SCHEMA_FIELDS']) {
       const env = await runTeamset(['serve', '--port', '0'], { env: { ...sandbox.env, [name]: '0' } });
       expect(env.code, name).toBe(2);

@@ -19,6 +19,7 @@ export {
   type Dialect,
 } from './db/database.js';
 export { migrateToLatest } from './db/migrator.js';
+export { runWithSignal } from './db/query-context.js';
 export { createServices, migrateDatabase, type CoreConfig, type Services } from './services.js';
 export { normalizeEmail } from './users/user-store.js';
 export {

@@ -55,6 +55,11 @@ export interface CoreConfig {
   maxSchemaFields?: number;
   /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (default false); `teamset serve` turns it on. */
   walCheckpointer?: boolean;
+  /**
+   * SQLite on a file: threads that run view reads off the main thread (default: one per core, 2 to 8; 0: every
+   * read on the main thread). Ignored on PostgreSQL and `:memory:`. See docs/design.md, concurrency.
+   */
+  sqliteReaders?: number;
 }
 
 export interface Services {
@@ -89,7 +94,10 @@ export interface Services {
 }
 
 export async function createServices(config: CoreConfig = {}): Promise<Services> {
-  const database = openDatabase(config.databaseUri);
+  const database = openDatabase(
+    config.databaseUri,
+    config.sqliteReaders !== undefined ? { readers: config.sqliteReaders } : {},
+  );
   const audit = new AuditLog(database);
   let mediaRoots: MediaRootService;
   try {

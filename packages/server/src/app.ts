@@ -10,6 +10,7 @@ import { frameworkErrorHandler, installErrorHandling } from './http/error-handle
 import { installJsonBodyParser, installNdjsonBodyParser } from './http/json-body-parser.js';
 import { loggerOptions } from './http/logging.js';
 import { DebugRequestLogController } from './http/request-logging.js';
+import { installRequestCancellation } from './http/request-cancellation.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { RouteContext, TypedApp } from './http/route-context.js';
 import { validatorCompiler } from './http/validator-compiler.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   installJsonBodyParser(app);
   installNdjsonBodyParser(app);
+  installRequestCancellation(app);
   await app.register(cookie);
   await registerOpenApi(app, SERVER_VERSION);
   app.decorateRequest('actor', null);

@@ -3,7 +3,13 @@ import { delimiter } from 'node:path';
 import type { Command } from 'commander';
 import { CliContext } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
-import { parseGraphqlMaxDepth, parsePort, parsePositiveInt, parseQueryTimeout } from '../option-parsers.js';
+import {
+  parseGraphqlMaxDepth,
+  parsePort,
+  parsePositiveInt,
+  parseQueryTimeout,
+  parseReaderCount,
+} from '../option-parsers.js';
 import { DEFAULT_SERVE_PORT } from '../serve-defaults.js';
 import { serveBanner } from '../render/serve-banner.js';
 import { listenError, parseLogFormat, parseLogLevel, serveLogging, type LogFormat } from '../serve-logging.js';
@@ -21,6 +27,7 @@ interface ServeOptions {
   graphqlMaxDepth?: number;
   graphqlMaxCost?: number;
   maxSchemaFields?: number;
+  readers?: number;
 }
 
 /** Loopback by default: exposing the server to the network is a decision to make explicitly (--host 0.0.0.0). */
@@ -128,6 +135,11 @@ export function registerServeCommand(program: Command): void {
       `most schema fields (field paths, nested ones included) one dataset may have; default TEAMSET_MAX_SCHEMA_FIELDS or ${DEFAULT_MAX_SCHEMA_FIELDS}`,
       parsePositiveInt,
     )
+    .option(
+      '--readers <n>',
+      'SQLite: threads that run view reads (filters, aggregations) beside the server, so a long one never stalls the others; 0 runs them on the main thread; default TEAMSET_READERS or one per CPU core (2 to 8)',
+      parseReaderCount,
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = CliContext.of(command);
       const { databaseUri } = ctx.config();
@@ -137,6 +149,7 @@ export function registerServeCommand(program: Command): void {
       const maxDepth = options.graphqlMaxDepth ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_DEPTH', parseGraphqlMaxDepth);
       const maxCost = options.graphqlMaxCost ?? optionFromEnv('TEAMSET_GRAPHQL_MAX_COST', parsePositiveInt);
       const maxSchemaFields = options.maxSchemaFields ?? optionFromEnv('TEAMSET_MAX_SCHEMA_FIELDS', parsePositiveInt);
+      const sqliteReaders = options.readers ?? optionFromEnv('TEAMSET_READERS', parseReaderCount);
       const logging = serveLogging(options, process.stdout.isTTY === true, optionFromEnv);
       const { startServer, prettyLogStream } = await import('@teamset/server');
       const server = await startServer({
@@ -152,6 +165,7 @@ export function registerServeCommand(program: Command): void {
           mediaRoots: serverMediaRoots(options.mediaRoot),
           walCheckpointer: true,
           ...(maxSchemaFields !== undefined ? { maxSchemaFields } : {}),
+          ...(sqliteReaders !== undefined ? { sqliteReaders } : {}),
         },
         ...(thumbnailCacheMib !== undefined ? { thumbnailCacheBytes: thumbnailCacheMib * 1024 * 1024 } : {}),
         graphqlLimits: {

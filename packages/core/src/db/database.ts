@@ -6,6 +6,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { badRequest } from '../errors/app-error.js';
+import { defaultReaderCount, SqliteReaderPool } from '../workers/sqlite-reader-pool.js';
+import { ReaderPoolDialect } from './reader-dialect.js';
 import type { DatabaseSchema, DbTime } from './schema.js';
 import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 
@@ -18,6 +20,14 @@ export interface Database {
   readonly displayUri: string;
   /** The better-sqlite3 handle on SQLite (to register SQL functions such as the query deadline), else undefined. */
   readonly sqlite: BetterSqlite3.Database | undefined;
+  /**
+   * SQLite on a file: a read-only Kysely whose queries run in a pool of reader threads (each its own connection,
+   * WAL letting them read beside the one writer here), so a long read never blocks the event loop. Undefined on
+   * PostgreSQL (its driver is asynchronous already), on `:memory:` (nothing to share) and with 0 readers.
+   */
+  readonly reader: Kysely<DatabaseSchema> | undefined;
+  /** The pool behind `reader`. */
+  readonly readerPool: SqliteReaderPool | undefined;
   /**
    * On PostgreSQL, a new client outside the pool (not yet connected), for a session that must stay open
    * on its own connection such as LISTEN; undefined on SQLite.
@@ -63,7 +73,12 @@ export function redactDatabaseUri(uri: string): string {
   );
 }
 
-export function openDatabase(uri?: string): Database {
+export interface OpenDatabaseOptions {
+  /** SQLite reader threads (default defaultReaderCount(): one per core, 2 to 8); 0 runs every read on the main thread. */
+  readers?: number;
+}
+
+export function openDatabase(uri?: string, options: OpenDatabaseOptions = {}): Database {
   const resolved = resolveDatabaseUri(uri);
   const parsed = parseDatabaseUri(resolved);
   const displayUri = redactDatabaseUri(resolved);
@@ -76,12 +91,18 @@ export function openDatabase(uri?: string): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const readers = options.readers ?? defaultReaderCount();
+    const readerPool =
+      parsed.path === ':memory:' || readers === 0 ? undefined : new SqliteReaderPool(parsed.path, readers);
+    const reader = readerPool && new Kysely<DatabaseSchema>({ dialect: new ReaderPoolDialect(readerPool) });
     const close = async (): Promise<void> => {
+      await reader?.destroy();
+      await readerPool?.close();
       await db.destroy();
       // Kysely opens its driver lazily: if nothing ever ran through it, destroy() leaves the handle open.
       if (sqlite.open) sqlite.close();
     };
-    return { db, dialect: 'sqlite', displayUri, sqlite, newPgClient: undefined, close };
+    return { db, dialect: 'sqlite', displayUri, sqlite, reader, readerPool, newPgClient: undefined, close };
   }
   const pool = new pg.Pool({ connectionString: parsed.connectionString, max: 10 });
   // An idle client losing its connection must not crash the server; the pool replaces it.
@@ -95,7 +116,16 @@ export function openDatabase(uri?: string): Database {
       keepAlive: true,
       connectionTimeoutMillis: 10_000,
     });
-  return { db, dialect: 'postgres', displayUri, sqlite: undefined, newPgClient, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    displayUri,
+    sqlite: undefined,
+    reader: undefined,
+    readerPool: undefined,
+    newPgClient,
+    close: () => db.destroy(),
+  };
 }
 
 /** Timestamps are written as ISO strings (pg casts them into timestamptz). */

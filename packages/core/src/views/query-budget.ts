@@ -1,6 +1,7 @@
 // The query-time budget of view reads: PostgreSQL statement_timeout, SQLite a deadline function; both end in QUERY_TIMEOUT.
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { currentQueryContext, QueryCancelled, runWithDeadline } from '../db/query-context.js';
 import type { Db } from '../db/schema.js';
 import { AppError, badRequest } from '../errors/app-error.js';
 import { DeadlineExceeded, sqliteQueryState } from './sqlite-functions.js';
@@ -21,14 +22,24 @@ export function queryTimeout(budgetMs: number): AppError {
   );
 }
 
+/** The answer to a request whose client went away: nobody reads it, the logs do. */
+export function queryCancelled(): AppError {
+  return new AppError('UNAVAILABLE', 'The view query was cancelled: the client closed the connection');
+}
+
 /**
- * Runs the statements of one view read under the budget.
+ * Runs the statements of one view read under the budget, and stops it when the request's client goes away (the
+ * signal of the async QueryContext, set by the server's cancellation hook).
  * - PostgreSQL: in a transaction with `SET LOCAL statement_timeout` (each statement gets the budget); inside a
- *   caller's transaction the previous setting is restored afterwards.
+ *   caller's transaction the previous setting is restored afterwards. A cancelled request sends
+ *   pg_cancel_backend to the backend running the read.
  * - SQLite: better-sqlite3 cannot interrupt a statement, so a deadline function, called by the scan for about one
- *   row in 1024 (see SqliteSql.scanGuard) and by every regex match, throws once the budget is spent. The deadline
- *   is set while this read holds the handle's only connection, so no other statement runs under it; the budget
- *   covers the whole read.
+ *   row in 1024 (see SqliteSql.scanGuard) and by every regex match, throws once the budget is spent or the client
+ *   has gone. A read outside a caller's transaction runs on a reader thread (Database.reader) holding one
+ *   connection for the whole read; the budget covers the whole read, waiting for a free thread included, and a
+ *   thread that does not stop within its grace is terminated (SqliteReaderPool). Without readers (`:memory:`, 0
+ *   readers) or inside a caller's transaction the read runs on the main connection, which it holds, so no other
+ *   statement runs under its deadline.
  */
 export class QueryBudget {
   /** False when the budget is 0, negative or infinite: reads then run unbounded (an admin's explicit choice). */
@@ -54,18 +65,45 @@ export class QueryBudget {
   private async runPostgres<T>(db: Db | undefined, work: (db: Db) => Promise<T>): Promise<T> {
     // statement_timeout 0 disables the limit.
     const budget = this.bounded ? String(Math.max(1, Math.ceil(this.budgetMs))) : '0';
-    const limit = (trx: Db, value: string) => sql`select set_config('statement_timeout', ${value}, true)`.execute(trx);
+    const limit = (trx: Db, value: string) =>
+      sql<{ pid: number }>`select set_config('statement_timeout', ${value}, true), pg_backend_pid() as pid`.execute(
+        trx,
+      );
     if (db?.isTransaction) {
       const previous = await sql<{ value: string }>`select current_setting('statement_timeout') as value`.execute(db);
-      await limit(db, budget);
-      const result = await work(db);
+      const { rows } = await limit(db, budget);
+      const result = await this.cancellable(rows[0]?.pid, () => work(db));
       await limit(db, previous.rows[0]?.value ?? '0');
       return result;
     }
     return (db ?? this.database.db).transaction().execute(async (trx) => {
-      await limit(trx, budget);
-      return work(trx);
+      const { rows } = await limit(trx, budget);
+      return this.cancellable(rows[0]?.pid, () => work(trx));
     });
+  }
+
+  /**
+   * Runs `work` on the backend `pid`, cancelling its statement when the request's client goes. The cancel is sent
+   * from another pooled connection; it is only sent while `work` runs, when the backend is still this read's (the
+   * transaction holds it), so it cannot reach another request's query except in the instant `work` settles.
+   */
+  private async cancellable<T>(pid: number | undefined, work: () => Promise<T>): Promise<T> {
+    const signal = currentQueryContext()?.signal;
+    if (!signal || pid === undefined) return work();
+    if (signal.aborted) throw new QueryCancelled();
+    let running = true;
+    const cancel = (): void => {
+      if (running) void sql`select pg_cancel_backend(${pid})`.execute(this.database.db).catch(() => undefined);
+    };
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      return await work();
+    } catch (error) {
+      throw signal.aborted ? new QueryCancelled() : error;
+    } finally {
+      running = false;
+      signal.removeEventListener('abort', cancel);
+    }
   }
 
   private async runSqlite<T>(db: Db | undefined, work: (db: Db) => Promise<T>): Promise<T> {
@@ -83,11 +121,17 @@ export class QueryBudget {
     };
     // A caller's transaction already holds the connection; otherwise take it for the whole read.
     if (db?.isTransaction) return timed(db);
+    const reader = this.database.reader;
+    if (reader && (db === undefined || db === this.database.db)) {
+      const deadline = this.bounded ? Date.now() + this.budgetMs : undefined;
+      return runWithDeadline(deadline, () => reader.connection().execute(work));
+    }
     return (db ?? this.database.db).connection().execute(timed);
   }
 
   private translate(error: unknown): unknown {
     if (error instanceof DeadlineExceeded) return queryTimeout(this.budgetMs);
+    if (error instanceof QueryCancelled) return queryCancelled();
     const code = (error as { code?: unknown } | null)?.code;
     if (code === PG_QUERY_CANCELED) return queryTimeout(this.budgetMs);
     if (code === PG_INVALID_REGEX) {

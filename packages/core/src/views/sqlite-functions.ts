@@ -1,6 +1,7 @@
 // SQL functions the view compiler registers on a better-sqlite3 handle: the query deadline, regex matching, Unicode case folding.
 import type BetterSqlite3 from 'better-sqlite3';
 import { RE2JS } from 're2js';
+import { QueryCancelled } from '../db/query-context.js';
 
 export const SQLITE_FUNCTIONS = {
   deadline: 'teamset_deadline',
@@ -24,6 +25,11 @@ export class DeadlineExceeded extends Error {
  */
 export interface SqliteQueryState {
   deadline: number | undefined;
+  /**
+   * In a reader worker: a flag over shared memory the main thread sets to 1 when the query's client went away, so
+   * the running statement stops at its next deadline check (the main thread cannot call into the worker meanwhile).
+   */
+  cancel: Int32Array | undefined;
 }
 
 const states = new WeakMap<BetterSqlite3.Database, SqliteQueryState>();
@@ -35,8 +41,9 @@ const REGEX_CACHE_MAX = 256;
 export function sqliteQueryState(handle: BetterSqlite3.Database): SqliteQueryState {
   const existing = states.get(handle);
   if (existing) return existing;
-  const state: SqliteQueryState = { deadline: undefined };
+  const state: SqliteQueryState = { deadline: undefined, cancel: undefined };
   const checkDeadline = (): void => {
+    if (state.cancel !== undefined && Atomics.load(state.cancel, 0) !== 0) throw new QueryCancelled();
     if (state.deadline !== undefined && Date.now() > state.deadline) throw new DeadlineExceeded();
   };
   // Not deterministic: SQLite must call it again for every row that reaches it, never fold it into a constant.

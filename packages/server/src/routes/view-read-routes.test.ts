@@ -5,39 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@teamset/core/testing';
 import { createAuthFixture, keyHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { expectError } from '../test-support/http-assertions.js';
+import { heavyView } from '../test-support/heavy-view.js';
 
 const SAMPLES = 10_000;
 /** A regex over every label and a sort by an expression: far more than 1 ms of work on either database. */
-const HEAVY = {
-  stages: [
-    {
-      stage: 'match',
-      filter: {
-        op: 'any',
-        args: [
-          { op: 'field', path: 'ground_truth.detections' },
-          {
-            op: 'matches',
-            args: [
-              { op: 'elem', path: 'label' },
-              { op: 'lit', value: 'l.*[0-6]$' },
-            ],
-          },
-        ],
-      },
-    },
-    {
-      stage: 'sort_by',
-      expr: {
-        op: 'mul',
-        args: [
-          { op: 'field', path: 'uniqueness' },
-          { op: 'lit', value: 3 },
-        ],
-      },
-    },
-  ],
-};
+const HEAVY = heavyView('l.*[0-6]$');
 
 describe.each(await testDialects())('view reads past their budget on %s', (dialect) => {
   let fx: AuthFixture;
