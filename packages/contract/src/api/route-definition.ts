@@ -33,6 +33,8 @@ export interface RouteDefinition {
   anyQuery?: true;
   body?: TSchema;
   consumes?: readonly string[];
+  /** Left out of the OpenAPI document, and its schema checks (the document's own route). */
+  hidden?: true;
   /** Success responses and the errors particular to the route; protected routes add the common ones (400–429). */
   response: Readonly<Record<number, TSchema>>;
 }
@@ -48,9 +50,9 @@ type SuccessCode = 200 | 201 | 202 | 204 | 206;
 export type RouteParams<R extends RouteDefinition> = StaticOf<R['params'], Record<string, never>>;
 export type RouteQuery<R extends RouteDefinition> = StaticOf<R['querystring'], Record<string, never>>;
 export type RouteBody<R extends RouteDefinition> = StaticOf<R['body'], undefined>;
-/** The body of any of the route's success responses. */
+/** The body of any of the route's success responses (a 204's is nothing). */
 export type RouteResult<R extends RouteDefinition> = {
-  [C in keyof R['response'] & SuccessCode]: StaticOf<R['response'][C], never>;
+  [C in keyof R['response'] & SuccessCode]: C extends 204 ? void : StaticOf<R['response'][C], never>;
 }[keyof R['response'] & SuccessCode];
 
 /** `METHOD path`, the key the auth tests and the registered-route lister use. */

@@ -1,10 +1,30 @@
 // Registers a contract route definition: protectedRoute adds authentication, the actor and the common errors; publicRoute neither.
-import type { RouteBody, RouteDefinition, RouteParams, RouteQuery, RouteResult } from '@teamset/contract';
+import {
+  ErrorBody,
+  type RouteBody,
+  type RouteDefinition,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResult,
+} from '@teamset/contract';
 import type { Actor } from '@teamset/core';
 import type { FastifyReply, FastifyRequest, FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
-import type { TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { actorOf } from '../auth/authenticate.js';
-import { NoQuery, PROTECTED_ERRORS, SECURITY, type RouteContext, type TypedApp } from './route-context.js';
+import type { RouteContext, TypedApp } from './route-context.js';
+
+/** Error responses documented on protected routes. */
+const PROTECTED_ERRORS = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  429: ErrorBody,
+} as const;
+const SECURITY: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
+
+/** For routes that take no query string: a stray parameter is a client mistake (400 naming it), as unknown body fields are. */
+const NoQuery = Type.Object({}, { additionalProperties: false });
 
 /** A request typed from the route's params, query string and body schemas. */
 export type RouteRequest<R extends RouteDefinition> = FastifyRequest<{
@@ -38,6 +58,7 @@ export interface RouteOptions {
 }
 
 function schemaOf(route: RouteDefinition, errors: Readonly<Record<number, TSchema>>, security?: typeof SECURITY) {
+  if (route.hidden) return { hide: true };
   return {
     ...(route.anyQuery ? {} : { querystring: route.querystring ?? NoQuery }),
     tags: [...route.tags],
