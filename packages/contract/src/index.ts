@@ -13,5 +13,6 @@ export * from './schemas/groups.js';
 export * from './schemas/account.js';
 export * from './schemas/media.js';
 export * from './routes.js';
+export * from './api/index.js';
 export * from './views/index.js';
 export * from './samples/index.js';

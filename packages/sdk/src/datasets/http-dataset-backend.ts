@@ -1,8 +1,12 @@
-// The HTTP backend: each operation is one call to a route in PATHS, acting as the API key's user.
+// The HTTP backend: one call per operation to a contract route, as the API key's user (sample and view routes name their own types: callAs).
 import {
-  fillPath,
+  DATASET_ROUTES,
+  FIELD_ROUTES,
   NDJSON_CONTENT_TYPE,
-  PATHS,
+  SAMPLE_ROUTES,
+  SAVED_VIEW_ROUTES,
+  TAG_ROUTES,
+  VIEW_READ_ROUTES,
   type AddFieldBody,
   type AddSamplesBody,
   type AddSamplesResult,
@@ -35,122 +39,124 @@ import {
 import type { HttpClient } from '../http/http-client.js';
 import type { DatasetBackend } from './dataset-backend.js';
 
-type PathName = keyof typeof PATHS;
-
 export class HttpDatasetBackend implements DatasetBackend {
   readonly kind = 'api';
 
   constructor(private readonly http: HttpClient) {}
 
   listDatasets(query: ListDatasetsQuery): Promise<DatasetPage> {
-    return this.http.get<DatasetPage>(PATHS.datasets, {
-      search: query.search,
-      page: query.page,
-      pageSize: query.pageSize,
-    });
+    return this.http.call(
+      DATASET_ROUTES.list,
+      {},
+      {
+        query: { search: query.search, page: query.page, pageSize: query.pageSize },
+      },
+    );
   }
 
   getDataset(dataset: string): Promise<Dataset> {
-    return this.http.get<Dataset>(path('dataset', dataset));
+    return this.http.call(DATASET_ROUTES.get, { name: dataset });
   }
 
   createDataset(body: CreateDatasetBody): Promise<Dataset> {
-    return this.http.post<Dataset>(PATHS.datasets, body);
+    return this.http.call(DATASET_ROUTES.create, {}, { body });
   }
 
   updateDataset(dataset: string, body: UpdateDatasetBody): Promise<Dataset> {
-    return this.http.patch<Dataset>(path('dataset', dataset), body);
+    return this.http.call(DATASET_ROUTES.update, { name: dataset }, { body });
   }
 
   deleteDataset(dataset: string): Promise<void> {
-    return this.http.delete(path('dataset', dataset));
+    return this.http.call(DATASET_ROUTES.delete, { name: dataset });
   }
 
   cloneDataset(dataset: string, body: CloneDatasetBody): Promise<Dataset> {
-    return this.http.post<Dataset>(path('datasetClone', dataset), body);
+    return this.http.callAs<Dataset>(DATASET_ROUTES.clone, { name: dataset }, { body });
   }
 
   addSamples(dataset: string, body: AddSamplesBody, json?: readonly string[]): Promise<AddSamplesResult> {
     // The texts the batch was sized by, one per line: no second JSON.stringify of any sample, and a body the
     // server can cut at a line end and encode on two threads.
     if (json !== undefined && json.length === body.samples.length)
-      return this.http.postText<AddSamplesResult>(path('samples', dataset), json.join('\n'), NDJSON_CONTENT_TYPE);
-    return this.http.post<AddSamplesResult>(path('samples', dataset), body);
+      return this.http.call(
+        SAMPLE_ROUTES.add,
+        { name: dataset },
+        { text: json.join('\n'), contentType: NDJSON_CONTENT_TYPE },
+      );
+    return this.http.callAs<AddSamplesResult>(SAMPLE_ROUTES.add, { name: dataset }, { body });
   }
 
   getSample(dataset: string, sampleId: string): Promise<Sample> {
-    return this.http.get<Sample>(path('sample', dataset, { sampleId }));
+    return this.http.callAs<Sample>(SAMPLE_ROUTES.get, { name: dataset, sampleId });
   }
 
   patchSample(dataset: string, sampleId: string, body: PatchSampleBody): Promise<Sample> {
-    return this.http.patch<Sample>(path('sample', dataset, { sampleId }), body);
+    return this.http.callAs<Sample>(SAMPLE_ROUTES.patch, { name: dataset, sampleId }, { body });
   }
 
   deleteSamples(dataset: string, body: DeleteSamplesBody): Promise<{ deleted: number }> {
-    return this.http.post<{ deleted: number }>(path('samplesDelete', dataset), body);
+    return this.http.callAs<{ deleted: number }>(SAMPLE_ROUTES.delete, { name: dataset }, { body });
   }
 
   querySamples(dataset: string, body: QuerySamplesBody): Promise<SamplePage> {
-    return this.http.post<SamplePage>(path('samplesQuery', dataset), body);
+    return this.http.callAs<SamplePage>(VIEW_READ_ROUTES.query, { name: dataset }, { body });
   }
 
   async values(dataset: string, body: ValuesBody): Promise<unknown[]> {
-    return (await this.http.post<ValuesResult>(path('values', dataset), body)).values;
+    return (await this.http.callAs<ValuesResult>(VIEW_READ_ROUTES.values, { name: dataset }, { body })).values;
   }
 
   setValues(dataset: string, body: SetValuesBody): Promise<UpdatedResult> {
-    return this.http.post<UpdatedResult>(path('setValues', dataset), body);
+    return this.http.callAs<UpdatedResult>(SAMPLE_ROUTES.setValues, { name: dataset }, { body });
   }
 
   aggregate(dataset: string, body: AggregateBody): Promise<AggregateResult> {
-    return this.http.post<AggregateResult>(path('aggregate', dataset), body);
+    return this.http.callAs<AggregateResult>(VIEW_READ_ROUTES.aggregate, { name: dataset }, { body });
   }
 
   tag(dataset: string, body: TagBody): Promise<UpdatedResult> {
-    return this.http.post<UpdatedResult>(path('tag', dataset), body);
+    return this.http.callAs<UpdatedResult>(TAG_ROUTES.tag, { name: dataset }, { body });
   }
 
   untag(dataset: string, body: TagBody): Promise<UpdatedResult> {
-    return this.http.post<UpdatedResult>(path('untag', dataset), body);
+    return this.http.callAs<UpdatedResult>(TAG_ROUTES.untag, { name: dataset }, { body });
   }
 
   async countTags(dataset: string, body: CountTagsBody): Promise<Record<string, number>> {
-    return (await this.http.post<TagCounts>(path('countTags', dataset), body)).counts;
+    return (await this.http.callAs<TagCounts>(VIEW_READ_ROUTES.countTags, { name: dataset }, { body })).counts;
   }
 
   async getFieldSchema(dataset: string): Promise<FieldInfo[]> {
-    return (await this.http.get<FieldList>(path('fields', dataset))).fields;
+    return (await this.http.callAs<FieldList>(FIELD_ROUTES.list, { name: dataset })).fields;
   }
 
   async addField(dataset: string, body: AddFieldBody): Promise<FieldInfo[]> {
-    return (await this.http.post<FieldList>(path('fields', dataset), body)).fields;
+    return (await this.http.callAs<FieldList>(FIELD_ROUTES.add, { name: dataset }, { body })).fields;
   }
 
   deleteField(dataset: string, fieldPath: string): Promise<void> {
-    return this.http.delete(path('field', dataset, { path: fieldPath }));
+    return this.http.call(FIELD_ROUTES.delete, { name: dataset, path: fieldPath });
   }
 
   async renameField(dataset: string, fieldPath: string, newPath: string): Promise<FieldInfo[]> {
-    return (await this.http.patch<FieldList>(path('field', dataset, { path: fieldPath }), { newPath })).fields;
+    return (
+      await this.http.callAs<FieldList>(FIELD_ROUTES.rename, { name: dataset, path: fieldPath }, { body: { newPath } })
+    ).fields;
   }
 
   async listSavedViews(dataset: string): Promise<SavedView[]> {
-    return (await this.http.get<SavedViewList>(path('savedViews', dataset))).views;
+    return (await this.http.callAs<SavedViewList>(SAVED_VIEW_ROUTES.list, { name: dataset })).views;
   }
 
   getSavedView(dataset: string, name: string): Promise<SavedView> {
-    return this.http.get<SavedView>(path('savedView', dataset, { view: name }));
+    return this.http.callAs<SavedView>(SAVED_VIEW_ROUTES.get, { name: dataset, view: name });
   }
 
   saveView(dataset: string, name: string, body: SaveViewBody): Promise<SavedView> {
-    return this.http.put<SavedView>(path('savedView', dataset, { view: name }), body);
+    return this.http.callAs<SavedView>(SAVED_VIEW_ROUTES.save, { name: dataset, view: name }, { body });
   }
 
   deleteSavedView(dataset: string, name: string): Promise<void> {
-    return this.http.delete(path('savedView', dataset, { view: name }));
+    return this.http.call(SAVED_VIEW_ROUTES.delete, { name: dataset, view: name });
   }
-}
-
-function path(route: PathName, dataset: string, params: Record<string, string> = {}): string {
-  return fillPath(PATHS[route], { ...params, name: dataset });
 }

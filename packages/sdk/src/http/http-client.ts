@@ -1,5 +1,12 @@
 // A small JSON client over global fetch: API key header, per-attempt timeout, retries for idempotent requests only.
-import { API_KEY_HEADER } from '@teamset/contract';
+import {
+  API_KEY_HEADER,
+  fillPath,
+  type RouteBody,
+  type RouteDefinition,
+  type RouteParams,
+  type RouteResult,
+} from '@teamset/contract';
 import { ConfigError, RateLimitedError, ServerError, type TeamsetError } from '../errors.js';
 import type { ConfigSource } from '../config/config-fields.js';
 import { connectionFailure } from './connection-failure.js';
@@ -34,6 +41,11 @@ export interface RequestOptions {
   text?: string;
   /** Content type of `text` (default application/json). */
   contentType?: string;
+}
+
+/** A call of a contract route: the body typed from the route's schema. */
+export interface RouteCallOptions<R extends RouteDefinition> extends Omit<RequestOptions, 'body'> {
+  body?: RouteBody<R>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -85,6 +97,23 @@ export class HttpClient {
 
   delete<T = void>(path: string, query?: Record<string, QueryValue>): Promise<T> {
     return this.request<T>('DELETE', path, { query });
+  }
+
+  /** Calls a route of the contract's table: its method, its path filled with `params`, its success body's type. */
+  call<R extends RouteDefinition>(
+    route: R,
+    params: RouteParams<R>,
+    options: RouteCallOptions<R> = {},
+  ): Promise<RouteResult<R>> {
+    return this.callAs<RouteResult<R>>(route, params as Record<string, string>, options);
+  }
+
+  /**
+   * A contract route whose schema's static type differs from the contract's hand-written one (the recursive
+   * view expression, open sample documents): method and path from the route, the types from the caller.
+   */
+  callAs<T>(route: RouteDefinition, params: Record<string, string>, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>(route.method, fillPath(route.path, params), options);
   }
 
   /** Resolves with the parsed JSON body (undefined for 204); rejects with a typed TeamsetError. */

@@ -1,12 +1,11 @@
 // FiftyOne's user-group management functions (camelCase) over the JSON API: groups, their members, and their dataset grants.
 import {
-  fillPath,
-  PATHS,
+  DATASET_PERMISSION_ROUTES,
+  GROUP_ROUTES,
   type DatasetGroupPermission,
   type DatasetPermission,
   type GroupDatasetPermissionList,
   type UserGroup,
-  type UserGroupList,
 } from '@teamset/contract';
 import type { HttpClient } from '../http/http-client.js';
 import { NotFoundError } from '../errors.js';
@@ -44,12 +43,12 @@ function usersOf(users: UserLike | readonly UserLike[]): string[] {
   return (Array.isArray(users) ? users : [users as UserLike]).map(userRef);
 }
 
-function groupPath(path: string, group: UserGroupLike): string {
-  return fillPath(path, { group: userGroupRef(group) });
+function groupParams(group: UserGroupLike): { group: string } {
+  return { group: userGroupRef(group) };
 }
 
-function datasetGroupPath(dataset: DatasetLike, group: UserGroupLike): string {
-  return fillPath(PATHS.datasetGroupPermission, { name: datasetRef(dataset), group: userGroupRef(group) });
+function datasetGroupParams(dataset: DatasetLike, group: UserGroupLike): { name: string; group: string } {
+  return { name: datasetRef(dataset), group: userGroupRef(group) };
 }
 
 /** The group calls of ManagementClient, over its HTTP client. */
@@ -58,17 +57,23 @@ export class GroupManagement {
 
   /** Admins only. Members must be existing users. */
   async createUserGroup(name: string, options: CreateUserGroupOptions = {}): Promise<UserGroup> {
-    return this.http.post<UserGroup>(PATHS.userGroups, {
-      name,
-      ...(options.description !== undefined ? { description: options.description } : {}),
-      ...(options.users !== undefined ? { users: usersOf(options.users) } : {}),
-    });
+    return this.http.call(
+      GROUP_ROUTES.create,
+      {},
+      {
+        body: {
+          name,
+          ...(options.description !== undefined ? { description: options.description } : {}),
+          ...(options.users !== undefined ? { users: usersOf(options.users) } : {}),
+        },
+      },
+    );
   }
 
   /** Like FiftyOne's get_user_group: null when there is no such group. */
   async getUserGroup(group: UserGroupLike): Promise<UserGroup | null> {
     try {
-      return await this.http.get<UserGroup>(groupPath(PATHS.userGroup, group));
+      return await this.http.call(GROUP_ROUTES.get, groupParams(group));
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
@@ -77,34 +82,36 @@ export class GroupManagement {
 
   /** Every group for admins, your own otherwise; by name. */
   async listUserGroups(options: ListUserGroupsOptions = {}): Promise<UserGroup[]> {
-    const { groups } = await this.http.get<UserGroupList>(PATHS.userGroups);
+    const { groups } = await this.http.call(GROUP_ROUTES.list, {});
     return options.limit === undefined ? groups : groups.slice(0, Math.max(0, options.limit));
   }
 
   /** The groups a user is in (admins: anyone; others: themselves). */
   async listUserGroupsForUser(user: UserLike): Promise<UserGroup[]> {
-    return (await this.http.get<UserGroupList>(fillPath(PATHS.userUserGroups, { user: userRef(user) }))).groups;
+    return (await this.http.call(GROUP_ROUTES.forUser, { user: userRef(user) })).groups;
   }
 
   async updateUserGroup(group: UserGroupLike, options: UpdateUserGroupOptions): Promise<UserGroup> {
-    return this.http.patch<UserGroup>(groupPath(PATHS.userGroup, group), {
-      ...(options.name !== undefined ? { name: options.name } : {}),
-      ...(options.description !== undefined ? { description: options.description } : {}),
-      ...(options.users !== undefined ? { users: usersOf(options.users) } : {}),
+    return this.http.call(GROUP_ROUTES.update, groupParams(group), {
+      body: {
+        ...(options.name !== undefined ? { name: options.name } : {}),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+        ...(options.users !== undefined ? { users: usersOf(options.users) } : {}),
+      },
     });
   }
 
   async addUsersToGroup(group: UserGroupLike, users: UserLike | readonly UserLike[]): Promise<UserGroup> {
-    return this.http.post<UserGroup>(groupPath(PATHS.userGroupUsers, group), { users: usersOf(users) });
+    return this.http.call(GROUP_ROUTES.addUsers, groupParams(group), { body: { users: usersOf(users) } });
   }
 
   async removeUsersFromGroup(group: UserGroupLike, users: UserLike | readonly UserLike[]): Promise<UserGroup> {
-    return this.http.post<UserGroup>(groupPath(PATHS.userGroupUsersRemove, group), { users: usersOf(users) });
+    return this.http.call(GROUP_ROUTES.removeUsers, groupParams(group), { body: { users: usersOf(users) } });
   }
 
   /** Deletes the group, its memberships and its dataset grants (admins). */
   async deleteUserGroup(group: UserGroupLike): Promise<void> {
-    return this.http.delete(groupPath(PATHS.userGroup, group));
+    return this.http.call(GROUP_ROUTES.delete, groupParams(group));
   }
 
   /** Grants the group a permission on the dataset (MANAGE on it); each member gets at most their role's cap. */
@@ -113,20 +120,22 @@ export class GroupManagement {
     group: UserGroupLike,
     permission: DatasetPermission,
   ): Promise<DatasetGroupPermission> {
-    return this.http.put<DatasetGroupPermission>(datasetGroupPath(dataset, group), { permission });
+    return this.http.call(DATASET_PERMISSION_ROUTES.setGroup, datasetGroupParams(dataset, group), {
+      body: { permission },
+    });
   }
 
   async removeDatasetUserGroupPermission(dataset: DatasetLike, group: UserGroupLike): Promise<void> {
-    return this.http.delete(datasetGroupPath(dataset, group));
+    return this.http.call(DATASET_PERMISSION_ROUTES.removeGroup, datasetGroupParams(dataset, group));
   }
 
   /** The group's grant on the dataset, NO_ACCESS when it has none (MANAGE on the dataset). */
   async getPermissionsForDatasetUserGroup(dataset: DatasetLike, group: UserGroupLike): Promise<DatasetPermission> {
-    return (await this.http.get<DatasetGroupPermission>(datasetGroupPath(dataset, group))).permission;
+    return (await this.http.call(DATASET_PERMISSION_ROUTES.getGroup, datasetGroupParams(dataset, group))).permission;
   }
 
   /** Every dataset that grants the group a permission (admins). */
   async getPermissionsForUserGroup(group: UserGroupLike): Promise<GroupDatasetPermissionList> {
-    return this.http.get<GroupDatasetPermissionList>(groupPath(PATHS.userGroupDatasetPermissions, group));
+    return this.http.call(GROUP_ROUTES.datasetPermissions, groupParams(group));
   }
 }

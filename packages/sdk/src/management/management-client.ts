@@ -1,9 +1,13 @@
 // ManagementClient: FiftyOne's management functions (camelCase) over one API connection, acting as its key's user.
 import {
-  fillPath,
-  PATHS,
+  AUTH_ROUTES,
+  DATASET_PERMISSION_ROUTES,
+  DATASET_ROUTES,
+  INVITATION_ROUTES,
+  KEY_ROUTES,
+  ORGANIZATION_ROUTES,
+  USER_ROUTES,
   type ApiKey,
-  type ApiKeyList,
   type CreatedApiKey,
   type CreatedInvitation,
   type CreateDatasetBody,
@@ -16,9 +20,7 @@ import {
   type DatasetUserPermission,
   type GroupDatasetPermissionList,
   type Invitation,
-  type InvitationList,
   type MediaRoot,
-  type MediaRootList,
   type OrganizationSettings,
   type PermissionUser,
   type Role,
@@ -77,13 +79,13 @@ export class ManagementClient {
 
   /** The key's user, how it authenticated and which key it used. */
   async whoami(): Promise<WhoAmI> {
-    return this.http.get<WhoAmI>(PATHS.whoami);
+    return this.http.call(AUTH_ROUTES.whoami, {});
   }
 
   /** Like FiftyOne's get_user: null when no such user exists (admins may look up anyone, others only themselves). */
   async getUser(user: UserLike): Promise<User | null> {
     try {
-      return await this.http.get<User>(fillPath(PATHS.user, { user: userRef(user) }));
+      return await this.http.call(USER_ROUTES.get, { user: userRef(user) });
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
@@ -91,42 +93,50 @@ export class ManagementClient {
   }
 
   async listUsers(options: ListUsersOptions = {}): Promise<UserPage> {
-    return this.http.get<UserPage>(PATHS.users, {
-      search: options.search,
-      page: options.page,
-      pageSize: options.pageSize,
-    });
+    return this.http.call(
+      USER_ROUTES.list,
+      {},
+      {
+        query: { search: options.search, page: options.page, pageSize: options.pageSize },
+      },
+    );
   }
 
   async setUserRole(user: UserLike, role: Role): Promise<User> {
-    return this.http.put<User>(fillPath(PATHS.userRole, { user: userRef(user) }), { role });
+    return this.http.call(USER_ROUTES.setRole, { user: userRef(user) }, { body: { role } });
   }
 
   /** Their keys and sessions are deleted with them. */
   async deleteUser(user: UserLike): Promise<void> {
-    return this.http.delete(fillPath(PATHS.user, { user: userRef(user) }));
+    return this.http.call(USER_ROUTES.delete, { user: userRef(user) });
   }
 
   /** Returns the invitation and its single-use URL; hand the URL to the invitee (it is not retrievable later). */
   async sendUserInvitation(email: string, role?: Role): Promise<CreatedInvitation> {
-    return this.http.post<CreatedInvitation>(PATHS.invitations, { email, role });
+    return this.http.call(INVITATION_ROUTES.create, {}, { body: { email, role } });
   }
 
   async listPendingInvitations(): Promise<Invitation[]> {
-    return (await this.http.get<InvitationList>(PATHS.invitations)).invitations;
+    return (await this.http.call(INVITATION_ROUTES.list, {})).invitations;
   }
 
   async deleteUserInvitation(invitationId: string): Promise<void> {
-    return this.http.delete(fillPath(PATHS.invitation, { id: invitationId }));
+    return this.http.call(INVITATION_ROUTES.revoke, { id: invitationId });
   }
 
   /** The key and its record. The plaintext key is in this answer only; it cannot be fetched again. */
   async createApiKey(keyName: string, user?: UserLike, options: GenerateApiKeyOptions = {}): Promise<CreatedApiKey> {
-    return this.http.post<CreatedApiKey>(PATHS.keys, {
-      name: keyName,
-      user: user === undefined ? undefined : userRef(user),
-      expiresInSeconds: options.expiresInSeconds,
-    });
+    return this.http.call(
+      KEY_ROUTES.create,
+      {},
+      {
+        body: {
+          name: keyName,
+          user: user === undefined ? undefined : userRef(user),
+          expiresInSeconds: options.expiresInSeconds,
+        },
+      },
+    );
   }
 
   /** FiftyOne's generate_api_key: the key string, for yourself or (admins) for another user. */
@@ -137,7 +147,7 @@ export class ManagementClient {
   /** Key records without secrets: id, name, display prefix, dates. Yours unless an admin names a user. */
   async listApiKeys(user?: UserLike): Promise<ApiKey[]> {
     const query = { user: user === undefined ? undefined : userRef(user) };
-    return (await this.http.get<ApiKeyList>(PATHS.keys, query)).keys;
+    return (await this.http.call(KEY_ROUTES.list, {}, { query })).keys;
   }
 
   /**
@@ -150,16 +160,16 @@ export class ManagementClient {
       if (!keys.some((key) => key.id === keyId))
         throw new NotFoundError(`User ${userRef(user)} has no API key with id ${keyId}`);
     }
-    await this.http.delete(fillPath(PATHS.key, { keyId }));
+    await this.http.call(KEY_ROUTES.delete, { keyId });
   }
 
   async getOrganizationSettings(): Promise<OrganizationSettings> {
-    return this.http.get<OrganizationSettings>(PATHS.organizationSettings);
+    return this.http.call(ORGANIZATION_ROUTES.settings, {});
   }
 
   /** Changes only the settings given. */
   async setOrganizationSettings(settings: UpdateOrganizationSettingsBody): Promise<OrganizationSettings> {
-    return this.http.patch<OrganizationSettings>(PATHS.organizationSettings, settings);
+    return this.http.call(ORGANIZATION_ROUTES.updateSettings, {}, { body: settings });
   }
 
   /**
@@ -167,7 +177,7 @@ export class ManagementClient {
    * changes, and the server's own (`teamset serve --media-root`, `source: 'server'`, read-only here).
    */
   async listMediaRoots(): Promise<MediaRoot[]> {
-    return (await this.http.get<MediaRootList>(PATHS.organizationMediaRoots)).roots;
+    return (await this.http.call(ORGANIZATION_ROUTES.mediaRoots, {})).roots;
   }
 
   /**
@@ -175,58 +185,58 @@ export class ManagementClient {
    * machine, each checked and stored as its realpath there. All or nothing; the answer is listMediaRoots'.
    */
   async setMediaRoots(paths: readonly string[]): Promise<MediaRoot[]> {
-    return (await this.http.put<MediaRootList>(PATHS.organizationMediaRoots, { roots: [...paths] })).roots;
+    return (await this.http.call(ORGANIZATION_ROUTES.replaceMediaRoots, {}, { body: { roots: [...paths] } })).roots;
   }
 
   /** The datasets you can see, a page at a time, each with your effective permission on it. */
   async listDatasetRecords(options: ListDatasetsOptions = {}): Promise<DatasetPage> {
-    return this.http.get<DatasetPage>(PATHS.datasets, {
-      search: options.search,
-      page: options.page,
-      pageSize: options.pageSize,
-    });
+    return this.http.call(
+      DATASET_ROUTES.list,
+      {},
+      {
+        query: { search: options.search, page: options.page, pageSize: options.pageSize },
+      },
+    );
   }
 
   /** The dataset's record (no samples); NotFoundError when it does not exist or you cannot see it. */
   async getDatasetRecord(dataset: DatasetLike): Promise<Dataset> {
-    return this.http.get<Dataset>(datasetPath(dataset));
+    return this.http.call(DATASET_ROUTES.get, datasetParams(dataset));
   }
 
   /** Creates an empty dataset (members and admins); you get MANAGE on it. */
   async createDatasetRecord(input: CreateDatasetBody): Promise<Dataset> {
-    return this.http.post<Dataset>(PATHS.datasets, input);
+    return this.http.call(DATASET_ROUTES.create, {}, { body: input });
   }
 
   /** Needs MANAGE. */
   async renameDataset(dataset: DatasetLike, newName: string): Promise<Dataset> {
-    return this.http.patch<Dataset>(datasetPath(dataset), { name: newName });
+    return this.http.call(DATASET_ROUTES.update, datasetParams(dataset), { body: { name: newName } });
   }
 
   /** Deletes the dataset and every grant on it (MANAGE). */
   async deleteDatasetRecord(dataset: DatasetLike): Promise<void> {
-    return this.http.delete(datasetPath(dataset));
+    return this.http.call(DATASET_ROUTES.delete, datasetParams(dataset));
   }
 
   /** Everyone with access to the dataset (through the default, own grants or groups), the group grants and the default permission (MANAGE). */
   async getPermissionsForDataset(dataset: DatasetLike): Promise<DatasetPermissionList> {
-    return this.http.get<DatasetPermissionList>(fillPath(PATHS.datasetPermissions, { name: datasetRef(dataset) }));
+    return this.http.call(DATASET_PERMISSION_ROUTES.list, datasetParams(dataset));
   }
 
   /** One user's grant and effective permission on the dataset (MANAGE, or your own). */
   async getPermissionsForDatasetUser(dataset: DatasetLike, user: UserLike): Promise<DatasetUserPermission> {
-    return this.http.get<DatasetUserPermission>(datasetUserPath(dataset, user));
+    return this.http.call(DATASET_PERMISSION_ROUTES.getUser, datasetUserParams(dataset, user));
   }
 
   /** Every dataset the user can see, with their grant and effective permission (admins, or yourself). */
   async getPermissionsForUser(user: UserLike): Promise<UserDatasetPermissionList> {
-    return this.http.get<UserDatasetPermissionList>(fillPath(PATHS.userDatasetPermissions, { user: userRef(user) }));
+    return this.http.call(DATASET_PERMISSION_ROUTES.forUser, { user: userRef(user) });
   }
 
   /** The permission members get without an explicit grant (MANAGE). Returns the updated dataset. */
   async setDatasetDefaultPermission(dataset: DatasetLike, permission: DatasetPermission): Promise<Dataset> {
-    return this.http.put<Dataset>(fillPath(PATHS.datasetDefaultPermission, { name: datasetRef(dataset) }), {
-      permission,
-    });
+    return this.http.call(DATASET_PERMISSION_ROUTES.setDefault, datasetParams(dataset), { body: { permission } });
   }
 
   /** Grants a user a permission, up to their role's cap (MANAGE). The user must already exist. */
@@ -253,15 +263,14 @@ export class ManagementClient {
     permission: DatasetPermission,
     options: { invite?: boolean } = {},
   ): Promise<DatasetUserPermission | DatasetPermissionInvitation> {
-    return this.http.put<DatasetUserPermission | DatasetPermissionInvitation>(datasetUserPath(dataset, user), {
-      permission,
-      ...(options.invite ? { invite: true } : {}),
+    return this.http.call(DATASET_PERMISSION_ROUTES.setUser, datasetUserParams(dataset, user), {
+      body: { permission, ...(options.invite ? { invite: true } : {}) },
     });
   }
 
   /** Removes the user's explicit grant; they keep whatever their role and the default permission give (MANAGE). */
   async deleteDatasetUserPermission(dataset: DatasetLike, user: UserLike): Promise<void> {
-    return this.http.delete(datasetUserPath(dataset, user));
+    return this.http.call(DATASET_PERMISSION_ROUTES.removeUser, datasetUserParams(dataset, user));
   }
 
   /**
@@ -340,10 +349,10 @@ export class ManagementClient {
   }
 }
 
-function datasetPath(dataset: DatasetLike): string {
-  return fillPath(PATHS.dataset, { name: datasetRef(dataset) });
+function datasetParams(dataset: DatasetLike): { name: string } {
+  return { name: datasetRef(dataset) };
 }
 
-function datasetUserPath(dataset: DatasetLike, user: UserLike): string {
-  return fillPath(PATHS.datasetUserPermission, { name: datasetRef(dataset), user: userRef(user) });
+function datasetUserParams(dataset: DatasetLike, user: UserLike): { name: string; user: string } {
+  return { name: datasetRef(dataset), user: userRef(user) };
 }

@@ -1,5 +1,5 @@
-// Every protected route gets the shared auth checks; the route table must cover every registered /api/v1 route.
-import { PATHS } from '@teamset/contract';
+// Every protected route gets the shared auth checks; the contract's route table must be exactly what the app registers.
+import { API_PREFIX, API_ROUTES, PATHS, routeId } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/auth-fixture.js';
 import { describeAuthChecks } from '../test-support/describe-auth-checks.js';
@@ -26,6 +26,16 @@ describe('protected-route table', () => {
     expect(all).toContain(`DELETE ${PATHS.key}`);
     expect(all).toContain(`PUT ${PATHS.userRole}`);
     expect(all).toContain(`POST ${PATHS.acceptInvitation}`);
+  });
+
+  it('the contract declares every route registered under /api/v1 and /health, and the app registers every one it declares', () => {
+    const registered = listRegisteredRoutes(t.app)
+      .filter((r) => (r.path.startsWith(`${API_PREFIX}/`) || r.path === PATHS.health) && r.method !== 'HEAD')
+      .map(routeKey)
+      .sort();
+    const declared = API_ROUTES.map(routeId).sort();
+    expect(new Set(declared).size, 'a route declared twice in the contract').toBe(declared.length);
+    expect(declared).toEqual(registered);
   });
 
   it('lists every route registered under /api/v1 except the public ones, and nothing else', () => {

@@ -1,8 +1,10 @@
 // OpenAPI document at /api/v1/openapi.json and a browsable page at /docs.
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { API_KEY_HEADER, PATHS, SESSION_COOKIE } from '@teamset/contract';
+import { API_KEY_HEADER, META_ROUTES, PATHS, SESSION_COOKIE } from '@teamset/contract';
 import type { FastifyInstance } from 'fastify';
+import { publicRoute } from './protected-route.js';
+import type { TypedApp } from './route-context.js';
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(swagger, {
@@ -24,5 +26,5 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: PATHS.openapi } as Record<string, unknown> });
-  app.get(PATHS.openapi, { schema: { hide: true } }, async () => app.swagger());
+  publicRoute(app as unknown as TypedApp, META_ROUTES.openapi, async (_request, reply) => reply.send(app.swagger()));
 }

@@ -1,6 +1,4 @@
 // What every route module receives: the core services, the auth hook and server settings.
-import { ErrorBody } from '@teamset/contract';
-import { Type } from 'typebox';
 import type { Services } from '@teamset/core';
 import type {
   FastifyBaseLogger,
@@ -33,16 +31,3 @@ export interface RouteContext {
 export function baseUrlOf(request: FastifyRequest, publicUrl: string | undefined): string {
   return publicUrl ?? `${request.protocol}://${request.host}`;
 }
-
-/** Error responses documented on protected routes. */
-export const PROTECTED_ERRORS = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  429: ErrorBody,
-} as const;
-export const SECURITY: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
-
-/** For routes that take no query string: a stray parameter is a client mistake (400 naming it), as unknown body fields are. */
-export const NoQuery = Type.Object({}, { additionalProperties: false });

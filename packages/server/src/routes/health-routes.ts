@@ -1,11 +1,8 @@
 // FiftyOne-compatible health check: `GET /health` → {"status":"available"}, no auth.
-import { Health, PATHS } from '@teamset/contract';
+import { META_ROUTES } from '@teamset/contract';
+import { publicRoute } from '../http/protected-route.js';
 import type { TypedApp } from '../http/route-context.js';
 
 export function registerHealthRoutes(app: TypedApp): void {
-  app.get(
-    PATHS.health,
-    { schema: { tags: ['meta'], summary: 'Health check', response: { 200: Health } } },
-    async () => ({ status: 'available' as const }),
-  );
+  publicRoute(app, META_ROUTES.health, async () => ({ status: 'available' as const }));
 }

@@ -1,38 +1,16 @@
 // Organization media roots (admin): the directories sample media may be served from.
-import { MediaRootList, PATHS, UpdateMediaRootsBody } from '@teamset/contract';
-import { actorOf } from '../auth/authenticate.js';
-import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
+import { ORGANIZATION_ROUTES } from '@teamset/contract';
+import { protectedRoute } from '../http/protected-route.js';
+import type { RouteContext, TypedApp } from '../http/route-context.js';
 
 export function registerMediaRootRoutes(app: TypedApp, ctx: RouteContext): void {
   const { mediaRoots } = ctx.services;
-  const common = { onRequest: ctx.authenticate } as const;
-  const schema = { querystring: NoQuery, tags: ['organization'], security: SECURITY };
 
-  app.get(
-    PATHS.organizationMediaRoots,
-    {
-      ...common,
-      schema: {
-        ...schema,
-        summary: 'Media roots: the organization’s (changeable) and the server’s (--media-root, read-only) (admin)',
-        response: { 200: MediaRootList, ...PROTECTED_ERRORS },
-      },
-    },
-    async (request) => ({ roots: await mediaRoots.list(actorOf(request)) }),
-  );
+  protectedRoute(app, ctx, ORGANIZATION_ROUTES.mediaRoots, async (actor) => ({
+    roots: await mediaRoots.list(actor),
+  }));
 
-  app.put(
-    PATHS.organizationMediaRoots,
-    {
-      ...common,
-      schema: {
-        ...schema,
-        summary:
-          'Replace the organization’s media roots: absolute paths of existing directories, stored as their realpath (admin)',
-        body: UpdateMediaRootsBody,
-        response: { 200: MediaRootList, ...PROTECTED_ERRORS },
-      },
-    },
-    async (request) => ({ roots: await mediaRoots.replace(actorOf(request), request.body.roots) }),
-  );
+  protectedRoute(app, ctx, ORGANIZATION_ROUTES.replaceMediaRoots, async (actor, request) => ({
+    roots: await mediaRoots.replace(actor, request.body.roots),
+  }));
 }

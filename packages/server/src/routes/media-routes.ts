@@ -1,11 +1,10 @@
 // Sample media and thumbnails (VIEW on the dataset), served only from media roots; also registers the media-root settings.
 import { availableParallelism } from 'node:os';
-import { DEFAULT_THUMBNAIL_SIZE, DatasetSampleParams, ErrorBody, PATHS, ThumbnailQuery } from '@teamset/contract';
+import { DEFAULT_THUMBNAIL_SIZE, MEDIA_ROUTES, type DatasetSampleParams } from '@teamset/contract';
 import { AppError, notFound } from '@teamset/core';
-import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { actorOf } from '../auth/authenticate.js';
-import { PROTECTED_ERRORS, SECURITY, NoQuery, type RouteContext, type TypedApp } from '../http/route-context.js';
+import type { Actor } from '@teamset/core';
+import { protectedRoute } from '../http/protected-route.js';
+import type { RouteContext, TypedApp } from '../http/route-context.js';
 import { fileValidators, isNotModified } from '../media/conditional.js';
 import { contentTypeOf, isBrowserImage } from '../media/content-types.js';
 import { NO_MEDIA_ROOTS_MESSAGE, resolveMediaFile } from '../media/media-file.js';
@@ -27,8 +26,6 @@ const THUMBNAIL_QUEUE_LIMIT = 512;
 /** A format we do not decode (GIF, WebP, BMP) is sent as is for the grid when it is no larger than this. */
 export const ORIGINAL_AS_THUMBNAIL_MAX_BYTES = 8 * 1024 * 1024;
 
-const Binary = Type.Unsafe<string>({ type: 'string', format: 'binary' });
-
 export interface MediaRouteOptions {
   /** Most bytes the thumbnail folder may hold (default DEFAULT_THUMBNAIL_CACHE_BYTES). */
   thumbnailCacheBytes?: number;
@@ -48,13 +45,9 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
   });
   registerMediaRootRoutes(app, ctx);
 
-  const common = { onRequest: ctx.authenticate } as const;
-  const schema = { tags: ['samples'], security: SECURITY, params: DatasetSampleParams };
-  const responses = { 200: Binary, 206: Binary, 416: ErrorBody, ...PROTECTED_ERRORS };
-
   /** The sample's file, after the dataset check (404 when invisible) and the media-root check (404 with the reason). */
-  async function mediaFileOf(request: FastifyRequest, params: DatasetSampleParams) {
-    const sample = await samples.getSample(actorOf(request), params.name, params.sampleId);
+  async function mediaFileOf(actor: Actor, params: DatasetSampleParams) {
+    const sample = await samples.getSample(actor, params.name, params.sampleId);
     const roots = await mediaRoots.effective();
     if (roots.length === 0) throw notFound(NO_MEDIA_ROOTS_MESSAGE);
     const file = await resolveMediaFile(sample.filepath, roots, mediaRoots.protectedPaths);
@@ -64,19 +57,12 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
 
   // HEAD declared with GET rather than derived by Fastify: the derived one would read the whole file only to
   // drop it, and replaces our Content-Length with 0.
-  app.route({
-    method: ['GET', 'HEAD'],
-    url: PATHS.sampleMedia,
-    ...common,
-    schema: {
-      ...schema,
-      querystring: NoQuery,
-      summary:
-        'The sample’s media file (VIEW): content type from the extension, single byte ranges, ETag/Last-Modified with 304',
-      response: responses,
-    },
-    handler: async (request, reply) => {
-      const file = await mediaFileOf(request, request.params);
+  protectedRoute(
+    app,
+    ctx,
+    MEDIA_ROUTES.media,
+    async (actor, request, reply) => {
+      const file = await mediaFileOf(actor, request.params);
       return sendFile(request, reply, {
         path: file.path,
         size: file.stats.size,
@@ -85,21 +71,15 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
         cacheControl: MEDIA_CACHE_CONTROL,
       });
     },
-  });
+    { head: true },
+  );
 
-  app.route({
-    method: ['GET', 'HEAD'],
-    url: PATHS.sampleThumbnail,
-    ...common,
-    schema: {
-      ...schema,
-      querystring: ThumbnailQuery,
-      summary:
-        'A small JPEG of the sample’s image (VIEW), made on first request and cached on disk; GIF/WebP/BMP up to 8 MiB are sent as they are',
-      response: { ...responses, 503: ErrorBody },
-    },
-    handler: async (request, reply) => {
-      const file = await mediaFileOf(request, request.params);
+  protectedRoute(
+    app,
+    ctx,
+    MEDIA_ROUTES.thumbnail,
+    async (actor, request, reply) => {
+      const file = await mediaFileOf(actor, request.params);
       const size = request.query.size ?? DEFAULT_THUMBNAIL_SIZE;
       const validators = fileValidators(file.path, file.stats, `t${size}-`);
       // A browser holding the current thumbnail needs no rendering, not even a cache lookup.
@@ -140,5 +120,6 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
       }
       throw notFound(`No thumbnail for this sample: ${outcome.message}`);
     },
-  });
+    { head: true },
+  );
 }

@@ -1,5 +1,7 @@
 // The authorization matrix's dataset and permission endpoints: listing, create, get, edit, rename, delete, user and group grants, default permission.
 import {
+  DATASET_PERMISSION_ROUTES,
+  DATASET_ROUTES,
   PATHS,
   fillPath,
   type Dataset,
@@ -11,7 +13,7 @@ import {
 } from '@teamset/contract';
 import { SYSTEM_ACTOR, isAppError } from '@teamset/core';
 import { expect } from 'vitest';
-import type { CellContext, MatrixOperation } from './matrix-operation.js';
+import { fromRoute, type CellContext, type MatrixOperation } from './matrix-operation.js';
 import { BYSTANDER_GRANT } from './matrix-seed.js';
 
 const datasetUrl = (ctx: CellContext): string => fillPath(PATHS.dataset, { name: ctx.dataset.name });
@@ -38,9 +40,7 @@ function otherDefault(ctx: CellContext): 'VIEW' | 'TAG' {
 export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   {
     name: 'GET datasets (listing)',
-    method: 'GET',
-    path: PATHS.datasets,
-    requirement: { kind: 'signedIn' },
+    ...fromRoute(DATASET_ROUTES.list),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: `${PATHS.datasets}?search=${encodeURIComponent(ctx.dataset.name)}` }),
@@ -55,9 +55,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST datasets (create)',
-    method: 'POST',
-    path: PATHS.datasets,
-    requirement: { kind: 'role', capability: 'createsDatasets' },
+    ...fromRoute(DATASET_ROUTES.create, { kind: 'role', capability: 'createsDatasets' }),
     status: 201,
     mutates: false,
     request: (ctx) => ({ url: PATHS.datasets, payload: { name: ctx.newName('created') } }),
@@ -69,9 +67,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET dataset',
-    method: 'GET',
-    path: PATHS.dataset,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(DATASET_ROUTES.get),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: datasetUrl(ctx) }),
@@ -81,9 +77,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PATCH dataset (description)',
-    method: 'PATCH',
-    path: PATHS.dataset,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(DATASET_ROUTES.update),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: datasetUrl(ctx), payload: { description: 'edited in the matrix', tags: ['matrix'] } }),
@@ -101,9 +95,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PATCH dataset (rename)',
-    method: 'PATCH',
-    path: PATHS.dataset,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_ROUTES.update, { kind: 'level', level: 'MANAGE' }),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: datasetUrl(ctx), payload: { name: `${ctx.dataset.name} renamed` } }),
@@ -116,9 +108,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'DELETE dataset',
-    method: 'DELETE',
-    path: PATHS.dataset,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_ROUTES.delete),
     status: 204,
     mutates: true,
     request: (ctx) => ({ url: datasetUrl(ctx) }),
@@ -129,9 +119,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET dataset permissions',
-    method: 'GET',
-    path: PATHS.datasetPermissions,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.list),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: fillPath(PATHS.datasetPermissions, { name: ctx.dataset.name }) }),
@@ -146,9 +134,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET another user’s permission',
-    method: 'GET',
-    path: PATHS.datasetUserPermission,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.getUser),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.bystander.email) }),
@@ -163,9 +149,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   {
     // Reading one's own permission needs only to see the dataset (the route's documented rule: "MANAGE, or your own").
     name: 'GET own permission',
-    method: 'GET',
-    path: PATHS.datasetUserPermission,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.getUser, { kind: 'level', level: 'VIEW' }),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.caller.email) }),
@@ -179,9 +163,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PUT a user’s permission',
-    method: 'PUT',
-    path: PATHS.datasetUserPermission,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.setUser),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.bystander.email), payload: { permission: 'EDIT' } }),
@@ -198,9 +180,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'DELETE a user’s permission',
-    method: 'DELETE',
-    path: PATHS.datasetUserPermission,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.removeUser),
     status: 204,
     mutates: true,
     request: (ctx) => ({ url: userPermissionUrl(ctx, ctx.bystander.email) }),
@@ -213,9 +193,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET a group’s permission',
-    method: 'GET',
-    path: PATHS.datasetGroupPermission,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.getGroup),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: groupPermissionUrl(ctx) }),
@@ -228,9 +206,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PUT a group’s permission',
-    method: 'PUT',
-    path: PATHS.datasetGroupPermission,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.setGroup),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: groupPermissionUrl(ctx), payload: { permission: 'EDIT' } }),
@@ -244,9 +220,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'DELETE a group’s permission',
-    method: 'DELETE',
-    path: PATHS.datasetGroupPermission,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.removeGroup),
     status: 204,
     mutates: true,
     request: (ctx) => ({ url: groupPermissionUrl(ctx) }),
@@ -256,9 +230,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PUT default permission',
-    method: 'PUT',
-    path: PATHS.datasetDefaultPermission,
-    requirement: { kind: 'level', level: 'MANAGE' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.setDefault),
     status: 200,
     mutates: true,
     request: (ctx) => ({
@@ -274,9 +246,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET own dataset permissions',
-    method: 'GET',
-    path: PATHS.userDatasetPermissions,
-    requirement: { kind: 'signedIn' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.forUser, { kind: 'signedIn' }),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: fillPath(PATHS.userDatasetPermissions, { user: ctx.caller.email }) }),
@@ -290,9 +260,7 @@ export const DATASET_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET another user’s dataset permissions',
-    method: 'GET',
-    path: PATHS.userDatasetPermissions,
-    requirement: { kind: 'role', capability: 'readsOthersPermissions' },
+    ...fromRoute(DATASET_PERMISSION_ROUTES.forUser, { kind: 'role', capability: 'readsOthersPermissions' }),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: fillPath(PATHS.userDatasetPermissions, { user: ctx.bystander.email }) }),

@@ -1,4 +1,5 @@
 // What one endpoint contributes to the authorization matrix: its request, its requirement per docs/design.md §2, and how to see its effect.
+import { routeId, type RouteDefinition } from '@teamset/contract';
 import type { Services } from '@teamset/core';
 import type { LightMyRequestResponse } from 'fastify';
 import type { FixtureUser } from './auth-fixture.js';
@@ -39,7 +40,7 @@ export interface MatrixOperation {
   /** Shown in failures, e.g. "PATCH dataset (rename)". */
   name: string;
   method: TestMethod;
-  /** The PATHS entry the request goes to (the coverage check compares these with the registered routes). */
+  /** The route's path (the coverage check compares these with the registered routes). */
   path: string;
   requirement: Requirement;
   /** Status when allowed. */
@@ -49,4 +50,25 @@ export interface MatrixOperation {
   request(ctx: CellContext): MatrixRequest;
   /** Runs when the cell is allowed, after the status check: the body and the effect in the database. */
   verify(ctx: CellContext, response: LightMyRequestResponse): Promise<void>;
+}
+
+/**
+ * An operation's route and requirement, from the contract's route table. The requirement is the route's `access`
+ * unless the operation states a stricter or looser case of it (renaming needs MANAGE; your own permission needs
+ * VIEW) or the access is a role capability, which the oracle names itself (create, clone, others' permissions).
+ */
+export function fromRoute(
+  route: RouteDefinition,
+  requirement?: Requirement,
+): Pick<MatrixOperation, 'method' | 'path' | 'requirement'> {
+  const { access } = route;
+  const derived: Requirement | undefined =
+    access.kind === 'signedIn'
+      ? { kind: 'signedIn' }
+      : access.kind === 'dataset' && access.role === undefined
+        ? { kind: 'level', level: access.permission }
+        : undefined;
+  const stated = requirement ?? derived;
+  if (!stated) throw new Error(`${routeId(route)}: state the matrix requirement of its ${access.kind} access`);
+  return { method: route.method, path: route.path, requirement: stated };
 }

@@ -1,6 +1,13 @@
 // The authorization matrix's sample-level endpoints: clone, samples, values, tags, aggregations, fields and saved views.
 import {
+  DATASET_ROUTES,
+  FIELD_ROUTES,
+  MEDIA_ROUTES,
   PATHS,
+  SAMPLE_ROUTES,
+  SAVED_VIEW_ROUTES,
+  TAG_ROUTES,
+  VIEW_READ_ROUTES,
   fillPath,
   type AggregateResult,
   type Dataset,
@@ -14,7 +21,7 @@ import {
 } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { expect } from 'vitest';
-import type { CellContext, MatrixOperation } from './matrix-operation.js';
+import { fromRoute, type CellContext, type MatrixOperation } from './matrix-operation.js';
 import { SEED_FIELD, SEED_SAMPLES, SEED_UNIQUENESS, SEED_VIEW, SEED_VIEW_NAME } from './matrix-seed.js';
 
 const at = (path: string, ctx: CellContext, extra: Record<string, string> = {}): string =>
@@ -39,9 +46,7 @@ const ADDED_VIEW = { stages: [{ stage: 'limit', n: 1 }] };
 export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   {
     name: 'POST clone',
-    method: 'POST',
-    path: PATHS.datasetClone,
-    requirement: { kind: 'role', capability: 'clones', level: 'VIEW' },
+    ...fromRoute(DATASET_ROUTES.clone, { kind: 'role', capability: 'clones', level: 'VIEW' }),
     status: 201,
     // The source is only read; the clone is a new dataset.
     mutates: false,
@@ -54,9 +59,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST samples (add)',
-    method: 'POST',
-    path: PATHS.samples,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(SAMPLE_ROUTES.add),
     status: 201,
     mutates: true,
     request: (ctx) => ({
@@ -74,9 +77,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST samples/query',
-    method: 'POST',
-    path: PATHS.samplesQuery,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(VIEW_READ_ROUTES.query),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.samplesQuery, ctx), payload: { limit: 10 } }),
@@ -89,9 +90,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST samples/delete',
-    method: 'POST',
-    path: PATHS.samplesDelete,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(SAMPLE_ROUTES.delete),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.samplesDelete, ctx), payload: { ids: [firstId(ctx)] } }),
@@ -102,9 +101,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET sample',
-    method: 'GET',
-    path: PATHS.sample,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(SAMPLE_ROUTES.get),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.sample, ctx, { sampleId: firstId(ctx) }) }),
@@ -119,9 +116,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PATCH sample',
-    method: 'PATCH',
-    path: PATHS.sample,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(SAMPLE_ROUTES.patch),
     status: 200,
     mutates: true,
     request: (ctx) => ({
@@ -135,9 +130,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST values',
-    method: 'POST',
-    path: PATHS.values,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(VIEW_READ_ROUTES.values),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.values, ctx), payload: { path: 'uniqueness' } }),
@@ -147,9 +140,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST set-values',
-    method: 'POST',
-    path: PATHS.setValues,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(SAMPLE_ROUTES.setValues),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.setValues, ctx), payload: { path: 'uniqueness', values: [0.2, 0.3, 0.4] } }),
@@ -160,9 +151,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST tags/add',
-    method: 'POST',
-    path: PATHS.tag,
-    requirement: { kind: 'level', level: 'TAG' },
+    ...fromRoute(TAG_ROUTES.tag),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.tag, ctx), payload: { tags: ['matrix'] } }),
@@ -173,9 +162,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST tags/remove',
-    method: 'POST',
-    path: PATHS.untag,
-    requirement: { kind: 'level', level: 'TAG' },
+    ...fromRoute(TAG_ROUTES.untag),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.untag, ctx), payload: { tags: ['first'] } }),
@@ -187,9 +174,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST tags/count',
-    method: 'POST',
-    path: PATHS.countTags,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(VIEW_READ_ROUTES.countTags),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.countTags, ctx), payload: {} }),
@@ -199,9 +184,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST aggregate',
-    method: 'POST',
-    path: PATHS.aggregate,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(VIEW_READ_ROUTES.aggregate),
     status: 200,
     mutates: false,
     request: (ctx) => ({
@@ -219,9 +202,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET fields',
-    method: 'GET',
-    path: PATHS.fields,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(FIELD_ROUTES.list),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.fields, ctx) }),
@@ -234,9 +215,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'POST fields (add)',
-    method: 'POST',
-    path: PATHS.fields,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(FIELD_ROUTES.add),
     status: 201,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.fields, ctx), payload: { path: 'matrix_field', type: 'int' } }),
@@ -247,9 +226,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'DELETE field',
-    method: 'DELETE',
-    path: PATHS.field,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(FIELD_ROUTES.delete),
     status: 204,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.field, ctx, { path: SEED_FIELD.path }) }),
@@ -259,9 +236,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PATCH field (rename)',
-    method: 'PATCH',
-    path: PATHS.field,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(FIELD_ROUTES.rename),
     status: 200,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.field, ctx, { path: SEED_FIELD.path }), payload: { newPath: 'extra_renamed' } }),
@@ -274,9 +249,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET saved views',
-    method: 'GET',
-    path: PATHS.savedViews,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(SAVED_VIEW_ROUTES.list),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.savedViews, ctx) }),
@@ -286,9 +259,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'GET saved view',
-    method: 'GET',
-    path: PATHS.savedView,
-    requirement: { kind: 'level', level: 'VIEW' },
+    ...fromRoute(SAVED_VIEW_ROUTES.get),
     status: 200,
     mutates: false,
     request: (ctx) => ({ url: at(PATHS.savedView, ctx, { view: SEED_VIEW_NAME }) }),
@@ -298,9 +269,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'PUT saved view',
-    method: 'PUT',
-    path: PATHS.savedView,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(SAVED_VIEW_ROUTES.save),
     status: 200,
     mutates: true,
     request: (ctx) => ({
@@ -319,9 +288,7 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   {
     name: 'DELETE saved view',
-    method: 'DELETE',
-    path: PATHS.savedView,
-    requirement: { kind: 'level', level: 'EDIT' },
+    ...fromRoute(SAVED_VIEW_ROUTES.delete),
     status: 204,
     mutates: true,
     request: (ctx) => ({ url: at(PATHS.savedView, ctx, { view: SEED_VIEW_NAME }) }),
@@ -331,14 +298,12 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
   },
   // Media: the matrix configures no media root, so a caller who passes the dataset check gets the "not configured"
   // 404 — a different sentence from the invisible dataset's 404 (serving itself: media-routes.test.ts).
-  ...[PATHS.sampleMedia, PATHS.sampleThumbnail].map((path): MatrixOperation => ({
-    name: `GET sample ${path.endsWith('thumbnail') ? 'thumbnail' : 'media'}`,
-    method: 'GET',
-    path,
-    requirement: { kind: 'level', level: 'VIEW' },
+  ...[MEDIA_ROUTES.media, MEDIA_ROUTES.thumbnail].map((route): MatrixOperation => ({
+    name: `GET sample ${route.path.endsWith('thumbnail') ? 'thumbnail' : 'media'}`,
+    ...fromRoute(route),
     status: 404,
     mutates: false,
-    request: (ctx) => ({ url: at(path, ctx, { sampleId: firstId(ctx) }) }),
+    request: (ctx) => ({ url: at(route.path, ctx, { sampleId: firstId(ctx) }) }),
     async verify(_ctx, response) {
       expect(response.json<{ error: { message: string } }>().error.message).toMatch(/^Media serving is not configured/);
     },

@@ -1,8 +1,17 @@
-// The one table of every protected /api/v1 route (sample request, minimum role), the public ones, and a lister of registered routes.
-import { API_PREFIX, PATHS, fillPath, type Role } from '@teamset/contract';
+// The auth tests' view of the contract's route table: each route with a probe request and the lowest role its access lets through.
+import {
+  API_PREFIX,
+  API_ROUTES,
+  fillPath,
+  routeId,
+  type HttpMethod,
+  type Role,
+  type RouteAccess,
+  type RouteDefinition,
+} from '@teamset/contract';
 import type { FastifyInstance } from 'fastify';
 
-export type TestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type TestMethod = HttpMethod;
 
 export interface ProtectedRoute {
   method: TestMethod;
@@ -12,7 +21,7 @@ export interface ProtectedRoute {
   url: string;
   /** A valid body for the route, when it takes one. */
   body?: Record<string, unknown>;
-  /** Lowest role that passes authorization; ADMIN means admin-only. */
+  /** Lowest role that passes authorization on the probe; ADMIN means admin-only. */
   minRole: Role;
 }
 
@@ -21,54 +30,52 @@ export interface RouteId {
   path: string;
 }
 
+interface Probe {
+  params?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
 const NO_USER = 'nobody-here@example.com';
 const NO_ID = '000000000000000000000000';
 const NO_DATASET = 'no such dataset';
-
-const route = (
-  method: TestMethod,
-  path: string,
-  minRole: Role,
-  extra: { params?: Record<string, string>; body?: Record<string, unknown> } = {},
-): ProtectedRoute => ({
-  method,
-  path,
-  url: extra.params ? fillPath(path, extra.params) : path,
-  minRole,
-  ...(extra.body ? { body: extra.body } : {}),
+const NO_GROUP = 'no such group';
+const onDataset = (body?: Record<string, unknown>): Probe => ({
+  params: { name: NO_DATASET },
+  ...(body ? { body } : {}),
 });
+const onSample: Probe = { params: { name: NO_DATASET, sampleId: NO_ID } };
+const onGroup = (body?: Record<string, unknown>): Probe => ({ params: { group: NO_GROUP }, ...(body ? { body } : {}) });
+const someView = { stages: [{ stage: 'limit', n: 5 }] };
 
-/** Every route that needs credentials. A route missing here fails the coverage test in auth/authenticate.test.ts. */
-export const PROTECTED_ROUTES: readonly ProtectedRoute[] = [
-  route('GET', PATHS.whoami, 'GUEST'),
-  route('POST', PATHS.logout, 'GUEST'),
-  route('PATCH', PATHS.account, 'GUEST', { body: { name: 'Route Table Probe' } }),
-  route('POST', PATHS.accountPassword, 'GUEST', {
+/**
+ * The request each route is probed with, by `METHOD path`: params that name nothing that exists and a valid body.
+ * Only request data: who may call a route is its `access` in the contract. A route with params or a body and no
+ * probe here fails at load, so a new route cannot slip past the auth tests.
+ */
+const PROBES: Readonly<Record<string, Probe>> = {
+  'PATCH /api/v1/account': { body: { name: 'Route Table Probe' } },
+  'POST /api/v1/account/password': {
     body: { currentPassword: 'not the current password', newPassword: 'a new password for the probe' },
-  }),
+  },
+  'POST /api/v1/auth/login': { body: { email: 'nobody@example.com', password: 'not the password' } },
+  'POST /api/v1/setup': {
+    body: { token: 'not-the-token', email: 'root@example.com', name: 'Root', password: 'long enough' },
+  },
+  'POST /api/v1/invitations/accept': { body: { token: 'not-a-token', name: 'X', password: 'long enough' } },
 
-  route('GET', PATHS.users, 'ADMIN'),
-  route('GET', PATHS.user, 'ADMIN', { params: { user: NO_USER } }),
-  route('PUT', PATHS.userRole, 'ADMIN', { params: { user: NO_USER }, body: { role: 'MEMBER' } }),
-  route('DELETE', PATHS.user, 'ADMIN', { params: { user: NO_USER } }),
+  'GET /api/v1/users/:user': { params: { user: NO_USER } },
+  'PUT /api/v1/users/:user/role': { params: { user: NO_USER }, body: { role: 'MEMBER' } },
+  'DELETE /api/v1/users/:user': { params: { user: NO_USER } },
+  'POST /api/v1/invitations': { body: { email: 'table-invitee@example.com', role: 'MEMBER' } },
+  'DELETE /api/v1/invitations/:id': { params: { id: NO_ID } },
+  'POST /api/v1/keys': { body: { name: 'table probe' } },
+  'DELETE /api/v1/keys/:keyId': { params: { keyId: NO_ID } },
 
-  route('POST', PATHS.invitations, 'ADMIN', { body: { email: 'table-invitee@example.com', role: 'MEMBER' } }),
-  route('GET', PATHS.invitations, 'ADMIN'),
-  route('DELETE', PATHS.invitation, 'ADMIN', { params: { id: NO_ID } }),
-
-  route('POST', PATHS.keys, 'COLLABORATOR', { body: { name: 'table probe' } }),
-  route('GET', PATHS.keys, 'COLLABORATOR'),
-  route('DELETE', PATHS.key, 'COLLABORATOR', { params: { keyId: NO_ID } }),
-
-  route('GET', PATHS.organizationSettings, 'ADMIN'),
-  route('PATCH', PATHS.organizationSettings, 'ADMIN', { body: { defaultDatasetPermission: 'NO_ACCESS' } }),
-  route('GET', PATHS.audit, 'ADMIN'),
-  route('GET', PATHS.organizationMediaRoots, 'ADMIN'),
-  route('PUT', PATHS.organizationMediaRoots, 'ADMIN', { body: { roots: [] } }),
+  'PATCH /api/v1/organization/settings': { body: { defaultDatasetPermission: 'NO_ACCESS' } },
+  'PUT /api/v1/organization/media-roots': { body: { roots: [] } },
 
   // Dataset routes on a dataset that does not exist: 404 to every role, so the lowest role passes authorization.
-  route('GET', PATHS.datasets, 'GUEST'),
-  route('POST', PATHS.datasets, 'MEMBER', {
+  'POST /api/v1/datasets': {
     body: {
       name: 'table probe',
       mediaType: 'image',
@@ -76,111 +83,112 @@ export const PROTECTED_ROUTES: readonly ProtectedRoute[] = [
       description: 'made by the route table',
       info: { source: 'table' },
     },
-  }),
-  route('GET', PATHS.dataset, 'GUEST', { params: { name: NO_DATASET } }),
-  route('PATCH', PATHS.dataset, 'GUEST', { params: { name: NO_DATASET }, body: { description: 'probe' } }),
-  route('DELETE', PATHS.dataset, 'GUEST', { params: { name: NO_DATASET } }),
-  route('GET', PATHS.datasetPermissions, 'GUEST', { params: { name: NO_DATASET } }),
-  route('GET', PATHS.datasetUserPermission, 'GUEST', { params: { name: NO_DATASET, user: NO_USER } }),
-  route('PUT', PATHS.datasetUserPermission, 'GUEST', {
+  },
+  'GET /api/v1/datasets/:name': onDataset(),
+  'PATCH /api/v1/datasets/:name': onDataset({ description: 'probe' }),
+  'DELETE /api/v1/datasets/:name': onDataset(),
+  'GET /api/v1/datasets/:name/permissions': onDataset(),
+  'GET /api/v1/datasets/:name/permissions/users/:user': { params: { name: NO_DATASET, user: NO_USER } },
+  'PUT /api/v1/datasets/:name/permissions/users/:user': {
     params: { name: NO_DATASET, user: NO_USER },
     body: { permission: 'VIEW' },
-  }),
-  route('DELETE', PATHS.datasetUserPermission, 'GUEST', { params: { name: NO_DATASET, user: NO_USER } }),
-  route('PUT', PATHS.datasetDefaultPermission, 'GUEST', { params: { name: NO_DATASET }, body: { permission: 'VIEW' } }),
-  route('GET', PATHS.userDatasetPermissions, 'ADMIN', { params: { user: NO_USER } }),
+  },
+  'DELETE /api/v1/datasets/:name/permissions/users/:user': { params: { name: NO_DATASET, user: NO_USER } },
+  'PUT /api/v1/datasets/:name/permissions/default': onDataset({ permission: 'VIEW' }),
+  'GET /api/v1/users/:user/dataset-permissions': { params: { user: NO_USER } },
 
   // User groups: writes and other users' groups are admin-only; reads of a group that does not exist are 404 to everyone.
-  route('GET', PATHS.userGroups, 'GUEST'),
-  route('POST', PATHS.userGroups, 'ADMIN', {
-    body: { name: 'table probe group', description: 'made by the route table', users: [] },
-  }),
-  route('GET', PATHS.userGroup, 'GUEST', { params: { group: 'no such group' } }),
-  route('PATCH', PATHS.userGroup, 'ADMIN', { params: { group: 'no such group' }, body: { description: 'probe' } }),
-  route('DELETE', PATHS.userGroup, 'ADMIN', { params: { group: 'no such group' } }),
-  route('POST', PATHS.userGroupUsers, 'ADMIN', { params: { group: 'no such group' }, body: { users: [NO_USER] } }),
-  route('POST', PATHS.userGroupUsersRemove, 'ADMIN', {
-    params: { group: 'no such group' },
-    body: { users: [NO_USER] },
-  }),
-  route('GET', PATHS.userGroupDatasetPermissions, 'ADMIN', { params: { group: 'no such group' } }),
-  route('GET', PATHS.userUserGroups, 'ADMIN', { params: { user: NO_USER } }),
-  route('GET', PATHS.datasetGroupPermission, 'GUEST', { params: { name: NO_DATASET, group: 'no such group' } }),
-  route('PUT', PATHS.datasetGroupPermission, 'GUEST', {
-    params: { name: NO_DATASET, group: 'no such group' },
+  'POST /api/v1/groups': { body: { name: 'table probe group', description: 'made by the route table', users: [] } },
+  'GET /api/v1/groups/:group': onGroup(),
+  'PATCH /api/v1/groups/:group': onGroup({ description: 'probe' }),
+  'DELETE /api/v1/groups/:group': onGroup(),
+  'POST /api/v1/groups/:group/users': onGroup({ users: [NO_USER] }),
+  'POST /api/v1/groups/:group/users/remove': onGroup({ users: [NO_USER] }),
+  'GET /api/v1/groups/:group/dataset-permissions': onGroup(),
+  'GET /api/v1/users/:user/groups': { params: { user: NO_USER } },
+  'GET /api/v1/datasets/:name/permissions/groups/:group': { params: { name: NO_DATASET, group: NO_GROUP } },
+  'PUT /api/v1/datasets/:name/permissions/groups/:group': {
+    params: { name: NO_DATASET, group: NO_GROUP },
     body: { permission: 'VIEW' },
-  }),
-  route('DELETE', PATHS.datasetGroupPermission, 'GUEST', { params: { name: NO_DATASET, group: 'no such group' } }),
+  },
+  'DELETE /api/v1/datasets/:name/permissions/groups/:group': { params: { name: NO_DATASET, group: NO_GROUP } },
 
   // Sample-level routes, on the same missing dataset: 404 to every role after authentication.
-  route('POST', PATHS.datasetClone, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { name: 'table clone probe', view: { stages: [{ stage: 'limit', n: 1 }] } },
+  'POST /api/v1/datasets/:name/clone': onDataset({
+    name: 'table clone probe',
+    view: { stages: [{ stage: 'limit', n: 1 }] },
   }),
-  route('POST', PATHS.samples, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { samples: [{ filepath: '/probe/a.jpg', tags: ['probe'], uniqueness: 0.5 }] },
+  'POST /api/v1/datasets/:name/samples': onDataset({
+    samples: [{ filepath: '/probe/a.jpg', tags: ['probe'], uniqueness: 0.5 }],
   }),
-  route('POST', PATHS.samplesQuery, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { view: { stages: [{ stage: 'match_tags', tags: ['probe'] }] }, limit: 10 },
+  'POST /api/v1/datasets/:name/samples/query': onDataset({
+    view: { stages: [{ stage: 'match_tags', tags: ['probe'] }] },
+    limit: 10,
   }),
-  route('POST', PATHS.samplesDelete, 'GUEST', { params: { name: NO_DATASET }, body: { ids: [NO_ID] } }),
-  route('GET', PATHS.sample, 'GUEST', { params: { name: NO_DATASET, sampleId: NO_ID } }),
-  route('PATCH', PATHS.sample, 'GUEST', {
-    params: { name: NO_DATASET, sampleId: NO_ID },
+  'POST /api/v1/datasets/:name/samples/delete': onDataset({ ids: [NO_ID] }),
+  'GET /api/v1/datasets/:name/samples/:sampleId': onSample,
+  'PATCH /api/v1/datasets/:name/samples/:sampleId': {
+    ...onSample,
     body: { set: { uniqueness: 0.1 }, unset: ['probe_field'] },
-  }),
-  route('GET', PATHS.sampleMedia, 'GUEST', { params: { name: NO_DATASET, sampleId: NO_ID } }),
-  route('GET', PATHS.sampleThumbnail, 'GUEST', { params: { name: NO_DATASET, sampleId: NO_ID } }),
-  route('POST', PATHS.values, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { view: { stages: [{ stage: 'limit', n: 5 }] }, path: 'uniqueness', unwind: false },
-  }),
-  route('POST', PATHS.setValues, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { path: 'uniqueness', values: [0.1] },
-  }),
-  route('POST', PATHS.tag, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { view: { stages: [{ stage: 'limit', n: 5 }] }, tags: ['probe'] },
-  }),
-  route('POST', PATHS.untag, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { view: { stages: [{ stage: 'limit', n: 5 }] }, tags: ['probe'] },
-  }),
-  route('POST', PATHS.countTags, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { view: { stages: [{ stage: 'limit', n: 5 }] }, labels: false },
-  }),
-  route('POST', PATHS.aggregate, 'GUEST', {
-    params: { name: NO_DATASET },
-    body: { view: { stages: [{ stage: 'limit', n: 5 }] }, aggregations: [{ type: 'count' }] },
-  }),
-  route('GET', PATHS.fields, 'GUEST', { params: { name: NO_DATASET } }),
-  route('POST', PATHS.fields, 'GUEST', { params: { name: NO_DATASET }, body: { path: 'probe_field', type: 'float' } }),
-  route('DELETE', PATHS.field, 'GUEST', { params: { name: NO_DATASET, path: 'probe_field' } }),
-  route('PATCH', PATHS.field, 'GUEST', {
+  },
+  'GET /api/v1/datasets/:name/samples/:sampleId/media': onSample,
+  'GET /api/v1/datasets/:name/samples/:sampleId/thumbnail': onSample,
+  'POST /api/v1/datasets/:name/values': onDataset({ view: someView, path: 'uniqueness', unwind: false }),
+  'POST /api/v1/datasets/:name/set-values': onDataset({ path: 'uniqueness', values: [0.1] }),
+  'POST /api/v1/datasets/:name/tags/add': onDataset({ view: someView, tags: ['probe'] }),
+  'POST /api/v1/datasets/:name/tags/remove': onDataset({ view: someView, tags: ['probe'] }),
+  'POST /api/v1/datasets/:name/tags/count': onDataset({ view: someView, labels: false }),
+  'POST /api/v1/datasets/:name/aggregate': onDataset({ view: someView, aggregations: [{ type: 'count' }] }),
+  'GET /api/v1/datasets/:name/fields': onDataset(),
+  'POST /api/v1/datasets/:name/fields': onDataset({ path: 'probe_field', type: 'float' }),
+  'DELETE /api/v1/datasets/:name/fields/:path': { params: { name: NO_DATASET, path: 'probe_field' } },
+  'PATCH /api/v1/datasets/:name/fields/:path': {
     params: { name: NO_DATASET, path: 'probe_field' },
     body: { newPath: 'renamed_probe' },
-  }),
-  route('GET', PATHS.savedViews, 'GUEST', { params: { name: NO_DATASET } }),
-  route('GET', PATHS.savedView, 'GUEST', { params: { name: NO_DATASET, view: 'probe view' } }),
-  route('PUT', PATHS.savedView, 'GUEST', {
+  },
+  'GET /api/v1/datasets/:name/views': onDataset(),
+  'GET /api/v1/datasets/:name/views/:view': { params: { name: NO_DATASET, view: 'probe view' } },
+  'PUT /api/v1/datasets/:name/views/:view': {
     params: { name: NO_DATASET, view: 'probe view' },
     body: { view: { stages: [] }, description: 'probe', overwrite: false },
-  }),
-  route('DELETE', PATHS.savedView, 'GUEST', { params: { name: NO_DATASET, view: 'probe view' } }),
-];
+  },
+  'DELETE /api/v1/datasets/:name/views/:view': { params: { name: NO_DATASET, view: 'probe view' } },
+};
 
-/** Routes under /api/v1 reachable without credentials, on purpose. */
-export const PUBLIC_ROUTES: readonly RouteId[] = [
-  { method: 'POST', path: PATHS.login },
-  { method: 'GET', path: PATHS.setup },
-  { method: 'POST', path: PATHS.setup },
-  { method: 'POST', path: PATHS.acceptInvitation },
-  { method: 'GET', path: PATHS.openapi },
-];
+/**
+ * The lowest role that gets past authorization on a route's probe. A dataset route's probe names a dataset that
+ * does not exist, which is a 404 to every role before any role check; a role route with `self` is probed on
+ * another user, so only the role passes.
+ */
+export function minRoleOf(access: Exclude<RouteAccess, { kind: 'public' }>): Role {
+  if (access.kind === 'role') return access.role;
+  return 'GUEST';
+}
+
+function probed(route: RouteDefinition): ProtectedRoute {
+  const probe = PROBES[routeId(route)] ?? {};
+  if ((route.params && !probe.params) || (route.body && !probe.body))
+    throw new Error(`no probe request for ${routeId(route)} in protected-routes.ts`);
+  return {
+    method: route.method,
+    path: route.path,
+    url: probe.params ? fillPath(route.path, probe.params) : route.path,
+    minRole: route.access.kind === 'public' ? 'GUEST' : minRoleOf(route.access),
+    ...(probe.body ? { body: probe.body } : {}),
+  };
+}
+
+const API = API_ROUTES.filter((r) => r.path.startsWith(`${API_PREFIX}/`));
+
+/** Every route that needs credentials, from the contract. A registered route missing from the contract fails the coverage test in auth/authenticate.test.ts. */
+export const PROTECTED_ROUTES: readonly ProtectedRoute[] = API.filter((r) => r.access.kind !== 'public').map(probed);
+
+/** Routes under /api/v1 reachable without credentials, on purpose, with their probe requests. */
+export const PUBLIC_ROUTES: readonly ProtectedRoute[] = API.filter((r) => r.access.kind === 'public').map(probed);
+
+/** Every probe must belong to a route: a stale one would mean a route was renamed without its probe. */
+const unknownProbes = Object.keys(PROBES).filter((id) => !API_ROUTES.some((r) => routeId(r) === id));
+if (unknownProbes.length > 0) throw new Error(`probes for routes not in the contract: ${unknownProbes.join(', ')}`);
 
 export function routeKey(r: RouteId): string {
   return `${r.method} ${r.path}`;

@@ -1,0 +1,126 @@
+// People: admin user management, invitations, and API keys.
+import { ErrorBody } from '../errors/error-codes.js';
+import { SessionInfo } from '../schemas/auth.js';
+import { IdParams } from '../schemas/common.js';
+import {
+  AcceptInvitationBody,
+  CreatedInvitation,
+  CreateInvitationBody,
+  InvitationList,
+} from '../schemas/invitations.js';
+import { ApiKeyList, CreateApiKeyBody, CreatedApiKey, KeyIdParams, ListApiKeysQuery } from '../schemas/keys.js';
+import { ListUsersQuery, SetRoleBody, User, UserPage, UserRefParams } from '../schemas/users.js';
+import { PATHS } from '../routes.js';
+import { defineRoute, NoContent } from './route-definition.js';
+
+const admin = { kind: 'role', role: 'ADMIN' } as const;
+
+export const USER_ROUTES = {
+  list: defineRoute({
+    method: 'GET',
+    path: PATHS.users,
+    tags: ['users'],
+    access: admin,
+    summary: 'List users (admin)',
+    querystring: ListUsersQuery,
+    response: { 200: UserPage },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: PATHS.user,
+    tags: ['users'],
+    access: { kind: 'role', role: 'ADMIN', self: true },
+    summary: 'Get a user by id or email (admin, or yourself)',
+    params: UserRefParams,
+    response: { 200: User },
+  }),
+  setRole: defineRoute({
+    method: 'PUT',
+    path: PATHS.userRole,
+    tags: ['users'],
+    access: admin,
+    summary: 'Set a user’s role (admin)',
+    params: UserRefParams,
+    body: SetRoleBody,
+    response: { 200: User, 409: ErrorBody },
+  }),
+  delete: defineRoute({
+    method: 'DELETE',
+    path: PATHS.user,
+    tags: ['users'],
+    access: admin,
+    summary: 'Delete a user and their keys and sessions (admin)',
+    params: UserRefParams,
+    response: { 204: NoContent, 409: ErrorBody },
+  }),
+} as const;
+
+export const INVITATION_ROUTES = {
+  create: defineRoute({
+    method: 'POST',
+    path: PATHS.invitations,
+    tags: ['invitations'],
+    access: admin,
+    summary: 'Invite an email with a role (admin)',
+    body: CreateInvitationBody,
+    response: { 201: CreatedInvitation, 409: ErrorBody },
+  }),
+  list: defineRoute({
+    method: 'GET',
+    path: PATHS.invitations,
+    tags: ['invitations'],
+    access: admin,
+    summary: 'List pending invitations (admin)',
+    response: { 200: InvitationList },
+  }),
+  revoke: defineRoute({
+    method: 'DELETE',
+    path: PATHS.invitation,
+    tags: ['invitations'],
+    access: admin,
+    summary: 'Revoke a pending invitation (admin)',
+    params: IdParams,
+    response: { 204: NoContent },
+  }),
+  accept: defineRoute({
+    method: 'POST',
+    path: PATHS.acceptInvitation,
+    tags: ['invitations'],
+    access: { kind: 'public' },
+    summary: 'Accept an invitation: creates the user and signs them in',
+    body: AcceptInvitationBody,
+    response: { 201: SessionInfo, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody },
+  }),
+} as const;
+
+const keyUser = { kind: 'role', role: 'COLLABORATOR' } as const;
+
+export const KEY_ROUTES = {
+  create: defineRoute({
+    method: 'POST',
+    path: PATHS.keys,
+    tags: ['api keys'],
+    access: keyUser,
+    summary: 'Generate an API key (yours, or anyone’s as admin); shown once',
+    body: CreateApiKeyBody,
+    response: { 201: CreatedApiKey },
+  }),
+  list: defineRoute({
+    method: 'GET',
+    path: PATHS.keys,
+    tags: ['api keys'],
+    access: keyUser,
+    summary: 'List API keys (yours, or a user’s as admin); no secrets',
+    querystring: ListApiKeysQuery,
+    response: { 200: ApiKeyList },
+  }),
+  delete: defineRoute({
+    method: 'DELETE',
+    path: PATHS.key,
+    tags: ['api keys'],
+    access: keyUser,
+    summary: 'Delete (revoke) an API key',
+    params: KeyIdParams,
+    response: { 204: NoContent },
+  }),
+} as const;
