@@ -4,7 +4,7 @@ import type { CreatedApiKey, User } from '@teamset/contract';
 import { useState, type FormEvent } from 'react';
 import { keysApi } from '../../api/keys-api';
 import { useSubmit } from '../../hooks/use-submit';
-import { KEY_NAME_MAX_LENGTH } from '../../lib/limits';
+import { KEY_NAME_MAX_LENGTH } from '@teamset/contract/constants';
 import { FormError } from '../form-error';
 
 const DAY = 24 * 3600;

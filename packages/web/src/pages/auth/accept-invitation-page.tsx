@@ -6,7 +6,7 @@ import { authApi } from '../../api/auth-api';
 import { AuthCard } from '../../components/auth-card';
 import { FormError } from '../../components/form-error';
 import { useSubmit } from '../../hooks/use-submit';
-import { PASSWORD_MIN_LENGTH } from '../../lib/limits';
+import { PASSWORD_MIN_LENGTH } from '@teamset/contract/constants';
 import { useSession } from '../../session/session-context';
 
 export function AcceptInvitationPage() {

@@ -7,7 +7,7 @@ import { FormError } from '../../components/form-error';
 import { useSubmit } from '../../hooks/use-submit';
 import { formatDateTime } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
-import { permissionAtLeast } from '../../lib/permissions';
+import { DATASET_NAME_MAX_LENGTH, permissionAtLeast } from '@teamset/contract/constants';
 
 export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved: (next: Dataset) => void }) {
   const submit = useSubmit();
@@ -49,7 +49,7 @@ export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved:
               canRename ? 'Renaming changes the name the SDK uses to load it' : 'Renaming needs Manage permission'
             }
             error={submit.fieldErrors.name}
-            maxLength={200}
+            maxLength={DATASET_NAME_MAX_LENGTH}
           />
           <Textarea
             label="Description"

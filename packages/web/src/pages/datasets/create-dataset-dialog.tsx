@@ -1,6 +1,7 @@
 // "New dataset": a unique name, the media type and an optional description; you get MANAGE on it.
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import type { Dataset, MediaType } from '@teamset/contract';
+import { DATASET_NAME_MAX_LENGTH } from '@teamset/contract/constants';
 import { useState, type FormEvent } from 'react';
 import { datasetsApi } from '../../api/datasets-api';
 import { FormError } from '../../components/form-error';
@@ -55,7 +56,7 @@ export function CreateDatasetDialog({
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={200}
+            maxLength={DATASET_NAME_MAX_LENGTH}
             error={submit.fieldErrors.name}
             data-autofocus
           />

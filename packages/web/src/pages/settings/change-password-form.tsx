@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { accountApi } from '../../api/account-api';
 import { FormError } from '../../components/form-error';
 import { useSubmit } from '../../hooks/use-submit';
-import { PASSWORD_MIN_LENGTH } from '../../lib/limits';
+import { PASSWORD_MIN_LENGTH } from '@teamset/contract/constants';
 import { notifySuccess } from '../../lib/notify';
 
 export function ChangePasswordForm() {

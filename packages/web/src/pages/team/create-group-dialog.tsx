@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { groupsApi } from '../../api/groups-api';
 import { FormError } from '../../components/form-error';
 import { useSubmit } from '../../hooks/use-submit';
-import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '../../lib/limits';
+import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '@teamset/contract/constants';
 import { notifySuccess } from '../../lib/notify';
 
 export function CreateGroupDialog({

@@ -6,7 +6,7 @@ import { groupsApi } from '../../api/groups-api';
 import { FormError } from '../../components/form-error';
 import { useSubmit } from '../../hooks/use-submit';
 import { formatDateTime } from '../../lib/format';
-import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '../../lib/limits';
+import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '@teamset/contract/constants';
 import { notifySuccess } from '../../lib/notify';
 
 export function GroupDetailsForm({ group, onSaved }: { group: UserGroup; onSaved: (next: UserGroup) => void }) {
