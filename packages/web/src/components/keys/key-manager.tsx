@@ -1,13 +1,13 @@
 // An API key list with Generate and Delete: your own keys, or (for an admin) another user's.
-import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
 import type { ApiKey, CreatedApiKey, User } from '@teamset/contract';
-import { IconKey, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { keysApi } from '../../api/keys-api';
 import { useApi } from '../../hooks/use-api';
+import { useConfirmTarget } from '../../hooks/use-confirm-target';
 import { notifySuccess } from '../../lib/notify';
 import { ConfirmDialog } from '../confirm-dialog';
-import { LoadError } from '../load-error';
 import { CreatedKeyDialog } from './created-key-dialog';
 import { GenerateKeyDialog } from './generate-key-dialog';
 import { KeyTable } from './key-table';
@@ -16,7 +16,7 @@ export function KeyManager({ forUser }: { forUser?: User }) {
   const keys = useApi(() => keysApi.list(forUser?.id), [forUser?.id]);
   const [generating, setGenerating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | undefined>(undefined);
-  const [deleting, setDeleting] = useState<ApiKey | undefined>(undefined);
+  const deleting = useConfirmTarget<ApiKey>();
 
   const onGenerated = (next: CreatedApiKey) => {
     setGenerating(false);
@@ -25,12 +25,11 @@ export function KeyManager({ forUser }: { forUser?: User }) {
     keys.reload();
   };
 
-  const deleteKey = async () => {
-    if (!deleting) return;
-    await keysApi.delete(deleting.id);
-    notifySuccess(`API key “${deleting.name}” deleted`);
+  const deleteKey = deleting.confirm(async (key) => {
+    await keysApi.delete(key.id);
+    notifySuccess(`API key “${key.name}” deleted`);
     keys.reload();
-  };
+  });
 
   return (
     <Paper withBorder p="lg">
@@ -42,25 +41,15 @@ export function KeyManager({ forUser }: { forUser?: User }) {
           Generate API key
         </Button>
       </Group>
-      {keys.loading && !keys.data ? (
-        <Center p="lg">
-          <Loader size="sm" aria-label="Loading API keys" />
-        </Center>
-      ) : keys.error ? (
-        <LoadError error={keys.error} onRetry={keys.reload} title="Could not load the API keys" />
-      ) : keys.data && keys.data.length > 0 ? (
-        <KeyTable keys={keys.data} onDelete={setDeleting} />
-      ) : (
-        <Stack align="center" gap={4} py="xl">
-          <IconKey size={28} color="var(--mantine-color-gray-5)" />
-          <Text fw={500}>No API keys yet</Text>
-          <Text size="sm" c="dimmed">
-            {forUser
-              ? 'Generate one to give them SDK access.'
-              : 'Generate one to use the SDK or the teamset command with this server.'}
-          </Text>
-        </Stack>
-      )}
+      <KeyTable
+        keys={keys}
+        onDelete={deleting.ask}
+        emptyHint={
+          forUser
+            ? 'Generate one to give them SDK access.'
+            : 'Generate one to use the SDK or the teamset command with this server.'
+        }
+      />
 
       <GenerateKeyDialog
         opened={generating}
@@ -74,16 +63,16 @@ export function KeyManager({ forUser }: { forUser?: User }) {
         {...(forUser ? { ownerName: forUser.name } : {})}
       />
       <ConfirmDialog
-        opened={deleting !== undefined}
+        opened={deleting.opened}
         title="Delete API key?"
         confirmLabel="Delete key"
         danger
         onConfirm={deleteKey}
-        onClose={() => setDeleting(undefined)}
+        onClose={deleting.onClose}
       >
         <Text size="sm">
-          Applications using the key “{deleting?.name}” (tsk_{deleting?.prefix}…) will lose access immediately. This
-          cannot be undone.
+          Applications using the key “{deleting.target?.name}” (tsk_{deleting.target?.prefix}…) will lose access
+          immediately. This cannot be undone.
         </Text>
       </ConfirmDialog>
     </Paper>
