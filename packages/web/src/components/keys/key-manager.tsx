@@ -5,9 +5,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { keysApi } from '../../api/keys-api';
 import { useApi } from '../../hooks/use-api';
-import { useConfirmTarget } from '../../hooks/use-confirm-target';
 import { notifySuccess } from '../../lib/notify';
-import { ConfirmDialog } from '../confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../confirm-row-dialog';
 import { CreatedKeyDialog } from './created-key-dialog';
 import { GenerateKeyDialog } from './generate-key-dialog';
 import { KeyTable } from './key-table';
@@ -25,11 +24,11 @@ export function KeyManager({ forUser }: { forUser?: User }) {
     keys.reload();
   };
 
-  const deleteKey = deleting.confirm(async (key) => {
+  const deleteKey = async (key: ApiKey) => {
     await keysApi.delete(key.id);
     notifySuccess(`API key “${key.name}” deleted`);
     keys.reload();
-  });
+  };
 
   return (
     <Paper withBorder p="lg">
@@ -62,19 +61,14 @@ export function KeyManager({ forUser }: { forUser?: User }) {
         onClose={() => setCreated(undefined)}
         {...(forUser ? { ownerName: forUser.name } : {})}
       />
-      <ConfirmDialog
-        opened={deleting.opened}
-        title="Delete API key?"
-        confirmLabel="Delete key"
-        danger
-        onConfirm={deleteKey}
-        onClose={deleting.onClose}
-      >
-        <Text size="sm">
-          Applications using the key “{deleting.target?.name}” (tsk_{deleting.target?.prefix}…) will lose access
-          immediately. This cannot be undone.
-        </Text>
-      </ConfirmDialog>
+      <ConfirmRowDialog target={deleting} title="Delete API key?" confirmLabel="Delete key" onConfirm={deleteKey}>
+        {(key) => (
+          <Text size="sm">
+            Applications using the key “{key.name}” (tsk_{key.prefix}…) will lose access immediately. This cannot be
+            undone.
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </Paper>
   );
 }

@@ -2,11 +2,10 @@
 import { Stack, Text } from '@mantine/core';
 import type { Dataset, DatasetUserPermission } from '@teamset/contract';
 import { permissionsApi } from '../../api/permissions-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
 import { DataTable } from '../../components/data-table';
 import { RemoveButton } from '../../components/remove-button';
 import { RoleBadge } from '../../components/role-badge';
-import { useConfirmTarget } from '../../hooks/use-confirm-target';
 import { notifySuccess } from '../../lib/notify';
 import { EffectiveAccess } from './effective-access';
 import { GrantSelect } from './grant-select';
@@ -60,25 +59,25 @@ export function AccessTable({ dataset, users, throughGroups, onChanged }: Access
           },
         ]}
       />
-      <ConfirmDialog
-        opened={removing.opened}
+      <ConfirmRowDialog
+        target={removing}
         title="Remove access?"
         confirmLabel="Remove"
-        danger
-        onConfirm={removing.confirm(async (entry) => {
+        onConfirm={async (entry) => {
           await permissionsApi.removeUser(dataset.name, entry.user.id);
           notifySuccess(`${entry.user.name}’s grant was removed`);
           onChanged();
-        })}
-        onClose={removing.onClose}
+        }}
       >
-        <Text size="sm">
-          {removing.target?.user.name} loses the access granted to them here.{' '}
-          {removing.target?.user.role === 'MEMBER'
-            ? 'As a member they keep the default access for members.'
-            : 'They will no longer see the dataset unless their role gives them access.'}
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">
+            {row.user.name} loses the access granted to them here.{' '}
+            {row.user.role === 'MEMBER'
+              ? 'As a member they keep the default access for members.'
+              : 'They will no longer see the dataset unless their role gives them access.'}
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </>
   );
 }

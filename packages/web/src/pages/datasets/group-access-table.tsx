@@ -3,10 +3,9 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import type { Dataset, DatasetGroupPermission } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { permissionsApi } from '../../api/permissions-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
 import { DataTable } from '../../components/data-table';
 import { RemoveButton } from '../../components/remove-button';
-import { useConfirmTarget } from '../../hooks/use-confirm-target';
 import { notifySuccess } from '../../lib/notify';
 import { useCurrentUser } from '../../session/session-context';
 import { GroupGrantSelect } from './group-grant-select';
@@ -66,23 +65,23 @@ export function GroupAccessTable({
           },
         ]}
       />
-      <ConfirmDialog
-        opened={removing.opened}
+      <ConfirmRowDialog
+        target={removing}
         title="Remove group access?"
         confirmLabel="Remove"
-        danger
-        onConfirm={removing.confirm(async ({ group }) => {
+        onConfirm={async ({ group }) => {
           await permissionsApi.removeGroup(dataset.name, group.id);
           notifySuccess(`The grant to group ${group.name} was removed`);
           onChanged();
-        })}
-        onClose={removing.onClose}
+        }}
       >
-        <Text size="sm">
-          The members of {removing.target?.group.name} lose the access this group gave them here, at once. They keep
-          what their role, the default and their own grants give.
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">
+            The members of {row.group.name} lose the access this group gave them here, at once. They keep what their
+            role, the default and their own grants give.
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </>
   );
 }

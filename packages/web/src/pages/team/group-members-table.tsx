@@ -3,11 +3,10 @@ import { Anchor, Box, Text } from '@mantine/core';
 import type { GroupMember, UserGroup } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { groupsApi } from '../../api/groups-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
 import { DataTable } from '../../components/data-table';
 import { RemoveButton } from '../../components/remove-button';
 import { RoleBadge } from '../../components/role-badge';
-import { useConfirmTarget } from '../../hooks/use-confirm-target';
 import { notifySuccess } from '../../lib/notify';
 
 export function GroupMembersTable({ group, onChanged }: { group: UserGroup; onChanged: (next: UserGroup) => void }) {
@@ -41,23 +40,23 @@ export function GroupMembersTable({ group, onChanged }: { group: UserGroup; onCh
           },
         ]}
       />
-      <ConfirmDialog
-        opened={removing.opened}
+      <ConfirmRowDialog
+        target={removing}
         title="Remove from group?"
         confirmLabel="Remove"
-        danger
-        onConfirm={removing.confirm(async (member) => {
+        onConfirm={async (member) => {
           const next = await groupsApi.removeUsers(group.id, [member.id]);
           notifySuccess(`${member.name} was removed from ${next.name}`);
           onChanged(next);
-        })}
-        onClose={removing.onClose}
+        }}
       >
-        <Text size="sm">
-          {removing.target?.name} leaves {group.name} and loses the dataset access the group gives, at once. Their own
-          grants and role stay as they are.
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">
+            {row.name} leaves {group.name} and loses the dataset access the group gives, at once. Their own grants and
+            role stay as they are.
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </Box>
   );
 }

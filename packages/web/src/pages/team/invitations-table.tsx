@@ -2,11 +2,10 @@
 import { Button, Text } from '@mantine/core';
 import type { Invitation } from '@teamset/contract';
 import { invitationsApi } from '../../api/invitations-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
 import { DataTable } from '../../components/data-table';
 import { RoleBadge } from '../../components/role-badge';
 import type { ApiState } from '../../hooks/use-api';
-import { useConfirmTarget } from '../../hooks/use-confirm-target';
 import { formatDateTime } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 
@@ -46,22 +45,20 @@ export function InvitationsTable({ invitations }: { invitations: ApiState<Invita
           },
         ]}
       />
-      <ConfirmDialog
-        opened={revoking.opened}
+      <ConfirmRowDialog
+        target={revoking}
         title="Revoke invitation?"
         confirmLabel="Revoke"
-        danger
-        onConfirm={revoking.confirm(async (invitation) => {
+        onConfirm={async (invitation) => {
           await invitationsApi.revoke(invitation.id);
           notifySuccess(`Invitation for ${invitation.email} revoked`);
           invitations.reload();
-        })}
-        onClose={revoking.onClose}
+        }}
       >
-        <Text size="sm">
-          The link sent to {revoking.target?.email} will stop working. You can invite them again later.
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">The link sent to {row.email} will stop working. You can invite them again later.</Text>
+        )}
+      </ConfirmRowDialog>
     </>
   );
 }

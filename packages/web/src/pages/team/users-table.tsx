@@ -3,9 +3,8 @@ import { Anchor, Button, Group, Text, Tooltip } from '@mantine/core';
 import type { User, UserPage } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { usersApi } from '../../api/users-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
 import { DataTable } from '../../components/data-table';
-import { useConfirmTarget } from '../../hooks/use-confirm-target';
 import type { SearchPages } from '../../hooks/use-search-pages';
 import { formatDateTime } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -97,23 +96,23 @@ export function UsersTable({ users }: { users: SearchPages<UserPage> }) {
           },
         ]}
       />
-      <ConfirmDialog
-        opened={removing.opened}
+      <ConfirmRowDialog
+        target={removing}
         title="Remove user?"
         confirmLabel="Remove user"
-        danger
-        onConfirm={removing.confirm(async (user) => {
+        onConfirm={async (user) => {
           await usersApi.delete(user.id);
           notifySuccess(`${user.name} was removed from the team`);
           onChanged();
-        })}
-        onClose={removing.onClose}
+        }}
       >
-        <Text size="sm">
-          {removing.target?.name} ({removing.target?.email}) will be signed out, their API keys will stop working at
-          once, and their dataset access will be removed. This cannot be undone.
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">
+            {row.name} ({row.email}) will be signed out, their API keys will stop working at once, and their dataset
+            access will be removed. This cannot be undone.
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </>
   );
 }
