@@ -88,14 +88,18 @@ export default tseslint.config(
     [
       {
         group: ['@teamset/core', '@teamset/server', '@teamset/sdk', '@teamset/cli', 'typebox'],
-        message: 'the web app talks HTTP and imports only contract types',
+        message: 'the web app talks HTTP and imports only contract types and constants',
+      },
+      {
+        group: ['@teamset/contract/*', '!@teamset/contract/constants'],
+        message: 'the web bundle takes values only from @teamset/contract/constants (free of TypeBox)',
       },
     ],
     [
       {
         name: '@teamset/contract',
         allowTypeImports: true,
-        message: 'the web bundle takes only types from the contract',
+        message: 'the web bundle takes only types from @teamset/contract; values come from @teamset/contract/constants',
       },
     ],
   ),

@@ -7,6 +7,10 @@ const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/sr
 export default defineConfig({
   resolve: {
     alias: {
+      // Before '@teamset/contract', which would otherwise take this import too.
+      '@teamset/contract/constants': fileURLToPath(
+        new URL('./packages/contract/src/constants/index.ts', import.meta.url),
+      ),
       '@teamset/contract': src('contract'),
       // Before '@teamset/core', which would otherwise take these imports too.
       '@teamset/core/workers': fileURLToPath(new URL('./packages/core/src/workers/module-worker.ts', import.meta.url)),

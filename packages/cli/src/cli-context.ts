@@ -11,8 +11,8 @@ import {
   type TeamsetConfig,
 } from '@teamset/sdk';
 import type { AdminBackend } from './backends/admin-backend.js';
-import { ApiBackend } from './backends/api-backend.js';
-import { DatabaseBackend } from './backends/database-backend.js';
+import { apiBackend } from './backends/api-backend.js';
+import { databaseBackend } from './backends/database-backend.js';
 import { CliError } from './cli-errors.js';
 import { Output } from './render/output.js';
 
@@ -51,7 +51,7 @@ export class CliContext {
   async withBackend<T>(work: (backend: AdminBackend) => Promise<T>): Promise<T> {
     const connection = this.connection();
     try {
-      if (connection instanceof ApiConnection) return await work(new ApiBackend(new ManagementClient(connection)));
+      if (connection instanceof ApiConnection) return await work(apiBackend(new ManagementClient(connection)));
       const core = await import('@teamset/core');
       if (!this.out.json) {
         const why = this.#globals.database ? '--database' : 'no api_uri set';
@@ -59,7 +59,7 @@ export class CliContext {
           `teamset: working on the database ${maskDatabaseUri(core.resolveDatabaseUri(connection.databaseUri))} directly (${why})`,
         );
       }
-      return await work(new DatabaseBackend(await connection.services(), core.SYSTEM_ACTOR));
+      return await work(databaseBackend(await connection.services(), core.SYSTEM_ACTOR));
     } finally {
       await connection.close();
     }

@@ -2,7 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { isWellFormedApiKey, type ApiKey, type User, type UserPage } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, errorLines, runTeamset, type CliSandbox } from './test-support/run-teamset.js';
+import {
+  createSandbox,
+  errorLines,
+  expectUsageError,
+  runTeamset,
+  type CliSandbox,
+} from './test-support/run-teamset.js';
 
 let sandbox: CliSandbox;
 const teamset = (args: string[], input?: string) => runTeamset(args, { env: sandbox.env, input });
@@ -107,12 +113,7 @@ describe('teamset errors', () => {
     [['usr', 'list']],
     [['keys', 'generate']],
   ])('%j is a usage error: exit 2, one line', async (args) => {
-    const result = await teamset(args);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    const lines = errorLines(result.stderr);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^teamset: error: /);
+    expectUsageError(await teamset(args));
   });
 
   it('rejects --password-stdin with nothing on stdin (exit 2)', async () => {

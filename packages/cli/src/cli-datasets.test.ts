@@ -1,7 +1,14 @@
 // The built `teamset` binary managing datasets and dataset permissions on the database directly (system actor).
 import type { Dataset, DatasetPage, DatasetPermissionList, DatasetUserPermission } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, errorLines, runTeamset, type CliSandbox } from './test-support/run-teamset.js';
+import {
+  createSandbox,
+  createUsers,
+  errorLines,
+  expectUsageError,
+  runTeamset,
+  type CliSandbox,
+} from './test-support/run-teamset.js';
 
 let sandbox: CliSandbox;
 const teamset = (args: string[]) => runTeamset(args, { env: sandbox.env });
@@ -14,22 +21,10 @@ const NAME = 'team a/b runs';
 
 beforeAll(async () => {
   sandbox = createSandbox();
-  for (const [email, role] of [
+  await createUsers(sandbox.env, [
     ['member@example.com', 'MEMBER'],
     ['collab@example.com', 'COLLABORATOR'],
-  ] as const) {
-    const created = await teamset([
-      'users',
-      'create',
-      '--email',
-      email,
-      '--name',
-      email.split('@')[0] ?? email,
-      '--role',
-      role,
-    ]);
-    expect(created.code, created.stderr).toBe(0);
-  }
+  ]);
 });
 afterAll(() => sandbox.cleanup());
 
@@ -114,11 +109,6 @@ describe('teamset permissions on the database directly', () => {
     [['datasets', 'create', 'x', '--media-type', 'audio']],
     [['datasets', 'rename', NAME]],
   ])('%j is a usage error: exit 2, one line', async (args) => {
-    const result = await teamset(args);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    const lines = errorLines(result.stderr);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^teamset: error: /);
+    expectUsageError(await teamset(args));
   });
 });

@@ -2,7 +2,7 @@
 import type { Dataset, DatasetGroupPermission, DatasetPermissionList, UserGroup } from '@teamset/contract';
 import { startServer, type RunningServer } from '@teamset/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, errorLines, runTeamset, type CliSandbox } from './test-support/run-teamset.js';
+import { createSandbox, createUsers, errorLines, runTeamset, type CliSandbox } from './test-support/run-teamset.js';
 
 let sandbox: CliSandbox;
 const teamset = (args: string[], env = sandbox.env) => runTeamset(args, { env });
@@ -15,24 +15,12 @@ const DATASET = 'grouped runs/1';
 
 beforeAll(async () => {
   sandbox = createSandbox();
-  for (const [email, role] of [
+  await createUsers(sandbox.env, [
     ['admin@example.com', 'ADMIN'],
     ['member@example.com', 'MEMBER'],
     ['collab@example.com', 'COLLABORATOR'],
     ['guest@example.com', 'GUEST'],
-  ] as const) {
-    const created = await teamset([
-      'users',
-      'create',
-      '--email',
-      email,
-      '--name',
-      email.split('@')[0] ?? email,
-      '--role',
-      role,
-    ]);
-    expect(created.code, created.stderr).toBe(0);
-  }
+  ]);
   expect((await teamset(['datasets', 'create', DATASET])).code).toBe(0);
 });
 afterAll(() => sandbox.cleanup());

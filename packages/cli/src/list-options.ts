@@ -9,7 +9,7 @@ export interface ListOptions {
 }
 
 /** Adds the paging options to a `list` command; `search` says what the text is matched against. */
-export function withListOptions(command: Command, text: { search: string; pageSize: string }): Command {
+export function withListOptions<C extends Command>(command: C, text: { search: string; pageSize: string }): C {
   return command
     .option('--search <text>', text.search)
     .option('--page <n>', 'page number, from 1', parsePositiveInt)

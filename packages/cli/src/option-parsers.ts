@@ -41,30 +41,36 @@ export function parseReaderCount(value: string): number {
   return Number(value);
 }
 
-/** Case-insensitive, so `admin` works as well as `ADMIN`. */
-export function parseRole(value: string): Role {
-  const role = value.toUpperCase();
-  if (!(ROLES as readonly string[]).includes(role))
-    throw new InvalidArgumentError(`Expected one of ${[...ROLES].reverse().join(', ')}.`);
-  return role as Role;
+/**
+ * A parser for one of a closed set of words: `normalize` maps what was typed onto the set's spelling (case, dashes);
+ * anything else is refused with the list (`listed`, when it reads better in another order).
+ */
+export function choiceParser<T extends string>(
+  choices: readonly T[],
+  normalize: (value: string) => string,
+  listed: readonly T[] = choices,
+): (value: string) => T {
+  return (value) => {
+    const choice = normalize(value);
+    if (!(choices as readonly string[]).includes(choice))
+      throw new InvalidArgumentError(`Expected one of ${listed.join(', ')}.`);
+    return choice as T;
+  };
 }
+
+const upper = (value: string) => value.toUpperCase();
+export const lower = (value: string) => value.toLowerCase();
+
+/** Case-insensitive, so `admin` works as well as `ADMIN`. */
+export const parseRole: (value: string) => Role = choiceParser(ROLES, upper, [...ROLES].reverse());
 
 /** Case-insensitive, and `no-access` works as well as `NO_ACCESS`. */
-export function parseDatasetPermission(value: string): DatasetPermission {
-  const permission = value.toUpperCase().replace(/-/g, '_');
-  if (!(DATASET_PERMISSIONS as readonly string[]).includes(permission)) {
-    throw new InvalidArgumentError(`Expected one of ${DATASET_PERMISSIONS.join(', ')}.`);
-  }
-  return permission as DatasetPermission;
-}
+export const parseDatasetPermission: (value: string) => DatasetPermission = choiceParser(DATASET_PERMISSIONS, (value) =>
+  upper(value).replace(/-/g, '_'),
+);
 
 /** Case-insensitive: `Image` works as well as `image`. */
-export function parseMediaType(value: string): MediaType {
-  const mediaType = value.toLowerCase();
-  if (!(MEDIA_TYPES as readonly string[]).includes(mediaType))
-    throw new InvalidArgumentError(`Expected one of ${MEDIA_TYPES.join(', ')}.`);
-  return mediaType as MediaType;
-}
+export const parseMediaType: (value: string) => MediaType = choiceParser(MEDIA_TYPES, lower);
 
 /** Seconds, a positive number up to one hour: a longer view query would hold a connection too long to be useful. */
 export function parseQueryTimeout(value: string): number {

@@ -1,5 +1,5 @@
 // Builds the `teamset` command tree: global flags, one-line error output, and every subcommand.
-import { Command } from 'commander';
+import { TeamsetCommand } from './teamset-command.js';
 import { registerConfigCommands } from './commands/config-show.js';
 import { registerDatasetsCommands } from './commands/datasets.js';
 import { registerExportCommand } from './commands/export.js';
@@ -16,8 +16,8 @@ import { registerWhoamiCommand } from './commands/whoami.js';
 
 export const CLI_VERSION = '0.1.0';
 
-export function createProgram(): Command {
-  const program = new Command('teamset')
+export function createProgram(): TeamsetCommand {
+  const program = new TeamsetCommand('teamset')
     .description('Teamset: a self-hosted dataset server for machine-learning teams')
     .version(CLI_VERSION)
     .option('--json', 'print machine-readable JSON on stdout instead of tables')

@@ -1,11 +1,10 @@
 // `teamset serve --media-root` / TEAMSET_MEDIA_ROOTS: flags over the variable, a bad root stops start-up, a good one serves media.
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { SYSTEM_ACTOR, createServices } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverMediaRoots } from './commands/serve.js';
-import { createSandbox, runTeamset, spawnTeamset, type CliSandbox } from './test-support/run-teamset.js';
+import { createSandbox, freePort, runTeamset, spawnTeamset, type CliSandbox } from './test-support/run-teamset.js';
 
 describe('serverMediaRoots', () => {
   it('takes the --media-root flags when given, else TEAMSET_MEDIA_ROOTS split at the path delimiter', () => {
@@ -15,18 +14,6 @@ describe('serverMediaRoots', () => {
     expect(serverMediaRoots([], {})).toEqual([]);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('teamset serve with media roots (built CLI)', () => {
   let sandbox: CliSandbox;

@@ -1,24 +1,12 @@
 // Two real `teamset serve` processes on one PostgreSQL: a key deleted (or a user demoted) on one is refused by the other within 1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, createServices } from '@teamset/core';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '@teamset/core/testing';
+import { freePort } from './test-support/run-teamset.js';
 
 const CLI = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServe(databaseUri: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();

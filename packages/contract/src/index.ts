@@ -1,4 +1,5 @@
 // @teamset/contract: the wire schemas, error codes and enums shared by server, SDK and web. No I/O.
+export * from './constants/index.js';
 export * from './errors/error-codes.js';
 export * from './identity/roles.js';
 export * from './keys/key-format.js';

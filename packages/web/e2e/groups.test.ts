@@ -189,7 +189,13 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
     await page.getByRole('button', { name: 'Delete group' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete group?' });
     expect(await confirm.textContent()).toContain('Its member loses the access it gave at once');
-    await confirm.getByRole('button', { name: 'Delete group' }).click();
+    // Nothing is deleted until the group's name is typed out.
+    const deleteButton = confirm.getByRole('button', { name: 'Delete group' });
+    expect(await deleteButton.isDisabled()).toBe(true);
+    await field(page, 'Group name').fill(`${GROUP} `);
+    expect(await deleteButton.isDisabled()).toBe(true);
+    await field(page, 'Group name').fill(GROUP);
+    await deleteButton.click();
     await toast(page, `Group “${GROUP}” deleted`);
     await page.waitForURL('**/team/groups');
     await page

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   field,
@@ -16,6 +16,7 @@ import {
   toast,
   type TrackedContext,
 } from './support/browser.js';
+import { callFromPage, setUpFirstAdmin } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
@@ -120,33 +121,6 @@ async function imageSize(scope: Locator): Promise<{ width: number; height: numbe
   }));
 }
 
-async function signIn(page: Page, url: string, setupToken: string): Promise<void> {
-  await page.goto('/');
-  await page.waitForURL('**/setup');
-  await field(page, 'Setup token').fill(setupToken);
-  await field(page, 'Your name').fill(ADMIN.name);
-  await field(page, 'Email').fill(ADMIN.email);
-  await field(page, 'Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Create admin account' }).click();
-  await page.waitForURL(`${url}/datasets`);
-}
-
-/** A call from the signed-in page with its session cookie and CSRF header, as the app makes them. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = /(?:^|; )teamset_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: response.status, json: (await response.json().catch(() => null)) as T };
-    },
-    { method, path, body },
-  );
-}
-
 describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamset serve', () => {
   let server: TeamsetProcess;
   let browser: Browser;
@@ -159,7 +133,7 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
     server = await startTeamset();
     browser = await launchBrowser();
     admin = await newTrackedContext(browser, server.url);
-    await signIn(admin.page, server.url, server.setupToken);
+    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
   }, 60_000);
 
   afterAll(async () => {
@@ -186,8 +160,12 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
   it('the grid shows thumbnails with the boxes and label names, and a placeholder where the image is missing', async () => {
     const { page } = admin;
     expect(
-      (await api(page, 'POST', '/api/v1/datasets', { name: DATASET, description: 'Frames from the test drive' }))
-        .status,
+      (
+        await callFromPage(page, 'POST', '/api/v1/datasets', {
+          name: DATASET,
+          description: 'Frames from the test drive',
+        })
+      ).status,
     ).toBe(201);
     const samples = [
       ...SCENES.map((scene, i) => ({
@@ -209,8 +187,8 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
         },
       },
     ];
-    const added = await api(page, 'POST', `/api/v1/datasets/${DATASET}/samples`, { samples });
-    expect(added.status, JSON.stringify(added.json)).toBe(201);
+    const added = await callFromPage(page, 'POST', `/api/v1/datasets/${DATASET}/samples`, { samples });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
 
     await page.goto(`/datasets/${DATASET}`);
     const grid = page.getByRole('list', { name: 'Samples' });

@@ -13,6 +13,7 @@ import {
   toast,
   type TrackedContext,
 } from './support/browser.js';
+import { acceptInvitation, callFromPage, inviteFromTeamPage } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
@@ -42,51 +43,6 @@ async function generateKey(page: Page, nickname: string, shot?: string): Promise
   await shown.getByRole('button', { name: 'I have copied the key' }).click();
   await shown.waitFor({ state: 'hidden' });
   return key;
-}
-
-async function invite(page: Page, email: string, role: string): Promise<string> {
-  await field(page, 'Email').fill(email);
-  await choose(page, 'Role', role);
-  await page.getByRole('button', { name: 'Invite', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Invitation link' });
-  await dialog.waitFor();
-  const url = (await dialog.locator('[data-copy-value]').first().textContent()) ?? '';
-  await dialog.getByRole('button', { name: 'Done' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  return url;
-}
-
-async function accept(person: TrackedContext, url: string, who: { name: string; password: string }): Promise<void> {
-  const { page } = person;
-  await page.goto(url);
-  await field(page, 'Your name').fill(who.name);
-  await field(page, 'Password').fill(who.password);
-  await field(page, 'Confirm password').fill(who.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/datasets');
-  await page.getByRole('button', { name: `Account menu for ${who.name}` }).waitFor();
-}
-
-/** What the signed-in page gets from the API, with the session cookie and CSRF header a real caller would send. */
-async function callFromPage(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; message?: string }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = /(?:^|; )teamset_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      const json = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-      return { status: response.status, ...(json.error?.message ? { message: json.error.message } : {}) };
-    },
-    { method, path, body },
-  );
 }
 
 /** Street-scene samples with 1–4 detections each, added over the API with an admin key (as the SDK would). */
@@ -217,13 +173,13 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await page.waitForURL('**/team/users');
     await page.getByRole('tab', { name: 'Invitations' }).click();
     await page.waitForURL('**/team/invitations');
-    const coraUrl = await invite(page, COLLABORATOR.email, 'Collaborator');
-    const gusUrl = await invite(page, GUEST.email, 'Guest');
+    const coraUrl = await inviteFromTeamPage(page, COLLABORATOR.email, 'Collaborator');
+    const gusUrl = await inviteFromTeamPage(page, GUEST.email, 'Guest');
     expect(coraUrl).toMatch(new RegExp(`^${server.url}/accept-invitation\\?token=`));
     await page.getByRole('button', { name: `Revoke invitation for ${GUEST.email}` }).waitFor();
 
-    await accept(cora, coraUrl, COLLABORATOR);
-    await accept(gus, gusUrl, GUEST);
+    await acceptInvitation(cora, coraUrl, COLLABORATOR);
+    await acceptInvitation(gus, gusUrl, GUEST);
     await page.reload();
     await page.getByText('No invitations are waiting to be accepted.').waitFor();
   }, 45_000);
@@ -236,7 +192,10 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     expect(await page.getByRole('button', { name: 'Generate API key' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Team', exact: true }).count()).toBe(0);
 
-    expect(await callFromPage(page, 'POST', '/api/v1/keys', { name: 'sneaky' })).toEqual({
+    const refused = await callFromPage<{ error: { message: string } }>(page, 'POST', '/api/v1/keys', {
+      name: 'sneaky',
+    });
+    expect({ status: refused.status, message: refused.body.error.message }).toEqual({
       status: 403,
       message: 'Guests cannot create or use API keys',
     });

@@ -1,16 +1,14 @@
 // `teamset config show`: the effective settings and where each came from; the API key is masked.
-import type { Command } from 'commander';
+import type { TeamsetCommand } from '../teamset-command.js';
 import { describeSource, maskApiKey, maskDatabaseUri, type ConfigSource } from '@teamset/sdk';
-import { CliContext } from '../cli-context.js';
 
-export function registerConfigCommands(program: Command): void {
+export function registerConfigCommands(program: TeamsetCommand): void {
   const config = program.command('config').description('inspect the configuration (docs/design.md §4)');
 
   config
     .command('show')
     .description('show api_uri, api_key (masked) and database_uri, and where each came from')
-    .action(async (_options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run(async (ctx) => {
       const settings = ctx.config();
       const core = await import('@teamset/core');
       // With no database_uri the server and the database connection use core's embedded default; show it.

@@ -1,8 +1,8 @@
 // `teamset groups …` (user groups, admin-managed) and `teamset permissions set-group|remove-group`, on the API or the database.
-import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.js';
+import type { TeamsetCommand } from '../teamset-command.js';
 import type { DatasetPermission, UserGroup } from '@teamset/contract';
 import type { GroupChange } from '../backends/admin-backend.js';
-import { CliContext } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
 import { parseDatasetPermission } from '../option-parsers.js';
 import type { Column } from '../render/output.js';
@@ -61,7 +61,7 @@ function groupChange(options: UpdateOptions): GroupChange {
   return change;
 }
 
-export function registerGroupsCommands(program: Command): void {
+export function registerGroupsCommands(program: TeamsetCommand): void {
   const groups = program
     .command('groups')
     .description('manage user groups: sets of users a dataset can grant a permission to (admins)');
@@ -69,8 +69,7 @@ export function registerGroupsCommands(program: Command): void {
   groups
     .command('list')
     .description('list user groups by name (every group for admins and on the database; your own otherwise)')
-    .action(async (_options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run(async (ctx) => {
       const list = await ctx.withBackend((backend) => backend.listGroups());
       if (ctx.out.json) return ctx.out.writeJson({ groups: list });
       ctx.out.table(list, GROUP_COLUMNS);
@@ -82,8 +81,7 @@ export function registerGroupsCommands(program: Command): void {
     .argument('<name>', 'group name, unique regardless of case')
     .option('--description <text>', 'what the group is for')
     .option('--users <users...>', 'initial members: user ids or emails')
-    .action(async (name: string, options: { description?: string; users?: string[] }, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string], { description?: string; users?: string[] }>(async (ctx, [name], options) => {
       showGroup(
         ctx,
         await ctx.withBackend((backend) =>
@@ -100,8 +98,7 @@ export function registerGroupsCommands(program: Command): void {
     .command('show')
     .description('show a group and its members')
     .argument('<group>', 'group id or name')
-    .action(async (group: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string]>(async (ctx, [group]) => {
       showGroup(ctx, await ctx.withBackend((backend) => backend.getGroup(group)));
     });
 
@@ -114,8 +111,7 @@ export function registerGroupsCommands(program: Command): void {
     .option('--clear-description', 'remove the description')
     .option('--users <users...>', 'the new member list (replaces the current one): user ids or emails')
     .option('--no-members', 'remove every member')
-    .action(async (group: string, options: UpdateOptions & { members?: boolean }, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string], UpdateOptions & { members?: boolean }>(async (ctx, [group], options) => {
       // commander turns --no-members into members: false.
       const change = groupChange({ ...options, noUsers: options.members === false });
       showGroup(ctx, await ctx.withBackend((backend) => backend.updateGroup(group, change)));
@@ -126,8 +122,7 @@ export function registerGroupsCommands(program: Command): void {
     .description('add existing users to a group (admins)')
     .argument('<group>', 'group id or name')
     .argument('<users...>', 'user ids or emails')
-    .action(async (group: string, users: string[], _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string, string[]]>(async (ctx, [group, users]) => {
       showGroup(ctx, await ctx.withBackend((backend) => backend.addGroupUsers(group, users)));
     });
 
@@ -136,8 +131,7 @@ export function registerGroupsCommands(program: Command): void {
     .description('remove users from a group (admins); they lose what the group gave them at once')
     .argument('<group>', 'group id or name')
     .argument('<users...>', 'user ids or emails')
-    .action(async (group: string, users: string[], _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string, string[]]>(async (ctx, [group, users]) => {
       showGroup(ctx, await ctx.withBackend((backend) => backend.removeGroupUsers(group, users)));
     });
 
@@ -145,15 +139,14 @@ export function registerGroupsCommands(program: Command): void {
     .command('delete')
     .description('delete a group with its memberships and dataset grants (admins)')
     .argument('<group>', 'group id or name')
-    .action(async (group: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string]>(async (ctx, [group]) => {
       await ctx.withBackend((backend) => backend.deleteGroup(group));
       ctx.out.result({ deleted: true, group }, `Deleted user group ${group}`);
     });
 
   // The group grants live with the other dataset permissions: `teamset permissions set-group …`.
   const permissions =
-    program.commands.find((c) => c.name() === 'permissions') ??
+    (program.commands.find((c) => c.name() === 'permissions') as TeamsetCommand | undefined) ??
     program.command('permissions').description('manage who may view, tag, edit or manage a dataset');
 
   permissions
@@ -162,23 +155,17 @@ export function registerGroupsCommands(program: Command): void {
     .argument('<dataset>', 'dataset name')
     .argument('<group>', 'group id or name')
     .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
-    .action(
-      async (dataset: string, group: string, permission: DatasetPermission, _options: unknown, command: Command) => {
-        const ctx = CliContext.of(command);
-        const granted = await ctx.withBackend((backend) =>
-          backend.setDatasetGroupPermission(dataset, group, permission),
-        );
-        ctx.out.result(granted, `Group ${granted.group.name} now has ${granted.permission} on dataset ${dataset}`);
-      },
-    );
+    .run<[string, string, DatasetPermission]>(async (ctx, [dataset, group, permission]) => {
+      const granted = await ctx.withBackend((backend) => backend.setDatasetGroupPermission(dataset, group, permission));
+      ctx.out.result(granted, `Group ${granted.group.name} now has ${granted.permission} on dataset ${dataset}`);
+    });
 
   permissions
     .command('remove-group')
     .description("remove a user group's grant on a dataset (MANAGE)")
     .argument('<dataset>', 'dataset name')
     .argument('<group>', 'group id or name')
-    .action(async (dataset: string, group: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string, string]>(async (ctx, [dataset, group]) => {
       await ctx.withBackend((backend) => backend.removeDatasetGroupPermission(dataset, group));
       ctx.out.result({ removed: true, dataset, group }, `Removed group ${group}'s permission on dataset ${dataset}`);
     });

@@ -1,11 +1,10 @@
 // `teamset invitations create|list|revoke`: server only, since the invitation URL points at the server.
-import type { Command } from 'commander';
+import type { TeamsetCommand } from '../teamset-command.js';
 import type { Role } from '@teamset/contract';
-import { CliContext } from '../cli-context.js';
 import { parseRole } from '../option-parsers.js';
 import { INVITATION_COLUMNS, shortTime } from '../render/columns.js';
 
-export function registerInvitationsCommands(program: Command): void {
+export function registerInvitationsCommands(program: TeamsetCommand): void {
   const invitations = program.command('invitations').description('invite people (admin only; needs api_uri)');
 
   invitations
@@ -13,8 +12,7 @@ export function registerInvitationsCommands(program: Command): void {
     .description('invite an email address; prints a single-use sign-up URL')
     .argument('<email>', 'email address to invite')
     .option('--role <role>', 'ADMIN, MEMBER, COLLABORATOR or GUEST (default: the organization default role)', parseRole)
-    .action(async (email: string, options: { role?: Role }, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string], { role?: Role }>(async (ctx, [email], options) => {
       const created = await ctx.managementClient('invitations create').sendUserInvitation(email, options.role);
       if (ctx.out.json) return ctx.out.writeJson(created);
       ctx.out.line(created.url);
@@ -28,8 +26,7 @@ export function registerInvitationsCommands(program: Command): void {
   invitations
     .command('list')
     .description('list pending invitations')
-    .action(async (_options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run(async (ctx) => {
       const pending = await ctx.managementClient('invitations list').listPendingInvitations();
       if (ctx.out.json) ctx.out.writeJson({ invitations: pending });
       else ctx.out.table(pending, INVITATION_COLUMNS);
@@ -39,8 +36,7 @@ export function registerInvitationsCommands(program: Command): void {
     .command('revoke')
     .description('revoke a pending invitation')
     .argument('<id>', 'invitation id, as shown by `invitations list`')
-    .action(async (id: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string]>(async (ctx, [id]) => {
       await ctx.managementClient('invitations revoke').deleteUserInvitation(id);
       ctx.out.result({ revoked: true, id }, `Revoked invitation ${id}`);
     });

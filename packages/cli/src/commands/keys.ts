@@ -1,7 +1,6 @@
 // `teamset keys generate|list|delete`: the new key is printed once, alone on stdout, with a warning on stderr.
-import type { Command } from 'commander';
+import type { TeamsetCommand } from '../teamset-command.js';
 import { maskApiKey } from '@teamset/sdk';
-import { CliContext } from '../cli-context.js';
 import { parseDuration } from '../option-parsers.js';
 import { keyColumns, shortTime } from '../render/columns.js';
 import { userEmails } from '../render/user-emails.js';
@@ -12,7 +11,7 @@ interface GenerateOptions {
   expiresIn?: number;
 }
 
-export function registerKeysCommands(program: Command): void {
+export function registerKeysCommands(program: TeamsetCommand): void {
   const keys = program.command('keys').description('manage API keys');
 
   keys
@@ -21,8 +20,7 @@ export function registerKeysCommands(program: Command): void {
     .requiredOption('--name <name>', 'nickname for the key, 1–100 characters (e.g. the machine it is for)')
     .option('--user <user>', "owner's id or email (admins; required when working on the database directly)")
     .option('--expires-in <duration>', 'lifetime such as 30s, 15m, 12h or 90d (default: no expiry)', parseDuration)
-    .action(async (options: GenerateOptions, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[], GenerateOptions>(async (ctx, _args, options) => {
       const created = await ctx.withBackend((backend) =>
         backend.generateKey({ name: options.name, user: options.user, expiresInSeconds: options.expiresIn }),
       );
@@ -41,8 +39,7 @@ export function registerKeysCommands(program: Command): void {
     .command('list')
     .description("list API keys (no secrets): yours, a user's with --user, or every key when working on the database")
     .option('--user <user>', "owner's id or email (admins)")
-    .action(async (options: { user?: string }, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[], { user?: string }>(async (ctx, _args, options) => {
       const { list, emails } = await ctx.withBackend(async (backend) => {
         const keys = await backend.listKeys(options.user);
         return {
@@ -63,8 +60,7 @@ export function registerKeysCommands(program: Command): void {
     .command('delete')
     .description('delete (revoke) an API key at once')
     .argument('<id>', 'key id, as shown by `keys list`')
-    .action(async (keyId: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string]>(async (ctx, [keyId]) => {
       await ctx.withBackend((backend) => backend.deleteKey(keyId));
       ctx.out.result({ deleted: true, id: keyId }, `Deleted API key ${keyId}`);
     });

@@ -1,8 +1,8 @@
 // `teamset media-roots list|add|remove`: the directories the server may serve sample media from (admins).
-import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.js';
+import type { TeamsetCommand } from '../teamset-command.js';
 import type { MediaRoot } from '@teamset/contract';
 import type { AdminBackend } from '../backends/admin-backend.js';
-import { CliContext } from '../cli-context.js';
 import { CliError } from '../cli-errors.js';
 import type { Column } from '../render/output.js';
 
@@ -57,7 +57,7 @@ async function change(backend: AdminBackend, next: (roots: MediaRoot[]) => strin
   return backend.setMediaRoots(next(await backend.listMediaRoots()));
 }
 
-export function registerMediaRootsCommands(program: Command): void {
+export function registerMediaRootsCommands(program: TeamsetCommand): void {
   const mediaRoots = program
     .command('media-roots')
     .description(
@@ -67,8 +67,7 @@ export function registerMediaRootsCommands(program: Command): void {
   mediaRoots
     .command('list')
     .description("list the media roots: the organization's, and the server's own (over the API)")
-    .action(async (_options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run(async (ctx) => {
       showRoots(ctx, await ctx.withBackend((backend) => backend.listMediaRoots()));
     });
 
@@ -78,8 +77,7 @@ export function registerMediaRootsCommands(program: Command): void {
       "add media roots: absolute paths of existing directories on the server's machine, stored as their real paths",
     )
     .argument('<dirs...>', 'directories')
-    .action(async (dirs: string[], _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string[]]>(async (ctx, [dirs]) => {
       showRoots(
         ctx,
         await ctx.withBackend((backend) => change(backend, (roots) => [...organizationPaths(roots), ...dirs])),
@@ -90,8 +88,7 @@ export function registerMediaRootsCommands(program: Command): void {
     .command('remove')
     .description("remove media roots of the organization; their samples' images are no longer served")
     .argument('<dirs...>', 'directories, as `media-roots list` shows them')
-    .action(async (dirs: string[], _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string[]]>(async (ctx, [dirs]) => {
       showRoots(ctx, await ctx.withBackend((backend) => change(backend, (roots) => without(roots, dirs))));
     });
 }

@@ -1,14 +1,12 @@
 // `teamset migrate`: applies pending database migrations to database_uri (or the embedded default).
-import type { Command } from 'commander';
+import type { TeamsetCommand } from '../teamset-command.js';
 import { maskDatabaseUri } from '@teamset/sdk';
-import { CliContext } from '../cli-context.js';
 
-export function registerMigrateCommand(program: Command): void {
+export function registerMigrateCommand(program: TeamsetCommand): void {
   program
     .command('migrate')
     .description('apply pending database migrations (the server also applies them when it starts)')
-    .action(async (_options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run(async (ctx) => {
       const { databaseUri } = ctx.config();
       const core = await import('@teamset/core');
       const { applied } = await core.migrateDatabase(databaseUri);

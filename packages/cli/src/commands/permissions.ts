@@ -1,13 +1,12 @@
 // `teamset permissions list|set|remove|default`: who may do what on a dataset (docs/design.md §2), on the API or the database.
-import type { Command } from 'commander';
+import type { TeamsetCommand } from '../teamset-command.js';
 import type { DatasetPermission } from '@teamset/contract';
-import { CliContext } from '../cli-context.js';
 import { parseDatasetPermission } from '../option-parsers.js';
 import { DATASET_GROUP_PERMISSION_COLUMNS, DATASET_PERMISSION_COLUMNS } from '../render/columns.js';
 
 const PERMISSION_CHOICES = 'NO_ACCESS, VIEW, TAG, EDIT or MANAGE (any case)';
 
-export function registerPermissionsCommands(program: Command): void {
+export function registerPermissionsCommands(program: TeamsetCommand): void {
   const permissions = program
     .command('permissions')
     .description('manage who may view, tag, edit or manage a dataset (needs MANAGE on it)');
@@ -18,8 +17,7 @@ export function registerPermissionsCommands(program: Command): void {
       'list everyone with access to a dataset (explicit grant and active, effective, permission), then the user groups with a grant',
     )
     .argument('<dataset>', 'dataset name')
-    .action(async (dataset: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string]>(async (ctx, [dataset]) => {
       const list = await ctx.withBackend((backend) => backend.listDatasetPermissions(dataset));
       if (ctx.out.json) return ctx.out.writeJson(list);
       ctx.out.line(`Dataset ${list.dataset} · default permission for members: ${list.defaultPermission}`);
@@ -37,15 +35,8 @@ export function registerPermissionsCommands(program: Command): void {
     .argument('<user>', 'user id or email')
     .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
     .option('--invite', 'if the email has no account, invite it (admins only); the permission applies when they accept')
-    .action(
-      async (
-        dataset: string,
-        user: string,
-        permission: DatasetPermission,
-        options: { invite?: boolean },
-        command: Command,
-      ) => {
-        const ctx = CliContext.of(command);
+    .run<[string, string, DatasetPermission], { invite?: boolean }>(
+      async (ctx, [dataset, user, permission], options) => {
         const result = await ctx.withBackend((backend) =>
           backend.setDatasetUserPermission(dataset, user, permission, { invite: options.invite === true }),
         );
@@ -67,8 +58,7 @@ export function registerPermissionsCommands(program: Command): void {
     .description("remove a user's explicit grant; they keep what their role and the default permission give")
     .argument('<dataset>', 'dataset name')
     .argument('<user>', 'user id or email')
-    .action(async (dataset: string, user: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string, string]>(async (ctx, [dataset, user]) => {
       await ctx.withBackend((backend) => backend.removeDatasetUserPermission(dataset, user));
       ctx.out.result({ removed: true, dataset, user }, `Removed ${user}'s permission on dataset ${dataset}`);
     });
@@ -78,8 +68,7 @@ export function registerPermissionsCommands(program: Command): void {
     .description('set the permission members get on a dataset without an explicit grant')
     .argument('<dataset>', 'dataset name')
     .argument('<permission>', PERMISSION_CHOICES, parseDatasetPermission)
-    .action(async (dataset: string, permission: DatasetPermission, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string, DatasetPermission]>(async (ctx, [dataset, permission]) => {
       const updated = await ctx.withBackend((backend) => backend.setDatasetDefaultPermission(dataset, permission));
       ctx.out.result(updated, `Dataset ${updated.name}: members without a grant now get ${updated.defaultPermission}`);
     });

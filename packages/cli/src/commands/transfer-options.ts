@@ -1,5 +1,5 @@
 // Option parsers and the connection wrapper shared by `teamset import` and `teamset export`.
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   DatabaseConnection,
   FORMAT_TYPES,
@@ -10,20 +10,11 @@ import {
   type MediaMode,
 } from '@teamset/sdk';
 import { CliContext } from '../cli-context.js';
+import { choiceParser, lower } from '../option-parsers.js';
 
-export function parseFormatType(value: string): FormatType {
-  const type = value.toLowerCase();
-  if (!(FORMAT_TYPES as readonly string[]).includes(type))
-    throw new InvalidArgumentError(`Expected one of ${FORMAT_TYPES.join(', ')}.`);
-  return type as FormatType;
-}
+export const parseFormatType: (value: string) => FormatType = choiceParser(FORMAT_TYPES, lower);
 
-export function parseMediaMode(value: string): MediaMode {
-  const mode = value.toLowerCase();
-  if (!(MEDIA_MODES as readonly string[]).includes(mode))
-    throw new InvalidArgumentError(`Expected one of ${MEDIA_MODES.join(', ')}.`);
-  return mode as MediaMode;
-}
+export const parseMediaMode: (value: string) => MediaMode = choiceParser(MEDIA_MODES, lower);
 
 /** Runs `work` on the configured connection (API, or the database like every other command), closing it after. */
 export async function withConnection<T>(

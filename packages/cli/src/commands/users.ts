@@ -1,7 +1,7 @@
 // `teamset users create|list|delete|set-role`: on the API when api_uri is set, else on the database (docs/design.md §6).
-import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.js';
+import type { TeamsetCommand } from '../teamset-command.js';
 import type { Role, User } from '@teamset/contract';
-import { CliContext } from '../cli-context.js';
 import { listQuery, withListOptions, type ListOptions } from '../list-options.js';
 import { parseRole } from '../option-parsers.js';
 import { readSecretFromStdin } from '../read-stdin.js';
@@ -19,7 +19,7 @@ function showUser(ctx: CliContext, user: User): void {
   else ctx.out.table([user], USER_COLUMNS);
 }
 
-export function registerUsersCommands(program: Command): void {
+export function registerUsersCommands(program: TeamsetCommand): void {
   const users = program.command('users').description('manage users (admin only)');
 
   users
@@ -32,8 +32,7 @@ export function registerUsersCommands(program: Command): void {
       '--password-stdin',
       'read the password from stdin; without it the user has no password and cannot sign in to the web app',
     )
-    .action(async (options: CreateOptions, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[], CreateOptions>(async (ctx, _args, options) => {
       // Read before opening anything, so a missing pipe fails fast and leaves no half-done work.
       const password = options.passwordStdin ? await readSecretFromStdin('password') : undefined;
       const user = await ctx.withBackend((backend) =>
@@ -45,8 +44,7 @@ export function registerUsersCommands(program: Command): void {
   withListOptions(users.command('list').description('list users, a page at a time'), {
     search: 'only users whose email or name contains this',
     pageSize: 'users per page (at most 200)',
-  }).action(async (options: ListOptions, command: Command) => {
-    const ctx = CliContext.of(command);
+  }).run<[], ListOptions>(async (ctx, _args, options) => {
     const page = await ctx.withBackend((backend) => backend.listUsers(listQuery(options)));
     ctx.out.page(page, page.users, USER_COLUMNS, 'user');
   });
@@ -55,8 +53,7 @@ export function registerUsersCommands(program: Command): void {
     .command('delete')
     .description('delete a user; their API keys and sessions are deleted with them')
     .argument('<user>', 'user id or email')
-    .action(async (user: string, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string]>(async (ctx, [user]) => {
       await ctx.withBackend((backend) => backend.deleteUser(user));
       ctx.out.result({ deleted: true, user }, `Deleted user ${user}`);
     });
@@ -66,8 +63,7 @@ export function registerUsersCommands(program: Command): void {
     .description("change a user's role")
     .argument('<user>', 'user id or email')
     .argument('<role>', 'ADMIN, MEMBER, COLLABORATOR or GUEST', parseRole)
-    .action(async (user: string, role: Role, _options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run<[string, Role]>(async (ctx, [user, role]) => {
       showUser(ctx, await ctx.withBackend((backend) => backend.setUserRole(user, role)));
     });
 }

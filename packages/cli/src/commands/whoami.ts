@@ -1,14 +1,12 @@
 // `teamset whoami`: who the configured API key belongs to (server only).
-import type { Command } from 'commander';
-import { CliContext } from '../cli-context.js';
+import type { TeamsetCommand } from '../teamset-command.js';
 import { shortTime } from '../render/columns.js';
 
-export function registerWhoamiCommand(program: Command): void {
+export function registerWhoamiCommand(program: TeamsetCommand): void {
   program
     .command('whoami')
     .description('show the user the configured API key acts as (needs api_uri)')
-    .action(async (_options: unknown, command: Command) => {
-      const ctx = CliContext.of(command);
+    .run(async (ctx) => {
       const me = await ctx.managementClient('whoami').whoami();
       if (ctx.out.json) return ctx.out.writeJson(me);
       ctx.out.record([

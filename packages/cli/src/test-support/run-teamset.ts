@@ -1,9 +1,11 @@
 // Runs the BUILT `teamset` binary in a child process with an isolated home, config path and database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const TEAMSET_BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -89,4 +91,35 @@ export function runTeamset(
 /** stderr's lines other than the informational "working on the database …" note. */
 export function errorLines(stderr: string): string[] {
   return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('teamset: working on the database'));
+}
+
+/** A usage error as the CLI reports one: exit 2, nothing on stdout, one `teamset: error: …` line on stderr. */
+export function expectUsageError(result: CliResult): void {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = errorLines(result.stderr);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^teamset: error: /);
+}
+
+/** Creates users on the sandbox's database (`[email, role]` each, named after the email's local part). */
+export async function createUsers(env: Record<string, string>, users: ReadonlyArray<readonly [string, string]>) {
+  for (const [email, role] of users) {
+    const name = email.split('@')[0] ?? email;
+    const created = await runTeamset(['users', 'create', '--email', email, '--name', name, '--role', role], { env });
+    expect(created.code, created.stderr).toBe(0);
+  }
+}
+
+/** A TCP port free on 127.0.0.1 right now, for a server the test starts. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

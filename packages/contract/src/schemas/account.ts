@@ -1,6 +1,7 @@
 // Your own account: change your display name, change your password (the current one is asked for).
 import { Type, type Static } from 'typebox';
-import { Password, PersonName, PASSWORD_MAX_LENGTH } from './common.js';
+import { PASSWORD_MAX_LENGTH } from '../constants/limits.js';
+import { Password, PersonName } from './common.js';
 
 export const UpdateAccountBody = Type.Object({ name: PersonName }, { additionalProperties: false });
 export type UpdateAccountBody = Static<typeof UpdateAccountBody>;

@@ -3,12 +3,6 @@ import { Type, type Static } from 'typebox';
 import { Email, Password, PersonName } from './common.js';
 import { User } from './users.js';
 
-export const SESSION_COOKIE = 'teamset_session';
-/** Readable by the page's JS so it can echo it in CSRF_HEADER (double-submit). */
-export const CSRF_COOKIE = 'teamset_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
-export const API_KEY_HEADER = 'x-api-key';
-
 export const LoginBody = Type.Object(
   { email: Email, password: Type.String({ minLength: 1, maxLength: 256 }) },
   { additionalProperties: false },

@@ -1,5 +1,12 @@
 // Shared field schemas: ids, emails, names, timestamps and paging, with the limits every route applies.
 import { Type, type Static, type TString } from 'typebox';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+} from '../constants/limits.js';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-zA-Z_-]+$', description: 'Opaque id' });
 /** Loose on purpose: the server lower-cases and a person receives mail there; we only reject the obviously wrong. */
@@ -10,9 +17,7 @@ export const Email = Type.String({
   pattern: EMAIL_PATTERN,
   description: 'Email address (case-insensitive)',
 });
-export const PersonName = Type.String({ minLength: 1, maxLength: 100, description: 'Display name' });
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
+export const PersonName = Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH, description: 'Display name' });
 export const Password = Type.String({
   minLength: PASSWORD_MIN_LENGTH,
   maxLength: PASSWORD_MAX_LENGTH,
@@ -30,8 +35,6 @@ export const NullableTimestamp = NullableString(Timestamp);
 /** A user reference in a path or query: an id or an email address. */
 export const UserRef = Type.String({ minLength: 1, maxLength: 254, description: 'User id or email' });
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
 export const PageQuery = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),

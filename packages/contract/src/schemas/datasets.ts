@@ -1,6 +1,13 @@
 // Dataset shapes (docs/design.md §5) and dataset permissions (docs/design.md §2): the dataset object, its inputs, listings and grants.
 import { Type, type Static } from 'typebox';
-import { DATASET_PERMISSIONS, DatasetPermissionSchema, RoleSchema, type DatasetPermission } from '../identity/roles.js';
+import {
+  DATASET_DESCRIPTION_MAX_LENGTH,
+  DATASET_MAX_TAGS,
+  DATASET_NAME_MAX_LENGTH,
+  DATASET_TAG_MAX_LENGTH,
+} from '../constants/limits.js';
+import { DATASET_PERMISSIONS, type DatasetPermission } from '../constants/roles.js';
+import { DatasetPermissionSchema, RoleSchema } from '../identity/roles.js';
 import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
 import { DatasetGroupPermission, GroupRef } from './groups.js';
 import { Invitation } from './invitations.js';
@@ -9,11 +16,6 @@ import { Invitation } from './invitations.js';
 export const MEDIA_TYPES = ['image', 'video', 'group', 'point-cloud', '3d'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 export const DEFAULT_MEDIA_TYPE: MediaType = 'image';
-
-export const DATASET_NAME_MAX_LENGTH = 200;
-export const DATASET_TAG_MAX_LENGTH = 100;
-export const DATASET_MAX_TAGS = 100;
-export const DATASET_DESCRIPTION_MAX_LENGTH = 10_000;
 
 export const MediaTypeSchema = Type.Enum(MEDIA_TYPES, { description: 'image, video, group, point-cloud or 3d' });
 export const DatasetName = Type.String({

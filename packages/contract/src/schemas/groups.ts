@@ -1,12 +1,12 @@
 // User groups (docs/design.md §2): admin-managed sets of users that datasets can grant a permission to, and their wire shapes.
 import { Type, type Static } from 'typebox';
+import {
+  GROUP_DESCRIPTION_MAX_LENGTH,
+  GROUP_MAX_USERS_PER_CHANGE,
+  GROUP_NAME_MAX_LENGTH,
+} from '../constants/limits.js';
 import { DatasetPermissionSchema, RoleSchema } from '../identity/roles.js';
 import { Email, Id, NullableString, PersonName, Timestamp, UserRef } from './common.js';
-
-export const GROUP_NAME_MAX_LENGTH = 100;
-export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;
-/** Users named in one membership change: enough for any team, small enough to check in one statement. */
-export const GROUP_MAX_USERS_PER_CHANGE = 1000;
 
 export const GroupName = Type.String({
   minLength: 1,

@@ -1,10 +1,7 @@
 // API key shapes: listing never carries a secret; creation returns the key string once.
 import { Type, type Static } from 'typebox';
+import { KEY_NAME_MAX_LENGTH, MAX_KEY_LIFETIME_SECONDS } from '../constants/limits.js';
 import { Id, NullableString, NullableTimestamp, Timestamp, UserRef } from './common.js';
-
-export const KEY_NAME_MAX_LENGTH = 100;
-/** Ten years: long enough for any real use, short enough to keep dates sane. */
-export const MAX_KEY_LIFETIME_SECONDS = 10 * 365 * 24 * 3600;
 
 export const ApiKey = Type.Object(
   {

@@ -1,11 +1,9 @@
 // Sample media on the wire: the media roots an admin configures, and the thumbnail sizes the server makes.
 import { Type, type Static } from 'typebox';
+import { MAX_MEDIA_ROOTS, MEDIA_ROOT_MAX_LENGTH } from '../constants/limits.js';
 
 export const MEDIA_ROOT_SOURCES = ['organization', 'server'] as const;
 export type MediaRootSource = (typeof MEDIA_ROOT_SOURCES)[number];
-
-export const MAX_MEDIA_ROOTS = 50;
-export const MEDIA_ROOT_MAX_LENGTH = 4096;
 
 export const MediaRootSchema = Type.Object(
   {

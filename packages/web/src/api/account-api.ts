@@ -1,7 +1,7 @@
 // Your own account: display name and password.
 import type { ChangePasswordBody, PasswordChanged, UpdateAccountBody, User } from '@teamset/contract';
 import { http } from './http';
-import { PATHS } from './paths';
+import { PATHS } from '@teamset/contract/constants';
 
 export const accountApi = {
   update: (body: UpdateAccountBody) => http.patch<User>(PATHS.account, body),

@@ -1,7 +1,7 @@
 // First-run setup, sign-in, sign-out, whoami and invitation acceptance.
 import type { AcceptInvitationBody, LoginBody, SessionInfo, SetupBody, SetupStatus, WhoAmI } from '@teamset/contract';
 import { http } from './http';
-import { PATHS } from './paths';
+import { PATHS } from '@teamset/contract/constants';
 
 export const authApi = {
   setupStatus: () => http.get<SetupStatus>(PATHS.setup),

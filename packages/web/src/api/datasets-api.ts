@@ -1,6 +1,6 @@
 // Datasets you can see: list, create, get, edit or rename, delete.
 import type { CreateDatasetBody, Dataset, DatasetPage, UpdateDatasetBody } from '@teamset/contract';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 import { http } from './http';
 
 export const datasetsApi = {

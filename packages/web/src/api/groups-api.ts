@@ -6,7 +6,7 @@ import type {
   UserGroup,
   UserGroupList,
 } from '@teamset/contract';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 import { http } from './http';
 
 export const groupsApi = {

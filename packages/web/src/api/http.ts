@@ -1,9 +1,6 @@
 // The fetch client: same-origin cookies, the CSRF header on unsafe methods, JSON in and out, errors as ApiError.
-import type { CSRF_COOKIE as CsrfCookie, CSRF_HEADER as CsrfHeader } from '@teamset/contract';
+import { CSRF_COOKIE, CSRF_HEADER } from '@teamset/contract/constants';
 import { ApiError, errorFromResponse } from './api-error';
-
-const CSRF_COOKIE: typeof CsrfCookie = 'teamset_csrf';
-const CSRF_HEADER: typeof CsrfHeader = 'x-csrf-token';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | undefined>;

@@ -1,6 +1,6 @@
 // Invitations (admin): invite an email with a role, list pending ones, revoke.
 import type { CreateInvitationBody, CreatedInvitation, Invitation, InvitationList } from '@teamset/contract';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 import { http } from './http';
 
 export const invitationsApi = {

@@ -1,6 +1,6 @@
 // API keys: yours, or (as an admin) another user's when `user` is given.
 import type { ApiKey, ApiKeyList, CreateApiKeyBody, CreatedApiKey } from '@teamset/contract';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 import { http } from './http';
 
 export const keysApi = {

@@ -1,7 +1,7 @@
 // Sample media: the URLs an <img> loads (the session cookie authenticates them), and the media roots admins set.
 import type { MediaRootList } from '@teamset/contract';
 import { http } from './http';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 
 export const mediaApi = {
   /** The full image, as stored (served only from a media root). */

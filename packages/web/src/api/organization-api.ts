@@ -1,7 +1,7 @@
 // Organization settings (admin): default role for new users, default access for new datasets.
 import type { OrganizationSettings, UpdateOrganizationSettingsBody } from '@teamset/contract';
 import { http } from './http';
-import { PATHS } from './paths';
+import { PATHS } from '@teamset/contract/constants';
 
 export const organizationApi = {
   get: () => http.get<OrganizationSettings>(PATHS.organizationSettings),

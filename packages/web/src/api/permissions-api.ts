@@ -8,7 +8,7 @@ import type {
   DatasetUserPermission,
   UserDatasetPermissionList,
 } from '@teamset/contract';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 import { http } from './http';
 
 export const permissionsApi = {

@@ -1,6 +1,6 @@
 // A dataset's samples, a page at a time in dataset order (keyset cursor), their total count, and the field schema.
 import type { AggregateResult, FieldList, QuerySamplesBody, SamplePage } from '@teamset/contract';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 import { http } from './http';
 
 export const samplesApi = {

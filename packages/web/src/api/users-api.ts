@@ -1,6 +1,6 @@
 // Team members (admin): paged search, one user, role change, removal.
 import type { Role, User, UserPage } from '@teamset/contract';
-import { fillPath, PATHS } from './paths';
+import { fillPath, PATHS } from '@teamset/contract/constants';
 import { http } from './http';
 
 export const usersApi = {

@@ -1,11 +1,6 @@
 // Whether a person's access to a dataset comes through a user group, and which groups: the People list says so.
 import type { DatasetGroupPermission, DatasetPermission, DatasetUserPermission, Role } from '@teamset/contract';
-import { DATASET_PERMISSIONS } from './permissions';
-import { ROLE_PERMISSION_CAP } from './roles';
-
-function rank(permission: DatasetPermission): number {
-  return DATASET_PERMISSIONS.indexOf(permission);
-}
+import { permissionRank as rank, ROLE_PERMISSION_CAP } from '@teamset/contract/constants';
 
 function higher(a: DatasetPermission, b: DatasetPermission): DatasetPermission {
   return rank(a) >= rank(b) ? a : b;

@@ -1,18 +1,6 @@
-// Dataset permissions as the web app shows them: order, labels and what each allows (docs/design.md §2).
+// Dataset permissions as the web app shows them: labels, colours, what each allows and a picker's choices (docs/design.md §2).
 import type { DatasetPermission } from '@teamset/contract';
-
-/** Lowest first, like the contract's DATASET_PERMISSIONS; the type check below fails the build if one is missing. */
-export const DATASET_PERMISSIONS = [
-  'NO_ACCESS',
-  'VIEW',
-  'TAG',
-  'EDIT',
-  'MANAGE',
-] as const satisfies readonly DatasetPermission[];
-const allPermissions: [Exclude<DatasetPermission, (typeof DATASET_PERMISSIONS)[number]>] extends [never]
-  ? true
-  : false = true;
-void allPermissions;
+import { DATASET_PERMISSIONS, permissionAtLeast } from '@teamset/contract/constants';
 
 export const PERMISSION_LABELS: Record<DatasetPermission, string> = {
   NO_ACCESS: 'No access',
@@ -37,10 +25,6 @@ export const PERMISSION_COLORS: Record<DatasetPermission, string> = {
   EDIT: 'teal',
   MANAGE: 'grape',
 };
-
-export function permissionAtLeast(permission: DatasetPermission, minimum: DatasetPermission): boolean {
-  return DATASET_PERMISSIONS.indexOf(permission) >= DATASET_PERMISSIONS.indexOf(minimum);
-}
 
 export function permissionOptions(max: DatasetPermission = 'MANAGE', options: { includeNoAccess?: boolean } = {}) {
   return DATASET_PERMISSIONS.filter(

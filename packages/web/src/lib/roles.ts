@@ -1,10 +1,6 @@
-// Roles as the web app shows them: order, labels, what each may do (docs/design.md §2), mirrored from the contract's types.
-import type { DatasetPermission, Role } from '@teamset/contract';
-
-/** Lowest first, like the contract's ROLES; the type check below fails the build if a role is missing. */
-export const ROLES = ['GUEST', 'COLLABORATOR', 'MEMBER', 'ADMIN'] as const satisfies readonly Role[];
-const allRoles: [Exclude<Role, (typeof ROLES)[number]>] extends [never] ? true : false = true;
-void allRoles;
+// Roles as the web app shows them: labels, descriptions, colours and the choices of a role picker (docs/design.md §2).
+import type { Role } from '@teamset/contract';
+import { ROLES, roleAtLeast } from '@teamset/contract/constants';
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Admin',
@@ -27,28 +23,9 @@ export const ROLE_COLORS: Record<Role, string> = {
   GUEST: 'gray',
 };
 
-/** The highest dataset permission a role can hold, whatever is granted. */
-export const ROLE_PERMISSION_CAP: Record<Role, DatasetPermission> = {
-  ADMIN: 'MANAGE',
-  MEMBER: 'MANAGE',
-  COLLABORATOR: 'EDIT',
-  GUEST: 'VIEW',
-};
-
-export function roleRank(role: Role): number {
-  return ROLES.indexOf(role);
-}
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return roleRank(role) >= roleRank(minimum);
-}
-
-export function canUseApiKeys(role: Role): boolean {
-  return roleAtLeast(role, 'COLLABORATOR');
-}
-
 export function canCreateDatasets(role: Role): boolean {
   return roleAtLeast(role, 'MEMBER');
 }
 
+/** Highest first, as a picker lists them. */
 export const ROLE_OPTIONS = [...ROLES].reverse().map((role) => ({ value: role, label: ROLE_LABELS[role] }));

@@ -1,11 +1,11 @@
 // "Generate API key": a required nickname and an optional expiry; the key itself comes back once, to the caller.
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import type { CreatedApiKey, User } from '@teamset/contract';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { keysApi } from '../../api/keys-api';
 import { useSubmit } from '../../hooks/use-submit';
-import { KEY_NAME_MAX_LENGTH } from '../../lib/limits';
-import { FormError } from '../form-error';
+import { KEY_NAME_MAX_LENGTH } from '@teamset/contract/constants';
+import { FormDialog } from '../form-dialog';
 
 const DAY = 24 * 3600;
 const EXPIRY_OPTIONS = [
@@ -36,8 +36,7 @@ export function GenerateKeyDialog({ opened, forUser, onClose, onGenerated }: Gen
     onClose();
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     void submit.run(async () => {
       const created = await keysApi.generate({
         name: name.trim(),
@@ -51,42 +50,32 @@ export function GenerateKeyDialog({ opened, forUser, onClose, onGenerated }: Gen
   };
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
-      onClose={close}
       title={forUser ? `Generate an API key for ${forUser.name}` : 'Generate API key'}
-      centered
+      onClose={close}
+      onSubmit={onSubmit}
+      submit={submit}
+      submitLabel="Generate"
+      submitDisabled={!name.trim()}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <TextInput
-            label="Key nickname"
-            description="To recognise the key later, e.g. “laptop” or “training cluster”"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={KEY_NAME_MAX_LENGTH}
-            error={submit.fieldErrors.name}
-            data-autofocus
-          />
-          <Select
-            label="Expires"
-            data={EXPIRY_OPTIONS}
-            value={expiry}
-            onChange={(value) => setExpiry(value ?? 'never')}
-            allowDeselect={false}
-          />
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={submit.busy} disabled={!name.trim()}>
-              Generate
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label="Key nickname"
+        description="To recognise the key later, e.g. “laptop” or “training cluster”"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        maxLength={KEY_NAME_MAX_LENGTH}
+        error={submit.fieldErrors.name}
+        data-autofocus
+      />
+      <Select
+        label="Expires"
+        data={EXPIRY_OPTIONS}
+        value={expiry}
+        onChange={(value) => setExpiry(value ?? 'never')}
+        allowDeselect={false}
+      />
+    </FormDialog>
   );
 }

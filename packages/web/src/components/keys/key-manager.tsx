@@ -1,13 +1,12 @@
 // An API key list with Generate and Delete: your own keys, or (for an admin) another user's.
-import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
 import type { ApiKey, CreatedApiKey, User } from '@teamset/contract';
-import { IconKey, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { keysApi } from '../../api/keys-api';
 import { useApi } from '../../hooks/use-api';
 import { notifySuccess } from '../../lib/notify';
-import { ConfirmDialog } from '../confirm-dialog';
-import { LoadError } from '../load-error';
+import { ConfirmRowDialog, useConfirmTarget } from '../confirm-row-dialog';
 import { CreatedKeyDialog } from './created-key-dialog';
 import { GenerateKeyDialog } from './generate-key-dialog';
 import { KeyTable } from './key-table';
@@ -16,7 +15,7 @@ export function KeyManager({ forUser }: { forUser?: User }) {
   const keys = useApi(() => keysApi.list(forUser?.id), [forUser?.id]);
   const [generating, setGenerating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | undefined>(undefined);
-  const [deleting, setDeleting] = useState<ApiKey | undefined>(undefined);
+  const deleting = useConfirmTarget<ApiKey>();
 
   const onGenerated = (next: CreatedApiKey) => {
     setGenerating(false);
@@ -25,10 +24,9 @@ export function KeyManager({ forUser }: { forUser?: User }) {
     keys.reload();
   };
 
-  const deleteKey = async () => {
-    if (!deleting) return;
-    await keysApi.delete(deleting.id);
-    notifySuccess(`API key “${deleting.name}” deleted`);
+  const deleteKey = async (key: ApiKey) => {
+    await keysApi.delete(key.id);
+    notifySuccess(`API key “${key.name}” deleted`);
     keys.reload();
   };
 
@@ -42,25 +40,15 @@ export function KeyManager({ forUser }: { forUser?: User }) {
           Generate API key
         </Button>
       </Group>
-      {keys.loading && !keys.data ? (
-        <Center p="lg">
-          <Loader size="sm" aria-label="Loading API keys" />
-        </Center>
-      ) : keys.error ? (
-        <LoadError error={keys.error} onRetry={keys.reload} title="Could not load the API keys" />
-      ) : keys.data && keys.data.length > 0 ? (
-        <KeyTable keys={keys.data} onDelete={setDeleting} />
-      ) : (
-        <Stack align="center" gap={4} py="xl">
-          <IconKey size={28} color="var(--mantine-color-gray-5)" />
-          <Text fw={500}>No API keys yet</Text>
-          <Text size="sm" c="dimmed">
-            {forUser
-              ? 'Generate one to give them SDK access.'
-              : 'Generate one to use the SDK or the teamset command with this server.'}
-          </Text>
-        </Stack>
-      )}
+      <KeyTable
+        keys={keys}
+        onDelete={deleting.ask}
+        emptyHint={
+          forUser
+            ? 'Generate one to give them SDK access.'
+            : 'Generate one to use the SDK or the teamset command with this server.'
+        }
+      />
 
       <GenerateKeyDialog
         opened={generating}
@@ -73,19 +61,14 @@ export function KeyManager({ forUser }: { forUser?: User }) {
         onClose={() => setCreated(undefined)}
         {...(forUser ? { ownerName: forUser.name } : {})}
       />
-      <ConfirmDialog
-        opened={deleting !== undefined}
-        title="Delete API key?"
-        confirmLabel="Delete key"
-        danger
-        onConfirm={deleteKey}
-        onClose={() => setDeleting(undefined)}
-      >
-        <Text size="sm">
-          Applications using the key “{deleting?.name}” (tsk_{deleting?.prefix}…) will lose access immediately. This
-          cannot be undone.
-        </Text>
-      </ConfirmDialog>
+      <ConfirmRowDialog target={deleting} title="Delete API key?" confirmLabel="Delete key" onConfirm={deleteKey}>
+        {(key) => (
+          <Text size="sm">
+            Applications using the key “{key.name}” (tsk_{key.prefix}…) will lose access immediately. This cannot be
+            undone.
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </Paper>
   );
 }

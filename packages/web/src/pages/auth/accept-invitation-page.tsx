@@ -1,12 +1,12 @@
 // Accepting an invitation: the link carries a one-time token; the invitee picks a name and password and is signed in.
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi } from '../../api/auth-api';
 import { AuthCard } from '../../components/auth-card';
 import { FormError } from '../../components/form-error';
+import { NewPasswordFields, useNewPassword } from '../../components/new-password-fields';
 import { useSubmit } from '../../hooks/use-submit';
-import { PASSWORD_MIN_LENGTH } from '../../lib/limits';
 import { useSession } from '../../session/session-context';
 
 export function AcceptInvitationPage() {
@@ -16,14 +16,12 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const submit = useSubmit();
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const mismatch = confirm.length > 0 && confirm !== password;
+  const password = useNewPassword();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(async () => {
-      const session = await authApi.acceptInvitation({ token, name: name.trim(), password });
+      const session = await authApi.acceptInvitation({ token, name: name.trim(), password: password.password });
       setUser(session.user);
       void navigate('/datasets', { replace: true });
     });
@@ -60,29 +58,14 @@ export function AcceptInvitationPage() {
             autoComplete="name"
             error={submit.fieldErrors.name}
           />
-          <PasswordInput
+          <NewPasswordFields
+            state={password}
             label="Password"
-            description={`At least ${PASSWORD_MIN_LENGTH} characters`}
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            autoComplete="new-password"
+            confirmLabel="Confirm password"
             error={submit.fieldErrors.password}
           />
-          <PasswordInput
-            label="Confirm password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            autoComplete="new-password"
-            error={mismatch ? 'The passwords do not match' : undefined}
-          />
           <FormError message={submit.error ?? submit.fieldErrors.token} />
-          <Button
-            type="submit"
-            loading={submit.busy}
-            disabled={!name.trim() || password.length < PASSWORD_MIN_LENGTH || confirm !== password}
-          >
+          <Button type="submit" loading={submit.busy} disabled={!name.trim() || !password.ready}>
             Create account
           </Button>
         </Stack>

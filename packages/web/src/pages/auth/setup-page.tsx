@@ -7,7 +7,7 @@ import { AuthCard } from '../../components/auth-card';
 import { FormError } from '../../components/form-error';
 import { FullPageLoader } from '../../components/full-page-loader';
 import { useSubmit } from '../../hooks/use-submit';
-import { PASSWORD_MIN_LENGTH } from '../../lib/limits';
+import { PASSWORD_MIN_LENGTH } from '@teamset/contract/constants';
 import { useSession } from '../../session/session-context';
 
 export function SetupPage() {

@@ -1,5 +1,5 @@
 // Access (MANAGE): the default for members, the people with access and their permission, adding a person; then the groups with access.
-import { Center, Divider, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Center, Divider, Loader, Select, Stack } from '@mantine/core';
 import type { Dataset, DatasetPermission } from '@teamset/contract';
 import { useMemo, useState } from 'react';
 import { groupsApi } from '../../api/groups-api';
@@ -12,6 +12,7 @@ import { PERMISSION_DESCRIPTIONS, PERMISSION_LABELS, permissionOptions } from '.
 import { AccessTable } from './access-table';
 import { AddPersonForm } from './add-person-form';
 import { GroupAccess } from './group-access';
+import { Panel } from '../../components/panel';
 
 export function AccessPanel({
   dataset,
@@ -46,14 +47,11 @@ export function AccessPanel({
 
   return (
     <>
-      <Paper component="section" withBorder p="lg" aria-labelledby="access-title">
-        <Title order={3} size="h4" id="access-title" mb={4}>
-          Access
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          Admins can manage every dataset. Members get the default below unless granted more; collaborators and guests
-          only what they are granted, up to their role’s limit.
-        </Text>
+      <Panel
+        title="Access"
+        description="Admins can manage every dataset. Members get the default below unless granted more; collaborators and guests only what they are granted, up to their role’s limit."
+        titleId="access-title"
+      >
         {access.error ? (
           <LoadError error={access.error} onRetry={access.reload} title="Could not load who has access" />
         ) : !access.data ? (
@@ -86,7 +84,7 @@ export function AccessPanel({
             />
           </Stack>
         )}
-      </Paper>
+      </Panel>
       {/* A panel of its own, fed by the same list: a group's grant changes the people's effective access above. */}
       {access.data ? (
         <GroupAccess

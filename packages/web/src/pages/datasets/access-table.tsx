@@ -1,9 +1,10 @@
 // The people with access: their role, their explicit grant (changeable, capped by role), effective access (and the groups it comes through), Remove.
-import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { Dataset, DatasetUserPermission } from '@teamset/contract';
-import { useState } from 'react';
 import { permissionsApi } from '../../api/permissions-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
+import { DataTable } from '../../components/data-table';
+import { RemoveButton } from '../../components/remove-button';
 import { RoleBadge } from '../../components/role-badge';
 import { notifySuccess } from '../../lib/notify';
 import { EffectiveAccess } from './effective-access';
@@ -18,92 +19,65 @@ export interface AccessTableProps {
 }
 
 export function AccessTable({ dataset, users, throughGroups, onChanged }: AccessTableProps) {
-  const [removing, setRemoving] = useState<DatasetUserPermission | undefined>(undefined);
-  const remove = async () => {
-    if (!removing) return;
-    await permissionsApi.removeUser(dataset.name, removing.user.id);
-    notifySuccess(`${removing.user.name}’s grant was removed`);
-    onChanged();
-  };
-  if (users.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        Nobody but admins can see this dataset yet.
-      </Text>
-    );
-  }
+  const removing = useConfirmTarget<DatasetUserPermission>();
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="xs" aria-label="People with access">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Granted</Table.Th>
-              <Table.Th>Effective</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((entry) => (
-              <Table.Tr key={entry.user.id}>
-                <Table.Td>
-                  <Stack gap={0}>
-                    <Text size="sm" fw={500}>
-                      {entry.user.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {entry.user.email}
-                    </Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <RoleBadge role={entry.user.role} />
-                </Table.Td>
-                <Table.Td>
-                  <GrantSelect dataset={dataset} entry={entry} onChanged={onChanged} />
-                </Table.Td>
-                <Table.Td>
-                  <EffectiveAccess permission={entry.activePermission} groups={throughGroups(entry)} />
-                </Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end">
-                    {entry.userPermission !== null ? (
-                      <Button
-                        color="red"
-                        variant="subtle"
-                        size="xs"
-                        onClick={() => setRemoving(entry)}
-                        aria-label={`Remove ${entry.user.email}`}
-                      >
-                        Remove
-                      </Button>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <ConfirmDialog
-        opened={removing !== undefined}
+      <DataTable
+        label="People with access"
+        rows={users}
+        rowKey={(entry) => entry.user.id}
+        minWidth={640}
+        empty="Nobody but admins can see this dataset yet."
+        columns={[
+          {
+            header: 'Person',
+            cell: (entry) => (
+              <Stack gap={0}>
+                <Text size="sm" fw={500}>
+                  {entry.user.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {entry.user.email}
+                </Text>
+              </Stack>
+            ),
+          },
+          { header: 'Role', cell: (entry) => <RoleBadge role={entry.user.role} /> },
+          { header: 'Granted', cell: (entry) => <GrantSelect dataset={dataset} entry={entry} onChanged={onChanged} /> },
+          {
+            header: 'Effective',
+            cell: (entry) => <EffectiveAccess permission={entry.activePermission} groups={throughGroups(entry)} />,
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cellProps: { ta: 'right' },
+            cell: (entry) =>
+              entry.userPermission !== null ? (
+                <RemoveButton onClick={() => removing.ask(entry)} label={`Remove ${entry.user.email}`} />
+              ) : null,
+          },
+        ]}
+      />
+      <ConfirmRowDialog
+        target={removing}
         title="Remove access?"
         confirmLabel="Remove"
-        danger
-        onConfirm={remove}
-        onClose={() => setRemoving(undefined)}
+        onConfirm={async (entry) => {
+          await permissionsApi.removeUser(dataset.name, entry.user.id);
+          notifySuccess(`${entry.user.name}’s grant was removed`);
+          onChanged();
+        }}
       >
-        <Text size="sm">
-          {removing?.user.name} loses the access granted to them here.{' '}
-          {removing?.user.role === 'MEMBER'
-            ? 'As a member they keep the default access for members.'
-            : 'They will no longer see the dataset unless their role gives them access.'}
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">
+            {row.user.name} loses the access granted to them here.{' '}
+            {row.user.role === 'MEMBER'
+              ? 'As a member they keep the default access for members.'
+              : 'They will no longer see the dataset unless their role gives them access.'}
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </>
   );
 }

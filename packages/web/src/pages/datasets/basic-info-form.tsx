@@ -1,5 +1,5 @@
 // Basic info: name (MANAGE to rename), description and tags (EDIT); read-only, with the reason, below that.
-import { Button, Paper, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import type { Dataset, UpdateDatasetBody } from '@teamset/contract';
 import { useState, type FormEvent } from 'react';
 import { datasetsApi } from '../../api/datasets-api';
@@ -7,7 +7,8 @@ import { FormError } from '../../components/form-error';
 import { useSubmit } from '../../hooks/use-submit';
 import { formatDateTime } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
-import { permissionAtLeast } from '../../lib/permissions';
+import { DATASET_NAME_MAX_LENGTH, permissionAtLeast } from '@teamset/contract/constants';
+import { Panel } from '../../components/panel';
 
 export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved: (next: Dataset) => void }) {
   const submit = useSubmit();
@@ -33,10 +34,7 @@ export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved:
   };
 
   return (
-    <Paper withBorder p="lg">
-      <Title order={3} size="h4" mb="md">
-        Basic info
-      </Title>
+    <Panel title="Basic info">
       <form onSubmit={onSubmit} noValidate>
         <Stack maw={640}>
           <TextInput
@@ -49,7 +47,7 @@ export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved:
               canRename ? 'Renaming changes the name the SDK uses to load it' : 'Renaming needs Manage permission'
             }
             error={submit.fieldErrors.name}
-            maxLength={200}
+            maxLength={DATASET_NAME_MAX_LENGTH}
           />
           <Textarea
             label="Description"
@@ -85,6 +83,6 @@ export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved:
           ) : null}
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }

@@ -1,9 +1,10 @@
 // "New dataset": a unique name, the media type and an optional description; you get MANAGE on it.
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import type { Dataset, MediaType } from '@teamset/contract';
-import { useState, type FormEvent } from 'react';
+import { DATASET_NAME_MAX_LENGTH } from '@teamset/contract/constants';
+import { useState } from 'react';
 import { datasetsApi } from '../../api/datasets-api';
-import { FormError } from '../../components/form-error';
+import { FormDialog } from '../../components/form-dialog';
 import { useSubmit } from '../../hooks/use-submit';
 import { notifySuccess } from '../../lib/notify';
 
@@ -29,8 +30,7 @@ export function CreateDatasetDialog({
   const [mediaType, setMediaType] = useState<MediaType>('image');
   const [description, setDescription] = useState('');
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     void submit.run(async () => {
       const dataset = await datasetsApi.create({
         name: name.trim(),
@@ -46,44 +46,39 @@ export function CreateDatasetDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="New dataset" centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <TextInput
-            label="Name"
-            description="Unique on this server"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            maxLength={200}
-            error={submit.fieldErrors.name}
-            data-autofocus
-          />
-          <Select
-            label="Media type"
-            data={MEDIA_TYPES}
-            value={mediaType}
-            onChange={(v) => v && setMediaType(v as MediaType)}
-            allowDeselect={false}
-          />
-          <Textarea
-            label="Description"
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={2}
-          />
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={submit.busy} disabled={!name.trim()}>
-              Create dataset
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      title="New dataset"
+      onClose={onClose}
+      onSubmit={onSubmit}
+      submit={submit}
+      submitLabel="Create dataset"
+      submitDisabled={!name.trim()}
+    >
+      <TextInput
+        label="Name"
+        description="Unique on this server"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        maxLength={DATASET_NAME_MAX_LENGTH}
+        error={submit.fieldErrors.name}
+        data-autofocus
+      />
+      <Select
+        label="Media type"
+        data={MEDIA_TYPES}
+        value={mediaType}
+        onChange={(v) => v && setMediaType(v as MediaType)}
+        allowDeselect={false}
+      />
+      <Textarea
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { permissionsApi } from '../../api/permissions-api';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { PERMISSION_LABELS, permissionOptions } from '../../lib/permissions';
-import { ROLE_PERMISSION_CAP } from '../../lib/roles';
+import { ROLE_PERMISSION_CAP } from '@teamset/contract/constants';
 
 export function GrantSelect({
   dataset,

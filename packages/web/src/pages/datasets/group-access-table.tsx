@@ -1,10 +1,11 @@
 // The user groups with a grant on the dataset: name (opens the group, for admins), their permission (changeable), Remove.
-import { Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { Dataset, DatasetGroupPermission } from '@teamset/contract';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { permissionsApi } from '../../api/permissions-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
+import { DataTable } from '../../components/data-table';
+import { RemoveButton } from '../../components/remove-button';
 import { notifySuccess } from '../../lib/notify';
 import { useCurrentUser } from '../../session/session-context';
 import { GroupGrantSelect } from './group-grant-select';
@@ -19,93 +20,68 @@ export function GroupAccessTable({
   onChanged: () => void;
 }) {
   const me = useCurrentUser();
-  const [removing, setRemoving] = useState<DatasetGroupPermission | undefined>(undefined);
-  const remove = async () => {
-    if (!removing) return;
-    await permissionsApi.removeGroup(dataset.name, removing.group.id);
-    notifySuccess(`The grant to group ${removing.group.name} was removed`);
-    onChanged();
-  };
-  if (grants.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No group has access to this dataset.
-      </Text>
-    );
-  }
+  const removing = useConfirmTarget<DatasetGroupPermission>();
   return (
     <>
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing="xs" aria-label="Groups with access">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Group</Table.Th>
-              <Table.Th>Permission</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {grants.map((grant) => (
-              <Table.Tr key={grant.group.id}>
-                <Table.Td>
-                  <Stack gap={0}>
-                    {me.role === 'ADMIN' ? (
-                      <Anchor
-                        component={Link}
-                        to={`/team/groups/${encodeURIComponent(grant.group.id)}`}
-                        size="sm"
-                        fw={500}
-                      >
-                        {grant.group.name}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm" fw={500}>
-                        {grant.group.name}
-                      </Text>
-                    )}
-                    {grant.group.description ? (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {grant.group.description}
-                      </Text>
-                    ) : null}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <GroupGrantSelect dataset={dataset} grant={grant} onChanged={onChanged} />
-                </Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end">
-                    <Button
-                      color="red"
-                      variant="subtle"
-                      size="xs"
-                      onClick={() => setRemoving(grant)}
-                      aria-label={`Remove group ${grant.group.name}`}
-                    >
-                      Remove
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <ConfirmDialog
-        opened={removing !== undefined}
+      <DataTable
+        label="Groups with access"
+        rows={grants}
+        rowKey={(grant) => grant.group.id}
+        minWidth={520}
+        empty="No group has access to this dataset."
+        columns={[
+          {
+            header: 'Group',
+            cell: ({ group }) => (
+              <Stack gap={0}>
+                {me.role === 'ADMIN' ? (
+                  <Anchor component={Link} to={`/team/groups/${encodeURIComponent(group.id)}`} size="sm" fw={500}>
+                    {group.name}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" fw={500}>
+                    {group.name}
+                  </Text>
+                )}
+                {group.description ? (
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {group.description}
+                  </Text>
+                ) : null}
+              </Stack>
+            ),
+          },
+          {
+            header: 'Permission',
+            cell: (grant) => <GroupGrantSelect dataset={dataset} grant={grant} onChanged={onChanged} />,
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cellProps: { ta: 'right' },
+            cell: (grant) => (
+              <RemoveButton onClick={() => removing.ask(grant)} label={`Remove group ${grant.group.name}`} />
+            ),
+          },
+        ]}
+      />
+      <ConfirmRowDialog
+        target={removing}
         title="Remove group access?"
         confirmLabel="Remove"
-        danger
-        onConfirm={remove}
-        onClose={() => setRemoving(undefined)}
+        onConfirm={async ({ group }) => {
+          await permissionsApi.removeGroup(dataset.name, group.id);
+          notifySuccess(`The grant to group ${group.name} was removed`);
+          onChanged();
+        }}
       >
-        <Text size="sm">
-          The members of {removing?.group.name} lose the access this group gave them here, at once. They keep what their
-          role, the default and their own grants give.
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">
+            The members of {row.group.name} lose the access this group gave them here, at once. They keep what their
+            role, the default and their own grants give.
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </>
   );
 }

@@ -1,8 +1,9 @@
 // Access › Groups (MANAGE): share the dataset with user groups, change or remove their permission.
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { Dataset, DatasetGroupPermission, UserGroup } from '@teamset/contract';
 import { AddGroupForm } from './add-group-form';
 import { GroupAccessTable } from './group-access-table';
+import { Panel } from '../../components/panel';
 
 export interface GroupAccessProps {
   dataset: Dataset;
@@ -15,14 +16,11 @@ export interface GroupAccessProps {
 export function GroupAccess({ dataset, grants, visibleGroups, onChanged }: GroupAccessProps) {
   const granted = new Set(grants.map((g) => g.group.id));
   return (
-    <Paper component="section" withBorder p="lg" aria-labelledby="group-access-title">
-      <Title order={3} size="h4" id="group-access-title" mb={4}>
-        Groups
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        Share the dataset with user groups: everyone in a group gets its permission, up to their role’s limit, and loses
-        it when they leave the group.
-      </Text>
+    <Panel
+      title="Groups"
+      description="Share the dataset with user groups: everyone in a group gets its permission, up to their role’s limit, and loses it when they leave the group."
+      titleId="group-access-title"
+    >
       <Stack gap="lg">
         <AddGroupForm
           dataset={dataset}
@@ -31,6 +29,6 @@ export function GroupAccess({ dataset, grants, visibleGroups, onChanged }: Group
         />
         <GroupAccessTable dataset={dataset} grants={grants} onChanged={onChanged} />
       </Stack>
-    </Paper>
+    </Panel>
   );
 }

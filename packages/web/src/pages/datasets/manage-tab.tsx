@@ -2,7 +2,7 @@
 import { Alert, Stack } from '@mantine/core';
 import type { Dataset } from '@teamset/contract';
 import { IconLock } from '@tabler/icons-react';
-import { permissionAtLeast } from '../../lib/permissions';
+import { permissionAtLeast } from '@teamset/contract/constants';
 import { AccessPanel } from './access-panel';
 import { BasicInfoForm } from './basic-info-form';
 import { DangerZone } from './danger-zone';

@@ -1,17 +1,15 @@
 // Settings › Account: your name and email, and a password change.
-import { Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useCurrentUser } from '../../session/session-context';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
+import { Panel } from '../../components/panel';
 
 export function AccountSettings() {
   const user = useCurrentUser();
   return (
     <Stack gap="lg" maw={560}>
-      <Paper withBorder p="lg">
-        <Title order={3} size="h4" mb="md">
-          Profile
-        </Title>
+      <Panel title="Profile">
         <Stack>
           <ProfileForm />
           <TextInput
@@ -21,13 +19,10 @@ export function AccountSettings() {
             description="Your sign-in name; an admin can invite a new address if it changes."
           />
         </Stack>
-      </Paper>
-      <Paper withBorder p="lg">
-        <Title order={3} size="h4" mb="md">
-          Change password
-        </Title>
+      </Panel>
+      <Panel title="Change password">
         <ChangePasswordForm />
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

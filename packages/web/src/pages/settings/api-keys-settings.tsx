@@ -3,7 +3,7 @@ import { Alert, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { ConnectBox } from '../../components/keys/connect-box';
 import { KeyManager } from '../../components/keys/key-manager';
-import { canUseApiKeys } from '../../lib/roles';
+import { canUseApiKeys } from '@teamset/contract/constants';
 import { useCurrentUser } from '../../session/session-context';
 
 export function ApiKeysSettings() {

@@ -3,24 +3,24 @@ import { Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { accountApi } from '../../api/account-api';
 import { FormError } from '../../components/form-error';
+import { NewPasswordFields, useNewPassword } from '../../components/new-password-fields';
 import { useSubmit } from '../../hooks/use-submit';
-import { PASSWORD_MIN_LENGTH } from '../../lib/limits';
 import { notifySuccess } from '../../lib/notify';
 
 export function ChangePasswordForm() {
   const submit = useSubmit();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const mismatch = confirm.length > 0 && confirm !== next;
+  const next = useNewPassword();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(async () => {
-      const { endedSessions } = await accountApi.changePassword({ currentPassword: current, newPassword: next });
+      const { endedSessions } = await accountApi.changePassword({
+        currentPassword: current,
+        newPassword: next.password,
+      });
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      next.reset();
       notifySuccess(
         endedSessions > 0
           ? `Password changed; ${endedSessions} other session${endedSessions === 1 ? ' was' : 's were'} signed out`
@@ -43,28 +43,17 @@ export function ChangePasswordForm() {
           autoComplete="current-password"
           error={submit.fieldErrors.currentPassword}
         />
-        <PasswordInput
+        <NewPasswordFields
+          state={next}
           label="New password"
-          description={`At least ${PASSWORD_MIN_LENGTH} characters`}
-          required
-          value={next}
-          onChange={(e) => setNext(e.currentTarget.value)}
-          autoComplete="new-password"
+          confirmLabel="Confirm new password"
           error={submit.fieldErrors.newPassword}
-        />
-        <PasswordInput
-          label="Confirm new password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          autoComplete="new-password"
-          error={mismatch ? 'The passwords do not match' : undefined}
         />
         <FormError message={submit.error} />
         <Button
           type="submit"
           loading={submit.busy}
-          disabled={!current || next.length < PASSWORD_MIN_LENGTH || confirm !== next}
+          disabled={!current || !next.ready}
           style={{ alignSelf: 'flex-start' }}
         >
           Change password

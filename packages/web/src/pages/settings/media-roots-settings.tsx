@@ -1,25 +1,11 @@
 // Settings › Organization › Media roots (admins): the server directories sample images may be served from; add and remove.
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import type { MediaRoot } from '@teamset/contract';
 import { IconFolderPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { mediaApi } from '../../api/media-api';
 import { FormError } from '../../components/form-error';
-import { LoadError } from '../../components/load-error';
+import { DataTable } from '../../components/data-table';
 import { useApi } from '../../hooks/use-api';
 import { useSubmit } from '../../hooks/use-submit';
 import { notifySuccess } from '../../lib/notify';
@@ -54,22 +40,34 @@ export function MediaRootsSettings() {
         The web app shows a sample’s image only when its file is inside one of these directories on the server’s
         machine. Nothing outside them is ever served.
       </Text>
-      {roots.error ? (
-        <LoadError error={roots.error} onRetry={roots.reload} title="Could not load the media roots" />
-      ) : !roots.data ? (
-        <Center p="md">
-          <Loader size="sm" aria-label="Loading media roots" />
-        </Center>
-      ) : roots.data.roots.length === 0 ? (
-        <Text size="sm" mb="md">
-          No media roots yet: images are not served, and the samples grid shows placeholders.
-        </Text>
-      ) : (
-        <Table mb="md" aria-label="Media roots" verticalSpacing="xs">
-          <Table.Tbody>
-            {roots.data.roots.map((root) => (
-              <RootRow
-                key={`${root.source}:${root.path}`}
+      <DataTable
+        label="Media roots"
+        rows={roots.data?.roots}
+        rowKey={(root) => `${root.source}:${root.path}`}
+        error={roots.error}
+        errorTitle="Could not load the media roots"
+        onRetry={roots.reload}
+        withHeader={false}
+        mb="md"
+        empty={
+          <Text size="sm" mb="md">
+            No media roots yet: images are not served, and the samples grid shows placeholders.
+          </Text>
+        }
+        columns={[
+          {
+            header: 'Path',
+            cell: (root) => (
+              <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                {root.path}
+              </Text>
+            ),
+          },
+          {
+            header: 'Actions',
+            cellProps: { w: 1, style: { whiteSpace: 'nowrap' } },
+            cell: (root) => (
+              <RootActions
                 root={root}
                 busy={submit.busy}
                 onRemove={() =>
@@ -79,10 +77,10 @@ export function MediaRootsSettings() {
                   )
                 }
               />
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            ),
+          },
+        ]}
+      />
       <form onSubmit={onAdd} noValidate>
         <Stack gap="xs">
           <Group align="flex-end" gap="xs">
@@ -111,47 +109,38 @@ export function MediaRootsSettings() {
   );
 }
 
-function RootRow({ root, busy, onRemove }: { root: MediaRoot; busy: boolean; onRemove: () => void }) {
+function RootActions({ root, busy, onRemove }: { root: MediaRoot; busy: boolean; onRemove: () => void }) {
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-          {root.path}
-        </Text>
-      </Table.Td>
-      <Table.Td w={1} style={{ whiteSpace: 'nowrap' }}>
-        <Group gap={6} justify="flex-end" wrap="nowrap">
-          {root.available ? null : (
-            <Tooltip label="The directory does not exist or cannot be read right now" withArrow>
-              <Badge color="orange" variant="light">
-                Unavailable
-              </Badge>
-            </Tooltip>
-          )}
-          {root.source === 'server' ? (
-            <Tooltip
-              label="Given to teamset serve (--media-root or TEAMSET_MEDIA_ROOTS); change it where the server is started"
-              withArrow
-              multiline
-              w={260}
-            >
-              <Badge color="gray" variant="outline">
-                Server
-              </Badge>
-            </Tooltip>
-          ) : (
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`Remove media root ${root.path}`}
-              onClick={onRemove}
-              disabled={busy}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          )}
-        </Group>
-      </Table.Td>
-    </Table.Tr>
+    <Group gap={6} justify="flex-end" wrap="nowrap">
+      {root.available ? null : (
+        <Tooltip label="The directory does not exist or cannot be read right now" withArrow>
+          <Badge color="orange" variant="light">
+            Unavailable
+          </Badge>
+        </Tooltip>
+      )}
+      {root.source === 'server' ? (
+        <Tooltip
+          label="Given to teamset serve (--media-root or TEAMSET_MEDIA_ROOTS); change it where the server is started"
+          withArrow
+          multiline
+          w={260}
+        >
+          <Badge color="gray" variant="outline">
+            Server
+          </Badge>
+        </Tooltip>
+      ) : (
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          aria-label={`Remove media root ${root.path}`}
+          onClick={onRemove}
+          disabled={busy}
+        >
+          <IconTrash size={16} />
+        </ActionIcon>
+      )}
+    </Group>
   );
 }

@@ -1,5 +1,6 @@
 // Your display name, saved with PATCH /account.
 import { Button, Group, TextInput } from '@mantine/core';
+import { PERSON_NAME_MAX_LENGTH } from '@teamset/contract/constants';
 import { useState, type FormEvent } from 'react';
 import { accountApi } from '../../api/account-api';
 import { FormError } from '../../components/form-error';
@@ -30,7 +31,7 @@ export function ProfileForm() {
           required
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          maxLength={100}
+          maxLength={PERSON_NAME_MAX_LENGTH}
           error={submit.fieldErrors.name}
           style={{ flex: 1 }}
           autoComplete="name"

@@ -1,50 +1,31 @@
-// Deleting a group, after a confirmation: its members lose the dataset access it gave them at once.
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+// Deleting a group, confirmed by typing its name: its members lose the dataset access it gave them at once.
+import { Text } from '@mantine/core';
 import type { UserGroup } from '@teamset/contract';
-import { useState } from 'react';
 import { groupsApi } from '../../api/groups-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { TypeToConfirm } from '../../components/type-to-confirm';
 import { notifySuccess } from '../../lib/notify';
 
 export function DeleteGroup({ group, onDeleted }: { group: UserGroup; onDeleted: () => void }) {
-  const [opened, setOpened] = useState(false);
   const remove = async () => {
     await groupsApi.delete(group.id);
     notifySuccess(`Group “${group.name}” deleted`);
     onDeleted();
   };
   return (
-    <Paper withBorder p="lg" style={{ borderColor: 'var(--mantine-color-red-4)' }}>
-      <Title order={3} size="h4" c="red.8" mb="md">
-        Danger zone
-      </Title>
-      <Group justify="space-between" wrap="nowrap">
-        <div>
-          <Text fw={500} size="sm">
-            Delete this group
-          </Text>
-          <Text size="sm" c="dimmed">
-            Its members keep their accounts, but lose the dataset access this group gave them.
-          </Text>
-        </div>
-        <Button color="red" onClick={() => setOpened(true)}>
-          Delete group
-        </Button>
-      </Group>
-      <ConfirmDialog
-        opened={opened}
-        title="Delete group?"
-        confirmLabel="Delete group"
-        danger
-        onConfirm={remove}
-        onClose={() => setOpened(false)}
-      >
-        <Text size="sm">
-          “{group.name}” and its grants on datasets are deleted. Its{' '}
-          {group.users.length === 1 ? 'member loses' : `${group.users.length} members lose`} the access it gave at once.
-          This cannot be undone.
-        </Text>
-      </ConfirmDialog>
-    </Paper>
+    <TypeToConfirm
+      heading="Delete this group"
+      consequence="Its members keep their accounts, but lose the dataset access this group gave them."
+      actionLabel="Delete group"
+      dialogTitle="Delete group?"
+      name={group.name}
+      nameLabel="Group name"
+      onConfirm={remove}
+    >
+      <Text size="sm">
+        “{group.name}” and its grants on datasets are deleted. Its{' '}
+        {group.users.length === 1 ? 'member loses' : `${group.users.length} members lose`} the access it gave at once.
+        This cannot be undone. Type the group’s name to confirm.
+      </Text>
+    </TypeToConfirm>
   );
 }

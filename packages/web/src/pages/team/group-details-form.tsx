@@ -1,13 +1,14 @@
 // A group's name and description, saved together; renaming keeps its members and dataset grants.
-import { Button, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UpdateUserGroupBody, UserGroup } from '@teamset/contract';
 import { useState, type FormEvent } from 'react';
 import { groupsApi } from '../../api/groups-api';
 import { FormError } from '../../components/form-error';
 import { useSubmit } from '../../hooks/use-submit';
 import { formatDateTime } from '../../lib/format';
-import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '../../lib/limits';
+import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from '@teamset/contract/constants';
 import { notifySuccess } from '../../lib/notify';
+import { Panel } from '../../components/panel';
 
 export function GroupDetailsForm({ group, onSaved }: { group: UserGroup; onSaved: (next: UserGroup) => void }) {
   const submit = useSubmit();
@@ -29,10 +30,7 @@ export function GroupDetailsForm({ group, onSaved }: { group: UserGroup; onSaved
   };
 
   return (
-    <Paper withBorder p="lg">
-      <Title order={3} size="h4" mb="md">
-        Details
-      </Title>
+    <Panel title="Details">
       <form onSubmit={onSubmit} noValidate>
         <Stack maw={640}>
           <TextInput
@@ -67,6 +65,6 @@ export function GroupDetailsForm({ group, onSaved }: { group: UserGroup; onSaved
           </Button>
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }

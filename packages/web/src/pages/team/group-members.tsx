@@ -1,5 +1,5 @@
 // A group's members: add an existing user, and the member list with Remove (they lose what the group gave them at once).
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import type { UserGroup } from '@teamset/contract';
 import { useState, type FormEvent } from 'react';
 import { groupsApi } from '../../api/groups-api';
@@ -8,6 +8,7 @@ import { useSubmit } from '../../hooks/use-submit';
 import { notifySuccess } from '../../lib/notify';
 import { GroupMembersTable } from './group-members-table';
 import { MemberPicker } from './member-picker';
+import { Panel } from '../../components/panel';
 
 export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged: (next: UserGroup) => void }) {
   const submit = useSubmit();
@@ -27,10 +28,7 @@ export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged
   };
 
   return (
-    <Paper withBorder p="lg">
-      <Title order={3} size="h4" mb="md">
-        Members
-      </Title>
+    <Panel title="Members">
       <form onSubmit={onSubmit} noValidate>
         <Group align="flex-end">
           <MemberPicker value={who} onChange={setWho} exclude={members} />
@@ -44,13 +42,7 @@ export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged
         </Text>
         <FormError message={submit.error ?? Object.values(submit.fieldErrors)[0]} />
       </form>
-      {group.users.length === 0 ? (
-        <Text size="sm" c="dimmed" mt="md">
-          Nobody is in this group yet.
-        </Text>
-      ) : (
-        <GroupMembersTable group={group} onChanged={onChanged} />
-      )}
-    </Paper>
+      <GroupMembersTable group={group} onChanged={onChanged} />
+    </Panel>
   );
 }

@@ -1,13 +1,13 @@
 // Team › Groups: the user groups with their size, and New group (which opens the new group to add its members).
-import { Button, Center, Group, Loader, Paper, Text } from '@mantine/core';
+import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { groupsApi } from '../../api/groups-api';
-import { LoadError } from '../../components/load-error';
+import { DataTable } from '../../components/data-table';
 import { useApi } from '../../hooks/use-api';
 import { CreateGroupDialog } from './create-group-dialog';
-import { GroupsTable } from './groups-table';
+import { GROUP_COLUMNS } from './group-columns';
 
 export function GroupsTab() {
   const groups = useApi(() => groupsApi.list(), []);
@@ -24,19 +24,19 @@ export function GroupsTab() {
           New group
         </Button>
       </Group>
-      {groups.error ? (
-        <LoadError error={groups.error} onRetry={groups.reload} />
-      ) : !groups.data ? (
-        <Center p="lg">
-          <Loader size="sm" aria-label="Loading groups" />
-        </Center>
-      ) : groups.data.length === 0 ? (
-        <Text c="dimmed" ta="center" py="lg">
-          No groups yet. Make one to share datasets with several people at once.
-        </Text>
-      ) : (
-        <GroupsTable groups={groups.data} />
-      )}
+      <DataTable
+        label="Groups"
+        columns={GROUP_COLUMNS}
+        rows={groups.data}
+        rowKey={(group) => group.id}
+        error={groups.error}
+        onRetry={groups.reload}
+        minWidth={600}
+        verticalSpacing="sm"
+        highlightOnHover
+        emptyCentered
+        empty="No groups yet. Make one to share datasets with several people at once."
+      />
       <CreateGroupDialog
         opened={creating}
         onClose={() => setCreating(false)}

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { usersApi } from '../../api/users-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { canUseApiKeys, ROLE_LABELS, ROLE_OPTIONS, roleRank } from '../../lib/roles';
+import { canUseApiKeys, roleRank } from '@teamset/contract/constants';
+import { ROLE_LABELS, ROLE_OPTIONS } from '../../lib/roles';
 
 function downgradeConsequences(from: Role, to: Role): string {
   if (canUseApiKeys(from) && !canUseApiKeys(to))

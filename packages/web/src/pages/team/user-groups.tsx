@@ -1,18 +1,16 @@
 // The groups one user is in (admins): a line of links to them, on the user's page.
-import { Anchor, Group, Loader, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Text } from '@mantine/core';
 import type { User } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { groupsApi } from '../../api/groups-api';
 import { LoadError } from '../../components/load-error';
 import { useApi } from '../../hooks/use-api';
+import { Panel } from '../../components/panel';
 
 export function UserGroups({ user }: { user: User }) {
   const groups = useApi(() => groupsApi.forUser(user.id), [user.id]);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="user-groups-title">
-      <Title order={3} size="h4" mb="xs" id="user-groups-title">
-        Groups
-      </Title>
+    <Panel title="Groups" titleId="user-groups-title">
       {groups.error ? (
         <LoadError error={groups.error} onRetry={groups.reload} title="Could not load their groups" />
       ) : !groups.data ? (
@@ -30,6 +28,6 @@ export function UserGroups({ user }: { user: User }) {
           ))}
         </Group>
       )}
-    </Paper>
+    </Panel>
   );
 }

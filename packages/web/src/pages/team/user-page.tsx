@@ -6,7 +6,7 @@ import { KeyManager } from '../../components/keys/key-manager';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useApi } from '../../hooks/use-api';
-import { canUseApiKeys } from '../../lib/roles';
+import { canUseApiKeys } from '@teamset/contract/constants';
 import { useCurrentUser } from '../../session/session-context';
 import { RoleSelect } from './role-select';
 import { UserDatasetAccess } from './user-dataset-access';

@@ -1,116 +1,118 @@
-// The users of one page: name, email, role (changeable), joined, and Open / Remove.
-import { Anchor, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import type { User } from '@teamset/contract';
-import { useState } from 'react';
+// The users of one page: name, email, role (changeable), joined, and Open / Remove, with the search and the pager.
+import { Anchor, Button, Group, Text, Tooltip } from '@mantine/core';
+import type { User, UserPage } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { usersApi } from '../../api/users-api';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
+import { DataTable } from '../../components/data-table';
+import type { SearchPages } from '../../hooks/use-search-pages';
 import { formatDateTime } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { useCurrentUser } from '../../session/session-context';
 import { RoleSelect } from './role-select';
 
-export function UsersTable({ users, onChanged }: { users: User[]; onChanged: () => void }) {
-  const me = useCurrentUser();
-  const [removing, setRemoving] = useState<User | undefined>(undefined);
+const userPath = (user: User) => `/team/users/${encodeURIComponent(user.id)}`;
 
-  const remove = async () => {
-    if (!removing) return;
-    await usersApi.delete(removing.id);
-    notifySuccess(`${removing.name} was removed from the team`);
-    onChanged();
-  };
+export function UsersTable({ users }: { users: SearchPages<UserPage> }) {
+  const me = useCurrentUser();
+  const removing = useConfirmTarget<User>();
+  const onChanged = users.list.reload;
 
   return (
     <>
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="sm" highlightOnHover aria-label="Users">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Joined</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => {
-              const self = user.id === me.id;
-              return (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/team/users/${encodeURIComponent(user.id)}`} fw={500} size="sm">
-                      {user.name}
-                    </Anchor>
-                    {self ? (
-                      <Text span size="xs" c="dimmed" ml={6}>
-                        (you)
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{user.email}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleSelect
-                      user={user}
-                      disabledReason={self ? 'Ask another admin to change your own role' : undefined}
-                      onChanged={onChanged}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(user.createdAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        component={Link}
-                        to={`/team/users/${encodeURIComponent(user.id)}`}
-                        variant="default"
-                        size="xs"
-                        aria-label={`Open ${user.name}`}
-                      >
-                        Open
-                      </Button>
-                      <Tooltip label="You cannot remove yourself" disabled={!self} withArrow>
-                        {/* A disabled button gets no pointer events: the wrapper shows the reason on hover. */}
-                        <span>
-                          <Button
-                            color="red"
-                            variant="light"
-                            size="xs"
-                            disabled={self}
-                            onClick={() => setRemoving(user)}
-                            aria-label={`Remove ${user.name}`}
-                          >
-                            Remove
-                          </Button>
-                        </span>
-                      </Tooltip>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <ConfirmDialog
-        opened={removing !== undefined}
+      <DataTable
+        label="Users"
+        rows={users.list.data?.users}
+        rowKey={(user) => user.id}
+        error={users.list.error}
+        onRetry={onChanged}
+        search={{ label: 'Search users', placeholder: 'Name or email', ...users.search }}
+        count={{ total: users.list.data?.total ?? 0, noun: ['user', 'users'] }}
+        pager={users.pager}
+        minWidth={720}
+        verticalSpacing="sm"
+        highlightOnHover
+        emptyCentered
+        empty={users.query ? `No user matches “${users.query}”.` : 'No users yet.'}
+        columns={[
+          {
+            header: 'Name',
+            cell: (user) => (
+              <>
+                <Anchor component={Link} to={userPath(user)} fw={500} size="sm">
+                  {user.name}
+                </Anchor>
+                {user.id === me.id ? (
+                  <Text span size="xs" c="dimmed" ml={6}>
+                    (you)
+                  </Text>
+                ) : null}
+              </>
+            ),
+          },
+          { header: 'Email', cell: (user) => <Text size="sm">{user.email}</Text> },
+          {
+            header: 'Role',
+            cell: (user) => (
+              <RoleSelect
+                user={user}
+                disabledReason={user.id === me.id ? 'Ask another admin to change your own role' : undefined}
+                onChanged={onChanged}
+              />
+            ),
+          },
+          { header: 'Joined', cell: (user) => <Text size="sm">{formatDateTime(user.createdAt)}</Text> },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (user) => (
+              <Group gap="xs" justify="flex-end" wrap="nowrap">
+                <Button
+                  component={Link}
+                  to={userPath(user)}
+                  variant="default"
+                  size="xs"
+                  aria-label={`Open ${user.name}`}
+                >
+                  Open
+                </Button>
+                <Tooltip label="You cannot remove yourself" disabled={user.id !== me.id} withArrow>
+                  {/* A disabled button gets no pointer events: the wrapper shows the reason on hover. */}
+                  <span>
+                    <Button
+                      color="red"
+                      variant="light"
+                      size="xs"
+                      disabled={user.id === me.id}
+                      onClick={() => removing.ask(user)}
+                      aria-label={`Remove ${user.name}`}
+                    >
+                      Remove
+                    </Button>
+                  </span>
+                </Tooltip>
+              </Group>
+            ),
+          },
+        ]}
+      />
+      <ConfirmRowDialog
+        target={removing}
         title="Remove user?"
         confirmLabel="Remove user"
-        danger
-        onConfirm={remove}
-        onClose={() => setRemoving(undefined)}
+        onConfirm={async (user) => {
+          await usersApi.delete(user.id);
+          notifySuccess(`${user.name} was removed from the team`);
+          onChanged();
+        }}
       >
-        <Text size="sm">
-          {removing?.name} ({removing?.email}) will be signed out, their API keys will stop working at once, and their
-          dataset access will be removed. This cannot be undone.
-        </Text>
-      </ConfirmDialog>
+        {(row) => (
+          <Text size="sm">
+            {row.name} ({row.email}) will be signed out, their API keys will stop working at once, and their dataset
+            access will be removed. This cannot be undone.
+          </Text>
+        )}
+      </ConfirmRowDialog>
     </>
   );
 }

@@ -1,0 +1,6 @@
+// @teamset/contract/constants: the contract's plain values (paths, limits, roles, permissions, auth names), free of
+// TypeBox so that the web bundle can import them; the main entry re-exports the same bindings.
+export * from './auth-names.js';
+export * from './limits.js';
+export * from './roles.js';
+export { API_PREFIX, PATHS, fillPath } from '../routes.js';

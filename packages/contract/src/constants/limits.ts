@@ -1,0 +1,25 @@
+// Input limits every part enforces or checks early: the schemas, the core's validation and the web's forms read these.
+
+export const PERSON_NAME_MAX_LENGTH = 100;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export const KEY_NAME_MAX_LENGTH = 100;
+/** Ten years: long enough for any real use, short enough to keep dates sane. */
+export const MAX_KEY_LIFETIME_SECONDS = 10 * 365 * 24 * 3600;
+
+export const GROUP_NAME_MAX_LENGTH = 100;
+export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;
+/** Users named in one membership change: enough for any team, small enough to check in one statement. */
+export const GROUP_MAX_USERS_PER_CHANGE = 1000;
+
+export const DATASET_NAME_MAX_LENGTH = 200;
+export const DATASET_TAG_MAX_LENGTH = 100;
+export const DATASET_MAX_TAGS = 100;
+export const DATASET_DESCRIPTION_MAX_LENGTH = 10_000;
+
+export const MAX_MEDIA_ROOTS = 50;
+export const MEDIA_ROOT_MAX_LENGTH = 4096;
