@@ -1,6 +1,6 @@
 // What one HTTP route is, declared once: the server registers it, the SDK calls it, the auth tests probe it.
 import { Type, type Static, type TSchema } from 'typebox';
-import type { DatasetPermission, Role } from '../identity/roles.js';
+import type { DatasetPermission, Role } from '../constants/roles.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
