@@ -6,6 +6,27 @@ export const KEY_NAME_MAX_LENGTH = 100;
 /** Ten years: long enough for any real use, short enough to keep dates sane. */
 export const MAX_KEY_LIFETIME_SECONDS = 10 * 365 * 24 * 3600;
 
+/** The longest grace a rotation may give the old secret. */
+export const MAX_KEY_GRACE_SECONDS = 90 * 24 * 3600;
+/** The grace a rotation gives when none is named. */
+export const DEFAULT_KEY_GRACE_SECONDS = 24 * 3600;
+/** Why a key reported as found in the wild is refused; its owner reads this in the key list. */
+export const LEAKED_KEY_REASON = 'reported as leaked';
+/** Key strings one leak report may carry. */
+export const MAX_LEAKED_KEYS_PER_REPORT = 100;
+/** Far longer than a key (42 characters), so a report carrying odd text is still accepted, yet bounded. */
+export const LEAKED_KEY_MAX_LENGTH = 256;
+
+export const PreviousApiKeySecret = Type.Object(
+  {
+    prefix: Type.String({ description: 'Display prefix of the rotated-out secret' }),
+    rotatedAt: Timestamp,
+    graceEndsAt: Timestamp,
+  },
+  { title: 'PreviousApiKeySecret', additionalProperties: false },
+);
+export type PreviousApiKeySecret = Static<typeof PreviousApiKeySecret>;
+
 export const ApiKey = Type.Object(
   {
     id: Id,
@@ -16,6 +37,11 @@ export const ApiKey = Type.Object(
     createdBy: NullableString(Id),
     lastUsedAt: NullableTimestamp,
     expiresAt: NullableTimestamp,
+    revokedAt: NullableTimestamp,
+    revokedReason: NullableString(Type.String({ description: 'Why the key is refused, e.g. "reported as leaked"' })),
+    previousSecrets: Type.Array(PreviousApiKeySecret, {
+      description: 'Secrets replaced by a rotation that still work until their grace ends',
+    }),
   },
   { title: 'ApiKey', additionalProperties: false },
 );
@@ -45,5 +71,36 @@ export type ApiKeyList = Static<typeof ApiKeyList>;
 
 export const KeyIdParams = Type.Object({ keyId: Id }, { additionalProperties: false });
 export type KeyIdParams = Static<typeof KeyIdParams>;
+
+export const RotateApiKeyBody = Type.Object(
+  {
+    graceSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_KEY_GRACE_SECONDS,
+        description: 'How long the old secret keeps working (default 24 h; 0: it stops at once)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RotateApiKeyBody = Static<typeof RotateApiKeyBody>;
+
+export const RevokeLeakedKeysBody = Type.Object(
+  {
+    keys: Type.Array(Type.String({ maxLength: LEAKED_KEY_MAX_LENGTH }), {
+      minItems: 1,
+      maxItems: MAX_LEAKED_KEYS_PER_REPORT,
+    }),
+  },
+  { additionalProperties: false },
+);
+export type RevokeLeakedKeysBody = Static<typeof RevokeLeakedKeysBody>;
+
+export const LeakReportReceipt = Type.Object(
+  { received: Type.Integer({ description: 'How many key strings the report carried; never which were keys' }) },
+  { additionalProperties: false },
+);
+export type LeakReportReceipt = Static<typeof LeakReportReceipt>;
 
 export const TimestampString = Timestamp;
