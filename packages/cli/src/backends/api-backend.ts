@@ -61,6 +61,10 @@ export class ApiBackend implements AdminBackend {
     return this.client.deleteApiKey(keyId);
   }
 
+  rotateKey(keyId: string, graceSeconds: number): Promise<CreatedApiKey> {
+    return this.client.rotateApiKey(keyId, { graceSeconds });
+  }
+
   listDatasets(query: { search?: string; page?: number; pageSize?: number }): Promise<DatasetPage> {
     return this.client.listDatasetRecords(query);
   }

@@ -65,6 +65,10 @@ export class DatabaseBackend implements AdminBackend {
     return this.services.keys.delete(this.actor, keyId);
   }
 
+  rotateKey(keyId: string, graceSeconds: number): Promise<CreatedApiKey> {
+    return this.services.keys.rotate(this.actor, keyId, { graceSeconds });
+  }
+
   listDatasets(query: { search?: string; page?: number; pageSize?: number }): Promise<DatasetPage> {
     return this.services.datasets.list(this.actor, query);
   }

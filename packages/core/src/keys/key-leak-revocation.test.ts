@@ -46,7 +46,10 @@ describe.each(await testDialects())('leaked-key revocation on %s', (dialect) => 
     const kept = await a.keys.generate(team.as.member, { name: 'kept' });
     for (const s of [a, b]) expect(await keyStatus(s, leaked.key)).toBe(200);
     const mangled = leaked.key.slice(0, -1) + (leaked.key.endsWith('a') ? 'b' : 'a');
-    const report = a.keys.reportLeaked([leaked.key, leaked.key, generateRawApiKey(), mangled, 'not a key'], '192.0.2.7');
+    const report = a.keys.reportLeaked(
+      [leaked.key, leaked.key, generateRawApiKey(), mangled, 'not a key'],
+      '192.0.2.7',
+    );
     expect(report.received).toBe(5);
     await report.done;
 

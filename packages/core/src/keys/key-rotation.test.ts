@@ -92,7 +92,10 @@ describe.each(await testDialects())('key rotation on %s', (dialect) => {
     // B drops the entry it cached as the current secret and re-reads it with its grace end.
     await pollUntil(async () => (await keyStatus(b, created.key)) === 200, 1000);
     expect(await keyStatus(a, created.key)).toBe(200);
-    await pollUntil(async () => (await keyStatus(a, created.key)) === 401 && (await keyStatus(b, created.key)) === 401, 5000);
+    await pollUntil(
+      async () => (await keyStatus(a, created.key)) === 401 && (await keyStatus(b, created.key)) === 401,
+      5000,
+    );
     expect(await keyStatus(a, rotated.key)).toBe(200);
     expect(await keyStatus(b, rotated.key)).toBe(200);
     expect((await a.keys.list(team.as.member)).find((k) => k.id === created.apiKey.id)?.previousSecrets).toEqual([]);

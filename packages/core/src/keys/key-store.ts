@@ -66,7 +66,13 @@ interface OwnerRow {
 }
 
 function ownerOf(row: OwnerRow): User {
-  return { id: row.user_id, email: row.email, name: row.name, role: row.role as Role, createdAt: toIso(row.created_at) };
+  return {
+    id: row.user_id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    createdAt: toIso(row.created_at),
+  };
 }
 
 export class KeyStore {
