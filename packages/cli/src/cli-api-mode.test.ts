@@ -112,6 +112,36 @@ describe('teamset over the API', () => {
     expect(rejected.stderr).not.toContain(created.key);
   });
 
+  it('rotates a key: the new secret alone on stdout, the old one working through its grace and listed with its end', async () => {
+    const created = JSON.parse(
+      (await overApi(['--json', 'keys', 'generate', '--name', 'rotating'])).stdout,
+    ) as CreatedApiKey;
+    const rotated = await overApi(['keys', 'rotate', created.apiKey.id, '--grace', '1h']);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const newKey = rotated.stdout.trim();
+    expect(isWellFormedApiKey(newKey)).toBe(true);
+    expect(newKey).not.toBe(created.key);
+    expect(rotated.stderr).toContain('it will not be shown again');
+    expect(rotated.stderr).toContain(`the old secret (${created.apiKey.prefix}…) works until`);
+    expect(rotated.stderr).not.toContain(newKey);
+
+    const table = await overApi(['keys', 'list']);
+    expect(table.stdout).toContain('OLD SECRETS');
+    expect(table.stdout).toContain(`tsk_${created.apiKey.prefix}… until`);
+    for (const key of [created.key, newKey])
+      expect((await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_KEY: key } })).code).toBe(0);
+
+    const again = await overApi(['--json', 'keys', 'rotate', created.apiKey.id, '--grace', '0']);
+    expect(again.code, again.stderr).toBe(0);
+    const json = JSON.parse(again.stdout) as CreatedApiKey;
+    expect(json.apiKey.id).toBe(created.apiKey.id);
+    expect((await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_KEY: newKey } })).code).toBe(1);
+    expect((await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_KEY: json.key } })).code).toBe(0);
+
+    const badGrace = await overApi(['keys', 'rotate', created.apiKey.id, '--grace', '1w']);
+    expect(badGrace.code).not.toBe(0);
+  });
+
   it('points users create at invitations or --database, and --database does it', async () => {
     const refused = await overApi(['users', 'create', '--email', 'direct@example.com', '--name', 'Direct']);
     expect(refused.code).toBe(1);

@@ -5,6 +5,7 @@ import { errorLine, exitCodeFor, UsageError } from './cli-errors.js';
 import {
   parseDatasetPermission,
   parseDuration,
+  parseGrace,
   parseGraphqlMaxDepth,
   parseMediaType,
   parsePort,
@@ -24,6 +25,15 @@ describe('parseDuration', () => {
 
   it.each(['', '30', 's', '1.5h', '10w', '-1d', ' 5m', '5m ', '5 m', '1h30m', '0s', '5M'])('rejects %j', (value) => {
     expect(() => parseDuration(value)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('parseGrace', () => {
+  it('takes a duration as --expires-in does, or 0 for none', () => {
+    expect(parseGrace('0')).toBe(0);
+    expect(parseGrace('24h')).toBe(86_400);
+    expect(parseGrace('30s')).toBe(30);
+    for (const bad of ['0s', '00', '', '1w', '-1h']) expect(() => parseGrace(bad)).toThrow(InvalidArgumentError);
   });
 });
 

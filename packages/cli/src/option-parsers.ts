@@ -22,6 +22,11 @@ export function parseDuration(value: string): number {
   return seconds;
 }
 
+/** A rotation's grace: a duration as for --expires-in, or 0 for none. */
+export function parseGrace(value: string): number {
+  return value === '0' ? 0 : parseDuration(value);
+}
+
 export function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65_535)
     throw new InvalidArgumentError('Expected a port number from 0 to 65535.');

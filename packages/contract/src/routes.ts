@@ -19,6 +19,8 @@ export const PATHS = {
   acceptInvitation: `${API_PREFIX}/invitations/accept`,
   keys: `${API_PREFIX}/keys`,
   key: `${API_PREFIX}/keys/:keyId`,
+  keyRotate: `${API_PREFIX}/keys/:keyId/rotate`,
+  revokeLeakedKeys: `${API_PREFIX}/keys/revoke-leaked`,
   organizationSettings: `${API_PREFIX}/organization/settings`,
   organizationMediaRoots: `${API_PREFIX}/organization/media-roots`,
   audit: `${API_PREFIX}/audit`,

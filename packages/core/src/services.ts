@@ -190,6 +190,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     async close() {
       if (closed) return;
       closed = true;
+      await keys.leakReportsSettled();
       await authEvents.stop();
       if (sessionPruner) clearInterval(sessionPruner);
       await lastUsed.stop();

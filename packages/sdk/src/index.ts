@@ -34,6 +34,7 @@ export {
   type GenerateApiKeyOptions,
   type ListDatasetsOptions,
   type ListUsersOptions,
+  type RotateApiKeyOptions,
 } from './management/management-client.js';
 export { datasetRef, type DatasetLike } from './management/dataset-ref.js';
 export { userRef, type UserLike } from './management/user-ref.js';

@@ -5,6 +5,7 @@ import type { Services } from '@teamset/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthenticate } from './auth/authenticate.js';
 import { FailedAuthLimiter, type FailedAuthLimiterOptions } from './auth/failed-auth-limiter.js';
+import { DEFAULT_LEAK_REPORT_LIMIT, type LeakReportBudget } from './auth/leak-report-limiter.js';
 import { auditLockouts } from './auth/lockout-audit.js';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler.js';
 import { installJsonBodyParser, installNdjsonBodyParser } from './http/json-body-parser.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Budgets of failed authentication per window (default DEFAULT_FAILED_AUTH_LIMIT). */
   failedAuthLimit?: FailedAuthLimiterOptions;
+  /** Leak reports (POST /keys/revoke-leaked) per client address and window (default DEFAULT_LEAK_REPORT_LIMIT). */
+  leakReportLimit?: LeakReportBudget;
   /** Most bytes the thumbnail folder may hold (default 4 GiB); the least recently served thumbnails go first. */
   thumbnailCacheBytes?: number;
   /** GraphQL's depth and cost limits (defaults: DEFAULT_GRAPHQL_LIMITS); either may be given alone. */
@@ -118,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccountRoutes(typed, ctx);
   registerUserRoutes(typed, ctx);
   registerInvitationRoutes(typed, ctx);
-  registerKeyRoutes(typed, ctx);
+  registerKeyRoutes(typed, ctx, options.leakReportLimit ?? DEFAULT_LEAK_REPORT_LIMIT);
   registerOrganizationRoutes(typed, ctx);
   registerDatasetRoutes(typed, ctx);
   registerGroupRoutes(typed, ctx);

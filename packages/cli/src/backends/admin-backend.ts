@@ -61,6 +61,8 @@ export interface AdminBackend {
   /** The email of a user id, for tables people read; undefined when the caller may not see that user. */
   userEmail(userId: string): Promise<string | undefined>;
   deleteKey(keyId: string): Promise<void>;
+  /** A new secret for the key; the old one works for `graceSeconds` more (0: not at all). */
+  rotateKey(keyId: string, graceSeconds: number): Promise<CreatedApiKey>;
   listDatasets(query: { search?: string; page?: number; pageSize?: number }): Promise<DatasetPage>;
   createDataset(input: NewDataset): Promise<Dataset>;
   getDataset(name: string): Promise<Dataset>;

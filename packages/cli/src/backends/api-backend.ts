@@ -23,6 +23,7 @@ export function apiBackend(client: ManagementClient): AdminBackend {
     },
     listKeys: (user) => client.listApiKeys(user),
     deleteKey: (keyId) => client.deleteApiKey(keyId),
+    rotateKey: (keyId, graceSeconds) => client.rotateApiKey(keyId, { graceSeconds }),
     listDatasets: (query) => client.listDatasetRecords(query),
     createDataset: (input) => client.createDatasetRecord(input),
     getDataset: (name) => client.getDatasetRecord(name),

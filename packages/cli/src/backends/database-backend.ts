@@ -24,6 +24,7 @@ export function databaseBackend(services: CoreServices, actor: Core.Actor): Admi
     },
     listKeys: (user) => services.keys.list(actor, { user }),
     deleteKey: (keyId) => services.keys.delete(actor, keyId),
+    rotateKey: (keyId, graceSeconds) => services.keys.rotate(actor, keyId, { graceSeconds }),
     listDatasets: (query) => services.datasets.list(actor, query),
     createDataset: (input) => services.datasets.create(actor, input),
     getDataset: (name) => services.datasets.get(actor, name),

@@ -1,9 +1,18 @@
-// `teamset keys generate|list|delete`: the new key is printed once, alone on stdout, with a warning on stderr.
+// `teamset keys generate|list|delete|rotate`: a new secret is printed once, alone on stdout, with a warning on stderr.
+import { DEFAULT_KEY_GRACE_SECONDS, type CreatedApiKey } from '@teamset/contract';
+import type { CliContext } from '../cli-context.js';
 import type { TeamsetCommand } from '../teamset-command.js';
 import { maskApiKey } from '@teamset/sdk';
-import { parseDuration } from '../option-parsers.js';
+import { parseDuration, parseGrace } from '../option-parsers.js';
 import { keyColumns, shortTime } from '../render/columns.js';
 import { userEmails } from '../render/user-emails.js';
+
+/** The only way the CLI ever prints a plaintext key: by the call that creates it, alone on stdout. */
+function showNewSecret(ctx: CliContext, created: CreatedApiKey, note: string): void {
+  ctx.out.result(created, created.key);
+  ctx.out.note(note);
+  ctx.out.note('Store it now: it will not be shown again.');
+}
 
 interface GenerateOptions {
   name: string;
@@ -24,15 +33,14 @@ export function registerKeysCommands(program: TeamsetCommand): void {
       const created = await ctx.withBackend((backend) =>
         backend.generateKey({ name: options.name, user: options.user, expiresInSeconds: options.expiresIn }),
       );
-      // The only place the CLI ever prints a plaintext key: the call that creates it.
-      ctx.out.result(created, created.key);
       const { apiKey } = created;
       const expiry = apiKey.expiresAt === null ? 'never expires' : `expires ${shortTime(apiKey.expiresAt)}`;
-      ctx.out.note(
+      showNewSecret(
+        ctx,
+        created,
         `Created API key "${apiKey.name}" (id ${apiKey.id}, ${maskApiKey(created.key)}) for ${options.user ?? 'you'} ` +
           `(user id ${apiKey.userId}); it ${expiry}.`,
       );
-      ctx.out.note('Store it now: it will not be shown again.');
     });
 
   keys
@@ -63,5 +71,34 @@ export function registerKeysCommands(program: TeamsetCommand): void {
     .run<[string]>(async (ctx, [keyId]) => {
       await ctx.withBackend((backend) => backend.deleteKey(keyId));
       ctx.out.result({ deleted: true, id: keyId }, `Deleted API key ${keyId}`);
+    });
+
+  keys
+    .command('rotate')
+    .description('give an API key a new secret (same id, name and expiry); the old one works until the grace ends')
+    .argument('<id>', 'key id, as shown by `keys list`')
+    .option(
+      '--grace <duration>',
+      'how long the old secret keeps working: 30s, 15m, 12h, 90d, or 0 for none',
+      parseGrace,
+      DEFAULT_KEY_GRACE_SECONDS,
+    )
+    .addHelpText(
+      'after',
+      '\nThe old secret is listed under OLD SECRETS until its grace ends; then it is refused (401).',
+    )
+    .run<[string], { grace: number }>(async (ctx, [keyId], options) => {
+      const rotated = await ctx.withBackend((backend) => backend.rotateKey(keyId, options.grace));
+      // Earlier rotations' secrets may still be in their grace: this rotation's is the newest.
+      const previous = rotated.apiKey.previousSecrets.at(-1);
+      const oldSecret =
+        options.grace === 0 || previous === undefined
+          ? 'the old secret no longer works'
+          : `the old secret (${previous.prefix}…) works until ${shortTime(previous.graceEndsAt)}`;
+      showNewSecret(
+        ctx,
+        rotated,
+        `Rotated API key "${rotated.apiKey.name}" (id ${rotated.apiKey.id}, ${maskApiKey(rotated.key)}); ${oldSecret}.`,
+      );
     });
 }

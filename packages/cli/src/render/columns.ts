@@ -33,6 +33,17 @@ export const keyColumns = (emails: ReadonlyMap<string, string>): readonly Column
   { header: 'CREATED', value: (k) => shortTime(k.createdAt) },
   { header: 'LAST USED', value: (k) => shortTime(k.lastUsedAt) },
   { header: 'EXPIRES', value: (k) => (k.expiresAt === null ? 'never' : shortTime(k.expiresAt)) },
+  {
+    header: 'OLD SECRETS',
+    value: (k) =>
+      k.previousSecrets.length === 0
+        ? '—'
+        : k.previousSecrets.map((p) => `${API_KEY_PREFIX}${p.prefix}… until ${shortTime(p.graceEndsAt)}`).join(', '),
+  },
+  {
+    header: 'STATUS',
+    value: (k) => (k.revokedAt === null ? 'active' : `revoked ${shortTime(k.revokedAt)}: ${k.revokedReason ?? ''}`),
+  },
 ];
 
 export const INVITATION_COLUMNS: readonly Column<Invitation>[] = [

@@ -8,7 +8,16 @@ import {
   CreateInvitationBody,
   InvitationList,
 } from '../schemas/invitations.js';
-import { ApiKeyList, CreateApiKeyBody, CreatedApiKey, KeyIdParams, ListApiKeysQuery } from '../schemas/keys.js';
+import {
+  ApiKeyList,
+  CreateApiKeyBody,
+  CreatedApiKey,
+  KeyIdParams,
+  LeakReportReceipt,
+  ListApiKeysQuery,
+  RevokeLeakedKeysBody,
+  RotateApiKeyBody,
+} from '../schemas/keys.js';
 import { ListUsersQuery, SetRoleBody, User, UserPage, UserRefParams } from '../schemas/users.js';
 import { PATHS } from '../routes.js';
 import { defineRoute, NoContent } from './route-definition.js';
@@ -122,5 +131,26 @@ export const KEY_ROUTES = {
     summary: 'Delete (revoke) an API key',
     params: KeyIdParams,
     response: { 204: NoContent },
+  }),
+  rotate: defineRoute({
+    method: 'POST',
+    path: PATHS.keyRotate,
+    tags: ['api keys'],
+    access: keyUser,
+    summary: 'Rotate an API key: a new secret (shown once), the old one working until the grace ends',
+    params: KeyIdParams,
+    body: RotateApiKeyBody,
+    response: { 200: CreatedApiKey, 409: ErrorBody },
+  }),
+  revokeLeaked: defineRoute({
+    method: 'POST',
+    path: PATHS.revokeLeakedKeys,
+    tags: ['api keys'],
+    access: { kind: 'public' },
+    summary: 'Report API keys found in the wild: each valid one is revoked at once',
+    description:
+      'No credentials needed. The answer is the same whether or not any string was a key, and is sent before the keys are looked up.',
+    body: RevokeLeakedKeysBody,
+    response: { 202: LeakReportReceipt, 400: ErrorBody, 429: ErrorBody },
   }),
 } as const;

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'auth.lockout',
   'key.create',
   'key.delete',
+  'key.rotate',
+  'key.leak_revoked',
   'user.create',
   'user.role_change',
   'user.update',

@@ -1,11 +1,15 @@
 // LISTEN/NOTIFY on PostgreSQL: with the poll a minute apart, a revocation on one server reaches another at once, also after its listener was killed.
-import { ERROR_HTTP_STATUS } from '@teamset/contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
-import { AppError } from '../errors/app-error.js';
 import type { Services } from '../services.js';
-import { createTestServices, pollUntil, uniqueEmail, type TestServices } from '../test-support/identity-fixtures.js';
+import {
+  createTestServices,
+  keyStatus,
+  pollUntil,
+  uniqueEmail,
+  type TestServices,
+} from '../test-support/identity-fixtures.js';
 import { postgresAvailable } from '../test-support/test-databases.js';
 import { AUTH_LISTENER_APPLICATION_NAME } from './auth-event-listener.js';
 import { AuthEventFeed, type AuthEvent } from './auth-events.js';
@@ -14,17 +18,6 @@ import { AuthEventFeed, type AuthEvent } from './auth-events.js';
 const SLOW_POLL_MS = 60_000;
 /** "Promptly", generously: the point is that it does not wait for the minute-long poll. */
 const PROMPT_MS = 5_000;
-
-/** The HTTP status the server would answer for this key: 200, or the AppError's. */
-async function keyStatus(services: Services, key: string): Promise<number> {
-  try {
-    await services.keyVerifier.verify(key);
-    return 200;
-  } catch (error) {
-    if (error instanceof AppError) return ERROR_HTTP_STATUS[error.code];
-    throw error;
-  }
-}
 
 async function listenerPids(services: Services): Promise<number[]> {
   const { rows } = await sql<{

@@ -20,6 +20,7 @@ import {
 import { migrateToLatest } from './migrator.js';
 
 const TABLES = [
+  'api_key_previous_secrets',
   'api_keys',
   'audit_events',
   'auth_events',
@@ -206,6 +207,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0004-user-groups',
         '0005-media-roots',
         '0006-label-index',
+        '0008-key-rotation',
       ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });

@@ -52,6 +52,17 @@ export interface ApiKeysTable {
   created_by: string | null;
   last_used_at: DbTime | null;
   expires_at: DbTime | null;
+  revoked_at: DbTime | null;
+  revoked_reason: string | null;
+}
+
+/** A rotated-out secret of a key: it keeps working until `grace_ends_at`. */
+export interface ApiKeyPreviousSecretsTable {
+  key_hash: string;
+  key_id: string;
+  display_prefix: string;
+  rotated_at: DbTime;
+  grace_ends_at: DbTime;
 }
 
 export interface OrganizationSettingsTable {
@@ -206,6 +217,7 @@ export interface DatabaseSchema {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   api_keys: ApiKeysTable;
+  api_key_previous_secrets: ApiKeyPreviousSecretsTable;
   organization_settings: OrganizationSettingsTable;
   audit_events: AuditEventsTable;
   auth_events: AuthEventsTable;

@@ -1,10 +1,14 @@
 // API key management (docs/design.md §3): own keys for COLLABORATOR and up, anyone's for ADMIN; plaintext returned once.
 import {
+  DEFAULT_KEY_GRACE_SECONDS,
   KEY_NAME_MAX_LENGTH,
+  LEAKED_KEY_REASON,
+  MAX_KEY_GRACE_SECONDS,
   MAX_KEY_LIFETIME_SECONDS,
   apiKeyDisplayPrefix,
   canUseApiKeys,
   formatApiKey,
+  isWellFormedApiKey,
   API_KEY_RANDOM_LENGTH,
   type ApiKey,
   type CreatedApiKey,
@@ -15,7 +19,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthEventFeed } from '../auth/auth-events.js';
 import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
-import { badRequest, forbidden, notFound } from '../errors/app-error.js';
+import { badRequest, conflict, forbidden, notFound } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import { randomBase62, sha256Hex } from '../secrets.js';
 import { isAdmin } from '../users/user-rules.js';
@@ -30,11 +34,25 @@ export interface GenerateKeyInput {
   expiresInSeconds?: number;
 }
 
+export interface RotateKeyInput {
+  /** How long the old secret keeps working; absent: a day; 0: it stops at once. */
+  graceSeconds?: number;
+}
+
+/** A leak report taken in: how many strings it carried, and the revocation running behind the answer. */
+export interface LeakReport {
+  received: number;
+  done: Promise<void>;
+}
+
 export function generateRawApiKey(): string {
   return formatApiKey(randomBase62(API_KEY_RANDOM_LENGTH));
 }
 
 export class KeyService {
+  /** Leak reports are handled one after another, behind the answer; this settles when the last one has. */
+  private leakWork: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly database: Database,
     private readonly store: KeyStore,
@@ -103,10 +121,7 @@ export class KeyService {
 
   /** Another user's key is 404 to a non-admin: they may not learn that it exists. */
   async delete(actor: Actor, keyId: string): Promise<void> {
-    this.requireKeyRole(actor);
-    const existing = await this.store.findById(keyId);
-    if (!existing || (!isAdmin(actor) && actor.kind === 'user' && existing.userId !== actor.user.id))
-      throw notFound('No API key with that id');
+    const existing = await this.actedOnKey(actor, keyId);
     const deleted = await this.database.db.transaction().execute(async (trx) => {
       if (!(await this.store.delete(trx, keyId))) return false;
       await this.authEvents.record(trx, { kind: 'key_revoked', keyId });
@@ -125,6 +140,114 @@ export class KeyService {
     if (!deleted) throw notFound('No API key with that id');
     this.authEvents.emitLocal({ kind: 'key_revoked', keyId });
     this.lastUsed.forget(keyId);
+  }
+
+  /**
+   * A new secret for the same key (id, name, owner and expiry kept), returned once. The old secret keeps working
+   * until the grace ends; every server drops its cached entry for the old secret and re-reads it with that end.
+   */
+  async rotate(actor: Actor, keyId: string, input: RotateKeyInput = {}): Promise<CreatedApiKey> {
+    const graceSeconds = input.graceSeconds ?? DEFAULT_KEY_GRACE_SECONDS;
+    if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_KEY_GRACE_SECONDS)
+      throw badRequest(`graceSeconds must be a whole number from 0 to ${MAX_KEY_GRACE_SECONDS}`, {
+        field: 'graceSeconds',
+      });
+    const existing = await this.actedOnKey(actor, keyId);
+    if (existing.revokedAt !== null)
+      throw conflict('A revoked key cannot be rotated; generate a new key', { revokedReason: existing.revokedReason });
+    const key = generateRawApiKey();
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    const graceEndsAt = new Date(now + graceSeconds * 1000).toISOString();
+    const rotated = await this.database.db.transaction().execute(async (trx) => {
+      const prefix = apiKeyDisplayPrefix(key);
+      if (!(await this.store.rotate(trx, keyId, { keyHash: sha256Hex(key), displayPrefix: prefix }, at, graceEndsAt)))
+        return undefined;
+      await this.authEvents.record(trx, { kind: 'key_revoked', keyId });
+      await this.audit.record(
+        {
+          action: 'key.rotate',
+          actor,
+          targetType: 'api_key',
+          targetId: keyId,
+          details: {
+            ownerId: existing.userId,
+            name: existing.name,
+            prefix,
+            previousPrefix: existing.prefix,
+            graceEndsAt: graceSeconds === 0 ? null : graceEndsAt,
+          },
+        },
+        trx,
+      );
+      return this.store.findById(keyId, trx);
+    });
+    if (!rotated) throw notFound('No API key with that id');
+    this.authEvents.emitLocal({ kind: 'key_revoked', keyId });
+    return { key, apiKey: rotated };
+  }
+
+  /**
+   * Takes in key strings found in the wild (no caller to check: anyone may report a key). The revocation runs
+   * after this returns, so the answer, and how long it takes, is the same whether any string was a live key.
+   */
+  reportLeaked(keys: readonly string[], ip: string | null): LeakReport {
+    const done = this.leakWork.then(() => this.revokeLeaked(keys, ip));
+    this.leakWork = done.catch(() => undefined);
+    return { received: keys.length, done };
+  }
+
+  /** Settles once every leak report taken in so far has been handled (for shutdown and tests). */
+  leakReportsSettled(): Promise<void> {
+    return this.leakWork;
+  }
+
+  /** Revokes every live key among `keys` (current secrets and secrets in a rotation grace); the rest are ignored. */
+  private async revokeLeaked(keys: readonly string[], ip: string | null): Promise<void> {
+    // Malformed strings never reach the database (docs/design.md §3); the format check is public anyway.
+    const digests = [...new Set(keys)].filter(isWellFormedApiKey).map(sha256Hex);
+    if (digests.length === 0) return;
+    const at = nowIso();
+    const revoked = await this.database.db.transaction().execute(async (trx) => {
+      const out: string[] = [];
+      for (const digest of digests) {
+        const key = await this.store.revokeByHash(trx, digest, at, LEAKED_KEY_REASON);
+        if (!key) continue;
+        await this.authEvents.record(trx, { kind: 'key_revoked', keyId: key.keyId });
+        await this.audit.record(
+          {
+            action: 'key.leak_revoked',
+            actor: null,
+            targetType: 'api_key',
+            targetId: key.keyId,
+            ip,
+            details: {
+              ownerId: key.userId,
+              name: key.name,
+              prefix: key.prefix,
+              secret: key.secret,
+              reason: LEAKED_KEY_REASON,
+            },
+          },
+          trx,
+        );
+        out.push(key.keyId);
+      }
+      return out;
+    });
+    for (const keyId of revoked) {
+      this.authEvents.emitLocal({ kind: 'key_revoked', keyId });
+      this.lastUsed.forget(keyId);
+    }
+  }
+
+  /** The key an actor deletes or rotates: their own, or anyone's for an admin; others' keys are 404. */
+  private async actedOnKey(actor: Actor, keyId: string): Promise<ApiKey> {
+    this.requireKeyRole(actor);
+    const existing = await this.store.findById(keyId);
+    if (!existing || (!isAdmin(actor) && actor.kind === 'user' && existing.userId !== actor.user.id))
+      throw notFound('No API key with that id');
+    return existing;
   }
 
   private requireKeyRole(actor: Actor): void {

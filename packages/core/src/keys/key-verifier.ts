@@ -64,7 +64,10 @@ export class KeyVerifier implements AuthEventListener {
     const cached = this.cachedFor(rawKey, digest);
     if (cached) return cached;
     const keyHash = digest ?? sha256Hex(rawKey);
-    const row = await this.store.findByHash(keyHash);
+    // A rotated-out secret is looked for only after the current ones miss: the usual check stays one lookup.
+    const row =
+      (await this.store.findByHash(keyHash)) ??
+      (await this.store.findPreviousByHash(keyHash, new Date().toISOString()));
     if (!row || !constantTimeEqual(row.keyHash, keyHash)) throw unauthenticated(INVALID_API_KEY_MESSAGE);
     const now = Date.now();
     const entry: CachedKey = {
@@ -100,6 +103,7 @@ export class KeyVerifier implements AuthEventListener {
     return { keyId: entry.keyId, user: entry.user };
   }
 
+  /** `key_revoked` also follows a rotation: the old secret's entry is dropped and re-read with its grace end. */
   onAuthEvent(event: AuthEvent): void {
     if (event.kind === 'key_revoked') this.evictWhere((e) => e.keyId === event.keyId);
     else this.evictWhere((e) => e.user.id === event.userId);

@@ -1,6 +1,6 @@
 // Identity fixtures for core tests: services over a fresh test database, a seeded team and actors for its members.
-import type { Role, User } from '@teamset/contract';
-import { expect } from 'vitest';
+import { ERROR_HTTP_STATUS, type Role, type User } from '@teamset/contract';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Actor } from '../actor.js';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { AppError } from '../errors/app-error.js';
@@ -114,4 +114,38 @@ export async function pollUntil(check: () => Promise<boolean>, timeoutMs: number
     if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** The HTTP status a server would answer for this key: 200, or the AppError's. */
+export async function keyStatus(services: Services, key: string): Promise<number> {
+  try {
+    await services.keyVerifier.verify(key);
+    return 200;
+  } catch (error) {
+    if (error instanceof AppError) return ERROR_HTTP_STATUS[error.code];
+    throw error;
+  }
+}
+
+/** Two service sets ("servers") on one fresh database, told of each other's auth changes within 50 ms, and a team. */
+export interface TwoServers {
+  a: Services;
+  b: Services;
+  team: Team;
+}
+
+/** Opens `TwoServers` before the suite's tests and closes them after; its fields are set once they are open. */
+export function useTwoServers(dialect: TestDialect): TwoServers {
+  const servers = {} as TwoServers;
+  let ctx: TestServices | undefined;
+  beforeAll(async () => {
+    ctx = await createTestServices(dialect, { authEventPollMs: 50 });
+    servers.a = ctx.services;
+    servers.b = await ctx.openAnother({ authEventPollMs: 50 });
+    servers.team = await seedTeam(servers.a);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  return servers;
 }

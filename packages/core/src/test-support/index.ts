@@ -11,9 +11,12 @@ export {
   actorFor,
   createTestServices,
   expectAppError,
+  keyStatus,
   pollUntil,
   seedTeam,
   uniqueEmail,
+  useTwoServers,
   type Team,
   type TestServices,
+  type TwoServers,
 } from './identity-fixtures.js';

@@ -2,6 +2,7 @@
 import type {
   DatasetPermissionInvitation,
   ApiKey,
+  CreatedApiKey,
   CreatedInvitation,
   CreateDatasetBody,
   Dataset,
@@ -28,6 +29,7 @@ import {
   ManagementClient,
   type GenerateApiKeyOptions,
   type ListDatasetsOptions,
+  type RotateApiKeyOptions,
   type ListUsersOptions,
 } from './management-client.js';
 import type { UserLike } from './user-ref.js';
@@ -97,6 +99,14 @@ export async function listApiKeys(user?: UserLike, via?: ManagementTarget): Prom
 
 export async function deleteApiKey(keyId: string, user?: UserLike, via?: ManagementTarget): Promise<void> {
   return managementClient(via).deleteApiKey(keyId, user);
+}
+
+export async function rotateApiKey(
+  keyId: string,
+  options?: RotateApiKeyOptions,
+  via?: ManagementTarget,
+): Promise<CreatedApiKey> {
+  return managementClient(via).rotateApiKey(keyId, options);
 }
 
 export async function getOrganizationSettings(via?: ManagementTarget): Promise<OrganizationSettings> {

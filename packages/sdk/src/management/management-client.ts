@@ -55,6 +55,11 @@ export interface GenerateApiKeyOptions {
   expiresInSeconds?: number;
 }
 
+export interface RotateApiKeyOptions {
+  /** How long the old secret keeps working: default a day; 0 stops it at once. */
+  graceSeconds?: number;
+}
+
 export interface ListDatasetsOptions {
   /** Substring of the name (case-insensitive). */
   search?: string;
@@ -161,6 +166,14 @@ export class ManagementClient {
         throw new NotFoundError(`User ${userRef(user)} has no API key with id ${keyId}`);
     }
     await this.http.call(KEY_ROUTES.delete, { keyId });
+  }
+
+  /**
+   * A new secret for the key (same id, name and expiry), in this answer only. The old secret keeps working until
+   * the grace ends; `listApiKeys` shows it under `previousSecrets` with that time.
+   */
+  async rotateApiKey(keyId: string, options: RotateApiKeyOptions = {}): Promise<CreatedApiKey> {
+    return this.http.call(KEY_ROUTES.rotate, { keyId }, { body: { graceSeconds: options.graceSeconds } });
   }
 
   async getOrganizationSettings(): Promise<OrganizationSettings> {

@@ -184,6 +184,40 @@ describe('API keys', () => {
     await expect(clientFor(key).whoami()).rejects.toBeInstanceOf(AuthenticationError);
   });
 
+  it('rotates a key: the new secret and, through its grace, the old one work; the list shows both', async () => {
+    const created = await clientFor(member.key).createApiKey('rotating');
+    const rotated = await management.rotateApiKey(created.apiKey.id, undefined, clientFor(member.key));
+    expect(rotated.apiKey.id).toBe(created.apiKey.id);
+    expect((await clientFor(rotated.key).whoami()).user.id).toBe(member.user.id);
+    expect((await clientFor(created.key).whoami()).user.id).toBe(member.user.id);
+    const listed = (await clientFor(member.key).listApiKeys()).find((k) => k.id === created.apiKey.id);
+    expect(listed?.prefix).toBe(rotated.key.slice(4, 12));
+    expect(listed?.previousSecrets.map((p) => p.prefix)).toEqual([created.key.slice(4, 12)]);
+
+    // An admin rotates it again with no grace: the secret it replaced stops at once.
+    const again = await asAdmin.rotateApiKey(created.apiKey.id, { graceSeconds: 0 });
+    await expect(clientFor(rotated.key).whoami()).rejects.toBeInstanceOf(AuthenticationError);
+    expect((await clientFor(again.key).whoami()).user.id).toBe(member.user.id);
+    await expect(clientFor(collaborator.key).rotateApiKey(created.apiKey.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lists a key reported as leaked with why it was revoked', async () => {
+    const created = await clientFor(member.key).createApiKey('leaked');
+    const response = await fetch(`${server.url}/api/v1/keys/revoke-leaked`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ keys: [created.key] }),
+    });
+    expect(response.status).toBe(202);
+    let listed = (await clientFor(member.key).listApiKeys()).find((k) => k.id === created.apiKey.id);
+    for (let i = 0; i < 100 && listed?.revokedAt === null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      listed = (await clientFor(member.key).listApiKeys()).find((k) => k.id === created.apiKey.id);
+    }
+    expect(listed).toMatchObject({ revokedReason: 'reported as leaked' });
+    await expect(clientFor(created.key).whoami()).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
   it("forbids non-admins to touch other users' keys", async () => {
     await expect(clientFor(member.key).listApiKeys(collaborator.user)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(clientFor(member.key).generateApiKey('x', collaborator.user)).rejects.toBeInstanceOf(ForbiddenError);

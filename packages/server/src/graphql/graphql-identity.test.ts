@@ -1,5 +1,6 @@
 // FiftyOne's management client against /graphql/v1: connection test, whoami, users, invitations, roles, API keys,
 // organization settings and the error contract — each sent as the Python client sends it (see fiftyone-replay.ts).
+import { SYSTEM_ACTOR } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthFixture, type AuthFixture } from '../test-support/auth-fixture.js';
 import { FIFTYONE_DOCUMENTS as DOC, FiftyOneReplayClient, ReplayError } from '../test-support/fiftyone-replay.js';
@@ -246,6 +247,17 @@ describe('FiftyOne management client over /graphql/v1: identity', () => {
         removeApiKey: true,
       });
       expect((await raised(client(generated.generateApiKey.key).graphql(DOC.viewer))).kind).toBe('authentication');
+    });
+    it('a rotated key keeps its id in the list; a key revoked as leaked is left out, as a deleted one is', async () => {
+      const owner = await fx.createUser('MEMBER', 'graphql-rotation');
+      const listIds = async () =>
+        (
+          await admin.graphql<{ user: { apiKeys: Array<{ id: string }> } }>(DOC.listApiKeys, { userId: owner.user.id })
+        ).user.apiKeys.map((k) => k.id);
+      await fx.services.keys.rotate(SYSTEM_ACTOR, owner.keyId);
+      expect(await listIds()).toEqual([owner.keyId]);
+      await fx.services.keys.reportLeaked([owner.key], null).done;
+      expect(await listIds()).toEqual([]);
     });
   });
 

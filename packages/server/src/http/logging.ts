@@ -15,6 +15,8 @@ export const REDACT_PATHS = [
   '*.token',
   'body.password',
   'body.token',
+  // Leak reports carry live keys.
+  'body.keys',
 ];
 
 export function loggerOptions(level: string | false, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {

@@ -74,6 +74,9 @@ describe('key routes', () => {
             'lastUsedAt',
             'name',
             'prefix',
+            'previousSecrets',
+            'revokedAt',
+            'revokedReason',
             'userId',
           ]);
       }

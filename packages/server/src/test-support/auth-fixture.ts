@@ -15,6 +15,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { createTestDatabase, type TestDatabase, type TestDialect } from '@teamset/core/testing';
 import { buildApp, type AppOptions } from '../app.js';
 import type { FailedAuthLimiterOptions } from '../auth/failed-auth-limiter.js';
+import type { LeakReportBudget } from '../auth/leak-report-limiter.js';
 
 /** So many failures are allowed that no suite trips the limiter by accident; rate-limit tests pass their own. */
 export const UNLIMITED_FAILED_AUTH: FailedAuthLimiterOptions = { maxFailures: 1_000_000, windowMs: 60_000 };
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   /** SQLite (default) is enough for HTTP behaviour; the fuzz suite also runs on PostgreSQL where available. */
   dialect?: TestDialect;
   failedAuthLimit?: FailedAuthLimiterOptions;
+  /** Leak reports per address (default: unlimited, as for failed auth; the rate-limit test passes its own). */
+  leakReportLimit?: LeakReportBudget;
   logLevel?: string | false;
   logStream?: Writable;
   trustProxy?: boolean;
@@ -134,6 +137,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     services,
     logLevel: options.logLevel ?? false,
     failedAuthLimit: options.failedAuthLimit ?? UNLIMITED_FAILED_AUTH,
+    leakReportLimit: options.leakReportLimit ?? { maxReports: 1_000_000, windowMs: 60_000 },
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),

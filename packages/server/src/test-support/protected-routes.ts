@@ -62,6 +62,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
     body: { token: 'not-the-token', email: 'root@example.com', name: 'Root', password: 'long enough' },
   },
   'POST /api/v1/invitations/accept': { body: { token: 'not-a-token', name: 'X', password: 'long enough' } },
+  'POST /api/v1/keys/revoke-leaked': { body: { keys: ['tsk_not-a-key'] } },
 
   'GET /api/v1/users/:user': { params: { user: NO_USER } },
   'PUT /api/v1/users/:user/role': { params: { user: NO_USER }, body: { role: 'MEMBER' } },
@@ -70,6 +71,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'DELETE /api/v1/invitations/:id': { params: { id: NO_ID } },
   'POST /api/v1/keys': { body: { name: 'table probe' } },
   'DELETE /api/v1/keys/:keyId': { params: { keyId: NO_ID } },
+  'POST /api/v1/keys/:keyId/rotate': { params: { keyId: NO_ID }, body: {} },
 
   'PATCH /api/v1/organization/settings': { body: { defaultDatasetPermission: 'NO_ACCESS' } },
   'PUT /api/v1/organization/media-roots': { body: { roots: [] } },
