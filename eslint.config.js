@@ -63,6 +63,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Other packages' tests take core's shared helpers from @teamset/core/testing (a Vitest alias), never by path.
+    files: ['packages/{server,sdk,cli,web}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core/src/**'], message: 'import @teamset/core/testing (tests) or @teamset/core' }] },
+      ],
+    },
+  },
   restrictImports('packages/server/src/**', [
     { group: ['@teamset/sdk', '@teamset/cli', '@teamset/web'], message: 'server imports only contract and core' },
   ]),

@@ -20,3 +20,4 @@ export {
   type TestServices,
   type TwoServers,
 } from './identity-fixtures.js';
+export { syntheticSamples } from './sample-fixtures.js';

@@ -1,6 +1,6 @@
 // Fuzzes every REST route on PostgreSQL (required in CI, skipped locally when no server is reachable), a smaller admin pass.
 import { describe, it } from 'vitest';
-import { postgresAvailable } from '../../../core/src/test-support/test-databases.js';
+import { postgresAvailable } from '@teamset/core/testing';
 import { runsFraction } from './fuzz-settings.js';
 import { describeRestFuzz } from './rest-fuzz.js';
 

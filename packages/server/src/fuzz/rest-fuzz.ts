@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { API_KEY_HEADER, NDJSON_CONTENT_TYPE } from '@teamset/contract';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TestDialect } from '../../../core/src/test-support/test-databases.js';
+import type { TestDialect } from '@teamset/core/testing';
 import { createAuthFixture, sessionHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { ndjsonBody, oddBody, plausibleBody, withInvalidUtf8InValue } from './body-mutations.js';
 import { INVALID_UTF8 } from './hostile-values.js';

@@ -2,7 +2,7 @@
 import { PATHS, fillPath } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../core/src/test-support/test-databases.js';
+import { testDialects } from '@teamset/core/testing';
 import { createAuthFixture, keyHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { expectError } from '../test-support/http-assertions.js';
 
