@@ -3,8 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { PATHS, fillPath } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticSamples } from '@teamset/core/testing';
-import { pollUntil, testDialects } from '@teamset/core/testing';
+import { pollUntil, syntheticSamples, testDialects } from '@teamset/core/testing';
 import { createAuthFixture, keyHeaders, type AuthFixture } from '../test-support/auth-fixture.js';
 import { heavyView } from '../test-support/heavy-view.js';
 
