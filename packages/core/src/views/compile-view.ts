@@ -7,6 +7,7 @@ import { Relation, type OrderKey } from './relation.js';
 import { seededHashSql } from './seeded-hash.js';
 import { fieldLocation } from './field-location.js';
 import { indexedLabelMatch } from './label-index-conditions.js';
+import { indexedTagMatch } from './tag-index-conditions.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 
 /**
@@ -83,7 +84,7 @@ export function compileView(
   // Label fields an earlier filter_labels rewrote: a match on them must read the rewritten documents, not the index.
   const rewritten = new Set<string>();
   for (const stage of checked.stages) {
-    const indexed = options.labelIndex !== false ? indexedMatch(stage, compiler, rewritten) : undefined;
+    const indexed = options.labelIndex !== false ? indexedStage(stage, compiler, rewritten, datasetId) : undefined;
     relation = indexed ? relation.where(indexed) : applyStage(relation, stage, compiler);
     if (stage.labels) rewritten.add(stage.labels.field);
   }
@@ -140,6 +141,19 @@ function applyStage(relation: Relation, checked: CheckedStage, compiler: Express
     case 'exclude_fields':
       return relation;
   }
+}
+
+/** A stage answered from the indexes (migrations 0006, 0007): match_tags, or a match on labels. */
+function indexedStage(
+  checked: CheckedStage,
+  compiler: ExpressionCompiler,
+  rewritten: ReadonlySet<string>,
+  datasetId: string,
+): Sql | undefined {
+  const { stage } = checked;
+  if (stage.stage === 'match_tags')
+    return indexedTagMatch(compiler.dialect, datasetId, stage.tags, stage.all === true, stage.bool !== false);
+  return indexedMatch(checked, compiler, rewritten);
 }
 
 /** A match whose conjuncts (all, or some of a top-level `and`) test a label list via the label index. */

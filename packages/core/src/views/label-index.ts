@@ -25,7 +25,7 @@ export interface IndexedAttribute {
 }
 
 /** Stages that neither drop samples nor change labels: a view of only these sees every label of the dataset. */
-const KEEPS_ALL: ReadonlySet<string> = new Set(['select_fields', 'exclude_fields', 'sort_by', 'shuffle']);
+export const KEEPS_ALL: ReadonlySet<string> = new Set(['select_fields', 'exclude_fields', 'sort_by', 'shuffle']);
 
 /** Where the top-level label field `field` keeps its labels: its class and whether it is a list. */
 function labelField(schema: FieldSchema, field: string): { cls: SingleLabelClass; single: boolean } | undefined {
@@ -139,7 +139,7 @@ export function indexedValues(view: CompiledView, labels: IndexedLabels, column:
 }
 
 /** The WHERE clause of a list field's index rows in the view. */
-function labelWhere(view: CompiledView, labels: IndexedLabels, extra: readonly Sql[] = []): Sql {
+export function labelWhere(view: CompiledView, labels: IndexedLabels, extra: readonly Sql[] = []): Sql {
   const d = view.dialect;
   const conditions: Sql[] = [sql`l.dataset_id = ${view.datasetId}`, sql`l.field = ${labels.field}`];
   if (d.name === 'sqlite') conditions.push(LABEL_DEADLINE_CHECK);
@@ -155,12 +155,15 @@ export async function indexedLabelTags(
   labels: IndexedLabels,
   run: (query: Sql) => Promise<Record<string, unknown>[]>,
 ): Promise<Map<string, number>> {
+  const rows = await run(sql`select t.v, t.n from ${labelTagCounts(view, labels)}`);
+  return new Map(rows.map((row) => [row['v'] as string, Number(row['n'])]));
+}
+
+/** Tag → count of the view's shown labels of `labels.field` carrying it, as the derived table `t(v, n)`. */
+export function labelTagCounts(view: CompiledView, labels: IndexedLabels): Sql {
   const d = view.dialect;
   const each = d.name === 'sqlite' ? sql`json_each(l.tags) as j` : sql`jsonb_array_elements_text(l.tags) as j(value)`;
   // Single labels too: a sample without the label has no index row, and a tag count skips it just as the scan does.
   const where = labelWhere(view, labels, [sql`l.tags is not null`]);
-  const rows = await run(
-    sql`select j.value as v, count(*) as n from sample_labels as l, ${each} ${where} group by j.value`,
-  );
-  return new Map(rows.map((row) => [row['v'] as string, Number(row['n'])]));
+  return sql`(select j.value as v, count(*) as n from sample_labels as l, ${each} ${where} group by j.value) as t`;
 }

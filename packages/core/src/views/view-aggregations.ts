@@ -18,6 +18,7 @@ import {
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
+import { countedValues } from './counted-values.js';
 import { indexedStream } from './label-index.js';
 import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
 import type { Sql } from './sql-dialect.js';
@@ -143,6 +144,9 @@ export async function runAggregation(
     const rows = await run(sql`select count(*) as n from ${relation.source} ${relation.whereClause()}`, db);
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
+  const counted = aggregation.type === 'count_values' && countedValues(view, planned.resolved);
+  if (counted && aggregation.type === 'count_values')
+    return countValues(view, counted, sql`sum(t.n)`, planned.kind as ScalarKind, aggregation.limit, db);
   const indexed = indexedStream(view, planned.resolved);
   if (aggregation.type === 'count' && indexed) {
     const rows = await run(sql`select count(t.v) as n from ${indexed}`, db);
@@ -167,17 +171,8 @@ export async function runAggregation(
       );
       return { type: 'distinct', values: rows.map((row) => scalarOut(row['v'], kind) as string | number | boolean) };
     }
-    case 'count_values': {
-      if (aggregation.limit !== undefined) return topValues(view, values, kind, aggregation.limit, db);
-      const rows = await run(
-        sql`select t.v, count(*) as n from ${values} group by t.v order by n desc, ${d.orderable(sql.ref('t.v'), kind)} asc nulls first`,
-        db,
-      );
-      return {
-        type: 'count_values',
-        values: rows.map((row) => ({ value: scalarOut(row['v'], kind), count: num(row['n']) })),
-      };
-    }
+    case 'count_values':
+      return countValues(view, values, sql`count(*)`, kind, aggregation.limit, db);
     case 'bounds': {
       const [lo, hi] = await memo.bounds(planned.resolved.path, () => bounds(values, db));
       return { type: 'bounds', bounds: [lo, hi] };
@@ -209,19 +204,29 @@ function streamTable(view: CompiledView, stream: ValueStream, kind: ScalarKind):
 }
 
 /**
- * The `limit` most frequent values in one statement: window functions over the grouped rows count the groups
+ * Values by frequency over `values` (`t(v)` counted by `count(*)`, or counts `t(v, n)` summed by `sum(t.n)`).
+ * With a limit, the most frequent in one statement: window functions over the grouped rows count the groups
  * (non-null ones: `count(t.v)` skips the null group) and sum every count before LIMIT cuts the list.
  */
-async function topValues(
+async function countValues(
   view: CompiledView,
   values: Sql,
+  weight: Sql,
   kind: ScalarKind,
-  limit: number,
+  limit: number | undefined,
   db: Db,
 ): Promise<AggregationResult> {
   const d = view.dialect;
+  const order = sql`order by 2 desc, ${d.orderable(sql.ref('t.v'), kind)} asc nulls first`;
+  if (limit === undefined) {
+    const rows = await run(sql`select t.v, ${weight} as n from ${values} group by t.v ${order}`, db);
+    return {
+      type: 'count_values',
+      values: rows.map((row) => ({ value: scalarOut(row['v'], kind), count: num(row['n']) })),
+    };
+  }
   const rows = await run(
-    sql`select t.v, count(*) as n, count(t.v) over () as d, sum(count(*)) over () as total from ${values} group by t.v order by n desc, ${d.orderable(sql.ref('t.v'), kind)} asc nulls first limit ${sql.lit(limit)}`,
+    sql`select t.v, ${weight} as n, count(t.v) over () as d, sum(${weight}) over () as total from ${values} group by t.v ${order} limit ${sql.lit(limit)}`,
     db,
   );
   const first = rows[0];
