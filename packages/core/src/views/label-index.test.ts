@@ -328,7 +328,7 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     expect(before).toBeGreaterThan(30);
     const counters = async (): Promise<unknown[]> =>
       (
-        await sql`select 'label' as k, field, label, n from label_counts where dataset_id = ${id} union all select 'tag', '', tag, n from sample_tag_counts where dataset_id = ${id} order by 1, 2, 3`.execute(
+        await sql`select 'label' as k, field, label, n from label_counts where dataset_id = ${id} union all select 'tag', '', tag, n from sample_tag_counts where dataset_id = ${id} union all select 'bucket', field, cast(bucket as text), n from label_confidence_counts where dataset_id = ${id} order by 1, 2, 3`.execute(
           db,
         )
       ).rows.map((row) => JSON.stringify(row));
@@ -349,6 +349,9 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     await sql`update sample_tag_counts set n = n + 1 where dataset_id = ${id}`.execute(db);
     await expect(compare(dataset, 'gt', 'damaged counters')).rejects.toThrow();
     await sql`update sample_tag_counts set n = n - 1 where dataset_id = ${id}`.execute(db);
+    await sql`update label_confidence_counts set n = n + 1 where dataset_id = ${id} and bucket = 500`.execute(db);
+    await expect(compare(dataset, 'gt', 'damaged buckets')).rejects.toThrow();
+    await sql`update label_confidence_counts set n = n - 1 where dataset_id = ${id} and bucket = 500`.execute(db);
     // The test can fail: with index rows missing, index-backed answers differ from the scan.
     await sql`delete from sample_labels where dataset_id = ${id} and label = 'cat'`.execute(db);
     await expect(compare(dataset, 'gt', 'damaged index')).rejects.toThrow();
@@ -381,7 +384,8 @@ async function dropCounters(services: Services): Promise<void> {
     );
   for (const event of ['insert', 'update', 'delete']) await drop(`samples_tag_index_${event}`, 'samples');
   for (const event of ['insert', 'delete']) await drop(`sample_labels_count_${event}`, 'sample_labels');
-  for (const table of ['label_counts', 'sample_tags', 'sample_tag_counts'])
+  await sql`drop index sample_labels_confidence_idx`.execute(db);
+  for (const table of ['label_counts', 'label_confidence_counts', 'sample_tags', 'sample_tag_counts'])
     await sql`drop table ${sql.raw(table)}`.execute(db);
   if (!pg) return;
   for (const event of ['insert', 'update', 'delete'])

@@ -18,7 +18,9 @@ import {
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
+import { bucketedField, bucketedHistogram, indexedBounds } from './confidence-buckets.js';
 import { countedValues } from './counted-values.js';
+import { binSql } from './histogram-bins.js';
 import { indexedStream } from './label-index.js';
 import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
 import type { Sql } from './sql-dialect.js';
@@ -162,6 +164,9 @@ export async function runAggregation(
   }
   const kind = planned.kind as ScalarKind;
   const values = indexed ?? streamTable(view, stream, kind);
+  // A list label's confidences over the whole dataset: bounds from the confidence index, histograms from buckets.
+  const bucketed = bucketedField(view, planned.resolved);
+  const dataBounds = () => (bucketed ? indexedBounds(view, bucketed, db) : bounds(values, db));
   switch (aggregation.type) {
     case 'distinct': {
       // GROUP BY rather than DISTINCT: PostgreSQL refuses ORDER BY v COLLATE "C" on a SELECT DISTINCT v.
@@ -174,7 +179,7 @@ export async function runAggregation(
     case 'count_values':
       return countValues(view, values, sql`count(*)`, kind, aggregation.limit, db);
     case 'bounds': {
-      const [lo, hi] = await memo.bounds(planned.resolved.path, () => bounds(values, db));
+      const [lo, hi] = await memo.bounds(planned.resolved.path, dataBounds);
       return { type: 'bounds', bounds: [lo, hi] };
     }
     case 'mean': {
@@ -188,8 +193,9 @@ export async function runAggregation(
     }
     case 'histogram_values': {
       const path = planned.resolved.path;
-      const dataBounds = () => memo.bounds(path, () => bounds(values, db));
-      return histogram(view, values, aggregation.bins ?? DEFAULT_HISTOGRAM_BINS, aggregation.range ?? dataBounds, db);
+      const range = aggregation.range ?? (() => memo.bounds(path, dataBounds));
+      const bins = aggregation.bins ?? DEFAULT_HISTOGRAM_BINS;
+      return histogram(view, values, bins, range, db, bucketed);
     }
   }
 }
@@ -256,6 +262,7 @@ async function histogram(
   bins: number,
   range: [number, number] | (() => Promise<[number | null, number | null]>),
   db: Db,
+  bucketed?: string,
 ): Promise<AggregationResult> {
   const d = view.dialect;
   let lo: number;
@@ -267,9 +274,13 @@ async function histogram(
     else if (min === max) [lo, hi] = [min - 0.5, max + 0.5];
     else [lo, hi] = [min, max];
   }
-  const [low, high, count] = [d.param(lo, 'number'), d.param(hi, 'number'), d.param(bins, 'number')];
-  const bin = sql`(case when t.v < ${low} or t.v > ${high} then -1 when t.v = ${high} then ${count} - 1 else floor((t.v - ${low}) * ${count} / (${high} - ${low})) end)`;
-  const rows = await run(sql`select ${bin} as bin, count(*) as n from ${values} where t.v is not null group by 1`, db);
+  const binRange = { lo, hi, bins };
+  const rows =
+    (bucketed && (await bucketedHistogram(view, bucketed, binRange, db))) ||
+    (await run(
+      sql`select ${binSql(d, sql.ref('t.v'), binRange)} as bin, count(*) as n from ${values} where t.v is not null group by 1`,
+      db,
+    ));
   const counts = new Array<number>(bins).fill(0);
   let other = 0;
   for (const row of rows) {

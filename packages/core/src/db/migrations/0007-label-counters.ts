@@ -9,6 +9,8 @@ const run = async (db: AnyDb, statement: string): Promise<void> => void (await s
 /**
  * - `label_counts`: index rows of `sample_labels` per (dataset, field, label); NULL labels are counted too, as the
  *   index holds them. Kept by triggers on `sample_labels`, so it counts exactly what the index holds.
+ * - `label_confidence_counts`: index rows with a confidence per (dataset, field, bucket), the bucket being
+ *   floor(confidence × 1000) (a float: no integer overflow for any finite number); histograms sum whole buckets.
  * - `sample_tags`: one row per entry of a sample's `tags` (duplicates included, as a count_values over tags counts
  *   them), keyed by sample like `sample_labels`; `(dataset_id, tag, sample_seq)` makes match_tags an index range.
  * - `sample_tag_counts`: rows of `sample_tags` per (dataset, tag), kept by triggers on `sample_tags`.
@@ -28,6 +30,12 @@ async function createTables(db: AnyDb, dialect: Dialect): Promise<void> {
   );
   await run(
     db,
+    `create table label_confidence_counts (dataset_id text not null, field text not null, bucket ${pg ? 'float8' : 'real'} not null, n bigint not null, primary key (dataset_id, field, bucket))`,
+  );
+  // Exact bounds (first and last entry) and the few labels of a histogram bin edge's bucket, without a scan.
+  await run(db, `create index sample_labels_confidence_idx on sample_labels (dataset_id, field, confidence)`);
+  await run(
+    db,
     `create table sample_tags (
       sample_seq ${seq} not null,
       "position" integer not null,
@@ -43,6 +51,9 @@ async function createTables(db: AnyDb, dialect: Dialect): Promise<void> {
   );
 }
 
+/** The confidence bucket of a value: views/confidence-buckets.ts reads the counts with the same definition. */
+const BUCKET = (value: string): string => `floor(${value} * 1000)`;
+
 /** SQLite: the sample_tags rows of sample row `r` (string entries of its tags; JSONB or text both read by json_each). */
 const sqliteTagRows = (r: string, source = ''): string =>
   `select ${r}.seq, t.key, ${r}.dataset_id, t.value from ${source}json_each(${r}.tags) as t where t.type = 'text'`;
@@ -52,12 +63,17 @@ async function upSqlite(db: AnyDb): Promise<void> {
   await createTables(db, 'sqlite');
   // Row triggers on the index tables: a label or tag row in, its counter up; out, down (and gone at 0).
   const labelKey = (r: string): string => `dataset_id = ${r}.dataset_id and field = ${r}.field and label is ${r}.label`;
+  const bucketKey = (r: string): string =>
+    `dataset_id = ${r}.dataset_id and field = ${r}.field and bucket = ${BUCKET(`${r}.confidence`)}`;
   await run(
     db,
     `create trigger sample_labels_count_insert after insert on sample_labels begin
       insert into label_counts (dataset_id, field, label, n) select new.dataset_id, new.field, new.label, 0
         where not exists (select 1 from label_counts where ${labelKey('new')});
       update label_counts set n = n + 1 where ${labelKey('new')};
+      insert into label_confidence_counts (dataset_id, field, bucket, n)
+        select new.dataset_id, new.field, ${BUCKET('new.confidence')}, 1 where new.confidence is not null
+        on conflict (dataset_id, field, bucket) do update set n = n + 1;
     end`,
   );
   await run(
@@ -65,6 +81,9 @@ async function upSqlite(db: AnyDb): Promise<void> {
     `create trigger sample_labels_count_delete after delete on sample_labels begin
       update label_counts set n = n - 1 where ${labelKey('old')};
       delete from label_counts where ${labelKey('old')} and n = 0;
+      update label_confidence_counts set n = n - 1
+        where old.confidence is not null and ${bucketKey('old')};
+      delete from label_confidence_counts where old.confidence is not null and ${bucketKey('old')} and n = 0;
     end`,
   );
   await run(
@@ -99,10 +118,7 @@ async function upSqlite(db: AnyDb): Promise<void> {
   );
   // Backfill: the tag rows through their triggers; the label counters straight from the index.
   await run(db, `${TAG_COLUMNS} ${sqliteTagRows('s', 'samples as s, ')}`);
-  await run(
-    db,
-    `insert into label_counts (dataset_id, field, label, n) select dataset_id, field, label, count(*) from sample_labels group by 1, 2, 3`,
-  );
+  await backfillLabelCounters(db);
 }
 
 /** PostgreSQL: statement triggers with transition tables, one grouped upsert per statement (a batch of samples). */
@@ -114,6 +130,9 @@ async function upPostgres(db: AnyDb): Promise<void> {
       insert into label_counts as c (dataset_id, field, label, n)
         select dataset_id, field, label, count(*) from new_rows group by 1, 2, 3
         on conflict (dataset_id, field, label) do update set n = c.n + excluded.n;
+      insert into label_confidence_counts as c (dataset_id, field, bucket, n)
+        select dataset_id, field, ${BUCKET('confidence')}, count(*) from new_rows where confidence is not null group by 1, 2, 3
+        on conflict (dataset_id, field, bucket) do update set n = c.n + excluded.n;
       return null;
     end $$`,
   );
@@ -123,7 +142,14 @@ async function upPostgres(db: AnyDb): Promise<void> {
       update label_counts as c set n = c.n - d.n
         from (select dataset_id, field, label, count(*) as n from old_rows group by 1, 2, 3) as d
         where c.dataset_id = d.dataset_id and c.field = d.field and c.label is not distinct from d.label;
-      delete from label_counts where n = 0;
+      delete from label_counts where n = 0 and dataset_id in (select dataset_id from old_rows);
+      update label_confidence_counts as c set n = c.n - d.n
+        from (select dataset_id, field, ${BUCKET('confidence')} as bucket, count(*) as n from old_rows
+          where confidence is not null group by 1, 2, 3) as d
+        where c.dataset_id = d.dataset_id and c.field = d.field and c.bucket = d.bucket;
+      delete from label_confidence_counts as c
+        using (select distinct dataset_id, field, ${BUCKET('confidence')} as bucket from old_rows where confidence is not null) as d
+        where c.dataset_id = d.dataset_id and c.field = d.field and c.bucket = d.bucket and c.n = 0;
       return null;
     end $$`,
   );
@@ -142,7 +168,7 @@ async function upPostgres(db: AnyDb): Promise<void> {
       update sample_tag_counts as c set n = c.n - d.n
         from (select dataset_id, tag, count(*) as n from old_rows group by 1, 2) as d
         where c.dataset_id = d.dataset_id and c.tag = d.tag;
-      delete from sample_tag_counts where n = 0;
+      delete from sample_tag_counts where n = 0 and dataset_id in (select dataset_id from old_rows);
       return null;
     end $$`,
   );
@@ -199,9 +225,18 @@ async function upPostgres(db: AnyDb): Promise<void> {
     );
   }
   await run(db, tagInsert('s', 'samples as s'));
+  await backfillLabelCounters(db);
+}
+
+async function backfillLabelCounters(db: AnyDb): Promise<void> {
   await run(
     db,
     `insert into label_counts (dataset_id, field, label, n) select dataset_id, field, label, count(*) from sample_labels group by 1, 2, 3`,
+  );
+  await run(
+    db,
+    `insert into label_confidence_counts (dataset_id, field, bucket, n)
+      select dataset_id, field, ${BUCKET('confidence')}, count(*) from sample_labels where confidence is not null group by 1, 2, 3`,
   );
 }
 
