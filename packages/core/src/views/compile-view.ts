@@ -77,13 +77,23 @@ export function compileView(
   checked: CheckedView,
   datasetId: string,
   dialect: SqlDialect,
-  options: { seqAfter?: number; labelIndex?: boolean } = {},
+  options: {
+    seqAfter?: number;
+    labelIndex?: boolean;
+    /** Stages (by position) compiled as this condition instead, or dropped (null): see sampleSetView. */
+    replace?: ReadonlyMap<number, Sql | null>;
+  } = {},
 ): CompiledView {
   const compiler = new ExpressionCompiler(dialect, checked.types, new AliasCounter());
   let relation = Relation.base(dialect, datasetId, options.seqAfter);
   // Label fields an earlier filter_labels rewrote: a match on them must read the rewritten documents, not the index.
   const rewritten = new Set<string>();
-  for (const stage of checked.stages) {
+  for (const [i, stage] of checked.stages.entries()) {
+    const replacement = options.replace?.get(i);
+    if (replacement !== undefined) {
+      if (replacement !== null) relation = relation.where(replacement);
+      continue;
+    }
     const indexed = options.labelIndex !== false ? indexedStage(stage, compiler, rewritten, datasetId) : undefined;
     relation = indexed ? relation.where(indexed) : applyStage(relation, stage, compiler);
     if (stage.labels) rewritten.add(stage.labels.field);

@@ -98,6 +98,9 @@ function views(field: string): View[] {
       filter: op('gte', op('length', F(`${field}.detections`)), L(2)),
     }),
     view(filter('cls', op('gte', E('confidence'), L(0.4)))),
+    // Two filters on one field: a label must pass both, so neither becomes a separate EXISTS.
+    view(filter(field, inClasses('cat', 'bird')), filter(field, confident), { stage: 'limit', n: 20 }),
+    view(filter('pred', confident, false), filter(field, inClasses('dog')), { stage: 'match_tags', tags: ['val'] }),
     // match on a label's class / confidence: an EXISTS over the index, unless a filter_labels rewrote the field first.
     view({
       stage: 'match',

@@ -13,7 +13,13 @@ import { sql } from 'kysely';
 import type { CheckedStage } from './check-view.js';
 import { compileView, type CompiledView } from './compile-view.js';
 import type { Relation } from './relation.js';
-import { LABEL_DEADLINE_CHECK, builtinColumn, labelPredicate, type IndexColumn } from './label-index-conditions.js';
+import {
+  LABEL_DEADLINE_CHECK,
+  builtinColumn,
+  labelExists,
+  labelPredicate,
+  type IndexColumn,
+} from './label-index-conditions.js';
 import type { Sql } from './sql-dialect.js';
 
 /** A label field's attribute held by the index: `ground_truth.detections.label` → (ground_truth, label). */
@@ -119,6 +125,32 @@ export function indexedLabels(view: CompiledView, field: string): IndexedLabels 
   const stages = independent ? others : view.checked.stages;
   if (stages.every(({ stage }) => KEEPS_ALL.has(stage.stage))) samples = undefined;
   return { field, single: target.single, predicates, samples };
+}
+
+/**
+ * The view for reads of its sample set that do not look into the field `keep` (a count, sample tags, another field's
+ * values): each filter_labels on another list field, the only one on its field, with a filter the index translates and
+ * no later stage reading the field, becomes an EXISTS over the field's index rows (only_matches: the samples left with
+ * a label) or goes (only_matches false: it keeps every sample). Same samples in the same order, without rebuilding
+ * every sample's document. The view itself when nothing changes.
+ */
+export function sampleSetView(view: CompiledView, keep?: string): CompiledView {
+  if (!view.labelIndex) return view;
+  const stages = view.checked.stages;
+  const replace = new Map<number, Sql | null>();
+  stages.forEach(({ stage, labels }, i) => {
+    if (stage.stage !== 'filter_labels' || !labels || labels.field === keep) return;
+    const field = labels.field;
+    const target = labelField(view.checked.schema, field);
+    if (!target || target.single) return;
+    if (stages.some((other, j) => j !== i && other.labels?.field === field)) return;
+    if (stages.slice(i + 1).some((later) => mentions(later.stage, field))) return;
+    const predicate = labelPredicate(view.dialect, stage.filter, target.cls);
+    if (!predicate) return;
+    replace.set(i, stage.only_matches === false ? null : labelExists(view.dialect, field, predicate));
+  });
+  if (replace.size === 0) return view;
+  return compileView(view.checked, view.datasetId, view.dialect, { replace });
 }
 
 /**

@@ -21,7 +21,7 @@ import type { CompiledView } from './compile-view.js';
 import { bucketedField, bucketedHistogram, indexedBounds } from './confidence-buckets.js';
 import { countedValues } from './counted-values.js';
 import { binSql } from './histogram-bins.js';
-import { indexedStream } from './label-index.js';
+import { indexedStream, sampleSetView } from './label-index.js';
 import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
 import type { Sql } from './sql-dialect.js';
 import { streamPresent, streamValue, valueStream, type ValueStream } from './value-stream.js';
@@ -134,11 +134,13 @@ export class AggregationMemo {
 }
 
 export async function runAggregation(
-  view: CompiledView,
+  compiled: CompiledView,
   planned: PlannedAggregation,
   db: Db,
   memo: AggregationMemo = new AggregationMemo(),
 ): Promise<AggregationResult> {
+  const top = planned.resolved?.root === 'fields' ? planned.resolved.path.split('.')[0] : undefined;
+  const view = sampleSetView(compiled, top);
   const d = view.dialect;
   const relation = view.relation;
   const { aggregation } = planned;

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { countedValues } from './counted-values.js';
-import { indexedLabels, indexedLabelTags } from './label-index.js';
+import { indexedLabels, indexedLabelTags, sampleSetView } from './label-index.js';
 import type { Sql } from './sql-dialect.js';
 import { streamValue, valueStream } from './value-stream.js';
 import type { VisibleLabels } from './view-target.js';
@@ -73,7 +73,7 @@ async function countStrings(view: CompiledView, path: string, db: Db): Promise<M
 
 /** Sample tag → number of the view's samples carrying it (FiftyOne's count_sample_tags: count_values over tags). */
 export async function countSampleTags(view: CompiledView, db: Db): Promise<Record<string, number>> {
-  return sortedRecord(await countStrings(view, 'tags', db));
+  return sortedRecord(await countStrings(sampleSetView(view), 'tags', db));
 }
 
 /** Label tag → number of the view's visible labels (in these label fields) carrying it. */
