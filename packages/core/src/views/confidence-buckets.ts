@@ -10,6 +10,8 @@ import { indexedAttribute } from './label-index.js';
 
 /** Buckets per unit of confidence: migration 0007's floor(confidence × 1000). */
 const PER_UNIT = 1000;
+/** A label's bucket, written as migration 0007's index expression so both databases use that index. */
+const BUCKET = sql`floor(l.confidence * ${sql.lit(PER_UNIT)})`;
 /** Past this many buckets (confidences spread far beyond [0, 1]) summing them stops paying: scan instead. */
 const MAX_BUCKETS = 100_000;
 /** Beyond 2^50 a bucket number loses the precision the bucket bounds below rely on. */
@@ -34,7 +36,9 @@ export async function indexedBounds(
   db: Db,
 ): Promise<[number | null, number | null]> {
   const end = async (direction: 'asc' | 'desc'): Promise<number | null> => {
-    const query = sql`select l.confidence as v from sample_labels as l where ${fieldRows(view, field)} order by l.confidence ${sql.raw(direction)} limit 1`;
+    // Ordered as the index is (the bucket first, monotonic in the confidence), so the ends are its first entries.
+    const order = sql.raw(direction);
+    const query = sql`select l.confidence as v from sample_labels as l where ${fieldRows(view, field)} order by ${BUCKET} ${order}, l.confidence ${order} limit 1`;
     const value = ((await query.execute(db)).rows as Rows)[0]?.['v'];
     return value === undefined || value === null ? null : Number(value);
   };
@@ -77,7 +81,7 @@ export async function bucketedHistogram(
   if (straddling.length > 0) {
     const parts = straddling.map(
       ({ bucket, a, z }) =>
-        sql`select l.confidence as v from sample_labels as l where ${fieldRows(view, field)} and l.confidence >= ${d.param(a, 'number')} and l.confidence <= ${d.param(z, 'number')} and floor(l.confidence * ${sql.lit(PER_UNIT)}) = ${d.param(bucket, 'number')}`,
+        sql`select l.confidence as v from sample_labels as l where ${fieldRows(view, field)} and l.confidence >= ${d.param(a, 'number')} and l.confidence <= ${d.param(z, 'number')} and ${BUCKET} = ${d.param(bucket, 'number')}`,
     );
     const rows = (
       await sql`select ${binSql(d, sql.ref('t.v'), range)} as bin, count(*) as n from (${sql.join(parts, sql.raw(' union all '))}) as t group by 1`.execute(
