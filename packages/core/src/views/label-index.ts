@@ -13,13 +13,7 @@ import { sql } from 'kysely';
 import type { CheckedStage } from './check-view.js';
 import { compileView, type CompiledView } from './compile-view.js';
 import type { Relation } from './relation.js';
-import {
-  LABEL_DEADLINE_CHECK,
-  builtinColumn,
-  labelExists,
-  labelPredicate,
-  type IndexColumn,
-} from './label-index-conditions.js';
+import { LABEL_DEADLINE_CHECK, builtinColumn, labelPredicate, type IndexColumn } from './label-index-conditions.js';
 import type { Sql } from './sql-dialect.js';
 
 /** A label field's attribute held by the index: `ground_truth.detections.label` → (ground_truth, label). */
@@ -130,7 +124,7 @@ export function indexedLabels(view: CompiledView, field: string): IndexedLabels 
 /**
  * The view for reads of its sample set that do not look into the field `keep` (a count, sample tags, another field's
  * values): each filter_labels on another list field, the only one on its field, with a filter the index translates and
- * no later stage reading the field, becomes an EXISTS over the field's index rows (only_matches: the samples left with
+ * no later stage reading the field, becomes a semi-join on the field's index rows (only_matches: the samples left with
  * a label) or goes (only_matches false: it keeps every sample). Same samples in the same order, without rebuilding
  * every sample's document. The view itself when nothing changes.
  */
@@ -147,7 +141,10 @@ export function sampleSetView(view: CompiledView, keep?: string): CompiledView {
     if (stages.slice(i + 1).some((later) => mentions(later.stage, field))) return;
     const predicate = labelPredicate(view.dialect, stage.filter, target.cls);
     if (!predicate) return;
-    replace.set(i, stage.only_matches === false ? null : labelExists(view.dialect, field, predicate));
+    // From the index rows passing the filter (a class filter is a short range), not a probe per sample.
+    const guard = view.dialect.name === 'sqlite' ? sql` and ${LABEL_DEADLINE_CHECK}` : sql``;
+    const seqs = sql`(select l.sample_seq from sample_labels as l where l.dataset_id = ${view.datasetId} and l.field = ${field}${guard} and ${predicate})`;
+    replace.set(i, stage.only_matches === false ? null : sql`s.seq in ${seqs}`);
   });
   if (replace.size === 0) return view;
   return compileView(view.checked, view.datasetId, view.dialect, { replace });

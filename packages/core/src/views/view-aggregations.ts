@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { bucketedField, bucketedHistogram, indexedBounds } from './confidence-buckets.js';
-import { countedValues } from './counted-values.js';
+import { countedValues, isWholeDataset } from './counted-values.js';
 import { binSql } from './histogram-bins.js';
 import { indexedStream, sampleSetView } from './label-index.js';
 import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
@@ -145,7 +145,12 @@ export async function runAggregation(
   const relation = view.relation;
   const { aggregation } = planned;
   if (!planned.resolved) {
-    const rows = await run(sql`select count(*) as n from ${relation.source} ${relation.whereClause()}`, db);
+    // The whole dataset: a count of its seq index range, without SQLite's per-row deadline function (which stops
+    // SQLite from counting the index alone: 255 ms instead of 10 ms at 200k samples).
+    const count = isWholeDataset(view)
+      ? sql`select count(*) as n from samples as s where s.dataset_id = ${view.datasetId}`
+      : sql`select count(*) as n from ${relation.source} ${relation.whereClause()}`;
+    const rows = await run(count, db);
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
   const counted = aggregation.type === 'count_values' && countedValues(view, planned.resolved);
