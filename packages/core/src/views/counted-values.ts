@@ -27,7 +27,9 @@ export function countedValues(view: CompiledView, resolved: ResolvedPath): Sql |
   if (resolved.root === 'column' && resolved.path === 'tags') {
     if (isWholeDataset(view))
       return sql`(select c.tag as v, c.n from sample_tag_counts as c where c.dataset_id = ${view.datasetId}) as t`;
-    return sql`(select g.tag as v, count(*) as n from sample_tags as g where g.dataset_id = ${view.datasetId} and g.sample_seq in ${viewSeqs(view)} group by g.tag) as t`;
+    // By seq alone (the seqs are the dataset's): a dataset_id condition let PostgreSQL pick the tag index and scan
+    // the dataset's whole range of it per sample (30 s instead of 0.05 s at 200k samples, before analyze).
+    return sql`(select g.tag as v, count(*) as n from sample_tags as g where g.sample_seq in ${viewSeqs(view)} group by g.tag) as t`;
   }
   const [field, ...rest] = resolved.path.split('.');
   if (resolved.root === 'fields' && field !== undefined && rest.length === 2 && rest[1] === 'tags') {

@@ -206,6 +206,8 @@ async function upPostgres(db: AnyDb): Promise<void> {
     );
   }
   await run(db, tagInsert('s', 'samples as s'));
+  // Statistics for the planner now rather than at autovacuum's next pass (0006's index rows had none either).
+  await run(db, `analyze sample_labels, sample_tags`);
   await backfillLabelCounters(db);
 }
 
