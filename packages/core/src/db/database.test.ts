@@ -29,10 +29,14 @@ const TABLES = [
   'datasets',
   'invitation_dataset_grants',
   'invitations',
+  'label_confidence_counts',
+  'label_counts',
   'media_roots',
   'organization_settings',
   'password_hashes',
   'sample_labels',
+  'sample_tag_counts',
+  'sample_tags',
   'samples',
   'saved_views',
   'sessions',
@@ -206,6 +210,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0004-user-groups',
         '0005-media-roots',
         '0006-label-index',
+        '0007-label-counters',
       ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
