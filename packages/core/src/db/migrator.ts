@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-samples.js';
 import * as m0004 from './migrations/0004-user-groups.js';
 import * as m0005 from './migrations/0005-media-roots.js';
 import * as m0006 from './migrations/0006-label-index.js';
+import * as m0007 from './migrations/0007-label-counters.js';
 import * as m0008 from './migrations/0008-key-rotation.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-user-groups': m0004,
   '0005-media-roots': m0005,
   '0006-label-index': m0006,
+  '0007-label-counters': m0007,
   '0008-key-rotation': m0008,
 };
 

@@ -7,6 +7,7 @@ import { Relation, type OrderKey } from './relation.js';
 import { seededHashSql } from './seeded-hash.js';
 import { fieldLocation } from './field-location.js';
 import { indexedLabelMatch } from './label-index-conditions.js';
+import { indexedTagMatch } from './tag-index-conditions.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 
 /**
@@ -76,14 +77,24 @@ export function compileView(
   checked: CheckedView,
   datasetId: string,
   dialect: SqlDialect,
-  options: { seqAfter?: number; labelIndex?: boolean } = {},
+  options: {
+    seqAfter?: number;
+    labelIndex?: boolean;
+    /** Stages (by position) compiled as this condition instead, or dropped (null): see sampleSetView. */
+    replace?: ReadonlyMap<number, Sql | null>;
+  } = {},
 ): CompiledView {
   const compiler = new ExpressionCompiler(dialect, checked.types, new AliasCounter());
   let relation = Relation.base(dialect, datasetId, options.seqAfter);
   // Label fields an earlier filter_labels rewrote: a match on them must read the rewritten documents, not the index.
   const rewritten = new Set<string>();
-  for (const stage of checked.stages) {
-    const indexed = options.labelIndex !== false ? indexedMatch(stage, compiler, rewritten) : undefined;
+  for (const [i, stage] of checked.stages.entries()) {
+    const replacement = options.replace?.get(i);
+    if (replacement !== undefined) {
+      if (replacement !== null) relation = relation.where(replacement);
+      continue;
+    }
+    const indexed = options.labelIndex !== false ? indexedStage(stage, compiler, rewritten, datasetId) : undefined;
     relation = indexed ? relation.where(indexed) : applyStage(relation, stage, compiler);
     if (stage.labels) rewritten.add(stage.labels.field);
   }
@@ -140,6 +151,19 @@ function applyStage(relation: Relation, checked: CheckedStage, compiler: Express
     case 'exclude_fields':
       return relation;
   }
+}
+
+/** A stage answered from the indexes (migrations 0006, 0007): match_tags, or a match on labels. */
+function indexedStage(
+  checked: CheckedStage,
+  compiler: ExpressionCompiler,
+  rewritten: ReadonlySet<string>,
+  datasetId: string,
+): Sql | undefined {
+  const { stage } = checked;
+  if (stage.stage === 'match_tags')
+    return indexedTagMatch(compiler.dialect, datasetId, stage.tags, stage.all === true, stage.bool !== false);
+  return indexedMatch(checked, compiler, rewritten);
 }
 
 /** A match whose conjuncts (all, or some of a top-level `and`) test a label list via the label index. */

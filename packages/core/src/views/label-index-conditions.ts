@@ -120,6 +120,11 @@ export function indexedLabelMatch(
   if (key !== itemsKey) return undefined;
   const condition = labelPredicate(d, predicate, itemClass);
   if (!condition) return undefined;
+  return labelExists(d, field, condition);
+}
+
+/** The sample `s` has an index row of `field` passing `condition`. */
+function labelExists(d: SqlDialect, field: string, condition: Sql): Sql {
   // The deadline check per index row as well: a few samples with long lists must still stop at the budget.
   const guard = d.name === 'sqlite' ? sql` and ${LABEL_DEADLINE_CHECK}` : sql``;
   return sql`exists (select 1 from sample_labels as l where l.sample_seq = s.seq and l.field = ${field}${guard} and ${condition})`;

@@ -78,6 +78,8 @@ function views(field: string): View[] {
   return [
     view(),
     view({ stage: 'match_tags', tags: ['train'] }),
+    view({ stage: 'match_tags', tags: ['train', 'hard'], all: true }),
+    view({ stage: 'match_tags', tags: ['val', 'hard'], bool: false }, { stage: 'sort_by', field: 'filepath' }),
     view(filter(field, inClasses('cat', 'dog'))),
     view(filter(field, op('and', op('eq', E('label'), L('cat')), confident)), { stage: 'limit', n: 9 }),
     view(
@@ -96,6 +98,9 @@ function views(field: string): View[] {
       filter: op('gte', op('length', F(`${field}.detections`)), L(2)),
     }),
     view(filter('cls', op('gte', E('confidence'), L(0.4)))),
+    // Two filters on one field: a label must pass both, so neither becomes a separate EXISTS.
+    view(filter(field, inClasses('cat', 'bird')), filter(field, confident), { stage: 'limit', n: 20 }),
+    view(filter('pred', confident, false), filter(field, inClasses('dog')), { stage: 'match_tags', tags: ['val'] }),
     // match on a label's class / confidence: an EXISTS over the index, unless a filter_labels rewrote the field first.
     view({
       stage: 'match',
@@ -118,6 +123,10 @@ function aggregations(field: string): Aggregation[] {
   return [
     { type: 'count' },
     { type: 'count_values', path: `${field}.detections.label` },
+    { type: 'count_values', path: `${field}.detections.label`, limit: 2 },
+    { type: 'count_values', path: `${field}.detections.tags` },
+    { type: 'count_values', path: 'tags' },
+    { type: 'count_values', path: 'tags', limit: 1 },
     { type: 'count', path: `${field}.detections.label` },
     { type: 'count', path: `${field}.detections.confidence` },
     { type: 'distinct', path: `${field}.detections.label` },
@@ -152,6 +161,7 @@ async function answer(services: Services, ctx: SampleTestContext, dataset: strin
     labelTags: await settle(() =>
       services.samples.countTags(actor, dataset, { view: v, labels: true, labelFields: fields }),
     ),
+    sampleTags: await settle(() => services.samples.countTags(actor, dataset, { view: v })),
   });
 }
 
@@ -245,7 +255,8 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
         'untag labels',
         () => s.untag(actor, dataset, { view: someView(), tags: [r.pick(TAGS)], labels: true, labelFields: [field] }),
       ],
-      ['tag samples', () => s.tag(actor, dataset, { view: someView(), tags: ['train'] })],
+      ['tag samples', () => s.tag(actor, dataset, { view: someView(), tags: ['train', r.pick(TAGS)] })],
+      ['untag samples', () => s.untag(actor, dataset, { view: someView(), tags: [r.pick(['train', 'val', ...TAGS])] })],
       ['delete by id', async () => s.deleteSamples(actor, dataset, { ids: (await ids()).filter(() => r.chance(0.1)) })],
       [
         'delete by view',
@@ -318,18 +329,37 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
       );
     const before = await rows();
     expect(before).toBeGreaterThan(30);
+    const counters = async (): Promise<unknown[]> =>
+      (
+        await sql`select 'label' as k, field, label, n from label_counts where dataset_id = ${id} union all select 'tag', '', tag, n from sample_tag_counts where dataset_id = ${id} union all select 'bucket', field, cast(bucket as text), n from label_confidence_counts where dataset_id = ${id} order by 1, 2, 3`.execute(
+          db,
+        )
+      ).rows.map((row) => JSON.stringify(row));
+    const counted = await counters();
+    expect(counted.length).toBeGreaterThan(4);
     // A database from before migration 0006 has samples and no index rows: rebuild that state, then migrate.
+    await dropCounters(ctx.services);
     await dropLabelIndex(ctx.services);
-    // Its up() alone: the migrator refuses to run 0006 again once later migrations are recorded.
-    const { up } = await import('../db/migrations/0006-label-index.js');
-    await up(db as unknown as Kysely<unknown>, ctx.services.database.dialect);
+    // Their up() alone: the migrator refuses to run 0006 and 0007 again once later migrations are recorded.
+    const dialect = ctx.services.database.dialect;
+    await (await import('../db/migrations/0006-label-index.js')).up(db as unknown as Kysely<unknown>, dialect);
+    await (await import('../db/migrations/0007-label-counters.js')).up(db as unknown as Kysely<unknown>, dialect);
     expect(await rows()).toBe(before);
+    expect(await counters()).toEqual(counted);
     await compare(dataset, 'gt', 'after the migration');
+    // Counters that drift from the index show too.
+    await sql`update sample_tag_counts set n = n + 1 where dataset_id = ${id}`.execute(db);
+    await expect(compare(dataset, 'gt', 'damaged counters')).rejects.toThrow();
+    await sql`update sample_tag_counts set n = n - 1 where dataset_id = ${id}`.execute(db);
+    await sql`update label_confidence_counts set n = n + 1 where dataset_id = ${id} and bucket = 500`.execute(db);
+    await expect(compare(dataset, 'gt', 'damaged buckets')).rejects.toThrow();
+    await sql`update label_confidence_counts set n = n - 1 where dataset_id = ${id} and bucket = 500`.execute(db);
     // The test can fail: with index rows missing, index-backed answers differ from the scan.
     await sql`delete from sample_labels where dataset_id = ${id} and label = 'cat'`.execute(db);
     await expect(compare(dataset, 'gt', 'damaged index')).rejects.toThrow();
     await ctx.services.datasets.delete(actor, dataset);
     expect(await rows()).toBe(0);
+    expect(await counters()).toEqual([]);
   }, 60_000);
 });
 
@@ -344,4 +374,25 @@ async function dropLabelIndex(services: Services): Promise<void> {
   }
   if (pg) await sql`drop function teamset_label_rows(jsonb)`.execute(db);
   await sql`drop table sample_labels`.execute(db);
+}
+
+/** What migration 0007 created, dropped again (the triggers on its own tables go with them). */
+async function dropCounters(services: Services): Promise<void> {
+  const db = services.database.db;
+  const pg = services.database.dialect === 'postgres';
+  const drop = (trigger: string, table: string) =>
+    (pg ? sql`drop trigger ${sql.raw(trigger)} on ${sql.raw(table)}` : sql`drop trigger ${sql.raw(trigger)}`).execute(
+      db,
+    );
+  for (const event of ['insert', 'update', 'delete']) await drop(`samples_tag_index_${event}`, 'samples');
+  for (const event of ['insert', 'delete']) await drop(`sample_labels_count_${event}`, 'sample_labels');
+  await sql`drop index sample_labels_confidence_idx`.execute(db);
+  for (const table of ['label_counts', 'label_confidence_counts', 'sample_tags', 'sample_tag_counts'])
+    await sql`drop table ${sql.raw(table)}`.execute(db);
+  if (!pg) return;
+  for (const event of ['insert', 'update', 'delete'])
+    await sql`drop function ${sql.raw(`teamset_tag_index_${event}`)}()`.execute(db);
+  for (const name of ['label_counts', 'sample_tag_counts'])
+    for (const event of ['insert', 'delete'])
+      await sql`drop function ${sql.raw(`teamset_${name}_${event}`)}()`.execute(db);
 }

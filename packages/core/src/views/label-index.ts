@@ -25,7 +25,7 @@ export interface IndexedAttribute {
 }
 
 /** Stages that neither drop samples nor change labels: a view of only these sees every label of the dataset. */
-const KEEPS_ALL: ReadonlySet<string> = new Set(['select_fields', 'exclude_fields', 'sort_by', 'shuffle']);
+export const KEEPS_ALL: ReadonlySet<string> = new Set(['select_fields', 'exclude_fields', 'sort_by', 'shuffle']);
 
 /** Where the top-level label field `field` keeps its labels: its class and whether it is a list. */
 function labelField(schema: FieldSchema, field: string): { cls: SingleLabelClass; single: boolean } | undefined {
@@ -122,6 +122,35 @@ export function indexedLabels(view: CompiledView, field: string): IndexedLabels 
 }
 
 /**
+ * The view for reads of its sample set that do not look into the field `keep` (a count, sample tags, another field's
+ * values): each filter_labels on another list field, the only one on its field, with a filter the index translates and
+ * no later stage reading the field, becomes a semi-join on the field's index rows (only_matches: the samples left with
+ * a label) or goes (only_matches false: it keeps every sample). Same samples in the same order, without rebuilding
+ * every sample's document. The view itself when nothing changes.
+ */
+export function sampleSetView(view: CompiledView, keep?: string): CompiledView {
+  if (!view.labelIndex) return view;
+  const stages = view.checked.stages;
+  const replace = new Map<number, Sql | null>();
+  stages.forEach(({ stage, labels }, i) => {
+    if (stage.stage !== 'filter_labels' || !labels || labels.field === keep) return;
+    const field = labels.field;
+    const target = labelField(view.checked.schema, field);
+    if (!target || target.single) return;
+    if (stages.some((other, j) => j !== i && other.labels?.field === field)) return;
+    if (stages.slice(i + 1).some((later) => mentions(later.stage, field))) return;
+    const predicate = labelPredicate(view.dialect, stage.filter, target.cls);
+    if (!predicate) return;
+    // From the index rows passing the filter (a class filter is a short range), not a probe per sample.
+    const guard = view.dialect.name === 'sqlite' ? sql` and ${LABEL_DEADLINE_CHECK}` : sql``;
+    const seqs = sql`(select l.sample_seq from sample_labels as l where l.dataset_id = ${view.datasetId} and l.field = ${field}${guard} and ${predicate})`;
+    replace.set(i, stage.only_matches === false ? null : sql`s.seq in ${seqs}`);
+  });
+  if (replace.size === 0) return view;
+  return compileView(view.checked, view.datasetId, view.dialect, { replace });
+}
+
+/**
  * One row per value of the view, as the derived table `t(v)` the aggregations group over (what streamTable yields
  * from the documents). A list field: one row per shown label. A single label: one row per view sample, NULL where the
  * sample has no (shown) label, as the scan reads a missing label.
@@ -139,7 +168,7 @@ export function indexedValues(view: CompiledView, labels: IndexedLabels, column:
 }
 
 /** The WHERE clause of a list field's index rows in the view. */
-function labelWhere(view: CompiledView, labels: IndexedLabels, extra: readonly Sql[] = []): Sql {
+export function labelWhere(view: CompiledView, labels: IndexedLabels, extra: readonly Sql[] = []): Sql {
   const d = view.dialect;
   const conditions: Sql[] = [sql`l.dataset_id = ${view.datasetId}`, sql`l.field = ${labels.field}`];
   if (d.name === 'sqlite') conditions.push(LABEL_DEADLINE_CHECK);
@@ -155,12 +184,15 @@ export async function indexedLabelTags(
   labels: IndexedLabels,
   run: (query: Sql) => Promise<Record<string, unknown>[]>,
 ): Promise<Map<string, number>> {
+  const rows = await run(sql`select t.v, t.n from ${labelTagCounts(view, labels)}`);
+  return new Map(rows.map((row) => [row['v'] as string, Number(row['n'])]));
+}
+
+/** Tag → count of the view's shown labels of `labels.field` carrying it, as the derived table `t(v, n)`. */
+export function labelTagCounts(view: CompiledView, labels: IndexedLabels): Sql {
   const d = view.dialect;
   const each = d.name === 'sqlite' ? sql`json_each(l.tags) as j` : sql`jsonb_array_elements_text(l.tags) as j(value)`;
   // Single labels too: a sample without the label has no index row, and a tag count skips it just as the scan does.
   const where = labelWhere(view, labels, [sql`l.tags is not null`]);
-  const rows = await run(
-    sql`select j.value as v, count(*) as n from sample_labels as l, ${each} ${where} group by j.value`,
-  );
-  return new Map(rows.map((row) => [row['v'] as string, Number(row['n'])]));
+  return sql`(select j.value as v, count(*) as n from sample_labels as l, ${each} ${where} group by j.value) as t`;
 }

@@ -11,7 +11,8 @@ import {
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
-import { indexedLabels, indexedLabelTags } from './label-index.js';
+import { countedValues } from './counted-values.js';
+import { indexedLabels, indexedLabelTags, sampleSetView } from './label-index.js';
 import type { Sql } from './sql-dialect.js';
 import { streamValue, valueStream } from './value-stream.js';
 import type { VisibleLabels } from './view-target.js';
@@ -56,19 +57,23 @@ function resolve(schema: FieldSchema, path: string): ResolvedPath {
 
 /** Value → number of occurrences of a string-valued path over the view, lists unwound (`tags`, `ground_truth.detections.tags`). */
 async function countStrings(view: CompiledView, path: string, db: Db): Promise<Map<string, number>> {
-  const stream = valueStream(view, resolve(view.checked.schema, path));
-  const value = streamValue(view, stream, 'string');
-  const values = sql`(select ${value} as v from ${stream.from} ${view.relation.whereClause()} ${view.dialect.noInline()}) as t`;
-  const result = await sql<{
-    v: string;
-    n: unknown;
-  }>`select t.v, count(*) as n from ${values} where t.v is not null group by t.v`.execute(db);
-  return new Map(result.rows.map((row) => [row.v, Number(row.n)]));
+  const resolved = resolve(view.checked.schema, path);
+  const counted = countedValues(view, resolved);
+  let query: Sql;
+  if (counted) query = sql`select t.v, t.n from ${counted} where t.v is not null`;
+  else {
+    const stream = valueStream(view, resolved);
+    const value = streamValue(view, stream, 'string');
+    const values = sql`(select ${value} as v from ${stream.from} ${view.relation.whereClause()} ${view.dialect.noInline()}) as t`;
+    query = sql`select t.v, count(*) as n from ${values} where t.v is not null group by t.v`;
+  }
+  const result = await query.execute(db);
+  return new Map((result.rows as { v: string; n: unknown }[]).map((row) => [row.v, Number(row.n)]));
 }
 
 /** Sample tag → number of the view's samples carrying it (FiftyOne's count_sample_tags: count_values over tags). */
 export async function countSampleTags(view: CompiledView, db: Db): Promise<Record<string, number>> {
-  return sortedRecord(await countStrings(view, 'tags', db));
+  return sortedRecord(await countStrings(sampleSetView(view), 'tags', db));
 }
 
 /** Label tag → number of the view's visible labels (in these label fields) carrying it. */
