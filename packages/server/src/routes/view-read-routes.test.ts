@@ -25,6 +25,8 @@ describe.each(await testDialects())('view reads past their budget on %s', (diale
       }));
     const samples = Array.from({ length: SAMPLES }, (_, i) => ({
       filepath: `/budget/${i}.jpg`,
+      // Tagged, so counting tags must evaluate the view (with no tag at all the index answers at once).
+      tags: [`tag${i % 3}`],
       uniqueness: (i % 100) / 100,
       ground_truth: { _cls: 'Detections', detections: detections(i) },
     }));
