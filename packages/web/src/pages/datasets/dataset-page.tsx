@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { PermissionBadge } from '../../components/permission-badge';
 import { useApi } from '../../hooks/use-api';
 import { ManageTab } from './manage-tab';
-import { SamplesTab } from './samples-tab';
+import { ExplorePage } from './explore/explore-page';
 
 export function DatasetPage({ tab }: { tab: 'samples' | 'manage' }) {
   const { name = '' } = useParams();
@@ -74,7 +74,7 @@ export function DatasetPage({ tab }: { tab: 'samples' | 'manage' }) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="samples">
-          <SamplesTab dataset={current} />
+          <ExplorePage dataset={current} />
         </Tabs.Panel>
         <Tabs.Panel value="manage">
           <ManageTab
