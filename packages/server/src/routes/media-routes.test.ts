@@ -334,6 +334,32 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       );
     });
 
+    it('?crop= makes a patch tile: the box of the upright image, cached on its own; a box outside 0–1 is a 400', async () => {
+      const whole = await get(thumbUrl('diagram'));
+      const half = await get(thumbUrl('diagram', '?crop=0.5,0.25,0.5,0.5'));
+      expect(half.statusCode, half.body).toBe(200);
+      expect(half.headers['x-teamset-thumbnail']).toBe('made');
+      // 150×300 pixels of the 300×600 image fit the default 256 as 128×256.
+      const image = decodeJpeg(half.rawPayload);
+      expect([image.width, image.height]).toEqual([128, 256]);
+      expect(half.headers.etag).not.toBe(whole.headers.etag);
+      const again = await get(thumbUrl('diagram', '?crop=0.50,0.25,0.5,0.500'));
+      expect(again.headers['x-teamset-thumbnail']).toBe('cached');
+      // A small box is not enlarged: the browser scales the tile.
+      const tiny = decodeJpeg((await get(thumbUrl('diagram', '?crop=0,0,0.1,0.05&size=128'))).rawPayload);
+      expect([tiny.width, tiny.height]).toEqual([30, 30]);
+      for (const crop of ['0,0,0,0.5', '0.5,0.5,1.5,0.5', '2,0,0.1,0.1']) {
+        expect(expectError(await get(thumbUrl('diagram', `?crop=${crop}`)), 400, 'BAD_REQUEST').message).toMatch(
+          /^crop must be x,y,width,height/,
+        );
+      }
+      expect(expectError(await get(thumbUrl('diagram', '?crop=a,b,c,d')), 400, 'BAD_REQUEST').message).toContain(
+        'query.crop',
+      );
+      // A format the server cannot cut is a 404, not the whole picture.
+      expectError(await get(thumbUrl('gif', '?crop=0,0,0.5,0.5')), 404, 'NOT_FOUND');
+    });
+
     it('a format the server does not decode: GIF (a browser shows it) is sent as it is, TIFF gets a 404 the grid shows as a placeholder', async () => {
       const gif = await get(thumbUrl('gif'));
       expect(gif.statusCode).toBe(200);
