@@ -187,7 +187,12 @@ function patchesTarget(
   const resolved = resolveOrReport(schema, field, path, report);
   if (!resolved) return undefined;
   const labelClass = resolved.labelClass;
-  if (labelClass === undefined || field.includes('.') || !PATCH_CLASSES.has(labelClass) || !isListLabelClass(labelClass)) {
+  if (
+    labelClass === undefined ||
+    field.includes('.') ||
+    !PATCH_CLASSES.has(labelClass) ||
+    !isListLabelClass(labelClass)
+  ) {
     report(
       path,
       `to_patches needs a Detections or Polylines field; ${JSON.stringify(field)} is ${labelClass ?? resolved.type}`,

@@ -3,7 +3,16 @@ import type { Stage } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../test-support/test-databases.js';
 import { expectAppError } from '../test-support/identity-fixtures.js';
-import { F, L, detectionId, match, op, openViewFixture, view, type ViewFixture } from '../test-support/view-fixtures.js';
+import {
+  F,
+  L,
+  detectionId,
+  match,
+  op,
+  openViewFixture,
+  view,
+  type ViewFixture,
+} from '../test-support/view-fixtures.js';
 
 const PATCHES: Stage = { stage: 'to_patches', field: 'ground_truth' };
 
@@ -102,7 +111,12 @@ describe.each(await testDialects())('to_patches on %s', (dialect) => {
         [6, 2],
       ]),
     );
-    expect(await patchIds({ stage: 'limit', n: 2 }, PATCHES, { stage: 'skip', n: 3 })).toEqual(ids([[2, 2], [2, 3]]));
+    expect(await patchIds({ stage: 'limit', n: 2 }, PATCHES, { stage: 'skip', n: 3 })).toEqual(
+      ids([
+        [2, 2],
+        [2, 3],
+      ]),
+    );
   });
 
   it('pages through the keyset cursor, in insertion order and sorted', async () => {
@@ -166,9 +180,6 @@ describe.each(await testDialects())('to_patches on %s', (dialect) => {
     // After to_patches only the patch's fields exist.
     await expectAppError(parsed(PATCHES, match(op('gt', F('uniqueness'), L(0.5)))), 'BAD_REQUEST');
     await expectAppError(ctx.reader.sampleIds(ctx.fx.target, parse(PATCHES)), 'BAD_REQUEST');
-    await expectAppError(
-      ctx.reader.visibleLabels(ctx.fx.target, parse(PATCHES), ['ground_truth']),
-      'BAD_REQUEST',
-    );
+    await expectAppError(ctx.reader.visibleLabels(ctx.fx.target, parse(PATCHES), ['ground_truth']), 'BAD_REQUEST');
   });
 });

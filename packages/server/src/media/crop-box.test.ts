@@ -5,8 +5,7 @@ import { cropImage, cropKey, parseCrop } from './crop-box.js';
 /** A w×h image whose pixel (x, y) has red x and green y. */
 function ramp(width: number, height: number) {
   const data = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) data.set([x, y, 0, 255], (y * width + x) * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([x, y, 0, 255], (y * width + x) * 4);
   return { width, height, data };
 }
 

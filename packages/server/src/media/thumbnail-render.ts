@@ -92,7 +92,10 @@ export function renderThumbnail(
 }
 
 function encoded(thumbnail: RgbaImage): RenderResult {
-  const out = jpeg.encode({ width: thumbnail.width, height: thumbnail.height, data: thumbnail.data }, THUMBNAIL_QUALITY);
+  const out = jpeg.encode(
+    { width: thumbnail.width, height: thumbnail.height, data: thumbnail.data },
+    THUMBNAIL_QUALITY,
+  );
   return {
     ok: true,
     jpeg: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength),

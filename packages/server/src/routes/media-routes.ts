@@ -84,9 +84,12 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
       const size = request.query.size ?? DEFAULT_THUMBNAIL_SIZE;
       const crop = request.query.crop === undefined ? undefined : parseCrop(request.query.crop);
       if (request.query.crop !== undefined && !crop)
-        throw badRequest('crop must be x,y,width,height relative to the image: each from 0 to 1, width and height above 0', {
-          field: 'crop',
-        });
+        throw badRequest(
+          'crop must be x,y,width,height relative to the image: each from 0 to 1, width and height above 0',
+          {
+            field: 'crop',
+          },
+        );
       const validators = fileValidators(file.path, file.stats, crop ? `t${size}-c${cropKey(crop)}-` : `t${size}-`);
       // A browser holding the current thumbnail needs no rendering, not even a cache lookup.
       if (isNotModified(request.headers, validators))
