@@ -4,10 +4,10 @@ import type { UserGroup } from '@teamset/contract';
 import { useState, type FormEvent } from 'react';
 import { groupsApi } from '../../api/groups-api';
 import { FormError } from '../../components/form-error';
+import { UserPicker } from '../../components/user-picker';
 import { useSubmit } from '../../hooks/use-submit';
 import { notifySuccess } from '../../lib/notify';
 import { GroupMembersTable } from './group-members-table';
-import { MemberPicker } from './member-picker';
 import { Panel } from '../../components/panel';
 
 export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged: (next: UserGroup) => void }) {
@@ -31,7 +31,13 @@ export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged
     <Panel title="Members">
       <form onSubmit={onSubmit} noValidate>
         <Group align="flex-end">
-          <MemberPicker value={who} onChange={setWho} exclude={members} />
+          <UserPicker
+            label="Add a member"
+            value={who}
+            onChange={setWho}
+            exclude={members}
+            noMatchHint="Invite them on the Invitations tab first."
+          />
           <Button type="submit" loading={submit.busy} disabled={!who.trim()}>
             Add member
           </Button>
