@@ -34,7 +34,7 @@ export function MediaRootsSettings() {
     // The server resolves the path on its own machine; what the browser can tell is whether it is absolute at all.
     if (!ABSOLUTE_PATH.test(given))
       return submit.reject(
-        `“${given}” is not a full path. Give the full path of a directory on the server, e.g. /data/images.`,
+        `“${given}” is not an absolute path: give the full path of a directory on the server, e.g. /data/images.`,
         'roots',
       );
     void save([...organizationRoots, given], 'Media root added', () => setPath(''));
