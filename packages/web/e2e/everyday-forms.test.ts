@@ -16,7 +16,7 @@ import {
   toast,
   type TrackedContext,
 } from './support/browser.js';
-import { callFromPage, setUpFirstAdmin } from './support/team-flows.js';
+import { callFromPage, readInvitationLink, setUpFirstAdmin } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
@@ -28,16 +28,6 @@ const LEAKS = [/body\.\w+/, /must match pattern/, /\^\[/, /with that id/, /Media
 async function expectNoLeaks(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
   for (const leak of LEAKS) expect(text).not.toMatch(leak);
-}
-
-/** Submits the invite form for `email` and returns the one-time link from the dialog that follows. */
-async function readInvitationLink(page: Page): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: 'Invitation link' });
-  await dialog.waitFor();
-  const url = (await dialog.locator('[data-copy-value]').first().textContent()) ?? '';
-  await dialog.getByRole('button', { name: 'Done' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  return url;
 }
 
 describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset serve', () => {
@@ -144,7 +134,8 @@ describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset 
     const { page } = admin;
     expect((await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET })).status).toBe(201);
     await page.goto(`/datasets/${DATASET}/manage`);
-    const person = field(page, 'Add a person');
+    // .first(): the picker's suggestion list carries the same label.
+    const person = field(page, 'Add a person').first();
     await person.fill('not-an-email');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByText('Enter a valid email address, like name@example.com. Or pick someone from the list.').waitFor();
@@ -221,8 +212,8 @@ describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset 
   it('a user’s page has Team › Users in its breadcrumb', async () => {
     const { page } = admin;
     await page.goto('/team/users');
-    await page.getByRole('link', { name: NEWHIRE.name }).click();
-    await page.getByRole('heading', { name: NEWHIRE.name }).waitFor();
+    await page.getByRole('link', { name: NEWHIRE.name, exact: true }).click();
+    await page.getByRole('heading', { name: NEWHIRE.name, exact: true }).waitFor();
     const crumbs = page.locator('.mantine-Breadcrumbs-root');
     expect(await crumbs.innerText()).toMatch(/Team\s*\/?\s*Users\s*\/?\s*Nina Newhire/);
     await crumbs.getByRole('link', { name: 'Users' }).click();
@@ -235,7 +226,7 @@ describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset 
     await page.getByRole('button', { name: 'New group' }).click();
     const dialog = page.getByRole('dialog', { name: 'New group' });
     await field(dialog, 'Name').fill('Reviewers');
-    const members = field(dialog, 'Members');
+    const members = field(dialog, 'Members').first();
     await members.fill('zzz-nobody@example.com');
     await dialog.getByText('No user with that email. Invite them on the Invitations tab first.').waitFor();
     await members.fill('Nina');

@@ -131,7 +131,7 @@ function RootActions({ root, busy, onRemove }: { root: MediaRoot; busy: boolean;
     <Group gap={6} justify="flex-end" wrap="nowrap">
       {root.available ? null : (
         <Tooltip label="The directory does not exist or cannot be read right now" withArrow>
-          <Badge color="orange" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+          <Badge color="orange" variant="light" style={{ flexShrink: 0, minWidth: 'max-content' }}>
             Unavailable
           </Badge>
         </Tooltip>
@@ -143,7 +143,7 @@ function RootActions({ root, busy, onRemove }: { root: MediaRoot; busy: boolean;
           multiline
           w={260}
         >
-          <Badge color="gray" variant="outline" style={{ flexShrink: 0, overflow: 'visible' }}>
+          <Badge color="gray" variant="outline" style={{ flexShrink: 0, minWidth: 'max-content' }}>
             Server
           </Badge>
         </Tooltip>
