@@ -138,7 +138,9 @@ describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset 
     const person = field(page, 'Add a person').first();
     await person.fill('not-an-email');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByText('Enter a valid email address, like name@example.com. Or pick someone from the list.').waitFor();
+    await page
+      .getByText('Enter a valid email address, like name@example.com. Or pick someone from the list.')
+      .waitFor();
     await expectNoLeaks(page);
 
     await person.fill('nobody@example.com');
@@ -236,6 +238,13 @@ describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset 
     await toast(page, 'Group “Reviewers” created');
     await page.waitForURL('**/team/groups/*');
     await page.getByRole('row', { name: new RegExp(NEWHIRE.email) }).waitFor();
+    // Free text is checked in the browser, never sent as a user id.
+    await field(page, 'Add a member').first().fill('not-an-email');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page
+      .getByText('Enter a valid email address, like name@example.com. Or pick someone from the list.')
+      .waitFor();
+    await expectNoLeaks(page);
   }, 30_000);
 
   it('no page error or console error in any browser along the way', () => {

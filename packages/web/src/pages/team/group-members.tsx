@@ -4,8 +4,9 @@ import type { UserGroup } from '@teamset/contract';
 import { useState, type FormEvent } from 'react';
 import { groupsApi } from '../../api/groups-api';
 import { FormError } from '../../components/form-error';
-import { UserPicker } from '../../components/user-picker';
+import { exactMatch, UserPicker, useUserSearch } from '../../components/user-picker';
 import { useSubmit } from '../../hooks/use-submit';
+import { emailProblem } from '../../lib/email-check';
 import { notifySuccess } from '../../lib/notify';
 import { GroupMembersTable } from './group-members-table';
 import { Panel } from '../../components/panel';
@@ -15,10 +16,16 @@ export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged
   const [who, setWho] = useState('');
   const members = new Set(group.users.map((u) => u.id));
 
+  const search = useUserSearch(who);
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // A picked person goes by id; anything else must at least be an email, never free text taken for an id.
+    const picked = exactMatch(search.users, who);
+    const problem = picked ? undefined : emailProblem(who);
+    if (problem) return submit.reject(`${problem} Or pick someone from the list.`);
     void submit.run(async () => {
-      const ref = who.trim();
+      const ref = picked?.id ?? who.trim();
       const next = await groupsApi.addUsers(group.id, [ref]);
       const added = next.users.find((u) => u.email === ref.toLowerCase() || u.id === ref);
       setWho('');
@@ -37,6 +44,7 @@ export function GroupMembers({ group, onChanged }: { group: UserGroup; onChanged
             onChange={setWho}
             exclude={members}
             noMatchHint="Invite them on the Invitations tab first."
+            search={search}
           />
           <Button type="submit" loading={submit.busy} disabled={!who.trim()}>
             Add member
