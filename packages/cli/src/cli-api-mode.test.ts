@@ -92,7 +92,9 @@ describe('teamset over the API', () => {
     ) as CreatedInvitation;
     const refused = await overApi(['invitations', 'create', 'again@example.com']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/again@example\.com already has a pending MEMBER invitation \(sent .+\); add --replace/);
+    expect(refused.stderr).toMatch(
+      /again@example\.com already has a pending MEMBER invitation \(sent .+\); add --replace/,
+    );
     const replaced = JSON.parse(
       (await overApi(['--json', 'invitations', 'create', 'again@example.com', '--replace'])).stdout,
     ) as CreatedInvitation;

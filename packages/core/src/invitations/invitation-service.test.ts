@@ -100,7 +100,8 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
       Array.from({ length: 8 }, () => services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL)),
     );
     for (const r of results)
-      if (r.status === 'rejected') expect(['CONFLICT', 'INVITATION_PENDING']).toContain((r.reason as { code: string }).code);
+      if (r.status === 'rejected')
+        expect(['CONFLICT', 'INVITATION_PENDING']).toContain((r.reason as { code: string }).code);
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     const pending = (await services.invitations.listPending(team.as.admin)).filter((i) => i.email === email);
     expect(pending).toHaveLength(1);

@@ -266,9 +266,7 @@ describe('organization settings (admin)', () => {
       const set = await management.setMediaRoots([`${root}/sub/..`], asAdmin);
       expect(set).toEqual([{ path: realpathSync(root), source: 'organization', available: true }]);
       expect(await asAdmin.listMediaRoots()).toEqual(set);
-      await expect(asAdmin.setMediaRoots([root, 'relative/dir'])).rejects.toThrow(
-        /^“.*” is not an absolute path/,
-      );
+      await expect(asAdmin.setMediaRoots([root, 'relative/dir'])).rejects.toThrow(/^“.*” is not an absolute path/);
       await expect(clientFor(member.key).listMediaRoots()).rejects.toBeInstanceOf(ForbiddenError);
       await expect(clientFor(member.key).setMediaRoots([])).rejects.toBeInstanceOf(ForbiddenError);
       expect(await asAdmin.setMediaRoots([])).toEqual([]);

@@ -187,7 +187,11 @@ describe('invitation routes', () => {
     const used = await invite('used-lookup@example.com', 'GUEST');
     expect((await accept({ token: used.token, name: 'Used', password: uniquePassword('used') })).statusCode).toBe(201);
     const revoked = await invite('revoked-lookup@example.com', 'GUEST');
-    await fx.inject({ method: 'DELETE', url: fillPath(PATHS.invitation, { id: revoked.invitation.id }), headers: admin });
+    await fx.inject({
+      method: 'DELETE',
+      url: fillPath(PATHS.invitation, { id: revoked.invitation.id }),
+      headers: admin,
+    });
     const messages = new Set<string>();
     for (const token of ['never-issued', used.token, revoked.token])
       messages.add(expectError(await lookup(token), 404, 'NOT_FOUND').message);

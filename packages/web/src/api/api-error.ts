@@ -26,7 +26,9 @@ export class ApiError extends Error {
   /** The pending invitation a 409 INVITATION_PENDING names, so the invite form can ask before replacing it. */
   get pendingInvitation(): PendingInvitationDetails | undefined {
     const pending = this.details.pending as Partial<PendingInvitationDetails> | undefined;
-    return this.code === 'INVITATION_PENDING' && typeof pending?.role === 'string' && typeof pending.createdAt === 'string'
+    return this.code === 'INVITATION_PENDING' &&
+      typeof pending?.role === 'string' &&
+      typeof pending.createdAt === 'string'
       ? (pending as PendingInvitationDetails)
       : undefined;
   }
@@ -72,7 +74,10 @@ export function fieldSentence(field: string, problem: string): string {
   const longest = /must NOT have more than (\d+)/.exec(problem);
   if (longest) return `The ${name} is too long (at most ${longest[1]} characters).`;
   const shortest = /must NOT have fewer than (\d+)/.exec(problem);
-  if (shortest) return shortest[1] === '1' ? `${label} is required.` : `The ${name} is too short (at least ${shortest[1]} characters).`;
+  if (shortest)
+    return shortest[1] === '1'
+      ? `${label} is required.`
+      : `The ${name} is too short (at least ${shortest[1]} characters).`;
   return `That ${name} is not valid.`;
 }
 
@@ -96,7 +101,12 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   if (isErrorBody(body)) {
     const details = body.error.details ?? {};
-    return new ApiError(response.status, body.error.code, plainMessage(body.error.code, body.error.message, details), details);
+    return new ApiError(
+      response.status,
+      body.error.code,
+      plainMessage(body.error.code, body.error.message, details),
+      details,
+    );
   }
   // A proxy's own error page, or a server too old to know the route: still a sentence, never a bare status.
   return new ApiError(

@@ -96,9 +96,7 @@ export function UserPicker({
       error={error}
       description={
         noMatch ? (
-          <span role="status">
-            No user with that email.{noMatchHint ? ` ${noMatchHint}` : ''}
-          </span>
+          <span role="status">No user with that email.{noMatchHint ? ` ${noMatchHint}` : ''}</span>
         ) : (
           description
         )

@@ -22,13 +22,7 @@ export function CreatedKeyDialog({
     onClose();
   };
   return (
-    <Modal
-      opened={created !== undefined}
-      onClose={() => setAsking(true)}
-      title="Your new API key"
-      size="lg"
-      centered
-    >
+    <Modal opened={created !== undefined} onClose={() => setAsking(true)} title="Your new API key" size="lg" centered>
       {created ? (
         <Stack>
           <Text size="sm">

@@ -21,10 +21,7 @@ export function AcceptInvitationPage() {
   const submit = useSubmit();
   const [name, setName] = useState('');
   const password = useNewPassword();
-  const invitation = useApi(
-    () => (token ? authApi.lookUpInvitation(token) : Promise.resolve(undefined)),
-    [token],
-  );
+  const invitation = useApi(() => (token ? authApi.lookUpInvitation(token) : Promise.resolve(undefined)), [token]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -31,17 +31,16 @@ export function AddPersonForm({ dataset, onAdded }: { dataset: Dataset; onAdded:
     setInviteUrl(undefined);
     const picked = isAdmin ? exactMatch(search.users, who) : undefined;
     const problem = picked ? undefined : emailProblem(who);
-    if (problem)
-      return submit.reject(isAdmin ? `${problem} Or pick someone from the list.` : problem, 'user');
+    if (problem) return submit.reject(isAdmin ? `${problem} Or pick someone from the list.` : problem, 'user');
     void submit.run(async () => {
       const email = who.trim();
-      const result = await permissionsApi.setUser(dataset.name, picked?.id ?? email, permission, isAdmin).catch(
-        (error: unknown) => {
+      const result = await permissionsApi
+        .setUser(dataset.name, picked?.id ?? email, permission, isAdmin)
+        .catch((error: unknown) => {
           if (error instanceof ApiError && error.code === 'NOT_FOUND' && error.message.startsWith('No user'))
             throw new ApiError(404, 'NOT_FOUND', NO_SUCH_USER, { field: 'user' });
           throw error;
-        },
-      );
+        });
       setWho('');
       if (isInvitation(result)) {
         if (result.url) setInviteUrl(result.url);
@@ -103,7 +102,9 @@ export function AddPersonForm({ dataset, onAdded }: { dataset: Dataset; onAdded:
           : 'The email address of someone with an account.'}{' '}
         Access is capped by their role.
       </Text>
-      <FormError message={submit.error ?? Object.entries(submit.fieldErrors).find(([field]) => field !== 'user')?.[1]} />
+      <FormError
+        message={submit.error ?? Object.entries(submit.fieldErrors).find(([field]) => field !== 'user')?.[1]}
+      />
       {inviteUrl ? (
         <div style={{ marginTop: 12 }}>
           <CopyField label="Invitation link (shown once)" value={inviteUrl} />

@@ -91,16 +91,15 @@ export function BasicInfoForm({ dataset, onSaved }: { dataset: Dataset; onSaved:
             minRows={2}
             error={submit.fieldErrors.description}
           />
-          <TagsInput
-            label="Tags"
-            value={tags}
-            onChange={setTags}
-            description="Press Enter after each tag"
-            clearable
-          />
+          <TagsInput label="Tags" value={tags} onChange={setTags} description="Press Enter after each tag" clearable />
           {dates}
           <FormError message={submit.error} />
-          <Button type="submit" loading={submit.busy} disabled={!changed || !name.trim()} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            type="submit"
+            loading={submit.busy}
+            disabled={!changed || !name.trim()}
+            style={{ alignSelf: 'flex-start' }}
+          >
             Save changes
           </Button>
         </Stack>

@@ -73,8 +73,8 @@ export function MediaRootsSettings() {
                 </Text>
                 {root.source === 'server' ? (
                   <Text size="xs" c="dimmed">
-                    Set where the server is started (--media-root or TEAMSET_MEDIA_ROOTS), so it cannot be removed
-                    here: change it there and restart the server.
+                    Set where the server is started (--media-root or TEAMSET_MEDIA_ROOTS), so it cannot be removed here:
+                    change it there and restart the server.
                   </Text>
                 ) : null}
               </Stack>

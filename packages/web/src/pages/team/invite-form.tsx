@@ -56,7 +56,11 @@ export function InviteForm({
   const chosenRole = role ?? defaultRole;
 
   const send = async (replace: boolean) => {
-    const created = await invitationsApi.create({ email: email.trim(), ...(chosenRole ? { role: chosenRole } : {}), replace });
+    const created = await invitationsApi.create({
+      email: email.trim(),
+      ...(chosenRole ? { role: chosenRole } : {}),
+      replace,
+    });
     setEmail('');
     setRole(undefined);
     notifySuccess(
