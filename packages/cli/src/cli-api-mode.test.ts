@@ -86,6 +86,25 @@ describe('teamset over the API', () => {
     expect(after.invitations.map((i) => i.id)).not.toContain(created.invitation.id);
   });
 
+  it('re-inviting a pending email fails with a hint unless --replace, which replaces it', async () => {
+    const first = JSON.parse(
+      (await overApi(['--json', 'invitations', 'create', 'again@example.com', '--role', 'member'])).stdout,
+    ) as CreatedInvitation;
+    const refused = await overApi(['invitations', 'create', 'again@example.com']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /again@example\.com already has a pending MEMBER invitation \(sent .+\); add --replace/,
+    );
+    const replaced = JSON.parse(
+      (await overApi(['--json', 'invitations', 'create', 'again@example.com', '--replace'])).stdout,
+    ) as CreatedInvitation;
+    const { invitations } = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as {
+      invitations: Invitation[];
+    };
+    expect(invitations.map((i) => i.id)).toContain(replaced.invitation.id);
+    expect(invitations.map((i) => i.id)).not.toContain(first.invitation.id);
+  });
+
   it('generates your own key without --user, lists it without the secret, and deleting it revokes it', async () => {
     const generated = await overApi(['--json', 'keys', 'generate', '--name', 'laptop', '--expires-in', '12h']);
     expect(generated.code, generated.stderr).toBe(0);

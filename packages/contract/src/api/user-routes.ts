@@ -7,6 +7,8 @@ import {
   CreatedInvitation,
   CreateInvitationBody,
   InvitationList,
+  InvitationLookupBody,
+  InvitationPreview,
 } from '../schemas/invitations.js';
 import {
   ApiKeyList,
@@ -70,7 +72,7 @@ export const INVITATION_ROUTES = {
     path: PATHS.invitations,
     tags: ['invitations'],
     access: admin,
-    summary: 'Invite an email with a role (admin)',
+    summary: 'Invite an email with a role (admin); 409 INVITATION_PENDING for a pending one unless `replace`',
     body: CreateInvitationBody,
     response: { 201: CreatedInvitation, 409: ErrorBody },
   }),
@@ -99,6 +101,15 @@ export const INVITATION_ROUTES = {
     summary: 'Accept an invitation: creates the user and signs them in',
     body: AcceptInvitationBody,
     response: { 201: SessionInfo, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody },
+  }),
+  lookup: defineRoute({
+    method: 'POST',
+    path: PATHS.invitationLookup,
+    tags: ['invitations'],
+    access: { kind: 'public' },
+    summary: 'Check an invitation link before accepting it: the email and role it joins with (404 if unusable)',
+    body: InvitationLookupBody,
+    response: { 200: InvitationPreview, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
   }),
 } as const;
 

@@ -1,5 +1,8 @@
 // Input limits every part enforces or checks early: the schemas, the core's validation and the web's forms read these.
 
+/** Loose on purpose: the server lower-cases and a person receives mail there; we only reject the obviously wrong. */
+export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
+export const EMAIL_MAX_LENGTH = 254;
 export const PERSON_NAME_MAX_LENGTH = 100;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;

@@ -81,8 +81,9 @@ export class MediaRootService {
     const next: string[] = [];
     for (const [index, given] of paths.entries()) {
       const result = await resolveMediaRoot(given, this.protectedPaths);
-      if ('message' in result)
-        throw badRequest(`Media root ${index + 1}: ${result.message}`, { field: 'roots', index });
+      // The sentence names the path itself; `index` tells a client which entry (a person adding one root
+      // must not read "Media root 3: …" about the only path they typed).
+      if ('message' in result) throw badRequest(result.message, { field: 'roots', index });
       // Two spellings of one directory (a symlink and its target) are one root.
       if (!next.includes(result.path)) next.push(result.path);
     }

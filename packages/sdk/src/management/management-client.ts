@@ -67,6 +67,12 @@ export interface ListDatasetsOptions {
   pageSize?: number;
 }
 
+/** How sendUserInvitation treats an email that already has a pending invitation. */
+export interface SendInvitationOptions {
+  /** Replace it (default, FiftyOne's behaviour); false refuses with INVITATION_PENDING. */
+  replace?: boolean;
+}
+
 export class ManagementClient {
   readonly connection: ApiConnection;
 
@@ -116,9 +122,17 @@ export class ManagementClient {
     return this.http.call(USER_ROUTES.delete, { user: userRef(user) });
   }
 
-  /** Returns the invitation and its single-use URL; hand the URL to the invitee (it is not retrievable later). */
-  async sendUserInvitation(email: string, role?: Role): Promise<CreatedInvitation> {
-    return this.http.call(INVITATION_ROUTES.create, {}, { body: { email, role } });
+  /**
+   * Returns the invitation and its single-use URL; hand the URL to the invitee (it is not retrievable later).
+   * As in FiftyOne, a pending invitation for the email is replaced (its link stops working); with
+   * `{ replace: false }` it is a ConflictError with code INVITATION_PENDING and `details.pending` instead.
+   */
+  async sendUserInvitation(
+    email: string,
+    role?: Role,
+    options: SendInvitationOptions = {},
+  ): Promise<CreatedInvitation> {
+    return this.http.call(INVITATION_ROUTES.create, {}, { body: { email, role, replace: options.replace ?? true } });
   }
 
   async listPendingInvitations(): Promise<Invitation[]> {

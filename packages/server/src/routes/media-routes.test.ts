@@ -133,10 +133,10 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       const put = (roots: unknown[]) =>
         send({ method: 'PUT', url: PATHS.organizationMediaRoots, headers: admin, payload: { roots } });
       expect(expectError(await put(['images']), 400, 'BAD_REQUEST')).toMatchObject({
-        message: expect.stringMatching(/^Media root 1: .*not an absolute path/),
+        message: expect.stringMatching(/^“.*” is not an absolute path/),
         details: { field: 'roots', index: 0 },
       });
-      expect(expectError(await put([root, join(dir, 'nope')]), 400).message).toMatch(/^Media root 2: .*does not exist/);
+      expect(expectError(await put([root, join(dir, 'nope')]), 400).message).toMatch(/^“.*nope” does not exist/);
       expect(expectError(await put([join(root, 'photo.jpg')]), 400).message).toMatch(/is not a directory/);
       expect(expectError(await put([home]), 400).message).toMatch(/Teamset’s own data/);
       expect(expectError(await put([42]), 400).message).toContain('body.roots');

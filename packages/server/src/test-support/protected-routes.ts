@@ -62,6 +62,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
     body: { token: 'not-the-token', email: 'root@example.com', name: 'Root', password: 'long enough' },
   },
   'POST /api/v1/invitations/accept': { body: { token: 'not-a-token', name: 'X', password: 'long enough' } },
+  'POST /api/v1/invitations/lookup': { body: { token: 'not-a-token' } },
   'POST /api/v1/keys/revoke-leaked': { body: { keys: ['tsk_not-a-key'] } },
 
   'GET /api/v1/users/:user': { params: { user: NO_USER } },

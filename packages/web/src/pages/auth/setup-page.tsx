@@ -7,6 +7,7 @@ import { AuthCard } from '../../components/auth-card';
 import { FormError } from '../../components/form-error';
 import { FullPageLoader } from '../../components/full-page-loader';
 import { useSubmit } from '../../hooks/use-submit';
+import { emailProblem } from '../../lib/email-check';
 import { PASSWORD_MIN_LENGTH } from '@teamset/contract/constants';
 import { useSession } from '../../session/session-context';
 
@@ -24,6 +25,8 @@ export function SetupPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const problem = emailProblem(email);
+    if (problem) return submit.reject(problem, 'email');
     void submit.run(async () => {
       try {
         const session = await authApi.setup({ token: token.trim(), name: name.trim(), email: email.trim(), password });

@@ -32,6 +32,9 @@ export function UserPage() {
         <Anchor component={Link} to="/team/users" size="sm">
           Team
         </Anchor>
+        <Anchor component={Link} to="/team/users" size="sm">
+          Users
+        </Anchor>
         <Text size="sm">{person.name}</Text>
       </Breadcrumbs>
       <PageHeader
