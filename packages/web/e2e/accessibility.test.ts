@@ -200,6 +200,21 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
     expect(await page.getByRole('dialog').count()).toBe(0);
   }, 30_000);
 
+  it('an admin’s own disabled Remove and role picker explain themselves on keyboard focus', async () => {
+    const { page } = admin;
+    await open(page, '/team/users');
+    const remove = page.getByRole('button', { name: `Remove ${ADMIN.name}` });
+    expect(await remove.isDisabled()).toBe(true);
+    const wrapper = page.locator('[data-disabled-reason]').filter({ has: remove });
+    await wrapper.focus();
+    expect(await wrapper.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole('tooltip', { name: 'You cannot remove yourself' }).waitFor();
+    const describedBy = (await wrapper.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('You cannot remove yourself');
+    const role = page.locator('[data-disabled-reason]').filter({ has: page.getByLabel(`Role of ${ADMIN.name}`) });
+    expect(await role.textContent()).toContain('Ask another admin to change your own role');
+  }, 30_000);
+
   it('at 800 px the navigation folds behind a button that opens it', async () => {
     const { page } = admin;
     await page.setViewportSize({ width: 800, height: 700 });
