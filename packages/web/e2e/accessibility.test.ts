@@ -38,7 +38,9 @@ async function check(page: Page, where: string): Promise<string> {
     const pending = EXPLORE_GRID_PENDING.find((p) => p.rule === finding.rule);
     const nodes = pending ? finding.nodes.filter((node) => !pending.target.test(node.target)) : finding.nodes;
     if (nodes.length < finding.nodes.length)
-      console.warn(`${where}: ${finding.rule} on ${finding.nodes.length - nodes.length} explore grid card(s), pending its rebuild`);
+      console.warn(
+        `${where}: ${finding.rule} on ${finding.nodes.length - nodes.length} explore grid card(s), pending its rebuild`,
+      );
     if (nodes.length > 0) findings.push({ ...finding, nodes });
   }
   return describeFindings(where, findings);
@@ -65,7 +67,9 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
     signedOut.push(await check(admin.page, 'setup'));
     await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
     const { page } = admin;
-    expect((await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET, description: 'Dashcam frames' })).status).toBe(201);
+    expect(
+      (await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET, description: 'Dashcam frames' })).status,
+    ).toBe(201);
     const samples = [1, 2, 3].map((i) => ({
       filepath: `/nowhere/frame-${i}.jpg`,
       tags: ['day'],
@@ -83,7 +87,9 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
     const users = await callFromPage<{ users: Array<{ id: string; email: string }> }>(page, 'GET', '/api/v1/users');
     guestId = users.body.users.find((u) => u.email === GUEST.email)?.id ?? '';
     const view = { permission: 'VIEW' };
-    expect((await callFromPage(page, 'PUT', `/api/v1/datasets/${DATASET}/permissions/users/${guestId}`, view)).status).toBe(200);
+    expect(
+      (await callFromPage(page, 'PUT', `/api/v1/datasets/${DATASET}/permissions/users/${guestId}`, view)).status,
+    ).toBe(200);
     const group = await callFromPage<{ id: string }>(page, 'POST', '/api/v1/groups', {
       name: 'Annotators',
       description: 'People who label',

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, launchBrowser, newTrackedContext, screenshot, skipBrowserSuite, type TrackedContext } from './support/browser.js';
+import {
+  choose,
+  launchBrowser,
+  newTrackedContext,
+  screenshot,
+  skipBrowserSuite,
+  type TrackedContext,
+} from './support/browser.js';
 import { callFromPage, setUpFirstAdmin } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
@@ -20,7 +27,10 @@ function picture(rgb: [number, number, number]): Buffer {
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       const band = y > height * 0.6 ? 60 : 0;
-      data.set([Math.min(255, rgb[0] + band), Math.min(255, rgb[1] + band), Math.min(255, rgb[2] + band), 255], (y * width + x) * 4);
+      data.set(
+        [Math.min(255, rgb[0] + band), Math.min(255, rgb[1] + band), Math.min(255, rgb[2] + band), 255],
+        (y * width + x) * 4,
+      );
     }
   return jpeg.encode({ width, height, data }, 85).data;
 }
@@ -70,7 +80,10 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
     await add('bravo-cars', [
       {
         filepath: join(media, 'car-1.jpg'),
-        ground_truth: { _cls: 'Detections', detections: [{ _cls: 'Detection', label: 'car', bounding_box: [0.1, 0.1, 0.5, 0.5] }] },
+        ground_truth: {
+          _cls: 'Detections',
+          detections: [{ _cls: 'Detection', label: 'car', bounding_box: [0.1, 0.1, 0.5, 0.5] }],
+        },
         weather: { _cls: 'Classification', label: 'sunny' },
       },
       { filepath: join(media, 'car-2.jpg') },
@@ -126,7 +139,9 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
     await expect.poll(() => namesInOrder(table)).toEqual(['bravo-cars', 'delta-trees', 'charlie-clips', 'alpha-empty']);
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     // Last changed: a new sample in alpha-empty makes it the most recently changed.
-    await callFromPage(page, 'POST', '/api/v1/datasets/alpha-empty/samples', { samples: [{ filepath: join(media, 'car-1.jpg') }] });
+    await callFromPage(page, 'POST', '/api/v1/datasets/alpha-empty/samples', {
+      samples: [{ filepath: join(media, 'car-1.jpg') }],
+    });
     await page.getByRole('button', { name: 'Sort by last changed' }).click();
     await page.getByRole('button', { name: 'Sort by last changed' }).click();
     await expect.poll(async () => (await namesInOrder(table))[0]).toBe('alpha-empty');
@@ -140,7 +155,8 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
     await page.getByText('Cards', { exact: true }).click();
     const cards = page.getByRole('list', { name: 'Datasets' });
     await cards.waitFor();
-    const card = (name: string) => cards.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+    const card = (name: string) =>
+      cards.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
     expect(await card('bravo-cars').innerText()).toContain('3 samples · Images');
     expect(await card('charlie-clips').innerText()).toContain('1 sample · Videos');
     expect(await card('bravo-cars').getByText('ground_truth').isVisible()).toBe(true);
@@ -154,7 +170,9 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
     // A wide screen: no reading-width cap, four cards side by side.
     const box = await cards.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(1500);
-    const tops = await cards.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getBoundingClientRect().top));
+    const tops = await cards
+      .getByRole('listitem')
+      .evaluateAll((items) => items.map((i) => i.getBoundingClientRect().top));
     expect(new Set(tops).size).toBe(1);
 
     await choose(page, 'Sort by', 'Most samples');
@@ -176,7 +194,10 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
     const { page } = admin;
     await page.goto('/settings/account');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    const width = await page.locator('main > div').first().evaluate((el) => el.getBoundingClientRect().width);
+    const width = await page
+      .locator('main > div')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
     expect(width).toBeLessThanOrEqual(1120);
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 30_000);

@@ -101,7 +101,11 @@ export const ListDatasetsQuery = Type.Object(
     search: Type.Optional(
       Type.String({ maxLength: DATASET_NAME_MAX_LENGTH, description: 'Substring of the name (case-insensitive)' }),
     ),
-    sort: Type.Optional(Type.Enum(DATASET_SORT_KEYS, { description: 'name (default), sampleCount or lastModifiedAt (every sample write changes it too)' })),
+    sort: Type.Optional(
+      Type.Enum(DATASET_SORT_KEYS, {
+        description: 'name (default), sampleCount or lastModifiedAt (every sample write changes it too)',
+      }),
+    ),
     order: Type.Optional(Type.Enum(SORT_ORDERS, { description: 'asc (default) or desc' })),
   },
   { additionalProperties: false },

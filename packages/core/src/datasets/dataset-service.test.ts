@@ -334,7 +334,10 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
         const cars = await s.samples.addSamples(t.as.admin, names.shared, [
           {
             filepath: '/media/cars/1.jpg',
-            ground_truth: { _cls: 'Detections', detections: [{ _cls: 'Detection', label: 'car', bounding_box: [0, 0, 1, 1] }] },
+            ground_truth: {
+              _cls: 'Detections',
+              detections: [{ _cls: 'Detection', label: 'car', bounding_box: [0, 0, 1, 1] }],
+            },
             weather: { _cls: 'Classification', label: 'sunny' },
             notes: { camera: 'front' },
           },
@@ -384,7 +387,10 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
         const empty = [names.mine, names.hidden, names.guest].sort();
         expect(await order({ sort: 'sampleCount', order: 'desc' })).toEqual([names.shared, names.open, ...empty]);
         expect(await order({ sort: 'sampleCount', order: 'asc' })).toEqual([...empty, names.open, names.shared]);
-        expect((await order({ sort: 'lastModifiedAt', order: 'desc' })).slice(0, 2)).toEqual([names.open, names.shared]);
+        expect((await order({ sort: 'lastModifiedAt', order: 'desc' })).slice(0, 2)).toEqual([
+          names.open,
+          names.shared,
+        ]);
         expect((await order({ sort: 'lastModifiedAt' })).slice(-2)).toEqual([names.shared, names.open]);
         expect(await order({ sort: 'name', order: 'desc' })).toEqual([
           names.open,

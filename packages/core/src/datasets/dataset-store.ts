@@ -247,19 +247,17 @@ export class DatasetStore {
     const search = query.search?.trim();
     if (search) base = base.where(sql<boolean>`lower(d.name) like ${containsPattern(search)} escape '\\'`);
     const summary = query.summary === true || query.sort === 'sampleCount';
-    let page = base
-      .select([...DATASET_COLUMNS, 'g.permission', 'gg.group_rank'])
-      .$if(summary, (q) =>
-        q.select((eb) => {
-          const samplesOf = () => eb.selectFrom('samples as s').whereRef('s.dataset_id', '=', 'd.id');
-          return [
-            samplesOf()
-              .select((sub) => sub.fn.countAll<number | string>().as('n'))
-              .as('sample_count'),
-            samplesOf().select('s.id').orderBy('s.seq').limit(1).as('cover_sample_id'),
-          ];
-        }),
-      );
+    let page = base.select([...DATASET_COLUMNS, 'g.permission', 'gg.group_rank']).$if(summary, (q) =>
+      q.select((eb) => {
+        const samplesOf = () => eb.selectFrom('samples as s').whereRef('s.dataset_id', '=', 'd.id');
+        return [
+          samplesOf()
+            .select((sub) => sub.fn.countAll<number | string>().as('n'))
+            .as('sample_count'),
+          samplesOf().select('s.id').orderBy('s.seq').limit(1).as('cover_sample_id'),
+        ];
+      }),
+    );
     const direction = query.order === 'desc' ? 'desc' : 'asc';
     if (query.sort === 'sampleCount') page = page.orderBy(sql.ref('sample_count'), direction);
     else if (query.sort === 'lastModifiedAt') page = page.orderBy('d.last_modified_at', direction);

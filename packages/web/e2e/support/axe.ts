@@ -51,5 +51,8 @@ export function describeFindings(where: string, findings: readonly AxeFinding[])
 /** Fails with every serious or critical finding on the page, readably. */
 export async function expectNoSeriousAxeFindings(page: Page, where: string): Promise<void> {
   const findings = await axeFindings(page);
-  if (findings.length > 0) throw new Error(`axe found ${findings.length} serious or critical problem(s)\n\n${describeFindings(where, findings)}`);
+  if (findings.length > 0)
+    throw new Error(
+      `axe found ${findings.length} serious or critical problem(s)\n\n${describeFindings(where, findings)}`,
+    );
 }

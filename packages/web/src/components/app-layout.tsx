@@ -16,7 +16,11 @@ export function AppLayout() {
   const wide = useMatch('/datasets') !== null;
   return (
     // md (62em): at 800 px the navigation folds behind the burger so the page keeps its width.
-    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <SkipLink target={MAIN_ID} />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">

@@ -11,7 +11,11 @@ export function DatasetCards({ datasets }: { datasets: readonly DatasetListItem[
   return (
     // As many columns of at least 260 px as the screen holds: a wide screen shows more datasets, not wider cards.
     <Box
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 'var(--mantine-spacing-md)' }}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+        gap: 'var(--mantine-spacing-md)',
+      }}
       role="list"
       aria-label="Datasets"
     >

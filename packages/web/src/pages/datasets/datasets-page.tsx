@@ -1,5 +1,17 @@
 // The datasets home: the datasets you can see with their cover, samples, label fields and your access, as a table or cards.
-import { Button, Center, Group, Loader, Pagination, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Center,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconLayoutGrid, IconList, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DatasetSortKey, SortOrder } from '@teamset/contract';
@@ -76,7 +88,9 @@ export function DatasetsPage() {
             <Button
               leftSection={<IconPlus size={16} />}
               // Focusable while unavailable (aria-disabled, not disabled), so keyboard and screen reader users hear why.
-              {...(mayCreate ? {} : { 'data-disabled': true, 'aria-disabled': true, 'aria-describedby': NO_CREATE_REASON_ID })}
+              {...(mayCreate
+                ? {}
+                : { 'data-disabled': true, 'aria-disabled': true, 'aria-describedby': NO_CREATE_REASON_ID })}
               onClick={() => mayCreate && setCreating(true)}
             >
               New dataset
