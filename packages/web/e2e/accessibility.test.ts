@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeFindings, describeFindings } from './support/axe.js';
-import { launchBrowser, newTrackedContext, skipBrowserSuite, type TrackedContext } from './support/browser.js';
+import { field, launchBrowser, newTrackedContext, skipBrowserSuite, type TrackedContext } from './support/browser.js';
 import { acceptInvitation, callFromPage, inviteFromTeamPage, setUpFirstAdmin } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
@@ -140,6 +140,14 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
     await admin.page.getByRole('dialog').waitFor();
     await new Promise((resolve) => setTimeout(resolve, 300));
     report.push(await check(admin.page, 'admin /datasets New dataset dialog'));
+    // And the one-time key dialog with its warning.
+    await open(admin.page, '/settings/api-keys');
+    await admin.page.getByRole('button', { name: 'Generate API key' }).click();
+    await field(admin.page.getByRole('dialog'), 'Key nickname').fill('axe');
+    await admin.page.getByRole('dialog').getByRole('button', { name: 'Generate', exact: true }).click();
+    await admin.page.getByRole('dialog', { name: 'Your new API key' }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    report.push(await check(admin.page, 'admin /settings/api-keys one-time key dialog'));
     expect(report.filter(Boolean).join('\n\n')).toBe('');
     expect(admin.problems).toEqual([]);
   }, 120_000);
@@ -219,6 +227,20 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('You cannot remove yourself');
     const role = page.locator('[data-disabled-reason]').filter({ has: page.getByLabel(`Role of ${ADMIN.name}`) });
     expect(await role.textContent()).toContain('Ask another admin to change your own role');
+  }, 30_000);
+
+  it('a focused card shows its focus ring whole: the card draws it, outside the edge that clips its thumbnail', async () => {
+    const { page } = admin;
+    await open(page, `/datasets/${DATASET}`);
+    const button = page.getByRole('button', { name: 'Open frame-1.jpg' });
+    await button.focus();
+    expect(await button.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const card = page.getByRole('listitem').filter({ has: button });
+    const ring = await card.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: style.outlineWidth, offset: style.outlineOffset };
+    });
+    expect(ring).toEqual({ style: 'solid', width: '2px', offset: '2px' });
   }, 30_000);
 
   it('at 800 px the navigation folds behind a button that opens it', async () => {

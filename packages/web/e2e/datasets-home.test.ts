@@ -175,6 +175,12 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
       .evaluateAll((items) => items.map((i) => i.getBoundingClientRect().top));
     expect(new Set(tops).size).toBe(1);
 
+    // A card's focus ring is drawn by the card, whole, when its link has the keyboard focus.
+    // (Focus by keyboard: after mouse clicks the browser shows no ring for a programmatic focus.)
+    await card('bravo-cars').getByRole('link').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await card('bravo-cars').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     await choose(page, 'Sort by', 'Most samples');
     await expect.poll(() => namesInOrder(cards)).toEqual(['bravo-cars', 'delta-trees', 'alpha-empty', 'charlie-clips']);
     await screenshot(page, 'datasets-home-cards');

@@ -6,6 +6,7 @@ import {
   Drawer,
   luminance,
   Modal,
+  Notification,
   Tooltip,
   type CSSVariablesResolver,
 } from '@mantine/core';
@@ -40,6 +41,7 @@ export const theme = createTheme({
     // Mantine's × has no accessible name of its own.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss message' } } }),
     // A tooltip also opens on keyboard focus, so what it says reaches keyboard users too.
     Tooltip: Tooltip.extend({ defaultProps: { events: { hover: true, focus: true, touch: false } } }),
   },
