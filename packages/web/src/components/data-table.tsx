@@ -98,17 +98,23 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Group>
       ) : null}
       <DataTableBody {...props} />
-      {props.pager && props.pager.pages > 1 ? (
-        <Group justify="center" mt="md">
-          <Pagination
-            total={props.pager.pages}
-            value={props.pager.page}
-            onChange={props.pager.onChange}
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          />
-        </Group>
-      ) : null}
+      {props.pager ? <Pager pager={props.pager} /> : null}
     </>
+  );
+}
+
+/** The page numbers under a list (nothing when it fits on one page); the datasets home's cards use it too. */
+export function Pager({ pager }: { pager: DataTablePager }) {
+  if (pager.pages <= 1) return null;
+  return (
+    <Group justify="center" mt="md">
+      <Pagination
+        total={pager.pages}
+        value={pager.page}
+        onChange={pager.onChange}
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+      />
+    </Group>
   );
 }
 

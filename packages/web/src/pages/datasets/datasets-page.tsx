@@ -1,24 +1,12 @@
 // The datasets home: the datasets you can see with their cover, samples, label fields and your access, as a table or cards.
-import {
-  Button,
-  Center,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Center, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconLayoutGrid, IconList, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DatasetSortKey, SortOrder } from '@teamset/contract';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { datasetsApi } from '../../api/datasets-api';
-import { DataTable } from '../../components/data-table';
+import { DataTable, Pager } from '../../components/data-table';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { usePageTitle } from '../../hooks/use-page-title';
@@ -175,16 +163,7 @@ export function DatasetsPage() {
         ) : (
           <DatasetCards datasets={rows} />
         )}
-        {datasets.pager.pages > 1 ? (
-          <Group justify="center" mt="md">
-            <Pagination
-              total={datasets.pager.pages}
-              value={datasets.pager.page}
-              onChange={datasets.pager.onChange}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-            />
-          </Group>
-        ) : null}
+        <Pager pager={datasets.pager} />
       </Paper>
       <CreateDatasetDialog
         opened={creating}
