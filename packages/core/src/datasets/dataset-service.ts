@@ -12,6 +12,7 @@ import {
   roleAtLeast,
   type Dataset,
   type DatasetPage,
+  type ListDatasetsQuery,
   type DatasetPermission,
   type MediaType,
   type Role,
@@ -214,18 +215,26 @@ export class DatasetService {
     return toDataset(record, permissionOf(actor, record, creatorId === null ? undefined : 'MANAGE'));
   }
 
-  async list(actor: Actor, query: { search?: string; page?: number; pageSize?: number } = {}): Promise<DatasetPage> {
+  /** A page of the datasets the actor can see, each with what the datasets home shows (counts, cover, label fields). */
+  async list(actor: Actor, query: ListDatasetsQuery = {}): Promise<DatasetPage> {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const { items, total } = await this.store.listVisible(viewerOf(actor), {
       ...(query.search ? { search: query.search } : {}),
+      ...(query.sort ? { sort: query.sort } : {}),
+      ...(query.order ? { order: query.order } : {}),
+      summary: true,
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
+    const labelFields = await this.store.labelFieldsOf(items.map((item) => item.record.id));
     return {
-      datasets: items.map(({ record, userGrant, groupGrant }) =>
-        toDataset(record, permissionOf(actor, record, userGrant, groupGrant)),
-      ),
+      datasets: items.map(({ record, userGrant, groupGrant, summary }) => ({
+        ...toDataset(record, permissionOf(actor, record, userGrant, groupGrant)),
+        sampleCount: summary?.sampleCount ?? 0,
+        labelFields: labelFields.get(record.id) ?? [],
+        coverSampleId: summary?.coverSampleId ?? null,
+      })),
       total,
       page,
       pageSize,

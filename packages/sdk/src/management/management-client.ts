@@ -14,6 +14,8 @@ import {
   type Dataset,
   type DatasetGroupPermission,
   type DatasetPage,
+  type DatasetSortKey,
+  type SortOrder,
   type DatasetPermission,
   type DatasetPermissionInvitation,
   type DatasetPermissionList,
@@ -65,6 +67,9 @@ export interface ListDatasetsOptions {
   search?: string;
   page?: number;
   pageSize?: number;
+  /** name (default), sampleCount or lastModifiedAt; ties go by name. */
+  sort?: DatasetSortKey;
+  order?: SortOrder;
 }
 
 /** How sendUserInvitation treats an email that already has a pending invitation. */
@@ -221,7 +226,13 @@ export class ManagementClient {
       DATASET_ROUTES.list,
       {},
       {
-        query: { search: options.search, page: options.page, pageSize: options.pageSize },
+        query: {
+          search: options.search,
+          page: options.page,
+          pageSize: options.pageSize,
+          sort: options.sort,
+          order: options.order,
+        },
       },
     );
   }

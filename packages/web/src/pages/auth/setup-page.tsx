@@ -43,6 +43,7 @@ export function SetupPage() {
   return (
     <AuthCard
       title="Set up Teamset"
+      pageTitle="Setup"
       description="Create the first admin account. Only the person running the server can do this: it needs the setup token the server printed when it started."
     >
       <form onSubmit={onSubmit} noValidate>
