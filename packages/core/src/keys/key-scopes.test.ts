@@ -213,7 +213,7 @@ describe.each(await testDialects())('scoped API keys on %s', (dialect) => {
           const ds = await dataset('pbt');
           const other = await dataset('pbt other');
           await services.datasetPermissions.setDefault(SYSTEM_ACTOR, ds.name, datasetDefault);
-          const cap = { ADMIN: 'MANAGE', MEMBER: 'MANAGE', COLLABORATOR: 'EDIT' }[role] as DatasetPermission;
+          const cap: DatasetPermission = role === 'COLLABORATOR' ? 'EDIT' : 'MANAGE';
           if (grant !== 'NO_ACCESS') await services.datasetPermissions.setUser(SYSTEM_ACTOR, ds.name, user.id, min(grant, cap));
           const userLevel = await permissionSeen(services, { kind: 'user', user, via: 'session', keyId: null, ip: null }, ds.name);
           const names = listed === 'none' ? undefined : [listed === 'inside' ? ds.name : other.name];
