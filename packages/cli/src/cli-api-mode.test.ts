@@ -143,8 +143,7 @@ describe('teamset over the API', () => {
   });
 
   it('generates a scoped key: --max-permission, repeated --dataset, --read-only-management; list and whoami show it', async () => {
-    for (const name of ['cli birds', 'cli cars'])
-      expect((await overApi(['datasets', 'create', name])).code).toBe(0);
+    for (const name of ['cli birds', 'cli cars']) expect((await overApi(['datasets', 'create', name])).code).toBe(0);
     const generated = await overApi([
       '--json',
       'keys',

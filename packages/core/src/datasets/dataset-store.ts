@@ -31,8 +31,7 @@ export interface DatasetWithGrant {
 /** Whose view a listing takes: everything (admin, system), or one user's by role and grants. */
 /** Who lists datasets; `datasetIds` narrows a user to the datasets their API key lists (docs/design.md §3). */
 export type DatasetViewer =
-  | { kind: 'all'; userId: string | null }
-  | { kind: 'user'; userId: string; role: Role; datasetIds?: readonly string[] };
+  { kind: 'all'; userId: string | null } | { kind: 'user'; userId: string; role: Role; datasetIds?: readonly string[] };
 
 export interface UserAccessRow {
   user: PermissionUser;

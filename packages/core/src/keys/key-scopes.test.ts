@@ -112,7 +112,11 @@ describe.each(await testDialects())('scoped API keys on %s', (dialect) => {
     expect(await permissionSeen(services, left, other.name)).toBe('NO_ACCESS');
     expect((await services.datasets.list(left)).datasets).toEqual([]);
     expect(
-      await services.database.db.selectFrom('api_key_datasets').selectAll().where('key_id', '=', created.apiKey.id).execute(),
+      await services.database.db
+        .selectFrom('api_key_datasets')
+        .selectAll()
+        .where('key_id', '=', created.apiKey.id)
+        .execute(),
     ).toEqual([]);
   });
 
@@ -171,10 +175,17 @@ describe.each(await testDialects())('scoped API keys on %s', (dialect) => {
 
   it('never makes or rotates a key wider than the caller’s own scoped key', async () => {
     const ds = await dataset('widening', team.as.member);
-    const narrow = await services.keys.generate(team.as.member, { name: 'narrow', maxPermission: 'VIEW', datasets: [ds.name] });
+    const narrow = await services.keys.generate(team.as.member, {
+      name: 'narrow',
+      maxPermission: 'VIEW',
+      datasets: [ds.name],
+    });
     const actor = await actorOfKey(services, narrow.key);
     await expectAppError(services.keys.generate(actor, { name: 'wider' }), 'FORBIDDEN');
-    await expectAppError(services.keys.generate(actor, { name: 'edit', maxPermission: 'EDIT', datasets: [ds.name] }), 'FORBIDDEN');
+    await expectAppError(
+      services.keys.generate(actor, { name: 'edit', maxPermission: 'EDIT', datasets: [ds.name] }),
+      'FORBIDDEN',
+    );
     const same = await services.keys.generate(actor, { name: 'same', maxPermission: 'VIEW', datasets: [ds.name] });
     expect(same.apiKey.scope.maxPermission).toBe('VIEW');
     const unscoped = await services.keys.generate(team.as.member, { name: 'full' });
@@ -190,14 +201,20 @@ describe.each(await testDialects())('scoped API keys on %s', (dialect) => {
       'BAD_REQUEST',
     );
     await expectAppError(services.keys.generate(team.as.member, { name: 'x', datasets: [] }), 'BAD_REQUEST');
-    await expectAppError(services.keys.generate(team.as.collaborator, { name: 'x', datasets: [hidden.name] }), 'NOT_FOUND');
+    await expectAppError(
+      services.keys.generate(team.as.collaborator, { name: 'x', datasets: [hidden.name] }),
+      'NOT_FOUND',
+    );
   });
 
   it('a scoped key never does more than its scope or its user (random role × grant × scope)', async () => {
     const roles: Role[] = ['ADMIN', 'MEMBER', 'COLLABORATOR'];
     const users = new Map<Role, User>();
     for (const role of roles)
-      users.set(role, await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`pbt-${role}`), name: role, role }));
+      users.set(
+        role,
+        await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`pbt-${role}`), name: role, role }),
+      );
     const levels: DatasetPermission[] = ['NO_ACCESS', 'VIEW', 'TAG', 'EDIT', 'MANAGE'];
     const min = (a: DatasetPermission, b: DatasetPermission): DatasetPermission =>
       permissionRank(a) <= permissionRank(b) ? a : b;
@@ -214,8 +231,13 @@ describe.each(await testDialects())('scoped API keys on %s', (dialect) => {
           const other = await dataset('pbt other');
           await services.datasetPermissions.setDefault(SYSTEM_ACTOR, ds.name, datasetDefault);
           const cap: DatasetPermission = role === 'COLLABORATOR' ? 'EDIT' : 'MANAGE';
-          if (grant !== 'NO_ACCESS') await services.datasetPermissions.setUser(SYSTEM_ACTOR, ds.name, user.id, min(grant, cap));
-          const userLevel = await permissionSeen(services, { kind: 'user', user, via: 'session', keyId: null, ip: null }, ds.name);
+          if (grant !== 'NO_ACCESS')
+            await services.datasetPermissions.setUser(SYSTEM_ACTOR, ds.name, user.id, min(grant, cap));
+          const userLevel = await permissionSeen(
+            services,
+            { kind: 'user', user, via: 'session', keyId: null, ip: null },
+            ds.name,
+          );
           const names = listed === 'none' ? undefined : [listed === 'inside' ? ds.name : other.name];
           const created = await services.keys
             .generate(SYSTEM_ACTOR, {

@@ -101,17 +101,21 @@ export class KeyService {
     const expiresAt =
       input.expiresInSeconds === undefined ? null : new Date(Date.now() + input.expiresInSeconds * 1000).toISOString();
     const apiKey = await this.database.db.transaction().execute(async (trx) => {
-      const stored = await this.store.insert(trx, {
-        id: newId(),
-        user_id: owner.id,
-        name,
-        key_hash: sha256Hex(key),
-        display_prefix: apiKeyDisplayPrefix(key),
-        created_at: createdAt,
-        created_by: actor.kind === 'user' ? actor.user.id : null,
-        last_used_at: null,
-        expires_at: expiresAt,
-      }, scope);
+      const stored = await this.store.insert(
+        trx,
+        {
+          id: newId(),
+          user_id: owner.id,
+          name,
+          key_hash: sha256Hex(key),
+          display_prefix: apiKeyDisplayPrefix(key),
+          created_at: createdAt,
+          created_by: actor.kind === 'user' ? actor.user.id : null,
+          last_used_at: null,
+          expires_at: expiresAt,
+        },
+        scope,
+      );
       await this.audit.record(
         {
           action: 'key.create',

@@ -14,22 +14,32 @@ const user = (name: string): User => ({
 describe('serializeWhoAmI', () => {
   it('writes exactly the WhoAmI fields, dropping anything else on the user object', () => {
     const extra = { ...user('Ada'), passwordHash: 'secret' } as User;
-    const body = JSON.parse(serializeWhoAmI({ user: extra, authMethod: 'api_key', apiKeyId: 'k1', apiKeyScope: UNSCOPED_KEY })) as Record<
-      string,
-      unknown
-    >;
+    const body = JSON.parse(
+      serializeWhoAmI({ user: extra, authMethod: 'api_key', apiKeyId: 'k1', apiKeyScope: UNSCOPED_KEY }),
+    ) as Record<string, unknown>;
     expect(body).toEqual({ user: user('Ada'), authMethod: 'api_key', apiKeyId: 'k1', apiKeyScope: UNSCOPED_KEY });
   });
 
   it('reuses the body for the same user object and key, and never serves it for another key or a re-read user', () => {
     const cached = user('Ada');
     const first = serializeWhoAmI({ user: cached, authMethod: 'api_key', apiKeyId: 'k1', apiKeyScope: UNSCOPED_KEY });
-    expect(serializeWhoAmI({ user: cached, authMethod: 'api_key', apiKeyId: 'k1', apiKeyScope: UNSCOPED_KEY })).toBe(first);
-    expect(JSON.parse(serializeWhoAmI({ user: cached, authMethod: 'api_key', apiKeyId: 'k2', apiKeyScope: UNSCOPED_KEY }))).toMatchObject({
+    expect(serializeWhoAmI({ user: cached, authMethod: 'api_key', apiKeyId: 'k1', apiKeyScope: UNSCOPED_KEY })).toBe(
+      first,
+    );
+    expect(
+      JSON.parse(serializeWhoAmI({ user: cached, authMethod: 'api_key', apiKeyId: 'k2', apiKeyScope: UNSCOPED_KEY })),
+    ).toMatchObject({
       apiKeyId: 'k2',
     });
     expect(
-      JSON.parse(serializeWhoAmI({ user: user('Ada Lovelace'), authMethod: 'api_key', apiKeyId: 'k1', apiKeyScope: UNSCOPED_KEY })),
+      JSON.parse(
+        serializeWhoAmI({
+          user: user('Ada Lovelace'),
+          authMethod: 'api_key',
+          apiKeyId: 'k1',
+          apiKeyScope: UNSCOPED_KEY,
+        }),
+      ),
     ).toMatchObject({ user: { name: 'Ada Lovelace' } });
   });
 

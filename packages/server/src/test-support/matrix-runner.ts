@@ -78,7 +78,12 @@ async function checkCell(
  * The key a cell's request carries: the caller's fixture key, or for a scoped credential a key made for the cell's
  * dataset. A guest cannot be given a new key; theirs is refused whatever its scope, so the fixture key stands in.
  */
-async function keyFor(env: MatrixEnvironment, caller: FixtureUser, credential: Credential, dataset: string): Promise<string> {
+async function keyFor(
+  env: MatrixEnvironment,
+  caller: FixtureUser,
+  credential: Credential,
+  dataset: string,
+): Promise<string> {
   const scope = CREDENTIAL_SCOPES[credential];
   if (!scope || caller.user.role === 'GUEST') return caller.key;
   const created = await env.fx.services.keys.generate(SYSTEM_ACTOR, {
