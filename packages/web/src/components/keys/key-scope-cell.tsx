@@ -14,19 +14,19 @@ export function KeyScopeCell({ scope }: { scope: ApiKeyScope }) {
   return (
     <Group gap={4} wrap="wrap">
       {maxPermission ? (
-        <Badge variant="light" color="blue">
+        <Badge variant="light" color="blue" tt="none">
           Up to {maxPermission}
         </Badge>
       ) : null}
       {datasets !== null ? (
         <Tooltip label={names.length > 0 ? names.join(', ') : 'Its datasets were deleted'} withArrow>
-          <Badge variant="light" color={names.length > 0 ? 'grape' : 'red'}>
+          <Badge variant="light" color={names.length > 0 ? 'grape' : 'red'} tt="none">
             {names.length === 0 ? 'No datasets' : names.length === 1 ? names[0] : `${names.length} datasets`}
           </Badge>
         </Tooltip>
       ) : null}
       {readOnlyManagement ? (
-        <Badge variant="light" color="gray">
+        <Badge variant="light" color="gray" tt="none">
           Read-only management
         </Badge>
       ) : null}
