@@ -161,6 +161,37 @@ describe('teamset over the API', () => {
     expect(badGrace.code).not.toBe(0);
   });
 
+  it('generates a scoped key: --max-permission, repeated --dataset, --read-only-management; list and whoami show it', async () => {
+    for (const name of ['cli birds', 'cli cars']) expect((await overApi(['datasets', 'create', name])).code).toBe(0);
+    const generated = await overApi([
+      '--json',
+      'keys',
+      'generate',
+      '--name',
+      'ci',
+      '--max-permission',
+      'view',
+      '--dataset',
+      'cli birds',
+      '--dataset',
+      'cli cars',
+      '--read-only-management',
+    ]);
+    expect(generated.code, generated.stderr).toBe(0);
+    const created = JSON.parse(generated.stdout) as CreatedApiKey;
+    expect(created.apiKey.scope).toMatchObject({
+      maxPermission: 'VIEW',
+      datasets: [{ name: 'cli birds' }, { name: 'cli cars' }],
+      readOnlyManagement: true,
+    });
+    const table = await overApi(['keys', 'list']);
+    expect(table.stdout).toContain('SCOPE');
+    expect(table.stdout).toContain('max VIEW; datasets cli birds, cli cars; read-only management');
+    const me = await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_KEY: created.key } });
+    expect(me.stdout).toMatch(/key scope\s+│ max VIEW; datasets cli birds, cli cars; read-only management/);
+    expect((await overApi(['keys', 'generate', '--name', 'x', '--max-permission', 'MANAGE'])).code).toBe(2);
+  });
+
   it('points users create at invitations or --database, and --database does it', async () => {
     const refused = await overApi(['users', 'create', '--email', 'direct@example.com', '--name', 'Direct']);
     expect(refused.code).toBe(1);

@@ -24,6 +24,8 @@ export const LEAKED_KEY_REASON = 'reported as leaked';
 export const MAX_LEAKED_KEYS_PER_REPORT = 100;
 /** Far longer than a key (42 characters), so a report carrying odd text is still accepted, yet bounded. */
 export const LEAKED_KEY_MAX_LENGTH = 256;
+/** Datasets one scoped key may list: a key for a job, not an inventory. */
+export const MAX_KEY_SCOPE_DATASETS = 100;
 
 export const GROUP_NAME_MAX_LENGTH = 100;
 export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;

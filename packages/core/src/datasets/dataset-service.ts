@@ -26,6 +26,7 @@ import { badRequest, conflict, forbidden, notFound, type AppError } from '../err
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { effectivePermission, requireDatasetPermission } from '../permissions/effective-permission.js';
+import { requireUnscopedDatasets, scopedDatasetIds, scopedPermission } from '../permissions/key-scope.js';
 import type { DatasetRecord, DatasetStore, DatasetViewer } from './dataset-store.js';
 
 export interface CreateDatasetInput {
@@ -54,7 +55,7 @@ export const MIN_DATASET_CREATOR_ROLE: Role = 'MEMBER';
 
 /**
  * The caller's effective permission: full for the system actor (database connection), docs/design.md §2's rule
- * otherwise — `groupGrant` is the highest grant to any of the caller's groups.
+ * otherwise — `groupGrant` is the highest grant to any of the caller's groups — narrowed by the caller's key scope.
  */
 export function permissionOf(
   actor: Actor,
@@ -63,12 +64,13 @@ export function permissionOf(
   groupGrant?: DatasetPermission,
 ): DatasetPermission {
   if (actor.kind === 'system') return 'MANAGE';
-  return effectivePermission({
+  const permission = effectivePermission({
     role: actor.user.role,
     datasetDefault: record.defaultPermission,
     ...(userGrant ? { userGrant } : {}),
     ...(groupGrant ? { groupGrants: [groupGrant] } : {}),
   });
+  return scopedPermission(actor, record.id, permission);
 }
 
 export function toDataset(record: DatasetRecord, permission: DatasetPermission): Dataset {
@@ -77,7 +79,8 @@ export function toDataset(record: DatasetRecord, permission: DatasetPermission):
 
 export function viewerOf(actor: Actor): DatasetViewer {
   if (actor.kind === 'system') return { kind: 'all', userId: null };
-  return { kind: 'user', userId: actor.user.id, role: actor.user.role };
+  const datasetIds = scopedDatasetIds(actor);
+  return { kind: 'user', userId: actor.user.id, role: actor.user.role, ...(datasetIds ? { datasetIds } : {}) };
 }
 
 /** Validated here, not only by the HTTP schema: the database connection calls these services directly. */
@@ -165,6 +168,7 @@ export class DatasetService {
         role: actor.user.role,
       });
     }
+    requireUnscopedDatasets(actor, 'create datasets');
     const { name, slug } = normalizeDatasetName(input.name);
     const mediaType = input.mediaType ?? DEFAULT_MEDIA_TYPE;
     if (!(MEDIA_TYPES as readonly string[]).includes(mediaType))

@@ -55,7 +55,9 @@ function summaryOf(row: SummaryRow): DatasetSummary {
 }
 
 /** Whose view a listing takes: everything (admin, system), or one user's by role and grants. */
-export type DatasetViewer = { kind: 'all'; userId: string | null } | { kind: 'user'; userId: string; role: Role };
+/** Who lists datasets; `datasetIds` narrows a user to the datasets their API key lists (docs/design.md §3). */
+export type DatasetViewer =
+  { kind: 'all'; userId: string | null } | { kind: 'user'; userId: string; role: Role; datasetIds?: readonly string[] };
 
 export interface UserAccessRow {
   user: PermissionUser;
@@ -243,6 +245,10 @@ export class DatasetStore {
           eb('gg.group_rank', '>', 0),
         ]),
       );
+    }
+    if (viewer.kind === 'user' && viewer.datasetIds !== undefined) {
+      const ids = viewer.datasetIds;
+      base = ids.length === 0 ? base.where(sql<boolean>`1 = 0`) : base.where('d.id', 'in', ids);
     }
     const search = query.search?.trim();
     if (search) base = base.where(sql<boolean>`lower(d.name) like ${containsPattern(search)} escape '\\'`);

@@ -23,7 +23,7 @@ import type { OrganizationService } from '../organization/organization-settings.
 import { newToken, sha256Hex } from '../secrets.js';
 import { InvitationGrantStore } from './invitation-grant-store.js';
 import { InvitationStore } from './invitation-store.js';
-import { requireAdmin } from '../users/user-rules.js';
+import { requireAdmin, requireAdminChange } from '../users/user-rules.js';
 import { validateNewUser, type UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
 
@@ -89,7 +89,7 @@ export class InvitationService {
     input: { email: string; role?: Role; replace?: boolean },
     acceptUrlBase: string,
   ): Promise<CreatedInvitation> {
-    requireAdmin(actor, 'invite users');
+    requireAdminChange(actor, 'invite users');
     const email = normalizeEmail(input.email);
     validateNewUser({ email, name: 'invitee', ...(input.role ? { role: input.role } : {}) });
     const token = newToken();
@@ -114,7 +114,7 @@ export class InvitationService {
     input: { email: string; datasetId: string; permission: DatasetPermission },
     acceptUrlBase: string,
   ): Promise<DatasetGrantInvitation> {
-    requireAdmin(actor, 'invite users');
+    requireAdminChange(actor, 'invite users');
     const email = normalizeEmail(input.email);
     validateNewUser({ email, name: 'invitee' });
     const capCheck = (role: Role): void => {
@@ -210,7 +210,7 @@ export class InvitationService {
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
-    requireAdmin(actor, 'revoke invitations');
+    requireAdminChange(actor, 'revoke invitations');
     await this.database.db.transaction().execute(async (trx) => {
       if (!(await this.store.revoke(trx, id, nowIso()))) throw notFound('No pending invitation with that id');
       await this.audit.record({ action: 'invitation.revoke', actor, targetType: 'invitation', targetId: id }, trx);

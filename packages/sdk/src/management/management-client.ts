@@ -31,6 +31,7 @@ import {
   type UserGroup,
   type UserDatasetPermissionList,
   type UserPage,
+  type KeyScopePermission,
   type WhoAmI,
 } from '@teamset/contract';
 import { ApiConnection, type ApiConnectionSettings } from '../connection/api-connection.js';
@@ -55,6 +56,12 @@ export interface ListUsersOptions {
 export interface GenerateApiKeyOptions {
   /** The key stops working this many seconds after creation; no expiry when omitted. */
   expiresInSeconds?: number;
+  /** The highest dataset permission the key carries, whatever its user holds (VIEW, TAG or EDIT). */
+  maxPermission?: KeyScopePermission;
+  /** Names of the only datasets the key reaches (kept by id through renames); others answer 404 to it. */
+  datasets?: string[];
+  /** The key may read but not change keys, users, groups, permissions, invitations or settings. */
+  readOnlyManagement?: boolean;
 }
 
 export interface RotateApiKeyOptions {
@@ -158,6 +165,9 @@ export class ManagementClient {
           name: keyName,
           user: user === undefined ? undefined : userRef(user),
           expiresInSeconds: options.expiresInSeconds,
+          maxPermission: options.maxPermission,
+          datasets: options.datasets,
+          readOnlyManagement: options.readOnlyManagement,
         },
       },
     );
@@ -168,7 +178,7 @@ export class ManagementClient {
     return (await this.createApiKey(keyName, user, options)).key;
   }
 
-  /** Key records without secrets: id, name, display prefix, dates. Yours unless an admin names a user. */
+  /** Key records without secrets: id, name, display prefix, dates, scope. Yours unless an admin names a user. */
   async listApiKeys(user?: UserLike): Promise<ApiKey[]> {
     const query = { user: user === undefined ? undefined : userRef(user) };
     return (await this.http.call(KEY_ROUTES.list, {}, { query })).keys;

@@ -224,6 +224,29 @@ describe('API keys', () => {
     await expect(clientFor(collaborator.key).rotateApiKey(created.apiKey.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('generates a scoped key: whoami and the list show its scope, and it reaches only what the scope allows', async () => {
+    const birds = await clientFor(member.key).createDatasetRecord({ name: 'sdk scoped birds' });
+    const cars = await clientFor(member.key).createDatasetRecord({ name: 'sdk scoped cars' });
+    const created = await clientFor(member.key).createApiKey('ci', undefined, {
+      maxPermission: 'VIEW',
+      datasets: [birds.name],
+      readOnlyManagement: true,
+    });
+    const scope = { maxPermission: 'VIEW', datasets: [{ id: birds.id, name: birds.name }], readOnlyManagement: true };
+    expect(created.apiKey.scope).toEqual(scope);
+    expect((await clientFor(created.key).whoami()).apiKeyScope).toEqual(scope);
+    expect((await clientFor(member.key).listApiKeys()).find((k) => k.id === created.apiKey.id)?.scope).toEqual(scope);
+    expect((await clientFor(created.key).getDatasetRecord(birds.name)).permission).toBe('VIEW');
+    await expect(clientFor(created.key).getDatasetRecord(cars.name)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(clientFor(created.key).generateApiKey('more')).rejects.toBeInstanceOf(ForbiddenError);
+    // An unscoped key, as FiftyOne makes them, says so.
+    expect((await clientFor(member.key).whoami()).apiKeyScope).toEqual({
+      maxPermission: null,
+      datasets: null,
+      readOnlyManagement: false,
+    });
+  });
+
   it('lists a key reported as leaked with why it was revoked', async () => {
     const created = await clientFor(member.key).createApiKey('leaked');
     const response = await fetch(`${server.url}/api/v1/keys/revoke-leaked`, {

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PATHS, fillPath, type AddSamplesResult, type MediaRootList } from '@teamset/contract';
-import { createServices } from '@teamset/core';
+import { SYSTEM_ACTOR, createServices } from '@teamset/core';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, testDialects } from '@teamset/core/testing';
@@ -293,6 +293,27 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
         expect((await get(thumbUrl('photo'), headers)).statusCode).toBe(200);
       }
     });
+  });
+
+  it('a scoped key (issue 15): media and thumbnails of a dataset its list leaves out are 404, of a listed one 200 at VIEW', async () => {
+    const keyFor = async (datasets: string[]) =>
+      keyHeaders(
+        (
+          await fx.services.keys.generate(SYSTEM_ACTOR, {
+            name: `media ${datasets.join(',')}`,
+            user: fx.users.MEMBER.user.id,
+            maxPermission: 'VIEW',
+            datasets,
+          })
+        ).key,
+      );
+    const elsewhere = await keyFor([OTHER]);
+    expect(expectError(await get(mediaUrl('photo'), elsewhere), 404).message).toMatch(/dataset/i);
+    expect(expectError(await get(thumbUrl('photo'), elsewhere), 404).message).toMatch(/dataset/i);
+    expect((await get(mediaUrl(otherId, OTHER), elsewhere)).statusCode).toBe(200);
+    const listed = await keyFor([DATASET]);
+    expect((await get(mediaUrl('photo'), listed)).statusCode).toBe(200);
+    expect((await get(thumbUrl('photo'), listed)).statusCode).toBe(200);
   });
 
   describe('GET …/thumbnail', () => {

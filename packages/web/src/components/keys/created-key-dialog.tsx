@@ -5,6 +5,7 @@ import type { CreatedApiKey } from '@teamset/contract';
 import { useState } from 'react';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { apiUri, envLines } from '../../lib/connect-settings';
+import { formatDateTime } from '../../lib/format';
 import { CopyField } from '../copy-field';
 
 export function CreatedKeyDialog({
@@ -29,6 +30,9 @@ export function CreatedKeyDialog({
             {ownerName
               ? `The key “${created.apiKey.name}” for ${ownerName} is ready.`
               : `Your key “${created.apiKey.name}” is ready.`}{' '}
+            {created.apiKey.previousSecrets.length > 0
+              ? `Its old secret works until ${formatDateTime(created.apiKey.previousSecrets.at(-1)?.graceEndsAt ?? '')}. `
+              : ''}
             Copy it now and keep it somewhere safe, like a password manager.
           </Text>
           <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="It will not be shown again">
