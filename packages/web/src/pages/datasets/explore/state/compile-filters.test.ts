@@ -21,7 +21,11 @@ describe('exploreSchema', () => {
       ['ground_truth', 'ground_truth.detections', true],
       ['weather', 'weather', false],
     ]);
-    expect(schema).toMatchObject({ numbers: ['metadata.width', 'uniqueness'], strings: ['camera'], bools: ['reviewed'] });
+    expect(schema).toMatchObject({
+      numbers: ['metadata.width', 'uniqueness'],
+      strings: ['camera'],
+      bools: ['reviewed'],
+    });
   });
 });
 
@@ -45,9 +49,27 @@ describe('compileFilters', () => {
         filter: {
           op: 'and',
           args: [
-            { op: 'in', args: [{ op: 'elem', path: 'label' }, { op: 'lit', value: ['car'] }] },
-            { op: 'gte', args: [{ op: 'elem', path: 'confidence' }, { op: 'lit', value: 0.5 }] },
-            { op: 'lte', args: [{ op: 'elem', path: 'confidence' }, { op: 'lit', value: 1 }] },
+            {
+              op: 'in',
+              args: [
+                { op: 'elem', path: 'label' },
+                { op: 'lit', value: ['car'] },
+              ],
+            },
+            {
+              op: 'gte',
+              args: [
+                { op: 'elem', path: 'confidence' },
+                { op: 'lit', value: 0.5 },
+              ],
+            },
+            {
+              op: 'lte',
+              args: [
+                { op: 'elem', path: 'confidence' },
+                { op: 'lit', value: 1 },
+              ],
+            },
           ],
         },
       },
@@ -62,19 +84,40 @@ describe('compileFilters', () => {
           op: 'any',
           args: [
             { op: 'field', path: 'ground_truth.detections' },
-            { op: 'in', args: [{ op: 'elem', path: 'label' }, { op: 'lit', value: ['dog'] }] },
+            {
+              op: 'in',
+              args: [
+                { op: 'elem', path: 'label' },
+                { op: 'lit', value: ['dog'] },
+              ],
+            },
           ],
         },
       },
     ]);
     expect(filterStages({ labels: { weather: { classes: ['rain'], mode: 'samples' } } }, schema)).toEqual([
-      { stage: 'match', filter: { op: 'in', args: [{ op: 'field', path: 'weather.label' }, { op: 'lit', value: ['rain'] }] } },
+      {
+        stage: 'match',
+        filter: {
+          op: 'in',
+          args: [
+            { op: 'field', path: 'weather.label' },
+            { op: 'lit', value: ['rain'] },
+          ],
+        },
+      },
     ]);
   });
 
   it('label tags: every label field keeps its tagged labels, then samples with a tagged label', () => {
     const stages = filterStages({ labelTags: ['error'] }, schema);
-    const tagged = { op: 'contains', args: [{ op: 'elem', path: 'tags' }, { op: 'lit', value: 'error' }] };
+    const tagged = {
+      op: 'contains',
+      args: [
+        { op: 'elem', path: 'tags' },
+        { op: 'lit', value: 'error' },
+      ],
+    };
     expect(stages).toEqual([
       { stage: 'filter_labels', field: 'ground_truth', filter: tagged, only_matches: false },
       { stage: 'filter_labels', field: 'weather', filter: tagged, only_matches: false },
@@ -83,14 +126,22 @@ describe('compileFilters', () => {
         filter: {
           op: 'or',
           args: [
-            { op: 'gt', args: [{ op: 'length', args: [{ op: 'field', path: 'ground_truth.detections' }] }, { op: 'lit', value: 0 }] },
+            {
+              op: 'gt',
+              args: [
+                { op: 'length', args: [{ op: 'field', path: 'ground_truth.detections' }] },
+                { op: 'lit', value: 0 },
+              ],
+            },
             { op: 'exists', args: [{ op: 'field', path: 'weather' }] },
           ],
         },
       },
     ]);
     const one = exploreSchema([{ path: 'gt', type: 'Detections', builtin: false }]);
-    expect(filterStages({ labelTags: ['error'] }, one)).toEqual([{ stage: 'filter_labels', field: 'gt', filter: tagged }]);
+    expect(filterStages({ labelTags: ['error'] }, one)).toEqual([
+      { stage: 'filter_labels', field: 'gt', filter: tagged },
+    ]);
   });
 
   it('numeric ranges, string values and booleans (none: absent or null) become matches', () => {
@@ -111,18 +162,45 @@ describe('compileFilters', () => {
         filter: {
           op: 'and',
           args: [
-            { op: 'gte', args: [{ op: 'field', path: 'uniqueness' }, { op: 'lit', value: 0.2 }] },
-            { op: 'lte', args: [{ op: 'field', path: 'uniqueness' }, { op: 'lit', value: 0.8 }] },
+            {
+              op: 'gte',
+              args: [
+                { op: 'field', path: 'uniqueness' },
+                { op: 'lit', value: 0.2 },
+              ],
+            },
+            {
+              op: 'lte',
+              args: [
+                { op: 'field', path: 'uniqueness' },
+                { op: 'lit', value: 0.8 },
+              ],
+            },
           ],
         },
       },
-      { stage: 'match', filter: { op: 'in', args: [{ op: 'field', path: 'camera' }, { op: 'lit', value: ['front'] }] } },
+      {
+        stage: 'match',
+        filter: {
+          op: 'in',
+          args: [
+            { op: 'field', path: 'camera' },
+            { op: 'lit', value: ['front'] },
+          ],
+        },
+      },
       {
         stage: 'match',
         filter: {
           op: 'or',
           args: [
-            { op: 'eq', args: [{ op: 'field', path: 'reviewed' }, { op: 'lit', value: true }] },
+            {
+              op: 'eq',
+              args: [
+                { op: 'field', path: 'reviewed' },
+                { op: 'lit', value: true },
+              ],
+            },
             { op: 'not', args: [{ op: 'exists', args: [{ op: 'field', path: 'reviewed' }] }] },
           ],
         },

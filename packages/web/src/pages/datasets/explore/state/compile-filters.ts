@@ -91,9 +91,12 @@ function labelTagStages(schema: ExploreSchema, tags: string[]): Stage[] {
   }
   if (schema.labels.length === 0) return [];
   return [
-    ...schema.labels.map(
-      (info): Stage => ({ stage: 'filter_labels', field: info.path, filter: tagged, only_matches: false }),
-    ),
+    ...schema.labels.map((info): Stage => ({
+      stage: 'filter_labels',
+      field: info.path,
+      filter: tagged,
+      only_matches: false,
+    })),
     {
       stage: 'match',
       filter: any(

@@ -1,6 +1,6 @@
 // "Copy as code" really runs: the generated script, evaluated with the SDK's F and DatasetView, builds the same stages.
 import type { Dataset as DatasetRecord, Stage } from '@teamset/contract';
-import { DatasetView, F, type DatasetState } from '@teamset/sdk';
+import { DatasetView, F } from '@teamset/sdk';
 import { describe, expect, it } from 'vitest';
 import { filterStages } from './compile-filters';
 import { exploreSchema } from './explore-schema';
@@ -12,7 +12,9 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 
 /** Runs the script with loadDataset stubbed (no server: building a view makes no request) and returns its view's stages. */
 async function run(code: string): Promise<readonly Stage[]> {
-  const state = { name: 'birds', record: { name: 'birds' } as DatasetRecord } as unknown as DatasetState;
+  const state = { name: 'birds', record: { name: 'birds' } as DatasetRecord } as unknown as ConstructorParameters<
+    typeof DatasetView
+  >[0];
   const dataset = Object.assign(new DatasetView(state), { view: () => new DatasetView(state) });
   const body = code
     .replace(/^import .*$/m, '')
@@ -81,11 +83,42 @@ describe('sdkCode', () => {
       {
         stage: 'filter_labels',
         field: 'ground_truth',
-        filter: { op: 'gt', args: [{ op: 'elem', path: 'confidence' }, { op: 'field', path: 'uniqueness' }] },
+        filter: {
+          op: 'gt',
+          args: [
+            { op: 'elem', path: 'confidence' },
+            { op: 'field', path: 'uniqueness' },
+          ],
+        },
         only_matches: false,
       },
-      { stage: 'match', filter: { op: 'matches', args: [{ op: 'field', path: 'camera' }, { op: 'lit', value: '^fr' }], ignore_case: true } },
-      { stage: 'match', filter: { op: 'lt', args: [{ op: 'lit', value: 0.5 }, { op: 'round', args: [{ op: 'field', path: 'uniqueness' }, { op: 'lit', value: 2 }] }] } },
+      {
+        stage: 'match',
+        filter: {
+          op: 'matches',
+          args: [
+            { op: 'field', path: 'camera' },
+            { op: 'lit', value: '^fr' },
+          ],
+          ignore_case: true,
+        },
+      },
+      {
+        stage: 'match',
+        filter: {
+          op: 'lt',
+          args: [
+            { op: 'lit', value: 0.5 },
+            {
+              op: 'round',
+              args: [
+                { op: 'field', path: 'uniqueness' },
+                { op: 'lit', value: 2 },
+              ],
+            },
+          ],
+        },
+      },
       { stage: 'match_tags', tags: ['x'], bool: false, all: true },
       { stage: 'exists', field: 'weather', bool: false },
       { stage: 'sort_by', field: 'uniqueness', reverse: true },
