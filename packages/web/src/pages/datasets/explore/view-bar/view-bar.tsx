@@ -51,7 +51,14 @@ export function ViewBar(props: ViewBarProps) {
         ? `${formatCount(count)} of ${formatCount(total)} samples`
         : `${formatCount(count)} ${count === 1 ? 'sample' : 'samples'}`;
   return (
-    <Paper withBorder p="xs" component="section" aria-label="View">
+    <Paper
+      withBorder
+      p="xs"
+      component="section"
+      aria-label="View"
+      // The view as the grid and the counts ask for it: browser tests compare the SDK's numbers for these stages.
+      data-stages={JSON.stringify(props.stages)}
+    >
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Group gap={6} style={{ flex: 1, minWidth: 0 }}>
           {props.savedView ? <Chip label={`view: ${props.savedView}`} onRemove={props.onUnloadSavedView} /> : null}
