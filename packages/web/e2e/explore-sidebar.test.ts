@@ -53,6 +53,7 @@ function samples() {
     metadata: { width: 640, height: 480 },
     uniqueness: Math.round(next() * 1000) / 1000,
     camera: pick(['front', 'rear', 'side']),
+    weather: { _cls: 'Classification', label: pick(['sunny', 'cloudy']), confidence: Math.round(next() * 100) / 100 },
     ground_truth: {
       _cls: 'Detections',
       detections: Array.from({ length: Math.floor(next() * 4) }, () => ({
@@ -127,6 +128,11 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     const connection = new ApiConnection({ apiUri: server.url, apiKey: key.body.key, maxAttempts: 1 });
     dataset = await createDataset(DATASET, {}, connection);
     await dataset.addSamples(samples());
+    // Label tags for the sidebar's label tag filter: confident dogs, and sunny weather, to review.
+    await dataset
+      .filterLabels('ground_truth', F('label').eq('dog').and(F('confidence').gt(0.5)))
+      .tagLabels('review', 'ground_truth');
+    await dataset.filterLabels('weather', F('label').eq('sunny')).tagLabels('review', 'weather');
 
     const url = await inviteFromTeamPage(admin.page, VIEWER.email, 'Collaborator');
     await acceptInvitation(viewer, url, VIEWER);
@@ -209,6 +215,50 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     await page.reload();
     await bar.locator('[data-view-chip="tags: night"]').waitFor();
     await expectCountsMatchSdk(page);
+  }, 30_000);
+
+  it('a label tag keeps the tagged labels of every label field', async () => {
+    const { page } = admin;
+    const bar = page.getByRole('region', { name: 'View' });
+    await bar.getByRole('button', { name: 'Remove tags: night' }).click();
+    await expect.poll(() => settledCount(page)).toBe(`${SAMPLE_COUNT} of ${SAMPLE_COUNT} samples`);
+    const labelTags = sidebar(page).getByRole('group', { name: 'Label tags' });
+    const tagged = await dataset.countLabelTags();
+    expect(await countOf(labelTags, 'review')).toBe(tagged.review);
+    await labelTags.getByRole('checkbox', { name: 'review' }).click();
+    await bar.locator('[data-view-chip="label tags: review"]').waitFor();
+    await expectCountsMatchSdk(page);
+    const view = await viewOf(page);
+    expect([...(await view.countValues('ground_truth.detections.label')).keys()]).toEqual(['dog']);
+    expect(await countOf(labelTags, 'review')).toBe(tagged.review);
+    expect([...(await view.countValues('weather.label')).keys()].filter((k) => k !== null)).toEqual(['sunny']);
+    await bar.getByRole('button', { name: 'Remove label tags: review' }).click();
+    await bar.locator('[data-view-chip]').first().waitFor({ state: 'detached' });
+  }, 30_000);
+
+  it('the open sample is in the URL: reload reopens it, back closes it', async () => {
+    const { page } = admin;
+    await page
+      .getByRole('button', { name: /^Open street-/ })
+      .first()
+      .click();
+    await page.waitForURL(/[?&]sample=[0-9a-f]{24}/);
+    const opened = new URL(page.url()).searchParams.get('sample');
+    await page.getByRole('dialog', { name: /^street-\d+\.jpg$/ }).waitFor();
+    await page.reload();
+    await page.getByRole('dialog', { name: /^street-\d+\.jpg$/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('sample')).toBe(opened);
+    await page.goBack();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).searchParams.get('sample')).toBeNull();
+    await page.goForward();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).searchParams.get('sample')).toBeNull();
+    // Back to the tag filter the next tests start from.
+    await sidebar(page).getByRole('group', { name: 'Sample tags' }).getByRole('checkbox', { name: 'night' }).click();
+    await page.locator('[data-view-chip="tags: night"]').waitFor();
   }, 30_000);
 
   it('"Copy as code" shows the view as SDK calls', async () => {

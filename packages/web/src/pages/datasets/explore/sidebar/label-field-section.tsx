@@ -1,5 +1,5 @@
 // One label field in the sidebar: show or hide its labels, its classes with counts, a confidence range and whether filters keep labels or samples.
-import { Group, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
+import { Group, Radio, Stack, Switch, Text } from '@mantine/core';
 import { toggled, type LabelFilter } from '../state/explore-filters';
 import type { LabelFieldInfo } from '../state/explore-schema';
 import { formatCount } from './format-count';
@@ -76,17 +76,17 @@ export function LabelFieldSection(props: LabelFieldSectionProps) {
           />
         </Stack>
       ) : null}
-      <SegmentedControl
+      <Radio.Group
         size="xs"
-        fullWidth
-        aria-label={`${info.path} filter keeps`}
+        label="Filters keep"
         value={filter?.mode ?? 'labels'}
         onChange={(mode) => set({ ...filter, mode: mode === 'samples' ? 'samples' : 'labels' })}
-        data={[
-          { value: 'labels', label: 'Only matching labels' },
-          { value: 'samples', label: 'Samples with a match' },
-        ]}
-      />
+      >
+        <Stack gap={4} mt={4}>
+          <Radio size="xs" value="labels" label="Only matching labels" />
+          <Radio size="xs" value="samples" label="Samples that have a match (all their labels)" />
+        </Stack>
+      </Radio.Group>
     </Stack>
   );
 }

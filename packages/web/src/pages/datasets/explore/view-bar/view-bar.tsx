@@ -34,7 +34,9 @@ function Chip({ label, onRemove }: { label: string; onRemove(): void }) {
       radius="sm"
       data-view-chip={label}
       rightSection={<CloseButton size="xs" aria-label={`Remove ${label}`} onClick={onRemove} />}
-      styles={{ label: { maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis' } }}
+      maw="100%"
+      styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+      title={label}
     >
       {label}
     </Badge>
@@ -59,8 +61,8 @@ export function ViewBar(props: ViewBarProps) {
       // The view as the grid and the counts ask for it: browser tests compare the SDK's numbers for these stages.
       data-stages={JSON.stringify(props.stages)}
     >
-      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-        <Group gap={6} style={{ flex: 1, minWidth: 0 }}>
+      <Group justify="space-between" gap="xs" align="flex-start">
+        <Group gap={6} style={{ flex: '1 1 320px', minWidth: 0 }}>
           {props.savedView ? <Chip label={`view: ${props.savedView}`} onRemove={props.onUnloadSavedView} /> : null}
           {props.filters.map((filter) => (
             <Chip key={filter.key} label={filter.chip} onRemove={() => props.onRemove(filter)} />
