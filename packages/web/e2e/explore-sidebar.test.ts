@@ -281,11 +281,17 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     const dialog = page.getByRole('dialog', { name: 'Save view' });
     await field(dialog, 'Name').fill('Night people');
     await field(dialog, 'Description').fill('People at night, for review');
+    await field(dialog, 'Color').fill('#2f9e44');
+    await field(dialog, 'Name').click(); // closes the colour picker's dropdown
     await dialog.getByRole('button', { name: 'Save view' }).click();
     await toast(page, 'View saved as “Night people”');
     await page.waitForURL(/[?&]view=night-people/);
     await page.locator('[data-view-chip="view: Night people"]').waitFor();
     expect(new URL(page.url()).searchParams.get('filters')).toBeNull();
+    expect(await dataset.getSavedViewInfo('Night people')).toMatchObject({
+      description: 'People at night, for review',
+      color: '#2f9e44',
+    });
     const saved = await dataset.loadSavedView('Night people');
     const expected = await saved.count();
     await expect.poll(() => settledCount(page)).toBe(`${expected} of ${expected} samples`);
@@ -320,6 +326,8 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     await toast(page, 'Saved view “Night people” updated');
     await page.locator('[data-view-chip="tags: rain"]').waitFor({ state: 'detached' });
     const updated = await dataset.loadSavedView('Night people');
+    // Updating keeps the description and colour.
+    expect(await dataset.getSavedViewInfo('Night people')).toMatchObject({ color: '#2f9e44' });
     expect(updated.stages.at(-1)).toEqual({ stage: 'match_tags', tags: ['rain'] });
     const expected = await updated.count();
     await expect.poll(() => settledCount(page)).toBe(`${expected} of ${expected} samples`);

@@ -213,6 +213,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0006-label-index',
         '0007-label-counters',
         '0008-key-rotation',
+        '0009-saved-view-color',
       ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });

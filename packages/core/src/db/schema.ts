@@ -150,6 +150,8 @@ export interface SavedViewsTable {
   name: string;
   slug: string;
   description: string | null;
+  /** `#rrggbb` (migration 0009), or null. */
+  color: string | null;
   /** The view JSON. */
   view: string;
   created_at: DbTime;

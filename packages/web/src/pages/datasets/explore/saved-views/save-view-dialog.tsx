@@ -1,10 +1,14 @@
 // Save the current view under a new name, with an optional description (EDIT).
-import { TextInput, Textarea } from '@mantine/core';
+import { ColorInput, TextInput, Textarea } from '@mantine/core';
 import type { SavedView, Stage } from '@teamset/contract';
 import { useEffect, useState } from 'react';
 import { savedViewsApi } from '../../../../api/saved-views-api';
 import { FormDialog } from '../../../../components/form-dialog';
 import { useSubmit } from '../../../../hooks/use-submit';
+
+/** The label colours of the grid, so a view's colour reads like the classes it is about. */
+const SWATCHES = ['#e8590c', '#1c7ed6', '#2f9e44', '#c2255c', '#f08c00', '#6741d9', '#0c8599', '#e03131'];
+const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export interface SaveViewDialogProps {
   opened: boolean;
@@ -17,12 +21,14 @@ export interface SaveViewDialogProps {
 export function SaveViewDialog({ opened, dataset, stages, onClose, onSaved }: SaveViewDialogProps) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
+  const [color, setColor] = useState('');
   const submit = useSubmit();
   const { clear } = submit;
   useEffect(() => {
     if (!opened) return;
     setName('');
     setDescription('');
+    setColor('');
     clear();
   }, [opened, clear]);
   const save = () =>
@@ -31,6 +37,7 @@ export function SaveViewDialog({ opened, dataset, stages, onClose, onSaved }: Sa
       const saved = await savedViewsApi.save(dataset, name.trim(), {
         view: { stages: [...stages] },
         description: description.trim() || null,
+        color: HEX.test(color) ? color : null,
       });
       onSaved(saved);
     });
@@ -42,7 +49,7 @@ export function SaveViewDialog({ opened, dataset, stages, onClose, onSaved }: Sa
       onSubmit={save}
       submit={submit}
       submitLabel="Save view"
-      submitDisabled={name.trim() === ''}
+      submitDisabled={name.trim() === '' || (color !== '' && !HEX.test(color))}
     >
       <TextInput
         label="Name"
@@ -59,6 +66,16 @@ export function SaveViewDialog({ opened, dataset, stages, onClose, onSaved }: Sa
         minRows={2}
         value={description}
         onChange={(event) => setDescription(event.currentTarget.value)}
+      />
+      <ColorInput
+        label="Color"
+        description="Shown next to the view in the menu"
+        format="hex"
+        swatches={SWATCHES}
+        swatchesPerRow={8}
+        value={color}
+        onChange={setColor}
+        error={color !== '' && !HEX.test(color) ? 'A colour as #rrggbb' : submit.fieldErrors.color}
       />
     </FormDialog>
   );

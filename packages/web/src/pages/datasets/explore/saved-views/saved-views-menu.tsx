@@ -1,5 +1,5 @@
 // The saved views menu: load one (VIEW), save the current view, update or delete the loaded one (EDIT, otherwise the reason is shown).
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, ColorSwatch, Menu, Text } from '@mantine/core';
 import type { Dataset, SavedView, Stage } from '@teamset/contract';
 import { permissionAtLeast } from '@teamset/contract/constants';
 import { IconBookmark, IconChevronDown, IconDeviceFloppy, IconRefresh, IconTrash } from '@tabler/icons-react';
@@ -34,6 +34,7 @@ export function SavedViewsMenu({ dataset, views, current, stages, modified, onLo
       const saved = await savedViewsApi.save(dataset.name, current.name, {
         view: { stages: [...stages] },
         description: current.description,
+        color: current.color,
         overwrite: true,
       });
       notifySuccess(`Saved view “${saved.name}” updated`);
@@ -50,7 +51,7 @@ export function SavedViewsMenu({ dataset, views, current, stages, modified, onLo
           <Button
             variant="default"
             size="xs"
-            leftSection={<IconBookmark size={14} />}
+            leftSection={current?.color ? <ColorSwatch color={current.color} size={12} /> : <IconBookmark size={14} />}
             rightSection={<IconChevronDown size={14} />}
           >
             {current ? current.name : 'Saved views'}
@@ -63,6 +64,7 @@ export function SavedViewsMenu({ dataset, views, current, stages, modified, onLo
             <Menu.Item
               key={view.slug}
               onClick={() => onLoad(view)}
+              leftSection={<ColorSwatch color={view.color ?? 'transparent'} size={12} aria-hidden />}
               fw={view.slug === current?.slug ? 700 : undefined}
               title={view.description ?? undefined}
             >
