@@ -1,5 +1,6 @@
 // The explore view's sidebar: the view's sample count, then tag, label-field and field filters with counts that follow the filters.
-import { Alert, Checkbox, Divider, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Divider, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { setFieldFilter, setLabelFilter, toggled, type ExploreFilters } from '../state/explore-filters';
 import type { ExploreSchema } from '../state/explore-schema';
 import { formatCount } from './format-count';
@@ -7,7 +8,7 @@ import { LabelFieldSection } from './label-field-section';
 import { RangeFilter } from './range-filter';
 import type { SidebarFacets } from './sidebar-facets';
 import type { FacetsState } from './use-facets';
-import { ValueList } from './value-list';
+import { CountRow, ValueList } from './value-list';
 
 export interface ExploreSidebarProps {
   schema: ExploreSchema;
@@ -30,6 +31,18 @@ function SectionTitle({ children }: { children: string }) {
     <Text size="xs" fw={700} tt="uppercase" c="dimmed">
       {children}
     </Text>
+  );
+}
+
+/** A field of the sample (not a label field): its path as title over its filter. */
+function FieldSection({ path, children }: { path: string; children: ReactNode }) {
+  return (
+    <Stack gap={2} component="section" aria-label={path}>
+      <Text size="sm" fw={600}>
+        {path}
+      </Text>
+      {children}
+    </Stack>
   );
 }
 
@@ -81,17 +94,14 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
               </Text>
             ) : null}
             {labelTagNames.map((tag) => (
-              <Group key={tag} justify="space-between" wrap="nowrap" gap="xs">
-                <Checkbox
-                  size="xs"
-                  label={tag}
-                  checked={filters.labelTags?.includes(tag) ?? false}
-                  onChange={() => onFiltersChange({ ...filters, labelTags: toggled(filters.labelTags, tag) })}
-                />
-                <Text size="xs" data-count-for={tag} style={{ opacity: stale ? 0.5 : 1 }}>
-                  {formatCount((filteredFacets ?? baseFacets)?.labelTags[tag] ?? 0)}
-                </Text>
-              </Group>
+              <CountRow
+                key={tag}
+                label={tag}
+                checked={filters.labelTags?.includes(tag) ?? false}
+                onToggle={() => onFiltersChange({ ...filters, labelTags: toggled(filters.labelTags, tag) })}
+                count={current?.labelTags[tag] ?? 0}
+                stale={stale}
+              />
             ))}
           </Stack>
         ) : null}
@@ -127,10 +137,7 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
           if (!bounds || bounds[0] === null || bounds[1] === null) return null;
           const filter = filters.fields?.[path];
           return (
-            <Stack key={path} gap={2} component="section" aria-label={path}>
-              <Text size="sm" fw={600}>
-                {path}
-              </Text>
+            <FieldSection key={path} path={path}>
               <RangeFilter
                 label={path}
                 bounds={[bounds[0], bounds[1]]}
@@ -141,17 +148,14 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
                 histogram={current?.numbers[path]}
                 stale={stale}
               />
-            </Stack>
+            </FieldSection>
           );
         })}
         {schema.strings.map((path) => {
           const filter = filters.fields?.[path];
           const selected = filter?.kind === 'values' ? filter.values : [];
           return (
-            <Stack key={path} gap={2} component="section" aria-label={path}>
-              <Text size="sm" fw={600}>
-                {path}
-              </Text>
+            <FieldSection key={path} path={path}>
               <ValueList
                 label={`${path} values`}
                 values={baseFacets?.strings[path]?.values ?? []}
@@ -166,7 +170,7 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
                 onShowMore={() => props.onShowMore(path)}
                 stale={stale}
               />
-            </Stack>
+            </FieldSection>
           );
         })}
         {schema.bools.map((path) => {
@@ -179,26 +183,20 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
             ['none', null, counts?.none],
           ];
           return (
-            <Stack key={path} gap={2} component="section" aria-label={path}>
-              <Text size="sm" fw={600}>
-                {path}
-              </Text>
+            <FieldSection key={path} path={path}>
               {choices.map(([name, value, count]) => (
-                <Group key={name} justify="space-between" gap="xs">
-                  <Checkbox
-                    size="xs"
-                    label={name}
-                    checked={selected.includes(value)}
-                    onChange={() =>
-                      onFiltersChange(setFieldFilter(filters, path, { kind: 'bool', values: toggled(selected, value) }))
-                    }
-                  />
-                  <Text size="xs" data-count-for={name} style={{ opacity: stale ? 0.5 : 1 }}>
-                    {formatCount(count ?? 0)}
-                  </Text>
-                </Group>
+                <CountRow
+                  key={name}
+                  label={name}
+                  checked={selected.includes(value)}
+                  onToggle={() =>
+                    onFiltersChange(setFieldFilter(filters, path, { kind: 'bool', values: toggled(selected, value) }))
+                  }
+                  count={count ?? 0}
+                  stale={stale}
+                />
               ))}
-            </Stack>
+            </FieldSection>
           );
         })}
       </Stack>

@@ -26,6 +26,38 @@ export interface ValueListProps {
 
 const text = (value: ValueCount['value']) => (value === null ? 'none' : String(value));
 
+export interface CountRowProps {
+  label: string;
+  checked: boolean;
+  onToggle(): void;
+  count: number;
+  /** Old numbers while new ones load: dimmed, not blanked, so nothing jumps. */
+  stale: boolean;
+}
+
+/** One checkbox filter and its count, right-aligned in tabular digits. */
+export function CountRow({ label, checked, onToggle, count, stale }: CountRowProps) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Checkbox
+        size="xs"
+        label={label}
+        checked={checked}
+        onChange={onToggle}
+        styles={{ label: { wordBreak: 'break-all' } }}
+      />
+      <Text
+        size="xs"
+        c={stale ? 'dimmed' : undefined}
+        data-count-for={label}
+        style={{ fontVariantNumeric: 'tabular-nums', opacity: stale ? 0.5 : 1 }}
+      >
+        {formatCount(count)}
+      </Text>
+    </Group>
+  );
+}
+
 export function ValueList({
   label,
   values,
@@ -56,28 +88,16 @@ export function ValueList({
           onChange={(event) => setSearch(event.currentTarget.value)}
         />
       ) : null}
-      {shown.map(({ value, count }) => {
-        const shownCount = filtered ? (filtered.get(value) ?? 0) : count;
-        return (
-          <Group key={text(value)} justify="space-between" wrap="nowrap" gap="xs">
-            <Checkbox
-              size="xs"
-              label={text(value)}
-              checked={selected.includes(value)}
-              onChange={() => onToggle(value)}
-              styles={{ label: { wordBreak: 'break-all' } }}
-            />
-            <Text
-              size="xs"
-              c={stale ? 'dimmed' : undefined}
-              data-count-for={text(value)}
-              style={{ fontVariantNumeric: 'tabular-nums', opacity: stale ? 0.5 : 1 }}
-            >
-              {formatCount(shownCount)}
-            </Text>
-          </Group>
-        );
-      })}
+      {shown.map(({ value, count }) => (
+        <CountRow
+          key={text(value)}
+          label={text(value)}
+          checked={selected.includes(value)}
+          onToggle={() => onToggle(value)}
+          count={filtered ? (filtered.get(value) ?? 0) : count}
+          stale={stale}
+        />
+      ))}
       {shown.length === 0 ? (
         <Text size="xs" c="dimmed">
           {needle ? 'No match among the values listed' : 'No values'}
