@@ -348,6 +348,31 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     await viewer.page.getByText('Saved view not found').waitFor();
   }, 45_000);
 
+  it('a late answer for an older filter never overwrites the newer one', async () => {
+    const { page } = admin;
+    await page.goto(`/datasets/${DATASET}`);
+    await expect.poll(() => settledCount(page)).toBe(`${SAMPLE_COUNT} of ${SAMPLE_COUNT} samples`);
+    // The counts for "day" alone come back last, after those for "day" and "rain".
+    let delayed = 0;
+    await page.route('**/api/v1/datasets/*/aggregate', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('"tags":["day"]}')) {
+        delayed++;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      await route.continue();
+    });
+    const tags = sidebar(page).getByRole('group', { name: 'Sample tags' });
+    await tags.getByRole('checkbox', { name: 'day' }).click();
+    await page.locator('[data-view-chip="tags: day"]').waitFor();
+    await tags.getByRole('checkbox', { name: 'rain' }).click();
+    await page.locator('[data-view-chip="tags: day, rain"]').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(delayed).toBeGreaterThan(0);
+    await expectCountsMatchSdk(page);
+    await page.unroute('**/api/v1/datasets/*/aggregate');
+  }, 30_000);
+
   it('cross-check: on random filters the sidebar counts equal the SDK’s count and countValues', async () => {
     const { page } = admin;
     const next = random(2026);
