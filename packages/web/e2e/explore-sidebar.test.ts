@@ -1,6 +1,10 @@
 // The explore view's sidebar, view bar and saved views in Chromium against a real `teamset serve`, on a dataset made through the SDK:
 // filters narrow the grid and the counts (which equal the SDK's), chips remove them, the URL keeps the place, saved views follow permissions.
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CreatedApiKey, Stage } from '@teamset/contract';
+import jpeg from 'jpeg-js';
 import { ApiConnection, F, ManagementClient, createDataset, type Dataset, type DatasetView } from '@teamset/sdk';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,26 +48,56 @@ function random(seed: number): () => number {
   };
 }
 
-function samples() {
+type Box = [number, number, number, number];
+const COLORS: Record<string, [number, number, number]> = {
+  car: [40, 80, 180],
+  person: [214, 72, 60],
+  dog: [150, 110, 60],
+  bike: [47, 158, 68],
+};
+
+/** A small street picture: sky, road, and a coloured block where each labelled object is. */
+function paint(objects: Array<{ label: string; bounding_box: Box }>): Buffer {
+  const [width, height] = [320, 240];
+  const data = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let pixel: [number, number, number] = y < height * 0.55 ? [130, 180, 225] : [90, 92, 96];
+      for (const {
+        label,
+        bounding_box: [bx, by, bw, bh],
+      } of objects)
+        if (x >= bx * width && x < (bx + bw) * width && y >= by * height && y < (by + bh) * height)
+          pixel = COLORS[label] ?? pixel;
+      data.set([...pixel, 255], (y * width + x) * 4);
+    }
+  }
+  return jpeg.encode({ width, height, data }, 80).data;
+}
+
+/** The samples, their pictures written to `media`. */
+function samples(media: string) {
   const next = random(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return Array.from({ length: SAMPLE_COUNT }, (_, i) => ({
-    filepath: `/nowhere/street-${String(i).padStart(3, '0')}.jpg`,
-    tags: TAGS.filter(() => next() < 0.4),
-    metadata: { width: 640, height: 480 },
-    uniqueness: Math.round(next() * 1000) / 1000,
-    camera: pick(['front', 'rear', 'side']),
-    weather: { _cls: 'Classification', label: pick(['sunny', 'cloudy']), confidence: Math.round(next() * 100) / 100 },
-    ground_truth: {
-      _cls: 'Detections',
-      detections: Array.from({ length: Math.floor(next() * 4) }, () => ({
-        _cls: 'Detection',
-        label: pick(CLASSES),
-        bounding_box: [0.1, 0.1, 0.3, 0.3],
-        confidence: Math.round(next() * 100) / 100,
-      })),
-    },
-  }));
+  return Array.from({ length: SAMPLE_COUNT }, (_, i) => {
+    const detections = Array.from({ length: Math.floor(next() * 4) }, (_, k) => ({
+      _cls: 'Detection',
+      label: pick(CLASSES),
+      bounding_box: [0.05 + k * 0.24, 0.45, 0.2, 0.3] as Box,
+      confidence: Math.round(next() * 100) / 100,
+    }));
+    const filepath = join(media, `street-${String(i).padStart(3, '0')}.jpg`);
+    writeFileSync(filepath, paint(detections));
+    return {
+      filepath,
+      tags: TAGS.filter(() => next() < 0.4),
+      metadata: { width: 640, height: 480 },
+      uniqueness: Math.round(next() * 1000) / 1000,
+      camera: pick(['front', 'rear', 'side']),
+      weather: { _cls: 'Classification', label: pick(['sunny', 'cloudy']), confidence: Math.round(next() * 100) / 100 },
+      ground_truth: { _cls: 'Detections', detections },
+    };
+  });
 }
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Filters' });
@@ -86,6 +120,7 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
   let admin: TrackedContext;
   let viewer: TrackedContext;
   let dataset: Dataset;
+  let media: string;
 
   /** The view the page shows: the stages its view bar carries (what the grid and the counts were asked for). */
   async function viewOf(page: Page): Promise<DatasetView> {
@@ -118,6 +153,7 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
   }
 
   beforeAll(async () => {
+    media = realpathSync(mkdtempSync(join(tmpdir(), 'teamset-e2e-street-')));
     server = await startTeamset();
     browser = await launchBrowser();
     admin = await newTrackedContext(browser, server.url);
@@ -126,8 +162,10 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     const key = await callFromPage<CreatedApiKey>(admin.page, 'POST', '/api/v1/keys', { name: 'explore-e2e' });
     expect(key.status).toBe(201);
     const connection = new ApiConnection({ apiUri: server.url, apiKey: key.body.key, maxAttempts: 1 });
+    const management = new ManagementClient({ apiUri: server.url, apiKey: key.body.key, maxAttempts: 1 });
+    await management.setMediaRoots([media]);
     dataset = await createDataset(DATASET, {}, connection);
-    await dataset.addSamples(samples());
+    await dataset.addSamples(samples(media));
     // Label tags for the sidebar's label tag filter: confident dogs, and sunny weather, to review.
     await dataset
       .filterLabels('ground_truth', F('label').eq('dog').and(F('confidence').gt(0.5)))
@@ -136,7 +174,6 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
 
     const url = await inviteFromTeamPage(admin.page, VIEWER.email, 'Collaborator');
     await acceptInvitation(viewer, url, VIEWER);
-    const management = new ManagementClient({ apiUri: server.url, apiKey: key.body.key, maxAttempts: 1 });
     await management.setDatasetDefaultPermission(DATASET, 'NO_ACCESS');
     await management.setDatasetUserPermission(DATASET, VIEWER.email, 'VIEW');
   }, 90_000);
@@ -144,6 +181,7 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (media) rmSync(media, { recursive: true, force: true });
   });
 
   it('the sidebar lists tags, classes and fields with exact counts', async () => {
@@ -167,7 +205,7 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     const grid = page.getByRole('list', { name: 'Samples' });
     await grid.getByRole('listitem').first().waitFor();
     expect(await grid.getByRole('listitem').count()).toBeLessThanOrEqual(cars);
-    // Boxes of other classes are filtered out of the samples the grid gets (the images themselves are missing here).
+    await expect.poll(() => grid.locator('[data-box-label="car"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await grid.locator('[data-box-label]:not([data-box-label="car"])').count()).toBe(0);
   }, 30_000);
 
