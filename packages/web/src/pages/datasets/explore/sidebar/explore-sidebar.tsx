@@ -55,7 +55,16 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
   const labelTagNames = Object.keys(baseFacets?.labelTags ?? {}).sort();
 
   return (
-    <Paper withBorder p="sm" w={300} miw={300} component="aside" aria-label="Filters">
+    <Paper
+      withBorder
+      p="sm"
+      w={300}
+      miw={300}
+      component="aside"
+      aria-label="Filters"
+      // Stays in sight while the grid scrolls; long schemas scroll inside it.
+      style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflowY: 'auto' }}
+    >
       <Stack gap="md">
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text size="sm" fw={600} aria-live="polite" data-sidebar-count style={{ opacity: stale ? 0.6 : 1 }}>
