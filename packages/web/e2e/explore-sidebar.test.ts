@@ -191,6 +191,21 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     await expectCountsMatchSdk(page);
     await sidebar(page).getByRole('region', { name: 'camera' }).waitFor();
     await sidebar(page).getByRole('region', { name: 'uniqueness' }).waitFor();
+    // The picture shows the thumbnails, not their loading state.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('list', { name: 'Samples' })
+            .locator('img')
+            .evaluateAll((images) =>
+              images
+                .slice(0, 15)
+                .every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+            ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await screenshot(page, 'explore-sidebar');
   }, 30_000);
 
