@@ -316,9 +316,12 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
 
   it('"Copy as code" shows the view as SDK calls', async () => {
     const { page } = admin;
+    await admin.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: 'Copy as code' }).click();
     const dialog = page.getByRole('dialog', { name: 'This view as SDK code' });
+    await dialog.getByText('Copied to the clipboard.').waitFor();
     const code = (await dialog.locator('[data-copy-value]').textContent()) ?? '';
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     expect(code).toContain(`await loadDataset("${DATASET}")`);
     expect(code).toContain('.matchTags(["night"])');
     await page.keyboard.press('Escape');

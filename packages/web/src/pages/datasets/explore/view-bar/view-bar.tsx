@@ -45,6 +45,17 @@ function Chip({ label, onRemove }: { label: string; onRemove(): void }) {
 
 export function ViewBar(props: ViewBarProps) {
   const [showCode, setShowCode] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const code = sdkCode(props.dataset, props.stages);
+  const copyCode = () => {
+    setCopied(false);
+    setShowCode(true);
+    // The dialog shows the code either way, with its own copy button, for browsers that refuse the clipboard.
+    navigator.clipboard?.writeText(code).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
   const { count, total } = props;
   const countText =
     count === undefined
@@ -89,14 +100,19 @@ export function ViewBar(props: ViewBarProps) {
             {countText}
           </Text>
           {props.counting ? <Loader size="xs" aria-label="Counting the view" /> : null}
-          <Button variant="default" size="xs" leftSection={<IconCode size={14} />} onClick={() => setShowCode(true)}>
+          <Button variant="default" size="xs" leftSection={<IconCode size={14} />} onClick={copyCode}>
             Copy as code
           </Button>
           {props.children}
         </Group>
       </Group>
       <Modal opened={showCode} onClose={() => setShowCode(false)} title="This view as SDK code" size="xl" centered>
-        <CopyField label="TypeScript" value={sdkCode(props.dataset, props.stages)} block />
+        {copied ? (
+          <Text size="sm" c="teal" mb="xs">
+            Copied to the clipboard.
+          </Text>
+        ) : null}
+        <CopyField label="TypeScript" value={code} block />
       </Modal>
     </Paper>
   );
