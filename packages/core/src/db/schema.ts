@@ -161,6 +161,8 @@ export interface SavedViewsTable {
   name: string;
   slug: string;
   description: string | null;
+  /** `#rrggbb` (migration 0012), or null. */
+  color: string | null;
   /** The view JSON. */
   view: string;
   created_at: DbTime;
