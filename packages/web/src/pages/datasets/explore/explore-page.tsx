@@ -1,10 +1,11 @@
 // The Samples tab: the dataset through the current view, as a grid with a sidebar of filters; a sample opens in a modal.
-import { Group, Paper, Stack } from '@mantine/core';
+import { Button, Group, Paper, Stack } from '@mantine/core';
 import type { Dataset, Stage } from '@teamset/contract';
 import { useCallback, useMemo, useState } from 'react';
 import { samplesApi } from '../../../api/samples-api';
 import { useApi } from '../../../hooks/use-api';
-import { boxFields } from '../../../lib/label-boxes';
+import { shapeFields } from '../../../lib/label-shapes';
+import { ChartsPanel } from './charts/charts-panel';
 import type { ExploreScope, LoadedSamples } from './explore-types';
 import { ExploreGrid } from './grid/explore-grid';
 import { SampleModal } from './modal/sample-modal';
@@ -16,7 +17,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
     () =>
       samplesApi
         .fields(dataset.name)
-        .then((list) => boxFields(list.fields))
+        .then((list) => shapeFields(list.fields))
         .catch(() => [] as string[]),
     [dataset.name],
   );
@@ -24,6 +25,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [openSample, setOpenSample] = useState<string | undefined>(undefined);
   const [loaded, setLoaded] = useState<LoadedSamples>(NOTHING_LOADED);
+  const [chartsOpen, setChartsOpen] = useState(false);
   const stages = useMemo<Stage[]>(() => [], []);
   const scope: ExploreScope = useMemo(
     () => ({ dataset, stages, visibleLabelFields: fields.data ?? [], revision }),
@@ -34,6 +36,12 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   return (
     <Group align="flex-start" gap="md" wrap="nowrap">
       <Stack style={{ flex: 1, minWidth: 0 }}>
+        <Group justify="flex-end">
+          <Button variant="default" size="xs" aria-pressed={chartsOpen} onClick={() => setChartsOpen((open) => !open)}>
+            {chartsOpen ? 'Hide charts' : 'Charts'}
+          </Button>
+        </Group>
+        {chartsOpen ? <ChartsPanel scope={scope} /> : null}
         <Paper withBorder p="lg">
           <ExploreGrid
             scope={scope}

@@ -1,0 +1,30 @@
+// A chart's loading, error and empty states around it; the previous chart stays while a new answer loads (no flicker).
+import { Center, Loader, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { LoadError } from '../../../../components/load-error';
+import type { ApiState } from '../../../../hooks/use-api';
+
+export function ChartState({
+  state,
+  empty,
+  children,
+}: {
+  state: ApiState<unknown>;
+  empty: boolean;
+  children: ReactNode;
+}) {
+  if (state.error) return <LoadError error={state.error} onRetry={state.reload} title="Could not load the chart" />;
+  if (state.data === undefined)
+    return (
+      <Center h={160}>
+        <Loader size="sm" aria-label="Loading the chart" />
+      </Center>
+    );
+  if (empty)
+    return (
+      <Text size="sm" c="dimmed" py="md">
+        No values in this view.
+      </Text>
+    );
+  return <div aria-busy={state.loading}>{children}</div>;
+}
