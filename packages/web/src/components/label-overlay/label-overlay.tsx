@@ -3,6 +3,9 @@ import type { CSSProperties, KeyboardEvent } from 'react';
 import { labelAnchor, shapeCaption, svgPoints, type LabelShape } from '../../lib/label-shapes';
 import { ShapeCaption } from './shape-caption';
 
+/** Width of the invisible stroke that makes a thin line easy to point at, in screen pixels. */
+const HIT_WIDTH = 10;
+
 export interface LabelOverlayProps {
   shapes: readonly LabelShape[];
   /** The picture's size on screen in CSS pixels (before any zoom): strokes and text are sized for it. */
@@ -72,7 +75,11 @@ export function LabelOverlay({
                     interaction.onPick(shape);
                   }
                 },
-                style: { pointerEvents: 'all', cursor: 'pointer', outline: 'none' } as CSSProperties,
+                style: {
+                  // An unfilled line is picked on its stroke only, not across the area its points enclose.
+                  pointerEvents: shape.kind === 'polyline' && !shape.filled ? 'stroke' : 'all',
+                  cursor: 'pointer',
+                } as CSSProperties,
               }
             : {};
           const data = {
@@ -126,6 +133,20 @@ export function LabelOverlay({
                 };
                 return shape.closed ? <polygon key={j} {...common} /> : <polyline key={j} {...common} />;
               })}
+              {interactive && !shape.filled
+                ? // A thin line is hard to point at: a wider invisible stroke takes the pointer (the inside does not).
+                  shape.paths.map((path, j) => (
+                    <polyline
+                      key={`hit-${j}`}
+                      data-hit-area
+                      points={svgPoints(shape.closed ? [...path, ...path.slice(0, 1)] : path, width, height)}
+                      stroke="transparent"
+                      strokeWidth={HIT_WIDTH / zoom}
+                      fill="none"
+                      style={{ pointerEvents: 'stroke' }}
+                    />
+                  ))
+                : null}
             </g>
           );
         })}

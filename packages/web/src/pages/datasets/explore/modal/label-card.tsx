@@ -27,7 +27,7 @@ export function LabelCard({ shape, children }: { shape: LabelShape | undefined; 
             ]}
           />
           {shape.tags.length > 0 ? (
-            <Group gap={4} aria-label="Label tags">
+            <Group gap={4} role="group" aria-label="Label tags">
               {shape.tags.map((tag) => (
                 <Badge key={tag} size="xs" variant="light" tt="none">
                   {tag}

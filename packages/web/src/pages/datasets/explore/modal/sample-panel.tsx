@@ -29,7 +29,7 @@ export function SamplePanel({ sample, onUntag, children }: SamplePanelProps) {
             </Text>
           </Section>
           <Section title="Tags">
-            <Group gap={4} aria-label="Sample tags">
+            <Group gap={4} role="group" aria-label="Sample tags">
               {sample.tags.length === 0 ? (
                 <Text size="xs" c="dimmed">
                   No tags
