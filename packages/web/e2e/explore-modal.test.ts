@@ -70,7 +70,9 @@ describe.skipIf(skipBrowserSuite())('the sample modal in Chromium against teamse
     let dialog = await openFirstFrame(page);
     const image = dialog.locator('img').first();
     expect(await image.getAttribute('src')).toMatch(/\/samples\/[0-9a-f]{24}\/media$/);
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 })
+      .toBe(320);
     // Frame 1: a person box; the keypoint (two points, the missing third left out) and the lane.
     expect(await dialog.locator('[data-shape-kind="box"]').count()).toBe(1);
     expect(await dialog.locator('[data-shape-kind="box"]').getAttribute('data-shape-label')).toBe('person');
