@@ -17,6 +17,8 @@ import { frameName, makeExploreData, type ExploreData } from './support/explore-
 import { setUpFirstAdmin } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
+/** Answers come from a real server on a busy machine: polls wait as long as locators do. */
+const POLL = { timeout: 10_000 };
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const DATASET = 'crossing';
 const FRAMES = 24;
@@ -73,21 +75,25 @@ describe.skipIf(skipBrowserSuite())('the charts panel in Chromium against teamse
     const panel = await openCharts(page, `/datasets/${DATASET}`);
     const expected = await sdkCounts(data.dataset, CLASS_PATH);
     expect(expected.length).toBeGreaterThan(2);
-    await expect.poll(() => tableRows(panel, `Classes of ${CLASS_PATH}`)).toEqual(expected);
+    await expect.poll(() => tableRows(panel, `Classes of ${CLASS_PATH}`), POLL).toEqual(expected);
     // One bar per class, drawn by recharts.
     const bars = panel.locator(`[data-chart="Classes of ${CLASS_PATH}"] .recharts-bar-rectangle`);
-    await expect.poll(() => bars.count()).toBe(expected.length);
+    await expect.poll(() => bars.count(), POLL).toBe(expected.length);
 
     const histogram = await data.dataset.histogramValues(NUMERIC_PATH, { bins: 10 });
     await expect
-      .poll(async () => (await tableRows(panel, `Histogram of ${NUMERIC_PATH}`)).map(([, count]) => count))
+      .poll(async () => (await tableRows(panel, `Histogram of ${NUMERIC_PATH}`)).map(([, count]) => count), POLL)
       .toEqual(histogram.counts);
 
     // The tables can be shown instead of being only for screen readers.
-    await panel.getByText('Show as tables').click();
+    // From the keyboard: the switch sits under the sticky header once scrolled to, where a click would land on the header.
+    const tables = panel.getByRole('switch', { name: 'Show as tables' });
+    await tables.focus();
+    await page.keyboard.press('Space');
     await panel.getByRole('table', { name: `Classes of ${CLASS_PATH}` }).waitFor();
     expect(await panel.getByRole('table', { name: `Classes of ${CLASS_PATH}` }).isVisible()).toBe(true);
-    await panel.getByText('Show as tables').click();
+    await page.keyboard.press('Space');
+    expect(await tables.isChecked()).toBe(false);
     await screenshot(page, 'charts');
   }, 60_000);
 
@@ -95,7 +101,7 @@ describe.skipIf(skipBrowserSuite())('the charts panel in Chromium against teamse
     const { page } = admin;
     const panel = page.getByRole('region', { name: 'Charts' });
     await choose(page, 'Classes of', 'tags');
-    await expect.poll(() => tableRows(panel, 'Classes of tags')).toEqual(await sdkCounts(data.dataset, 'tags'));
+    await expect.poll(() => tableRows(panel, 'Classes of tags'), POLL).toEqual(await sdkCounts(data.dataset, 'tags'));
 
     await page.getByRole('button', { name: /^Open frame-0002\.jpg/ }).click();
     const dialog = page.getByRole('dialog', { name: frameName(2) });
@@ -107,7 +113,7 @@ describe.skipIf(skipBrowserSuite())('the charts panel in Chromium against teamse
     await dialog.waitFor({ state: 'hidden' });
     const expected = await sdkCounts(data.dataset, 'tags');
     expect(expected).toContainEqual(['blurry', 1]);
-    await expect.poll(() => tableRows(panel, 'Classes of tags')).toEqual(expected);
+    await expect.poll(() => tableRows(panel, 'Classes of tags'), POLL).toEqual(expected);
   }, 45_000);
 
   it('the histogram follows the view: a saved view in the URL narrows it to that view’s samples', async (context) => {
@@ -127,9 +133,11 @@ describe.skipIf(skipBrowserSuite())('the charts panel in Chromium against teamse
     await choose(page, 'Histogram of', 'uniqueness');
     const histogram = await night.histogramValues('uniqueness', { bins: 10 });
     await expect
-      .poll(async () => (await tableRows(panel, 'Histogram of uniqueness')).map(([, count]) => count))
+      .poll(async () => (await tableRows(panel, 'Histogram of uniqueness')).map(([, count]) => count), POLL)
       .toEqual(histogram.counts);
-    await expect.poll(() => tableRows(panel, `Classes of ${CLASS_PATH}`)).toEqual(await sdkCounts(night, CLASS_PATH));
+    await expect
+      .poll(() => tableRows(panel, `Classes of ${CLASS_PATH}`), POLL)
+      .toEqual(await sdkCounts(night, CLASS_PATH));
   }, 45_000);
 
   it('no page error or console error along the way', () => {

@@ -16,6 +16,8 @@ import { frameName, makeExploreData, type ExploreData } from './support/explore-
 import { acceptInvitation, callFromPage, inviteFromTeamPage, setUpFirstAdmin } from './support/team-flows.js';
 import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
 
+/** Answers come from a real server on a busy machine: polls wait as long as locators do. */
+const POLL = { timeout: 10_000 };
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'vic-viewer-password' };
 const DATASET = 'walkway';
@@ -92,7 +94,7 @@ describe.skipIf(skipBrowserSuite())('the sample modal in Chromium against teamse
       dialog = await modalFor(page, frameName(i));
     }
     // The 51st came from the page the modal asked the grid for: the grid now holds every frame.
-    await expect.poll(async () => dialog.textContent()).toContain(`51 of ${FRAMES}`);
+    await expect.poll(async () => dialog.textContent(), POLL).toContain(`51 of ${FRAMES}`);
     // Frame 52 has the small dog box too.
     await page.getByRole('button', { name: 'Next sample' }).click();
     dialog = await modalFor(page, frameName(52));
@@ -151,7 +153,7 @@ describe.skipIf(skipBrowserSuite())('the sample modal in Chromium against teamse
     const before = await transformOf(dialog);
     await page.mouse.move(at.x, at.y);
     await page.mouse.wheel(0, -100);
-    await expect.poll(async () => (await transformOf(dialog)).scale).toBeCloseTo(1.5625);
+    await expect.poll(async () => (await transformOf(dialog)).scale, POLL).toBeCloseTo(1.5625);
     const zoomed = await transformOf(dialog);
     const local = (at.x - stage.x - before.x) / before.scale;
     expect(zoomed.x + zoomed.scale * local).toBeCloseTo(at.x - stage.x, 0);
@@ -197,7 +199,7 @@ describe.skipIf(skipBrowserSuite())('the sample modal in Chromium against teamse
 
     await panel.getByRole('button', { name: 'Remove tag reviewed' }).click();
     await toast(page, 'Removed “reviewed” from the sample');
-    await expect.poll(() => data.dataset.matchTags('reviewed').count()).toBe(0);
+    await expect.poll(() => data.dataset.matchTags('reviewed').count(), POLL).toBe(0);
     await page.keyboard.press('Escape');
   }, 30_000);
 

@@ -1,4 +1,4 @@
-// A chart's loading, error and empty states around it; the previous chart stays while a new answer loads (no flicker).
+// A chart's loading, error and empty states around it; the previous view's chart stays while a filter change loads (no flicker).
 import { Center, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { LoadError } from '../../../../components/load-error';
@@ -6,15 +6,18 @@ import type { ApiState } from '../../../../hooks/use-api';
 
 export function ChartState({
   state,
+  ready,
   empty,
   children,
 }: {
   state: ApiState<unknown>;
+  /** There is an answer for what the chart shows now (the previous view's stays up while a filter change loads). */
+  ready: boolean;
   empty: boolean;
   children: ReactNode;
 }) {
   if (state.error) return <LoadError error={state.error} onRetry={state.reload} title="Could not load the chart" />;
-  if (state.data === undefined)
+  if (!ready)
     return (
       <Center h={160}>
         <Loader size="sm" aria-label="Loading the chart" />

@@ -14,28 +14,30 @@ export function ClassChart({ scope, path, showTable }: { scope: ExploreScope; pa
   const name = scope.dataset.name;
   const answer = useApi(async () => {
     const [result] = await viewApi.aggregate(name, scope.stages, [{ type: 'count_values', path, limit: TOP_CLASSES }]);
-    if (result?.type !== 'count_values') return { rows: [] as CountRow[], distinct: 0 };
+    if (result?.type !== 'count_values') return { path, rows: [] as CountRow[], distinct: 0 };
     const rows = result.values
       .filter((entry) => entry.value !== null)
       .map((entry) => ({ name: String(entry.value), count: entry.count }));
-    return { rows, distinct: result.distinct ?? rows.length };
+    return { path, rows, distinct: result.distinct ?? rows.length };
   }, [name, scope.stages, scope.revision, path]);
 
+  // Another path's answer is no picture of this one: wait for ours rather than show it under this title.
+  const data = answer.data?.path === path ? answer.data : undefined;
   return (
-    <ChartState state={answer} empty={answer.data?.rows.length === 0}>
-      {answer.data ? (
+    <ChartState state={answer} ready={data !== undefined} empty={data?.rows.length === 0}>
+      {data ? (
         <>
           <CountChart
             title={`Classes of ${path}`}
             nameHeading="Value"
-            rows={answer.data.rows}
+            rows={data.rows}
             orientation="vertical"
             showTable={showTable}
             color="blue.6"
           />
-          {answer.data.distinct > answer.data.rows.length ? (
+          {data.distinct > data.rows.length ? (
             <Text size="xs" c="dimmed">
-              The top {answer.data.rows.length} of {numbers.format(answer.data.distinct)} values.
+              The top {data.rows.length} of {numbers.format(data.distinct)} values.
             </Text>
           ) : null}
         </>
