@@ -13,6 +13,8 @@ export interface LabelOverlayProps {
   height: number;
   /** Thinner strokes and smaller names, without confidences: for grid thumbnails. */
   compact?: boolean;
+  /** Draw the label names (default); a thumbnail may hide them until hovered. */
+  showNames?: boolean;
   /** The zoom the overlay is shown at: strokes, points and names are divided by it so they keep their size on screen. */
   zoom?: number;
   /** When given, shapes take the pointer and the keyboard: hovering or focusing one reports it, a click picks it. */
@@ -35,6 +37,7 @@ export function LabelOverlay({
   width,
   height,
   compact = false,
+  showNames = true,
   zoom = 1,
   interaction,
   style,
@@ -151,11 +154,22 @@ export function LabelOverlay({
           );
         })}
       </svg>
-      {shapes.map((shape, i) => {
+      {(showNames ? shapes : []).map((shape, i) => {
         const caption = shapeCaption(shape, !compact);
         if (!caption) return null;
         const [x, y] = labelAnchor(shape);
-        return <ShapeCaption key={i} caption={caption} color={shape.color} x={x} y={y} compact={compact} zoom={zoom} />;
+        return (
+          <ShapeCaption
+            key={i}
+            label={shape.label}
+            caption={caption}
+            color={shape.color}
+            x={x}
+            y={y}
+            compact={compact}
+            zoom={zoom}
+          />
+        );
       })}
     </div>
   );

@@ -1,6 +1,7 @@
 // A label's name drawn at its shape's corner: the whole name, even past a small box's edge, at one size on screen whatever the zoom.
 export function ShapeCaption({
   caption,
+  label,
   color,
   x,
   y,
@@ -8,6 +9,8 @@ export function ShapeCaption({
   zoom,
 }: {
   caption: string;
+  /** The label's name alone (the caption may add the confidence). */
+  label: string;
   color: string;
   /** The corner, relative to the picture. */
   x: number;
@@ -18,6 +21,7 @@ export function ShapeCaption({
   return (
     <span
       data-shape-caption
+      data-label-name={label}
       style={{
         position: 'absolute',
         left: `${x * 100}%`,

@@ -1,18 +1,14 @@
-// An image fitted into a frame with the sample's label shapes and names drawn over the picture; a placeholder when it cannot load.
+// An image fitted into a frame with the sample's boxes and label names drawn over the picture; a placeholder when it cannot load.
 import { Center, Stack, Text } from '@mantine/core';
 import { IconPhotoOff } from '@tabler/icons-react';
 import { useRef, useState, type CSSProperties } from 'react';
 import { useElementSize } from '../../hooks/use-element-size';
-import { LabelOverlay } from '../../components/label-overlay/label-overlay';
 import { containedRect, type LabelBox } from '../../lib/label-boxes';
-import { boxShape, type LabelShape } from '../../lib/label-shapes';
 
 export interface AnnotatedImageProps {
   src: string;
   alt: string;
   boxes: readonly LabelBox[];
-  /** Boxes, keypoints and polylines to draw (label-shapes.ts); when given, drawn instead of `boxes`. */
-  shapes?: readonly LabelShape[] | undefined;
   /** The image's pixel size when known beforehand (sample metadata): the boxes can then be drawn before the image arrives. */
   knownSize?: { width: number; height: number } | undefined;
   /** Size of the frame (e.g. an aspect ratio for grid cells, a height for the viewer). */
@@ -26,7 +22,6 @@ export function AnnotatedImage({
   src,
   alt,
   boxes,
-  shapes,
   knownSize,
   frameStyle,
   lazy = false,
@@ -78,6 +73,7 @@ export function AnnotatedImage({
       )}
       {rect && !current.failed ? (
         <div
+          aria-hidden
           style={{
             position: 'absolute',
             left: `${rect.left * 100}%`,
@@ -87,12 +83,42 @@ export function AnnotatedImage({
             pointerEvents: 'none',
           }}
         >
-          <LabelOverlay
-            shapes={shapes ?? boxes.map(boxShape)}
-            width={rect.width * width}
-            height={rect.height * height}
-            compact={compact}
-          />
+          {boxes.map((box, i) => (
+            <div
+              key={i}
+              data-box-label={box.label}
+              style={{
+                position: 'absolute',
+                left: `${box.x * 100}%`,
+                top: `${box.y * 100}%`,
+                width: `${box.w * 100}%`,
+                height: `${box.h * 100}%`,
+                border: `${compact ? 1.5 : 2}px solid ${box.color}`,
+                boxSizing: 'border-box',
+              }}
+            >
+              {box.label ? (
+                <span
+                  style={{
+                    position: 'absolute',
+                    left: -1,
+                    top: -1,
+                    // The whole name, even on a box narrower than it: the label is the point of the box.
+                    whiteSpace: 'nowrap',
+                    background: box.color,
+                    color: '#fff',
+                    fontSize: compact ? 10 : 12,
+                    lineHeight: compact ? '13px' : '16px',
+                    padding: '0 3px',
+                    fontWeight: 600,
+                  }}
+                >
+                  {box.label}
+                  {!compact && box.confidence !== undefined ? ` ${box.confidence.toFixed(2)}` : ''}
+                </span>
+              ) : null}
+            </div>
+          ))}
         </div>
       ) : null}
     </div>
