@@ -1,21 +1,9 @@
 // The charts panel in Chromium against a real `teamset serve`: the class bars and the histogram equal the SDK's countValues and
 // histogramValues for the view, follow a write made in the App and the view in the URL, and carry their numbers as tables.
-import { rmSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  field,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  toast,
-  type TrackedContext,
-} from './support/browser.js';
-import { frameName, makeExploreData, type ExploreData } from './support/explore-data.js';
-import { setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { choose, field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { frameName, startExploreSuite, type ExploreData, type ExploreSuite } from './support/explore-data.js';
 
 /** Answers come from a real server on a busy machine: polls wait as long as locators do. */
 const POLL = { timeout: 10_000 };
@@ -51,23 +39,17 @@ async function openCharts(page: Page, url: string): Promise<Locator> {
 }
 
 describe.skipIf(skipBrowserSuite())('the charts panel in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: ExploreSuite | undefined;
   let admin: TrackedContext;
   let data: ExploreData;
 
   beforeAll(async () => {
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
-    data = await makeExploreData(admin.page, server.url, DATASET, FRAMES);
+    suite = await startExploreSuite(ADMIN, DATASET, FRAMES);
+    ({ admin, data } = suite);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (data) rmSync(data.media, { recursive: true, force: true });
+    await suite?.stop();
   });
 
   it('the class bars and the histogram equal the SDK’s countValues and histogramValues for the view', async () => {

@@ -1,20 +1,17 @@
 // The sample modal in Chromium against a real `teamset serve`, on SDK-made data with boxes, keypoints and polylines: stepping
 // across the grid's page boundary, hover attributes, zoom and pan, tagging a sample and a label, and a VIEW user who cannot tag.
-import { rmSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   field,
-  launchBrowser,
   newTrackedContext,
   screenshot,
   skipBrowserSuite,
   toast,
   type TrackedContext,
 } from './support/browser.js';
-import { frameName, makeExploreData, type ExploreData } from './support/explore-data.js';
-import { acceptInvitation, callFromPage, inviteFromTeamPage, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { frameName, startExploreSuite, type ExploreData, type ExploreSuite } from './support/explore-data.js';
+import { acceptInvitation, callFromPage, inviteFromTeamPage } from './support/team-flows.js';
 
 /** Answers come from a real server on a busy machine: polls wait as long as locators do. */
 const POLL = { timeout: 10_000 };
@@ -46,25 +43,19 @@ async function openFirstFrame(page: Page): Promise<Locator> {
 }
 
 describe.skipIf(skipBrowserSuite())('the sample modal in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: ExploreSuite | undefined;
   let admin: TrackedContext;
   let viewer: TrackedContext;
   let data: ExploreData;
 
   beforeAll(async () => {
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
-    viewer = await newTrackedContext(browser, server.url);
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
-    data = await makeExploreData(admin.page, server.url, DATASET, FRAMES);
+    suite = await startExploreSuite(ADMIN, DATASET, FRAMES);
+    ({ admin, data } = suite);
+    viewer = await newTrackedContext(suite.browser, suite.server.url);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (data) rmSync(data.media, { recursive: true, force: true });
+    await suite?.stop();
   });
 
   it('opens large with every shape field drawn; ←/→ step through the view and past the grid’s first page', async () => {

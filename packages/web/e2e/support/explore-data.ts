@@ -1,12 +1,14 @@
-// A dataset for the explore suites, made with the SDK over the API: frames with boxes, keypoints and polylines, tags and a score.
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+// The explore suites' start: a server, a browser, the first admin, and a dataset made with the SDK over the API (frames with boxes, keypoints, polylines, tags, a score).
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreatedApiKey, SampleInput } from '@teamset/contract';
 import { ApiConnection, createDataset, type Dataset } from '@teamset/sdk';
 import jpeg from 'jpeg-js';
-import type { Page } from 'playwright-core';
-import { callFromPage } from './team-flows.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newTrackedContext, type TrackedContext } from './browser.js';
+import { callFromPage, setUpFirstAdmin, type Person } from './team-flows.js';
+import { startTeamset, type TeamsetProcess } from './teamset-process.js';
 
 export const FRAME_WIDTH = 320;
 export const FRAME_HEIGHT = 240;
@@ -110,4 +112,32 @@ export async function makeExploreData(
   const dataset = await createDataset(name, {}, connection);
   await dataset.addSamples(Array.from({ length: count }, (_, i) => frameSample(media, i + 1)));
   return { media, dataset };
+}
+
+/** A running server, a browser, the first admin signed in and the dataset made: what each explore suite starts from. */
+export interface ExploreSuite {
+  server: TeamsetProcess;
+  browser: Browser;
+  admin: TrackedContext;
+  data: ExploreData;
+  stop(): Promise<void>;
+}
+
+export async function startExploreSuite(admin: Person, name: string, count: number): Promise<ExploreSuite> {
+  const server = await startTeamset();
+  const browser = await launchBrowser();
+  const context = await newTrackedContext(browser, server.url);
+  await setUpFirstAdmin(context.page, server.setupToken, admin);
+  const data = await makeExploreData(context.page, server.url, name, count);
+  return {
+    server,
+    browser,
+    admin: context,
+    data,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+      rmSync(data.media, { recursive: true, force: true });
+    },
+  };
 }

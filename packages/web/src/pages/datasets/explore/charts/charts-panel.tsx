@@ -1,6 +1,6 @@
 // The charts of the current view: a label field's classes (top N) and a numeric field's histogram, reloaded with every filter and write.
 import { Group, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { samplesApi } from '../../../../api/samples-api';
 import { useApi } from '../../../../hooks/use-api';
 import type { ExploreScope } from '../explore-types';
@@ -35,40 +35,44 @@ export function ChartsPanel({ scope }: { scope: ExploreScope }) {
           />
         </Group>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Stack gap="xs">
-            <Select
-              size="xs"
-              label="Classes of"
-              data={classes}
-              value={chosenClass}
-              onChange={setClassPath}
-              allowDeselect={false}
-              searchable
-            />
-            {chosenClass ? <ClassChart scope={scope} path={chosenClass} showTable={showTables} /> : <NoField />}
-          </Stack>
-          <Stack gap="xs">
-            <Select
-              size="xs"
-              label="Histogram of"
-              data={numeric}
-              value={chosenNumber}
-              onChange={setNumericPath}
-              allowDeselect={false}
-              searchable
-            />
-            {chosenNumber ? <HistogramChart scope={scope} path={chosenNumber} showTable={showTables} /> : <NoField />}
-          </Stack>
+          <ChartColumn label="Classes of" paths={classes} value={chosenClass} onChange={setClassPath}>
+            {(path) => <ClassChart scope={scope} path={path} showTable={showTables} />}
+          </ChartColumn>
+          <ChartColumn label="Histogram of" paths={numeric} value={chosenNumber} onChange={setNumericPath}>
+            {(path) => <HistogramChart scope={scope} path={path} showTable={showTables} />}
+          </ChartColumn>
         </SimpleGrid>
       </Stack>
     </Paper>
   );
 }
 
-function NoField() {
+/** A path picker over its chart; a note instead when the schema has no such path. */
+function ChartColumn(props: {
+  label: string;
+  paths: string[];
+  value: string | null;
+  onChange(path: string | null): void;
+  children(path: string): ReactNode;
+}) {
   return (
-    <Text size="sm" c="dimmed">
-      No field of this kind in the dataset.
-    </Text>
+    <Stack gap="xs">
+      <Select
+        size="xs"
+        label={props.label}
+        data={props.paths}
+        value={props.value}
+        onChange={props.onChange}
+        allowDeselect={false}
+        searchable
+      />
+      {props.value ? (
+        props.children(props.value)
+      ) : (
+        <Text size="sm" c="dimmed">
+          No field of this kind in the dataset.
+        </Text>
+      )}
+    </Stack>
   );
 }
