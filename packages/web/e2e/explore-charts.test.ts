@@ -3,6 +3,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { axeViolations } from './support/accessibility.js';
 import { frameName, startExploreSuite, type ExploreData, type ExploreSuite } from './support/explore-data.js';
 
 /** Answers come from a real server on a busy machine: polls wait as long as locators do. */
@@ -77,6 +78,7 @@ describe.skipIf(skipBrowserSuite())('the charts panel in Chromium against teamse
     await page.keyboard.press('Space');
     expect(await tables.isChecked()).toBe(false);
     await screenshot(page, 'charts');
+    expect(await axeViolations(page, '[role="region"][aria-label="Charts"]')).toEqual([]);
   }, 60_000);
 
   it('another path is one pick away, and a tag added in the modal shows in the tags chart at once', async () => {

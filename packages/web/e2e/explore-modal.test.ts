@@ -10,6 +10,7 @@ import {
   toast,
   type TrackedContext,
 } from './support/browser.js';
+import { axeViolations } from './support/accessibility.js';
 import { frameName, startExploreSuite, type ExploreData, type ExploreSuite } from './support/explore-data.js';
 import { acceptInvitation, callFromPage, inviteFromTeamPage } from './support/team-flows.js';
 
@@ -79,6 +80,7 @@ describe.skipIf(skipBrowserSuite())('the sample modal in Chromium against teamse
     await panel.getByText('Polylines: 1 lane').waitFor();
     expect(await dialog.textContent()).toContain('1 of 50+');
     await screenshot(page, 'sample-modal');
+    expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
 
     for (let i = 2; i <= 51; i++) {
       await page.keyboard.press('ArrowRight');

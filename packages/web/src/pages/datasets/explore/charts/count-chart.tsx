@@ -58,6 +58,8 @@ export function CountChart({ title, nameHeading, rows, orientation, showTable, c
           yAxisProps={orientation === 'vertical' ? { width: 110 } : {}}
           gridAxis={orientation === 'vertical' ? 'x' : 'y'}
           tickLine="none"
+          // Not focusable: the chart is hidden from assistive technology, the table carries its numbers.
+          barChartProps={{ accessibilityLayer: false }}
         />
       </div>
       {showTable ? table : <VisuallyHidden>{table}</VisuallyHidden>}
