@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { labelColor } from './label-boxes';
 import {
   boxShape,
+  captionTextColor,
   describeShapes,
   fieldShapes,
   labelAnchor,
@@ -222,5 +223,15 @@ describe('geometry', () => {
       x: 0.1,
       w: 0.3,
     });
+  });
+});
+
+describe('captionTextColor', () => {
+  it('picks the text colour with the better contrast, at least 4.5:1 on any colour', () => {
+    expect(captionTextColor('#000000')).toBe('#fff');
+    expect(captionTextColor('#ffffff')).toBe('#000');
+    expect(captionTextColor('#862e9c')).toBe('#fff');
+    expect(captionTextColor('#f08c00')).toBe('#000');
+    expect(captionTextColor('not a colour')).toBe('#fff');
   });
 });

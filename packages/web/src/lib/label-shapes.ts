@@ -186,6 +186,22 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** White or black, whichever reads better on a label's colour (WCAG contrast): names stay legible on every class colour. */
+export function captionTextColor(background: string): '#fff' | '#000' {
+  if (!/^#[0-9a-f]{6}$/i.test(background)) return '#fff';
+  const l = luminance(background);
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#fff' : '#000';
+}
+
 /** "cat 0.92" — the short text drawn next to a shape. */
 export function shapeCaption(shape: LabelShape, withConfidence: boolean): string {
   return withConfidence && shape.confidence !== undefined

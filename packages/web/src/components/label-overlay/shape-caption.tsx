@@ -1,4 +1,5 @@
 // A label's name drawn at its shape's corner: the whole name, even past a small box's edge, at one size on screen whatever the zoom.
+import { captionTextColor } from '../../lib/label-shapes';
 export function ShapeCaption({
   caption,
   label,
@@ -31,7 +32,7 @@ export function ShapeCaption({
         // The whole name, even on a box narrower than it: the label is the point of the box.
         whiteSpace: 'nowrap',
         background: color,
-        color: '#fff',
+        color: captionTextColor(color),
         fontSize: compact ? 10 : 12,
         lineHeight: compact ? '13px' : '16px',
         padding: '0 3px',

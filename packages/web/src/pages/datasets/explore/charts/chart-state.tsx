@@ -25,7 +25,7 @@ export function ChartState({
     );
   if (empty)
     return (
-      <Text size="sm" c="dimmed" py="md">
+      <Text size="sm" c="gray.7" py="md">
         No values in this view.
       </Text>
     );

@@ -69,7 +69,7 @@ function ChartColumn(props: {
       {props.value ? (
         props.children(props.value)
       ) : (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           No field of this kind in the dataset.
         </Text>
       )}

@@ -36,7 +36,7 @@ export function ClassChart({ scope, path, showTable }: { scope: ExploreScope; pa
             color="blue.6"
           />
           {data.distinct > data.rows.length ? (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               The top {data.rows.length} of {numbers.format(data.distinct)} values.
             </Text>
           ) : null}

@@ -15,7 +15,7 @@ export function LabelCard({ shape, children }: { shape: LabelShape | undefined; 
             <Text fw={600} style={{ color: shape.color }}>
               {shape.label || 'unlabelled'}
             </Text>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {KIND_NAMES[shape.kind]} in {shape.field}
             </Text>
           </Group>
@@ -38,7 +38,7 @@ export function LabelCard({ shape, children }: { shape: LabelShape | undefined; 
           {children}
         </Stack>
       ) : (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           Point at a label to see its attributes; click it to pick it.
         </Text>
       )}
@@ -52,7 +52,7 @@ export function Attributes({ rows }: { rows: ReadonlyArray<readonly [string, str
     <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12, rowGap: 2 }}>
       {rows.map(([name, value]) => (
         <div key={name} style={{ display: 'contents' }}>
-          <Text component="dt" size="xs" c="dimmed">
+          <Text component="dt" size="xs" c="gray.7">
             {name}
           </Text>
           <Text component="dd" size="xs" ff="monospace" m={0} style={{ wordBreak: 'break-all' }}>

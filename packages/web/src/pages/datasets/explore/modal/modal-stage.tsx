@@ -95,7 +95,7 @@ export function ModalStage({ src, alt, shapes, knownSize, picked, onHover, onPic
           <Center h="100%" data-media-unavailable>
             <Stack gap={4} align="center">
               <IconPhotoOff size={36} color="var(--mantine-color-gray-5)" aria-hidden />
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 Image unavailable
               </Text>
             </Stack>
@@ -145,7 +145,7 @@ export function ModalStage({ src, alt, shapes, knownSize, picked, onHover, onPic
         )}
       </div>
       <Group gap={4} justify="flex-end">
-        <Text size="xs" c="dimmed" aria-live="polite" data-zoom-level>
+        <Text size="xs" c="gray.7" aria-live="polite" data-zoom-level>
           {zoomLabel}
         </Text>
         <Tooltip label="Zoom out">

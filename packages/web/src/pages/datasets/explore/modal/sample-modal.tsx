@@ -88,7 +88,14 @@ export function SampleModal({ scope, sampleId, loaded, onOpen, onClose, onChange
   const title = sample ? fileName(sample.filepath) : 'Sample';
   const total = `${loaded.samples.length}${loaded.hasMore ? '+' : ''}`;
   return (
-    <Modal opened onClose={onClose} title={title} size="min(1400px, 96vw)" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      size="min(1400px, 96vw)"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close the sample' }}
+    >
       {sample ? (
         <Stack gap="sm">
           <Group align="flex-start" gap="md" wrap="nowrap">
@@ -120,7 +127,7 @@ export function SampleModal({ scope, sampleId, loaded, onOpen, onClose, onChange
             </Stack>
           </Group>
           <Group justify="flex-end" gap="xs" wrap="nowrap">
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {step.index >= 0 ? `${step.index + 1} of ${total}` : ''}
             </Text>
             <Button
@@ -145,7 +152,7 @@ export function SampleModal({ scope, sampleId, loaded, onOpen, onClose, onChange
           </Group>
         </Stack>
       ) : (
-        <Text c="dimmed">{fetched.loading ? 'Loading the sample…' : 'This sample is not in the current view.'}</Text>
+        <Text c="gray.7">{fetched.loading ? 'Loading the sample…' : 'This sample is not in the current view.'}</Text>
       )}
     </Modal>
   );

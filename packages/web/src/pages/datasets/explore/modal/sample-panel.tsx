@@ -24,14 +24,14 @@ export function SamplePanel({ sample, onUntag, children }: SamplePanelProps) {
             <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} data-sample-filepath>
               {sample.filepath}
             </Text>
-            <Text size="xs" c="dimmed" ff="monospace">
+            <Text size="xs" c="gray.7" ff="monospace">
               {sample.id}
             </Text>
           </Section>
           <Section title="Tags">
             <Group gap={4} role="group" aria-label="Sample tags">
               {sample.tags.length === 0 ? (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   No tags
                 </Text>
               ) : (
@@ -74,7 +74,7 @@ export function SamplePanel({ sample, onUntag, children }: SamplePanelProps) {
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Stack gap={4}>
-      <Title order={4} size="xs" c="dimmed" tt="uppercase">
+      <Title order={4} size="xs" c="gray.7" tt="uppercase">
         {title}
       </Title>
       {children}
