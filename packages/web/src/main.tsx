@@ -1,6 +1,7 @@
 // Entry point: Mantine theme, toasts, the session and the router around the app's routes.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import './focus.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';

@@ -1,5 +1,5 @@
 // The Samples tab: the dataset through the current view — sidebar filters, the view bar and the grid (or table); a sample opens in a modal. The URL holds the view and the open sample.
-import { Alert, Group, Paper, SegmentedControl, Stack } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Stack } from '@mantine/core';
 import type { Dataset, SavedView, Stage } from '@teamset/contract';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { samplesApi } from '../../../api/samples-api';
 import { savedViewsApi } from '../../../api/saved-views-api';
 import { useApi } from '../../../hooks/use-api';
 import { SamplesTable } from '../samples-table';
+import { ChartsPanel } from './charts/charts-panel';
 import type { ExploreScope, LoadedSamples } from './explore-types';
 import { ExploreGrid } from './grid/explore-grid';
 import { SampleModal } from './modal/sample-modal';
@@ -57,6 +58,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [loaded, setLoaded] = useState<LoadedSamples>(NOTHING_LOADED);
   const [layout, setLayout] = useState<Layout>(storedLayout);
+  const [chartsOpen, setChartsOpen] = useState(false);
 
   const baseStages = savedView?.view.stages ?? NO_STAGES;
   const compiled = useMemo(() => compileFilters(filters, schema ?? EMPTY_SCHEMA), [filters, schema]);
@@ -157,12 +159,16 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
               { label: 'Table', value: 'table' },
             ]}
           />
+          <Button variant="default" size="xs" aria-pressed={chartsOpen} onClick={() => setChartsOpen((open) => !open)}>
+            {chartsOpen ? 'Hide charts' : 'Charts'}
+          </Button>
         </ViewBar>
         {savedViewMissing ? (
           <Alert color="gray" title="Saved view not found">
             This link names a saved view that does not exist (any more); showing the dataset without it.
           </Alert>
         ) : null}
+        {chartsOpen && !waiting ? <ChartsPanel scope={scope} /> : null}
         {waiting ? null : (
           <Paper withBorder p="lg">
             {layout === 'table' ? (

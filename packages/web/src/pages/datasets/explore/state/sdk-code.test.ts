@@ -131,6 +131,7 @@ describe('sdkCode', () => {
       { stage: 'exclude', sample_ids: ['0123456789abcdef01234568'] },
       { stage: 'select_fields', fields: ['ground_truth'] },
       { stage: 'exclude_fields', fields: ['weather'] },
+      { stage: 'to_patches', field: 'ground_truth' },
     ];
     expect(await run(sdkCode('birds', stages))).toEqual(stages);
   });

@@ -107,6 +107,8 @@ function stageCode(stage: Stage): string {
       return `.selectFields(${json(stage.fields)})`;
     case 'exclude_fields':
       return `.excludeFields(${json(stage.fields)})`;
+    case 'to_patches':
+      return `.toPatches(${json(stage.field)})`;
   }
 }
 
