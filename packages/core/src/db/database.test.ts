@@ -20,6 +20,7 @@ import {
 import { migrateToLatest } from './migrator.js';
 
 const TABLES = [
+  'api_key_datasets',
   'api_key_previous_secrets',
   'api_keys',
   'audit_events',
