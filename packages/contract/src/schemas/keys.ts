@@ -8,6 +8,7 @@ import {
   MAX_LEAKED_KEYS_PER_REPORT,
 } from '../constants/limits.js';
 import { Id, NullableString, NullableTimestamp, Timestamp, UserRef } from './common.js';
+import { ApiKeyUsage } from './key-usage.js';
 
 export const PreviousApiKeySecret = Type.Object(
   {
@@ -34,6 +35,8 @@ export const ApiKey = Type.Object(
     previousSecrets: Type.Array(PreviousApiKeySecret, {
       description: 'Secrets replaced by a rotation that still work until their grace ends',
     }),
+    usage: ApiKeyUsage,
+    expiringSoon: Type.Boolean({ description: 'Unrevoked and expiring within 7 days' }),
   },
   { title: 'ApiKey', additionalProperties: false },
 );

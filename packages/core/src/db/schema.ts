@@ -9,6 +9,10 @@ export interface UsersTable {
   email: string;
   name: string;
   role: string;
+  /** 'person' or 'service' (migration 0010). */
+  kind: Generated<string>;
+  /** Set while a service account is disabled: its keys are refused. */
+  disabled_at: DbTime | null;
   created_at: DbTime;
   updated_at: DbTime;
 }
@@ -54,6 +58,15 @@ export interface ApiKeysTable {
   expires_at: DbTime | null;
   revoked_at: DbTime | null;
   revoked_reason: string | null;
+  last_used_ip: string | null;
+  last_used_user_agent: string | null;
+}
+
+/** Requests made with a key on one UTC day (`YYYY-MM-DD`), kept for 30 days. */
+export interface ApiKeyUsageDaysTable {
+  key_id: string;
+  day: string;
+  requests: number;
 }
 
 /** A rotated-out secret of a key: it keeps working until `grace_ends_at`. */
@@ -218,6 +231,7 @@ export interface DatabaseSchema {
   invitations: InvitationsTable;
   api_keys: ApiKeysTable;
   api_key_previous_secrets: ApiKeyPreviousSecretsTable;
+  api_key_usage_days: ApiKeyUsageDaysTable;
   organization_settings: OrganizationSettingsTable;
   audit_events: AuditEventsTable;
   auth_events: AuthEventsTable;

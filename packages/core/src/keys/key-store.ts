@@ -1,8 +1,18 @@
-// API key rows: insert, list per user, delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role.
-import type { ApiKey, PreviousApiKeySecret, Role, User } from '@teamset/contract';
+// API key rows: insert, list per user (with usage), delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role and state.
+import {
+  KEY_EXPIRING_SOON_DAYS,
+  type ApiKey,
+  type ApiKeyUsageDay,
+  type PreviousApiKeySecret,
+  type Role,
+  type User,
+  type UserKind,
+} from '@teamset/contract';
 import type { Database } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../db/database.js';
 import type { ApiKeysTable, Db } from '../db/schema.js';
+import { firstUsageDay } from './key-usage-recorder.js';
+import { KeyUsageStore } from './key-usage-store.js';
 
 export interface KeyWithOwner {
   keyId: string;
@@ -11,6 +21,24 @@ export interface KeyWithOwner {
   expiresAt: string | null;
   lastUsedAt: string | null;
   user: User;
+  /** The owner is a disabled service account: its keys are refused. */
+  ownerDisabled: boolean;
+}
+
+/** What a key's list entry shows besides its row: rotated-out secrets still in grace, and per-day request counts. */
+export interface KeyExtras {
+  previousSecrets: PreviousApiKeySecret[];
+  usageDays: ApiKeyUsageDay[];
+}
+
+const NO_EXTRAS: KeyExtras = { previousSecrets: [], usageDays: [] };
+const EXPIRING_SOON_MS = KEY_EXPIRING_SOON_DAYS * 24 * 3600 * 1000;
+
+/** Unrevoked, not yet expired, and expiring within 7 days: flagged in lists. */
+export function isExpiringSoon(expiresAt: string | null, revokedAt: string | null, nowMs = Date.now()): boolean {
+  if (expiresAt === null || revokedAt !== null) return false;
+  const at = Date.parse(expiresAt);
+  return at > nowMs && at - nowMs <= EXPIRING_SOON_MS;
 }
 
 /** A key a leak report named, as the audit log records it. */
@@ -23,9 +51,11 @@ export interface RevokedKey {
   secret: 'current' | 'previous';
 }
 
-type PublicRow = Omit<ApiKeysTable, 'key_hash'>;
+export type PublicRow = Omit<ApiKeysTable, 'key_hash'>;
 
-function toApiKey(row: PublicRow, previousSecrets: PreviousApiKeySecret[]): ApiKey {
+export function toApiKey(row: PublicRow, extras: KeyExtras = NO_EXTRAS): ApiKey {
+  const expiresAt = toIsoOrNull(row.expires_at);
+  const revokedAt = toIsoOrNull(row.revoked_at);
   return {
     id: row.id,
     name: row.name,
@@ -34,10 +64,17 @@ function toApiKey(row: PublicRow, previousSecrets: PreviousApiKeySecret[]): ApiK
     createdAt: toIso(row.created_at),
     createdBy: row.created_by,
     lastUsedAt: toIsoOrNull(row.last_used_at),
-    expiresAt: toIsoOrNull(row.expires_at),
-    revokedAt: toIsoOrNull(row.revoked_at),
+    expiresAt,
+    revokedAt,
     revokedReason: row.revoked_reason,
-    previousSecrets,
+    previousSecrets: extras.previousSecrets,
+    usage: {
+      lastUsedIp: row.last_used_ip,
+      lastUsedUserAgent: row.last_used_user_agent,
+      requestsLast30Days: extras.usageDays.reduce((sum, d) => sum + d.requests, 0),
+      daily: extras.usageDays,
+    },
+    expiringSoon: isExpiringSoon(expiresAt, revokedAt),
   };
 }
 
@@ -53,15 +90,27 @@ const PUBLIC_COLUMNS = [
   'expires_at',
   'revoked_at',
   'revoked_reason',
+  'last_used_ip',
+  'last_used_user_agent',
 ] as const;
 
-const OWNER_COLUMNS = ['u.id as user_id', 'u.email', 'u.name', 'u.role', 'u.created_at'] as const;
+const OWNER_COLUMNS = [
+  'u.id as user_id',
+  'u.email',
+  'u.name',
+  'u.role',
+  'u.kind',
+  'u.disabled_at',
+  'u.created_at',
+] as const;
 
 interface OwnerRow {
   user_id: string;
   email: string;
   name: string;
   role: string;
+  kind: string;
+  disabled_at: ApiKeysTable['created_at'] | null;
   created_at: ApiKeysTable['created_at'];
 }
 
@@ -71,34 +120,53 @@ function ownerOf(row: OwnerRow): User {
     email: row.email,
     name: row.name,
     role: row.role as Role,
+    kind: row.kind as UserKind,
     createdAt: toIso(row.created_at),
   };
 }
 
 export class KeyStore {
-  constructor(private readonly database: Database) {}
+  private readonly usage: KeyUsageStore;
 
-  async insert(trx: Db, row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason'>): Promise<ApiKey> {
-    const full: ApiKeysTable = { ...row, revoked_at: null, revoked_reason: null };
+  constructor(private readonly database: Database) {
+    this.usage = new KeyUsageStore(database);
+  }
+
+  async insert(
+    trx: Db,
+    row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason' | 'last_used_ip' | 'last_used_user_agent'>,
+  ): Promise<ApiKey> {
+    const full: ApiKeysTable = {
+      ...row,
+      revoked_at: null,
+      revoked_reason: null,
+      last_used_ip: null,
+      last_used_user_agent: null,
+    };
     await trx.insertInto('api_keys').values(full).execute();
-    return toApiKey(full, []);
+    return toApiKey(full);
   }
 
   async findById(id: string, trx: Db = this.database.db): Promise<ApiKey | undefined> {
     const row = await trx.selectFrom('api_keys').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
-    return row && toApiKey(row, (await this.previousSecretsOf(trx, [id])).get(id) ?? []);
+    return row && (await this.withExtras(trx, [row]))[0];
   }
 
   async listByUser(userId: string | undefined): Promise<ApiKey[]> {
     const db = this.database.db;
     let q = db.selectFrom('api_keys').select(PUBLIC_COLUMNS);
     if (userId !== undefined) q = q.where('user_id', '=', userId);
-    const rows = await q.orderBy('created_at').orderBy('id').execute();
-    const previous = await this.previousSecretsOf(
-      db,
-      rows.map((r) => r.id),
+    return this.withExtras(db, await q.orderBy('created_at').orderBy('id').execute());
+  }
+
+  /** The rows as listed: each with its secrets still in grace and its request counts of the last 30 days. */
+  async withExtras(db: Db, rows: readonly PublicRow[]): Promise<ApiKey[]> {
+    const ids = rows.map((r) => r.id);
+    const previous = await this.previousSecretsOf(db, ids);
+    const usage = await this.usage.daysOf(db, ids, firstUsageDay());
+    return rows.map((r) =>
+      toApiKey(r, { previousSecrets: previous.get(r.id) ?? [], usageDays: usage.get(r.id) ?? [] }),
     );
-    return rows.map((r) => toApiKey(r, previous.get(r.id) ?? []));
   }
 
   async delete(trx: Db, id: string): Promise<boolean> {
@@ -202,6 +270,7 @@ export class KeyStore {
       expiresAt: toIsoOrNull(row.expires_at),
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
+      ownerDisabled: row.disabled_at !== null,
     };
   }
 
@@ -225,6 +294,7 @@ export class KeyStore {
       expiresAt: keyExpiresAt !== null && keyExpiresAt < graceEndsAt ? keyExpiresAt : graceEndsAt,
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
+      ownerDisabled: row.disabled_at !== null,
     };
   }
 

@@ -19,12 +19,16 @@ interface CachedKey {
   keyHash: string;
   expiresAtMs: number | null;
   user: User;
+  /** A disabled service account's key: refused like a revoked one until the account is enabled. */
+  ownerDisabled: boolean;
   cachedAtMs: number;
 }
 
 export interface VerifiedKey {
   keyId: string;
   user: User;
+  /** When the secret used stops working; lets the server tell clients of a key about to expire. */
+  expiresAtMs: number | null;
 }
 
 export interface KeyVerifierOptions {
@@ -75,6 +79,7 @@ export class KeyVerifier implements AuthEventListener {
       keyHash: row.keyHash,
       expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt),
       user: row.user,
+      ownerDisabled: row.ownerDisabled,
       cachedAtMs: now,
     };
     this.cache.set(keyHash, entry);
@@ -96,11 +101,12 @@ export class KeyVerifier implements AuthEventListener {
   }
 
   private admit(entry: CachedKey, now: number): VerifiedKey {
-    if (entry.expiresAtMs !== null && now >= entry.expiresAtMs) throw unauthenticated(INVALID_API_KEY_MESSAGE);
+    if (entry.ownerDisabled || (entry.expiresAtMs !== null && now >= entry.expiresAtMs))
+      throw unauthenticated(INVALID_API_KEY_MESSAGE);
     // The role is checked on every call: a user demoted to GUEST keeps their keys but cannot use them.
     if (!canUseApiKeys(entry.user.role)) throw forbidden(GUEST_API_KEY_MESSAGE);
     this.lastUsed.touch(entry.keyId, now);
-    return { keyId: entry.keyId, user: entry.user };
+    return { keyId: entry.keyId, user: entry.user, expiresAtMs: entry.expiresAtMs };
   }
 
   /** `key_revoked` also follows a rotation: the old secret's entry is dropped and re-read with its grace end. */

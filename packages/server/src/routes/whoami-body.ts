@@ -19,9 +19,9 @@ const bodies = new WeakMap<User, CachedBody>();
 export function serializeWhoAmI(data: WhoAmI): string {
   const hit = bodies.get(data.user);
   if (hit && hit.authMethod === data.authMethod && hit.apiKeyId === data.apiKeyId) return hit.body;
-  const { id, email, name, role, createdAt } = data.user;
+  const { id, email, name, role, kind, createdAt } = data.user;
   const body = JSON.stringify({
-    user: { id, email, name, role, createdAt },
+    user: { id, email, name, role, kind, createdAt },
     authMethod: data.authMethod,
     apiKeyId: data.apiKeyId,
   });
