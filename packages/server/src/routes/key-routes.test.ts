@@ -70,6 +70,7 @@ describe('key routes', () => {
             'createdAt',
             'createdBy',
             'expiresAt',
+            'expiringSoon',
             'id',
             'lastUsedAt',
             'name',
@@ -77,6 +78,7 @@ describe('key routes', () => {
             'previousSecrets',
             'revokedAt',
             'revokedReason',
+            'usage',
             'userId',
           ]);
       }
