@@ -1,11 +1,6 @@
 // Service accounts (admins) and the organization's key inventory with bulk revocation (admins).
 import { ErrorBody } from '../errors/error-codes.js';
-import {
-  BulkRevokeKeysBody,
-  BulkRevokeResult,
-  KeyInventoryPage,
-  KeyInventoryQuery,
-} from '../schemas/key-inventory.js';
+import { BulkRevokeKeysBody, BulkRevokeResult, KeyInventoryPage, KeyInventoryQuery } from '../schemas/key-inventory.js';
 import {
   CreateServiceAccountBody,
   ServiceAccount,

@@ -13,7 +13,8 @@ export const KeyInventoryQuery = Type.Object(
     ownerKind: Type.Optional(UserKindSchema),
     state: Type.Optional(
       Type.Enum(KEY_INVENTORY_STATES, {
-        description: 'expired; unused (no use for 90 days, or never and created over 90 days ago); expiring within 7 days',
+        description:
+          'expired; unused (no use for 90 days, or never and created over 90 days ago); expiring within 7 days',
       }),
     ),
   },
@@ -45,7 +46,9 @@ export const BulkRevokeKeysBody = Type.Object(
 export type BulkRevokeKeysBody = Static<typeof BulkRevokeKeysBody>;
 
 export const BulkRevokeResult = Type.Object(
-  { revoked: Type.Array(Id, { description: 'Keys revoked by this call; unknown or already revoked ids are left out' }) },
+  {
+    revoked: Type.Array(Id, { description: 'Keys revoked by this call; unknown or already revoked ids are left out' }),
+  },
   { additionalProperties: false },
 );
 export type BulkRevokeResult = Static<typeof BulkRevokeResult>;

@@ -36,7 +36,10 @@ describe.each(await testDialects())('key inventory on %s', (dialect) => {
       .execute();
     await db
       .updateTable('api_keys')
-      .set({ created_at: new Date(Date.now() - 200 * DAY_MS).toISOString(), last_used_at: new Date(Date.now() - 100 * DAY_MS).toISOString() })
+      .set({
+        created_at: new Date(Date.now() - 200 * DAY_MS).toISOString(),
+        last_used_at: new Date(Date.now() - 100 * DAY_MS).toISOString(),
+      })
       .where('id', '=', old.apiKey.id)
       .execute();
 

@@ -51,7 +51,10 @@ export interface LeakReport {
  */
 function requireNotServiceAccount(actor: Actor): void {
   if (actor.kind === 'user' && actor.user.kind === 'service')
-    throw forbidden('Only admins manage a service account’s API keys', { requiredRole: 'ADMIN', role: actor.user.role });
+    throw forbidden('Only admins manage a service account’s API keys', {
+      requiredRole: 'ADMIN',
+      role: actor.user.role,
+    });
 }
 
 export function generateRawApiKey(): string {

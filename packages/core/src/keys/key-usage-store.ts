@@ -37,7 +37,11 @@ export class KeyUsageStore {
           .expression((eb) =>
             eb
               .selectFrom('api_keys')
-              .select(['id', sql<string>`cast(${c.day} as text)`.as('day'), sql<number>`cast(${c.requests} as integer)`.as('requests')])
+              .select([
+                'id',
+                sql<string>`cast(${c.day} as text)`.as('day'),
+                sql<number>`cast(${c.requests} as integer)`.as('requests'),
+              ])
               .where('id', '=', c.keyId),
           )
           .onConflict((oc) =>
@@ -50,7 +54,10 @@ export class KeyUsageStore {
       for (const [keyId, client] of clients) {
         await trx
           .updateTable('api_keys')
-          .set({ last_used_ip: client.ip, last_used_user_agent: client.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null })
+          .set({
+            last_used_ip: client.ip,
+            last_used_user_agent: client.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
+          })
           .where('id', '=', keyId)
           .execute();
       }

@@ -38,7 +38,10 @@ describe.each(await testDialects())('key usage on %s', (dialect) => {
     const now = Date.now();
     // An old row, as if written 40 days ago: the next flush's prune drops it.
     const old = new Date(now - 40 * DAY_MS).toISOString().slice(0, 10);
-    await servers.a.database.db.insertInto('api_key_usage_days').values({ key_id: apiKey.id, day: old, requests: 9 }).execute();
+    await servers.a.database.db
+      .insertInto('api_key_usage_days')
+      .values({ key_id: apiKey.id, day: old, requests: 9 })
+      .execute();
     servers.a.keyUsage.count(apiKey.id, null, null, now - DAY_MS);
     servers.a.keyUsage.count(apiKey.id, null, null, now);
     servers.a.keyUsage.count(apiKey.id, null, null, now);
@@ -56,7 +59,10 @@ describe.each(await testDialects())('key usage on %s', (dialect) => {
   it('prunes on the first flush of a day', async () => {
     const { apiKey } = await servers.b.keys.generate(servers.team.as.member, { name: 'prune' });
     const old = new Date(Date.now() - 31 * DAY_MS).toISOString().slice(0, 10);
-    await servers.b.database.db.insertInto('api_key_usage_days').values({ key_id: apiKey.id, day: old, requests: 3 }).execute();
+    await servers.b.database.db
+      .insertInto('api_key_usage_days')
+      .values({ key_id: apiKey.id, day: old, requests: 3 })
+      .execute();
     // A later day than any flush so far on this recorder: the prune runs again.
     servers.b.keyUsage.count(apiKey.id, null, null, Date.now() + DAY_MS);
     await servers.b.keyUsage.flush(Date.now() + DAY_MS);

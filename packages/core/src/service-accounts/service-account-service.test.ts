@@ -37,7 +37,10 @@ describe.each(await testDialects())('service accounts on %s', (dialect) => {
 
   it('only admins manage them; a person is no service account', async () => {
     for (const actor of [servers.team.as.member, servers.team.as.collaborator, servers.team.as.guest]) {
-      await expectAppError(servers.a.serviceAccounts.create(actor, { name: uniqueName('x'), role: 'MEMBER' }), 'FORBIDDEN');
+      await expectAppError(
+        servers.a.serviceAccounts.create(actor, { name: uniqueName('x'), role: 'MEMBER' }),
+        'FORBIDDEN',
+      );
       await expectAppError(servers.a.serviceAccounts.list(actor), 'FORBIDDEN');
     }
     await expectAppError(
@@ -104,10 +107,18 @@ describe.each(await testDialects())('service accounts on %s', (dialect) => {
 
   it('join groups and hold dataset grants like any user', async () => {
     const account = await createAccount();
-    const group = await servers.a.groups.create(servers.team.as.admin, { name: uniqueName('bots'), users: [account.id] });
+    const group = await servers.a.groups.create(servers.team.as.admin, {
+      name: uniqueName('bots'),
+      users: [account.id],
+    });
     expect(group.users.map((u) => u.id)).toContain(account.id);
     const dataset = await servers.a.datasets.create(servers.team.as.admin, { name: uniqueName('grants') });
-    const grant = await servers.a.datasetPermissions.setUser(servers.team.as.admin, dataset.name, account.email, 'EDIT');
+    const grant = await servers.a.datasetPermissions.setUser(
+      servers.team.as.admin,
+      dataset.name,
+      account.email,
+      'EDIT',
+    );
     expect(grant.userPermission).toBe('EDIT');
   });
 

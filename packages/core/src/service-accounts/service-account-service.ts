@@ -40,9 +40,12 @@ export class ServiceAccountService {
     requireAdmin(actor, 'create service accounts');
     const name = input.name.trim().toLowerCase();
     if (!NAME_SHAPE.test(name))
-      throw badRequest('name must be 1–64 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit', {
-        field: 'name',
-      });
+      throw badRequest(
+        'name must be 1–64 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+        {
+          field: 'name',
+        },
+      );
     if (!isServiceAccountRole(input.role))
       throw badRequest(`A service account’s role is at most ${SERVICE_ACCOUNT_MAX_ROLE}`, { field: 'role' });
     const email = serviceAccountEmail(name);
@@ -102,13 +105,9 @@ export class ServiceAccountService {
       await this.store.setDisabledAt(trx, account.id, disabled ? at : null, at);
       // The same event a role change sends: every server drops the keys it cached for this user and re-reads them.
       await this.authEvents.record(trx, { kind: 'user_changed', userId: account.id });
-      await this.record(
-        trx,
-        actor,
-        disabled ? 'service_account.disable' : 'service_account.enable',
-        account.id,
-        { name: account.name },
-      );
+      await this.record(trx, actor, disabled ? 'service_account.disable' : 'service_account.enable', account.id, {
+        name: account.name,
+      });
       return { ...account, disabledAt: disabled ? at : null };
     });
     this.authEvents.emitLocal({ kind: 'user_changed', userId: updated.id });

@@ -11,7 +11,12 @@ let asAdmin: ManagementClient;
 let asMember: ManagementClient;
 
 const clientFor = (key: string, onKeyExpiring?: (at: string) => void): ManagementClient =>
-  new ManagementClient({ apiUri: server.url, apiKey: key, maxAttempts: 1, ...(onKeyExpiring ? { onKeyExpiring } : {}) });
+  new ManagementClient({
+    apiUri: server.url,
+    apiKey: key,
+    maxAttempts: 1,
+    ...(onKeyExpiring ? { onKeyExpiring } : {}),
+  });
 
 beforeAll(async () => {
   server = await startTeamsetTestServer();
@@ -53,7 +58,9 @@ describe('service accounts', () => {
     expect(all.items.map((i) => i.key.id)).toEqual(expect.arrayContaining([bot.apiKey.id, mine.apiKey.id]));
     const bots = await asAdmin.listOrganizationKeys({ ownerKind: 'service' });
     expect(bots.items.map((i) => i.owner.name)).toEqual(['inventory-bot']);
-    expect((await asAdmin.listOrganizationKeys({ owner: member.user })).items.every((i) => i.owner.id === member.user.id)).toBe(true);
+    expect(
+      (await asAdmin.listOrganizationKeys({ owner: member.user })).items.every((i) => i.owner.id === member.user.id),
+    ).toBe(true);
     expect((await asAdmin.revokeApiKeys([bot.apiKey.id, mine.apiKey.id])).revoked.sort()).toEqual(
       [bot.apiKey.id, mine.apiKey.id].sort(),
     );

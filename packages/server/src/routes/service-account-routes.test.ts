@@ -69,7 +69,11 @@ describe.each(await testDialects())('service account routes on %s', (dialect) =>
     const account = await createAccount();
     const listed = await fx.inject({ method: 'GET', url: PATHS.serviceAccounts, headers: admin() });
     expect(listed.json<ServiceAccountList>().serviceAccounts.map((a) => a.id)).toContain(account.id);
-    const asMember = await fx.inject({ method: 'GET', url: PATHS.serviceAccounts, headers: keyHeaders(fx.users.MEMBER.key) });
+    const asMember = await fx.inject({
+      method: 'GET',
+      url: PATHS.serviceAccounts,
+      headers: keyHeaders(fx.users.MEMBER.key),
+    });
     expectError(asMember, 403, 'FORBIDDEN');
     const asAdmin = await fx.inject({
       method: 'POST',
@@ -91,7 +95,12 @@ describe.each(await testDialects())('service account routes on %s', (dialect) =>
     const { key } = await keyFor(account);
     const whoami = await fx.inject({ method: 'GET', url: PATHS.whoami, headers: keyHeaders(key) });
     expect(whoami.json()).toMatchObject({ user: { id: account.id, kind: 'service', role: 'MEMBER' } });
-    const selfGenerate = await fx.inject({ method: 'POST', url: PATHS.keys, headers: keyHeaders(key), payload: { name: 'x' } });
+    const selfGenerate = await fx.inject({
+      method: 'POST',
+      url: PATHS.keys,
+      headers: keyHeaders(key),
+      payload: { name: 'x' },
+    });
     expectError(selfGenerate, 403, 'FORBIDDEN');
   });
 
@@ -107,7 +116,11 @@ describe.each(await testDialects())('service account routes on %s', (dialect) =>
     expect(disabled.json<ServiceAccount>().disabledAt).not.toBeNull();
     expect(await whoamiOn(fx.app, key)).toBe(401);
     await pollUntil(async () => (await whoamiOn(other.app, key)) === 401, 5000);
-    await fx.inject({ method: 'POST', url: fillPath(PATHS.serviceAccountEnable, { account: account.name }), headers: admin() });
+    await fx.inject({
+      method: 'POST',
+      url: fillPath(PATHS.serviceAccountEnable, { account: account.name }),
+      headers: admin(),
+    });
     expect(await whoamiOn(fx.app, key)).toBe(200);
     const deleted = await fx.inject({
       method: 'DELETE',
@@ -121,7 +134,11 @@ describe.each(await testDialects())('service account routes on %s', (dialect) =>
   it('counts key requests with the last client, shown in the key list after a flush', async () => {
     const owner = await fx.createUser('MEMBER', 'usage');
     for (let i = 0; i < 3; i++)
-      await fx.inject({ method: 'GET', url: PATHS.whoami, headers: { ...keyHeaders(owner.key), 'user-agent': 'usage-test/1' } });
+      await fx.inject({
+        method: 'GET',
+        url: PATHS.whoami,
+        headers: { ...keyHeaders(owner.key), 'user-agent': 'usage-test/1' },
+      });
     await fx.services.keyUsage.flush();
     const listed = await fx.inject({ method: 'GET', url: PATHS.keys, headers: keyHeaders(owner.key) });
     const key = listed.json<ApiKeyList>().keys.find((k) => k.id === owner.keyId);
@@ -175,7 +192,11 @@ describe.each(await testDialects())('service account routes on %s', (dialect) =>
     expect(revoked.json<BulkRevokeResult>().revoked).toEqual([bot.apiKey.id]);
     expect(await whoamiOn(fx.app, bot.key)).toBe(401);
     await pollUntil(async () => (await whoamiOn(other.app, bot.key)) === 401, 5000);
-    const after = await fx.inject({ method: 'GET', url: `${PATHS.keyInventory}?owner=${account.id}`, headers: admin() });
+    const after = await fx.inject({
+      method: 'GET',
+      url: `${PATHS.keyInventory}?owner=${account.id}`,
+      headers: admin(),
+    });
     expect(after.json<KeyInventoryPage>().items[0]?.key.revokedReason).toBe(ADMIN_REVOKED_KEY_REASON);
   });
 });
