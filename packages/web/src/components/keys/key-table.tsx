@@ -1,4 +1,4 @@
-// The list of API keys: nickname, the key's visible start, created, last used, expires, and a red Delete per row.
+// The list of API keys: nickname, the key's visible start, created, last used, requests, expires, and a red Delete per row.
 import { Button, Stack, Text } from '@mantine/core';
 import type { ApiKey } from '@teamset/contract';
 import { IconKey, IconTrash } from '@tabler/icons-react';
@@ -7,6 +7,7 @@ import type { ApiState } from '../../hooks/use-api';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { DataTable } from '../data-table';
 import { KeyExpiry } from './key-expiry';
+import { KeyUsage } from './key-usage';
 
 export function KeyTable({
   keys,
@@ -64,7 +65,8 @@ export function KeyTable({
             </Text>
           ),
         },
-        { header: 'Expires', cell: (key) => <KeyExpiry expiresAt={key.expiresAt} /> },
+        { header: 'Requests (30 days)', cell: (key) => <KeyUsage apiKey={key} /> },
+        { header: 'Expires', cell: (key) => <KeyExpiry expiresAt={key.expiresAt} soon={key.expiringSoon} /> },
         {
           header: 'Actions',
           hideHeader: true,
