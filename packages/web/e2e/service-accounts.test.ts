@@ -109,7 +109,7 @@ describe.skipIf(skipBrowserSuite())('service accounts and the key inventory in C
     // The owner-kind switch (its label, not the Team tab of the same name).
     await page.locator('label', { hasText: /^Service accounts$/ }).click();
     await page.getByText('2 keys').waitFor();
-    expect(await keys.getByRole('row', { name: /short-lived/ }).textContent()).toMatch(/Service account.*Expires in/);
+    expect(await keys.getByRole('row', { name: /short-lived/ }).textContent()).toMatch(/Service account.*Expires soon/);
     await choose(page, 'State', 'Expiring within 7 days');
     await page.getByText('1 key', { exact: true }).waitFor();
     await screenshot(page, 'team-api-keys-expiring');
@@ -121,7 +121,7 @@ describe.skipIf(skipBrowserSuite())('service accounts and the key inventory in C
     const confirm = page.getByRole('dialog', { name: 'Revoke 1 API key?' });
     await confirm.getByRole('button', { name: 'Revoke keys' }).click();
     await toast(page, '1 API key revoked');
-    await keys.getByRole('row', { name: /job/ }).getByText('Revoked: revoked by an admin').waitFor();
+    await keys.getByRole('row', { name: /job/ }).getByText('revoked by an admin').waitFor();
     await expect(bot().whoami()).rejects.toBeInstanceOf(AuthenticationError);
     await screenshot(page, 'team-api-keys');
   }, 60_000);
@@ -131,6 +131,9 @@ describe.skipIf(skipBrowserSuite())('service accounts and the key inventory in C
     expect((await callFromPage(page, 'POST', '/api/v1/keys', { name: 'laptop' })).status).toBe(201);
     await page.goto('/settings/api-keys');
     await page.getByRole('columnheader', { name: 'Requests (30 days)' }).waitFor();
-    await page.getByRole('row', { name: /laptop/ }).getByLabel('0 requests in the last 30 days').waitFor();
+    await page
+      .getByRole('row', { name: /laptop/ })
+      .getByLabel('0 requests in the last 30 days')
+      .waitFor();
   }, 30_000);
 });

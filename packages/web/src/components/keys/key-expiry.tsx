@@ -12,8 +12,8 @@ export function KeyExpiry({ expiresAt, soon = false }: { expiresAt: string | nul
           Expired
         </Badge>
       ) : soon ? (
-        <Badge color="orange" variant="light">
-          Expires {formatRelative(expiresAt)}
+        <Badge color="orange" variant="light" aria-label={`Expires soon, ${formatRelative(expiresAt)}`}>
+          Expires soon
         </Badge>
       ) : (
         <Text size="sm">{formatRelative(expiresAt)}</Text>

@@ -141,19 +141,21 @@ export function ApiKeysTab() {
             {
               header: 'Owner',
               cell: (item) => (
-                <Group gap={6} wrap="nowrap">
+                <Stack gap={2} align="flex-start">
                   <Text size="sm">{item.owner.kind === 'service' ? item.owner.name : item.owner.email}</Text>
-                  {item.owner.kind === 'service' ? (
-                    <Badge size="xs" variant="outline">
-                      Service account
-                    </Badge>
-                  ) : null}
-                  {item.owner.disabledAt !== null ? (
-                    <Badge size="xs" color="gray">
-                      Disabled
-                    </Badge>
-                  ) : null}
-                </Group>
+                  <Group gap={4}>
+                    {item.owner.kind === 'service' ? (
+                      <Badge size="xs" variant="outline">
+                        Service account
+                      </Badge>
+                    ) : null}
+                    {item.owner.disabledAt !== null ? (
+                      <Badge size="xs" color="gray">
+                        Disabled
+                      </Badge>
+                    ) : null}
+                  </Group>
+                </Stack>
               ),
             },
             {
@@ -177,9 +179,14 @@ export function ApiKeysTab() {
                     Active
                   </Badge>
                 ) : (
-                  <Badge color="red" variant="light" title={item.key.revokedReason ?? undefined}>
-                    Revoked: {item.key.revokedReason}
-                  </Badge>
+                  <Stack gap={2} align="flex-start">
+                    <Badge color="red" variant="light">
+                      Revoked
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {item.key.revokedReason}
+                    </Text>
+                  </Stack>
                 ),
             },
           ]}
