@@ -10,7 +10,14 @@ import {
   type WhoAmI,
 } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, runTeamset, spawnTeamset, watchServe, type CliSandbox } from './test-support/run-teamset.js';
+import {
+  adminApiEnv,
+  createSandbox,
+  runTeamset,
+  spawnTeamset,
+  watchServe,
+  type CliSandbox,
+} from './test-support/run-teamset.js';
 
 let sandbox: CliSandbox;
 let serve: ChildProcess;
@@ -26,15 +33,7 @@ const json = async <T>(args: string[], env?: Record<string, string>): Promise<T>
 beforeAll(async () => {
   sandbox = createSandbox();
   serve = spawnTeamset(['serve', '--port', '0', '--log-level', 'warn'], sandbox.env);
-  const url = await watchServe(serve).url;
-  await runTeamset(['users', 'create', '--email', 'admin@example.com', '--name', 'Admin', '--role', 'ADMIN'], {
-    env: sandbox.env,
-  });
-  const key = (
-    await runTeamset(['keys', 'generate', '--user', 'admin@example.com', '--name', 'bootstrap'], { env: sandbox.env })
-  ).stdout.trim();
-  expect(isWellFormedApiKey(key)).toBe(true);
-  apiEnv = { ...sandbox.env, FIFTYONE_API_URI: url, FIFTYONE_API_KEY: key };
+  apiEnv = await adminApiEnv(sandbox, await watchServe(serve).url);
 });
 
 afterAll(() => {

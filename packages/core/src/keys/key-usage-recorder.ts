@@ -2,6 +2,7 @@
 // added to the database in batches (every server adds its own counts), with days past 30 pruned.
 import { KEY_USAGE_DAYS } from '@teamset/contract';
 import type { KeyClient, KeyUsageStore, UsageCount } from './key-usage-store.js';
+import { PeriodicFlush } from './periodic-flush.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -15,20 +16,21 @@ export function firstUsageDay(nowMs = Date.now()): string {
   return usageDay(Math.floor(nowMs / DAY_MS) - (KEY_USAGE_DAYS - 1));
 }
 
-export class KeyUsageRecorder {
+export class KeyUsageRecorder extends PeriodicFlush {
   private day = Math.floor(Date.now() / DAY_MS);
   private counts = new Map<string, number>();
   /** Counts of days that ended since the last flush (a flush that spans midnight keeps each day's own). */
   private closed: UsageCount[] = [];
   private readonly writtenClients = new Map<string, KeyClient>();
   private pendingClients = new Map<string, KeyClient>();
-  private timer: NodeJS.Timeout | undefined;
   private lastPrunedDay = -1;
 
   constructor(
     private readonly store: KeyUsageStore,
-    private readonly flushIntervalMs: number,
-  ) {}
+    flushIntervalMs: number,
+  ) {
+    super(flushIntervalMs);
+  }
 
   /** O(1) and synchronous: called on every request authenticated by a key. */
   count(keyId: string, ip: string | null, userAgent: string | null, nowMs = Date.now()): void {
@@ -45,17 +47,6 @@ export class KeyUsageRecorder {
     this.counts.delete(keyId);
     this.pendingClients.delete(keyId);
     this.writtenClients.delete(keyId);
-  }
-
-  start(): void {
-    this.timer = setInterval(() => void this.flush(), this.flushIntervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.flush();
   }
 
   async flush(nowMs = Date.now()): Promise<void> {
