@@ -76,6 +76,17 @@ describe.skipIf(skipBrowserSuite())('service accounts and the key inventory in C
     expect((await bot().whoami()).user).toMatchObject({ name: ACCOUNT, kind: 'service', role: 'MEMBER' });
   }, 60_000);
 
+  it('appears where users are picked: the member picker of a group adds it like anyone', async () => {
+    const { page } = admin;
+    const group = await callFromPage<{ id: string }>(page, 'POST', '/api/v1/groups', { name: 'Jobs' });
+    expect(group.status).toBe(201);
+    await page.goto(`/team/groups/${group.body.id}`);
+    await field(page, 'Add a member').first().fill('nightly');
+    await page.getByRole('option', { name: new RegExp(`${ACCOUNT}@service-account\\.invalid`) }).click();
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await toast(page, `${ACCOUNT} was added to Jobs`);
+  }, 30_000);
+
   it('Disable refuses its key at once; Enable lets it work again', async () => {
     const { page } = admin;
     await page.goto('/team/service-accounts');
