@@ -129,7 +129,6 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     ttlMs: config.keyCacheTtlMs ?? 60_000,
   });
   authEvents.subscribe(keyVerifier);
-  const keys = new KeyService(database, keyStore, users, audit, authEvents, lastUsed);
   const keyUsage = new KeyUsageRecorder(new KeyUsageStore(database), config.lastUsedFlushMs ?? 5_000);
   const keyInventory = new KeyInventoryService(
     database,
@@ -151,6 +150,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   const invitations = new InvitationService(database, users, organization, audit);
   const datasetStore = new DatasetStore(database);
   const datasets = new DatasetService(database, datasetStore, organization, audit);
+  const keys = new KeyService(database, keyStore, users, datasets, audit, authEvents, lastUsed);
   const groups = new GroupService(database, new GroupStore(database), users, audit);
   const operatorSettings = new OperatorSettingsService(database, organization, audit);
   const datasetPermissions = new DatasetPermissionService(

@@ -35,6 +35,7 @@ export {
   type ListDatasetsOptions,
   type ListUsersOptions,
   type RotateApiKeyOptions,
+  type SendInvitationOptions,
 } from './management/management-client.js';
 export {
   ServiceAccountManagement,

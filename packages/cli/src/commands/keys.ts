@@ -5,13 +5,22 @@ import {
   type CreatedApiKey,
   type KeyInventoryQuery,
   type KeyInventoryState,
+  type KeyScopePermission,
 } from '@teamset/contract';
 import type { CliContext } from '../cli-context.js';
 import type { TeamsetCommand } from '../teamset-command.js';
 import { maskApiKey } from '@teamset/sdk';
 import { UsageError } from '../cli-errors.js';
-import { choiceParser, lower, parseDuration, parseGrace, parsePositiveInt } from '../option-parsers.js';
-import { keyColumns, shortTime } from '../render/columns.js';
+import {
+  choiceParser,
+  collect,
+  lower,
+  parseDuration,
+  parseGrace,
+  parseKeyScopePermission,
+  parsePositiveInt,
+} from '../option-parsers.js';
+import { describeKeyScope, keyColumns, shortTime } from '../render/columns.js';
 import { KEY_INVENTORY_COLUMNS } from '../render/service-account-columns.js';
 import { userEmails } from '../render/user-emails.js';
 
@@ -27,6 +36,9 @@ interface GenerateOptions {
   user?: string;
   serviceAccount?: string;
   expiresIn?: number;
+  maxPermission?: KeyScopePermission;
+  dataset?: string[];
+  readOnlyManagement?: boolean;
 }
 
 interface ListKeysOptions {
@@ -67,6 +79,21 @@ export function registerKeysCommands(program: TeamsetCommand): void {
     .option('--user <user>', "owner's id or email (admins; required when working on the database directly)")
     .option('--service-account <name>', 'generate it for this service account (admins)')
     .option('--expires-in <duration>', 'lifetime such as 30s, 15m, 12h or 90d (default: no expiry)', parseDuration)
+    .option(
+      '--max-permission <permission>',
+      'highest dataset permission the key carries, whatever its user holds: VIEW, TAG or EDIT',
+      parseKeyScopePermission,
+    )
+    .option('--dataset <name>', 'limit the key to this dataset (repeatable); others answer 404 to it', collect)
+    .option(
+      '--read-only-management',
+      'the key may not generate or delete keys, nor change users, groups, permissions, invitations or settings',
+    )
+    .addHelpText(
+      'after',
+      "\nWithout scope options the key carries its user's full power, as FiftyOne keys do. A key limited to\n" +
+        'datasets keeps them through renames; if all its datasets are deleted it reaches none.',
+    )
     .run<[], GenerateOptions>(async (ctx, _args, options) => {
       if (options.user !== undefined && options.serviceAccount !== undefined)
         throw new UsageError('give --user or --service-account, not both');
@@ -75,7 +102,14 @@ export function registerKeysCommands(program: TeamsetCommand): void {
           options.serviceAccount === undefined
             ? options.user
             : (await backend.getServiceAccount(options.serviceAccount)).id;
-        return backend.generateKey({ name: options.name, user, expiresInSeconds: options.expiresIn });
+        return backend.generateKey({
+          name: options.name,
+          user,
+          expiresInSeconds: options.expiresIn,
+          ...(options.maxPermission ? { maxPermission: options.maxPermission } : {}),
+          ...(options.dataset ? { datasets: options.dataset } : {}),
+          ...(options.readOnlyManagement ? { readOnlyManagement: true } : {}),
+        });
       });
       const { apiKey } = created;
       const expiry = apiKey.expiresAt === null ? 'never expires' : `expires ${shortTime(apiKey.expiresAt)}`;
@@ -85,7 +119,7 @@ export function registerKeysCommands(program: TeamsetCommand): void {
         ctx,
         created,
         `Created API key "${apiKey.name}" (id ${apiKey.id}, ${maskApiKey(created.key)}) for ${owner} ` +
-          `(user id ${apiKey.userId}); it ${expiry}.`,
+          `(user id ${apiKey.userId}); it ${expiry}; scope: ${describeKeyScope(apiKey.scope)}.`,
       );
     });
 

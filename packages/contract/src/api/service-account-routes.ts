@@ -11,6 +11,8 @@ import { PATHS } from '../routes.js';
 import { defineRoute, NoContent } from './route-definition.js';
 
 const admin = { kind: 'role', role: 'ADMIN' } as const;
+/** A change to identity or keys: refused to a read-only-management key as well. */
+const adminChange = { ...admin, manages: true } as const;
 
 export const SERVICE_ACCOUNT_ROUTES = {
   list: defineRoute({
@@ -25,7 +27,7 @@ export const SERVICE_ACCOUNT_ROUTES = {
     method: 'POST',
     path: PATHS.serviceAccounts,
     tags: ['service accounts'],
-    access: admin,
+    access: adminChange,
     summary: 'Create a service account: a non-person user with no password or sign-in (admin)',
     body: CreateServiceAccountBody,
     response: { 201: ServiceAccount, 409: ErrorBody },
@@ -43,7 +45,7 @@ export const SERVICE_ACCOUNT_ROUTES = {
     method: 'POST',
     path: PATHS.serviceAccountDisable,
     tags: ['service accounts'],
-    access: admin,
+    access: adminChange,
     summary: 'Disable a service account: its keys are refused at once on every server (admin)',
     params: ServiceAccountParams,
     response: { 200: ServiceAccount },
@@ -52,7 +54,7 @@ export const SERVICE_ACCOUNT_ROUTES = {
     method: 'POST',
     path: PATHS.serviceAccountEnable,
     tags: ['service accounts'],
-    access: admin,
+    access: adminChange,
     summary: 'Enable a disabled service account: its keys work again (admin)',
     params: ServiceAccountParams,
     response: { 200: ServiceAccount },
@@ -61,7 +63,7 @@ export const SERVICE_ACCOUNT_ROUTES = {
     method: 'DELETE',
     path: PATHS.serviceAccount,
     tags: ['service accounts'],
-    access: admin,
+    access: adminChange,
     summary: 'Delete a service account with its keys, memberships and grants (admin)',
     params: ServiceAccountParams,
     response: { 204: NoContent },
@@ -82,7 +84,7 @@ export const KEY_INVENTORY_ROUTES = {
     method: 'POST',
     path: PATHS.keyBulkRevoke,
     tags: ['api keys'],
-    access: admin,
+    access: adminChange,
     summary: 'Revoke many API keys at once (admin); each is refused at once on every server',
     body: BulkRevokeKeysBody,
     response: { 200: BulkRevokeResult },

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { USER_KINDS } from '../constants/service-accounts.js';
 import { RoleSchema } from '../identity/roles.js';
 import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
+import { ApiKeyScope } from './keys.js';
 
 export const UserKindSchema = Type.Enum(USER_KINDS, {
   description: 'person, or service (a service account: no password or sign-in; admins manage its keys)',
@@ -38,5 +39,6 @@ export const WhoAmI = Type.Object({
   user: User,
   authMethod: Type.Union([Type.Literal('api_key'), Type.Literal('session')]),
   apiKeyId: NullableString(Id),
+  apiKeyScope: Type.Union([ApiKeyScope, Type.Null()], { description: 'The key’s scope; null for a session' }),
 });
 export type WhoAmI = Static<typeof WhoAmI>;

@@ -58,8 +58,19 @@ export interface ApiKeysTable {
   expires_at: DbTime | null;
   revoked_at: DbTime | null;
   revoked_reason: string | null;
+  /** Migration 0009: the key's scope (null / 0: unscoped). */
+  scope_max_permission: string | null;
+  scope_read_only_management: Generated<number>;
+  scope_datasets_limited: Generated<number>;
   last_used_ip: string | null;
   last_used_user_agent: string | null;
+}
+
+/** The datasets a dataset-limited key reaches (migration 0009). */
+export interface ApiKeyDatasetsTable {
+  key_id: string;
+  dataset_id: string;
+  created_at: DbTime;
 }
 
 /** Requests made with a key on one UTC day (`YYYY-MM-DD`), kept for 30 days. */
@@ -231,6 +242,7 @@ export interface DatabaseSchema {
   invitations: InvitationsTable;
   api_keys: ApiKeysTable;
   api_key_previous_secrets: ApiKeyPreviousSecretsTable;
+  api_key_datasets: ApiKeyDatasetsTable;
   api_key_usage_days: ApiKeyUsageDaysTable;
   organization_settings: OrganizationSettingsTable;
   audit_events: AuditEventsTable;

@@ -14,7 +14,7 @@ import type { AuthEventFeed } from '../auth/auth-events.js';
 import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import { badRequest } from '../errors/app-error.js';
-import { requireAdmin } from '../users/user-rules.js';
+import { requireAdmin, requireAdminChange } from '../users/user-rules.js';
 import type { UserService } from '../users/user-service.js';
 import type { KeyInventoryStore } from './key-inventory-store.js';
 import type { LastUsedRecorder } from './last-used-recorder.js';
@@ -49,7 +49,7 @@ export class KeyInventoryService {
    * server through the auth event feed. The owner sees "revoked by an admin" in their list and may delete it.
    */
   async bulkRevoke(actor: Actor, keyIds: readonly string[]): Promise<BulkRevokeResult> {
-    requireAdmin(actor, 'revoke other users’ API keys');
+    requireAdminChange(actor, 'revoke other users’ API keys');
     const ids = [...new Set(keyIds)];
     if (ids.length < 1 || ids.length > MAX_KEYS_PER_BULK_REVOKE)
       throw badRequest(`keyIds must name 1–${MAX_KEYS_PER_BULK_REVOKE} keys`, { field: 'keyIds' });

@@ -1,8 +1,11 @@
-// API key rows: insert, list per user (with usage), delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role and state.
+// API key rows: insert, list per user (with usage), delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role and state and the key's scope.
 import {
   KEY_EXPIRING_SOON_DAYS,
   type ApiKey,
+  type ApiKeyScope,
+  type ApiKeyScopeDataset,
   type ApiKeyUsageDay,
+  type KeyScopePermission,
   type PreviousApiKeySecret,
   type Role,
   type User,
@@ -21,17 +24,18 @@ export interface KeyWithOwner {
   expiresAt: string | null;
   lastUsedAt: string | null;
   user: User;
+  scope: ApiKeyScope;
   /** The owner is a disabled service account: its keys are refused. */
   ownerDisabled: boolean;
 }
 
-/** What a key's list entry shows besides its row: rotated-out secrets still in grace, and per-day request counts. */
+/** What a key's list entry shows besides its row: secrets still in grace, listed datasets, per-day request counts. */
 export interface KeyExtras {
   previousSecrets: PreviousApiKeySecret[];
+  datasets: ApiKeyScopeDataset[] | undefined;
   usageDays: ApiKeyUsageDay[];
 }
 
-const NO_EXTRAS: KeyExtras = { previousSecrets: [], usageDays: [] };
 const EXPIRING_SOON_MS = KEY_EXPIRING_SOON_DAYS * 24 * 3600 * 1000;
 
 /** Unrevoked, not yet expired, and expiring within 7 days: flagged in lists. */
@@ -39,6 +43,13 @@ export function isExpiringSoon(expiresAt: string | null, revokedAt: string | nul
   if (expiresAt === null || revokedAt !== null) return false;
   const at = Date.parse(expiresAt);
   return at > nowMs && at - nowMs <= EXPIRING_SOON_MS;
+}
+
+/** A new key's scope as stored: dataset ids with their names (the names only for the answer). */
+export interface NewKeyScope {
+  maxPermission: KeyScopePermission | null;
+  datasets: ApiKeyScopeDataset[] | null;
+  readOnlyManagement: boolean;
 }
 
 /** A key a leak report named, as the audit log records it. */
@@ -51,9 +62,24 @@ export interface RevokedKey {
   secret: 'current' | 'previous';
 }
 
-export type PublicRow = Omit<ApiKeysTable, 'key_hash'>;
+interface ScopeRow {
+  scope_max_permission: string | null;
+  scope_read_only_management: number | string;
+  scope_datasets_limited: number | string;
+}
 
-export function toApiKey(row: PublicRow, extras: KeyExtras = NO_EXTRAS): ApiKey {
+export type PublicRow = Omit<ApiKeysTable, 'key_hash' | keyof ScopeRow> & ScopeRow;
+
+/** `datasets`: the key's listed datasets, read only when the row says it is limited. */
+function scopeOf(row: ScopeRow, datasets: ApiKeyScopeDataset[] | undefined): ApiKeyScope {
+  return {
+    maxPermission: row.scope_max_permission as KeyScopePermission | null,
+    datasets: Number(row.scope_datasets_limited) === 1 ? (datasets ?? []) : null,
+    readOnlyManagement: Number(row.scope_read_only_management) === 1,
+  };
+}
+
+function toApiKey(row: PublicRow, extras: KeyExtras): ApiKey {
   const expiresAt = toIsoOrNull(row.expires_at);
   const revokedAt = toIsoOrNull(row.revoked_at);
   return {
@@ -68,6 +94,7 @@ export function toApiKey(row: PublicRow, extras: KeyExtras = NO_EXTRAS): ApiKey 
     revokedAt,
     revokedReason: row.revoked_reason,
     previousSecrets: extras.previousSecrets,
+    scope: scopeOf(row, extras.datasets),
     usage: {
       lastUsedIp: row.last_used_ip,
       lastUsedUserAgent: row.last_used_user_agent,
@@ -90,9 +117,14 @@ const PUBLIC_COLUMNS = [
   'expires_at',
   'revoked_at',
   'revoked_reason',
+  'scope_max_permission',
+  'scope_read_only_management',
+  'scope_datasets_limited',
   'last_used_ip',
   'last_used_user_agent',
 ] as const;
+
+const SCOPE_COLUMNS = ['k.scope_max_permission', 'k.scope_read_only_management', 'k.scope_datasets_limited'] as const;
 
 const OWNER_COLUMNS = [
   'u.id as user_id',
@@ -134,17 +166,27 @@ export class KeyStore {
 
   async insert(
     trx: Db,
-    row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason' | 'last_used_ip' | 'last_used_user_agent'>,
+    row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason' | 'last_used_ip' | 'last_used_user_agent' | keyof ScopeRow>,
+    scope: NewKeyScope,
   ): Promise<ApiKey> {
-    const full: ApiKeysTable = {
+    const full = {
       ...row,
       revoked_at: null,
       revoked_reason: null,
       last_used_ip: null,
       last_used_user_agent: null,
+      scope_max_permission: scope.maxPermission,
+      scope_read_only_management: scope.readOnlyManagement ? 1 : 0,
+      scope_datasets_limited: scope.datasets === null ? 0 : 1,
     };
     await trx.insertInto('api_keys').values(full).execute();
-    return toApiKey(full);
+    if (scope.datasets !== null && scope.datasets.length > 0) {
+      await trx
+        .insertInto('api_key_datasets')
+        .values(scope.datasets.map((d) => ({ key_id: row.id, dataset_id: d.id, created_at: row.created_at })))
+        .execute();
+    }
+    return toApiKey(full, { previousSecrets: [], datasets: scope.datasets ?? undefined, usageDays: [] });
   }
 
   async findById(id: string, trx: Db = this.database.db): Promise<ApiKey | undefined> {
@@ -159,13 +201,19 @@ export class KeyStore {
     return this.withExtras(db, await q.orderBy('created_at').orderBy('id').execute());
   }
 
-  /** The rows as listed: each with its secrets still in grace and its request counts of the last 30 days. */
+  /** The rows as listed: each with its secrets still in grace, its listed datasets and its last 30 days of requests. */
   async withExtras(db: Db, rows: readonly PublicRow[]): Promise<ApiKey[]> {
     const ids = rows.map((r) => r.id);
+    const limited = rows.filter((r) => Number(r.scope_datasets_limited) === 1).map((r) => r.id);
     const previous = await this.previousSecretsOf(db, ids);
+    const datasets = await this.datasetsOf(db, limited);
     const usage = await this.usage.daysOf(db, ids, firstUsageDay());
     return rows.map((r) =>
-      toApiKey(r, { previousSecrets: previous.get(r.id) ?? [], usageDays: usage.get(r.id) ?? [] }),
+      toApiKey(r, {
+        previousSecrets: previous.get(r.id) ?? [],
+        datasets: datasets.get(r.id),
+        usageDays: usage.get(r.id) ?? [],
+      }),
     );
   }
 
@@ -259,7 +307,7 @@ export class KeyStore {
     const row = await this.database.db
       .selectFrom('api_keys as k')
       .innerJoin('users as u', 'u.id', 'k.user_id')
-      .select(['k.id as key_id', 'k.key_hash', 'k.expires_at', 'k.last_used_at', ...OWNER_COLUMNS])
+      .select(['k.id as key_id', 'k.key_hash', 'k.expires_at', 'k.last_used_at', ...SCOPE_COLUMNS, ...OWNER_COLUMNS])
       .where('k.key_hash', '=', keyHash)
       .where('k.revoked_at', 'is', null)
       .executeTakeFirst();
@@ -270,6 +318,7 @@ export class KeyStore {
       expiresAt: toIsoOrNull(row.expires_at),
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
+      scope: await this.scopeOfRow(row.key_id, row),
       ownerDisabled: row.disabled_at !== null,
     };
   }
@@ -280,7 +329,15 @@ export class KeyStore {
       .selectFrom('api_key_previous_secrets as p')
       .innerJoin('api_keys as k', 'k.id', 'p.key_id')
       .innerJoin('users as u', 'u.id', 'k.user_id')
-      .select(['k.id as key_id', 'p.key_hash', 'p.grace_ends_at', 'k.expires_at', 'k.last_used_at', ...OWNER_COLUMNS])
+      .select([
+        'k.id as key_id',
+        'p.key_hash',
+        'p.grace_ends_at',
+        'k.expires_at',
+        'k.last_used_at',
+        ...SCOPE_COLUMNS,
+        ...OWNER_COLUMNS,
+      ])
       .where('p.key_hash', '=', keyHash)
       .where('p.grace_ends_at', '>', now)
       .where('k.revoked_at', 'is', null)
@@ -294,6 +351,7 @@ export class KeyStore {
       expiresAt: keyExpiresAt !== null && keyExpiresAt < graceEndsAt ? keyExpiresAt : graceEndsAt,
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
+      scope: await this.scopeOfRow(row.key_id, row),
       ownerDisabled: row.disabled_at !== null,
     };
   }
@@ -304,6 +362,31 @@ export class KeyStore {
       for (const [id, at] of entries)
         await trx.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
     });
+  }
+
+  /** The scope of a key being verified: its dataset list is read only for a dataset-limited key (a cache miss). */
+  private async scopeOfRow(keyId: string, row: ScopeRow): Promise<ApiKeyScope> {
+    const limited = Number(row.scope_datasets_limited) === 1;
+    return scopeOf(row, limited ? (await this.datasetsOf(this.database.db, [keyId])).get(keyId) : undefined);
+  }
+
+  /** The datasets each dataset-limited key lists, by name; a deleted dataset has left the list (cascade). */
+  private async datasetsOf(db: Db, keyIds: string[]): Promise<Map<string, ApiKeyScopeDataset[]>> {
+    const out = new Map<string, ApiKeyScopeDataset[]>();
+    if (keyIds.length === 0) return out;
+    const rows = await db
+      .selectFrom('api_key_datasets as kd')
+      .innerJoin('datasets as d', 'd.id', 'kd.dataset_id')
+      .select(['kd.key_id', 'd.id', 'd.name'])
+      .where('kd.key_id', 'in', keyIds)
+      .orderBy('d.name')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.key_id) ?? [];
+      list.push({ id: r.id, name: r.name });
+      out.set(r.key_id, list);
+    }
+    return out;
   }
 
   /** Rotated-out secrets still in their grace, per key. */

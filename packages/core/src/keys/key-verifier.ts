@@ -8,8 +8,10 @@ import {
   type User,
 } from '@teamset/contract';
 import { LRUCache } from 'lru-cache';
+import type { KeyScope } from '../actor.js';
 import type { AuthEvent, AuthEventListener } from '../auth/auth-events.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
+import { keyScopeOf } from '../permissions/key-scope.js';
 import { constantTimeEqual, sha256Hex } from '../secrets.js';
 import type { KeyStore } from './key-store.js';
 import type { LastUsedRecorder } from './last-used-recorder.js';
@@ -21,6 +23,8 @@ interface CachedKey {
   user: User;
   /** A disabled service account's key: refused like a revoked one until the account is enabled. */
   ownerDisabled: boolean;
+  /** Cached with the key, so a scoped key costs no query per request; undefined: unscoped. */
+  scope: KeyScope | undefined;
   cachedAtMs: number;
 }
 
@@ -29,6 +33,7 @@ export interface VerifiedKey {
   user: User;
   /** When the secret used stops working; lets the server tell clients of a key about to expire. */
   expiresAtMs: number | null;
+  scope: KeyScope | undefined;
 }
 
 export interface KeyVerifierOptions {
@@ -80,6 +85,7 @@ export class KeyVerifier implements AuthEventListener {
       expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt),
       user: row.user,
       ownerDisabled: row.ownerDisabled,
+      scope: keyScopeOf(row.scope),
       cachedAtMs: now,
     };
     this.cache.set(keyHash, entry);
@@ -106,7 +112,7 @@ export class KeyVerifier implements AuthEventListener {
     // The role is checked on every call: a user demoted to GUEST keeps their keys but cannot use them.
     if (!canUseApiKeys(entry.user.role)) throw forbidden(GUEST_API_KEY_MESSAGE);
     this.lastUsed.touch(entry.keyId, now);
-    return { keyId: entry.keyId, user: entry.user, expiresAtMs: entry.expiresAtMs };
+    return { keyId: entry.keyId, user: entry.user, scope: entry.scope, expiresAtMs: entry.expiresAtMs };
   }
 
   /** `key_revoked` also follows a rotation: the old secret's entry is dropped and re-read with its grace end. */

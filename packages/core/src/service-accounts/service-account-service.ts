@@ -15,7 +15,7 @@ import { isUniqueViolation, nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest, conflict, notFound, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
-import { isServiceAccountRole, requireAdmin } from '../users/user-rules.js';
+import { isServiceAccountRole, requireAdmin, requireAdminChange } from '../users/user-rules.js';
 import type { UserStore } from '../users/user-store.js';
 import type { ServiceAccountStore } from './service-account-store.js';
 
@@ -37,7 +37,7 @@ export class ServiceAccountService {
 
   /** No password, no invitation: the account exists only to hold keys an admin generates for it. */
   async create(actor: Actor, input: CreateServiceAccountInput): Promise<ServiceAccount> {
-    requireAdmin(actor, 'create service accounts');
+    requireAdminChange(actor, 'create service accounts');
     const name = input.name.trim().toLowerCase();
     if (!NAME_SHAPE.test(name))
       throw badRequest(
@@ -85,7 +85,7 @@ export class ServiceAccountService {
 
   /** Deletes the account with its keys, memberships and grants (foreign keys cascade). */
   async delete(actor: Actor, ref: string): Promise<void> {
-    requireAdmin(actor, 'delete service accounts');
+    requireAdminChange(actor, 'delete service accounts');
     const id = await this.database.db.transaction().execute(async (trx) => {
       const account = await this.find(ref, trx);
       await this.users.delete(trx, account.id);
@@ -97,7 +97,7 @@ export class ServiceAccountService {
   }
 
   private async setDisabled(actor: Actor, ref: string, disabled: boolean): Promise<ServiceAccount> {
-    requireAdmin(actor, `${disabled ? 'disable' : 'enable'} service accounts`);
+    requireAdminChange(actor, `${disabled ? 'disable' : 'enable'} service accounts`);
     const updated = await this.database.db.transaction().execute(async (trx) => {
       const account = await this.find(ref, trx);
       if ((account.disabledAt !== null) === disabled) return account;

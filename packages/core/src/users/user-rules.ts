@@ -2,6 +2,7 @@
 import { SERVICE_ACCOUNT_ROLES, type Role, type ServiceAccountRole } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import { forbidden } from '../errors/app-error.js';
+import { requireManagementWrite } from '../permissions/key-scope.js';
 
 export function isAdmin(actor: Actor): boolean {
   return actor.kind === 'system' || actor.user.role === 'ADMIN';
@@ -19,4 +20,10 @@ export function requireAdmin(actor: Actor, what: string): void {
 /** Service accounts hold MEMBER at most: admin power stays with people (docs/design.md §3). */
 export function isServiceAccountRole(role: Role): role is ServiceAccountRole {
   return (SERVICE_ACCOUNT_ROLES as readonly Role[]).includes(role);
+}
+
+/** An admin's change to users, groups, invitations or settings: refused to a read-only-management key as well. */
+export function requireAdminChange(actor: Actor, what: string): void {
+  requireAdmin(actor, what);
+  requireManagementWrite(actor);
 }

@@ -22,8 +22,9 @@ import { badRequest, conflict, forbidden, notFound, type AppError } from '../err
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { requireSignedIn } from './signed-in-user.js';
-import { isAdmin, isServiceAccountRole, requireAdmin } from './user-rules.js';
+import { isAdmin, isServiceAccountRole, requireAdmin, requireAdminChange } from './user-rules.js';
 import { normalizeEmail, type UserStore } from './user-store.js';
+import { requireManagementWrite } from '../permissions/key-scope.js';
 
 export interface CreateUserInput {
   email: string;
@@ -64,7 +65,7 @@ export class UserService {
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
-    requireAdmin(actor, 'create users');
+    requireAdminChange(actor, 'create users');
     validateNewUser(input);
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     return this.database.db.transaction().execute(async (trx) => {
@@ -131,7 +132,7 @@ export class UserService {
   }
 
   async setRole(actor: Actor, ref: string, role: Role): Promise<User> {
-    requireAdmin(actor, 'change roles');
+    requireAdminChange(actor, 'change roles');
     if (!isRole(role)) throw badRequest('role must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', { field: 'role' });
     const updated = await this.database.db.transaction().execute(async (trx) => {
       const admins = await this.store.lockAdminIds(trx);
@@ -161,7 +162,7 @@ export class UserService {
 
   /** Deletes the user; their keys and sessions go with them (foreign keys cascade). */
   async delete(actor: Actor, ref: string): Promise<void> {
-    requireAdmin(actor, 'delete users');
+    requireAdminChange(actor, 'delete users');
     const userId = await this.database.db.transaction().execute(async (trx) => {
       const admins = await this.store.lockAdminIds(trx);
       const user = await this.resolve(ref, trx);
@@ -188,6 +189,7 @@ export class UserService {
     const self = requireSignedIn(actor, 'change an account');
     // A service account's name is its identity (and its email): admins name it at creation.
     if (self.kind === 'service') throw forbidden('A service account’s name cannot be changed');
+    requireManagementWrite(actor);
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw badRequest('name must be 1–100 characters', { field: 'name' });
     const updated = await this.database.db.transaction().execute(async (trx) => {

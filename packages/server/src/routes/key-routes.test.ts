@@ -79,6 +79,7 @@ describe('key routes', () => {
             'revokedAt',
             'revokedReason',
             'usage',
+            'scope',
             'userId',
           ]);
       }

@@ -4,15 +4,25 @@ import { IconKey, IconMail, IconRobot, IconUsers, IconUsersGroup } from '@tabler
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
 import { ApiKeysTab } from './api-keys-tab';
+import { usePageTitle } from '../../hooks/use-page-title';
 import { GroupsTab } from './groups-tab';
 import { InvitationsTab } from './invitations-tab';
 import { ServiceAccountsTab } from './service-accounts-tab';
 import { UsersTab } from './users-tab';
 
-export type TeamTab = 'users' | 'invitations' | 'groups' | 'service-accounts' | 'api-keys';
+const TEAM_TAB_TITLES = {
+  users: 'Users',
+  invitations: 'Invitations',
+  groups: 'Groups',
+  'service-accounts': 'Service accounts',
+  'api-keys': 'API keys',
+} as const;
+
+export type TeamTab = keyof typeof TEAM_TAB_TITLES;
 
 export function TeamPage({ tab }: { tab: TeamTab }) {
   const navigate = useNavigate();
+  usePageTitle(TEAM_TAB_TITLES[tab], 'Team');
   return (
     <>
       <PageHeader
