@@ -78,8 +78,8 @@ describe('key routes', () => {
             'previousSecrets',
             'revokedAt',
             'revokedReason',
-            'usage',
             'scope',
+            'usage',
             'userId',
           ]);
       }
