@@ -44,7 +44,17 @@ export class CliContext {
 
   connection(): Connection {
     if (this.#globals.database) return new DatabaseConnection(this.config().databaseUri);
-    return connect({ config: this.config() });
+    // The server marks answers to a key that expires within 7 days: say so once, on stderr, whatever the command.
+    return connect({
+      config: this.config(),
+      http: {
+        onKeyExpiring: (expiresAt) =>
+          this.out.note(
+            `teamset: warning: the API key in use expires ${expiresAt.slice(0, 16).replace('T', ' ')}Z; ` +
+              'generate or rotate one before then (`teamset keys rotate <id>`)',
+          ),
+      },
+    });
   }
 
   /** Runs `work` on the API when api_uri is set, else on the database as the system actor; always closes. */

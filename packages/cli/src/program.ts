@@ -7,6 +7,7 @@ import { registerGroupsCommands } from './commands/groups.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInvitationsCommands } from './commands/invitations.js';
 import { registerKeysCommands } from './commands/keys.js';
+import { registerServiceAccountsCommands } from './commands/service-accounts.js';
 import { registerMediaRootsCommands } from './commands/media-roots.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerPermissionsCommands } from './commands/permissions.js';
@@ -34,6 +35,7 @@ export function createProgram(): TeamsetCommand {
   registerUsersCommands(program);
   registerInvitationsCommands(program);
   registerKeysCommands(program);
+  registerServiceAccountsCommands(program);
   registerDatasetsCommands(program);
   registerImportCommand(program);
   registerExportCommand(program);

@@ -17,7 +17,13 @@ import { InvitationService } from './invitations/invitation-service.js';
 import { KeyService } from './keys/key-service.js';
 import { KeyStore } from './keys/key-store.js';
 import { KeyVerifier } from './keys/key-verifier.js';
+import { KeyInventoryService } from './keys/key-inventory-service.js';
+import { KeyInventoryStore } from './keys/key-inventory-store.js';
+import { KeyUsageRecorder } from './keys/key-usage-recorder.js';
+import { KeyUsageStore } from './keys/key-usage-store.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
+import { ServiceAccountService } from './service-accounts/service-account-service.js';
+import { ServiceAccountStore } from './service-accounts/service-account-store.js';
 import { MediaRootService } from './organization/media-root-service.js';
 import { OperatorSettingsService } from './organization/operator-settings.js';
 import { OrganizationService } from './organization/organization-settings.js';
@@ -70,6 +76,11 @@ export interface Services {
   invitations: InvitationService;
   keys: KeyService;
   keyVerifier: KeyVerifier;
+  /** Per-key request counts and last client, counted in memory on each key request and written in batches. */
+  keyUsage: KeyUsageRecorder;
+  /** Every key of the organization, filtered, and bulk revocation (admins). */
+  keyInventory: KeyInventoryService;
+  serviceAccounts: ServiceAccountService;
   organization: OrganizationService;
   datasets: DatasetService;
   datasetPermissions: DatasetPermissionService;
@@ -118,6 +129,22 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     ttlMs: config.keyCacheTtlMs ?? 60_000,
   });
   authEvents.subscribe(keyVerifier);
+  const keyUsage = new KeyUsageRecorder(new KeyUsageStore(database), config.lastUsedFlushMs ?? 5_000);
+  const keyInventory = new KeyInventoryService(
+    database,
+    new KeyInventoryStore(database, keyStore),
+    users,
+    audit,
+    authEvents,
+    lastUsed,
+  );
+  const serviceAccounts = new ServiceAccountService(
+    database,
+    new ServiceAccountStore(database),
+    userStore,
+    audit,
+    authEvents,
+  );
   const sessions = new SessionService(database, userStore, audit);
   const setup = new SetupService(database, users, audit);
   const invitations = new InvitationService(database, users, organization, audit);
@@ -154,6 +181,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
   if (background) {
     await authEvents.start();
     lastUsed.start();
+    keyUsage.start();
     // Expired sessions are already refused; pruning only keeps the table small.
     sessionPruner = setInterval(() => void sessions.pruneExpired().catch(() => undefined), SESSION_PRUNE_INTERVAL_MS);
     sessionPruner.unref();
@@ -173,6 +201,9 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     invitations,
     keys,
     keyVerifier,
+    keyUsage,
+    keyInventory,
+    serviceAccounts,
     organization,
     datasets,
     datasetPermissions,
@@ -194,6 +225,7 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
       await authEvents.stop();
       if (sessionPruner) clearInterval(sessionPruner);
       await lastUsed.stop();
+      await keyUsage.stop();
       await samples.close();
       await walCheckpointer?.stop();
       await database.close();

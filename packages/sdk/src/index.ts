@@ -37,6 +37,11 @@ export {
   type RotateApiKeyOptions,
   type SendInvitationOptions,
 } from './management/management-client.js';
+export {
+  ServiceAccountManagement,
+  type ListOrganizationKeysOptions,
+  type ServiceAccountLike,
+} from './management/service-account-management.js';
 export { datasetRef, type DatasetLike } from './management/dataset-ref.js';
 export { userRef, type UserLike } from './management/user-ref.js';
 export * from './management/default-client.js';

@@ -27,6 +27,7 @@ import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
+import { registerServiceAccountRoutes } from './routes/service-account-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
 import { registerSampleRoutes } from './routes/sample-routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUserRoutes(typed, ctx);
   registerInvitationRoutes(typed, ctx);
   registerKeyRoutes(typed, ctx, options.leakReportLimit ?? DEFAULT_LEAK_REPORT_LIMIT);
+  registerServiceAccountRoutes(typed, ctx);
   registerOrganizationRoutes(typed, ctx);
   registerDatasetRoutes(typed, ctx);
   registerGroupRoutes(typed, ctx);

@@ -36,6 +36,8 @@ export function AppRoutes() {
             <Route path="/team/invitations" element={<TeamPage tab="invitations" />} />
             <Route path="/team/users/:userId" element={<UserPage />} />
             <Route path="/team/groups" element={<TeamPage tab="groups" />} />
+            <Route path="/team/service-accounts" element={<TeamPage tab="service-accounts" />} />
+            <Route path="/team/api-keys" element={<TeamPage tab="api-keys" />} />
             <Route path="/team/groups/:groupId" element={<GroupPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,11 @@
 // The user, key and dataset administration the CLI needs, independent of whether it runs over the API or on the database.
 import type {
   ApiKey,
+  BulkRevokeResult,
+  KeyInventoryPage,
+  KeyInventoryQuery,
+  ServiceAccount,
+  ServiceAccountRole,
   CreatedApiKey,
   Dataset,
   DatasetGroupPermission,
@@ -97,6 +102,15 @@ export interface AdminBackend {
     permission: DatasetPermission,
   ): Promise<DatasetGroupPermission>;
   removeDatasetGroupPermission(name: string, group: string): Promise<void>;
+  createServiceAccount(name: string, role: ServiceAccountRole): Promise<ServiceAccount>;
+  listServiceAccounts(): Promise<ServiceAccount[]>;
+  /** By name, id or email; a missing one is an error. */
+  getServiceAccount(account: string): Promise<ServiceAccount>;
+  setServiceAccountDisabled(account: string, disabled: boolean): Promise<ServiceAccount>;
+  deleteServiceAccount(account: string): Promise<void>;
+  /** Every key of the organization with its owner (admins), filtered. */
+  listOrganizationKeys(query: KeyInventoryQuery): Promise<KeyInventoryPage>;
+  revokeKeys(keyIds: readonly string[]): Promise<BulkRevokeResult>;
   /** The media roots (admins). On the database only the organization's: the server's own are given to `teamset serve`. */
   listMediaRoots(): Promise<MediaRoot[]>;
   /** Replaces the organization's media roots: directories on the server's machine (the database backend's is this one). */

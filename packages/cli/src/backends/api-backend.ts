@@ -49,6 +49,18 @@ export function apiBackend(client: ManagementClient): AdminBackend {
     setDatasetGroupPermission: (name, group, permission) =>
       client.setDatasetUserGroupPermission(name, group, permission),
     removeDatasetGroupPermission: (name, group) => client.removeDatasetUserGroupPermission(name, group),
+    createServiceAccount: (name, role) => client.createServiceAccount(name, role),
+    listServiceAccounts: () => client.listServiceAccounts(),
+    async getServiceAccount(account) {
+      const found = await client.getServiceAccount(account);
+      if (!found) throw new NotFoundError(`No service account ${JSON.stringify(account)}`);
+      return found;
+    },
+    setServiceAccountDisabled: (account, disabled) =>
+      disabled ? client.disableServiceAccount(account) : client.enableServiceAccount(account),
+    deleteServiceAccount: (account) => client.deleteServiceAccount(account),
+    listOrganizationKeys: (query) => client.listOrganizationKeys(query),
+    revokeKeys: (keyIds) => client.revokeApiKeys(keyIds),
     listMediaRoots: () => client.listMediaRoots(),
     setMediaRoots: (paths) => client.setMediaRoots(paths),
   };

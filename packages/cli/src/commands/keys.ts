@@ -1,10 +1,27 @@
 // `teamset keys generate|list|delete|rotate`: a new secret is printed once, alone on stdout, with a warning on stderr.
-import { DEFAULT_KEY_GRACE_SECONDS, type CreatedApiKey, type KeyScopePermission } from '@teamset/contract';
+import {
+  DEFAULT_KEY_GRACE_SECONDS,
+  KEY_INVENTORY_STATES,
+  type CreatedApiKey,
+  type KeyInventoryQuery,
+  type KeyInventoryState,
+  type KeyScopePermission,
+} from '@teamset/contract';
 import type { CliContext } from '../cli-context.js';
 import type { TeamsetCommand } from '../teamset-command.js';
 import { maskApiKey } from '@teamset/sdk';
-import { collect, parseDuration, parseGrace, parseKeyScopePermission } from '../option-parsers.js';
+import { UsageError } from '../cli-errors.js';
+import {
+  choiceParser,
+  collect,
+  lower,
+  parseDuration,
+  parseGrace,
+  parseKeyScopePermission,
+  parsePositiveInt,
+} from '../option-parsers.js';
 import { describeKeyScope, keyColumns, shortTime } from '../render/columns.js';
+import { KEY_INVENTORY_COLUMNS } from '../render/service-account-columns.js';
 import { userEmails } from '../render/user-emails.js';
 
 /** The only way the CLI ever prints a plaintext key: by the call that creates it, alone on stdout. */
@@ -17,10 +34,39 @@ function showNewSecret(ctx: CliContext, created: CreatedApiKey, note: string): v
 interface GenerateOptions {
   name: string;
   user?: string;
+  serviceAccount?: string;
   expiresIn?: number;
   maxPermission?: KeyScopePermission;
   dataset?: string[];
   readOnlyManagement?: boolean;
+}
+
+interface ListKeysOptions {
+  page?: number;
+  pageSize?: number;
+  user?: string;
+  all?: boolean;
+  owner?: string;
+  serviceAccount?: string;
+  serviceAccounts?: boolean;
+  state?: KeyInventoryState;
+}
+
+const parseKeyState: (value: string) => KeyInventoryState = choiceParser(KEY_INVENTORY_STATES, lower);
+
+/** The inventory query of `keys list --all` and its filters; undefined when none of them was given. */
+function inventoryQuery(options: ListKeysOptions): KeyInventoryQuery | undefined {
+  const filtered =
+    options.owner !== undefined || options.serviceAccount !== undefined || options.serviceAccounts || options.state;
+  if (!options.all && !filtered) return undefined;
+  if (options.user !== undefined) throw new UsageError('--user lists one user’s keys; use --owner with --all');
+  return {
+    ...(options.page !== undefined ? { page: options.page } : {}),
+    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+    ...(options.owner !== undefined ? { owner: options.owner } : {}),
+    ...(options.serviceAccounts || options.serviceAccount !== undefined ? { ownerKind: 'service' as const } : {}),
+    ...(options.state !== undefined ? { state: options.state } : {}),
+  };
 }
 
 export function registerKeysCommands(program: TeamsetCommand): void {
@@ -31,6 +77,7 @@ export function registerKeysCommands(program: TeamsetCommand): void {
     .description('create an API key; it is shown once')
     .requiredOption('--name <name>', 'nickname for the key, 1–100 characters (e.g. the machine it is for)')
     .option('--user <user>', "owner's id or email (admins; required when working on the database directly)")
+    .option('--service-account <name>', 'generate it for this service account (admins)')
     .option('--expires-in <duration>', 'lifetime such as 30s, 15m, 12h or 90d (default: no expiry)', parseDuration)
     .option(
       '--max-permission <permission>',
@@ -48,31 +95,60 @@ export function registerKeysCommands(program: TeamsetCommand): void {
         'datasets keeps them through renames; if all its datasets are deleted it reaches none.',
     )
     .run<[], GenerateOptions>(async (ctx, _args, options) => {
-      const created = await ctx.withBackend((backend) =>
-        backend.generateKey({
+      if (options.user !== undefined && options.serviceAccount !== undefined)
+        throw new UsageError('give --user or --service-account, not both');
+      const created = await ctx.withBackend(async (backend) => {
+        const user =
+          options.serviceAccount === undefined
+            ? options.user
+            : (await backend.getServiceAccount(options.serviceAccount)).id;
+        return backend.generateKey({
           name: options.name,
-          user: options.user,
+          user,
           expiresInSeconds: options.expiresIn,
           ...(options.maxPermission ? { maxPermission: options.maxPermission } : {}),
           ...(options.dataset ? { datasets: options.dataset } : {}),
           ...(options.readOnlyManagement ? { readOnlyManagement: true } : {}),
-        }),
-      );
+        });
+      });
       const { apiKey } = created;
       const expiry = apiKey.expiresAt === null ? 'never expires' : `expires ${shortTime(apiKey.expiresAt)}`;
+      const owner =
+        options.serviceAccount !== undefined ? `service account ${options.serviceAccount}` : (options.user ?? 'you');
       showNewSecret(
         ctx,
         created,
-        `Created API key "${apiKey.name}" (id ${apiKey.id}, ${maskApiKey(created.key)}) for ${options.user ?? 'you'} ` +
+        `Created API key "${apiKey.name}" (id ${apiKey.id}, ${maskApiKey(created.key)}) for ${owner} ` +
           `(user id ${apiKey.userId}); it ${expiry}; scope: ${describeKeyScope(apiKey.scope)}.`,
       );
     });
 
   keys
     .command('list')
-    .description("list API keys (no secrets): yours, a user's with --user, or every key when working on the database")
+    .description(
+      "list API keys (no secrets): yours, a user's with --user, or the organization's with --all (admins) and its filters",
+    )
     .option('--user <user>', "owner's id or email (admins)")
-    .run<[], { user?: string }>(async (ctx, _args, options) => {
+    .option('--all', 'every key of the organization, with its owner (admins)')
+    .option('--owner <user>', 'with --all: only this owner’s keys (id or email)')
+    .option('--service-account <name>', 'with --all: only this service account’s keys')
+    .option('--service-accounts', 'with --all: only service accounts’ keys')
+    .option('--state <state>', 'with --all: expired, unused (90 days) or expiring (within 7 days)', parseKeyState)
+    .option('--page <n>', 'with --all: page number, from 1', parsePositiveInt)
+    .option('--page-size <n>', 'with --all: keys per page (default 50, at most 200)', parsePositiveInt)
+    .run<[], ListKeysOptions>(async (ctx, _args, options) => {
+      const inventory = inventoryQuery(options);
+      if (inventory !== undefined) {
+        const page = await ctx.withBackend(async (backend) =>
+          backend.listOrganizationKeys(
+            options.serviceAccount === undefined
+              ? inventory
+              : { ...inventory, owner: (await backend.getServiceAccount(options.serviceAccount)).id },
+          ),
+        );
+        ctx.out.page(page, page.items, KEY_INVENTORY_COLUMNS, 'key');
+        return;
+      }
       const { list, emails } = await ctx.withBackend(async (backend) => {
         const keys = await backend.listKeys(options.user);
         return {
@@ -87,6 +163,19 @@ export function registerKeysCommands(program: TeamsetCommand): void {
       });
       if (ctx.out.json) ctx.out.writeJson({ keys: list });
       else ctx.out.table(list, keyColumns(emails));
+    });
+
+  keys
+    .command('revoke')
+    .description('revoke many API keys at once (admins): each is refused at once and listed as revoked by an admin')
+    .argument('<ids...>', 'key ids, as shown by `keys list --all`')
+    .run<[string[]]>(async (ctx, [keyIds]) => {
+      const result = await ctx.withBackend((backend) => backend.revokeKeys(keyIds));
+      const skipped = keyIds.length - result.revoked.length;
+      ctx.out.result(
+        result,
+        `Revoked ${result.revoked.length} API key(s)${skipped > 0 ? `; ${skipped} unknown or already revoked` : ''}`,
+      );
     });
 
   keys

@@ -56,11 +56,24 @@ export const keyColumns = (emails: ReadonlyMap<string, string>): readonly Column
         ? '—'
         : k.previousSecrets.map((p) => `${API_KEY_PREFIX}${p.prefix}… until ${shortTime(p.graceEndsAt)}`).join(', '),
   },
-  {
-    header: 'STATUS',
-    value: (k) => (k.revokedAt === null ? 'active' : `revoked ${shortTime(k.revokedAt)}: ${k.revokedReason ?? ''}`),
-  },
+  { header: 'REQUESTS (30D)', value: (k) => String(k.usage.requestsLast30Days) },
+  { header: 'LAST CLIENT', value: (k) => lastClient(k) },
+  { header: 'STATUS', value: (k) => keyStatus(k) },
 ];
+
+/** The last recorded client of a key: address and user agent, as far as known. */
+export function lastClient(key: ApiKey): string {
+  const { lastUsedIp, lastUsedUserAgent } = key.usage;
+  if (lastUsedIp === null && lastUsedUserAgent === null) return '—';
+  return [lastUsedIp, lastUsedUserAgent].filter((part) => part !== null).join(' ');
+}
+
+/** Active, expiring soon (flagged: within 7 days), expired or revoked with why. */
+export function keyStatus(key: ApiKey): string {
+  if (key.revokedAt !== null) return `revoked ${shortTime(key.revokedAt)}: ${key.revokedReason ?? ''}`;
+  if (key.expiresAt !== null && Date.parse(key.expiresAt) <= Date.now()) return 'expired';
+  return key.expiringSoon ? 'EXPIRES SOON' : 'active';
+}
 
 export const INVITATION_COLUMNS: readonly Column<Invitation>[] = [
   { header: 'ID', value: (i) => i.id },

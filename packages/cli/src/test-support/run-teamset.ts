@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isWellFormedApiKey } from '@teamset/contract';
 import { expect } from 'vitest';
 
 export const TEAMSET_BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -122,4 +123,19 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Makes admin@example.com the admin on the sandbox's database, exactly as an admin would (on the database, while
+ * the server runs), and returns the environment that runs the CLI over the API at `url` with the admin's new key.
+ */
+export async function adminApiEnv(sandbox: CliSandbox, url: string): Promise<Record<string, string>> {
+  await runTeamset(['users', 'create', '--email', 'admin@example.com', '--name', 'Admin', '--role', 'ADMIN'], {
+    env: sandbox.env,
+  });
+  const key = (
+    await runTeamset(['keys', 'generate', '--user', 'admin@example.com', '--name', 'bootstrap'], { env: sandbox.env })
+  ).stdout.trim();
+  expect(isWellFormedApiKey(key)).toBe(true);
+  return { ...sandbox.env, FIFTYONE_API_URI: url, FIFTYONE_API_KEY: key };
 }

@@ -6,6 +6,7 @@ import { GROUP_ROUTES } from './group-routes.js';
 import { META_ROUTES, ORGANIZATION_ROUTES } from './organization-routes.js';
 import type { RouteDefinition } from './route-definition.js';
 import { SAMPLE_ROUTES } from './sample-routes.js';
+import { KEY_INVENTORY_ROUTES, SERVICE_ACCOUNT_ROUTES } from './service-account-routes.js';
 import { INVITATION_ROUTES, KEY_ROUTES, USER_ROUTES } from './user-routes.js';
 import { VIEW_READ_ROUTES } from './view-read-routes.js';
 
@@ -16,6 +17,7 @@ export * from './group-routes.js';
 export * from './organization-routes.js';
 export * from './route-definition.js';
 export * from './sample-routes.js';
+export * from './service-account-routes.js';
 export * from './user-routes.js';
 export * from './view-read-routes.js';
 
@@ -27,6 +29,8 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   USER_ROUTES,
   INVITATION_ROUTES,
   KEY_ROUTES,
+  KEY_INVENTORY_ROUTES,
+  SERVICE_ACCOUNT_ROUTES,
   ORGANIZATION_ROUTES,
   DATASET_ROUTES,
   DATASET_PERMISSION_ROUTES,

@@ -11,6 +11,7 @@ import {
 } from '../constants/limits.js';
 import { KEY_SCOPE_PERMISSIONS } from '../constants/roles.js';
 import { Id, NullableString, NullableTimestamp, Timestamp, UserRef } from './common.js';
+import { ApiKeyUsage } from './key-usage.js';
 
 export const PreviousApiKeySecret = Type.Object(
   {
@@ -69,6 +70,8 @@ export const ApiKey = Type.Object(
       description: 'Secrets replaced by a rotation that still work until their grace ends',
     }),
     scope: ApiKeyScope,
+    usage: ApiKeyUsage,
+    expiringSoon: Type.Boolean({ description: 'Unrevoked and expiring within 7 days' }),
   },
   { title: 'ApiKey', additionalProperties: false },
 );

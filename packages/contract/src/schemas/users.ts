@@ -1,11 +1,16 @@
 // User shapes: what a user looks like on the wire, listing, role changes.
 import { Type, type Static } from 'typebox';
+import { USER_KINDS } from '../constants/service-accounts.js';
 import { RoleSchema } from '../identity/roles.js';
 import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
 import { ApiKeyScope } from './keys.js';
 
+export const UserKindSchema = Type.Enum(USER_KINDS, {
+  description: 'person, or service (a service account: no password or sign-in; admins manage its keys)',
+});
+
 export const User = Type.Object(
-  { id: Id, email: Email, name: PersonName, role: RoleSchema, createdAt: Timestamp },
+  { id: Id, email: Email, name: PersonName, role: RoleSchema, kind: UserKindSchema, createdAt: Timestamp },
   { title: 'User', additionalProperties: false },
 );
 export type User = Static<typeof User>;

@@ -100,6 +100,7 @@ describe.each(await testDialects())('AuditLog on %s', (dialect) => {
       id: adminId,
       email: 'admin@example.com',
       name: 'Admin',
+      kind: 'person',
       role: 'ADMIN',
       createdAt: new Date().toISOString(),
     });

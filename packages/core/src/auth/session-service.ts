@@ -4,7 +4,7 @@ import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { nowIso, toIso } from '../db/database.js';
-import { badRequest, unauthenticated } from '../errors/app-error.js';
+import { badRequest, forbidden, unauthenticated } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import { newToken, sha256Hex } from '../secrets.js';
 import { requireSignedIn } from '../users/signed-in-user.js';
@@ -133,6 +133,8 @@ export class SessionService {
     keepSessionToken?: string,
   ): Promise<{ endedSessions: number }> {
     const self = requireSignedIn(actor, 'change a password');
+    // Nothing to check against, and a password would let a service account sign in (docs/design.md §3).
+    if (self.kind === 'service') throw forbidden('Service accounts have no password');
     requireManagementWrite(actor);
     if (input.newPassword.length < PASSWORD_MIN_LENGTH || input.newPassword.length > PASSWORD_MAX_LENGTH) {
       throw badRequest(`The new password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, {

@@ -14,7 +14,7 @@ export class SessionStore {
     return this.database.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id as session_id', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.created_at'])
+      .select(['s.id as session_id', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.kind', 'u.created_at'])
       .where('s.token_hash', '=', tokenHash)
       .executeTakeFirst();
   }

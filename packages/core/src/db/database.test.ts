@@ -22,6 +22,7 @@ import { migrateToLatest } from './migrator.js';
 const TABLES = [
   'api_key_datasets',
   'api_key_previous_secrets',
+  'api_key_usage_days',
   'api_keys',
   'audit_events',
   'auth_events',
@@ -215,6 +216,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0007-label-counters',
         '0008-key-rotation',
         '0009-key-scopes',
+        '0010-service-accounts-and-key-usage',
         '0012-saved-view-color',
       ],
     });

@@ -9,6 +9,10 @@ export interface UsersTable {
   email: string;
   name: string;
   role: string;
+  /** 'person' or 'service' (migration 0010). */
+  kind: Generated<string>;
+  /** Set while a service account is disabled: its keys are refused. */
+  disabled_at: DbTime | null;
   created_at: DbTime;
   updated_at: DbTime;
 }
@@ -58,6 +62,8 @@ export interface ApiKeysTable {
   scope_max_permission: string | null;
   scope_read_only_management: Generated<number>;
   scope_datasets_limited: Generated<number>;
+  last_used_ip: string | null;
+  last_used_user_agent: string | null;
 }
 
 /** The datasets a dataset-limited key reaches (migration 0009). */
@@ -65,6 +71,13 @@ export interface ApiKeyDatasetsTable {
   key_id: string;
   dataset_id: string;
   created_at: DbTime;
+}
+
+/** Requests made with a key on one UTC day (`YYYY-MM-DD`), kept for 30 days. */
+export interface ApiKeyUsageDaysTable {
+  key_id: string;
+  day: string;
+  requests: number;
 }
 
 /** A rotated-out secret of a key: it keeps working until `grace_ends_at`. */
@@ -232,6 +245,7 @@ export interface DatabaseSchema {
   api_keys: ApiKeysTable;
   api_key_previous_secrets: ApiKeyPreviousSecretsTable;
   api_key_datasets: ApiKeyDatasetsTable;
+  api_key_usage_days: ApiKeyUsageDaysTable;
   organization_settings: OrganizationSettingsTable;
   audit_events: AuditEventsTable;
   auth_events: AuthEventsTable;

@@ -56,6 +56,18 @@ export interface LeakReport {
   done: Promise<void>;
 }
 
+/**
+ * A service account's keys are generated, rotated and deleted by admins (docs/design.md §3): a job holding one key
+ * must not mint itself more. A non-admin acts only on their own keys, so refusing the service account itself is enough.
+ */
+function requireNotServiceAccount(actor: Actor): void {
+  if (actor.kind === 'user' && actor.user.kind === 'service')
+    throw forbidden('Only admins manage a service account’s API keys', {
+      requiredRole: 'ADMIN',
+      role: actor.user.role,
+    });
+}
+
 export function generateRawApiKey(): string {
   return formatApiKey(randomBase62(API_KEY_RANDOM_LENGTH));
 }
@@ -89,6 +101,7 @@ export class KeyService {
       });
     }
     const owner = await this.targetUser(actor, input.user, 'generate');
+    requireNotServiceAccount(actor);
     requireManagementWrite(actor);
     if (!canUseApiKeys(owner.role)) {
       throw actor.kind === 'user' && actor.user.id === owner.id
@@ -265,6 +278,7 @@ export class KeyService {
   /** The key an actor deletes or rotates: their own, or anyone's for an admin; others' keys are 404. */
   private async actedOnKey(actor: Actor, keyId: string): Promise<ApiKey> {
     this.requireKeyRole(actor);
+    requireNotServiceAccount(actor);
     requireManagementWrite(actor);
     const existing = await this.store.findById(keyId);
     if (!existing || (!isAdmin(actor) && actor.kind === 'user' && existing.userId !== actor.user.id))

@@ -1,16 +1,21 @@
-// API key rows: insert, list per user, delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role and the key's scope.
-import type {
-  ApiKey,
-  ApiKeyScope,
-  ApiKeyScopeDataset,
-  KeyScopePermission,
-  PreviousApiKeySecret,
-  Role,
-  User,
+// API key rows: insert, list per user (with usage), delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role and state and the key's scope.
+import {
+  KEY_EXPIRING_SOON_DAYS,
+  type ApiKey,
+  type ApiKeyScope,
+  type ApiKeyScopeDataset,
+  type ApiKeyUsageDay,
+  type KeyScopePermission,
+  type PreviousApiKeySecret,
+  type Role,
+  type User,
+  type UserKind,
 } from '@teamset/contract';
 import type { Database } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../db/database.js';
 import type { ApiKeysTable, Db } from '../db/schema.js';
+import { firstUsageDay } from './key-usage-recorder.js';
+import { KeyUsageStore } from './key-usage-store.js';
 
 export interface KeyWithOwner {
   keyId: string;
@@ -20,6 +25,24 @@ export interface KeyWithOwner {
   lastUsedAt: string | null;
   user: User;
   scope: ApiKeyScope;
+  /** The owner is a disabled service account: its keys are refused. */
+  ownerDisabled: boolean;
+}
+
+/** What a key's list entry shows besides its row: secrets still in grace, listed datasets, per-day request counts. */
+export interface KeyExtras {
+  previousSecrets: PreviousApiKeySecret[];
+  datasets: ApiKeyScopeDataset[] | undefined;
+  usageDays: ApiKeyUsageDay[];
+}
+
+const EXPIRING_SOON_MS = KEY_EXPIRING_SOON_DAYS * 24 * 3600 * 1000;
+
+/** Unrevoked, not yet expired, and expiring within 7 days: flagged in lists. */
+export function isExpiringSoon(expiresAt: string | null, revokedAt: string | null, nowMs = Date.now()): boolean {
+  if (expiresAt === null || revokedAt !== null) return false;
+  const at = Date.parse(expiresAt);
+  return at > nowMs && at - nowMs <= EXPIRING_SOON_MS;
 }
 
 /** A new key's scope as stored: dataset ids with their names (the names only for the answer). */
@@ -45,7 +68,7 @@ interface ScopeRow {
   scope_datasets_limited: number | string;
 }
 
-type PublicRow = Omit<ApiKeysTable, 'key_hash' | keyof ScopeRow> & ScopeRow;
+export type PublicRow = Omit<ApiKeysTable, 'key_hash' | keyof ScopeRow> & ScopeRow;
 
 /** `datasets`: the key's listed datasets, read only when the row says it is limited. */
 function scopeOf(row: ScopeRow, datasets: ApiKeyScopeDataset[] | undefined): ApiKeyScope {
@@ -56,11 +79,9 @@ function scopeOf(row: ScopeRow, datasets: ApiKeyScopeDataset[] | undefined): Api
   };
 }
 
-function toApiKey(
-  row: PublicRow,
-  previousSecrets: PreviousApiKeySecret[],
-  datasets: ApiKeyScopeDataset[] | undefined,
-): ApiKey {
+function toApiKey(row: PublicRow, extras: KeyExtras): ApiKey {
+  const expiresAt = toIsoOrNull(row.expires_at);
+  const revokedAt = toIsoOrNull(row.revoked_at);
   return {
     id: row.id,
     name: row.name,
@@ -69,11 +90,18 @@ function toApiKey(
     createdAt: toIso(row.created_at),
     createdBy: row.created_by,
     lastUsedAt: toIsoOrNull(row.last_used_at),
-    expiresAt: toIsoOrNull(row.expires_at),
-    revokedAt: toIsoOrNull(row.revoked_at),
+    expiresAt,
+    revokedAt,
     revokedReason: row.revoked_reason,
-    previousSecrets,
-    scope: scopeOf(row, datasets),
+    previousSecrets: extras.previousSecrets,
+    scope: scopeOf(row, extras.datasets),
+    usage: {
+      lastUsedIp: row.last_used_ip,
+      lastUsedUserAgent: row.last_used_user_agent,
+      requestsLast30Days: extras.usageDays.reduce((sum, d) => sum + d.requests, 0),
+      daily: extras.usageDays,
+    },
+    expiringSoon: isExpiringSoon(expiresAt, revokedAt),
   };
 }
 
@@ -92,17 +120,29 @@ const PUBLIC_COLUMNS = [
   'scope_max_permission',
   'scope_read_only_management',
   'scope_datasets_limited',
+  'last_used_ip',
+  'last_used_user_agent',
 ] as const;
 
 const SCOPE_COLUMNS = ['k.scope_max_permission', 'k.scope_read_only_management', 'k.scope_datasets_limited'] as const;
 
-const OWNER_COLUMNS = ['u.id as user_id', 'u.email', 'u.name', 'u.role', 'u.created_at'] as const;
+const OWNER_COLUMNS = [
+  'u.id as user_id',
+  'u.email',
+  'u.name',
+  'u.role',
+  'u.kind',
+  'u.disabled_at',
+  'u.created_at',
+] as const;
 
 interface OwnerRow {
   user_id: string;
   email: string;
   name: string;
   role: string;
+  kind: string;
+  disabled_at: ApiKeysTable['created_at'] | null;
   created_at: ApiKeysTable['created_at'];
 }
 
@@ -112,22 +152,29 @@ function ownerOf(row: OwnerRow): User {
     email: row.email,
     name: row.name,
     role: row.role as Role,
+    kind: row.kind as UserKind,
     createdAt: toIso(row.created_at),
   };
 }
 
 export class KeyStore {
-  constructor(private readonly database: Database) {}
+  private readonly usage: KeyUsageStore;
+
+  constructor(private readonly database: Database) {
+    this.usage = new KeyUsageStore(database);
+  }
 
   async insert(
     trx: Db,
-    row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason' | keyof ScopeRow>,
+    row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason' | 'last_used_ip' | 'last_used_user_agent' | keyof ScopeRow>,
     scope: NewKeyScope,
   ): Promise<ApiKey> {
     const full = {
       ...row,
       revoked_at: null,
       revoked_reason: null,
+      last_used_ip: null,
+      last_used_user_agent: null,
       scope_max_permission: scope.maxPermission,
       scope_read_only_management: scope.readOnlyManagement ? 1 : 0,
       scope_datasets_limited: scope.datasets === null ? 0 : 1,
@@ -139,25 +186,35 @@ export class KeyStore {
         .values(scope.datasets.map((d) => ({ key_id: row.id, dataset_id: d.id, created_at: row.created_at })))
         .execute();
     }
-    return toApiKey(full, [], scope.datasets ?? undefined);
+    return toApiKey(full, { previousSecrets: [], datasets: scope.datasets ?? undefined, usageDays: [] });
   }
 
   async findById(id: string, trx: Db = this.database.db): Promise<ApiKey | undefined> {
     const row = await trx.selectFrom('api_keys').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
-    if (!row) return undefined;
-    const [previous, datasets] = await Promise.all([this.previousSecretsOf(trx, [id]), this.datasetsOf(trx, [id])]);
-    return toApiKey(row, previous.get(id) ?? [], datasets.get(id));
+    return row && (await this.withExtras(trx, [row]))[0];
   }
 
   async listByUser(userId: string | undefined): Promise<ApiKey[]> {
     const db = this.database.db;
     let q = db.selectFrom('api_keys').select(PUBLIC_COLUMNS);
     if (userId !== undefined) q = q.where('user_id', '=', userId);
-    const rows = await q.orderBy('created_at').orderBy('id').execute();
+    return this.withExtras(db, await q.orderBy('created_at').orderBy('id').execute());
+  }
+
+  /** The rows as listed: each with its secrets still in grace, its listed datasets and its last 30 days of requests. */
+  async withExtras(db: Db, rows: readonly PublicRow[]): Promise<ApiKey[]> {
     const ids = rows.map((r) => r.id);
     const limited = rows.filter((r) => Number(r.scope_datasets_limited) === 1).map((r) => r.id);
-    const [previous, datasets] = await Promise.all([this.previousSecretsOf(db, ids), this.datasetsOf(db, limited)]);
-    return rows.map((r) => toApiKey(r, previous.get(r.id) ?? [], datasets.get(r.id)));
+    const previous = await this.previousSecretsOf(db, ids);
+    const datasets = await this.datasetsOf(db, limited);
+    const usage = await this.usage.daysOf(db, ids, firstUsageDay());
+    return rows.map((r) =>
+      toApiKey(r, {
+        previousSecrets: previous.get(r.id) ?? [],
+        datasets: datasets.get(r.id),
+        usageDays: usage.get(r.id) ?? [],
+      }),
+    );
   }
 
   async delete(trx: Db, id: string): Promise<boolean> {
@@ -262,6 +319,7 @@ export class KeyStore {
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
       scope: await this.scopeOfRow(row.key_id, row),
+      ownerDisabled: row.disabled_at !== null,
     };
   }
 
@@ -294,6 +352,7 @@ export class KeyStore {
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
       scope: await this.scopeOfRow(row.key_id, row),
+      ownerDisabled: row.disabled_at !== null,
     };
   }
 

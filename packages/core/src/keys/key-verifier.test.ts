@@ -97,7 +97,7 @@ describe.each(await testDialects())('KeyVerifier on %s', (dialect) => {
   it('accepts a valid key as its user, with the role as it is now', async () => {
     const { user, key, keyId } = await userWithKey('valid');
     const verified = await services.keyVerifier.verify(key);
-    expect(verified).toEqual({ keyId, user });
+    expect(verified).toEqual({ keyId, user, expiresAtMs: null });
   });
 
   it('answers a repeated check from the cache with no database read', async () => {

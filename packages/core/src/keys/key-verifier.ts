@@ -21,6 +21,8 @@ interface CachedKey {
   keyHash: string;
   expiresAtMs: number | null;
   user: User;
+  /** A disabled service account's key: refused like a revoked one until the account is enabled. */
+  ownerDisabled: boolean;
   /** Cached with the key, so a scoped key costs no query per request; undefined: unscoped. */
   scope: KeyScope | undefined;
   cachedAtMs: number;
@@ -29,6 +31,8 @@ interface CachedKey {
 export interface VerifiedKey {
   keyId: string;
   user: User;
+  /** When the secret used stops working; lets the server tell clients of a key about to expire. */
+  expiresAtMs: number | null;
   scope: KeyScope | undefined;
 }
 
@@ -80,6 +84,7 @@ export class KeyVerifier implements AuthEventListener {
       keyHash: row.keyHash,
       expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt),
       user: row.user,
+      ownerDisabled: row.ownerDisabled,
       scope: keyScopeOf(row.scope),
       cachedAtMs: now,
     };
@@ -102,11 +107,12 @@ export class KeyVerifier implements AuthEventListener {
   }
 
   private admit(entry: CachedKey, now: number): VerifiedKey {
-    if (entry.expiresAtMs !== null && now >= entry.expiresAtMs) throw unauthenticated(INVALID_API_KEY_MESSAGE);
+    if (entry.ownerDisabled || (entry.expiresAtMs !== null && now >= entry.expiresAtMs))
+      throw unauthenticated(INVALID_API_KEY_MESSAGE);
     // The role is checked on every call: a user demoted to GUEST keeps their keys but cannot use them.
     if (!canUseApiKeys(entry.user.role)) throw forbidden(GUEST_API_KEY_MESSAGE);
     this.lastUsed.touch(entry.keyId, now);
-    return { keyId: entry.keyId, user: entry.user, scope: entry.scope };
+    return { keyId: entry.keyId, user: entry.user, scope: entry.scope, expiresAtMs: entry.expiresAtMs };
   }
 
   /** `key_revoked` also follows a rotation: the old secret's entry is dropped and re-read with its grace end. */

@@ -1,17 +1,19 @@
 // lastUsedAt bookkeeping off the request path: at most one write per key per minute, flushed in batches.
 import type { KeyStore } from './key-store.js';
+import { PeriodicFlush } from './periodic-flush.js';
 
 const WRITE_EVERY_MS = 60_000;
 
-export class LastUsedRecorder {
+export class LastUsedRecorder extends PeriodicFlush {
   private readonly lastWrittenMs = new Map<string, number>();
   private pending = new Map<string, string>();
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: KeyStore,
-    private readonly flushIntervalMs: number,
-  ) {}
+    flushIntervalMs: number,
+  ) {
+    super(flushIntervalMs);
+  }
 
   /** Remembers the stored value so a restart does not write again within the minute. */
   seed(keyId: string, lastUsedAt: string | null): void {
@@ -29,17 +31,6 @@ export class LastUsedRecorder {
   forget(keyId: string): void {
     this.lastWrittenMs.delete(keyId);
     this.pending.delete(keyId);
-  }
-
-  start(): void {
-    this.timer = setInterval(() => void this.flush(), this.flushIntervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.flush();
   }
 
   async flush(): Promise<void> {

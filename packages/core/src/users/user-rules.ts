@@ -1,5 +1,5 @@
 // Role rules shared by services: who counts as an admin, and the error when someone is not.
-import type { Role } from '@teamset/contract';
+import { SERVICE_ACCOUNT_ROLES, type Role, type ServiceAccountRole } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import { forbidden } from '../errors/app-error.js';
 import { requireManagementWrite } from '../permissions/key-scope.js';
@@ -15,6 +15,11 @@ export function requireAdmin(actor: Actor, what: string): void {
       role: actor.kind === 'user' ? actor.user.role : null,
     });
   }
+}
+
+/** Service accounts hold MEMBER at most: admin power stays with people (docs/design.md §3). */
+export function isServiceAccountRole(role: Role): role is ServiceAccountRole {
+  return (SERVICE_ACCOUNT_ROLES as readonly Role[]).includes(role);
 }
 
 /** An admin's change to users, groups, invitations or settings: refused to a read-only-management key as well. */

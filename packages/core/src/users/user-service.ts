@@ -4,6 +4,8 @@ import {
   MAX_PAGE_SIZE,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  SERVICE_ACCOUNT_EMAIL_DOMAIN,
+  SERVICE_ACCOUNT_MAX_ROLE,
   isRole,
   type Role,
   type User,
@@ -20,7 +22,7 @@ import { badRequest, conflict, forbidden, notFound, type AppError } from '../err
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { requireSignedIn } from './signed-in-user.js';
-import { isAdmin, requireAdmin, requireAdminChange } from './user-rules.js';
+import { isAdmin, isServiceAccountRole, requireAdmin, requireAdminChange } from './user-rules.js';
 import { normalizeEmail, type UserStore } from './user-store.js';
 import { requireManagementWrite } from '../permissions/key-scope.js';
 
@@ -37,6 +39,8 @@ export function validateNewUser(input: CreateUserInput): void {
   const email = normalizeEmail(input.email);
   if (email.length < 3 || email.length > 254 || !EMAIL_SHAPE.test(email))
     throw badRequest('email is not a valid email address', { field: 'email' });
+  if (email.endsWith(`@${SERVICE_ACCOUNT_EMAIL_DOMAIN}`))
+    throw badRequest('That domain is reserved for service accounts', { field: 'email' });
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw badRequest('name must be 1–100 characters', { field: 'name' });
   if (input.role !== undefined && !isRole(input.role))
@@ -134,6 +138,8 @@ export class UserService {
       const admins = await this.store.lockAdminIds(trx);
       const user = await this.resolve(ref, trx);
       if (user.role === role) return user;
+      if (user.kind === 'service' && !isServiceAccountRole(role))
+        throw badRequest(`A service account’s role is at most ${SERVICE_ACCOUNT_MAX_ROLE}`, { field: 'role' });
       if (user.role === 'ADMIN' && admins.length <= 1)
         throw conflict('The last admin cannot be demoted; promote another admin first');
       await this.store.updateRole(trx, user.id, role, nowIso());
@@ -181,6 +187,8 @@ export class UserService {
   /** The signed-in user changes their own display name (Settings › Account). */
   async updateOwnProfile(actor: Actor, input: { name: string }): Promise<User> {
     const self = requireSignedIn(actor, 'change an account');
+    // A service account's name is its identity (and its email): admins name it at creation.
+    if (self.kind === 'service') throw forbidden('A service account’s name cannot be changed');
     requireManagementWrite(actor);
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw badRequest('name must be 1–100 characters', { field: 'name' });

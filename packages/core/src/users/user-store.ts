@@ -1,14 +1,21 @@
 // User rows: lookups by id or email, paged search, role updates; only this file issues SQL on users.
-import type { Role, User } from '@teamset/contract';
+import type { Role, User, UserKind } from '@teamset/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toIso } from '../db/database.js';
 import type { DatabaseSchema, Db, UsersTable } from '../db/schema.js';
 
-type UserRow = Pick<UsersTable, 'id' | 'email' | 'name' | 'role' | 'created_at'>;
+type UserRow = Pick<UsersTable, 'id' | 'email' | 'name' | 'role' | 'created_at'> & { kind: string };
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, createdAt: toIso(row.created_at) };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    kind: row.kind as UserKind,
+    createdAt: toIso(row.created_at),
+  };
 }
 
 /** Emails are unique case-insensitively: we store them lower-cased and compare lower-cased. */
@@ -16,7 +23,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const USER_COLUMNS = ['id', 'email', 'name', 'role', 'created_at'] as const;
+const USER_COLUMNS = ['id', 'email', 'name', 'role', 'kind', 'created_at'] as const;
 
 export class UserStore {
   constructor(private readonly database: Database) {}
@@ -27,8 +34,9 @@ export class UserStore {
 
   async insert(
     trx: Db,
-    user: { id: string; email: string; name: string; role: Role; createdAt: string },
+    user: { id: string; email: string; name: string; role: Role; createdAt: string; kind?: UserKind },
   ): Promise<User> {
+    const kind = user.kind ?? 'person';
     await trx
       .insertInto('users')
       .values({
@@ -36,11 +44,12 @@ export class UserStore {
         email: normalizeEmail(user.email),
         name: user.name,
         role: user.role,
+        kind,
         created_at: user.createdAt,
         updated_at: user.createdAt,
       })
       .execute();
-    return { ...user, email: normalizeEmail(user.email) };
+    return { ...user, kind, email: normalizeEmail(user.email) };
   }
 
   async findById(id: string, trx: Db = this.db): Promise<User | undefined> {

@@ -1,6 +1,7 @@
 // A small JSON client over global fetch: API key header, per-attempt timeout, retries for idempotent requests only.
 import {
   API_KEY_HEADER,
+  KEY_EXPIRES_AT_HEADER,
   fillPath,
   type RouteBody,
   type RouteDefinition,
@@ -29,6 +30,11 @@ export interface HttpClientOptions {
   retryBaseDelayMs?: number;
   /** Longest wait before a retry; a Retry-After beyond it is not waited out but reported. Default 10 s. */
   maxRetryDelayMs?: number;
+  /**
+   * Called once per client, with the expiry (ISO-8601), when the server says the key in use expires within 7 days
+   * (the CLI prints a warning on stderr).
+   */
+  onKeyExpiring?: (expiresAt: string) => void;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -62,12 +68,14 @@ export class HttpClient {
   readonly #maxAttempts: number;
   readonly #baseDelayMs: number;
   readonly #maxDelayMs: number;
+  #onKeyExpiring: ((expiresAt: string) => void) | undefined;
 
   constructor(options: HttpClientOptions) {
     this.apiUri = options.apiUri.replace(/\/+$/, '');
     // Private field: keeps the key out of console.log / util.inspect of the client.
     this.#apiKey = options.apiKey;
     this.#apiKeySource = options.apiKeySource ?? { type: 'option' };
+    this.#onKeyExpiring = options.onKeyExpiring;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.#baseDelayMs = options.retryBaseDelayMs ?? 250;
@@ -142,6 +150,14 @@ export class HttpClient {
     return url;
   }
 
+  /** Hands the first expiry warning to the callback, then forgets the callback: one warning per client. */
+  #noticeKeyExpiry(expiresAt: string | null): void {
+    if (expiresAt === null || this.#onKeyExpiring === undefined) return;
+    const notify = this.#onKeyExpiring;
+    this.#onKeyExpiring = undefined;
+    notify(expiresAt);
+  }
+
   /** `body` is serialized once, for every attempt. */
   async #attempt(
     method: HttpMethod,
@@ -168,6 +184,7 @@ export class HttpClient {
     } catch (error) {
       return { kind: 'error', error: connectionFailure(error, this.apiUri, this.#timeoutMs), retryAfterMs: null };
     }
+    this.#noticeKeyExpiry(response.headers.get(KEY_EXPIRES_AT_HEADER));
 
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location');

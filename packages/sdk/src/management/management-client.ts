@@ -20,7 +20,11 @@ import {
   type DatasetPermissionInvitation,
   type DatasetPermissionList,
   type DatasetUserPermission,
+  type BulkRevokeResult,
   type GroupDatasetPermissionList,
+  type KeyInventoryPage,
+  type ServiceAccount,
+  type ServiceAccountRole,
   type Invitation,
   type MediaRoot,
   type OrganizationSettings,
@@ -44,6 +48,11 @@ import {
   type UpdateUserGroupOptions,
   type UserGroupLike,
 } from './group-management.js';
+import {
+  ServiceAccountManagement,
+  type ListOrganizationKeysOptions,
+  type ServiceAccountLike,
+} from './service-account-management.js';
 import { userRef, type UserLike } from './user-ref.js';
 
 export interface ListUsersOptions {
@@ -98,6 +107,10 @@ export class ManagementClient {
 
   private get groups(): GroupManagement {
     return new GroupManagement(this.http);
+  }
+
+  private get serviceAccounts(): ServiceAccountManagement {
+    return new ServiceAccountManagement(this.http);
   }
 
   /** The key's user, how it authenticated and which key it used. */
@@ -394,6 +407,48 @@ export class ManagementClient {
 
   async getPermissionsForUserGroup(group: UserGroupLike): Promise<GroupDatasetPermissionList> {
     return this.groups.getPermissionsForUserGroup(group);
+  }
+
+  // Service accounts and the organization's key inventory (admins); see ServiceAccountManagement.
+
+  async createServiceAccount(name: string, role: ServiceAccountRole): Promise<ServiceAccount> {
+    return this.serviceAccounts.createServiceAccount(name, role);
+  }
+
+  async listServiceAccounts(): Promise<ServiceAccount[]> {
+    return this.serviceAccounts.listServiceAccounts();
+  }
+
+  async getServiceAccount(account: ServiceAccountLike): Promise<ServiceAccount | null> {
+    return this.serviceAccounts.getServiceAccount(account);
+  }
+
+  async disableServiceAccount(account: ServiceAccountLike): Promise<ServiceAccount> {
+    return this.serviceAccounts.disableServiceAccount(account);
+  }
+
+  async enableServiceAccount(account: ServiceAccountLike): Promise<ServiceAccount> {
+    return this.serviceAccounts.enableServiceAccount(account);
+  }
+
+  async deleteServiceAccount(account: ServiceAccountLike): Promise<void> {
+    return this.serviceAccounts.deleteServiceAccount(account);
+  }
+
+  async createServiceAccountKey(
+    account: ServiceAccountLike,
+    keyName: string,
+    options: GenerateApiKeyOptions = {},
+  ): Promise<CreatedApiKey> {
+    return this.serviceAccounts.createServiceAccountKey(account, keyName, options);
+  }
+
+  async listOrganizationKeys(options?: ListOrganizationKeysOptions): Promise<KeyInventoryPage> {
+    return this.serviceAccounts.listOrganizationKeys(options);
+  }
+
+  async revokeApiKeys(keyIds: readonly string[]): Promise<BulkRevokeResult> {
+    return this.serviceAccounts.revokeApiKeys(keyIds);
   }
 }
 

@@ -1,5 +1,12 @@
 // The authentication hook for protected routes: API key or session cookie → request.actor, with CSRF and failure limits.
-import { CSRF_HEADER, INVALID_API_KEY_MESSAGE, apiKeyDisplayPrefix, isWellFormedApiKey } from '@teamset/contract';
+import {
+  CSRF_HEADER,
+  INVALID_API_KEY_MESSAGE,
+  KEY_EXPIRES_AT_HEADER,
+  KEY_EXPIRING_SOON_DAYS,
+  apiKeyDisplayPrefix,
+  isWellFormedApiKey,
+} from '@teamset/contract';
 import {
   AppError,
   constantTimeEqual,
@@ -22,6 +29,7 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const EXPIRING_SOON_MS = KEY_EXPIRING_SOON_DAYS * 24 * 3600 * 1000;
 
 export type AuthenticateHook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
 
@@ -57,7 +65,7 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
     }, done);
   };
 
-  const setKeyActor = (request: FastifyRequest, verified: VerifiedKey): void => {
+  const setKeyActor = (request: FastifyRequest, reply: FastifyReply, verified: VerifiedKey): void => {
     // The key's scope rides on the actor: core narrows every permission by it (REST, GraphQL, media alike).
     request.actor = verified.scope
       ? {
@@ -69,6 +77,12 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
           scope: verified.scope,
         }
       : { kind: 'user', user: verified.user, via: 'api_key', keyId: verified.keyId, ip: request.ip };
+    const now = Date.now();
+    // Counted in memory (a map increment), written in batches: usage costs the request no query.
+    services.keyUsage.count(verified.keyId, request.ip, request.headers['user-agent'] ?? null, now);
+    // Tells the client its key is about to expire, so the CLI can warn without asking (docs/design.md §3).
+    if (verified.expiresAtMs !== null && verified.expiresAtMs - now <= EXPIRING_SOON_MS)
+      reply.header(KEY_EXPIRES_AT_HEADER, new Date(verified.expiresAtMs).toISOString());
   };
 
   async function authenticateSession(request: FastifyRequest, token: string): Promise<void> {
@@ -103,13 +117,13 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
         return;
       }
       if (cached) {
-        setKeyActor(request, cached);
+        setKeyActor(request, reply, cached);
         done();
         return;
       }
       services.keyVerifier.verify(credentials.key).then(
         (verified) => {
-          setKeyActor(request, verified);
+          setKeyActor(request, reply, verified);
           done();
         },
         (error: unknown) => failed(request, reply, error, credentials.key, done),

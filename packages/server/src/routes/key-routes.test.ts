@@ -70,6 +70,7 @@ describe('key routes', () => {
             'createdAt',
             'createdBy',
             'expiresAt',
+            'expiringSoon',
             'id',
             'lastUsedAt',
             'name',
@@ -78,6 +79,7 @@ describe('key routes', () => {
             'revokedAt',
             'revokedReason',
             'scope',
+            'usage',
             'userId',
           ]);
       }

@@ -8,6 +8,7 @@ const user = (name: string): User => ({
   email: 'a@example.com',
   name,
   role: 'MEMBER',
+  kind: 'person',
   createdAt: '2026-11-26T00:00:00.000Z',
 });
 

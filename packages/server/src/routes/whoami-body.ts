@@ -27,9 +27,9 @@ export function serializeWhoAmI(data: WhoAmI): string {
     hit.apiKeyScope === data.apiKeyScope
   )
     return hit.body;
-  const { id, email, name, role, createdAt } = data.user;
+  const { id, email, name, role, kind, createdAt } = data.user;
   const body = JSON.stringify({
-    user: { id, email, name, role, createdAt },
+    user: { id, email, name, role, kind, createdAt },
     authMethod: data.authMethod,
     apiKeyId: data.apiKeyId,
     apiKeyScope: data.apiKeyScope && scopeJson(data.apiKeyScope),

@@ -78,6 +78,12 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/v1/keys': { body: { name: 'table probe' } },
   'DELETE /api/v1/keys/:keyId': { params: { keyId: NO_ID } },
   'POST /api/v1/keys/:keyId/rotate': { params: { keyId: NO_ID }, body: {} },
+  'POST /api/v1/keys/bulk-revoke': { body: { keyIds: [NO_ID] } },
+  'POST /api/v1/service-accounts': { body: { name: 'table-probe', role: 'MEMBER' } },
+  'GET /api/v1/service-accounts/:account': { params: { account: 'no-such-account' } },
+  'POST /api/v1/service-accounts/:account/disable': { params: { account: 'no-such-account' } },
+  'POST /api/v1/service-accounts/:account/enable': { params: { account: 'no-such-account' } },
+  'DELETE /api/v1/service-accounts/:account': { params: { account: 'no-such-account' } },
 
   'PATCH /api/v1/organization/settings': { body: { defaultDatasetPermission: 'NO_ACCESS' } },
   'PUT /api/v1/organization/media-roots': { body: { roots: [] } },

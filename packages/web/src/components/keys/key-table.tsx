@@ -1,4 +1,4 @@
-// The list of API keys: nickname, the key's visible start (and old secrets in their grace), scope, dates, status, Rotate and Delete.
+// The list of API keys: nickname, the key's visible start (and old secrets in their grace), scope, dates, requests, status, Rotate and Delete.
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ApiKey } from '@teamset/contract';
 import { IconKey, IconRefresh, IconTrash } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import { DataTable } from '../data-table';
 import { KeyExpiry } from './key-expiry';
 import { KeyScopeCell } from './key-scope-cell';
+import { KeyUsage } from './key-usage';
 
 export function KeyTable({
   keys,
@@ -76,6 +77,7 @@ export function KeyTable({
             </Text>
           ),
         },
+        { header: 'Requests (30 days)', cell: (key) => <KeyUsage apiKey={key} /> },
         {
           header: 'Expires',
           cell: (key) =>
@@ -84,7 +86,7 @@ export function KeyTable({
                 Revoked: {key.revokedReason ?? 'revoked'}
               </Badge>
             ) : (
-              <KeyExpiry expiresAt={key.expiresAt} />
+              <KeyExpiry expiresAt={key.expiresAt} soon={key.expiringSoon} />
             ),
         },
         {

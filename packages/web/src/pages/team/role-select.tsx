@@ -55,7 +55,8 @@ export function RoleSelect({
       <DisabledReason reason={disabledReason}>
         <Select
           aria-label={`Role of ${user.name}`}
-          data={ROLE_OPTIONS}
+          // A service account is never an admin (docs/design.md §3).
+          data={user.kind === 'service' ? ROLE_OPTIONS.filter((o) => o.value !== 'ADMIN') : ROLE_OPTIONS}
           value={user.role}
           onChange={onChange}
           disabled={busy || Boolean(disabledReason)}

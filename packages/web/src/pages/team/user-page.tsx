@@ -41,7 +41,11 @@ export function UserPage() {
       </Breadcrumbs>
       <PageHeader
         title={person.name}
-        description={person.email}
+        description={
+          person.kind === 'service'
+            ? 'Service account: no password or sign-in; admins generate its API keys'
+            : person.email
+        }
         actions={
           <Group gap="xs">
             <Text size="sm" c="dimmed">

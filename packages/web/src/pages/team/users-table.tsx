@@ -1,5 +1,5 @@
 // The users of one page: name, email, role (changeable), joined, and Open / Remove, with the search and the pager.
-import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { DisabledReason } from '../../components/disabled-reason';
 import type { User, UserPage } from '@teamset/contract';
 import { Link } from 'react-router-dom';
@@ -47,6 +47,11 @@ export function UsersTable({ users }: { users: SearchPages<UserPage> }) {
                   <Text span size="xs" c="dimmed" ml={6}>
                     (you)
                   </Text>
+                ) : null}
+                {user.kind === 'service' ? (
+                  <Badge size="xs" variant="outline" ml={6}>
+                    Service account
+                  </Badge>
                 ) : null}
               </>
             ),
