@@ -36,6 +36,7 @@ const TABLES = [
   'organization_settings',
   'password_hashes',
   'sample_labels',
+  'sample_numbers',
   'sample_tag_counts',
   'sample_tags',
   'samples',
@@ -213,6 +214,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0006-label-index',
         '0007-label-counters',
         '0008-key-rotation',
+        '0011-number-index',
       ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });

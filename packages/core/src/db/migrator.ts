@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-media-roots.js';
 import * as m0006 from './migrations/0006-label-index.js';
 import * as m0007 from './migrations/0007-label-counters.js';
 import * as m0008 from './migrations/0008-key-rotation.js';
+import * as m0011 from './migrations/0011-number-index.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006-label-index': m0006,
   '0007-label-counters': m0007,
   '0008-key-rotation': m0008,
+  '0011-number-index': m0011,
 };
 
 class StaticProvider implements MigrationProvider {
