@@ -116,7 +116,11 @@ export class SampleStore {
   /** Prepared SQLite inserts by row count (at most one per SQLITE_ROW_COUNTS entry). */
   private readonly sqliteInserts = new Map<number, BetterSqlite3.Statement>();
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    /** SQLite: index each inserted batch set-based (db/index-upkeep.ts); false leaves it to the per-row triggers. */
+    private readonly batchIndexUpkeep = true,
+  ) {}
 
   private get dialect(): Dialect {
     return this.database.dialect;
@@ -142,7 +146,8 @@ export class SampleStore {
    * PostgreSQL's statement triggers already index a chunk in one statement.
    */
   async insert(trx: Db, datasetId: string, rows: readonly EncodedSample[], at: string): Promise<void> {
-    if (this.dialect === 'sqlite') return withBatchIndexUpkeep(trx, () => this.insertRows(trx, datasetId, rows, at));
+    if (this.dialect === 'sqlite' && this.batchIndexUpkeep)
+      return withBatchIndexUpkeep(trx, () => this.insertRows(trx, datasetId, rows, at));
     return this.insertRows(trx, datasetId, rows, at);
   }
 
