@@ -28,7 +28,9 @@ const sampleTriggers = (kind) => ['insert', 'update', 'delete'].map((e) => [`sam
 async function dropTriggers(db, dialect, triggers) {
   for (const [name, table] of triggers) {
     const trigger = sql.raw(name);
-    await (dialect === 'postgres' ? sql`drop trigger ${trigger} on ${sql.raw(table)}` : sql`drop trigger ${trigger}`).execute(db);
+    await (
+      dialect === 'postgres' ? sql`drop trigger ${trigger} on ${sql.raw(table)}` : sql`drop trigger ${trigger}`
+    ).execute(db);
   }
 }
 
@@ -142,7 +144,8 @@ const samples = [...syntheticSamples(N)];
 for (const dialect of DIALECTS) {
   const rates = Object.fromEntries([...Object.keys(VARIANTS), 'raw batched insert (no Teamset)'].map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, variant] of Object.entries(VARIANTS)) rates[name].push(await runVariant(dialect, variant, samples));
+    for (const [name, variant] of Object.entries(VARIANTS))
+      rates[name].push(await runVariant(dialect, variant, samples));
     rates['raw batched insert (no Teamset)'].push(await rawRate(dialect, samples));
   }
   console.log(`\n${dialect}: ${N} samples × 5 detections, ${ROUNDS} rounds, median samples/s (and each round)`);

@@ -142,15 +142,10 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     queryTimeoutMs: config.queryTimeoutMs ?? 30_000,
     labelIndex: config.labelIndex !== false,
   });
-  const sampleContext = new SampleContext(
-    database,
-    datasets,
-    viewQueries,
-    {
-      ...(config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {}),
-      batchIndexUpkeep: config.batchIndexUpkeep !== false,
-    },
-  );
+  const sampleContext = new SampleContext(database, datasets, viewQueries, {
+    ...(config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {}),
+    batchIndexUpkeep: config.batchIndexUpkeep !== false,
+  });
   const samples = new SampleService(sampleContext);
   const savedViewStore = new SavedViewStore(database);
 

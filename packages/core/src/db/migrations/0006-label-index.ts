@@ -79,7 +79,8 @@ async function createTable(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<v
     .execute(db);
 }
 
-export const INSERT_COLUMNS = 'insert into sample_labels (sample_seq, dataset_id, field, position, label, confidence, tags)';
+export const INSERT_COLUMNS =
+  'insert into sample_labels (sample_seq, dataset_id, field, position, label, confidence, tags)';
 
 async function upSqlite(db: AnyDb): Promise<void> {
   await createTable(db, 'sqlite');
