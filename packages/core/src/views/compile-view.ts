@@ -7,7 +7,7 @@ import { Relation, type OrderKey } from './relation.js';
 import { seededHashSql } from './seeded-hash.js';
 import { fieldLocation } from './field-location.js';
 import { indexedLabelMatch } from './label-index-conditions.js';
-import { indexedNumberMatch } from './number-index.js';
+import { indexedNumberMatch } from './number-index-conditions.js';
 import { indexedTagMatch } from './tag-index-conditions.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 

@@ -1,24 +1,12 @@
-// Numeric sample fields from the number index (`sample_numbers`, migration 0011): bounds, histogram values and range
-// matches of a top-level `int` / `float` field without reading any sample's JSON. Undefined means "scan instead".
-import type { Expression, FieldSchema, ResolvedPath } from '@teamset/contract';
+// Numeric sample fields from the number index (`sample_numbers`, migration 0011): bounds and histogram values of a
+// top-level `int` / `float` field without reading any sample's JSON. Undefined means "scan instead".
+import type { ResolvedPath } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { isWholeDataset } from './counted-values.js';
-import type { Sql, SqlDialect } from './sql-dialect.js';
-import { SQLITE_FUNCTIONS } from './sqlite-functions.js';
-
-/**
- * SQLite's query deadline over index rows `n` for about one row in 1024. random(), not the seq: seqs are global, so
- * a dataset's samples may avoid every multiple of 1024.
- */
-const NUMBER_DEADLINE_CHECK = sql`((random() & 1023) <> 0 or ${sql.raw(SQLITE_FUNCTIONS.deadline)}(n.sample_seq))`;
-
-/** The index holds a top-level field's value when the field is a plain number (not a list, dict or label). */
-function isNumberField(schema: FieldSchema, field: string): boolean {
-  const type = schema[field];
-  return type === 'float' || type === 'int';
-}
+import { NUMBER_DEADLINE_CHECK, isNumberField } from './number-index-conditions.js';
+import type { Sql } from './sql-dialect.js';
 
 /** The field an aggregation path names when the index holds its values for this view, or undefined. */
 export function numberField(view: CompiledView, resolved: ResolvedPath): string | undefined {
@@ -58,29 +46,4 @@ export async function numberBounds(
     return value === undefined || value === null ? null : Number(value);
   };
   return [await end('asc'), await end('desc')];
-}
-
-const COMPARISONS = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-
-/**
- * A `match` conjunct comparing a top-level number field with a finite number (`F('uniqueness') > 0.5`) as a
- * semi-join on the field's index range. Exact: a sample whose field is missing or null has no index row, and the
- * comparison is then NULL (false) in the scan too. Undefined for anything else.
- */
-export function indexedNumberMatch(
-  d: SqlDialect,
-  schema: FieldSchema,
-  expr: Expression,
-  datasetId: string,
-): Sql | undefined {
-  if (!(expr.op in COMPARISONS) || !('args' in expr)) return undefined;
-  const [a, b] = expr.args as [Expression, Expression];
-  if (a?.op !== 'field' || b?.op !== 'lit') return undefined;
-  if (a.path.includes('.') || !isNumberField(schema, a.path)) return undefined;
-  if (typeof b.value !== 'number' || !Number.isFinite(b.value)) return undefined;
-  const op = COMPARISONS[expr.op as keyof typeof COMPARISONS];
-  const guard = d.name === 'sqlite' ? sql` and ${NUMBER_DEADLINE_CHECK}` : sql``;
-  const value = d.param(b.value, 'number');
-  const condition = op === '=' ? sql`(n.value = ${value})` : d.compare(op, sql.ref('n.value'), value, 'number');
-  return sql`s.seq in (select n.sample_seq from sample_numbers as n where n.dataset_id = ${datasetId} and n.field = ${a.path}${guard} and ${condition})`;
 }
