@@ -39,5 +39,9 @@ export function indexedNumberMatch(
   const guard = d.name === 'sqlite' ? sql` and ${NUMBER_DEADLINE_CHECK}` : sql``;
   const value = d.param(b.value, 'number');
   const condition = op === '=' ? sql`(n.value = ${value})` : d.compare(op, sql.ref('n.value'), value, 'number');
-  return sql`s.seq in (select n.sample_seq from sample_numbers as n where n.dataset_id = ${datasetId} and n.field = ${a.path}${guard} and ${condition})`;
+  const seqs = sql`(select n.sample_seq from sample_numbers as n where n.dataset_id = ${datasetId} and n.field = ${a.path}${guard} and ${condition})`;
+  // SQLite: `+` keeps this list from driving the seq lookup. Two `seq in (list)` terms (this and a match_tags) both
+  // became lookup keys, probing every pair of entries (a count at 200k samples ran for minutes); now the other list
+  // drives, or the dataset's seq index range, and this one is probed (95 ms instead).
+  return d.name === 'sqlite' ? sql`+s.seq in ${seqs}` : sql`s.seq in ${seqs}`;
 }
