@@ -49,8 +49,6 @@ export interface CoreConfig {
   queryTimeoutMs?: number;
   /** Answer label-level aggregations from the label index where a view allows (default true); false scans documents. */
   labelIndex?: boolean;
-  /** SQLite: index an added batch set-based (default true); false leaves it to the per-row triggers (bench:add-path's baseline). */
-  batchIndexUpkeep?: boolean;
   /** Media roots given to the server (`teamset serve --media-root`, TEAMSET_MEDIA_ROOTS): validated here, added to the organization's. */
   mediaRoots?: readonly string[];
   /** Most schema fields (field paths, nested ones included) one dataset may have (default 1,000). */
@@ -142,10 +140,12 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     queryTimeoutMs: config.queryTimeoutMs ?? 30_000,
     labelIndex: config.labelIndex !== false,
   });
-  const sampleContext = new SampleContext(database, datasets, viewQueries, {
-    ...(config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {}),
-    batchIndexUpkeep: config.batchIndexUpkeep !== false,
-  });
+  const sampleContext = new SampleContext(
+    database,
+    datasets,
+    viewQueries,
+    config.maxSchemaFields !== undefined ? { maxSchemaFields: config.maxSchemaFields } : {},
+  );
   const samples = new SampleService(sampleContext);
   const savedViewStore = new SavedViewStore(database);
 

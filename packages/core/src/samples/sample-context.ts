@@ -15,8 +15,6 @@ import { SampleStore } from './sample-store.js';
 export interface SampleOptions {
   /** Most entries one dataset's schema may hold (default DEFAULT_MAX_SCHEMA_FIELDS). */
   maxSchemaFields?: number;
-  /** SQLite: index an added batch set-based (default true); false leaves it to the per-row triggers. */
-  batchIndexUpkeep?: boolean;
 }
 
 /** A dataset the caller may act on, with its schema read once for this request. */
@@ -39,7 +37,7 @@ export class SampleContext {
     readonly reader: ViewReader,
     options: SampleOptions = {},
   ) {
-    this.samples = new SampleStore(database, options.batchIndexUpkeep !== false);
+    this.samples = new SampleStore(database);
     this.bulk = new SampleBulkEditStore(database);
     this.fields = new FieldStore(database, options.maxSchemaFields);
     this.#datasetStore = new DatasetStore(database);

@@ -3,7 +3,6 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { Database, Dialect } from '../db/database.js';
 import { toIso } from '../db/database.js';
-import { withBatchIndexUpkeep } from '../db/index-upkeep.js';
 import type { DbTime, Db } from '../db/schema.js';
 import type { SampleRow } from '../views/view-target.js';
 import { chunks, maxParams, parseDoc } from './sample-documents.js';
@@ -116,11 +115,7 @@ export class SampleStore {
   /** Prepared SQLite inserts by row count (at most one per SQLITE_ROW_COUNTS entry). */
   private readonly sqliteInserts = new Map<number, BetterSqlite3.Statement>();
 
-  constructor(
-    private readonly database: Database,
-    /** SQLite: index each inserted batch set-based (db/index-upkeep.ts); false leaves it to the per-row triggers. */
-    private readonly batchIndexUpkeep = true,
-  ) {}
+  constructor(private readonly database: Database) {}
 
   private get dialect(): Dialect {
     return this.database.dialect;
@@ -140,18 +135,8 @@ export class SampleStore {
     ] as const;
   }
 
-  /**
-   * Inserts in input order (so `seq` follows it), in chunks sized under the bind limits and a byte budget. On SQLite
-   * the index tables are kept once per call, set-based, instead of by per-row triggers (db/index-upkeep.ts);
-   * PostgreSQL's statement triggers already index a chunk in one statement.
-   */
+  /** Inserts in input order (so `seq` follows it), in chunks sized under the bind limits and a byte budget. */
   async insert(trx: Db, datasetId: string, rows: readonly EncodedSample[], at: string): Promise<void> {
-    if (this.dialect === 'sqlite' && this.batchIndexUpkeep)
-      return withBatchIndexUpkeep(trx, () => this.insertRows(trx, datasetId, rows, at));
-    return this.insertRows(trx, datasetId, rows, at);
-  }
-
-  private async insertRows(trx: Db, datasetId: string, rows: readonly EncodedSample[], at: string): Promise<void> {
     const sqlite = this.dialect === 'sqlite';
     let start = 0;
     while (start < rows.length) {

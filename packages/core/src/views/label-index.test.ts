@@ -456,5 +456,4 @@ async function dropNumberIndex(services: Services): Promise<void> {
     if (pg) await sql`drop function ${sql.raw(`teamset_number_index_${event}`)}()`.execute(db);
   }
   await sql`drop table sample_numbers`.execute(db);
-  if (!pg) await sql`drop table sample_index_deferral`.execute(db);
 }

@@ -22,7 +22,7 @@ const quoted = (values: readonly string[]): string => values.map((v) => `'${v}'`
  * row's JSONB by full path, exactly as the view compiler reads them (sqlite-sql.ts), so the index holds the values a
  * scan would see. Confidence is kept only when it is a number (Keypoint confidences are lists and are not indexed).
  */
-export function sqliteLabelRows(r: string, source = ''): string {
+function sqliteLabelRows(r: string, source = ''): string {
   const cls = (key: string): string => `(${r}.fields ->> (${key} || '._cls'))`;
   const itemsKey = `case ${cls('f.fullkey')} ${Object.entries(LIST_ITEMS)
     .map(([c, k]) => `when '${c}' then '.${k}'`)
@@ -79,8 +79,7 @@ async function createTable(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<v
     .execute(db);
 }
 
-export const INSERT_COLUMNS =
-  'insert into sample_labels (sample_seq, dataset_id, field, position, label, confidence, tags)';
+const INSERT_COLUMNS = 'insert into sample_labels (sample_seq, dataset_id, field, position, label, confidence, tags)';
 
 async function upSqlite(db: AnyDb): Promise<void> {
   await createTable(db, 'sqlite');

@@ -58,12 +58,12 @@ async function createTables(db: AnyDb, dialect: Dialect): Promise<void> {
 }
 
 /** The confidence bucket of a value: views/confidence-buckets.ts reads the counts with the same definition. */
-export const BUCKET = (value: string): string => `floor(${value} * 1000)`;
+const BUCKET = (value: string): string => `floor(${value} * 1000)`;
 
 /** SQLite: the sample_tags rows of sample row `r` (string entries of its tags; JSONB or text both read by json_each). */
-export const sqliteTagRows = (r: string, source = ''): string =>
+const sqliteTagRows = (r: string, source = ''): string =>
   `select ${r}.seq, t.key, ${r}.dataset_id, t.value from ${source}json_each(${r}.tags) as t where t.type = 'text'`;
-export const TAG_COLUMNS = 'insert into sample_tags (sample_seq, "position", dataset_id, tag)';
+const TAG_COLUMNS = 'insert into sample_tags (sample_seq, "position", dataset_id, tag)';
 
 async function upSqlite(db: AnyDb): Promise<void> {
   await createTables(db, 'sqlite');

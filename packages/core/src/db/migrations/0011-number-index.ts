@@ -1,8 +1,5 @@
-// Migration 0011: the number index (docs/datasets.md "Number index") — one row per numeric top-level sample field —
-// and, on SQLite, index upkeep per added batch instead of per row (docs/datasets.md "Index upkeep on add").
+// Migration 0011: the number index (docs/datasets.md "Number index") — one row per numeric top-level sample field.
 import { sql, type Kysely } from 'kysely';
-import { INSERT_COLUMNS as LABEL_COLUMNS, sqliteLabelRows } from './0006-label-index.js';
-import { BUCKET, TAG_COLUMNS, sqliteTagRows } from './0007-label-counters.js';
 
 type AnyDb = Kysely<unknown>;
 type Dialect = 'sqlite' | 'postgres';
@@ -37,57 +34,17 @@ async function createTable(db: AnyDb, dialect: Dialect): Promise<void> {
   );
 }
 
-export const INSERT_COLUMNS = 'insert into sample_numbers (sample_seq, field, dataset_id, value)';
+const INSERT_COLUMNS = 'insert into sample_numbers (sample_seq, field, dataset_id, value)';
 
 /** SQLite: the index rows of sample row `r` (`new` in a trigger, `s` in the backfill). */
-export const sqliteNumberRows = (r: string, source = ''): string =>
+const sqliteNumberRows = (r: string, source = ''): string =>
   `select ${r}.seq, f.key, ${r}.dataset_id, f.value from ${source}json_each(${r}.fields) as f where f.type in ('integer', 'real')`;
-
-/**
- * SQLite: while the add path holds a row in `sample_index_deferral` (inside its own transaction, so no other
- * connection ever sees it), the insert triggers of the index tables stand aside and the add path indexes its batch
- * set-based (db/index-upkeep.ts): one statement per table instead of a trigger program per sample and per label.
- * With the table empty (every other write, and any transaction but the add path's) the triggers run as before.
- */
-export const DEFERRED = 'exists (select 1 from sample_index_deferral)';
-
-/**
- * The insert triggers of 0006 and 0007 again, frozen copies with a WHEN clause: a released migration is never edited,
- * so they are dropped and created anew here.
- */
-async function deferInsertTriggers(db: AnyDb): Promise<void> {
-  await run(db, `create table sample_index_deferral (token integer primary key)`);
-  const labelKey = `dataset_id = new.dataset_id and field = new.field and label is new.label`;
-  const triggers: Record<string, [string, string]> = {
-    samples_label_index_insert: ['samples', `${LABEL_COLUMNS} ${sqliteLabelRows('new')};`],
-    samples_tag_index_insert: ['samples', `${TAG_COLUMNS} ${sqliteTagRows('new')};`],
-    sample_labels_count_insert: [
-      'sample_labels',
-      `insert into label_counts (dataset_id, field, label, n) select new.dataset_id, new.field, new.label, 0
-        where not exists (select 1 from label_counts where ${labelKey});
-      update label_counts set n = n + 1 where ${labelKey};
-      insert into label_confidence_counts (dataset_id, field, bucket, n)
-        select new.dataset_id, new.field, ${BUCKET('new.confidence')}, 1 where new.confidence is not null
-        on conflict (dataset_id, field, bucket) do update set n = n + 1;`,
-    ],
-    sample_tags_count_insert: [
-      'sample_tags',
-      `insert into sample_tag_counts (dataset_id, tag, n) values (new.dataset_id, new.tag, 1)
-        on conflict (dataset_id, tag) do update set n = n + 1;`,
-    ],
-  };
-  for (const [name, [table, body]] of Object.entries(triggers)) {
-    await run(db, `drop trigger ${name}`);
-    await run(db, `create trigger ${name} after insert on ${table} when not ${DEFERRED} begin ${body} end`);
-  }
-}
 
 async function upSqlite(db: AnyDb): Promise<void> {
   await createTable(db, 'sqlite');
-  await deferInsertTriggers(db);
   await run(
     db,
-    `create trigger samples_number_index_insert after insert on samples when not ${DEFERRED} begin ${INSERT_COLUMNS} ${sqliteNumberRows('new')}; end`,
+    `create trigger samples_number_index_insert after insert on samples begin ${INSERT_COLUMNS} ${sqliteNumberRows('new')}; end`,
   );
   // Only a changed document is re-indexed: tag and filepath rewrites leave `fields` byte-identical.
   await run(
