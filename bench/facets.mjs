@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '20' },
     cache: { type: 'string', default: process.env.BENCH_CACHE ?? join(tmpdir(), 'teamset-bench-facets') },
     rebuild: { type: 'boolean', default: false },
+    // Only build (or migrate) the cached datasets, e.g. in the background before measuring another build.
+    'build-only': { type: 'boolean', default: false },
   },
 });
 const SAMPLES = Number(args.samples);
@@ -216,6 +218,7 @@ async function benchDialect(dialect, port) {
   const out = { dialect, samples: SAMPLES };
   console.error(`bench:facets: ${dialect}: dataset of ${SAMPLES} samples (cache ${args.cache})…`);
   Object.assign(out, await ensureDataset(database.uri));
+  if (args['build-only']) return out;
   const key = await benchKey(database.uri);
   // Today's engine takes minutes over 1M samples on a busy machine: the figures are the point, not the budgets.
   const server = await startServe(database.uri, port, ['--query-timeout', String(LONG_MS / 1000)]);
@@ -281,6 +284,7 @@ for (const [i, dialect] of args.dialects.split(',').entries()) {
   results.push(result);
 }
 load.after = machineLoad();
+if (args['build-only']) process.exit(0);
 
 const fmt = (n, digits = 0) =>
   n === undefined || n === null || Number.isNaN(n)

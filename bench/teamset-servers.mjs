@@ -37,7 +37,13 @@ export async function createBenchDatabase(dialect) {
 export async function startServe(databaseUri, port, serveArgs = []) {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--log-level', 'error', ...serveArgs],
+    [
+      // Node options for the server alone, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      CLI,
+      'serve',
+      ...['--host', '127.0.0.1', '--port', String(port), '--log-level', 'error', ...serveArgs],
+    ],
     {
       env: { ...process.env, FIFTYONE_DATABASE_URI: databaseUri },
       stdio: ['ignore', 'ignore', 'inherit'],

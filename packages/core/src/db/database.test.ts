@@ -38,6 +38,7 @@ const TABLES = [
   'organization_settings',
   'password_hashes',
   'sample_labels',
+  'sample_numbers',
   'sample_tag_counts',
   'sample_tags',
   'samples',
@@ -217,6 +218,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0008-key-rotation',
         '0009-key-scopes',
         '0010-service-accounts-and-key-usage',
+        '0011-number-index',
         '0012-saved-view-color',
       ],
     });

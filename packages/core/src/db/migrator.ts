@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-label-counters.js';
 import * as m0008 from './migrations/0008-key-rotation.js';
 import * as m0009 from './migrations/0009-key-scopes.js';
 import * as m0010 from './migrations/0010-service-accounts-and-key-usage.js';
+import * as m0011 from './migrations/0011-number-index.js';
 import * as m0012 from './migrations/0012-saved-view-color.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008-key-rotation': m0008,
   '0009-key-scopes': m0009,
   '0010-service-accounts-and-key-usage': m0010,
+  '0011-number-index': m0011,
   '0012-saved-view-color': m0012,
 };
 

@@ -7,6 +7,7 @@ import { Relation, type OrderKey } from './relation.js';
 import { seededHashSql } from './seeded-hash.js';
 import { fieldLocation } from './field-location.js';
 import { indexedLabelMatch } from './label-index-conditions.js';
+import { indexedNumberMatch } from './number-index-conditions.js';
 import { indexedTagMatch } from './tag-index-conditions.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 
@@ -167,7 +168,7 @@ function toPatches(relation: Relation, target: PatchesTarget, compiler: Expressi
   return relation.explode(d, iteration, d.patchColumns(iteration.element, target.field));
 }
 
-/** A stage answered from the indexes (migrations 0006, 0007): match_tags, or a match on labels. */
+/** A stage answered from the indexes (migrations 0006, 0007, 0011): match_tags, or a match on labels or numbers. */
 function indexedStage(
   checked: CheckedStage,
   compiler: ExpressionCompiler,
@@ -177,21 +178,27 @@ function indexedStage(
   const { stage } = checked;
   if (stage.stage === 'match_tags')
     return indexedTagMatch(compiler.dialect, datasetId, stage.tags, stage.all === true, stage.bool !== false);
-  return indexedMatch(checked, compiler, rewritten);
+  return indexedMatch(checked, compiler, rewritten, datasetId);
 }
 
-/** A match whose conjuncts (all, or some of a top-level `and`) test a label list via the label index. */
+/**
+ * A match whose conjuncts (all, or some of a top-level `and`) test a label list via the label index or compare a
+ * number field with a literal via the number index.
+ */
 function indexedMatch(
   checked: CheckedStage,
   compiler: ExpressionCompiler,
   rewritten: ReadonlySet<string>,
+  datasetId: string,
 ): Sql | undefined {
   const { stage } = checked;
   if (stage.stage !== 'match') return undefined;
   const conjuncts = stage.filter.op === 'and' ? stage.filter.args : [stage.filter];
   const parts = conjuncts.map((expr) => ({
     expr,
-    indexed: indexedLabelMatch(compiler.dialect, checked.schema, expr, rewritten),
+    indexed:
+      indexedLabelMatch(compiler.dialect, checked.schema, expr, rewritten) ??
+      indexedNumberMatch(compiler.dialect, checked.schema, expr, datasetId),
   }));
   if (parts.every((part) => part.indexed === undefined)) return undefined;
   return sql`(${sql.join(

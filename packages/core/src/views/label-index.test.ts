@@ -1,4 +1,4 @@
-// The label index stays exact: random writes through every write path, then index-backed answers against a document scan, on SQLite and PostgreSQL.
+// The label and number indexes stay exact: random writes through every write path, then index-backed answers against a document scan, on SQLite and PostgreSQL.
 import type { Aggregation, Expression, SampleInput, Stage, View } from '@teamset/contract';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,11 @@ class Random {
   detections(): Record<string, unknown> {
     return { _cls: 'Detections', detections: Array.from({ length: this.int(4) }, () => this.detection()) };
   }
+  /** A number field's value: ties, integers and reals, nulls and missing values (undefined). */
+  number(): number | null | undefined {
+    if (this.chance(0.1)) return this.chance(0.5) ? null : undefined;
+    return this.chance(0.5) ? this.int(6) : this.int(41) / 8 - 1.5;
+  }
   classification(): Record<string, unknown> {
     return { _cls: 'Classification', label: this.pick(CLASSES), confidence: this.confidence(), tags: [] };
   }
@@ -58,6 +63,10 @@ class Random {
     if (this.chance(0.85)) s[field] = this.detections();
     if (this.chance(0.6)) s['pred'] = this.detections();
     if (this.chance(0.7)) s['cls'] = this.classification();
+    for (const key of ['uniqueness', 'score']) {
+      const value = this.number();
+      if (value !== undefined) s[key] = value;
+    }
     if (this.chance(0.3))
       s['kp'] = { _cls: 'Keypoints', keypoints: [{ _cls: 'Keypoint', label: this.pick(CLASSES), points: [[0, 0]] }] };
     return s;
@@ -116,6 +125,13 @@ function views(field: string): View[] {
     }),
     // Not translated (a string test): answered by the scan either way.
     view(filter(field, op('starts_with', E('label'), L('c')))),
+    // Range matches on number fields: semi-joins on the number index.
+    view({ stage: 'match', filter: op('gt', F('uniqueness'), L(0.5)) }, { stage: 'match_tags', tags: ['train'] }),
+    view({
+      stage: 'match',
+      filter: op('and', op('gte', F('score'), L(2)), op('lt', F('uniqueness'), L(1.25)), op('lte', F('score'), L(4))),
+    }),
+    view({ stage: 'match', filter: op('eq', F('score'), L(3)) }, filter(field, inClasses('cat'))),
   ];
 }
 
@@ -139,6 +155,10 @@ function aggregations(field: string): Aggregation[] {
     { type: 'count', path: 'cls.label' },
     { type: 'bounds', path: 'cls.confidence' },
     { type: 'histogram_values', path: 'cls.confidence', bins: 5 },
+    { type: 'bounds', path: 'uniqueness' },
+    { type: 'histogram_values', path: 'uniqueness', bins: 6 },
+    { type: 'bounds', path: 'score' },
+    { type: 'histogram_values', path: 'score', bins: 3, range: [1, 4] },
   ];
 }
 
@@ -224,8 +244,8 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
           if (all.length === 0) return s.addSamples(actor, dataset, batch(3));
           const id = r.pick(all);
           const patch = r.chance(0.3)
-            ? { unset: [r.pick([field, 'cls'])] }
-            : { set: { [field]: r.detections(), cls: r.classification() } };
+            ? { unset: [r.pick([field, 'cls', 'uniqueness'])] }
+            : { set: { [field]: r.detections(), cls: r.classification(), uniqueness: r.number() ?? null } };
           return s.patchSample(actor, dataset, id, patch);
         },
       ],
@@ -235,6 +255,14 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
           const chosen = (await ids()).filter(() => r.chance(0.3));
           const valuesById = Object.fromEntries(chosen.map((id) => [id, r.chance(0.2) ? null : r.classification()]));
           return s.setValues(actor, dataset, { path: 'cls', valuesById });
+        },
+      ],
+      [
+        'set number values by id',
+        async () => {
+          const chosen = (await ids()).filter(() => r.chance(0.4));
+          const valuesById = Object.fromEntries(chosen.map((id) => [id, r.number() ?? null]));
+          return s.setValues(actor, dataset, { path: 'score', valuesById });
         },
       ],
       [
@@ -270,7 +298,7 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
           field = next;
         },
       ],
-      ['delete field', () => s.deleteField(actor, dataset, 'pred').catch(() => undefined)],
+      ['delete field', () => s.deleteField(actor, dataset, r.pick(['pred', 'uniqueness'])).catch(() => undefined)],
       [
         'clone a view',
         async () => {
@@ -309,6 +337,7 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     expect(text(view(hasCat))).toContain('sample_labels');
     const rewritten = view({ stage: 'filter_labels', field: 'gt', filter: confident }, hasCat);
     expect(text(rewritten)).not.toContain('sample_labels');
+    expect(text(view({ stage: 'match', filter: op('gt', F('uniqueness'), L(0.5)) }))).toContain('sample_numbers');
   });
 
   it('is filled for samples written before the migration, and emptied with its dataset', async () => {
@@ -337,14 +366,24 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
       ).rows.map((row) => JSON.stringify(row));
     const counted = await counters();
     expect(counted.length).toBeGreaterThan(4);
+    const numbers = async (): Promise<number> =>
+      Number(
+        (await sql<{ n: unknown }>`select count(*) as n from sample_numbers where dataset_id = ${id}`.execute(db))
+          .rows[0]?.n,
+      );
+    const numbered = await numbers();
+    expect(numbered).toBeGreaterThan(30);
     // A database from before migration 0006 has samples and no index rows: rebuild that state, then migrate.
     await dropCounters(ctx.services);
     await dropLabelIndex(ctx.services);
+    await dropNumberIndex(ctx.services);
     // Their up() alone: the migrator refuses to run 0006 and 0007 again once later migrations are recorded.
     const dialect = ctx.services.database.dialect;
     await (await import('../db/migrations/0006-label-index.js')).up(db as unknown as Kysely<unknown>, dialect);
     await (await import('../db/migrations/0007-label-counters.js')).up(db as unknown as Kysely<unknown>, dialect);
+    await (await import('../db/migrations/0011-number-index.js')).up(db as unknown as Kysely<unknown>, dialect);
     expect(await rows()).toBe(before);
+    expect(await numbers()).toBe(numbered);
     expect(await counters()).toEqual(counted);
     await compare(dataset, 'gt', 'after the migration');
     // Counters that drift from the index show too.
@@ -355,11 +394,21 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     await expect(compare(dataset, 'gt', 'damaged buckets')).rejects.toThrow();
     await sql`update label_confidence_counts set n = n - 1 where dataset_id = ${id} and bucket = 500`.execute(db);
     // The test can fail: with index rows missing, index-backed answers differ from the scan.
+    // A number index off by one sample's value shows too (the only damage at that point).
+    const shift = (by: number) =>
+      sql`update sample_numbers set value = value + ${by} where dataset_id = ${id} and field = 'uniqueness' and sample_seq = (select max(sample_seq) from sample_numbers where dataset_id = ${id} and field = 'uniqueness')`.execute(
+        db,
+      );
+    await shift(100);
+    await expect(compare(dataset, 'gt', 'damaged number index')).rejects.toThrow();
+    await shift(-100);
+    await compare(dataset, 'gt', 'number index repaired');
     await sql`delete from sample_labels where dataset_id = ${id} and label = 'cat'`.execute(db);
     await expect(compare(dataset, 'gt', 'damaged index')).rejects.toThrow();
     await ctx.services.datasets.delete(actor, dataset);
     expect(await rows()).toBe(0);
     expect(await counters()).toEqual([]);
+    expect(await numbers()).toBe(0);
   }, 60_000);
 });
 
@@ -395,4 +444,16 @@ async function dropCounters(services: Services): Promise<void> {
   for (const name of ['label_counts', 'sample_tag_counts'])
     for (const event of ['insert', 'delete'])
       await sql`drop function ${sql.raw(`teamset_${name}_${event}`)}()`.execute(db);
+}
+
+/** What migration 0011 created, dropped again. */
+async function dropNumberIndex(services: Services): Promise<void> {
+  const db = services.database.db;
+  const pg = services.database.dialect === 'postgres';
+  for (const event of ['insert', 'update', 'delete']) {
+    const name = sql.raw(`samples_number_index_${event}`);
+    await (pg ? sql`drop trigger ${name} on samples` : sql`drop trigger ${name}`).execute(db);
+    if (pg) await sql`drop function ${sql.raw(`teamset_number_index_${event}`)}()`.execute(db);
+  }
+  await sql`drop table sample_numbers`.execute(db);
 }

@@ -22,6 +22,7 @@ import { bucketedField, bucketedHistogram, indexedBounds } from './confidence-bu
 import { countedValues, isWholeDataset } from './counted-values.js';
 import { binSql } from './histogram-bins.js';
 import { indexedStream, sampleSetView } from './label-index.js';
+import { indexedNumbers, numberBounds, numberField } from './number-index.js';
 import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
 import type { Sql } from './sql-dialect.js';
 import { streamPresent, streamValue, valueStream, type ValueStream } from './value-stream.js';
@@ -170,10 +171,19 @@ export async function runAggregation(
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
   const kind = planned.kind as ScalarKind;
-  const values = indexed ?? streamTable(view, stream, kind);
+  // A number field's bounds and histograms from the number index; other aggregations of it (mean and sum among them,
+  // whose float result depends on the order of the additions) read the documents as before.
+  const numbers =
+    aggregation.type === 'bounds' || aggregation.type === 'histogram_values'
+      ? numberField(view, planned.resolved)
+      : undefined;
+  const values = indexed ?? (numbers ? indexedNumbers(view, numbers) : streamTable(view, stream, kind));
   // A list label's confidences over the whole dataset: bounds from the confidence index, histograms from buckets.
   const bucketed = bucketedField(view, planned.resolved);
-  const dataBounds = () => (bucketed ? indexedBounds(view, bucketed, db) : bounds(values, db));
+  const dataBounds = async (): Promise<[number | null, number | null]> => {
+    if (bucketed) return indexedBounds(view, bucketed, db);
+    return (numbers === undefined ? undefined : await numberBounds(view, numbers, db)) ?? bounds(values, db);
+  };
   switch (aggregation.type) {
     case 'distinct': {
       // GROUP BY rather than DISTINCT: PostgreSQL refuses ORDER BY v COLLATE "C" on a SELECT DISTINCT v.
