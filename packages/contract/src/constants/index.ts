@@ -4,3 +4,4 @@ export * from './auth-names.js';
 export * from './limits.js';
 export * from './roles.js';
 export { API_PREFIX, PATHS, fillPath } from '../routes.js';
+export { PATCH_LABEL_CLASSES, patchFields } from '../samples/patch-fields.js';
