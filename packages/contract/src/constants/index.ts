@@ -5,3 +5,4 @@ export * from './limits.js';
 export * from './roles.js';
 export { API_PREFIX, PATHS, fillPath } from '../routes.js';
 export * from './service-accounts.js';
+export { PATCH_LABEL_CLASSES, patchFields } from '../samples/patch-fields.js';

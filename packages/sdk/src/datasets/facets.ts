@@ -1,6 +1,7 @@
 // Facets: the App sidebar's numbers for a view (counts, tags, classes, confidences, field bounds and values), planned from the field schema and asked in one aggregate request.
 import {
   LIST_LABEL_ITEMS,
+  patchFields,
   MAX_AGGREGATIONS_PER_REQUEST,
   MAX_COUNT_VALUES_LIMIT,
   MAX_HISTOGRAM_BINS,
@@ -271,18 +272,3 @@ function visibleFields(fields: readonly FieldInfo[], stages: readonly Stage[]): 
   return shown;
 }
 
-/** A patches view's fields (the server's check-view): one label of the list's item class, its attributes, sample_id. */
-function patchFields(fields: readonly FieldInfo[], field: string): FieldInfo[] {
-  const source = fields.find((f) => f.path === field);
-  if (source === undefined || !isListLabelClass(source.type)) return fields.filter((f) => f.builtin);
-  const { key, itemClass } = LIST_LABEL_ITEMS[source.type];
-  const prefix = `${field}.${key}.`;
-  return [
-    ...fields.filter((f) => f.builtin),
-    { path: field, type: itemClass, builtin: false },
-    { path: 'sample_id', type: 'string', builtin: false },
-    ...fields
-      .filter((f) => f.path.startsWith(prefix))
-      .map((f) => ({ ...f, path: `${field}.${f.path.slice(prefix.length)}` })),
-  ];
-}

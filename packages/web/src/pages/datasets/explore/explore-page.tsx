@@ -1,6 +1,7 @@
 // The Samples tab: the dataset through the current view — sidebar filters, the view bar and the grid (or table); a sample opens in a modal. The URL holds the view and the open sample.
-import { Alert, Button, Group, Paper, SegmentedControl, Stack } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack } from '@mantine/core';
 import type { Dataset, SavedView, Stage } from '@teamset/contract';
+import { PATCH_LABEL_CLASSES, patchFields } from '@teamset/contract/constants';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { samplesApi } from '../../../api/samples-api';
@@ -11,13 +12,21 @@ import { ChartsPanel } from './charts/charts-panel';
 import type { ExploreScope, LoadedSamples } from './explore-types';
 import { ExploreGrid } from './grid/explore-grid';
 import { SampleModal } from './modal/sample-modal';
+import { PatchesGrid } from './patches/patches-grid';
 import { SavedViewsMenu } from './saved-views/saved-views-menu';
 import { ExploreSidebar } from './sidebar/explore-sidebar';
 import { useFacets } from './sidebar/use-facets';
 import { compileFilters } from './state/compile-filters';
 import { NO_FILTERS, type ExploreFilters } from './state/explore-filters';
 import { EMPTY_SCHEMA, exploreSchema } from './state/explore-schema';
-import { decodeFilters, encodeFilters, FILTERS_PARAM, SAMPLE_PARAM, VIEW_PARAM } from './state/filters-url';
+import {
+  decodeFilters,
+  encodeFilters,
+  FILTERS_PARAM,
+  PATCHES_PARAM,
+  SAMPLE_PARAM,
+  VIEW_PARAM,
+} from './state/filters-url';
 import { ViewBar } from './view-bar/view-bar';
 
 const NOTHING_LOADED: LoadedSamples = { samples: [], hasMore: false, loadMore: async () => {} };
@@ -42,12 +51,33 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const encodedFilters = params.get(FILTERS_PARAM) ?? '';
   const filters = useMemo(() => decodeFilters(encodedFilters), [encodedFilters]);
   const openSample = params.get(SAMPLE_PARAM) ?? undefined;
+  const requestedPatches = params.get(PATCHES_PARAM) ?? undefined;
 
   const fields = useApi(() => samplesApi.fields(name), [name]);
-  const schema = useMemo(() => (fields.data ? exploreSchema(fields.data.fields) : undefined), [fields.data]);
   const [savedRevision, setSavedRevision] = useState(0);
   const savedViews = useApi(() => savedViewsApi.list(name), [name, savedRevision]);
   const savedView: SavedView | undefined = savedViews.data?.views.find((v) => v.slug === slug);
+  const savedStages = savedView?.view.stages ?? NO_STAGES;
+  // The fields whose objects can be shown as patches; a saved patches view decides the field itself.
+  const patchable = useMemo(
+    () =>
+      (fields.data?.fields ?? []).filter((f) => !f.builtin && PATCH_LABEL_CLASSES.includes(f.type)).map((f) => f.path),
+    [fields.data],
+  );
+  const savedPatches = savedStages.find((stage) => stage.stage === 'to_patches');
+  const patching =
+    savedPatches?.stage === 'to_patches'
+      ? savedPatches.field
+      : requestedPatches !== undefined && patchable.includes(requestedPatches)
+        ? requestedPatches
+        : undefined;
+  const schema = useMemo(
+    () =>
+      fields.data
+        ? exploreSchema(patching ? patchFields(fields.data.fields, patching) : fields.data.fields)
+        : undefined,
+    [fields.data, patching],
+  );
   const savedViewMissing = slug !== undefined && savedViews.data !== undefined && !savedView;
   // A link to a saved view waits for the list, so it never shows the whole dataset first.
   const waiting = !schema || (slug !== undefined && savedViews.data === undefined && !savedViews.error);
@@ -60,7 +90,17 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const [layout, setLayout] = useState<Layout>(storedLayout);
   const [chartsOpen, setChartsOpen] = useState(false);
 
-  const baseStages = savedView?.view.stages ?? NO_STAGES;
+  const baseKey = JSON.stringify([savedStages, savedPatches ? null : (patching ?? null)]);
+  const baseStages = useMemo<Stage[]>(
+    () => (patching && !savedPatches ? [...savedStages, { stage: 'to_patches', field: patching }] : savedStages),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
+    [baseKey],
+  );
+  // A patch opens its sample, seen through the stages before to_patches.
+  const sampleStages = useMemo<Stage[]>(() => {
+    const at = baseStages.findIndex((stage) => stage.stage === 'to_patches');
+    return at < 0 ? baseStages : baseStages.slice(0, at);
+  }, [baseStages]);
   const compiled = useMemo(() => compileFilters(filters, schema ?? EMPTY_SCHEMA), [filters, schema]);
   const stagesKey = JSON.stringify([baseStages, compiled.map((c) => c.stages)]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, so equal views keep one identity
@@ -74,6 +114,8 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
     [dataset, stages, visibleLabelFields, revision],
   );
 
+  const sampleScope: ExploreScope = useMemo(() => ({ ...scope, stages: sampleStages }), [scope, sampleStages]);
+
   const activeSchema = waiting ? undefined : schema;
   const base = useFacets(name, activeSchema, baseStages, limits, revision);
   const withFilters = useFacets(name, activeSchema, stages, limits, revision, compiled.length > 0);
@@ -81,7 +123,15 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
 
   /** Every change of view is a history entry, so back and forward step through filters; `replace` for stepping in the modal. */
   const navigate = useCallback(
-    (change: { slug?: string | undefined; filters?: ExploreFilters; sample?: string | undefined }, replace = false) => {
+    (
+      change: {
+        slug?: string | undefined;
+        filters?: ExploreFilters;
+        sample?: string | undefined;
+        patches?: string | undefined;
+      },
+      replace = false,
+    ) => {
       setParams(
         (current) => {
           const next = new URLSearchParams(current);
@@ -89,6 +139,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
           if ('slug' in change) put(VIEW_PARAM, change.slug);
           if (change.filters) put(FILTERS_PARAM, encodeFilters(change.filters));
           if ('sample' in change) put(SAMPLE_PARAM, change.sample);
+          if ('patches' in change) put(PATCHES_PARAM, change.patches);
           return next;
         },
         { replace },
@@ -136,6 +187,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
           count={filtered.facets?.count}
           total={base.facets?.count}
           counting={filtered.loading}
+          rows={patching ? 'patches' : 'samples'}
         >
           <SavedViewsMenu
             dataset={dataset}
@@ -159,20 +211,45 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
               { label: 'Table', value: 'table' },
             ]}
           />
-          <Button variant="default" size="xs" aria-pressed={chartsOpen} onClick={() => setChartsOpen((open) => !open)}>
-            {chartsOpen ? 'Hide charts' : 'Charts'}
-          </Button>
+          {patchable.length > 0 ? (
+            <Select
+              size="xs"
+              w={200}
+              aria-label="Show samples or patches"
+              allowDeselect={false}
+              value={patching ?? ''}
+              disabled={savedPatches !== undefined}
+              title={savedPatches ? 'The saved view shows patches; unload it to show samples' : undefined}
+              onChange={(value) => navigate({ patches: value || undefined, filters: NO_FILTERS, sample: undefined })}
+              data={[
+                { value: '', label: 'Samples' },
+                ...patchable.map((path) => ({ value: path, label: `Patches of ${path}` })),
+              ]}
+            />
+          ) : null}
+          {patching ? null : (
+            <Button
+              variant="default"
+              size="xs"
+              aria-pressed={chartsOpen}
+              onClick={() => setChartsOpen((open) => !open)}
+            >
+              {chartsOpen ? 'Hide charts' : 'Charts'}
+            </Button>
+          )}
         </ViewBar>
         {savedViewMissing ? (
           <Alert color="gray" title="Saved view not found">
             This link names a saved view that does not exist (any more); showing the dataset without it.
           </Alert>
         ) : null}
-        {chartsOpen && !waiting ? <ChartsPanel scope={scope} /> : null}
+        {chartsOpen && !waiting && !patching ? <ChartsPanel scope={scope} /> : null}
         {waiting ? null : (
           <Paper withBorder p="lg">
             {layout === 'table' ? (
               <SamplesTable scope={scope} />
+            ) : patching ? (
+              <PatchesGrid scope={scope} field={patching} onOpenSample={(id) => navigate({ sample: id })} />
             ) : (
               <ExploreGrid
                 scope={scope}
@@ -188,9 +265,9 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
       </Stack>
       {openSample !== undefined ? (
         <SampleModal
-          scope={scope}
+          scope={patching ? sampleScope : scope}
           sampleId={openSample}
-          loaded={loaded}
+          loaded={patching ? NOTHING_LOADED : loaded}
           onOpen={(id) => navigate({ sample: id }, true)}
           onClose={() => navigate({ sample: undefined })}
           onChanged={changed}

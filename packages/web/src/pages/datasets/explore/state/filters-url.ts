@@ -1,9 +1,11 @@
-// The explore view's place in the URL: `?view=<slug>` (a saved view), `?filters=<base64url JSON>` (sidebar filters on top) and `?sample=<id>` (the open sample).
+// The explore view's place in the URL: `?view=<slug>` (a saved view), `?patches=<field>`, `?filters=<base64url JSON>` (sidebar filters on top) and `?sample=<id>` (the open sample).
 import { normalizeFilters, type ExploreFilters, type FieldFilter, type LabelFilter } from './explore-filters';
 
 export const VIEW_PARAM = 'view';
 export const FILTERS_PARAM = 'filters';
 export const SAMPLE_PARAM = 'sample';
+/** `?patches=<field>`: the objects of that label field as patches (a to_patches stage after the saved view). */
+export const PATCHES_PARAM = 'patches';
 
 function toBase64Url(text: string): string {
   let binary = '';

@@ -21,6 +21,8 @@ export interface ViewBarProps {
   count: number | undefined;
   total: number | undefined;
   counting: boolean;
+  /** What the view's rows are: samples, or the patches of a to_patches stage. */
+  rows?: 'samples' | 'patches';
   /** Controls the page adds at the end (saved views menu, grid / table switch). */
   children?: ReactNode;
 }
@@ -57,12 +59,14 @@ export function ViewBar(props: ViewBarProps) {
     );
   };
   const { count, total } = props;
+  const plural = props.rows ?? 'samples';
+  const singular = plural === 'patches' ? 'patch' : 'sample';
   const countText =
     count === undefined
       ? ''
       : total !== undefined && total !== count
-        ? `${formatCount(count)} of ${formatCount(total)} samples`
-        : `${formatCount(count)} ${count === 1 ? 'sample' : 'samples'}`;
+        ? `${formatCount(count)} of ${formatCount(total)} ${plural}`
+        : `${formatCount(count)} ${count === 1 ? singular : plural}`;
   return (
     <Paper
       withBorder
@@ -80,7 +84,7 @@ export function ViewBar(props: ViewBarProps) {
           ))}
           {props.filters.length === 0 && !props.savedView ? (
             <Text size="sm" c="dimmed">
-              All samples — pick filters in the sidebar
+              All {plural} — pick filters in the sidebar
             </Text>
           ) : null}
           {props.filters.length > 1 ? (
