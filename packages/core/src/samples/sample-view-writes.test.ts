@@ -316,6 +316,37 @@ describe.each(await testDialects())('views in sample operations on %s', (dialect
       await expectAppError(services.samples.tag(SYSTEM_ACTOR, name, { tags: [] }), 'BAD_REQUEST');
     });
 
+    it('reports a tag request’s progress under its token, to the caller only, finished once it answered', async () => {
+      const { name } = await seeded('tag progress');
+      const member = t.team.as.member;
+      expect(await services.samples.tagProgress(member, name, 'not-started')).toBeUndefined();
+      expect(await services.samples.tag(member, name, { view: HIGH, tags: ['seen'], progress: 'first-run' })).toEqual({
+        updated: 2,
+      });
+      expect(await services.samples.tagProgress(member, name, 'first-run')).toEqual({
+        done: 2,
+        total: 2,
+        finished: true,
+      });
+      // The whole dataset is one statement: total is the sample count, done jumps to it.
+      await services.samples.untag(member, name, { tags: ['seen'], progress: 'whole-view' });
+      expect(await services.samples.tagProgress(member, name, 'whole-view')).toEqual({
+        done: 4,
+        total: 4,
+        finished: true,
+      });
+      await services.samples.tag(member, name, { view: CATS, tags: ['ok'], labels: true, progress: 'label-run' });
+      expect(await services.samples.tagProgress(member, name, 'label-run')).toEqual({
+        done: 4,
+        total: 4,
+        finished: true,
+      });
+      // Another person cannot read it under the same token.
+      expect(await services.samples.tagProgress(SYSTEM_ACTOR, name, 'first-run')).toBeUndefined();
+      await expectAppError(services.samples.tag(member, name, { tags: ['x'], progress: 'no' }), 'BAD_REQUEST');
+      await expectAppError(services.samples.tagProgress(member, name, 'bad token!'), 'BAD_REQUEST');
+    });
+
     it('tags only the labels a filter_labels view shows, and counts label tags', async () => {
       const { name } = await seeded('tag labels');
       expect(await services.samples.tag(SYSTEM_ACTOR, name, { view: CATS, tags: ['reviewed'], labels: true })).toEqual({
