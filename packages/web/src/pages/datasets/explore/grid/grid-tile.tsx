@@ -1,0 +1,105 @@
+// One sample in the endless grid: its thumbnail with the visible fields' boxes, a selection checkbox, and its file name; the picture opens the sample.
+import { Badge, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
+import type { Sample } from '@teamset/contract';
+import { memo, useState, type MouseEvent } from 'react';
+import { mediaApi } from '../../../../api/media-api';
+import { fileName, labelBoxes } from '../../../../lib/label-boxes';
+import { AnnotatedImage } from '../../annotated-image';
+import { describeBoxes } from '../../samples-grid';
+
+/** Height of the caption under each picture (file name, first tag). */
+export const CAPTION_HEIGHT = 28;
+
+interface GridTileProps {
+  dataset: string;
+  sample: Sample;
+  labelFields: readonly string[];
+  width: number;
+  selected: boolean;
+  /** The whole view is selected: the checkbox shows it and explains that single samples are picked after clearing it. */
+  viewSelected: boolean;
+  onToggle(sampleId: string, shift: boolean): void;
+  onOpen(sampleId: string): void;
+}
+
+export const GridTile = memo(function GridTile({
+  dataset,
+  sample,
+  labelFields,
+  width,
+  selected,
+  viewSelected,
+  onToggle,
+  onOpen,
+}: GridTileProps) {
+  const [focused, setFocused] = useState(false);
+  const name = fileName(sample.filepath);
+  const boxes = labelFields.flatMap((field) => labelBoxes(sample, field));
+  const pictureHeight = Math.round((width * 3) / 4);
+  return (
+    <div
+      role="listitem"
+      data-sample-id={sample.id}
+      data-selected={selected || viewSelected ? 'true' : undefined}
+      style={{
+        width,
+        position: 'relative',
+        borderRadius: 4,
+        overflow: 'hidden',
+        outline:
+          selected || viewSelected ? '3px solid var(--mantine-color-blue-6)' : '1px solid var(--mantine-color-gray-3)',
+        outlineOffset: selected || viewSelected ? -3 : -1,
+        background: 'var(--mantine-color-body)',
+      }}
+    >
+      <div style={{ position: 'relative', height: pictureHeight }}>
+        <AnnotatedImage
+          src={mediaApi.thumbnailUrl(dataset, sample.id)}
+          alt={describeBoxes(name, boxes)}
+          boxes={boxes}
+          frameStyle={{ width: '100%', height: '100%' }}
+          compact
+          labelNames="hover"
+          emphasized={focused}
+        />
+        {/* Stretched over the picture: the whole picture opens the sample, and its focus ring is the tile's. */}
+        <UnstyledButton
+          aria-label={`Open ${name}`}
+          onClick={() => onOpen(sample.id)}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+          style={{ position: 'absolute', inset: 0, zIndex: 1, outlineOffset: -3 }}
+        />
+        <Checkbox
+          aria-label={`Select ${name}`}
+          checked={selected || viewSelected}
+          disabled={viewSelected}
+          title={viewSelected ? 'The whole view is selected: clear the selection to pick single samples' : undefined}
+          onChange={() => {}}
+          onClick={(event: MouseEvent<HTMLInputElement>) => onToggle(sample.id, event.shiftKey)}
+          size="sm"
+          style={{ position: 'absolute', top: 6, left: 6, zIndex: 2 }}
+          styles={{ input: { cursor: 'pointer', boxShadow: '0 0 0 2px rgba(255,255,255,0.8)' } }}
+        />
+      </div>
+      <Group gap={4} px={6} h={CAPTION_HEIGHT} wrap="nowrap" justify="space-between">
+        <Text size="xs" ff="monospace" truncate title={sample.filepath}>
+          {name}
+        </Text>
+        {sample.tags.length > 0 ? (
+          <Badge
+            size="xs"
+            variant="light"
+            color="gray"
+            tt="none"
+            style={{ flexShrink: 0 }}
+            title={sample.tags.join(', ')}
+          >
+            {sample.tags[0]}
+            {sample.tags.length > 1 ? ` +${sample.tags.length - 1}` : ''}
+          </Badge>
+        ) : null}
+      </Group>
+    </div>
+  );
+});

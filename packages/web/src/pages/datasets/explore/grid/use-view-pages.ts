@@ -1,0 +1,98 @@
+// The samples of one view, loaded a page at a time through the keyset cursor; an answer for an older view (or revision) is dropped, never shown.
+import type { Sample, Stage } from '@teamset/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { samplesApi } from '../../../../api/samples-api';
+
+export const PAGE_SIZE = 60;
+/** After a write, the first pages are read again up to this many samples at once, so the grid keeps its place. */
+const RELOAD_LIMIT = 1_000;
+
+export interface ViewPages {
+  samples: Sample[];
+  hasMore: boolean;
+  loading: boolean;
+  error: unknown;
+  loadMore(): Promise<void>;
+  retry(): void;
+}
+
+interface State {
+  samples: Sample[];
+  cursor: string | null | undefined;
+  loading: boolean;
+  error: unknown;
+}
+
+export function useViewPages(dataset: string, stages: readonly Stage[], revision: number): ViewPages {
+  const [state, setState] = useState<State>({ samples: [], cursor: undefined, loading: true, error: undefined });
+  // Bumped for each new view or revision: a page requested under an older one is dropped when it answers.
+  const generation = useRef(0);
+  const inFlight = useRef(false);
+  const loadedCount = useRef(0);
+  loadedCount.current = state.samples.length;
+  const [attempt, setAttempt] = useState(0);
+
+  const fetchPage = useCallback(
+    async (after: string | undefined, limit: number) =>
+      samplesApi.page(dataset, { view: { stages: [...stages] }, limit, ...(after !== undefined ? { after } : {}) }),
+    [dataset, stages],
+  );
+
+  // A new view starts empty; a new revision of the same view keeps its samples on screen until the fresh ones arrive.
+  const viewKey = useRef<unknown>(undefined);
+  useEffect(() => {
+    const mine = ++generation.current;
+    const sameView = viewKey.current === fetchPage;
+    viewKey.current = fetchPage;
+    const limit = sameView ? Math.min(Math.max(PAGE_SIZE, loadedCount.current), RELOAD_LIMIT) : PAGE_SIZE;
+    inFlight.current = true;
+    setState((current) =>
+      sameView ? { ...current, loading: true } : { samples: [], cursor: undefined, loading: true, error: undefined },
+    );
+    fetchPage(undefined, limit).then(
+      (page) => {
+        if (mine !== generation.current) return;
+        inFlight.current = false;
+        setState({ samples: page.samples, cursor: page.nextCursor, loading: false, error: undefined });
+      },
+      (error: unknown) => {
+        if (mine !== generation.current) return;
+        inFlight.current = false;
+        setState((current) => ({ ...current, loading: false, error }));
+      },
+    );
+  }, [fetchPage, revision, attempt]);
+
+  const cursor = state.cursor;
+  const loadMore = useCallback(async () => {
+    if (inFlight.current || !cursor) return;
+    const mine = generation.current;
+    inFlight.current = true;
+    setState((current) => ({ ...current, loading: true }));
+    try {
+      const page = await fetchPage(cursor, PAGE_SIZE);
+      if (mine !== generation.current) return;
+      setState((current) => ({
+        samples: [...current.samples, ...page.samples],
+        cursor: page.nextCursor,
+        loading: false,
+        error: undefined,
+      }));
+    } catch (error) {
+      if (mine !== generation.current) return;
+      setState((current) => ({ ...current, loading: false, error }));
+    } finally {
+      if (mine === generation.current) inFlight.current = false;
+    }
+  }, [cursor, fetchPage]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return {
+    samples: state.samples,
+    hasMore: Boolean(state.cursor),
+    loading: state.loading,
+    error: state.error,
+    loadMore,
+    retry,
+  };
+}
