@@ -95,12 +95,16 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     await tile(page, 0).waitFor();
     const first = tiles(page).count();
     expect(await first).toBeLessThan(80);
-    for (let step = 0; step < 40 && !(await tile(page, COUNT - 1).isVisible()); step++) {
-      await scroller(page).evaluate((el) => el.scrollBy(0, el.clientHeight * 2));
-      await page.waitForTimeout(150);
+    const status = page.locator('[data-grid-status]');
+    for (let step = 0; step < 60 && !(await tile(page, COUNT - 1).isVisible()); step++) {
+      await scroller(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForTimeout(300);
       // Never the whole view in the DOM: the virtualizer keeps the rows near the screen.
       expect(await tiles(page).count()).toBeLessThan(120);
     }
+    expect(`${queries.length} queries, ${await status.textContent()}`).toBe(
+      `${queries.length} queries, ${COUNT} samples`,
+    );
     await tile(page, COUNT - 1).waitFor();
     // Pages of the keyset cursor: the first without `after`, the next ones each with the cursor the last one gave.
     expect(queries.length).toBeGreaterThanOrEqual(Math.ceil(COUNT / 60));
@@ -154,7 +158,7 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     expect(await waiting.locator('[data-image-placeholder]').count()).toBe(0);
     // Small tiles: the name shows on hover only, whole inside the picture (the box is narrower than "motorcycle").
     expect(await waiting.locator('[data-label-name]').count()).toBe(0);
-    await waiting.locator('img').hover();
+    await waiting.hover();
     const name = waiting.locator('[data-label-name="motorcycle"]');
     await name.waitFor();
     const [label, frame] = await Promise.all([name.boundingBox(), waiting.locator('img').boundingBox()]);
@@ -215,7 +219,8 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     expect(await tile(page, 3).getAttribute('data-selected')).toBeNull();
     // Shift-click on a selected one unselects the range from the last click.
     await page.getByRole('checkbox', { name: `Select ${nameOf(7)}` }).click({ modifiers: ['Shift'] });
-    await status.getByText('4 selected').waitFor();
+    await status.getByText('3 selected').waitFor();
+    expect(await tile(page, 7).getAttribute('data-selected')).toBeNull();
     await page.getByRole('button', { name: 'Select all in view' }).click();
     await status.getByText('Every sample in the view is selected').waitFor();
     expect(await page.getByRole('checkbox', { name: `Select ${nameOf(0)}` }).isChecked()).toBe(true);
@@ -229,7 +234,7 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     await page.getByRole('checkbox', { name: `Select ${nameOf(10)}` }).click();
     await page.getByRole('checkbox', { name: `Select ${nameOf(12)}` }).click({ modifiers: ['Shift'] });
     await page.getByRole('button', { name: 'Tag', exact: true }).click();
-    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    const popover = page.locator('[data-tag-popover]');
     await popover.waitFor();
     // Samples 10–12: one of them (11) is odd.
     await popover.locator('[data-tag-count="odd"]').getByText('1').waitFor();
@@ -265,7 +270,7 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await page.getByRole('button', { name: 'Select all in view' }).click();
     await page.getByRole('button', { name: 'Tag', exact: true }).click();
-    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    const popover = page.locator('[data-tag-popover]');
     await field(popover, 'Add tags').fill('batch');
     await popover.getByRole('button', { name: 'Add' }).click();
     await toast(page, `Tagged ${COUNT} samples`);
@@ -301,9 +306,7 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     expect(await tile(page, 1).getByRole('link', { name: 'Media roots' }).count()).toBe(0);
     const refused = await callFromPage(page, 'POST', `/api/v1/datasets/${DATASET}/tags/add`, { tags: ['sneaky'] });
     expect(refused.status).toBe(403);
-    expect(
-      (await callFromPage(page, 'GET', `/api/v1/datasets/${DATASET}/tags/progress/some-token`)).status,
-    ).toBe(403);
+    expect((await callFromPage(page, 'GET', `/api/v1/datasets/${DATASET}/tags/progress/some-token`)).status).toBe(403);
   }, 45_000);
 
   it('no page error or console error along the way', () => {

@@ -32,7 +32,9 @@ export const GridTile = memo(function GridTile({
   onToggle,
   onOpen,
 }: GridTileProps) {
+  // Label names show while the tile is hovered or focused (the open button covers the picture, so the tile tracks both).
   const [focused, setFocused] = useState(false);
+  const [hovered, setHovered] = useState(false);
   const name = fileName(sample.filepath);
   const boxes = labelFields.flatMap((field) => labelBoxes(sample, field));
   const pictureHeight = Math.round((width * 3) / 4);
@@ -41,6 +43,8 @@ export const GridTile = memo(function GridTile({
       role="listitem"
       data-sample-id={sample.id}
       data-selected={selected || viewSelected ? 'true' : undefined}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
       style={{
         width,
         position: 'relative',
@@ -60,7 +64,7 @@ export const GridTile = memo(function GridTile({
           frameStyle={{ width: '100%', height: '100%' }}
           compact
           labelNames="hover"
-          emphasized={focused}
+          emphasized={focused || hovered}
         />
         {/* Stretched over the picture: the whole picture opens the sample, and its focus ring is the tile's. */}
         <UnstyledButton

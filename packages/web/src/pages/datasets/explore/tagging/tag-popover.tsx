@@ -130,7 +130,7 @@ export function TagPopover({ dataset, stages, selection, labelFields, revision, 
           </Button>
         )}
       </Popover.Target>
-      <Popover.Dropdown aria-label="Tag the selection" role="dialog">
+      <Popover.Dropdown data-tag-popover>
         <Stack gap="sm">
           <Text size="sm">
             Tags of {describeSelection(selection, undefined)}
