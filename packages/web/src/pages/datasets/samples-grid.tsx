@@ -21,6 +21,17 @@ export function describeBoxes(name: string, boxes: readonly LabelBox[]): string 
   return parts.length > 0 ? `${name}: ${parts.join(', ')}` : name;
 }
 
+/** A card's tags in one badge: the first and how many more (all of them on hover); nothing when untagged. */
+export function TagSummary({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <Badge size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }} title={tags.join(', ')}>
+      {tags[0]}
+      {tags.length > 1 ? ` +${tags.length - 1}` : ''}
+    </Badge>
+  );
+}
+
 interface SamplesGridProps {
   dataset: string;
   samples: Sample[];
@@ -60,12 +71,7 @@ export function SamplesGrid({ dataset, samples, labelField, onOpen }: SamplesGri
                   {name}
                 </Text>
               </Tooltip>
-              {sample.tags.length > 0 ? (
-                <Badge size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
-                  {sample.tags[0]}
-                  {sample.tags.length > 1 ? ` +${sample.tags.length - 1}` : ''}
-                </Badge>
-              ) : null}
+              <TagSummary tags={sample.tags} />
             </Group>
           </Paper>
         );

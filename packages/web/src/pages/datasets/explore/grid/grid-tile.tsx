@@ -1,11 +1,11 @@
 // One sample in the endless grid: its thumbnail with the visible fields' boxes, a selection checkbox, and its file name; the picture opens the sample.
-import { Badge, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
+import { Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import type { Sample } from '@teamset/contract';
 import { memo, useState, type MouseEvent } from 'react';
 import { mediaApi } from '../../../../api/media-api';
 import { fileName, labelBoxes } from '../../../../lib/label-boxes';
 import { AnnotatedImage } from '../../annotated-image';
-import { describeBoxes } from '../../samples-grid';
+import { describeBoxes, TagSummary } from '../../samples-grid';
 
 /** Height of the caption under each picture (file name, first tag). */
 export const CAPTION_HEIGHT = 28;
@@ -90,19 +90,7 @@ export const GridTile = memo(function GridTile({
         <Text size="xs" ff="monospace" truncate title={sample.filepath}>
           {name}
         </Text>
-        {sample.tags.length > 0 ? (
-          <Badge
-            size="xs"
-            variant="light"
-            color="gray"
-            tt="none"
-            style={{ flexShrink: 0 }}
-            title={sample.tags.join(', ')}
-          >
-            {sample.tags[0]}
-            {sample.tags.length > 1 ? ` +${sample.tags.length - 1}` : ''}
-          </Badge>
-        ) : null}
+        <TagSummary tags={sample.tags} />
       </Group>
     </div>
   );

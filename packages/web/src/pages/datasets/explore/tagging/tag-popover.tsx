@@ -69,7 +69,6 @@ export function TagPopover({ dataset, stages, selection, labelFields, revision, 
       current = false;
     };
     // The JSON texts stand for the view and scope: a new array with the same stages must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, empty, dataset, viewJson, scopeJson, revision, written]);
 
   const apply = async (add: boolean, tags: string[]) => {
