@@ -256,6 +256,21 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     await popover.getByRole('button', { name: 'Remove tag hard' }).click();
     await toast(page, 'Untagged 3 samples');
     await popover.locator('[data-tag-count="hard"]').waitFor({ state: 'detached' });
+    // Their labels in the visible field: each of the 3 samples has one detection.
+    await popover.getByText('Labels', { exact: true }).click();
+    await popover.getByText('No tags yet.').waitFor();
+    await field(popover, 'Add tags').fill('checked');
+    await popover.getByRole('button', { name: 'Add' }).click();
+    await toast(page, 'Tagged labels of 3 samples');
+    await popover.locator('[data-tag-count="checked"]').getByText('3').waitFor();
+    const labelCounts = await callFromPage<{ counts: Record<string, number> }>(
+      page,
+      'POST',
+      `/api/v1/datasets/${DATASET}/tags/count`,
+      { labels: true },
+    );
+    expect(labelCounts.body.counts).toEqual({ checked: 3 });
+    await popover.getByText('Samples', { exact: true }).click();
     await page.keyboard.press('Escape');
   }, 30_000);
 

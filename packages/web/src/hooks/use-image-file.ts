@@ -34,7 +34,8 @@ export function useImageFile(src: string): ImageFile {
     setState({ src, file: { status: 'loading' } });
     void (async () => {
       try {
-        const response = await fetch(src, { credentials: 'same-origin', signal: controller.signal });
+        // Low priority: under HTTP/1.1's 6 connections, the browser sends the grid's next page query before queued images.
+        const response = await fetch(src, { credentials: 'same-origin', signal: controller.signal, priority: 'low' });
         if (!response.ok) {
           const error = await errorFromResponse(response);
           setState({
