@@ -74,10 +74,12 @@ export function ExploreGrid({
   }, [layout.rowHeight, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
+  const failed = pages.error !== undefined;
   const lastRow = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
   useEffect(() => {
-    if (hasMore && !loading && lastRow >= rowCount - PREFETCH_ROWS) void loadMore();
-  }, [hasMore, loading, lastRow, rowCount, loadMore]);
+    // Not after a failed page: that waits for Retry, rather than asking again in a loop.
+    if (hasMore && !loading && !failed && lastRow >= rowCount - PREFETCH_ROWS) void loadMore();
+  }, [hasMore, loading, failed, lastRow, rowCount, loadMore]);
 
   // Shift-click ranges start from the last tile clicked.
   const anchor = useRef<string | undefined>(undefined);
@@ -205,7 +207,18 @@ export function ExploreGrid({
                 >
                   {rowSamples.length === 0 ? (
                     <Center w="100%">
-                      <Loader size="xs" aria-label="Loading more samples" />
+                      {failed ? (
+                        <Group gap="xs">
+                          <Text size="sm" c="red.8">
+                            Could not load more samples.
+                          </Text>
+                          <Button size="xs" variant="default" onClick={() => void loadMore()}>
+                            Retry
+                          </Button>
+                        </Group>
+                      ) : (
+                        <Loader size="xs" aria-label="Loading more samples" />
+                      )}
                     </Center>
                   ) : (
                     rowSamples.map((sample) => (

@@ -105,7 +105,10 @@ export function TagPopover({ dataset, stages, selection, labelFields, revision, 
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} withArrow shadow="md" trapFocus>
       <Popover.Target>
         {empty ? (
-          <Tooltip label="Select samples first (tick a tile, or Select all in view)">
+          <Tooltip
+            label="Select samples first (tick a tile, or Select all in view)"
+            events={{ hover: true, focus: true, touch: true }}
+          >
             <Button
               size="xs"
               variant="default"
