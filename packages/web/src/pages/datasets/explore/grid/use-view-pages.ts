@@ -2,6 +2,7 @@
 import type { Sample, Stage } from '@teamset/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { samplesApi } from '../../../../api/samples-api';
+import { LatestOnly } from './latest-only';
 
 export const PAGE_SIZE = 60;
 /** After a write, the first pages are read again up to this many samples at once, so the grid keeps its place. */
@@ -25,8 +26,8 @@ interface State {
 
 export function useViewPages(dataset: string, stages: readonly Stage[], revision: number): ViewPages {
   const [state, setState] = useState<State>({ samples: [], cursor: undefined, loading: true, error: undefined });
-  // Bumped for each new view or revision: a page requested under an older one is dropped when it answers.
-  const generation = useRef(0);
+  // A new generation for each new view or revision: a page requested under an older one is dropped when it answers.
+  const [latest] = useState(() => new LatestOnly());
   const inFlight = useRef(false);
   const loadedCount = useRef(0);
   loadedCount.current = state.samples.length;
@@ -41,7 +42,7 @@ export function useViewPages(dataset: string, stages: readonly Stage[], revision
   // A new view starts empty; a new revision of the same view keeps its samples on screen until the fresh ones arrive.
   const viewKey = useRef<unknown>(undefined);
   useEffect(() => {
-    const mine = ++generation.current;
+    const mine = latest.next();
     const sameView = viewKey.current === fetchPage;
     viewKey.current = fetchPage;
     const limit = sameView ? Math.min(Math.max(PAGE_SIZE, loadedCount.current), RELOAD_LIMIT) : PAGE_SIZE;
@@ -49,29 +50,29 @@ export function useViewPages(dataset: string, stages: readonly Stage[], revision
     setState((current) =>
       sameView ? { ...current, loading: true } : { samples: [], cursor: undefined, loading: true, error: undefined },
     );
-    fetchPage(undefined, limit).then(
-      (page) => {
-        if (mine !== generation.current) return;
+    latest.settle(mine, fetchPage(undefined, limit)).then(
+      (answer) => {
+        if (!answer.fresh) return;
         inFlight.current = false;
-        setState({ samples: page.samples, cursor: page.nextCursor, loading: false, error: undefined });
+        setState({ samples: answer.value.samples, cursor: answer.value.nextCursor, loading: false, error: undefined });
       },
       (error: unknown) => {
-        if (mine !== generation.current) return;
         inFlight.current = false;
         setState((current) => ({ ...current, loading: false, error }));
       },
     );
-  }, [fetchPage, revision, attempt]);
+  }, [fetchPage, revision, attempt, latest]);
 
   const cursor = state.cursor;
   const loadMore = useCallback(async () => {
     if (inFlight.current || !cursor) return;
-    const mine = generation.current;
+    const mine = latest.current;
     inFlight.current = true;
     setState((current) => ({ ...current, loading: true }));
     try {
-      const page = await fetchPage(cursor, PAGE_SIZE);
-      if (mine !== generation.current) return;
+      const answer = await latest.settle(mine, fetchPage(cursor, PAGE_SIZE));
+      if (!answer.fresh) return;
+      const page = answer.value;
       setState((current) => ({
         samples: [...current.samples, ...page.samples],
         cursor: page.nextCursor,
@@ -79,12 +80,11 @@ export function useViewPages(dataset: string, stages: readonly Stage[], revision
         error: undefined,
       }));
     } catch (error) {
-      if (mine !== generation.current) return;
       setState((current) => ({ ...current, loading: false, error }));
     } finally {
-      if (mine === generation.current) inFlight.current = false;
+      if (mine === latest.current) inFlight.current = false;
     }
-  }, [cursor, fetchPage]);
+  }, [cursor, fetchPage, latest]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return {
