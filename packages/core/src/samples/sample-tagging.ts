@@ -2,6 +2,7 @@
 import { isLabelClass, type FieldSchema, type View } from '@teamset/contract';
 import { actorUserId, type Actor } from '../actor.js';
 import { nowIso } from '../db/database.js';
+import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import type { ViewTarget } from '../views/view-target.js';
 import { isPlainObject, own, stringProblem } from '../encoding/json-check.js';
@@ -25,6 +26,12 @@ export interface TagInput {
   /** A client-chosen token: while the request runs, tagProgress(token) says how far it has come. */
   progress?: string;
 }
+
+/**
+ * Lets the event loop turn between two chunks. SQLite's driver is synchronous, so a chain of chunks would otherwise
+ * run to the end before the server reads another request (the App's progress polls among them).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reports progress to the board under one request's key, or nowhere when the client did not ask. */
 type Report = (done: number, total: number) => void;
@@ -133,22 +140,36 @@ export class SampleTagging {
     // The whole dataset is one UPDATE (no ids travel): its progress goes from 0 to all at once.
     const total = ids === 'all' ? await this.ctx.reader.count(target, view) : ids.length;
     report(0, total);
+    let changed = 0;
+    let done = 0;
+    for (const part of ids === 'all' ? ['all' as const] : chunks(ids, PROGRESS_CHUNK)) {
+      changed += await this.inTransaction(datasetId, at, (trx) =>
+        add
+          ? this.ctx.bulk.addTags(trx, datasetId, part, tags, at)
+          : this.ctx.bulk.removeTags(trx, datasetId, part, tags, at),
+      );
+      done += part === 'all' ? total : part.length;
+      report(done, total);
+      await yieldToEventLoop();
+    }
+    return changed;
+  }
+
+  /**
+   * One chunk of a tag request in its own transaction, the dataset stamped modified when it changed anything. Not the
+   * whole request in one: on SQLite a transaction holds the one write connection, so every other request (the App's
+   * progress polls, other people's pages) would wait for all of a 1M-sample view. Tagging is idempotent, so a request
+   * that fails part way is simply sent again.
+   */
+  private inTransaction(datasetId: string, at: string, write: (trx: Db) => Promise<number>): Promise<number> {
     return this.ctx.database.db.transaction().execute(async (trx) => {
-      let changed = 0;
-      let done = 0;
-      for (const part of ids === 'all' ? ['all' as const] : chunks(ids, PROGRESS_CHUNK)) {
-        changed += add
-          ? await this.ctx.bulk.addTags(trx, datasetId, part, tags, at)
-          : await this.ctx.bulk.removeTags(trx, datasetId, part, tags, at);
-        done += part === 'all' ? total : part.length;
-        report(done, total);
-      }
+      const changed = await write(trx);
       if (changed > 0) await this.ctx.touch(trx, datasetId, at);
       return changed;
     });
   }
 
-  /** Label tags: the labels the view shows (after filter_labels), rewritten a batch of samples at a time in one transaction. */
+  /** Label tags: the labels the view shows (after filter_labels), rewritten a batch of samples at a time (a transaction each). */
   private async retagLabels(
     target: ViewTarget,
     view: View,
@@ -168,10 +189,10 @@ export class SampleTagging {
     }
     if (visible.size === 0) return 0;
     report(0, visible.size);
-    return this.ctx.database.db.transaction().execute(async (trx) => {
-      let updated = 0;
-      let done = 0;
-      for (const part of chunks([...visible.keys()], WRITE_CHUNK)) {
+    let updated = 0;
+    let done = 0;
+    for (const part of chunks([...visible.keys()], WRITE_CHUNK)) {
+      updated += await this.inTransaction(target.datasetId, at, async (trx) => {
         const rows = await this.ctx.samples.findByIds(trx, target.datasetId, part, true);
         const changed = rows.filter((row) => {
           let any = false;
@@ -180,13 +201,13 @@ export class SampleTagging {
           return any;
         });
         await this.ctx.samples.writeBack(trx, target.datasetId, changed, at);
-        updated += changed.length;
-        done += part.length;
-        report(done, visible.size);
-      }
-      if (updated > 0) await this.ctx.touch(trx, target.datasetId, at);
-      return updated;
-    });
+        return changed.length;
+      });
+      done += part.length;
+      report(done, visible.size);
+      await yieldToEventLoop();
+    }
+    return updated;
   }
 
   async countTags(

@@ -347,6 +347,36 @@ describe.each(await testDialects())('views in sample operations on %s', (dialect
       await expectAppError(services.samples.tagProgress(member, name, 'bad token!'), 'BAD_REQUEST');
     });
 
+    it('a poll while a large request runs sees it part way: each chunk commits on its own', async () => {
+      const name = await t.newDataset('tag progress midway');
+      const member = t.team.as.member;
+      for (let batch = 0; batch < 3; batch++)
+        await services.samples.addSamples(
+          SYSTEM_ACTOR,
+          name,
+          Array.from({ length: 500 }, (_, i) => ({ filepath: `/${batch}/${i}.jpg`, gt: detections(detection('cat')) })),
+        );
+      let answered = false;
+      const running = services.samples
+        .tag(member, name, { tags: ['bulk'], labels: true, progress: 'midway-run' })
+        .finally(() => (answered = true));
+      const seen: Array<{ done: number; total: number; finished: boolean }> = [];
+      while (!answered) {
+        const progress = await services.samples.tagProgress(member, name, 'midway-run');
+        if (progress) seen.push(progress);
+        // Let the event loop turn (reader threads answer through it), as between two HTTP polls.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      expect(await running).toEqual({ updated: 1_500 });
+      // Three chunks of 500 samples: at least one poll came between two of them.
+      expect(seen.some((p) => p.total === 1_500 && p.done > 0 && p.done < 1_500 && !p.finished)).toBe(true);
+      expect(await services.samples.tagProgress(member, name, 'midway-run')).toEqual({
+        done: 1_500,
+        total: 1_500,
+        finished: true,
+      });
+    });
+
     it('tags only the labels a filter_labels view shows, and counts label tags', async () => {
       const { name } = await seeded('tag labels');
       expect(await services.samples.tag(SYSTEM_ACTOR, name, { view: CATS, tags: ['reviewed'], labels: true })).toEqual({
