@@ -1,6 +1,6 @@
 // Child process for the auth benchmark: the real Teamset app on a given database and port, quiet logs,
 // plus one control route that answers whoami's body without authentication, to isolate the key check's cost.
-import { WhoAmI } from '@teamset/contract';
+import { UNSCOPED_KEY, WhoAmI } from '@teamset/contract';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
 import { buildApp } from '@teamset/server';
 
@@ -12,6 +12,7 @@ const body = {
   user,
   authMethod: 'api_key',
   apiKeyId: (await services.keys.list(SYSTEM_ACTOR, { user: email }))[0]?.id ?? null,
+  apiKeyScope: UNSCOPED_KEY,
 };
 app.get('/bench/control', { schema: { response: { 200: WhoAmI } } }, (_request, reply) => {
   reply.send(body);

@@ -86,6 +86,25 @@ describe('teamset over the API', () => {
     expect(after.invitations.map((i) => i.id)).not.toContain(created.invitation.id);
   });
 
+  it('re-inviting a pending email fails with a hint unless --replace, which replaces it', async () => {
+    const first = JSON.parse(
+      (await overApi(['--json', 'invitations', 'create', 'again@example.com', '--role', 'member'])).stdout,
+    ) as CreatedInvitation;
+    const refused = await overApi(['invitations', 'create', 'again@example.com']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /again@example\.com already has a pending MEMBER invitation \(sent .+\); add --replace/,
+    );
+    const replaced = JSON.parse(
+      (await overApi(['--json', 'invitations', 'create', 'again@example.com', '--replace'])).stdout,
+    ) as CreatedInvitation;
+    const { invitations } = JSON.parse((await overApi(['--json', 'invitations', 'list'])).stdout) as {
+      invitations: Invitation[];
+    };
+    expect(invitations.map((i) => i.id)).toContain(replaced.invitation.id);
+    expect(invitations.map((i) => i.id)).not.toContain(first.invitation.id);
+  });
+
   it('generates your own key without --user, lists it without the secret, and deleting it revokes it', async () => {
     const generated = await overApi(['--json', 'keys', 'generate', '--name', 'laptop', '--expires-in', '12h']);
     expect(generated.code, generated.stderr).toBe(0);
@@ -140,6 +159,37 @@ describe('teamset over the API', () => {
 
     const badGrace = await overApi(['keys', 'rotate', created.apiKey.id, '--grace', '1w']);
     expect(badGrace.code).not.toBe(0);
+  });
+
+  it('generates a scoped key: --max-permission, repeated --dataset, --read-only-management; list and whoami show it', async () => {
+    for (const name of ['cli birds', 'cli cars']) expect((await overApi(['datasets', 'create', name])).code).toBe(0);
+    const generated = await overApi([
+      '--json',
+      'keys',
+      'generate',
+      '--name',
+      'ci',
+      '--max-permission',
+      'view',
+      '--dataset',
+      'cli birds',
+      '--dataset',
+      'cli cars',
+      '--read-only-management',
+    ]);
+    expect(generated.code, generated.stderr).toBe(0);
+    const created = JSON.parse(generated.stdout) as CreatedApiKey;
+    expect(created.apiKey.scope).toMatchObject({
+      maxPermission: 'VIEW',
+      datasets: [{ name: 'cli birds' }, { name: 'cli cars' }],
+      readOnlyManagement: true,
+    });
+    const table = await overApi(['keys', 'list']);
+    expect(table.stdout).toContain('SCOPE');
+    expect(table.stdout).toContain('max VIEW; datasets cli birds, cli cars; read-only management');
+    const me = await runTeamset(['whoami'], { env: { ...apiEnv, FIFTYONE_API_KEY: created.key } });
+    expect(me.stdout).toMatch(/key scope\s+│ max VIEW; datasets cli birds, cli cars; read-only management/);
+    expect((await overApi(['keys', 'generate', '--name', 'x', '--max-permission', 'MANAGE'])).code).toBe(2);
   });
 
   it('points users create at invitations or --database, and --database does it', async () => {

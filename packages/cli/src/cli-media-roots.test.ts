@@ -59,7 +59,9 @@ describe('teamset media-roots on the database directly', () => {
     expect(await failure(['remove', scans, photos])).toEqual([
       `teamset: error: ${photos} is not a media root (roots are listed as their real paths: see \`teamset media-roots list\`)`,
     ]);
-    expect((await failure(['add', 'relative/dir']))[0]).toMatch(/Media root 2: .*not an absolute path/);
+    expect((await failure(['add', 'relative/dir']))[0]).toMatch(
+      /^teamset: error: “relative\/dir” is not an absolute path/,
+    );
     expect((await failure(['add', join(photos, 'missing')]))[0]).toMatch(/does not exist/);
     expect(await roots(['list'])).toEqual(before);
   });

@@ -2,9 +2,11 @@
 import { InvalidArgumentError } from 'commander';
 import {
   DATASET_PERMISSIONS,
+  KEY_SCOPE_PERMISSIONS,
   MEDIA_TYPES,
   ROLES,
   type DatasetPermission,
+  type KeyScopePermission,
   type MediaType,
   type Role,
 } from '@teamset/contract';
@@ -73,6 +75,17 @@ export const parseRole: (value: string) => Role = choiceParser(ROLES, upper, [..
 export const parseDatasetPermission: (value: string) => DatasetPermission = choiceParser(DATASET_PERMISSIONS, (value) =>
   upper(value).replace(/-/g, '_'),
 );
+
+/** A key's highest dataset permission (case-insensitive): VIEW, TAG or EDIT. */
+export const parseKeyScopePermission: (value: string) => KeyScopePermission = choiceParser(
+  KEY_SCOPE_PERMISSIONS,
+  upper,
+);
+
+/** For a repeatable option: each use adds one value. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 /** Case-insensitive: `Image` works as well as `image`. */
 export const parseMediaType: (value: string) => MediaType = choiceParser(MEDIA_TYPES, lower);

@@ -17,6 +17,7 @@ export const PATHS = {
   invitations: `${API_PREFIX}/invitations`,
   invitation: `${API_PREFIX}/invitations/:id`,
   acceptInvitation: `${API_PREFIX}/invitations/accept`,
+  invitationLookup: `${API_PREFIX}/invitations/lookup`,
   keys: `${API_PREFIX}/keys`,
   key: `${API_PREFIX}/keys/:keyId`,
   keyRotate: `${API_PREFIX}/keys/:keyId/rotate`,

@@ -1,5 +1,6 @@
 // @teamset/core: the domain and its persistence; the only package that issues SQL.
-export { SYSTEM_ACTOR, actorUserId, type Actor } from './actor.js';
+export { SYSTEM_ACTOR, actorUserId, type Actor, type KeyScope } from './actor.js';
+export { READ_ONLY_KEY_MESSAGE, keyScopeOf } from './permissions/key-scope.js';
 export {
   AppError,
   isAppError,

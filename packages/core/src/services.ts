@@ -118,12 +118,12 @@ export async function createServices(config: CoreConfig = {}): Promise<Services>
     ttlMs: config.keyCacheTtlMs ?? 60_000,
   });
   authEvents.subscribe(keyVerifier);
-  const keys = new KeyService(database, keyStore, users, audit, authEvents, lastUsed);
   const sessions = new SessionService(database, userStore, audit);
   const setup = new SetupService(database, users, audit);
   const invitations = new InvitationService(database, users, organization, audit);
   const datasetStore = new DatasetStore(database);
   const datasets = new DatasetService(database, datasetStore, organization, audit);
+  const keys = new KeyService(database, keyStore, users, datasets, audit, authEvents, lastUsed);
   const groups = new GroupService(database, new GroupStore(database), users, audit);
   const operatorSettings = new OperatorSettingsService(database, organization, audit);
   const datasetPermissions = new DatasetPermissionService(

@@ -35,6 +35,7 @@ export {
   type ListDatasetsOptions,
   type ListUsersOptions,
   type RotateApiKeyOptions,
+  type SendInvitationOptions,
 } from './management/management-client.js';
 export { datasetRef, type DatasetLike } from './management/dataset-ref.js';
 export { userRef, type UserLike } from './management/user-ref.js';

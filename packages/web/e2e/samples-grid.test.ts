@@ -194,6 +194,7 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
     await page.goto(`/datasets/${DATASET}`);
     const grid = page.getByRole('list', { name: 'Samples' });
     await grid.waitFor();
+    await page.locator('[data-view-count]', { hasText: '6 samples' }).waitFor();
     await expect.poll(() => grid.getByRole('listitem').count()).toBe(6);
 
     for (const scene of SCENES) {
@@ -249,7 +250,7 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
   }, 30_000);
 
-  it('the table view is one click away and remembered', async () => {
+  it('the table view is one click away in the view bar, follows the view and is remembered', async () => {
     const { page } = admin;
     // Mantine's segmented control hides its radio inputs behind their labels: click what a person clicks.
     const views = page.getByRole('radiogroup', { name: 'Samples view' });
@@ -259,6 +260,17 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
     await page.reload();
     await page.getByRole('row', { name: /frame-0002\.jpg/ }).waitFor();
     expect(await views.getByRole('radio', { name: 'Table' }).isChecked()).toBe(true);
+    // The table shows the current view: a tag filter from the sidebar leaves the night frames.
+    await page
+      .getByRole('complementary', { name: 'Filters' })
+      .getByRole('group', { name: 'Sample tags' })
+      .getByRole('checkbox', { name: 'night' })
+      .click();
+    await page.locator('[data-view-count]', { hasText: '2 of 6 samples' }).waitFor();
+    await page.getByRole('row', { name: /frame-0001\.jpg/ }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('row', { name: /frame-000[24]/ }).count()).toBe(2);
+    await page.getByRole('button', { name: 'Remove tags: night' }).click();
+    await page.getByRole('row', { name: /frame-0001\.jpg/ }).waitFor();
     await views.getByText('Grid', { exact: true }).click();
     await page.getByRole('list', { name: 'Samples' }).waitFor();
   }, 30_000);

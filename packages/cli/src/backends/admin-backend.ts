@@ -9,6 +9,7 @@ import type {
   DatasetPermissionList,
   DatasetPermissionInvitation,
   DatasetUserPermission,
+  KeyScopePermission,
   MediaRoot,
   MediaType,
   Role,
@@ -29,6 +30,10 @@ export interface NewKey {
   /** Id or email; absent means the caller (API connection only). */
   user?: string;
   expiresInSeconds?: number;
+  maxPermission?: KeyScopePermission;
+  /** Dataset names the key is limited to. */
+  datasets?: string[];
+  readOnlyManagement?: boolean;
 }
 
 export interface NewDataset {

@@ -16,7 +16,7 @@ export function apiBackend(client: ManagementClient): AdminBackend {
     listUsers: (query) => client.listUsers(query),
     deleteUser: (user) => client.deleteUser(user),
     setUserRole: (user, role) => client.setUserRole(user, role),
-    generateKey: (input) => client.createApiKey(input.name, input.user, { expiresInSeconds: input.expiresInSeconds }),
+    generateKey: ({ name, user, ...options }) => client.createApiKey(name, user, options),
     async userEmail(userId) {
       // Admins may look up anyone, others themselves: any other answer leaves the id in the table.
       return (await client.getUser(userId).catch(() => null))?.email;

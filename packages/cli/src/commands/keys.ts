@@ -1,10 +1,10 @@
 // `teamset keys generate|list|delete|rotate`: a new secret is printed once, alone on stdout, with a warning on stderr.
-import { DEFAULT_KEY_GRACE_SECONDS, type CreatedApiKey } from '@teamset/contract';
+import { DEFAULT_KEY_GRACE_SECONDS, type CreatedApiKey, type KeyScopePermission } from '@teamset/contract';
 import type { CliContext } from '../cli-context.js';
 import type { TeamsetCommand } from '../teamset-command.js';
 import { maskApiKey } from '@teamset/sdk';
-import { parseDuration, parseGrace } from '../option-parsers.js';
-import { keyColumns, shortTime } from '../render/columns.js';
+import { collect, parseDuration, parseGrace, parseKeyScopePermission } from '../option-parsers.js';
+import { describeKeyScope, keyColumns, shortTime } from '../render/columns.js';
 import { userEmails } from '../render/user-emails.js';
 
 /** The only way the CLI ever prints a plaintext key: by the call that creates it, alone on stdout. */
@@ -18,6 +18,9 @@ interface GenerateOptions {
   name: string;
   user?: string;
   expiresIn?: number;
+  maxPermission?: KeyScopePermission;
+  dataset?: string[];
+  readOnlyManagement?: boolean;
 }
 
 export function registerKeysCommands(program: TeamsetCommand): void {
@@ -29,9 +32,31 @@ export function registerKeysCommands(program: TeamsetCommand): void {
     .requiredOption('--name <name>', 'nickname for the key, 1–100 characters (e.g. the machine it is for)')
     .option('--user <user>', "owner's id or email (admins; required when working on the database directly)")
     .option('--expires-in <duration>', 'lifetime such as 30s, 15m, 12h or 90d (default: no expiry)', parseDuration)
+    .option(
+      '--max-permission <permission>',
+      'highest dataset permission the key carries, whatever its user holds: VIEW, TAG or EDIT',
+      parseKeyScopePermission,
+    )
+    .option('--dataset <name>', 'limit the key to this dataset (repeatable); others answer 404 to it', collect)
+    .option(
+      '--read-only-management',
+      'the key may not generate or delete keys, nor change users, groups, permissions, invitations or settings',
+    )
+    .addHelpText(
+      'after',
+      "\nWithout scope options the key carries its user's full power, as FiftyOne keys do. A key limited to\n" +
+        'datasets keeps them through renames; if all its datasets are deleted it reaches none.',
+    )
     .run<[], GenerateOptions>(async (ctx, _args, options) => {
       const created = await ctx.withBackend((backend) =>
-        backend.generateKey({ name: options.name, user: options.user, expiresInSeconds: options.expiresIn }),
+        backend.generateKey({
+          name: options.name,
+          user: options.user,
+          expiresInSeconds: options.expiresIn,
+          ...(options.maxPermission ? { maxPermission: options.maxPermission } : {}),
+          ...(options.dataset ? { datasets: options.dataset } : {}),
+          ...(options.readOnlyManagement ? { readOnlyManagement: true } : {}),
+        }),
       );
       const { apiKey } = created;
       const expiry = apiKey.expiresAt === null ? 'never expires' : `expires ${shortTime(apiKey.expiresAt)}`;
@@ -39,7 +64,7 @@ export function registerKeysCommands(program: TeamsetCommand): void {
         ctx,
         created,
         `Created API key "${apiKey.name}" (id ${apiKey.id}, ${maskApiKey(created.key)}) for ${options.user ?? 'you'} ` +
-          `(user id ${apiKey.userId}); it ${expiry}.`,
+          `(user id ${apiKey.userId}); it ${expiry}; scope: ${describeKeyScope(apiKey.scope)}.`,
       );
     });
 

@@ -1,6 +1,6 @@
 // `teamset whoami`: who the configured API key belongs to (server only).
 import type { TeamsetCommand } from '../teamset-command.js';
-import { shortTime } from '../render/columns.js';
+import { describeKeyScope, shortTime } from '../render/columns.js';
 
 export function registerWhoamiCommand(program: TeamsetCommand): void {
   program
@@ -16,6 +16,7 @@ export function registerWhoamiCommand(program: TeamsetCommand): void {
         ['role', me.user.role],
         ['created', shortTime(me.user.createdAt)],
         ['authenticated by', me.authMethod === 'api_key' ? `API key ${me.apiKeyId ?? ''}`.trim() : 'session'],
+        ...(me.apiKeyScope ? [['key scope', describeKeyScope(me.apiKeyScope)] as [string, string]] : []),
         ['server', ctx.config().apiUri ?? ''],
       ]);
     });

@@ -2,6 +2,7 @@
 import {
   API_KEY_PREFIX,
   type ApiKey,
+  type ApiKeyScope,
   type Dataset,
   type DatasetGroupPermission,
   type DatasetUserPermission,
@@ -25,6 +26,20 @@ export const USER_COLUMNS: readonly Column<User>[] = [
 ];
 
 /** People read emails, not user ids: `emails` maps the ids to show; an id without one is shown as it is. */
+/** A key's scope in a few words: "full" for an unscoped key, else each limit, e.g. "max VIEW; datasets birds, cars". */
+export function describeKeyScope(scope: ApiKeyScope): string {
+  const parts: string[] = [];
+  if (scope.maxPermission !== null) parts.push(`max ${scope.maxPermission}`);
+  if (scope.datasets !== null)
+    parts.push(
+      scope.datasets.length === 0
+        ? 'no datasets (all deleted)'
+        : `datasets ${scope.datasets.map((d) => d.name).join(', ')}`,
+    );
+  if (scope.readOnlyManagement) parts.push('read-only management');
+  return parts.length === 0 ? 'full' : parts.join('; ');
+}
+
 export const keyColumns = (emails: ReadonlyMap<string, string>): readonly Column<ApiKey>[] => [
   { header: 'ID', value: (k) => k.id },
   { header: 'NAME', value: (k) => k.name },
@@ -33,6 +48,7 @@ export const keyColumns = (emails: ReadonlyMap<string, string>): readonly Column
   { header: 'CREATED', value: (k) => shortTime(k.createdAt) },
   { header: 'LAST USED', value: (k) => shortTime(k.lastUsedAt) },
   { header: 'EXPIRES', value: (k) => (k.expiresAt === null ? 'never' : shortTime(k.expiresAt)) },
+  { header: 'SCOPE', value: (k) => describeKeyScope(k.scope) },
   {
     header: 'OLD SECRETS',
     value: (k) =>

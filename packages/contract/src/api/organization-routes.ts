@@ -25,7 +25,7 @@ export const ORGANIZATION_ROUTES = {
     method: 'PATCH',
     path: PATHS.organizationSettings,
     tags: ['organization'],
-    access: admin,
+    access: { ...admin, manages: true },
     summary: 'Change organization settings (admin)',
     body: UpdateOrganizationSettingsBody,
     response: { 200: OrganizationSettings },
@@ -51,7 +51,7 @@ export const ORGANIZATION_ROUTES = {
     method: 'PUT',
     path: PATHS.organizationMediaRoots,
     tags: ['organization'],
-    access: admin,
+    access: { ...admin, manages: true },
     summary:
       'Replace the organization’s media roots: absolute paths of existing directories, stored as their realpath (admin)',
     body: UpdateMediaRootsBody,

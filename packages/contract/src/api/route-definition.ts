@@ -11,12 +11,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - `role`: at least this role (`self`: or the caller acting on themselves, e.g. their own dataset permissions);
  * - `dataset`: at least this permission on the dataset named in the path (`role`: and at least this role, as for
  *   cloning; `note`: a stricter level for part of the body, as renaming needs MANAGE).
+ * `manages`: a management change (keys, users, groups, permissions, invitations, settings, your account), which an
+ * API key scoped to read-only management is refused (403) whatever its user may do.
  */
 export type RouteAccess =
   | { kind: 'public' }
-  | { kind: 'signedIn' }
-  | { kind: 'role'; role: Role; self?: true }
-  | { kind: 'dataset'; permission: DatasetPermission; role?: Role; note?: string };
+  | { kind: 'signedIn'; manages?: true }
+  | { kind: 'role'; role: Role; self?: true; manages?: true }
+  | { kind: 'dataset'; permission: DatasetPermission; role?: Role; note?: string; manages?: true };
 
 export interface RouteDefinition {
   method: HttpMethod;

@@ -1,5 +1,8 @@
 // Input limits every part enforces or checks early: the schemas, the core's validation and the web's forms read these.
 
+/** Loose on purpose: the server lower-cases and a person receives mail there; we only reject the obviously wrong. */
+export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
+export const EMAIL_MAX_LENGTH = 254;
 export const PERSON_NAME_MAX_LENGTH = 100;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -21,6 +24,8 @@ export const LEAKED_KEY_REASON = 'reported as leaked';
 export const MAX_LEAKED_KEYS_PER_REPORT = 100;
 /** Far longer than a key (42 characters), so a report carrying odd text is still accepted, yet bounded. */
 export const LEAKED_KEY_MAX_LENGTH = 256;
+/** Datasets one scoped key may list: a key for a job, not an inventory. */
+export const MAX_KEY_SCOPE_DATASETS = 100;
 
 export const GROUP_NAME_MAX_LENGTH = 100;
 export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;

@@ -44,3 +44,11 @@ export const MIN_API_KEY_ROLE: Role = 'COLLABORATOR';
 export function canUseApiKeys(role: Role): boolean {
   return roleAtLeast(role, MIN_API_KEY_ROLE);
 }
+
+/** The dataset permissions a key may be limited to (a key capped at MANAGE would be no cap; NO_ACCESS, no key). */
+export const KEY_SCOPE_PERMISSIONS = ['VIEW', 'TAG', 'EDIT'] as const;
+export type KeyScopePermission = (typeof KEY_SCOPE_PERMISSIONS)[number];
+
+export function isKeyScopePermission(value: unknown): value is KeyScopePermission {
+  return typeof value === 'string' && (KEY_SCOPE_PERMISSIONS as readonly string[]).includes(value);
+}

@@ -7,6 +7,8 @@ export const ERROR_HTTP_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** Inviting an email that already has a pending invitation, without `replace: true`; details name it. */
+  INVITATION_PENDING: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** A view query ran past its time budget and was cancelled; retrying the same query will not help. */

@@ -34,10 +34,13 @@ export type DatasetFieldParams = Static<typeof DatasetFieldParams>;
 
 export const SAVED_VIEW_NAME_MAX_LENGTH = 200;
 export const SavedViewName = Type.String({ minLength: 1, maxLength: SAVED_VIEW_NAME_MAX_LENGTH });
+/** A saved view's colour in the App's menu, as FiftyOne Teams keeps one: `#rrggbb`. */
+export const SAVED_VIEW_COLOR_PATTERN = '^#[0-9a-fA-F]{6}$';
 export interface SavedView {
   name: string;
   slug: string;
   description: string | null;
+  color: string | null;
   view: View;
   createdAt: string;
   lastModifiedAt: string;
@@ -48,6 +51,7 @@ export const SavedViewSchema = Type.Object(
     name: Type.String(),
     slug: Type.String(),
     description: NullableString(Type.String()),
+    color: NullableString(Type.String()),
     view: ViewSchema,
     createdAt: Timestamp,
     lastModifiedAt: Timestamp,
@@ -62,11 +66,13 @@ export const SaveViewBody = Type.Object(
   {
     view: ViewSchema,
     description: Type.Optional(NullableString(Type.String({ maxLength: 10_000 }))),
+    /** `#rrggbb`; omitted on a replace: the colour stays. */
+    color: Type.Optional(NullableString(Type.String({ pattern: SAVED_VIEW_COLOR_PATTERN }))),
     overwrite: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
-export type SaveViewBody = { view: View; description?: string | null; overwrite?: boolean };
+export type SaveViewBody = { view: View; description?: string | null; color?: string | null; overwrite?: boolean };
 export const DatasetViewParams = Type.Object(
   { name: DatasetName, view: SavedViewName },
   { additionalProperties: false },

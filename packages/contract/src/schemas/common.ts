@@ -2,6 +2,8 @@
 import { Type, type Static, type TString } from 'typebox';
 import {
   DEFAULT_PAGE_SIZE,
+  EMAIL_MAX_LENGTH,
+  EMAIL_PATTERN,
   MAX_PAGE_SIZE,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -9,11 +11,9 @@ import {
 } from '../constants/limits.js';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-zA-Z_-]+$', description: 'Opaque id' });
-/** Loose on purpose: the server lower-cases and a person receives mail there; we only reject the obviously wrong. */
-export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
 export const Email = Type.String({
   minLength: 3,
-  maxLength: 254,
+  maxLength: EMAIL_MAX_LENGTH,
   pattern: EMAIL_PATTERN,
   description: 'Email address (case-insensitive)',
 });

@@ -89,19 +89,52 @@ export const UpdateDatasetBody = Type.Object(
 );
 export type UpdateDatasetBody = Static<typeof UpdateDatasetBody>;
 
+/** What a dataset listing can be ordered by; ties (and `name`) go by name, so pages never overlap. */
+export const DATASET_SORT_KEYS = ['name', 'sampleCount', 'lastModifiedAt'] as const;
+export type DatasetSortKey = (typeof DATASET_SORT_KEYS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export const ListDatasetsQuery = Type.Object(
   {
     ...PageQuery,
     search: Type.Optional(
       Type.String({ maxLength: DATASET_NAME_MAX_LENGTH, description: 'Substring of the name (case-insensitive)' }),
     ),
+    sort: Type.Optional(
+      Type.Enum(DATASET_SORT_KEYS, {
+        description: 'name (default), sampleCount or lastModifiedAt (every sample write changes it too)',
+      }),
+    ),
+    order: Type.Optional(Type.Enum(SORT_ORDERS, { description: 'asc (default) or desc' })),
   },
   { additionalProperties: false },
 );
 export type ListDatasetsQuery = Static<typeof ListDatasetsQuery>;
 
+/** A top-level label field of a dataset and its label class (`ground_truth`, `Detections`). */
+export const DatasetLabelField = Type.Object(
+  { name: Type.String(), type: Type.String({ description: 'Label class, e.g. Detections' }) },
+  { additionalProperties: false },
+);
+export type DatasetLabelField = Static<typeof DatasetLabelField>;
+
+/** A dataset in a listing: the dataset and what its home card shows, read by the listing's own queries. */
+export const DatasetListItem = Type.Object(
+  {
+    ...Dataset.properties,
+    sampleCount: Type.Integer({ minimum: 0 }),
+    labelFields: Type.Array(DatasetLabelField, { description: 'Top-level label fields, by name' }),
+    coverSampleId: NullableString(
+      Type.String({ description: 'The first sample (its thumbnail is the cover); null when the dataset is empty' }),
+    ),
+  },
+  { title: 'DatasetListItem', additionalProperties: false },
+);
+export type DatasetListItem = Static<typeof DatasetListItem>;
+
 export const DatasetPage = Type.Object({
-  datasets: Type.Array(Dataset),
+  datasets: Type.Array(DatasetListItem),
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),

@@ -1,12 +1,15 @@
 // API key shapes: listing never carries a secret; creation returns the key string once.
 import { Type, type Static } from 'typebox';
 import {
+  DATASET_NAME_MAX_LENGTH,
   KEY_NAME_MAX_LENGTH,
   LEAKED_KEY_MAX_LENGTH,
   MAX_KEY_GRACE_SECONDS,
   MAX_KEY_LIFETIME_SECONDS,
+  MAX_KEY_SCOPE_DATASETS,
   MAX_LEAKED_KEYS_PER_REPORT,
 } from '../constants/limits.js';
+import { KEY_SCOPE_PERMISSIONS } from '../constants/roles.js';
 import { Id, NullableString, NullableTimestamp, Timestamp, UserRef } from './common.js';
 
 export const PreviousApiKeySecret = Type.Object(
@@ -18,6 +21,37 @@ export const PreviousApiKeySecret = Type.Object(
   { title: 'PreviousApiKeySecret', additionalProperties: false },
 );
 export type PreviousApiKeySecret = Static<typeof PreviousApiKeySecret>;
+
+const KeyScopePermissionSchema = Type.Enum(KEY_SCOPE_PERMISSIONS, {
+  description: 'The highest dataset permission the key carries, whatever its user holds (VIEW < TAG < EDIT)',
+});
+
+export const ApiKeyScopeDataset = Type.Object(
+  { id: Id, name: Type.String() },
+  { title: 'ApiKeyScopeDataset', additionalProperties: false },
+);
+export type ApiKeyScopeDataset = Static<typeof ApiKeyScopeDataset>;
+
+/**
+ * What a key may do beyond being its user's: every field null/false is an unscoped key, exactly as its user.
+ * A request's permission on a dataset is the lower of its user's and `maxPermission`; datasets not listed are
+ * invisible to it (404); `readOnlyManagement` refuses every change to keys, users, groups, permissions,
+ * invitations and organization settings.
+ */
+export const ApiKeyScope = Type.Object(
+  {
+    maxPermission: Type.Union([KeyScopePermissionSchema, Type.Null()]),
+    datasets: Type.Union([Type.Array(ApiKeyScopeDataset), Type.Null()], {
+      description: 'The only datasets the key reaches (kept by id through renames); null: all its user reaches',
+    }),
+    readOnlyManagement: Type.Boolean(),
+  },
+  { title: 'ApiKeyScope', additionalProperties: false },
+);
+export type ApiKeyScope = Static<typeof ApiKeyScope>;
+
+/** The scope of a key made as before scopes existed: its user's full power. */
+export const UNSCOPED_KEY: ApiKeyScope = { maxPermission: null, datasets: null, readOnlyManagement: false };
 
 export const ApiKey = Type.Object(
   {
@@ -34,6 +68,7 @@ export const ApiKey = Type.Object(
     previousSecrets: Type.Array(PreviousApiKeySecret, {
       description: 'Secrets replaced by a rotation that still work until their grace ends',
     }),
+    scope: ApiKeyScope,
   },
   { title: 'ApiKey', additionalProperties: false },
 );
@@ -44,6 +79,17 @@ export const CreateApiKeyBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: KEY_NAME_MAX_LENGTH, description: 'Nickname, 1–100 characters' }),
     user: Type.Optional(UserRef),
     expiresInSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_KEY_LIFETIME_SECONDS })),
+    maxPermission: Type.Optional(KeyScopePermissionSchema),
+    datasets: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: DATASET_NAME_MAX_LENGTH }), {
+        minItems: 1,
+        maxItems: MAX_KEY_SCOPE_DATASETS,
+        description: 'Names of the only datasets the key may reach (each must be visible to the key’s owner)',
+      }),
+    ),
+    readOnlyManagement: Type.Optional(
+      Type.Boolean({ description: 'The key may read but not change keys, users, groups, permissions or settings' }),
+    ),
   },
   { additionalProperties: false },
 );

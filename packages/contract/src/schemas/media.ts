@@ -44,6 +44,9 @@ export const THUMBNAIL_SIZES = [128, 256, 512] as const;
 export type ThumbnailSize = (typeof THUMBNAIL_SIZES)[number];
 export const DEFAULT_THUMBNAIL_SIZE: ThumbnailSize = 256;
 
+/** Four non-negative decimals, comma-separated; the server checks their range. */
+export const THUMBNAIL_CROP_PATTERN = '^[0-9]*\\.?[0-9]+(,[0-9]*\\.?[0-9]+){3}$';
+
 export const ThumbnailQuery = Type.Object(
   {
     // `type: integer` so the query's text "256" is converted before the check; the enum keeps it to the sizes made.
@@ -52,6 +55,14 @@ export const ThumbnailQuery = Type.Object(
         type: 'integer',
         enum: [...THUMBNAIL_SIZES],
         description: `Longest side in pixels: ${THUMBNAIL_SIZES.join(', ')} (default ${DEFAULT_THUMBNAIL_SIZE})`,
+      }),
+    ),
+    crop: Type.Optional(
+      Type.String({
+        pattern: THUMBNAIL_CROP_PATTERN,
+        maxLength: 64,
+        description:
+          'Only this box of the image, as a patch tile: x,y,width,height relative to the image (FiftyOne bounding_box), each from 0 to 1',
       }),
     ),
   },

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { RoleSchema } from '../identity/roles.js';
 import { Email, Id, NullableString, PageQuery, PersonName, Timestamp, UserRef } from './common.js';
+import { ApiKeyScope } from './keys.js';
 
 export const User = Type.Object(
   { id: Id, email: Email, name: PersonName, role: RoleSchema, createdAt: Timestamp },
@@ -33,5 +34,6 @@ export const WhoAmI = Type.Object({
   user: User,
   authMethod: Type.Union([Type.Literal('api_key'), Type.Literal('session')]),
   apiKeyId: NullableString(Id),
+  apiKeyScope: Type.Union([ApiKeyScope, Type.Null()], { description: 'The key’s scope; null for a session' }),
 });
 export type WhoAmI = Static<typeof WhoAmI>;

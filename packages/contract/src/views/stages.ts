@@ -17,6 +17,7 @@ export const STAGE_NAMES = [
   'exclude',
   'select_fields',
   'exclude_fields',
+  'to_patches',
 ] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
@@ -111,7 +112,18 @@ export type Stage =
   | SelectStage
   | ExcludeStage
   | SelectFieldsStage
-  | ExcludeFieldsStage;
+  | ExcludeFieldsStage
+  | ToPatchesStage;
+
+/**
+ * One sample per label of a Detections or Polylines field (FiftyOne's to_patches): each row is the label as the
+ * document `{<field>: label, sample_id}`, with the label's id and tags, and the source sample's filepath and metadata.
+ * Stages before it select samples; stages after it select and order patches. At most one per view.
+ */
+export interface ToPatchesStage {
+  stage: 'to_patches';
+  field: string;
+}
 
 /** A view: an ordered stage list, wrapped in an object so fields can be added later without breaking clients. */
 export interface View {
@@ -164,6 +176,7 @@ export const StageSchema = Type.Union(
     Type.Object({ stage: Type.Literal('exclude'), sample_ids: SampleIds }, closed),
     Type.Object({ stage: Type.Literal('select_fields'), fields: Type.Array(FieldPath) }, closed),
     Type.Object({ stage: Type.Literal('exclude_fields'), fields: Type.Array(FieldPath) }, closed),
+    Type.Object({ stage: Type.Literal('to_patches'), field: FieldPath }, closed),
   ],
   { title: 'Stage' },
 );

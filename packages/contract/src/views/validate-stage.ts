@@ -29,6 +29,7 @@ export const STAGE_PARAMS: Record<StageName, Record<string, ParamSpec>> = {
   exclude: { sample_ids: req('sampleIds') },
   select_fields: { fields: req('fields') },
   exclude_fields: { fields: req('fields') },
+  to_patches: { field: req('fieldPath') },
 };
 
 const SAMPLE_ID_REGEX = new RegExp(SAMPLE_ID_PATTERN);

@@ -41,6 +41,7 @@ const STAGE_EXAMPLES: Stage[] = [
   { stage: 'exclude', sample_ids: [] },
   { stage: 'select_fields', fields: ['ground_truth', 'predictions.detections'] },
   { stage: 'exclude_fields', fields: ['uniqueness'] },
+  { stage: 'to_patches', field: 'ground_truth' },
 ];
 
 const problemsOf = (view: unknown, limits?: Parameters<typeof validateView>[1]): string[] => {

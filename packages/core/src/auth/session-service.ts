@@ -11,6 +11,7 @@ import { requireSignedIn } from '../users/signed-in-user.js';
 import { normalizeEmail, toUser, type UserStore } from '../users/user-store.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import { SessionStore } from './session-store.js';
+import { requireManagementWrite } from '../permissions/key-scope.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export const INVALID_LOGIN_MESSAGE = 'Invalid email or password';
@@ -132,6 +133,7 @@ export class SessionService {
     keepSessionToken?: string,
   ): Promise<{ endedSessions: number }> {
     const self = requireSignedIn(actor, 'change a password');
+    requireManagementWrite(actor);
     if (input.newPassword.length < PASSWORD_MIN_LENGTH || input.newPassword.length > PASSWORD_MAX_LENGTH) {
       throw badRequest(`The new password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`, {
         field: 'newPassword',

@@ -50,6 +50,9 @@ export class CloneService {
     }
     if (!isPlainObject(input)) throw badRequest('clone takes {name, view?}');
     const view = input.view === undefined ? undefined : this.ctx.reader.parse(source.target, input.view);
+    // A patches view's rows are labels with their own schema; cloning them into a dataset of patches is not built.
+    if (view?.stages.some((stage) => stage.stage === 'to_patches'))
+      throw badRequest('A patches view (to_patches) cannot be cloned; clone a view of the samples instead');
     const { record } = source;
     const created = await this.ctx.datasets.create(actor, {
       name: input.name,

@@ -324,6 +324,93 @@ describe.each(await testDialects())('DatasetService on %s', (dialect) => {
       expect(await view(t.as.member, { search: 'hidden' })).toEqual([]);
       expect((await listing.services.datasets.list(t.as.admin, { search: 'A' })).total).toBe(4);
     });
+
+    describe('what the datasets home shows', () => {
+      let firstCar = '';
+      beforeAll(async () => {
+        const s = listing.services;
+        // Later than every dataset's creation, so the samples' change is the datasets' last change.
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        const cars = await s.samples.addSamples(t.as.admin, names.shared, [
+          {
+            filepath: '/media/cars/1.jpg',
+            ground_truth: {
+              _cls: 'Detections',
+              detections: [{ _cls: 'Detection', label: 'car', bounding_box: [0, 0, 1, 1] }],
+            },
+            weather: { _cls: 'Classification', label: 'sunny' },
+            notes: { camera: 'front' },
+          },
+          { filepath: '/media/cars/2.jpg' },
+          { filepath: '/media/cars/3.jpg' },
+        ]);
+        firstCar = cars.ids[0] ?? '';
+        await s.samples.addSamples(t.as.admin, names.open, [{ filepath: '/media/trees/1.jpg' }]);
+      });
+
+      const summaries = async (query = {}) =>
+        (await listing.services.datasets.list(t.as.admin, query)).datasets.map((d) => ({
+          name: d.name,
+          sampleCount: d.sampleCount,
+          labelFields: d.labelFields,
+          hasCover: d.coverSampleId !== null,
+          changedAfterCreation: d.lastModifiedAt > d.createdAt,
+        }));
+
+      it('gives each dataset its sample count, first sample and top-level label fields; samples move lastModifiedAt', async () => {
+        const s = listing.services;
+        const listed = (await s.datasets.list(t.as.admin)).datasets;
+        const shared = listed.find((d) => d.name === names.shared);
+        const first = await s.samples.getSample(t.as.admin, names.shared, firstCar);
+        expect(shared?.coverSampleId).toBe(firstCar);
+        expect(shared?.lastModifiedAt).toBe(first.last_modified_at);
+        expect(await summaries()).toEqual([
+          { name: names.mine, sampleCount: 0, labelFields: [], hasCover: false, changedAfterCreation: false },
+          {
+            name: names.shared,
+            sampleCount: 3,
+            labelFields: [
+              { name: 'ground_truth', type: 'Detections' },
+              { name: 'weather', type: 'Classification' },
+            ],
+            hasCover: true,
+            changedAfterCreation: true,
+          },
+          { name: names.hidden, sampleCount: 0, labelFields: [], hasCover: false, changedAfterCreation: false },
+          { name: names.guest, sampleCount: 0, labelFields: [], hasCover: false, changedAfterCreation: false },
+          { name: names.open, sampleCount: 1, labelFields: [], hasCover: true, changedAfterCreation: true },
+        ]);
+      });
+
+      it('sorts by sample count or last change in either direction, ties by name, and pages in that order', async () => {
+        const order = async (query: Record<string, unknown>) => (await summaries(query)).map((d) => d.name);
+        const empty = [names.mine, names.hidden, names.guest].sort();
+        expect(await order({ sort: 'sampleCount', order: 'desc' })).toEqual([names.shared, names.open, ...empty]);
+        expect(await order({ sort: 'sampleCount', order: 'asc' })).toEqual([...empty, names.open, names.shared]);
+        expect((await order({ sort: 'lastModifiedAt', order: 'desc' })).slice(0, 2)).toEqual([
+          names.open,
+          names.shared,
+        ]);
+        expect((await order({ sort: 'lastModifiedAt' })).slice(-2)).toEqual([names.shared, names.open]);
+        expect(await order({ sort: 'name', order: 'desc' })).toEqual([
+          names.open,
+          names.guest,
+          names.hidden,
+          names.shared,
+          names.mine,
+        ]);
+        expect(await order({ sort: 'sampleCount', order: 'desc', page: 2, pageSize: 2 })).toEqual(empty.slice(0, 2));
+        // Sorting never widens what a caller sees.
+        expect(
+          (await listing.services.datasets.list(t.as.member, { sort: 'sampleCount', order: 'desc' })).datasets.map(
+            (d) => [d.name, d.sampleCount],
+          ),
+        ).toEqual([
+          [names.open, 1],
+          [names.mine, 0],
+        ]);
+      });
+    });
   });
 
   describe('update', () => {

@@ -12,6 +12,7 @@ import {
   roleAtLeast,
   type Dataset,
   type DatasetPage,
+  type ListDatasetsQuery,
   type DatasetPermission,
   type MediaType,
   type Role,
@@ -25,6 +26,7 @@ import { badRequest, conflict, forbidden, notFound, type AppError } from '../err
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { effectivePermission, requireDatasetPermission } from '../permissions/effective-permission.js';
+import { requireUnscopedDatasets, scopedDatasetIds, scopedPermission } from '../permissions/key-scope.js';
 import type { DatasetRecord, DatasetStore, DatasetViewer } from './dataset-store.js';
 
 export interface CreateDatasetInput {
@@ -53,7 +55,7 @@ export const MIN_DATASET_CREATOR_ROLE: Role = 'MEMBER';
 
 /**
  * The caller's effective permission: full for the system actor (database connection), docs/design.md §2's rule
- * otherwise — `groupGrant` is the highest grant to any of the caller's groups.
+ * otherwise — `groupGrant` is the highest grant to any of the caller's groups — narrowed by the caller's key scope.
  */
 export function permissionOf(
   actor: Actor,
@@ -62,12 +64,13 @@ export function permissionOf(
   groupGrant?: DatasetPermission,
 ): DatasetPermission {
   if (actor.kind === 'system') return 'MANAGE';
-  return effectivePermission({
+  const permission = effectivePermission({
     role: actor.user.role,
     datasetDefault: record.defaultPermission,
     ...(userGrant ? { userGrant } : {}),
     ...(groupGrant ? { groupGrants: [groupGrant] } : {}),
   });
+  return scopedPermission(actor, record.id, permission);
 }
 
 export function toDataset(record: DatasetRecord, permission: DatasetPermission): Dataset {
@@ -76,7 +79,8 @@ export function toDataset(record: DatasetRecord, permission: DatasetPermission):
 
 export function viewerOf(actor: Actor): DatasetViewer {
   if (actor.kind === 'system') return { kind: 'all', userId: null };
-  return { kind: 'user', userId: actor.user.id, role: actor.user.role };
+  const datasetIds = scopedDatasetIds(actor);
+  return { kind: 'user', userId: actor.user.id, role: actor.user.role, ...(datasetIds ? { datasetIds } : {}) };
 }
 
 /** Validated here, not only by the HTTP schema: the database connection calls these services directly. */
@@ -164,6 +168,7 @@ export class DatasetService {
         role: actor.user.role,
       });
     }
+    requireUnscopedDatasets(actor, 'create datasets');
     const { name, slug } = normalizeDatasetName(input.name);
     const mediaType = input.mediaType ?? DEFAULT_MEDIA_TYPE;
     if (!(MEDIA_TYPES as readonly string[]).includes(mediaType))
@@ -214,18 +219,26 @@ export class DatasetService {
     return toDataset(record, permissionOf(actor, record, creatorId === null ? undefined : 'MANAGE'));
   }
 
-  async list(actor: Actor, query: { search?: string; page?: number; pageSize?: number } = {}): Promise<DatasetPage> {
+  /** A page of the datasets the actor can see, each with what the datasets home shows (counts, cover, label fields). */
+  async list(actor: Actor, query: ListDatasetsQuery = {}): Promise<DatasetPage> {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const { items, total } = await this.store.listVisible(viewerOf(actor), {
       ...(query.search ? { search: query.search } : {}),
+      ...(query.sort ? { sort: query.sort } : {}),
+      ...(query.order ? { order: query.order } : {}),
+      summary: true,
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
+    const labelFields = await this.store.labelFieldsOf(items.map((item) => item.record.id));
     return {
-      datasets: items.map(({ record, userGrant, groupGrant }) =>
-        toDataset(record, permissionOf(actor, record, userGrant, groupGrant)),
-      ),
+      datasets: items.map(({ record, userGrant, groupGrant, summary }) => ({
+        ...toDataset(record, permissionOf(actor, record, userGrant, groupGrant)),
+        sampleCount: summary?.sampleCount ?? 0,
+        labelFields: labelFields.get(record.id) ?? [],
+        coverSampleId: summary?.coverSampleId ?? null,
+      })),
       total,
       page,
       pageSize,

@@ -1,5 +1,14 @@
 // Dataset rows and per-user grants (plus the group grants a user reaches them by): lookups, visibility-filtered listing, updates.
-import type { DatasetPermission, MediaType, PermissionUser, Role } from '@teamset/contract';
+import {
+  LABEL_CLASSES,
+  type DatasetLabelField,
+  type DatasetPermission,
+  type DatasetSortKey,
+  type MediaType,
+  type PermissionUser,
+  type Role,
+  type SortOrder,
+} from '@teamset/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toIso } from '../db/database.js';
@@ -26,10 +35,29 @@ export interface DatasetWithGrant {
   record: DatasetRecord;
   userGrant: DatasetPermission | undefined;
   groupGrant: DatasetPermission | undefined;
+  /** Only when the listing asked for it. */
+  summary?: DatasetSummary;
+}
+
+/** What a listing's home card shows of a dataset's samples. */
+export interface DatasetSummary {
+  sampleCount: number;
+  coverSampleId: string | null;
+}
+
+interface SummaryRow {
+  sample_count: number | string | null;
+  cover_sample_id: string | null;
+}
+
+function summaryOf(row: SummaryRow): DatasetSummary {
+  return { sampleCount: Number(row.sample_count ?? 0), coverSampleId: row.cover_sample_id };
 }
 
 /** Whose view a listing takes: everything (admin, system), or one user's by role and grants. */
-export type DatasetViewer = { kind: 'all'; userId: string | null } | { kind: 'user'; userId: string; role: Role };
+/** Who lists datasets; `datasetIds` narrows a user to the datasets their API key lists (docs/design.md §3). */
+export type DatasetViewer =
+  { kind: 'all'; userId: string | null } | { kind: 'user'; userId: string; role: Role; datasetIds?: readonly string[] };
 
 export interface UserAccessRow {
   user: PermissionUser;
@@ -185,10 +213,21 @@ export class DatasetStore {
    * every role's cap is at least VIEW, so that holds exactly when the implicit permission (all for
    * ADMIN, the default for MEMBER), the user's grant or one of their groups' grants is above NO_ACCESS.
    * `afterName` pages by keyset (names are unique): the next page starts after that name.
+   * `summary` adds each dataset's sample count and first sample to the page query (correlated subqueries over
+   * the samples' (dataset, seq) index), so a sort by the count is still one query. (A dataset's own
+   * last_modified_at moves with every sample write, so it is its last change.)
    */
   async listVisible(
     viewer: DatasetViewer,
-    query: { search?: string; offset?: number; limit?: number; afterName?: string },
+    query: {
+      search?: string;
+      offset?: number;
+      limit?: number;
+      afterName?: string;
+      summary?: boolean;
+      sort?: DatasetSortKey;
+      order?: SortOrder;
+    },
   ): Promise<{ items: DatasetWithGrant[]; total: number }> {
     const userId = viewer.userId ?? '';
     let base = this.db
@@ -207,9 +246,28 @@ export class DatasetStore {
         ]),
       );
     }
+    if (viewer.kind === 'user' && viewer.datasetIds !== undefined) {
+      const ids = viewer.datasetIds;
+      base = ids.length === 0 ? base.where(sql<boolean>`1 = 0`) : base.where('d.id', 'in', ids);
+    }
     const search = query.search?.trim();
     if (search) base = base.where(sql<boolean>`lower(d.name) like ${containsPattern(search)} escape '\\'`);
-    let page = base.select([...DATASET_COLUMNS, 'g.permission', 'gg.group_rank']).orderBy('d.name');
+    const summary = query.summary === true || query.sort === 'sampleCount';
+    let page = base.select([...DATASET_COLUMNS, 'g.permission', 'gg.group_rank']).$if(summary, (q) =>
+      q.select((eb) => {
+        const samplesOf = () => eb.selectFrom('samples as s').whereRef('s.dataset_id', '=', 'd.id');
+        return [
+          samplesOf()
+            .select((sub) => sub.fn.countAll<number | string>().as('n'))
+            .as('sample_count'),
+          samplesOf().select('s.id').orderBy('s.seq').limit(1).as('cover_sample_id'),
+        ];
+      }),
+    );
+    const direction = query.order === 'desc' ? 'desc' : 'asc';
+    if (query.sort === 'sampleCount') page = page.orderBy(sql.ref('sample_count'), direction);
+    else if (query.sort === 'lastModifiedAt') page = page.orderBy('d.last_modified_at', direction);
+    page = page.orderBy('d.name', query.sort === undefined || query.sort === 'name' ? direction : 'asc');
     if (query.afterName !== undefined) page = page.where('d.name', '>', query.afterName);
     if (query.limit !== undefined) page = page.limit(query.limit).offset(query.offset ?? 0);
     const [rows, count] = await Promise.all([
@@ -221,9 +279,34 @@ export class DatasetStore {
         record: toDatasetRecord(row),
         userGrant: grantOf(row.permission),
         groupGrant: permissionOfRank(row.group_rank),
+        ...(summary ? { summary: summaryOf(row as unknown as SummaryRow) } : {}),
       })),
       total: Number(count.n),
     };
+  }
+
+  /**
+   * The top-level label fields of the given datasets, by dataset then name: one query for a page of datasets
+   * (a field schema entry whose type is a label class and whose path has no dot).
+   */
+  async labelFieldsOf(datasetIds: readonly string[]): Promise<Map<string, DatasetLabelField[]>> {
+    const fields = new Map<string, DatasetLabelField[]>();
+    if (datasetIds.length === 0) return fields;
+    const rows = await this.db
+      .selectFrom('dataset_fields')
+      .select(['dataset_id', 'path', 'type'])
+      .where('dataset_id', 'in', [...datasetIds])
+      .where('type', 'in', [...LABEL_CLASSES])
+      .where(sql<boolean>`path not like '%.%'`)
+      .orderBy('dataset_id')
+      .orderBy('path')
+      .execute();
+    for (const row of rows) {
+      const list = fields.get(row.dataset_id) ?? [];
+      list.push({ name: row.path, type: row.type });
+      fields.set(row.dataset_id, list);
+    }
+    return fields;
   }
 
   async update(

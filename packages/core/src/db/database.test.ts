@@ -213,6 +213,8 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0006-label-index',
         '0007-label-counters',
         '0008-key-rotation',
+        '0009-key-scopes',
+        '0012-saved-view-color',
       ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });

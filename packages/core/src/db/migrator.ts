@@ -9,6 +9,8 @@ import * as m0005 from './migrations/0005-media-roots.js';
 import * as m0006 from './migrations/0006-label-index.js';
 import * as m0007 from './migrations/0007-label-counters.js';
 import * as m0008 from './migrations/0008-key-rotation.js';
+import * as m0009 from './migrations/0009-key-scopes.js';
+import * as m0012 from './migrations/0012-saved-view-color.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006-label-index': m0006,
   '0007-label-counters': m0007,
   '0008-key-rotation': m0008,
+  '0009-key-scopes': m0009,
+  '0012-saved-view-color': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -54,6 +54,17 @@ export interface ApiKeysTable {
   expires_at: DbTime | null;
   revoked_at: DbTime | null;
   revoked_reason: string | null;
+  /** Migration 0009: the key's scope (null / 0: unscoped). */
+  scope_max_permission: string | null;
+  scope_read_only_management: Generated<number>;
+  scope_datasets_limited: Generated<number>;
+}
+
+/** The datasets a dataset-limited key reaches (migration 0009). */
+export interface ApiKeyDatasetsTable {
+  key_id: string;
+  dataset_id: string;
+  created_at: DbTime;
 }
 
 /** A rotated-out secret of a key: it keeps working until `grace_ends_at`. */
@@ -150,6 +161,8 @@ export interface SavedViewsTable {
   name: string;
   slug: string;
   description: string | null;
+  /** `#rrggbb` (migration 0012), or null. */
+  color: string | null;
   /** The view JSON. */
   view: string;
   created_at: DbTime;
@@ -218,6 +231,7 @@ export interface DatabaseSchema {
   invitations: InvitationsTable;
   api_keys: ApiKeysTable;
   api_key_previous_secrets: ApiKeyPreviousSecretsTable;
+  api_key_datasets: ApiKeyDatasetsTable;
   organization_settings: OrganizationSettingsTable;
   audit_events: AuditEventsTable;
   auth_events: AuthEventsTable;

@@ -7,7 +7,7 @@ import { isUniqueViolation, nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest, conflict, forbidden, notFound, type AppError } from '../errors/app-error.js';
 import { newId } from '../ids.js';
-import { isAdmin, requireAdmin } from '../users/user-rules.js';
+import { isAdmin, requireAdminChange } from '../users/user-rules.js';
 import type { UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
 import { normalizeGroupDescription, normalizeGroupName, normalizeUserRefs } from './group-input.js';
@@ -47,7 +47,7 @@ export class GroupService {
   }
 
   async create(actor: Actor, input: CreateGroupInput): Promise<UserGroup> {
-    requireAdmin(actor, 'create user groups');
+    requireAdminChange(actor, 'create user groups');
     const name = normalizeGroupName(input.name);
     const description = normalizeGroupDescription(input.description);
     const refs = input.users === undefined ? [] : normalizeUserRefs(input.users);
@@ -121,7 +121,7 @@ export class GroupService {
   }
 
   async update(actor: Actor, ref: string, input: UpdateGroupInput): Promise<UserGroup> {
-    requireAdmin(actor, 'change user groups');
+    requireAdminChange(actor, 'change user groups');
     const name = input.name !== undefined ? normalizeGroupName(input.name) : undefined;
     const description = input.description !== undefined ? normalizeGroupDescription(input.description) : undefined;
     const refs = input.users !== undefined ? normalizeUserRefs(input.users) : undefined;
@@ -189,7 +189,7 @@ export class GroupService {
 
   /** Adds existing users (already-members are left alone); an unknown user is a 404 naming them. */
   async addUsers(actor: Actor, ref: string, users: string[]): Promise<UserGroup> {
-    requireAdmin(actor, 'change user groups');
+    requireAdminChange(actor, 'change user groups');
     const refs = normalizeUserRefs(users);
     const group = await this.database.db.transaction().execute(async (trx) => {
       const current = await this.resolve(ref, trx);
@@ -203,7 +203,7 @@ export class GroupService {
 
   /** Removes users from the group; naming someone who is not a member changes nothing. Takes effect on their next request. */
   async removeUsers(actor: Actor, ref: string, users: string[]): Promise<UserGroup> {
-    requireAdmin(actor, 'change user groups');
+    requireAdminChange(actor, 'change user groups');
     const refs = normalizeUserRefs(users);
     const group = await this.database.db.transaction().execute(async (trx) => {
       const current = await this.resolve(ref, trx);
@@ -217,7 +217,7 @@ export class GroupService {
 
   /** Deletes the group with its memberships and dataset grants; no permission is cached, so members lose them at once. */
   async delete(actor: Actor, ref: string): Promise<void> {
-    requireAdmin(actor, 'delete user groups');
+    requireAdminChange(actor, 'delete user groups');
     await this.database.db.transaction().execute(async (trx) => {
       const group = await this.resolve(ref, trx);
       if (!(await this.store.delete(trx, group.id))) throw notFound(`No user group ${JSON.stringify(ref)}`);

@@ -1,4 +1,4 @@
-// InvitationService on SQLite and PostgreSQL: admin invites, re-invites replace, pending list, single-use acceptance, expiry, revocation.
+// InvitationService on SQLite and PostgreSQL: admin invites, re-invites refused unless replacing, link preview, pending list, single-use acceptance, expiry, revocation.
 import { INVITATION_TTL_DAYS } from '@teamset/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
@@ -99,18 +99,53 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, () => services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL)),
     );
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    for (const r of results)
+      if (r.status === 'rejected')
+        expect(['CONFLICT', 'INVITATION_PENDING']).toContain((r.reason as { code: string }).code);
     expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     const pending = (await services.invitations.listPending(team.as.admin)).filter((i) => i.email === email);
     expect(pending).toHaveLength(1);
   });
 
-  it('re-inviting revokes the previous token', async () => {
+  it('re-inviting a pending email is refused (INVITATION_PENDING naming it) and changes nothing', async () => {
+    const email = uniqueEmail('pending');
+    const first = await services.invitations.create(team.as.admin, { email, role: 'MEMBER' }, BASE_URL);
+    const refused = await expectAppError(
+      services.invitations.create(team.as.admin, { email: email.toUpperCase(), role: 'GUEST' }, BASE_URL),
+      'INVITATION_PENDING',
+      /already has a pending MEMBER invitation/,
+    );
+    expect(refused.details).toEqual({
+      field: 'email',
+      pending: {
+        id: first.invitation.id,
+        role: 'MEMBER',
+        createdAt: first.invitation.createdAt,
+        expiresAt: first.invitation.expiresAt,
+      },
+    });
+    expect(await pendingIds()).toContain(first.invitation.id);
+    expect(await services.invitations.preview(first.token)).toEqual({ email: email.toLowerCase(), role: 'MEMBER' });
+  });
+
+  it('an expired invitation does not block a new one', async () => {
+    const email = uniqueEmail('expired-then');
+    const first = await services.invitations.create(team.as.admin, { email, role: 'MEMBER' }, BASE_URL);
+    await services.database.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', first.invitation.id)
+      .execute();
+    const second = await services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL);
+    expect(second.invitation.role).toBe('GUEST');
+  });
+
+  it('re-inviting with replace revokes the previous token', async () => {
     const email = uniqueEmail('again');
     const first = await services.invitations.create(team.as.admin, { email, role: 'GUEST' }, BASE_URL);
     const second = await services.invitations.create(
       team.as.admin,
-      { email: email.toUpperCase(), role: 'MEMBER' },
+      { email: email.toUpperCase(), role: 'MEMBER', replace: true },
       BASE_URL,
     );
     const pending = await pendingIds();
@@ -178,6 +213,20 @@ describe.each(await testDialects())('InvitationService on %s', (dialect) => {
 
   it('rejects an unknown token with the same message', async () => {
     await expectAppError(accept('definitely-not-a-real-invitation-token'), 'NOT_FOUND', INVALID_INVITATION_MESSAGE);
+  });
+
+  it('previews a usable link (email and role only); unknown, used and revoked links are the same 404', async () => {
+    const email = uniqueEmail('preview');
+    const used = await services.invitations.create(team.as.admin, { email, role: 'COLLABORATOR' }, BASE_URL);
+    expect(await services.invitations.preview(used.token)).toStrictEqual({
+      email: email.toLowerCase(),
+      role: 'COLLABORATOR',
+    });
+    await accept(used.token);
+    const revoked = await services.invitations.create(team.as.admin, { email: uniqueEmail('pv') }, BASE_URL);
+    await services.invitations.revoke(team.as.admin, revoked.invitation.id);
+    for (const token of ['no-such-token', used.token, revoked.token])
+      await expectAppError(services.invitations.preview(token), 'NOT_FOUND', INVALID_INVITATION_MESSAGE);
   });
 
   it('checks the token before anything else, so a bad token never costs a password hash', async () => {

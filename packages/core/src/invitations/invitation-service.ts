@@ -6,6 +6,8 @@ import {
   type CreatedInvitation,
   type DatasetPermission,
   type Invitation,
+  type InvitationPreview,
+  type PendingInvitationDetails,
   type Role,
   type User,
 } from '@teamset/contract';
@@ -15,13 +17,13 @@ import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/database.js';
 import { isUniqueViolation, nowIso, toIso } from '../db/database.js';
 import type { Db, InvitationsTable } from '../db/schema.js';
-import { badRequest, conflict, notFound } from '../errors/app-error.js';
+import { AppError, badRequest, conflict, notFound } from '../errors/app-error.js';
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { newToken, sha256Hex } from '../secrets.js';
 import { InvitationGrantStore } from './invitation-grant-store.js';
 import { InvitationStore } from './invitation-store.js';
-import { requireAdmin } from '../users/user-rules.js';
+import { requireAdmin, requireAdminChange } from '../users/user-rules.js';
 import { validateNewUser, type UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
 
@@ -48,6 +50,22 @@ function toInvitation(row: InvitationsTable): Invitation {
   };
 }
 
+/** The refusal to replace a pending invitation silently: names its role and dates so a client can ask first. */
+function invitationPending(row: InvitationsTable): AppError {
+  const pending: PendingInvitationDetails = {
+    id: row.id,
+    role: row.role as Role,
+    createdAt: toIso(row.created_at),
+    expiresAt: toIso(row.expires_at),
+  };
+  return new AppError(
+    'INVITATION_PENDING',
+    `${row.email} already has a pending ${pending.role} invitation (sent ${pending.createdAt}); ` +
+      'send it again with replace to replace it (the link already sent stops working)',
+    { field: 'email', pending },
+  );
+}
+
 export class InvitationService {
   private readonly datasetGrants = new InvitationGrantStore();
   private readonly store: InvitationStore;
@@ -61,14 +79,29 @@ export class InvitationService {
     this.store = new InvitationStore(database);
   }
 
-  /** `acceptUrlBase` is where the web app accepts invitations, e.g. https://teamset.example.com. */
-  async create(actor: Actor, input: { email: string; role?: Role }, acceptUrlBase: string): Promise<CreatedInvitation> {
-    requireAdmin(actor, 'invite users');
+  /**
+   * `acceptUrlBase` is where the web app accepts invitations, e.g. https://teamset.example.com. An email with a
+   * pending invitation is refused (INVITATION_PENDING, naming it) unless `replace`: replacing kills the link
+   * already sent, so the caller must mean it.
+   */
+  async create(
+    actor: Actor,
+    input: { email: string; role?: Role; replace?: boolean },
+    acceptUrlBase: string,
+  ): Promise<CreatedInvitation> {
+    requireAdminChange(actor, 'invite users');
     const email = normalizeEmail(input.email);
     validateNewUser({ email, name: 'invitee', ...(input.role ? { role: input.role } : {}) });
     const token = newToken();
-    const invitation = await this.insertInvitation(actor, email, input.role, token);
+    const invitation = await this.insertInvitation(actor, email, input.role, token, input.replace === true);
     return { invitation, url: this.acceptUrl(acceptUrlBase, token), token };
+  }
+
+  /** What an invitation link joins as, for the page that accepts it; the same 404 as accept() when unusable. */
+  async preview(token: string): Promise<InvitationPreview> {
+    const row = await this.findUsable(this.database.db, token);
+    if (!row) throw notFound(INVALID_INVITATION_MESSAGE);
+    return { email: row.email, role: row.role as Role };
   }
 
   /**
@@ -81,7 +114,7 @@ export class InvitationService {
     input: { email: string; datasetId: string; permission: DatasetPermission },
     acceptUrlBase: string,
   ): Promise<DatasetGrantInvitation> {
-    requireAdmin(actor, 'invite users');
+    requireAdminChange(actor, 'invite users');
     const email = normalizeEmail(input.email);
     validateNewUser({ email, name: 'invitee' });
     const capCheck = (role: Role): void => {
@@ -102,7 +135,8 @@ export class InvitationService {
     });
     if (pending) return { invitation: pending, url: null, token: null };
     const token = newToken();
-    const invitation = await this.insertInvitation(actor, email, undefined, token, async (trx, row) => {
+    // Pending ones were handled above; one created since (a race) is replaced, as before grants could wait on it.
+    const invitation = await this.insertInvitation(actor, email, undefined, token, true, async (trx, row) => {
       capCheck(row.role as Role);
       await this.datasetGrants.attach(trx, row.id, input.datasetId, input.permission);
     });
@@ -118,15 +152,20 @@ export class InvitationService {
     email: string,
     requestedRole: Role | undefined,
     token: string,
+    replace: boolean,
     within?: WithinInvitation,
   ): Promise<Invitation> {
     try {
       return await this.database.db.transaction().execute(async (trx) => {
         if (await this.users.store.findByEmail(email, trx))
           throw conflict('A user with this email already exists', { field: 'email' });
+        if (!replace) {
+          const pending = await this.store.findPendingByEmail(trx, email);
+          if (pending) throw invitationPending(pending);
+        }
         const role = requestedRole ?? (await this.organization.current(trx)).defaultUserRole;
         const at = nowIso();
-        // Re-inviting replaces any pending invitation, so only the newest link works; dataset grants waiting on it move over.
+        // Replacing revokes every open invitation (expired ones too), so only the newest link works; dataset grants waiting on them move over.
         const replaced = await this.store.revokeOpenForEmail(trx, email, at);
         const row: InvitationsTable = {
           id: newId(),
@@ -144,7 +183,13 @@ export class InvitationService {
         if (replaced.length > 0) await this.datasetGrants.moveTo(trx, replaced, row.id);
         await within?.(trx, row);
         await this.audit.record(
-          { action: 'invitation.create', actor, targetType: 'invitation', targetId: row.id, details: { email, role } },
+          {
+            action: 'invitation.create',
+            actor,
+            targetType: 'invitation',
+            targetId: row.id,
+            details: { email, role, ...(replaced.length > 0 ? { replaced } : {}) },
+          },
           trx,
         );
         return toInvitation(row);
@@ -165,7 +210,7 @@ export class InvitationService {
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
-    requireAdmin(actor, 'revoke invitations');
+    requireAdminChange(actor, 'revoke invitations');
     await this.database.db.transaction().execute(async (trx) => {
       if (!(await this.store.revoke(trx, id, nowIso()))) throw notFound('No pending invitation with that id');
       await this.audit.record({ action: 'invitation.revoke', actor, targetType: 'invitation', targetId: id }, trx);

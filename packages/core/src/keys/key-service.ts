@@ -5,13 +5,16 @@ import {
   LEAKED_KEY_REASON,
   MAX_KEY_GRACE_SECONDS,
   MAX_KEY_LIFETIME_SECONDS,
+  MAX_KEY_SCOPE_DATASETS,
   apiKeyDisplayPrefix,
   canUseApiKeys,
+  isKeyScopePermission,
   formatApiKey,
   isWellFormedApiKey,
   API_KEY_RANDOM_LENGTH,
   type ApiKey,
   type CreatedApiKey,
+  type KeyScopePermission,
   type User,
 } from '@teamset/contract';
 import type { Actor } from '../actor.js';
@@ -19,12 +22,14 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthEventFeed } from '../auth/auth-events.js';
 import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
+import type { DatasetService } from '../datasets/dataset-service.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors/app-error.js';
 import { newId } from '../ids.js';
+import { requireManagementWrite, withinCallerScope } from '../permissions/key-scope.js';
 import { randomBase62, sha256Hex } from '../secrets.js';
 import { isAdmin } from '../users/user-rules.js';
 import type { UserService } from '../users/user-service.js';
-import type { KeyStore } from './key-store.js';
+import type { KeyStore, NewKeyScope } from './key-store.js';
 import type { LastUsedRecorder } from './last-used-recorder.js';
 
 export interface GenerateKeyInput {
@@ -32,6 +37,12 @@ export interface GenerateKeyInput {
   /** Id or email of the key's owner; absent means the caller. */
   user?: string;
   expiresInSeconds?: number;
+  /** The highest dataset permission the key carries (docs/design.md §3); absent: its user's. */
+  maxPermission?: KeyScopePermission;
+  /** Names of the only datasets the key reaches, each visible to the caller; absent: all its user reaches. */
+  datasets?: readonly string[];
+  /** The key may read but not change keys, users, groups, permissions, invitations or settings. */
+  readOnlyManagement?: boolean;
 }
 
 export interface RotateKeyInput {
@@ -57,6 +68,7 @@ export class KeyService {
     private readonly database: Database,
     private readonly store: KeyStore,
     private readonly users: UserService,
+    private readonly datasets: DatasetService,
     private readonly audit: AuditLog,
     private readonly authEvents: AuthEventFeed,
     private readonly lastUsed: LastUsedRecorder,
@@ -77,34 +89,40 @@ export class KeyService {
       });
     }
     const owner = await this.targetUser(actor, input.user, 'generate');
+    requireManagementWrite(actor);
     if (!canUseApiKeys(owner.role)) {
       throw actor.kind === 'user' && actor.user.id === owner.id
         ? forbidden('Guests cannot create API keys')
         : badRequest('Guests cannot hold API keys; change the user’s role first', { field: 'user' });
     }
+    const scope = await this.scopeOf(actor, input);
     const key = generateRawApiKey();
     const createdAt = nowIso();
     const expiresAt =
       input.expiresInSeconds === undefined ? null : new Date(Date.now() + input.expiresInSeconds * 1000).toISOString();
     const apiKey = await this.database.db.transaction().execute(async (trx) => {
-      const stored = await this.store.insert(trx, {
-        id: newId(),
-        user_id: owner.id,
-        name,
-        key_hash: sha256Hex(key),
-        display_prefix: apiKeyDisplayPrefix(key),
-        created_at: createdAt,
-        created_by: actor.kind === 'user' ? actor.user.id : null,
-        last_used_at: null,
-        expires_at: expiresAt,
-      });
+      const stored = await this.store.insert(
+        trx,
+        {
+          id: newId(),
+          user_id: owner.id,
+          name,
+          key_hash: sha256Hex(key),
+          display_prefix: apiKeyDisplayPrefix(key),
+          created_at: createdAt,
+          created_by: actor.kind === 'user' ? actor.user.id : null,
+          last_used_at: null,
+          expires_at: expiresAt,
+        },
+        scope,
+      );
       await this.audit.record(
         {
           action: 'key.create',
           actor,
           targetType: 'api_key',
           targetId: stored.id,
-          details: { ownerId: owner.id, name, prefix: stored.prefix, expiresAt },
+          details: { ownerId: owner.id, name, prefix: stored.prefix, expiresAt, scope: stored.scope },
         },
         trx,
       );
@@ -153,6 +171,9 @@ export class KeyService {
         field: 'graceSeconds',
       });
     const existing = await this.actedOnKey(actor, keyId);
+    // The new secret is handed to the caller: a scoped key may not obtain a secret wider than itself.
+    if (!withinCallerScope(actor, existing.scope))
+      throw forbidden('This API key is scoped more narrowly than the key it would rotate', { scope: 'rotate' });
     if (existing.revokedAt !== null)
       throw conflict('A revoked key cannot be rotated; generate a new key', { revokedReason: existing.revokedReason });
     const key = generateRawApiKey();
@@ -244,10 +265,40 @@ export class KeyService {
   /** The key an actor deletes or rotates: their own, or anyone's for an admin; others' keys are 404. */
   private async actedOnKey(actor: Actor, keyId: string): Promise<ApiKey> {
     this.requireKeyRole(actor);
+    requireManagementWrite(actor);
     const existing = await this.store.findById(keyId);
     if (!existing || (!isAdmin(actor) && actor.kind === 'user' && existing.userId !== actor.user.id))
       throw notFound('No API key with that id');
     return existing;
+  }
+
+  /** The new key's scope: each dataset named must be visible to the caller; never wider than the caller's own key. */
+  private async scopeOf(actor: Actor, input: GenerateKeyInput): Promise<NewKeyScope> {
+    if (input.maxPermission !== undefined && !isKeyScopePermission(input.maxPermission))
+      throw badRequest('maxPermission must be one of VIEW, TAG, EDIT', { field: 'maxPermission' });
+    if (
+      input.datasets !== undefined &&
+      (!Array.isArray(input.datasets) || input.datasets.length === 0 || input.datasets.length > MAX_KEY_SCOPE_DATASETS)
+    )
+      throw badRequest(`datasets must name 1–${MAX_KEY_SCOPE_DATASETS} datasets (leave it out for all)`, {
+        field: 'datasets',
+      });
+    const found = new Map<string, string>();
+    for (const name of input.datasets ?? []) {
+      const { record } = await this.datasets.access(actor, name, 'VIEW');
+      found.set(record.id, record.name);
+    }
+    const scope: NewKeyScope = {
+      maxPermission: input.maxPermission ?? null,
+      datasets:
+        input.datasets === undefined
+          ? null
+          : [...found].map(([id, name]) => ({ id, name })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+      readOnlyManagement: input.readOnlyManagement === true,
+    };
+    if (!withinCallerScope(actor, scope))
+      throw forbidden('A scoped API key can only generate keys within its own scope', { scope: 'generate' });
+    return scope;
   }
 
   private requireKeyRole(actor: Actor): void {

@@ -1,5 +1,13 @@
-// API key rows: insert, list per user, delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role.
-import type { ApiKey, PreviousApiKeySecret, Role, User } from '@teamset/contract';
+// API key rows: insert, list per user, delete, rotate, revoke, lookup by SHA-256 digest joined with the owner's current role and the key's scope.
+import type {
+  ApiKey,
+  ApiKeyScope,
+  ApiKeyScopeDataset,
+  KeyScopePermission,
+  PreviousApiKeySecret,
+  Role,
+  User,
+} from '@teamset/contract';
 import type { Database } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../db/database.js';
 import type { ApiKeysTable, Db } from '../db/schema.js';
@@ -11,6 +19,14 @@ export interface KeyWithOwner {
   expiresAt: string | null;
   lastUsedAt: string | null;
   user: User;
+  scope: ApiKeyScope;
+}
+
+/** A new key's scope as stored: dataset ids with their names (the names only for the answer). */
+export interface NewKeyScope {
+  maxPermission: KeyScopePermission | null;
+  datasets: ApiKeyScopeDataset[] | null;
+  readOnlyManagement: boolean;
 }
 
 /** A key a leak report named, as the audit log records it. */
@@ -23,9 +39,28 @@ export interface RevokedKey {
   secret: 'current' | 'previous';
 }
 
-type PublicRow = Omit<ApiKeysTable, 'key_hash'>;
+interface ScopeRow {
+  scope_max_permission: string | null;
+  scope_read_only_management: number | string;
+  scope_datasets_limited: number | string;
+}
 
-function toApiKey(row: PublicRow, previousSecrets: PreviousApiKeySecret[]): ApiKey {
+type PublicRow = Omit<ApiKeysTable, 'key_hash' | keyof ScopeRow> & ScopeRow;
+
+/** `datasets`: the key's listed datasets, read only when the row says it is limited. */
+function scopeOf(row: ScopeRow, datasets: ApiKeyScopeDataset[] | undefined): ApiKeyScope {
+  return {
+    maxPermission: row.scope_max_permission as KeyScopePermission | null,
+    datasets: Number(row.scope_datasets_limited) === 1 ? (datasets ?? []) : null,
+    readOnlyManagement: Number(row.scope_read_only_management) === 1,
+  };
+}
+
+function toApiKey(
+  row: PublicRow,
+  previousSecrets: PreviousApiKeySecret[],
+  datasets: ApiKeyScopeDataset[] | undefined,
+): ApiKey {
   return {
     id: row.id,
     name: row.name,
@@ -38,6 +73,7 @@ function toApiKey(row: PublicRow, previousSecrets: PreviousApiKeySecret[]): ApiK
     revokedAt: toIsoOrNull(row.revoked_at),
     revokedReason: row.revoked_reason,
     previousSecrets,
+    scope: scopeOf(row, datasets),
   };
 }
 
@@ -53,7 +89,12 @@ const PUBLIC_COLUMNS = [
   'expires_at',
   'revoked_at',
   'revoked_reason',
+  'scope_max_permission',
+  'scope_read_only_management',
+  'scope_datasets_limited',
 ] as const;
+
+const SCOPE_COLUMNS = ['k.scope_max_permission', 'k.scope_read_only_management', 'k.scope_datasets_limited'] as const;
 
 const OWNER_COLUMNS = ['u.id as user_id', 'u.email', 'u.name', 'u.role', 'u.created_at'] as const;
 
@@ -78,15 +119,34 @@ function ownerOf(row: OwnerRow): User {
 export class KeyStore {
   constructor(private readonly database: Database) {}
 
-  async insert(trx: Db, row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason'>): Promise<ApiKey> {
-    const full: ApiKeysTable = { ...row, revoked_at: null, revoked_reason: null };
+  async insert(
+    trx: Db,
+    row: Omit<ApiKeysTable, 'revoked_at' | 'revoked_reason' | keyof ScopeRow>,
+    scope: NewKeyScope,
+  ): Promise<ApiKey> {
+    const full = {
+      ...row,
+      revoked_at: null,
+      revoked_reason: null,
+      scope_max_permission: scope.maxPermission,
+      scope_read_only_management: scope.readOnlyManagement ? 1 : 0,
+      scope_datasets_limited: scope.datasets === null ? 0 : 1,
+    };
     await trx.insertInto('api_keys').values(full).execute();
-    return toApiKey(full, []);
+    if (scope.datasets !== null && scope.datasets.length > 0) {
+      await trx
+        .insertInto('api_key_datasets')
+        .values(scope.datasets.map((d) => ({ key_id: row.id, dataset_id: d.id, created_at: row.created_at })))
+        .execute();
+    }
+    return toApiKey(full, [], scope.datasets ?? undefined);
   }
 
   async findById(id: string, trx: Db = this.database.db): Promise<ApiKey | undefined> {
     const row = await trx.selectFrom('api_keys').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
-    return row && toApiKey(row, (await this.previousSecretsOf(trx, [id])).get(id) ?? []);
+    if (!row) return undefined;
+    const [previous, datasets] = await Promise.all([this.previousSecretsOf(trx, [id]), this.datasetsOf(trx, [id])]);
+    return toApiKey(row, previous.get(id) ?? [], datasets.get(id));
   }
 
   async listByUser(userId: string | undefined): Promise<ApiKey[]> {
@@ -94,11 +154,10 @@ export class KeyStore {
     let q = db.selectFrom('api_keys').select(PUBLIC_COLUMNS);
     if (userId !== undefined) q = q.where('user_id', '=', userId);
     const rows = await q.orderBy('created_at').orderBy('id').execute();
-    const previous = await this.previousSecretsOf(
-      db,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => toApiKey(r, previous.get(r.id) ?? []));
+    const ids = rows.map((r) => r.id);
+    const limited = rows.filter((r) => Number(r.scope_datasets_limited) === 1).map((r) => r.id);
+    const [previous, datasets] = await Promise.all([this.previousSecretsOf(db, ids), this.datasetsOf(db, limited)]);
+    return rows.map((r) => toApiKey(r, previous.get(r.id) ?? [], datasets.get(r.id)));
   }
 
   async delete(trx: Db, id: string): Promise<boolean> {
@@ -191,7 +250,7 @@ export class KeyStore {
     const row = await this.database.db
       .selectFrom('api_keys as k')
       .innerJoin('users as u', 'u.id', 'k.user_id')
-      .select(['k.id as key_id', 'k.key_hash', 'k.expires_at', 'k.last_used_at', ...OWNER_COLUMNS])
+      .select(['k.id as key_id', 'k.key_hash', 'k.expires_at', 'k.last_used_at', ...SCOPE_COLUMNS, ...OWNER_COLUMNS])
       .where('k.key_hash', '=', keyHash)
       .where('k.revoked_at', 'is', null)
       .executeTakeFirst();
@@ -202,6 +261,7 @@ export class KeyStore {
       expiresAt: toIsoOrNull(row.expires_at),
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
+      scope: await this.scopeOfRow(row.key_id, row),
     };
   }
 
@@ -211,7 +271,15 @@ export class KeyStore {
       .selectFrom('api_key_previous_secrets as p')
       .innerJoin('api_keys as k', 'k.id', 'p.key_id')
       .innerJoin('users as u', 'u.id', 'k.user_id')
-      .select(['k.id as key_id', 'p.key_hash', 'p.grace_ends_at', 'k.expires_at', 'k.last_used_at', ...OWNER_COLUMNS])
+      .select([
+        'k.id as key_id',
+        'p.key_hash',
+        'p.grace_ends_at',
+        'k.expires_at',
+        'k.last_used_at',
+        ...SCOPE_COLUMNS,
+        ...OWNER_COLUMNS,
+      ])
       .where('p.key_hash', '=', keyHash)
       .where('p.grace_ends_at', '>', now)
       .where('k.revoked_at', 'is', null)
@@ -225,6 +293,7 @@ export class KeyStore {
       expiresAt: keyExpiresAt !== null && keyExpiresAt < graceEndsAt ? keyExpiresAt : graceEndsAt,
       lastUsedAt: toIsoOrNull(row.last_used_at),
       user: ownerOf(row),
+      scope: await this.scopeOfRow(row.key_id, row),
     };
   }
 
@@ -234,6 +303,31 @@ export class KeyStore {
       for (const [id, at] of entries)
         await trx.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
     });
+  }
+
+  /** The scope of a key being verified: its dataset list is read only for a dataset-limited key (a cache miss). */
+  private async scopeOfRow(keyId: string, row: ScopeRow): Promise<ApiKeyScope> {
+    const limited = Number(row.scope_datasets_limited) === 1;
+    return scopeOf(row, limited ? (await this.datasetsOf(this.database.db, [keyId])).get(keyId) : undefined);
+  }
+
+  /** The datasets each dataset-limited key lists, by name; a deleted dataset has left the list (cascade). */
+  private async datasetsOf(db: Db, keyIds: string[]): Promise<Map<string, ApiKeyScopeDataset[]>> {
+    const out = new Map<string, ApiKeyScopeDataset[]>();
+    if (keyIds.length === 0) return out;
+    const rows = await db
+      .selectFrom('api_key_datasets as kd')
+      .innerJoin('datasets as d', 'd.id', 'kd.dataset_id')
+      .select(['kd.key_id', 'd.id', 'd.name'])
+      .where('kd.key_id', 'in', keyIds)
+      .orderBy('d.name')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.key_id) ?? [];
+      list.push({ id: r.id, name: r.name });
+      out.set(r.key_id, list);
+    }
+    return out;
   }
 
   /** Rotated-out secrets still in their grace, per key. */

@@ -8,8 +8,10 @@ import {
   type User,
 } from '@teamset/contract';
 import { LRUCache } from 'lru-cache';
+import type { KeyScope } from '../actor.js';
 import type { AuthEvent, AuthEventListener } from '../auth/auth-events.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
+import { keyScopeOf } from '../permissions/key-scope.js';
 import { constantTimeEqual, sha256Hex } from '../secrets.js';
 import type { KeyStore } from './key-store.js';
 import type { LastUsedRecorder } from './last-used-recorder.js';
@@ -19,12 +21,15 @@ interface CachedKey {
   keyHash: string;
   expiresAtMs: number | null;
   user: User;
+  /** Cached with the key, so a scoped key costs no query per request; undefined: unscoped. */
+  scope: KeyScope | undefined;
   cachedAtMs: number;
 }
 
 export interface VerifiedKey {
   keyId: string;
   user: User;
+  scope: KeyScope | undefined;
 }
 
 export interface KeyVerifierOptions {
@@ -75,6 +80,7 @@ export class KeyVerifier implements AuthEventListener {
       keyHash: row.keyHash,
       expiresAtMs: row.expiresAt === null ? null : Date.parse(row.expiresAt),
       user: row.user,
+      scope: keyScopeOf(row.scope),
       cachedAtMs: now,
     };
     this.cache.set(keyHash, entry);
@@ -100,7 +106,7 @@ export class KeyVerifier implements AuthEventListener {
     // The role is checked on every call: a user demoted to GUEST keeps their keys but cannot use them.
     if (!canUseApiKeys(entry.user.role)) throw forbidden(GUEST_API_KEY_MESSAGE);
     this.lastUsed.touch(entry.keyId, now);
-    return { keyId: entry.keyId, user: entry.user };
+    return { keyId: entry.keyId, user: entry.user, scope: entry.scope };
   }
 
   /** `key_revoked` also follows a rotation: the old secret's entry is dropped and re-read with its grace end. */

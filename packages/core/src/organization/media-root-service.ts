@@ -6,7 +6,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { nowIso, teamsetHome } from '../db/database.js';
 import { badRequest } from '../errors/app-error.js';
-import { requireAdmin } from '../users/user-rules.js';
+import { requireAdmin, requireAdminChange } from '../users/user-rules.js';
 import { isAvailableDirectory, realpathOrResolved, resolveMediaRoot } from './media-root-paths.js';
 import { OrganizationStore } from './organization-store.js';
 
@@ -77,12 +77,13 @@ export class MediaRootService {
 
   /** Replaces the organization's list (server roots stay as they are); all or nothing, each entry validated. */
   async replace(actor: Actor, paths: readonly string[]): Promise<MediaRoot[]> {
-    requireAdmin(actor, 'change the media roots');
+    requireAdminChange(actor, 'change the media roots');
     const next: string[] = [];
     for (const [index, given] of paths.entries()) {
       const result = await resolveMediaRoot(given, this.protectedPaths);
-      if ('message' in result)
-        throw badRequest(`Media root ${index + 1}: ${result.message}`, { field: 'roots', index });
+      // The sentence names the path itself; `index` tells a client which entry (a person adding one root
+      // must not read "Media root 3: …" about the only path they typed).
+      if ('message' in result) throw badRequest(result.message, { field: 'roots', index });
       // Two spellings of one directory (a symlink and its target) are one root.
       if (!next.includes(result.path)) next.push(result.path);
     }

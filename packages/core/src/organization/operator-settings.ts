@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
-import { requireAdmin } from '../users/user-rules.js';
+import { requireAdmin, requireAdminChange } from '../users/user-rules.js';
 import type { OrganizationService } from './organization-settings.js';
 import { OrganizationStore } from './organization-store.js';
 
@@ -48,7 +48,7 @@ export class OperatorSettingsService {
 
   /** Changes only the fields given. */
   async update(actor: Actor, patch: Partial<OperatorSettings>): Promise<OperatorSettings> {
-    requireAdmin(actor, 'change organization settings');
+    requireAdminChange(actor, 'change organization settings');
     if (patch.defaultOperatorMinimumRole !== undefined && !isRole(patch.defaultOperatorMinimumRole)) {
       throw badRequest('defaultOperatorMinimumRole must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', {
         field: 'defaultOperatorMinimumRole',

@@ -13,7 +13,7 @@ import type { Database } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
-import { requireAdmin } from '../users/user-rules.js';
+import { requireAdmin, requireAdminChange } from '../users/user-rules.js';
 import { OrganizationStore } from './organization-store.js';
 
 /** Least privilege until an admin says otherwise. */
@@ -48,7 +48,7 @@ export class OrganizationService {
   }
 
   async update(actor: Actor, patch: UpdateOrganizationSettingsBody): Promise<OrganizationSettings> {
-    requireAdmin(actor, 'change organization settings');
+    requireAdminChange(actor, 'change organization settings');
     // Validated here like every other role input (setRole, user creation): callers without the HTTP schema
     // (CLI on the database) could otherwise store a role the users table's CHECK rejects, breaking every
     // later role-less user creation and invitation.

@@ -91,14 +91,14 @@ describe.each(await testDialects())('dataset grants by invitation on %s', (diale
     expect(again).toMatchObject({ kind: 'granted', permission: { userPermission: 'NO_ACCESS' } });
   });
 
-  it('re-inviting the email carries the waiting grants to the new invitation', async () => {
+  it('re-inviting the email (replacing) carries the waiting grants to the new invitation', async () => {
     const ds = await create();
     const email = uniqueEmail('reinvite');
     await services.datasetPermissions.setUserOrInvite(team.as.admin, ds.name, email, 'VIEW', {
       invite: true,
       acceptUrlBase: BASE,
     });
-    const fresh = await services.invitations.create(team.as.admin, { email, role: 'MEMBER' }, BASE);
+    const fresh = await services.invitations.create(team.as.admin, { email, role: 'MEMBER', replace: true }, BASE);
     const user = await accept(fresh.token);
     expect((await services.datasetPermissions.getUser(team.as.admin, ds.name, user.id)).userPermission).toBe('VIEW');
   });

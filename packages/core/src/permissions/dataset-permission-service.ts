@@ -28,6 +28,7 @@ import { isAdmin, requireAdmin } from '../users/user-rules.js';
 import type { UserService } from '../users/user-service.js';
 import { normalizeEmail } from '../users/user-store.js';
 import { effectivePermission, grantablePermissions } from './effective-permission.js';
+import { requireManagementWrite, scopedPermission } from './key-scope.js';
 
 function permissionUser(user: Pick<User, 'id' | 'email' | 'name' | 'role'>): PermissionUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
@@ -108,7 +109,9 @@ export class DatasetPermissionService {
       this.store.findGrant(record.id, user.id),
       this.store.findGroupGrant(record.id, user.id),
     ]);
-    return userPermission(permissionUser(user), record.defaultPermission, grant, groupGrant);
+    const found = userPermission(permissionUser(user), record.defaultPermission, grant, groupGrant);
+    // Asked about themselves through a scoped key: what this key may do, as every other answer says.
+    return self ? { ...found, activePermission: scopedPermission(actor, record.id, found.activePermission) } : found;
   }
 
   /**
@@ -160,6 +163,7 @@ export class DatasetPermissionService {
   ): Promise<DatasetUserPermission> {
     requirePermissionValue(permission);
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    requireManagementWrite(actor);
     return this.database.db.transaction().execute(async (trx) => {
       const user = await this.users.resolve(userRef, trx);
       if (!grantablePermissions(user.role).includes(permission)) {
@@ -194,6 +198,7 @@ export class DatasetPermissionService {
   /** Removes the user's explicit grant (404 when there is none); implicit access by role or default stays. */
   async removeUser(actor: Actor, datasetName: string, userRef: string): Promise<void> {
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    requireManagementWrite(actor);
     await this.database.db.transaction().execute(async (trx) => {
       const user = await this.users.resolve(userRef, trx);
       const previous = await this.store.findGrant(record.id, user.id, trx);
@@ -217,6 +222,7 @@ export class DatasetPermissionService {
   async setDefault(actor: Actor, datasetName: string, permission: DatasetPermission): Promise<Dataset> {
     requirePermissionValue(permission);
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    requireManagementWrite(actor);
     await this.database.db.transaction().execute(async (trx) => {
       if (!(await this.store.update(trx, record.id, { default_permission: permission })))
         throw notFound(`Dataset ${JSON.stringify(datasetName)} not found`);
@@ -266,6 +272,7 @@ export class DatasetPermissionService {
   ): Promise<DatasetGroupPermission> {
     requirePermissionValue(permission);
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    requireManagementWrite(actor);
     return this.database.db.transaction().execute(async (trx) => {
       const group = await this.groups.resolve(groupRef, trx);
       const previous = await this.groupGrants.find(record.id, group.id, trx);
@@ -287,6 +294,7 @@ export class DatasetPermissionService {
   /** Removes the group's grant (404 when there is none); members keep what their role, default and own grants give. */
   async removeGroup(actor: Actor, datasetName: string, groupRef: string): Promise<void> {
     const { record } = await this.datasets.access(actor, datasetName, 'MANAGE');
+    requireManagementWrite(actor);
     await this.database.db.transaction().execute(async (trx) => {
       const group = await this.groups.resolve(groupRef, trx);
       const previous = await this.groupGrants.find(record.id, group.id, trx);
@@ -325,17 +333,26 @@ export class DatasetPermissionService {
     }
     const user = await this.users.resolve(userRef);
     const { items } = await this.store.listVisible({ kind: 'user', userId: user.id, role: user.role }, {});
+    const self = isSelf(actor, userRef);
     return {
       user: permissionUser(user),
-      datasets: items.map(({ record, userGrant, groupGrant }) => {
-        const { activePermission } = userPermission(
-          permissionUser(user),
-          record.defaultPermission,
-          userGrant,
-          groupGrant,
-        );
-        return { datasetId: record.id, datasetName: record.name, userPermission: userGrant ?? null, activePermission };
-      }),
+      // A dataset the caller's key does not list stays invisible here too; about themselves, the key's cap applies.
+      datasets: items
+        .filter(({ record }) => scopedPermission(actor, record.id, 'VIEW') !== 'NO_ACCESS')
+        .map(({ record, userGrant, groupGrant }) => {
+          const { activePermission } = userPermission(
+            permissionUser(user),
+            record.defaultPermission,
+            userGrant,
+            groupGrant,
+          );
+          return {
+            datasetId: record.id,
+            datasetName: record.name,
+            userPermission: userGrant ?? null,
+            activePermission: self ? scopedPermission(actor, record.id, activePermission) : activePermission,
+          };
+        }),
     };
   }
 }

@@ -47,6 +47,7 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
       name: 'Training Set',
       slug: 'training-set',
       description: 'the train split',
+      color: null,
       view: TRAIN,
       createdAt: expect.any(String),
       lastModifiedAt: saved.createdAt,
@@ -54,6 +55,28 @@ describe.each(await testDialects())('saved views on %s', (dialect) => {
     });
     expect(await services.savedViews.get(t.team.as.member, name, 'Training Set')).toEqual(saved);
     expect(await services.savedViews.get(t.team.as.member, name, 'training-set')).toEqual(saved);
+  });
+
+  it('keeps a colour (#rrggbb, lower-cased) across a replace that does not name one, and refuses other values', async () => {
+    const saved = await services.savedViews.save(t.team.as.member, name, 'Coloured', { view: TRAIN, color: '#1C7ED6' });
+    expect(saved.color).toBe('#1c7ed6');
+    const replaced = await services.savedViews.save(t.team.as.member, name, 'Coloured', {
+      view: HIGH,
+      overwrite: true,
+    });
+    expect(replaced).toMatchObject({ color: '#1c7ed6', view: HIGH });
+    const cleared = await services.savedViews.save(t.team.as.member, name, 'Coloured', {
+      view: HIGH,
+      color: null,
+      overwrite: true,
+    });
+    expect(cleared.color).toBeNull();
+    for (const color of ['blue', '#12345', 7])
+      await expectAppError(
+        services.savedViews.save(t.team.as.member, name, 'Bad colour', { view: TRAIN, color: color as string }),
+        'BAD_REQUEST',
+      );
+    await services.savedViews.delete(t.team.as.member, name, 'Coloured');
   });
 
   it('answers 409 for an existing name unless overwrite, which replaces view and description and keeps the creator', async () => {

@@ -1,6 +1,7 @@
 // Saved views (docs/design.md §5): named views of a dataset — list and load (VIEW), save and delete (EDIT); validated against the schema when saved.
 import {
   DATASET_DESCRIPTION_MAX_LENGTH,
+  SAVED_VIEW_COLOR_PATTERN,
   SAVED_VIEW_NAME_MAX_LENGTH,
   datasetSlug,
   type SavedView,
@@ -16,6 +17,7 @@ import { toSavedView, type SavedViewStore } from './saved-view-store.js';
 export interface SaveViewInput {
   view: unknown;
   description?: string | null;
+  color?: string | null;
   overwrite?: boolean;
 }
 
@@ -48,6 +50,13 @@ function normalizeDescription(description: unknown): string | null | undefined {
   return description;
 }
 
+function normalizeColor(color: unknown): string | null | undefined {
+  if (color === undefined || color === null) return color;
+  if (typeof color !== 'string' || !new RegExp(SAVED_VIEW_COLOR_PATTERN).test(color))
+    throw badRequest('color must be null or a colour written #rrggbb', { field: 'color' });
+  return color.toLowerCase();
+}
+
 function viewNotFound(name: string, dataset: string): AppError {
   return notFound(`Saved view ${JSON.stringify(name)} not found in dataset ${JSON.stringify(dataset)}`);
 }
@@ -76,6 +85,7 @@ export class SavedViewService {
     const { name, slug } = normalizeViewName(rawName);
     const view = this.ctx.reader.parse(target, input?.view);
     const description = normalizeDescription(input?.description);
+    const color = normalizeColor(input?.color);
     const at = nowIso();
     const createdBy = actor.kind === 'user' ? actor.user.id : null;
     try {
@@ -98,6 +108,7 @@ export class SavedViewService {
           const patch = {
             view: JSON.stringify(view),
             description: description === undefined ? same.description : description,
+            color: color === undefined ? (same.color ?? null) : color,
             last_modified_at: at,
           };
           await this.store.replace(trx, same.id, patch);
@@ -109,6 +120,7 @@ export class SavedViewService {
           name,
           slug,
           description: description ?? null,
+          color: color ?? null,
           view: JSON.stringify(view),
           created_at: at,
           last_modified_at: at,

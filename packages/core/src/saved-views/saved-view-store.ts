@@ -10,6 +10,7 @@ export function toSavedView(row: SavedViewsTable): SavedView {
     name: row.name,
     slug: row.slug,
     description: row.description,
+    color: row.color ?? null,
     view: JSON.parse(row.view) as View,
     createdAt: toIso(row.created_at),
     lastModifiedAt: toIso(row.last_modified_at),
@@ -58,7 +59,7 @@ export class SavedViewStore {
   async replace(
     trx: Db,
     id: string,
-    patch: { view: string; description: string | null; last_modified_at: string },
+    patch: { view: string; description: string | null; color: string | null; last_modified_at: string },
   ): Promise<void> {
     await trx.updateTable('saved_views').set(patch).where('id', '=', id).execute();
   }

@@ -2,6 +2,7 @@
 import type { Role } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 import { forbidden } from '../errors/app-error.js';
+import { requireManagementWrite } from '../permissions/key-scope.js';
 
 export function isAdmin(actor: Actor): boolean {
   return actor.kind === 'system' || actor.user.role === 'ADMIN';
@@ -14,4 +15,10 @@ export function requireAdmin(actor: Actor, what: string): void {
       role: actor.kind === 'user' ? actor.user.role : null,
     });
   }
+}
+
+/** An admin's change to users, groups, invitations or settings: refused to a read-only-management key as well. */
+export function requireAdminChange(actor: Actor, what: string): void {
+  requireAdmin(actor, what);
+  requireManagementWrite(actor);
 }

@@ -20,8 +20,9 @@ import { badRequest, conflict, forbidden, notFound, type AppError } from '../err
 import { newId } from '../ids.js';
 import type { OrganizationService } from '../organization/organization-settings.js';
 import { requireSignedIn } from './signed-in-user.js';
-import { isAdmin, requireAdmin } from './user-rules.js';
+import { isAdmin, requireAdmin, requireAdminChange } from './user-rules.js';
 import { normalizeEmail, type UserStore } from './user-store.js';
+import { requireManagementWrite } from '../permissions/key-scope.js';
 
 export interface CreateUserInput {
   email: string;
@@ -60,7 +61,7 @@ export class UserService {
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
-    requireAdmin(actor, 'create users');
+    requireAdminChange(actor, 'create users');
     validateNewUser(input);
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     return this.database.db.transaction().execute(async (trx) => {
@@ -127,7 +128,7 @@ export class UserService {
   }
 
   async setRole(actor: Actor, ref: string, role: Role): Promise<User> {
-    requireAdmin(actor, 'change roles');
+    requireAdminChange(actor, 'change roles');
     if (!isRole(role)) throw badRequest('role must be one of ADMIN, MEMBER, COLLABORATOR, GUEST', { field: 'role' });
     const updated = await this.database.db.transaction().execute(async (trx) => {
       const admins = await this.store.lockAdminIds(trx);
@@ -155,7 +156,7 @@ export class UserService {
 
   /** Deletes the user; their keys and sessions go with them (foreign keys cascade). */
   async delete(actor: Actor, ref: string): Promise<void> {
-    requireAdmin(actor, 'delete users');
+    requireAdminChange(actor, 'delete users');
     const userId = await this.database.db.transaction().execute(async (trx) => {
       const admins = await this.store.lockAdminIds(trx);
       const user = await this.resolve(ref, trx);
@@ -180,6 +181,7 @@ export class UserService {
   /** The signed-in user changes their own display name (Settings › Account). */
   async updateOwnProfile(actor: Actor, input: { name: string }): Promise<User> {
     const self = requireSignedIn(actor, 'change an account');
+    requireManagementWrite(actor);
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw badRequest('name must be 1–100 characters', { field: 'name' });
     const updated = await this.database.db.transaction().execute(async (trx) => {

@@ -7,6 +7,7 @@ import {
   keyPath,
   resolveFieldPath,
   type FieldSchema,
+  type FieldType,
   type ResolvedPath,
   type Stage,
   type View,
@@ -34,7 +35,19 @@ export interface CheckedStage {
   /** exists: the resolved field. */
   existsField?: ResolvedPath;
   labels?: LabelFilterTarget;
+  /** to_patches: the label list the patches come from. */
+  patches?: PatchesTarget;
 }
+
+/** The label list a to_patches stage turns into rows: `ground_truth.detections` of the Detections field `ground_truth`. */
+export interface PatchesTarget {
+  field: string;
+  listPath: string;
+  itemClass: string;
+}
+
+/** Label classes whose items become patches: FiftyOne's to_patches takes objects with a spatial extent. */
+const PATCH_CLASSES: ReadonlySet<string> = new Set(['Detections', 'Polylines']);
 
 export interface CheckedView {
   view: View;
@@ -44,6 +57,8 @@ export interface CheckedView {
   schema: FieldSchema;
   /** Top-level custom fields the view's rows show; undefined when every field is shown. */
   visibleFields: ReadonlySet<string> | undefined;
+  /** Set when the view has a to_patches stage: from there on, rows are patches (one per label), not samples. */
+  patches: PatchesTarget | undefined;
 }
 
 export type ViewCheck = { ok: true; checked: CheckedView } | { ok: false; problems: ViewProblem[] };
@@ -55,6 +70,7 @@ export function checkView(view: View, schema: FieldSchema): ViewCheck {
   const stages: CheckedStage[] = [];
   let visible: FieldSchema = schema;
   let visibleFields: Set<string> | undefined;
+  let patches: PatchesTarget | undefined;
   view.stages.forEach((stage, i) => {
     const path = indexPath('stages', i);
     const checker = new ExpressionChecker(visible, types, problems);
@@ -106,6 +122,19 @@ export function checkView(view: View, schema: FieldSchema): ViewCheck {
         visible = restrictSchema(visible, visibleFields);
         break;
       }
+      case 'to_patches': {
+        if (patches) {
+          report(path, 'a view can have only one to_patches stage');
+          break;
+        }
+        const target = patchesTarget(visible, stage.field, keyPath(path, 'field'), report);
+        if (target) {
+          checked.patches = patches = target;
+          visible = patchSchema(visible, target);
+          visibleFields = undefined;
+        }
+        break;
+      }
       default:
         // match_tags, skip, limit, take, shuffle, select, exclude: nothing schema-dependent (validateView checked them).
         break;
@@ -113,7 +142,7 @@ export function checkView(view: View, schema: FieldSchema): ViewCheck {
     stages.push(checked);
   });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, checked: { view, stages, types, schema: visible, visibleFields } };
+  return { ok: true, checked: { view, stages, types, schema: visible, visibleFields, patches } };
 }
 
 function resolveOrReport(
@@ -147,6 +176,45 @@ function labelTarget(
   if (!isListLabelClass(labelClass)) return { field, labelClass };
   const { key, itemClass } = LIST_LABEL_ITEMS[labelClass];
   return { field, labelClass: itemClass, listPath: `${field}.${key}` };
+}
+
+function patchesTarget(
+  schema: FieldSchema,
+  field: string,
+  path: string,
+  report: (at: string, message: string) => void,
+): PatchesTarget | undefined {
+  const resolved = resolveOrReport(schema, field, path, report);
+  if (!resolved) return undefined;
+  const labelClass = resolved.labelClass;
+  if (
+    labelClass === undefined ||
+    field.includes('.') ||
+    !PATCH_CLASSES.has(labelClass) ||
+    !isListLabelClass(labelClass)
+  ) {
+    report(
+      path,
+      `to_patches needs a Detections or Polylines field; ${JSON.stringify(field)} is ${labelClass ?? resolved.type}`,
+    );
+    return undefined;
+  }
+  const { key, itemClass } = LIST_LABEL_ITEMS[labelClass];
+  return { field, listPath: `${field}.${key}`, itemClass };
+}
+
+/**
+ * The schema of a patches view: the label field holds one label of the item class (its custom attributes move up
+ * from the list, `ground_truth.detections.iscrowd` → `ground_truth.iscrowd`), and `sample_id` names the source
+ * sample. Other custom fields are not part of a patch, as in FiftyOne's default patches view.
+ */
+function patchSchema(schema: FieldSchema, target: PatchesTarget): FieldSchema {
+  const patch: Record<string, FieldType> = { [target.field]: target.itemClass as FieldType, sample_id: 'string' };
+  const prefix = `${target.listPath}.`;
+  for (const [path, type] of Object.entries(schema)) {
+    if (path.startsWith(prefix)) patch[`${target.field}.${path.slice(prefix.length)}`] = type;
+  }
+  return patch;
 }
 
 /** Field types a sample can be sorted by, and the kind of their sort key. */

@@ -1,7 +1,7 @@
 // Compiles a checked view, stage by stage, into a Relation: each stage applies to the rows the previous stages left.
 import type { Expression, ResolvedPath } from '@teamset/contract';
 import { sql } from 'kysely';
-import type { CheckedStage, CheckedView, LabelFilterTarget } from './check-view.js';
+import type { CheckedStage, CheckedView, LabelFilterTarget, PatchesTarget } from './check-view.js';
 import { AliasCounter, ExpressionCompiler, type CompileScope } from './compile-expression.js';
 import { Relation, type OrderKey } from './relation.js';
 import { seededHashSql } from './seeded-hash.js';
@@ -18,7 +18,7 @@ import type { Sql, SqlDialect } from './sql-dialect.js';
 export function seqOrderedWithoutSlices(checked: CheckedView): boolean {
   return checked.stages.every(
     ({ stage }) =>
-      !['sort_by', 'skip', 'limit', 'take', 'shuffle'].includes(stage.stage) &&
+      !['sort_by', 'skip', 'limit', 'take', 'shuffle', 'to_patches'].includes(stage.stage) &&
       !(stage.stage === 'select' && stage.ordered === true),
   );
 }
@@ -88,17 +88,22 @@ export function compileView(
   let relation = Relation.base(dialect, datasetId, options.seqAfter);
   // Label fields an earlier filter_labels rewrote: a match on them must read the rewritten documents, not the index.
   const rewritten = new Set<string>();
+  // The indexes describe samples: after to_patches, stages read the patch rows themselves.
+  let patched = false;
   for (const [i, stage] of checked.stages.entries()) {
     const replacement = options.replace?.get(i);
     if (replacement !== undefined) {
       if (replacement !== null) relation = relation.where(replacement);
       continue;
     }
-    const indexed = options.labelIndex !== false ? indexedStage(stage, compiler, rewritten, datasetId) : undefined;
+    const indexed =
+      options.labelIndex !== false && !patched ? indexedStage(stage, compiler, rewritten, datasetId) : undefined;
     relation = indexed ? relation.where(indexed) : applyStage(relation, stage, compiler);
     if (stage.labels) rewritten.add(stage.labels.field);
+    if (stage.patches) patched = true;
   }
-  return { checked, relation, compiler, dialect, datasetId, labelIndex: options.labelIndex !== false };
+  const labelIndex = options.labelIndex !== false && checked.patches === undefined;
+  return { checked, relation, compiler, dialect, datasetId, labelIndex };
 }
 
 function applyStage(relation: Relation, checked: CheckedStage, compiler: ExpressionCompiler): Relation {
@@ -150,7 +155,16 @@ function applyStage(relation: Relation, checked: CheckedStage, compiler: Express
     case 'select_fields':
     case 'exclude_fields':
       return relation;
+    case 'to_patches':
+      return toPatches(relation, checked.patches as PatchesTarget, compiler);
   }
+}
+
+function toPatches(relation: Relation, target: PatchesTarget, compiler: ExpressionCompiler): Relation {
+  const d = compiler.dialect;
+  const list = d.child(d.document('fields'), target.listPath.split('.'));
+  const iteration = d.each(list, compiler.aliases.next(), true);
+  return relation.explode(d, iteration, d.patchColumns(iteration.element, target.field));
 }
 
 /** A stage answered from the indexes (migrations 0006, 0007): match_tags, or a match on labels. */

@@ -230,6 +230,15 @@ export class PostgresSql implements SqlDialect {
     return sql`(case when ${this.isArray(l)} then jsonb_set(s.fields, ${pathArray(segments)}, ${kept}) else s.fields end)`;
   }
 
+  patchColumns(element: JsonLoc, field: string): { id: Sql; tags: Sql; fields: Sql } {
+    const label = loc(element).json;
+    return {
+      id: sql`(${label} ->> 'id')`,
+      tags: sql`(case when jsonb_typeof(${label} -> 'tags') = 'array' then ${label} -> 'tags' else '[]'::jsonb end)`,
+      fields: sql`jsonb_build_object(${field}::text, ${label}, 'sample_id', s.id)`,
+    };
+  }
+
   withNulledLabel(label: JsonLoc, segments: readonly string[], keep: Sql): Sql {
     return sql`(case when ${this.isObject(label)} and not ${this.definite(keep)} then jsonb_set(s.fields, ${pathArray(segments)}, 'null'::jsonb) else s.fields end)`;
   }

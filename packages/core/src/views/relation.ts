@@ -1,6 +1,6 @@
 // A view under construction: the rows of `samples` (alias s) a SQL source yields, its pending conditions and its order keys.
 import { sql } from 'kysely';
-import type { KeyKind, Sql, SqlDialect } from './sql-dialect.js';
+import type { JsonIteration, KeyKind, Sql, SqlDialect } from './sql-dialect.js';
 
 /**
  * One order key of a view. Ascending keys put null/missing first and descending keys put them last (MongoDB's
@@ -15,6 +15,7 @@ export interface OrderKey {
 }
 
 /** The row columns every stage carries forward (dataset_id only matters in the base scan). */
+type RowColumn = (typeof ROW_COLUMNS)[number];
 const ROW_COLUMNS = ['seq', 'id', 'filepath', 'tags', 'metadata', 'fields', 'created_at', 'last_modified_at'] as const;
 
 /**
@@ -91,4 +92,33 @@ export class Relation {
     const keys = this.keys.map((key, i) => ({ ...key, sql: sql.ref(`s._k${i}`) }));
     return new Relation(subquery, [], keys);
   }
+
+  /**
+   * One row per element of `iteration` (to_patches), in this relation's order and then the element's position. A
+   * patch's `seq` is its sample's seq times PATCH_SEQ_FACTOR plus its position, so patch rows keep one total order,
+   * the keyset cursor still pages by `seq`, and patches of a sample stay together.
+   */
+  explode(dialect: SqlDialect, iteration: JsonIteration, own: { id: Sql; tags: Sql; fields: Sql }): Relation {
+    const values: Record<RowColumn, Sql> = {
+      seq: sql`(s.seq * ${sql.lit(PATCH_SEQ_FACTOR)} + ${iteration.position})`,
+      id: own.id,
+      filepath: sql.ref('s.filepath'),
+      tags: own.tags,
+      metadata: sql.ref('s.metadata'),
+      fields: own.fields,
+      created_at: sql.ref('s.created_at'),
+      last_modified_at: sql.ref('s.last_modified_at'),
+    };
+    const columns = ROW_COLUMNS.map((column) => sql`${values[column]} as ${sql.ref(column)}`);
+    const order = sql`${this.orderClause(dialect)}, ${iteration.position}`;
+    const subquery = sql`(select ${sql.join([...columns, ...this.keyColumns()])} from ${this.source} cross join ${iteration.from} ${this.whereClause([iteration.guard])} ${order} ${dialect.noInline()}) as s`;
+    const keys = this.keys.map((key, i) => ({ ...key, sql: sql.ref(`s._k${i}`) }));
+    return new Relation(subquery, [], keys);
+  }
 }
+
+/**
+ * Positions of a label list's items are below this (2^20: far beyond any list a request can carry), and sample seqs
+ * below 2^33, so a patch's seq stays an exact integer in JavaScript and in SQL.
+ */
+export const PATCH_SEQ_FACTOR = 1_048_576;

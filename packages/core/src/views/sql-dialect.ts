@@ -110,6 +110,11 @@ export interface SqlDialect {
   withFilteredList(list: JsonLoc, segments: readonly string[], iteration: JsonIteration, keep: Sql): Sql;
   /** `s.fields` with the label at `segments` set to null where `keep` is false. */
   withNulledLabel(label: JsonLoc, segments: readonly string[], keep: Sql): Sql;
+  /**
+   * One patch row's own columns (to_patches) for the label at `element`: its id, its tags (`[]` when it has none) and
+   * the document `{<field>: label, "sample_id": s.id}`, in the dialect's stored document format.
+   */
+  patchColumns(element: JsonLoc, field: string): { id: Sql; tags: Sql; fields: Sql };
   /** `LIMIT`/`OFFSET` clause for a slice of the ordered rows. */
   slice(limit: number | undefined, offset: number | undefined): Sql;
   /** Keeps the planner from inlining a subquery whose expensive columns are read more than once. */

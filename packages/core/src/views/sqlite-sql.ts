@@ -261,6 +261,17 @@ export class SqliteSql implements SqlDialect {
     return sql`(case when ${this.isArray(l)} then jsonb_set(s.fields, ${l.path}, ${kept}) else s.fields end)`;
   }
 
+  patchColumns(element: JsonLoc, field: string): { id: Sql; tags: Sql; fields: Sql } {
+    const l = loc(element);
+    const label = sql`jsonb_extract(${l.doc}, ${l.path})`;
+    const tagsPath = sql`(${l.path} || '.tags')`;
+    return {
+      id: sql`(${l.doc} ->> (${l.path} || '.id'))`,
+      tags: sql`(case when json_type(${l.doc}, ${tagsPath}) = 'array' then jsonb_extract(${l.doc}, ${tagsPath}) else jsonb('[]') end)`,
+      fields: sql`jsonb_object(${field}, ${label}, 'sample_id', s.id)`,
+    };
+  }
+
   withNulledLabel(label: JsonLoc, _segments: readonly string[], keep: Sql): Sql {
     const l = loc(label);
     return sql`(case when ${this.isObject(l)} and not ${this.definite(keep)} then jsonb_set(s.fields, ${l.path}, null) else s.fields end)`;

@@ -1,6 +1,7 @@
 // ViewQueries: the read path over views (docs/design.md §5) — validates a view against the schema, compiles it and runs it under budget.
 import {
   formatProblems,
+  indexPath,
   resolveFieldPath,
   resolveViewLimits,
   validateView,
@@ -94,6 +95,21 @@ export class ViewQueries implements ViewReader {
   /** Validates (structure and limits, then against the schema) and compiles. A typed View is validated again: it may come straight from the database connection. */
   compile(target: ViewTarget, view: View): CompiledView {
     return compileView(this.check(target, view), target.datasetId, this.dialect, { labelIndex: this.labelIndex });
+  }
+
+  /**
+   * sampleIds and visibleLabels choose what a write changes; a patches view's rows are labels, so its ids are not
+   * sample ids. Writes through one are refused rather than guessed.
+   */
+  private writable(compiled: CompiledView): CompiledView {
+    const at = compiled.checked.stages.findIndex((stage) => stage.patches !== undefined);
+    if (at < 0) return compiled;
+    throw invalidView([
+      {
+        path: indexPath('stages', at),
+        message: 'a patches view (to_patches) is read-only: tag or edit the labels through a view of the samples',
+      },
+    ]);
   }
 
   private check(target: ViewTarget, view: unknown): CheckedView {
@@ -209,7 +225,7 @@ export class ViewQueries implements ViewReader {
   }
 
   async sampleIds(target: ViewTarget, view: View, db?: Db): Promise<string[]> {
-    const { relation } = this.compile(target, view);
+    const { relation } = this.writable(this.compile(target, view));
     const query = sql<{
       id: string;
     }>`select s.id from ${relation.source} ${relation.whereClause()} ${relation.orderClause(this.dialect)}`;
@@ -243,7 +259,7 @@ export class ViewQueries implements ViewReader {
   }
 
   async visibleLabels(target: ViewTarget, view: View, labelFields: string[], db?: Db): Promise<VisibleLabels[]> {
-    const compiled = this.compile(target, view);
+    const compiled = this.writable(this.compile(target, view));
     const { fields, problems } = resolveLabelFields(labelFields, compiled.checked.schema);
     if (problems.length > 0) throw invalidInput('label fields', problems);
     return this.budget.run(db, (conn) => visibleLabels(compiled, fields, conn));

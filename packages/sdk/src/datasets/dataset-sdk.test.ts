@@ -281,6 +281,26 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
       expect(excluded?.ground_truth).toBeUndefined();
     });
 
+    it('toPatches: one row per detection with its sample id and label; counted per patch; read-only', async () => {
+      const patches = ds.toPatches('ground_truth');
+      const detections = fixtureDetections(fixture);
+      const seen: Array<{ id: string; sample: unknown; label: unknown }> = [];
+      for await (const patch of patches.iterSamples({ pageSize: 5 })) {
+        const label = patch['ground_truth'] as { label: string } | undefined;
+        seen.push({ id: patch.id, sample: patch['sample_id'], label: label?.label });
+      }
+      const expected = fixture.flatMap((sample) =>
+        (sample.ground_truth?.detections ?? []).map((d) => ({ id: d.id, sample: sample.id, label: d.label })),
+      );
+      expect(seen).toEqual(expected);
+      expect(await patches.count()).toBe(detections.length);
+      expect([...(await patches.countValues('ground_truth.label'))]).toEqual(countBy(detections.map((d) => d.label)));
+      const facets = await patches.match(F('ground_truth.confidence').gt(0.5)).facets({ top: 3 });
+      expect(facets.count).toBe(detections.filter((d) => d.confidence > 0.5).length);
+      expect(facets.labels.map((facet) => [facet.path, facet.labelClass])).toEqual([['ground_truth', 'Detection']]);
+      await expect(patches.tagSamples('nope')).rejects.toBeInstanceOf(BadRequestError);
+    });
+
     it('views are immutable and serialize to the contract JSON', () => {
       const base = ds.matchTags('train');
       const longer = base.limit(2);

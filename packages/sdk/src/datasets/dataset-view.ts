@@ -139,6 +139,15 @@ export class DatasetView implements AsyncIterable<Sample> {
     return this.#with(this.builder.excludeFields(fields));
   }
 
+  /**
+   * The patches of a Detections or Polylines field (FiftyOne's `to_patches`): each row is one object, with its
+   * label under `field`, `sample_id` naming its sample, and the label's tags. Read-only: tag or edit through a view
+   * of the samples.
+   */
+  toPatches(field: string): DatasetView {
+    return this.#with(this.builder.toPatches(field));
+  }
+
   // ---- reading samples ----
 
   /** Samples in the view, or (with a path) non-null values of it, list elements unwound. */

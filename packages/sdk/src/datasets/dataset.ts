@@ -50,6 +50,8 @@ export interface GetFieldSchemaOptions {
 
 export interface SaveViewOptions {
   description?: string | null;
+  /** The colour the App shows it with, `#rrggbb`. */
+  color?: string | null;
   /** Replace an existing saved view of that name (otherwise a ConflictError). */
   overwrite?: boolean;
 }
@@ -299,6 +301,7 @@ export class Dataset extends DatasetView {
     return this.state.backend.saveView(this.state.name, viewName, {
       view: json,
       ...(options.description !== undefined ? { description: options.description } : {}),
+      ...(options.color !== undefined ? { color: options.color } : {}),
       ...(options.overwrite !== undefined ? { overwrite: options.overwrite } : {}),
     });
   }

@@ -264,7 +264,25 @@ function visibleFields(fields: readonly FieldInfo[], stages: readonly Stage[]): 
     } else if (stage.stage === 'exclude_fields') {
       const drop = new Set(stage.fields.map(top));
       shown = shown.filter((f) => f.builtin || !drop.has(top(f.path)));
+    } else if (stage.stage === 'to_patches') {
+      shown = patchFields(shown, stage.field);
     }
   }
   return shown;
+}
+
+/** A patches view's fields (the server's check-view): one label of the list's item class, its attributes, sample_id. */
+function patchFields(fields: readonly FieldInfo[], field: string): FieldInfo[] {
+  const source = fields.find((f) => f.path === field);
+  if (source === undefined || !isListLabelClass(source.type)) return fields.filter((f) => f.builtin);
+  const { key, itemClass } = LIST_LABEL_ITEMS[source.type];
+  const prefix = `${field}.${key}.`;
+  return [
+    ...fields.filter((f) => f.builtin),
+    { path: field, type: itemClass, builtin: false },
+    { path: 'sample_id', type: 'string', builtin: false },
+    ...fields
+      .filter((f) => f.path.startsWith(prefix))
+      .map((f) => ({ ...f, path: `${field}.${f.path.slice(prefix.length)}` })),
+  ];
 }

@@ -52,6 +52,13 @@ describe('dataset records', () => {
     const page = await management.listDatasetRecords({ search: 'A/B', pageSize: 5 }, asMember);
     expect(page.datasets.map((d) => d.name)).toEqual([TRICKY]);
     expect(page).toMatchObject({ total: 1, page: 1, pageSize: 5 });
+    // What the App's home shows comes with each listed dataset, and the sort goes through.
+    expect(page.datasets[0]).toMatchObject({ sampleCount: 0, labelFields: [], coverSampleId: null });
+    const sorted = await management.listDatasetRecords(
+      { search: 'A/B', sort: 'sampleCount', order: 'desc', pageSize: 5 },
+      asMember,
+    );
+    expect(sorted.datasets.map((d) => d.name)).toEqual([TRICKY]);
 
     const renamed = await management.renameDataset(TRICKY, 'renamed / again', asMember);
     expect(renamed).toMatchObject({ id: created.id, name: 'renamed / again' });

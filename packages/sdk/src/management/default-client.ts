@@ -28,6 +28,7 @@ import type { DatasetLike } from './dataset-ref.js';
 import {
   ManagementClient,
   type GenerateApiKeyOptions,
+  type SendInvitationOptions,
   type ListDatasetsOptions,
   type RotateApiKeyOptions,
   type ListUsersOptions,
@@ -68,12 +69,14 @@ export async function deleteUser(user: UserLike, via?: ManagementTarget): Promis
   return managementClient(via).deleteUser(user);
 }
 
+/** FiftyOne's send_user_invitation: a pending invitation for the email is replaced (see ManagementClient). */
 export async function sendUserInvitation(
   email: string,
   role?: Role,
   via?: ManagementTarget,
+  options?: SendInvitationOptions,
 ): Promise<CreatedInvitation> {
-  return managementClient(via).sendUserInvitation(email, role);
+  return managementClient(via).sendUserInvitation(email, role, options);
 }
 
 export async function listPendingInvitations(via?: ManagementTarget): Promise<Invitation[]> {

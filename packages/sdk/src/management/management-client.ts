@@ -14,6 +14,8 @@ import {
   type Dataset,
   type DatasetGroupPermission,
   type DatasetPage,
+  type DatasetSortKey,
+  type SortOrder,
   type DatasetPermission,
   type DatasetPermissionInvitation,
   type DatasetPermissionList,
@@ -29,6 +31,7 @@ import {
   type UserGroup,
   type UserDatasetPermissionList,
   type UserPage,
+  type KeyScopePermission,
   type WhoAmI,
 } from '@teamset/contract';
 import { ApiConnection, type ApiConnectionSettings } from '../connection/api-connection.js';
@@ -53,6 +56,12 @@ export interface ListUsersOptions {
 export interface GenerateApiKeyOptions {
   /** The key stops working this many seconds after creation; no expiry when omitted. */
   expiresInSeconds?: number;
+  /** The highest dataset permission the key carries, whatever its user holds (VIEW, TAG or EDIT). */
+  maxPermission?: KeyScopePermission;
+  /** Names of the only datasets the key reaches (kept by id through renames); others answer 404 to it. */
+  datasets?: string[];
+  /** The key may read but not change keys, users, groups, permissions, invitations or settings. */
+  readOnlyManagement?: boolean;
 }
 
 export interface RotateApiKeyOptions {
@@ -65,6 +74,15 @@ export interface ListDatasetsOptions {
   search?: string;
   page?: number;
   pageSize?: number;
+  /** name (default), sampleCount or lastModifiedAt; ties go by name. */
+  sort?: DatasetSortKey;
+  order?: SortOrder;
+}
+
+/** How sendUserInvitation treats an email that already has a pending invitation. */
+export interface SendInvitationOptions {
+  /** Replace it (default, FiftyOne's behaviour); false refuses with INVITATION_PENDING. */
+  replace?: boolean;
 }
 
 export class ManagementClient {
@@ -116,9 +134,17 @@ export class ManagementClient {
     return this.http.call(USER_ROUTES.delete, { user: userRef(user) });
   }
 
-  /** Returns the invitation and its single-use URL; hand the URL to the invitee (it is not retrievable later). */
-  async sendUserInvitation(email: string, role?: Role): Promise<CreatedInvitation> {
-    return this.http.call(INVITATION_ROUTES.create, {}, { body: { email, role } });
+  /**
+   * Returns the invitation and its single-use URL; hand the URL to the invitee (it is not retrievable later).
+   * As in FiftyOne, a pending invitation for the email is replaced (its link stops working); with
+   * `{ replace: false }` it is a ConflictError with code INVITATION_PENDING and `details.pending` instead.
+   */
+  async sendUserInvitation(
+    email: string,
+    role?: Role,
+    options: SendInvitationOptions = {},
+  ): Promise<CreatedInvitation> {
+    return this.http.call(INVITATION_ROUTES.create, {}, { body: { email, role, replace: options.replace ?? true } });
   }
 
   async listPendingInvitations(): Promise<Invitation[]> {
@@ -139,6 +165,9 @@ export class ManagementClient {
           name: keyName,
           user: user === undefined ? undefined : userRef(user),
           expiresInSeconds: options.expiresInSeconds,
+          maxPermission: options.maxPermission,
+          datasets: options.datasets,
+          readOnlyManagement: options.readOnlyManagement,
         },
       },
     );
@@ -149,7 +178,7 @@ export class ManagementClient {
     return (await this.createApiKey(keyName, user, options)).key;
   }
 
-  /** Key records without secrets: id, name, display prefix, dates. Yours unless an admin names a user. */
+  /** Key records without secrets: id, name, display prefix, dates, scope. Yours unless an admin names a user. */
   async listApiKeys(user?: UserLike): Promise<ApiKey[]> {
     const query = { user: user === undefined ? undefined : userRef(user) };
     return (await this.http.call(KEY_ROUTES.list, {}, { query })).keys;
@@ -207,7 +236,13 @@ export class ManagementClient {
       DATASET_ROUTES.list,
       {},
       {
-        query: { search: options.search, page: options.page, pageSize: options.pageSize },
+        query: {
+          search: options.search,
+          page: options.page,
+          pageSize: options.pageSize,
+          sort: options.sort,
+          order: options.order,
+        },
       },
     );
   }

@@ -9,7 +9,14 @@ import { ApiConnection } from '../connection/api-connection.js';
 import { connect } from '../connection/connect.js';
 import { DatabaseConnection } from '../connection/database-connection.js';
 import { testApiConnection } from '../connection/test-api-connection.js';
-import { AuthenticationError, ConfigError, ConnectionError, ForbiddenError, NotFoundError } from '../errors.js';
+import {
+  AuthenticationError,
+  ConfigError,
+  ConflictError,
+  ConnectionError,
+  ForbiddenError,
+  NotFoundError,
+} from '../errors.js';
 import { startTeamsetTestServer, type TeamsetTestServer, type TestUser } from '../test-support/teamset-test-server.js';
 import { unusedPort } from '../test-support/http-test-server.js';
 import * as management from './default-client.js';
@@ -148,6 +155,22 @@ describe('invitations (admin)', () => {
     await management.deleteUserInvitation(created.invitation.id, asAdmin);
     expect((await asAdmin.listPendingInvitations()).map((i) => i.id)).not.toContain(created.invitation.id);
   });
+
+  it("re-sending replaces the pending invitation, as FiftyOne's does; { replace: false } refuses and names it", async () => {
+    const first = await management.sendUserInvitation('resent@example.com', 'MEMBER', asAdmin);
+    const refused = await asAdmin
+      .sendUserInvitation('resent@example.com', 'GUEST', { replace: false })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused).toMatchObject({
+      code: 'INVITATION_PENDING',
+      details: { pending: { id: first.invitation.id, role: 'MEMBER' } },
+    });
+    const second = await management.sendUserInvitation('resent@example.com', 'GUEST', asAdmin);
+    const pending = (await asAdmin.listPendingInvitations()).map((i) => i.id);
+    expect(pending).toContain(second.invitation.id);
+    expect(pending).not.toContain(first.invitation.id);
+  });
 });
 
 describe('API keys', () => {
@@ -201,6 +224,29 @@ describe('API keys', () => {
     await expect(clientFor(collaborator.key).rotateApiKey(created.apiKey.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('generates a scoped key: whoami and the list show its scope, and it reaches only what the scope allows', async () => {
+    const birds = await clientFor(member.key).createDatasetRecord({ name: 'sdk scoped birds' });
+    const cars = await clientFor(member.key).createDatasetRecord({ name: 'sdk scoped cars' });
+    const created = await clientFor(member.key).createApiKey('ci', undefined, {
+      maxPermission: 'VIEW',
+      datasets: [birds.name],
+      readOnlyManagement: true,
+    });
+    const scope = { maxPermission: 'VIEW', datasets: [{ id: birds.id, name: birds.name }], readOnlyManagement: true };
+    expect(created.apiKey.scope).toEqual(scope);
+    expect((await clientFor(created.key).whoami()).apiKeyScope).toEqual(scope);
+    expect((await clientFor(member.key).listApiKeys()).find((k) => k.id === created.apiKey.id)?.scope).toEqual(scope);
+    expect((await clientFor(created.key).getDatasetRecord(birds.name)).permission).toBe('VIEW');
+    await expect(clientFor(created.key).getDatasetRecord(cars.name)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(clientFor(created.key).generateApiKey('more')).rejects.toBeInstanceOf(ForbiddenError);
+    // An unscoped key, as FiftyOne makes them, says so.
+    expect((await clientFor(member.key).whoami()).apiKeyScope).toEqual({
+      maxPermission: null,
+      datasets: null,
+      readOnlyManagement: false,
+    });
+  });
+
   it('lists a key reported as leaked with why it was revoked', async () => {
     const created = await clientFor(member.key).createApiKey('leaked');
     const response = await fetch(`${server.url}/api/v1/keys/revoke-leaked`, {
@@ -243,9 +289,7 @@ describe('organization settings (admin)', () => {
       const set = await management.setMediaRoots([`${root}/sub/..`], asAdmin);
       expect(set).toEqual([{ path: realpathSync(root), source: 'organization', available: true }]);
       expect(await asAdmin.listMediaRoots()).toEqual(set);
-      await expect(asAdmin.setMediaRoots([root, 'relative/dir'])).rejects.toThrow(
-        /^Media root 2: .*not an absolute path/,
-      );
+      await expect(asAdmin.setMediaRoots([root, 'relative/dir'])).rejects.toThrow(/^“.*” is not an absolute path/);
       await expect(clientFor(member.key).listMediaRoots()).rejects.toBeInstanceOf(ForbiddenError);
       await expect(clientFor(member.key).setMediaRoots([])).rejects.toBeInstanceOf(ForbiddenError);
       expect(await asAdmin.setMediaRoots([])).toEqual([]);

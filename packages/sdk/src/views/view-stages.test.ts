@@ -56,6 +56,7 @@ describe('ViewBuilder: stage JSON', () => {
     });
     expect(one(v.selectFields())).toEqual({ stage: 'select_fields', fields: [] });
     expect(one(v.excludeFields('uniqueness'))).toEqual({ stage: 'exclude_fields', fields: ['uniqueness'] });
+    expect(one(v.toPatches('gt'))).toEqual({ stage: 'to_patches', field: 'gt' });
   });
 
   it('round-trips a full chain through JSON and validateView', () => {

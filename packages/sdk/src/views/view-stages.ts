@@ -118,6 +118,11 @@ export class ViewBuilder {
     return this.#add({ stage: 'exclude_fields', fields: typeof fields === 'string' ? [fields] : [...fields] });
   }
 
+  /** One row per object of a Detections or Polylines field (FiftyOne's to_patches); read-only. */
+  toPatches(field: string): ViewBuilder {
+    return this.#add({ stage: 'to_patches', field });
+  }
+
   /** The contract view; a fresh copy each call, so callers may change it freely. */
   toJSON(): View {
     return { stages: structuredClone(this.stages) as Stage[] };

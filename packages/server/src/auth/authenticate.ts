@@ -58,7 +58,17 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
   };
 
   const setKeyActor = (request: FastifyRequest, verified: VerifiedKey): void => {
-    request.actor = { kind: 'user', user: verified.user, via: 'api_key', keyId: verified.keyId, ip: request.ip };
+    // The key's scope rides on the actor: core narrows every permission by it (REST, GraphQL, media alike).
+    request.actor = verified.scope
+      ? {
+          kind: 'user',
+          user: verified.user,
+          via: 'api_key',
+          keyId: verified.keyId,
+          ip: request.ip,
+          scope: verified.scope,
+        }
+      : { kind: 'user', user: verified.user, via: 'api_key', keyId: verified.keyId, ip: request.ip };
   };
 
   async function authenticateSession(request: FastifyRequest, token: string): Promise<void> {

@@ -111,6 +111,20 @@ describe('failed-auth limit over HTTP', () => {
     expect((await whoami(f, keyHeaders(f.users.MEMBER.key))).statusCode).toBe(200);
   });
 
+  it('bad tokens looked up on the invitation page count as failures too, and a good one still answers elsewhere', async () => {
+    const f = (fx = await createAuthFixture({ failedAuthLimit: LIMIT }));
+    const lookup = (token: string, remoteAddress = ATTACKER) =>
+      f.inject({ method: 'POST', url: PATHS.invitationLookup, remoteAddress, payload: { token } });
+    for (let i = 0; i < 3; i++) expectError(await lookup(`guess-${i}`), 404);
+    expectSlowDown(await lookup('guess'));
+    const { token } = await f.services.invitations.create(
+      { kind: 'system', ip: null },
+      { email: 'looked-up@example.com', role: 'MEMBER' },
+      'http://localhost',
+    );
+    expect((await lookup(token, ELSEWHERE)).statusCode).toBe(200);
+  });
+
   it('one key prefix guessed from many addresses is slowed down wherever the guesses come from', async () => {
     const f = (fx = await createAuthFixture({ failedAuthLimit: LIMIT }));
     const guess = () => formatApiKey(`Target00${randomKeyBody().slice(8)}`);

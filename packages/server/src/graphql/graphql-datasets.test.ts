@@ -379,4 +379,49 @@ describe('FiftyOne management client over /graphql/v1: datasets and groups', () 
       );
     });
   });
+
+  describe('scoped keys (issue 15)', () => {
+    it('a key listing one dataset at VIEW sees only it, capped, in dataset queries and datasetsConnection', async () => {
+      const inside = await dataset('GraphQL scoped in', fx.users.MEMBER);
+      const outside = await dataset('GraphQL scoped out', fx.users.MEMBER);
+      const created = await member.graphql<{ generateApiKey: { key: string } }>(
+        `mutation($name: String!, $datasets: [String!]) {
+          generateApiKey(name: $name, maxPermission: "VIEW", datasets: $datasets, readOnlyManagement: true) { key }
+        }`,
+        { name: 'graphql scoped', datasets: [inside] },
+      );
+      const scoped = client(created.generateApiKey.key);
+      expect(await permissionOf(scoped, inside, fx.users.MEMBER.user.id)).toBe('VIEW');
+      const hidden = await scoped.graphql<{ dataset: unknown }>(DOC.getDatasetCreator, { dataset: outside });
+      expect(hidden.dataset).toBeNull();
+      const listed = await scoped.graphqlConnection<{ name: string; user: { activePermission: string } | null }>(
+        DOC.getPermissionsForUser,
+        'datasetsConnection',
+        { userId: fx.users.MEMBER.user.id },
+      );
+      expect(listed.map((d) => [d.name, d.user?.activePermission])).toEqual([[inside, 'VIEW']]);
+      // Read-only management: FiftyOne's generate_api_key and set_dataset_user_permission are refused.
+      const refused = await raised(scoped.graphql(DOC.generateApiKey, { name: 'more', userId: null }));
+      expect(refused.message).toContain('read-only management');
+      // The key lists carry the scope; FiftyOne's selection (id, name, createdAt) is unchanged.
+      const keys = await member.graphql<{ user: { apiKeys: Array<{ name: string; scope: unknown }> } }>(
+        `query ($userId: String!) { user(id: $userId) { apiKeys { name scope { maxPermission datasets readOnlyManagement } } } }`,
+        { userId: fx.users.MEMBER.user.id },
+      );
+      expect(keys.user.apiKeys.find((k) => k.name === 'graphql scoped')?.scope).toEqual({
+        maxPermission: 'VIEW',
+        datasets: [inside],
+        readOnlyManagement: true,
+      });
+    });
+
+    it('an unscoped key made by FiftyOne’s generate_api_key acts as its user', async () => {
+      const name = await dataset('GraphQL unscoped', fx.users.MEMBER);
+      const created = await member.graphql<{ generateApiKey: { key: string } }>(DOC.generateApiKey, {
+        name: 'fiftyone style',
+        userId: null,
+      });
+      expect(await permissionOf(client(created.generateApiKey.key), name, fx.users.MEMBER.user.id)).toBe('MANAGE');
+    });
+  });
 });

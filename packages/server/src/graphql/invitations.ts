@@ -57,7 +57,8 @@ export const INVITATIONS_RESOLVERS: ResolverMap = {
     ): Promise<InvitationSource> => {
       const { invitation, url } = await context.services.invitations.create(
         context.actor,
-        { email: args.email, role: args.role },
+        // FiftyOne's sendUserInvitation replaces a pending invitation; its clients know no other way to re-send one.
+        { email: args.email, role: args.role, replace: true },
         context.acceptUrlBase,
       );
       return { invitation, url };

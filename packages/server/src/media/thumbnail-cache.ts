@@ -5,6 +5,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { teamsetHome } from '@teamset/core';
 import { LRUCache } from 'lru-cache';
+import { cropKey, type CropBox } from './crop-box.js';
 import type { ThumbnailCacheBudget } from './thumbnail-cache-budget.js';
 import type { ThumbnailPool } from './thumbnail-pool.js';
 import type { RenderFailure } from './thumbnail-render.js';
@@ -30,9 +31,11 @@ export function thumbnailCachePath(
   source: string,
   stats: Pick<Stats, 'size' | 'mtimeMs'>,
   maxSide: number,
+  crop?: CropBox,
 ): string {
+  const cropped = crop ? `\0${cropKey(crop)}` : '';
   const key = createHash('sha256')
-    .update(`${CACHE_VERSION}\0${source}\0${stats.size}\0${stats.mtimeMs}\0${maxSide}`)
+    .update(`${CACHE_VERSION}\0${source}\0${stats.size}\0${stats.mtimeMs}\0${maxSide}${cropped}`)
     .digest('hex');
   // Two-character fan-out keeps folders small for datasets of millions of images.
   return join(dir, key.slice(0, 2), `${key}.jpg`);
@@ -51,8 +54,13 @@ export class ThumbnailCache {
   ) {}
 
   /** The cached thumbnail, made first if needed (once, however many requests ask at the same time). */
-  async get(source: string, stats: Pick<Stats, 'size' | 'mtimeMs'>, maxSide: number): Promise<ThumbnailOutcome> {
-    const path = thumbnailCachePath(this.dir(), source, stats, maxSide);
+  async get(
+    source: string,
+    stats: Pick<Stats, 'size' | 'mtimeMs'>,
+    maxSide: number,
+    crop?: CropBox,
+  ): Promise<ThumbnailOutcome> {
+    const path = thumbnailCachePath(this.dir(), source, stats, maxSide, crop);
     const cached = await stat(path).catch(() => undefined);
     // Marked used, unless a sweep deleted it meanwhile: then it is made again.
     if (cached && (!this.budget || (await this.budget.used(path, cached.mtimeMs))))
@@ -61,14 +69,14 @@ export class ThumbnailCache {
     if (failed) return failed;
     let running = this.inFlight.get(path);
     if (!running) {
-      running = this.make(source, maxSide, path).finally(() => this.inFlight.delete(path));
+      running = this.make(source, maxSide, path, crop).finally(() => this.inFlight.delete(path));
       this.inFlight.set(path, running);
     }
     return running;
   }
 
-  private async make(source: string, maxSide: number, path: string): Promise<ThumbnailOutcome> {
-    const result = await this.pool.render(source, maxSide);
+  private async make(source: string, maxSide: number, path: string, crop?: CropBox): Promise<ThumbnailOutcome> {
+    const result = await this.pool.render(source, maxSide, crop);
     if (!result.ok) {
       const failure = { ok: false as const, reason: result.reason, message: result.message };
       this.failures.set(path, failure);

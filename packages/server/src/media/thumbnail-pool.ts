@@ -1,6 +1,7 @@
 // A few worker threads that render thumbnails, with a bounded queue: the semaphore on concurrent generations.
 import type { Worker } from 'node:worker_threads';
 import { spawnModuleWorker } from '@teamset/core';
+import type { CropBox } from './crop-box.js';
 import type { RenderLimits, RenderResult } from './thumbnail-render.js';
 import type { ThumbnailJob, ThumbnailReply } from './thumbnail-worker.js';
 
@@ -36,14 +37,15 @@ export class ThumbnailPool {
     private readonly limits: RenderLimits,
   ) {}
 
-  render(path: string, maxSide: number): Promise<RenderResult> {
+  render(path: string, maxSide: number, crop?: CropBox): Promise<RenderResult> {
     if (this.closed) return Promise.reject(new Error('the thumbnail pool is closed'));
     if (this.queue.length >= this.maxQueued)
       return Promise.reject(
         new ThumbnailQueueFullError('Too many thumbnails are being made right now; try again shortly'),
       );
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, path, maxSide, limits: this.limits }, resolve, reject });
+      const job = { id: this.nextId++, path, maxSide, limits: this.limits, ...(crop ? { crop } : {}) };
+      this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
   }

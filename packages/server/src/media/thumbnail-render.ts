@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
+import { cropImage, type CropBox } from './crop-box.js';
 import { downscale, fitInside, orient, swapsSides, type RgbaImage } from './downscale.js';
 import { jpegOrientation } from './exif-orientation.js';
 import { jpegSize, pngSize, sniffFormat, type PixelSize } from './image-probe.js';
@@ -41,6 +42,7 @@ export function renderThumbnail(
   bytes: Uint8Array,
   maxSide: number,
   limits: RenderLimits = DEFAULT_RENDER_LIMITS,
+  crop?: CropBox,
 ): RenderResult {
   const format = sniffFormat(bytes);
   if (format !== 'jpeg' && format !== 'png')
@@ -70,6 +72,12 @@ export function renderThumbnail(
     };
   }
   const orientation = format === 'jpeg' ? jpegOrientation(bytes) : 1;
+  if (crop) {
+    // Boxes are relative to the picture as shown: turn it upright first, then cut.
+    const region = cropImage(orient(image, orientation), crop);
+    const fitted = fitInside(region.width, region.height, maxSide);
+    return encoded(downscale(region, fitted.width, fitted.height));
+  }
   // Fit the upright picture: a quarter turn swaps which side is the long one.
   const upright = swapsSides(orientation)
     ? { width: image.height, height: image.width }
@@ -80,14 +88,17 @@ export function renderThumbnail(
     swapsSides(orientation) ? size.height : size.width,
     swapsSides(orientation) ? size.width : size.height,
   );
-  const thumbnail = orient(small, orientation);
-  const encoded = jpeg.encode(
+  return encoded(orient(small, orientation));
+}
+
+function encoded(thumbnail: RgbaImage): RenderResult {
+  const out = jpeg.encode(
     { width: thumbnail.width, height: thumbnail.height, data: thumbnail.data },
     THUMBNAIL_QUALITY,
   );
   return {
     ok: true,
-    jpeg: new Uint8Array(encoded.data.buffer, encoded.data.byteOffset, encoded.data.byteLength),
+    jpeg: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength),
     width: thumbnail.width,
     height: thumbnail.height,
   };
@@ -98,6 +109,7 @@ export async function renderThumbnailFile(
   path: string,
   maxSide: number,
   limits: RenderLimits = DEFAULT_RENDER_LIMITS,
+  crop?: CropBox,
 ): Promise<RenderResult> {
   const { size } = await stat(path);
   if (size > limits.maxInputBytes)
@@ -106,5 +118,5 @@ export async function renderThumbnailFile(
       reason: 'too-large',
       message: `The file is ${size} bytes, above the ${limits.maxInputBytes} a thumbnail is made from`,
     };
-  return renderThumbnail(await readFile(path), maxSide, limits);
+  return renderThumbnail(await readFile(path), maxSide, limits, crop);
 }

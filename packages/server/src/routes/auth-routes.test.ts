@@ -148,6 +148,21 @@ describe('sign-in, sign-out and whoami', () => {
       user: fx.users.MEMBER.user,
       authMethod: 'api_key',
       apiKeyId: fx.users.MEMBER.keyId,
+      apiKeyScope: { maxPermission: null, datasets: null, readOnlyManagement: false },
+    });
+  });
+
+  it('whoami reports a scoped key’s scope (issue 15)', async () => {
+    const created = await fx.services.keys.generate(SYSTEM_ACTOR, {
+      name: 'whoami scoped',
+      user: fx.users.MEMBER.user.id,
+      maxPermission: 'TAG',
+      readOnlyManagement: true,
+    });
+    const response = await fx.inject({ method: 'GET', url: PATHS.whoami, headers: keyHeaders(created.key) });
+    expect(response.json<WhoAmI>()).toMatchObject({
+      apiKeyId: created.apiKey.id,
+      apiKeyScope: { maxPermission: 'TAG', datasets: null, readOnlyManagement: true },
     });
   });
 
@@ -157,7 +172,12 @@ describe('sign-in, sign-out and whoami', () => {
       url: PATHS.whoami,
       headers: sessionHeaders(fx.adminSession, { csrf: false }),
     });
-    expect(response.json<WhoAmI>()).toEqual({ user: fx.users.ADMIN.user, authMethod: 'session', apiKeyId: null });
+    expect(response.json<WhoAmI>()).toEqual({
+      user: fx.users.ADMIN.user,
+      authMethod: 'session',
+      apiKeyId: null,
+      apiKeyScope: null,
+    });
     const guest = await fx.inject({
       method: 'GET',
       url: PATHS.whoami,

@@ -1,5 +1,5 @@
 // Sign-in, sign-out, first-run setup and whoami.
-import { AUTH_ROUTES } from '@teamset/contract';
+import { AUTH_ROUTES, UNSCOPED_KEY } from '@teamset/contract';
 import { AppError } from '@teamset/core';
 import { limitedPasswordCheck, limitedTokenCheck } from '../auth/limited-checks.js';
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
@@ -19,7 +19,9 @@ export function registerAuthRoutes(app: TypedApp, ctx: RouteContext): void {
     (actor, _request, reply) => {
       // Synchronous on purpose: whoami is the SDK's connection check and the auth benchmark's yardstick.
       if (actor.kind !== 'user') throw new AppError('INTERNAL', 'system actor over HTTP');
-      reply.send({ user: actor.user, authMethod: actor.via, apiKeyId: actor.keyId });
+      // The scope summary is the cached key's own object, so the serializer's cached body still matches.
+      const apiKeyScope = actor.via === 'api_key' ? (actor.scope?.summary ?? UNSCOPED_KEY) : null;
+      reply.send({ user: actor.user, authMethod: actor.via, apiKeyId: actor.keyId, apiKeyScope });
     },
     WHOAMI_SERIALIZER,
   );

@@ -1,4 +1,4 @@
-// The authorization matrix (issue 3): every dataset endpoint × role × permission level × how it is granted (user grant, member default, group grant) × credential, against an independent oracle of docs/design.md §2.
+// The authorization matrix (issues 3, 15): every dataset endpoint × role × permission level × how it is granted (user grant, member default, group grant) × credential (session, key, scoped keys), against an independent oracle of docs/design.md §2–3.
 import { API_PREFIX, PATHS } from '@teamset/contract';
 import { SYSTEM_ACTOR } from '@teamset/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,8 @@ describe.each(await testDialects())('dataset authorization matrix on %s', (diale
       bystanderGroup: await group('matrix bystanders', bystander),
       callerGroups,
       operations: OPERATIONS,
+      // A scoped key listing only this dataset finds every cell's dataset invisible (issue 15).
+      elsewhere: (await fx.services.datasets.create(SYSTEM_ACTOR, { name: 'matrix elsewhere.' })).name,
       newName: (label) => `matrix ${label} ${++names}.`,
     };
   });

@@ -1,4 +1,4 @@
-// Invitation routes over HTTP: create with a one-time URL, list pending, revoke, accept once (user + session), password rules.
+// Invitation routes over HTTP: create with a one-time URL (409 for a pending email unless replacing), list pending, revoke, look a link up, accept once (user + session), password rules.
 import {
   CSRF_COOKIE,
   PATHS,
@@ -31,12 +31,12 @@ describe('invitation routes', () => {
     await fx?.close();
   });
 
-  const invite = async (email: string, role?: string): Promise<CreatedInvitation> => {
+  const invite = async (email: string, role?: string, replace?: boolean): Promise<CreatedInvitation> => {
     const response = await fx.inject({
       method: 'POST',
       url: PATHS.invitations,
       headers: admin,
-      payload: { email, ...(role ? { role } : {}) },
+      payload: { email, ...(role ? { role } : {}), ...(replace === undefined ? {} : { replace }) },
     });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.headers['cache-control']).toBe('no-store');
@@ -74,9 +74,36 @@ describe('invitation routes', () => {
     expect((await invite('defaulted@example.com')).invitation.role).toBe('GUEST');
   });
 
-  it('re-inviting an email replaces the pending invitation: only the newest link works', async () => {
+  const lookup = (token: unknown) => fx.inject({ method: 'POST', url: PATHS.invitationLookup, payload: { token } });
+
+  it('re-inviting a pending email → 409 INVITATION_PENDING naming the pending role and dates; nothing changes', async () => {
+    const first = await invite('pending-once@example.com', 'MEMBER');
+    for (const replace of [undefined, false]) {
+      const response = await fx.inject({
+        method: 'POST',
+        url: PATHS.invitations,
+        headers: admin,
+        payload: { email: 'Pending-Once@example.com', ...(replace === undefined ? {} : { replace }) },
+      });
+      const error = expectError(response, 409, 'INVITATION_PENDING');
+      expect(error.message).toMatch(/pending-once@example\.com already has a pending MEMBER invitation/);
+      expect(error.details).toEqual({
+        field: 'email',
+        pending: {
+          id: first.invitation.id,
+          role: 'MEMBER',
+          createdAt: first.invitation.createdAt,
+          expiresAt: first.invitation.expiresAt,
+        },
+      });
+    }
+    expect((await pending()).map((i) => i.id)).toContain(first.invitation.id);
+    expect((await lookup(first.token)).json()).toEqual({ email: 'pending-once@example.com', role: 'MEMBER' });
+  });
+
+  it('re-inviting with replace: true replaces the pending invitation: only the newest link works', async () => {
     const first = await invite('twice@example.com', 'MEMBER');
-    const second = await invite('twice@example.com', 'COLLABORATOR');
+    const second = await invite('twice@example.com', 'COLLABORATOR', true);
     const ids = (await pending()).map((i) => i.id);
     expect(ids).not.toContain(first.invitation.id);
     expect(ids).toContain(second.invitation.id);
@@ -146,6 +173,31 @@ describe('invitation routes', () => {
       404,
       'NOT_FOUND',
     );
+  });
+
+  it('looking a link up (public, no credentials) answers only its email and role, uncached', async () => {
+    const created = await invite('Looked.Up@example.com', 'COLLABORATOR');
+    const response = await lookup(created.token);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toStrictEqual({ email: 'looked.up@example.com', role: 'COLLABORATOR' });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('looking up an unknown, used or revoked link → the same 404; a malformed body → 400', async () => {
+    const used = await invite('used-lookup@example.com', 'GUEST');
+    expect((await accept({ token: used.token, name: 'Used', password: uniquePassword('used') })).statusCode).toBe(201);
+    const revoked = await invite('revoked-lookup@example.com', 'GUEST');
+    await fx.inject({
+      method: 'DELETE',
+      url: fillPath(PATHS.invitation, { id: revoked.invitation.id }),
+      headers: admin,
+    });
+    const messages = new Set<string>();
+    for (const token of ['never-issued', used.token, revoked.token])
+      messages.add(expectError(await lookup(token), 404, 'NOT_FOUND').message);
+    expect(messages.size).toBe(1);
+    expectError(await lookup(''), 400, 'BAD_REQUEST');
+    expectError(await lookup(42), 400, 'BAD_REQUEST');
   });
 
   it('an unknown token → 404', async () => {

@@ -1,4 +1,4 @@
-// Invitations: admins invite, list and revoke; the invitee accepts with a name and password (public, token-gated).
+// Invitations: admins invite, list and revoke; the invitee checks the link, then accepts with a name and password (public, token-gated).
 import { INVITATION_ROUTES } from '@teamset/contract';
 import { limitedTokenCheck } from '../auth/limited-checks.js';
 import { setSessionCookies } from '../auth/session-cookies.js';
@@ -23,6 +23,14 @@ export function registerInvitationRoutes(app: TypedApp, ctx: RouteContext): void
     await invitations.revoke(actor, request.params.id);
     return reply.code(204).send(null);
   });
+
+  // Token-gated like accept: an unknown token counts against the address, so links cannot be guessed here either.
+  publicRoute(app, INVITATION_ROUTES.lookup, async (request, reply) =>
+    limitedTokenCheck(ctx.limiter, request, reply, async () => {
+      reply.header('cache-control', 'no-store');
+      return invitations.preview(request.body.token);
+    }),
+  );
 
   publicRoute(app, INVITATION_ROUTES.accept, async (request, reply) =>
     limitedTokenCheck(ctx.limiter, request, reply, async () => {

@@ -77,6 +77,7 @@ describe('key routes', () => {
             'previousSecrets',
             'revokedAt',
             'revokedReason',
+            'scope',
             'userId',
           ]);
       }

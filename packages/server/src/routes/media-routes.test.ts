@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PATHS, fillPath, type AddSamplesResult, type MediaRootList } from '@teamset/contract';
-import { createServices } from '@teamset/core';
+import { SYSTEM_ACTOR, createServices } from '@teamset/core';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, testDialects } from '@teamset/core/testing';
@@ -133,10 +133,10 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       const put = (roots: unknown[]) =>
         send({ method: 'PUT', url: PATHS.organizationMediaRoots, headers: admin, payload: { roots } });
       expect(expectError(await put(['images']), 400, 'BAD_REQUEST')).toMatchObject({
-        message: expect.stringMatching(/^Media root 1: .*not an absolute path/),
+        message: expect.stringMatching(/^“.*” is not an absolute path/),
         details: { field: 'roots', index: 0 },
       });
-      expect(expectError(await put([root, join(dir, 'nope')]), 400).message).toMatch(/^Media root 2: .*does not exist/);
+      expect(expectError(await put([root, join(dir, 'nope')]), 400).message).toMatch(/^“.*nope” does not exist/);
       expect(expectError(await put([join(root, 'photo.jpg')]), 400).message).toMatch(/is not a directory/);
       expect(expectError(await put([home]), 400).message).toMatch(/Teamset’s own data/);
       expect(expectError(await put([42]), 400).message).toContain('body.roots');
@@ -295,6 +295,27 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
     });
   });
 
+  it('a scoped key (issue 15): media and thumbnails of a dataset its list leaves out are 404, of a listed one 200 at VIEW', async () => {
+    const keyFor = async (datasets: string[]) =>
+      keyHeaders(
+        (
+          await fx.services.keys.generate(SYSTEM_ACTOR, {
+            name: `media ${datasets.join(',')}`,
+            user: fx.users.MEMBER.user.id,
+            maxPermission: 'VIEW',
+            datasets,
+          })
+        ).key,
+      );
+    const elsewhere = await keyFor([OTHER]);
+    expect(expectError(await get(mediaUrl('photo'), elsewhere), 404).message).toMatch(/dataset/i);
+    expect(expectError(await get(thumbUrl('photo'), elsewhere), 404).message).toMatch(/dataset/i);
+    expect((await get(mediaUrl(otherId, OTHER), elsewhere)).statusCode).toBe(200);
+    const listed = await keyFor([DATASET]);
+    expect((await get(mediaUrl('photo'), listed)).statusCode).toBe(200);
+    expect((await get(thumbUrl('photo'), listed)).statusCode).toBe(200);
+  });
+
   describe('GET …/thumbnail', () => {
     it('makes a small JPEG on first request, caches it on disk under TEAMSET_HOME, and serves the cached file next time', async () => {
       const source = join(root, 'nested', 'diagram.png');
@@ -332,6 +353,32 @@ describe.each(await testDialects())('sample media routes on %s', (dialect) => {
       expect(expectError(await get(thumbUrl('photo', '?width=10')), 400).message).toBe(
         'query.width is not an allowed field',
       );
+    });
+
+    it('?crop= makes a patch tile: the box of the upright image, cached on its own; a box outside 0–1 is a 400', async () => {
+      const whole = await get(thumbUrl('diagram'));
+      const half = await get(thumbUrl('diagram', '?crop=0.5,0.25,0.5,0.5'));
+      expect(half.statusCode, half.body).toBe(200);
+      expect(half.headers['x-teamset-thumbnail']).toBe('made');
+      // 150×300 pixels of the 300×600 image fit the default 256 as 128×256.
+      const image = decodeJpeg(half.rawPayload);
+      expect([image.width, image.height]).toEqual([128, 256]);
+      expect(half.headers.etag).not.toBe(whole.headers.etag);
+      const again = await get(thumbUrl('diagram', '?crop=0.50,0.25,0.5,0.500'));
+      expect(again.headers['x-teamset-thumbnail']).toBe('cached');
+      // A small box is not enlarged: the browser scales the tile.
+      const tiny = decodeJpeg((await get(thumbUrl('diagram', '?crop=0,0,0.1,0.05&size=128'))).rawPayload);
+      expect([tiny.width, tiny.height]).toEqual([30, 30]);
+      for (const crop of ['0,0,0,0.5', '0.5,0.5,1.5,0.5', '2,0,0.1,0.1']) {
+        expect(expectError(await get(thumbUrl('diagram', `?crop=${crop}`)), 400, 'BAD_REQUEST').message).toMatch(
+          /^crop must be x,y,width,height/,
+        );
+      }
+      expect(expectError(await get(thumbUrl('diagram', '?crop=a,b,c,d')), 400, 'BAD_REQUEST').message).toContain(
+        'query.crop',
+      );
+      // A format the server cannot cut is a 404, not the whole picture.
+      expectError(await get(thumbUrl('gif', '?crop=0,0,0.5,0.5')), 404, 'NOT_FOUND');
     });
 
     it('a format the server does not decode: GIF (a browser shows it) is sent as it is, TIFF gets a 404 the grid shows as a placeholder', async () => {

@@ -1,10 +1,11 @@
 // Sample media and thumbnails (VIEW on the dataset), served only from media roots; also registers the media-root settings.
 import { availableParallelism } from 'node:os';
 import { DEFAULT_THUMBNAIL_SIZE, MEDIA_ROUTES, type DatasetSampleParams } from '@teamset/contract';
-import { AppError, notFound } from '@teamset/core';
+import { AppError, badRequest, notFound } from '@teamset/core';
 import type { Actor } from '@teamset/core';
 import { protectedRoute } from '../http/protected-route.js';
 import type { RouteContext, TypedApp } from '../http/route-context.js';
+import { cropKey, parseCrop } from '../media/crop-box.js';
 import { fileValidators, isNotModified } from '../media/conditional.js';
 import { contentTypeOf, isBrowserImage } from '../media/content-types.js';
 import { NO_MEDIA_ROOTS_MESSAGE, resolveMediaFile } from '../media/media-file.js';
@@ -81,13 +82,21 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
     async (actor, request, reply) => {
       const file = await mediaFileOf(actor, request.params);
       const size = request.query.size ?? DEFAULT_THUMBNAIL_SIZE;
-      const validators = fileValidators(file.path, file.stats, `t${size}-`);
+      const crop = request.query.crop === undefined ? undefined : parseCrop(request.query.crop);
+      if (request.query.crop !== undefined && !crop)
+        throw badRequest(
+          'crop must be x,y,width,height relative to the image: each from 0 to 1, width and height above 0',
+          {
+            field: 'crop',
+          },
+        );
+      const validators = fileValidators(file.path, file.stats, crop ? `t${size}-c${cropKey(crop)}-` : `t${size}-`);
       // A browser holding the current thumbnail needs no rendering, not even a cache lookup.
       if (isNotModified(request.headers, validators))
         return sendNotModified(reply, { validators, cacheControl: MEDIA_CACHE_CONTROL });
       let outcome;
       try {
-        outcome = await thumbnails.get(file.path, file.stats, size);
+        outcome = await thumbnails.get(file.path, file.stats, size, crop);
       } catch (error) {
         if (error instanceof ThumbnailQueueFullError) throw new AppError('UNAVAILABLE', error.message);
         throw error;
@@ -103,8 +112,10 @@ export function registerMediaRoutes(app: TypedApp, ctx: RouteContext, options: M
         });
       }
       const contentType = contentTypeOf(file.path);
-      // A browser can show these itself; a huge image (too-large) is not worth sending for a grid cell.
+      // A browser can show these itself; a huge image (too-large) is not worth sending for a grid cell; a crop the
+      // server could not cut would show the whole picture as the patch.
       if (
+        !crop &&
         outcome.reason !== 'too-large' &&
         isBrowserImage(contentType) &&
         file.stats.size <= ORIGINAL_AS_THUMBNAIL_MAX_BYTES

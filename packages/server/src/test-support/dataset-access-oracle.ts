@@ -11,13 +11,49 @@ export type OracleLevel = 'NO_ACCESS' | 'VIEW' | 'TAG' | 'EDIT' | 'MANAGE';
  * grant (docs/design.md §2: it reaches members only); or a grant to a user group the user is the only member of.
  */
 export type GrantMode = 'grant' | 'default' | 'group';
-export type Credential = 'key' | 'session';
+/**
+ * How the cell's request is authenticated: a session, an unscoped key, or a scoped key (issue 15) — capped at
+ * VIEW, capped at TAG, listing the cell's dataset and limited to read-only management, or listing another dataset.
+ */
+export type Credential = 'key' | 'session' | 'key max VIEW' | 'key max TAG' | 'key listed read-only' | 'key unlisted';
 
 export const ORACLE_ROLES: readonly OracleRole[] = ['ADMIN', 'MEMBER', 'COLLABORATOR', 'GUEST'];
 /** Lowest first (docs/design.md §2: NO_ACCESS < VIEW < TAG < EDIT < MANAGE). */
 export const ORACLE_LEVELS: readonly OracleLevel[] = ['NO_ACCESS', 'VIEW', 'TAG', 'EDIT', 'MANAGE'];
 export const GRANT_MODES: readonly GrantMode[] = ['grant', 'default', 'group'];
-export const CREDENTIALS: readonly Credential[] = ['key', 'session'];
+export const CREDENTIALS: readonly Credential[] = [
+  'key',
+  'session',
+  'key max VIEW',
+  'key max TAG',
+  'key listed read-only',
+  'key unlisted',
+];
+
+/** A scoped key's limits, as docs/design.md §3 states them (null for a session or an unscoped key). */
+export interface OracleKeyScope {
+  maxPermission?: 'VIEW' | 'TAG' | 'EDIT';
+  /** Whether the key's dataset list names the cell's dataset (undefined: the key lists none). */
+  listsDataset?: boolean;
+  readOnlyManagement?: boolean;
+}
+
+export const CREDENTIAL_SCOPES: Record<Credential, OracleKeyScope | null> = {
+  key: null,
+  session: null,
+  'key max VIEW': { maxPermission: 'VIEW' },
+  'key max TAG': { maxPermission: 'TAG' },
+  'key listed read-only': { listsDataset: true, readOnlyManagement: true },
+  'key unlisted': { listsDataset: false },
+};
+
+/** min(user's level, key's cap); NO_ACCESS on a dataset the key does not list (docs/design.md §3). */
+export function scopedLevel(level: OracleLevel, credential: Credential): OracleLevel {
+  const scope = CREDENTIAL_SCOPES[credential];
+  if (!scope) return level;
+  if (scope.listsDataset === false) return 'NO_ACCESS';
+  return scope.maxPermission ? lower(level, scope.maxPermission) : level;
+}
 
 interface RoleRules {
   /** What the role holds on every dataset without a grant: a level, or the dataset's default permission. */
@@ -113,12 +149,15 @@ export function effectiveLevel(role: OracleRole, level: OracleLevel, mode: Grant
 
 /** What an endpoint needs, as docs/design.md §2 states it. */
 export type Requirement =
-  /** A permission level on the dataset named in the path. */
-  | { kind: 'level'; level: OracleLevel }
+  /** A permission level on the dataset named in the path (`manages`: a permission change, see below). */
+  | { kind: 'level'; level: OracleLevel; manages?: true }
   /** A role capability first (create, clone), then — when given — a level on the source dataset. */
   | { kind: 'role'; capability: 'createsDatasets' | 'clones' | 'readsOthersPermissions'; level?: OracleLevel }
   /** Any signed-in user (listings: what they show depends on the level, checked by the endpoint's own assertions). */
   | { kind: 'signedIn' };
+
+/** The 403 a key scoped to read-only management gets for a management change it could otherwise make. */
+export const READ_ONLY_KEY_MESSAGE = 'This API key is limited to read-only management';
 
 /** Lowest role with each capability, as the 403's details name it. */
 const CAPABILITY_ROLE: Record<'createsDatasets' | 'clones' | 'readsOthersPermissions', OracleRole> = {
@@ -164,11 +203,25 @@ function levelOutcome(required: OracleLevel, level: OracleLevel): Outcome {
  */
 export function expectedOutcome(requirement: Requirement, cell: Cell): Outcome {
   const rules = ROLE_RULES[cell.role];
-  const level = effectiveLevel(cell.role, cell.level, cell.mode);
-  if (cell.credential === 'key' && !rules.usesApiKeys)
+  const level = scopedLevel(effectiveLevel(cell.role, cell.level, cell.mode), cell.credential);
+  const scope = CREDENTIAL_SCOPES[cell.credential];
+  if (cell.credential !== 'session' && !rules.usesApiKeys)
     return { allowed: false, status: 403, code: 'FORBIDDEN', message: GUEST_KEY_MESSAGE, level };
   if (requirement.kind === 'signedIn') return { allowed: true, level };
-  if (requirement.kind === 'level') return levelOutcome(requirement.level, level);
+  if (requirement.kind === 'level') {
+    const outcome = levelOutcome(requirement.level, level);
+    // Seen and permitted to the user, yet a management change: the read-only key is refused after the level check.
+    if (outcome.allowed && requirement.manages && scope?.readOnlyManagement)
+      return {
+        allowed: false,
+        status: 403,
+        code: 'FORBIDDEN',
+        message: READ_ONLY_KEY_MESSAGE,
+        details: { scope: 'readOnlyManagement' },
+        level,
+      };
+    return outcome;
+  }
   if (requirement.level !== undefined && level === 'NO_ACCESS') return levelOutcome(requirement.level, level);
   if (!rules[requirement.capability]) {
     return {
@@ -179,5 +232,18 @@ export function expectedOutcome(requirement: Requirement, cell: Cell): Outcome {
       level,
     };
   }
-  return requirement.level !== undefined ? levelOutcome(requirement.level, level) : { allowed: true, level };
+  const outcome: Outcome =
+    requirement.level !== undefined ? levelOutcome(requirement.level, level) : { allowed: true, level };
+  // Creating (or cloning into) a dataset gives MANAGE on a dataset no list names: a key limited by permission or
+  // by datasets may not.
+  const limited = scope && (scope.maxPermission !== undefined || scope.listsDataset !== undefined);
+  if (outcome.allowed && limited && requirement.capability !== 'readsOthersPermissions')
+    return {
+      allowed: false,
+      status: 403,
+      code: 'FORBIDDEN',
+      details: { scope: scope.listsDataset !== undefined ? 'datasets' : 'maxPermission' },
+      level,
+    };
+  return outcome;
 }

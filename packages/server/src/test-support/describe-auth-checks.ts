@@ -8,6 +8,7 @@ import {
   roleRank,
   type Role,
 } from '@teamset/contract';
+import { READ_ONLY_KEY_MESSAGE, SYSTEM_ACTOR } from '@teamset/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerHeaders, createAuthFixture, keyHeaders, sessionHeaders, type AuthFixture } from './auth-fixture.js';
@@ -23,8 +24,17 @@ function badKeys(fx: AuthFixture, kind: BadKeyKind): readonly string[] {
 
 export function describeAuthChecks(routes: readonly ProtectedRoute[]): void {
   let fx: AuthFixture;
+  /** The admin's key scoped to read-only management: refused every management change, nothing else. */
+  let readOnlyKey: string;
   beforeAll(async () => {
     fx = await createAuthFixture();
+    readOnlyKey = (
+      await fx.services.keys.generate(SYSTEM_ACTOR, {
+        name: 'read-only management',
+        user: fx.users.ADMIN.user.id,
+        readOnlyManagement: true,
+      })
+    ).key;
   });
   afterAll(async () => {
     await fx?.close();
@@ -127,6 +137,17 @@ export function describeAuthChecks(routes: readonly ProtectedRoute[]): void {
         expectAuthorized(viaBearer);
         expect(viaBearer.statusCode).toBe(viaHeader.statusCode);
       });
+
+      if (route.refusesReadOnlyKey) {
+        it('an admin key scoped to read-only management → 403 (a management change)', async () => {
+          const error = expectError(await send(route, keyHeaders(readOnlyKey)), 403, 'FORBIDDEN');
+          expect(error.message).toBe(READ_ONLY_KEY_MESSAGE);
+        });
+      } else {
+        it('an admin key scoped to read-only management passes authorization (not a management change)', async () => {
+          expectAuthorized(await send(route, keyHeaders(readOnlyKey)));
+        });
+      }
 
       const lowest = route.minRole;
       it(`the lowest allowed role (${lowest}) passes`, async () => {

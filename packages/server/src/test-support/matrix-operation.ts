@@ -70,5 +70,7 @@ export function fromRoute(
         : undefined;
   const stated = requirement ?? derived;
   if (!stated) throw new Error(`${routeId(route)}: state the matrix requirement of its ${access.kind} access`);
-  return { method: route.method, path: route.path, requirement: stated };
+  // A management change (permission writes) is refused to a read-only-management key: the route table says which.
+  const manages = access.kind !== 'public' && access.manages === true && stated.kind === 'level';
+  return { method: route.method, path: route.path, requirement: manages ? { ...stated, manages: true } : stated };
 }

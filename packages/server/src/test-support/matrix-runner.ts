@@ -1,13 +1,16 @@
 // Runs one group of authorization-matrix cells — a (role, level, grant mode) over both credentials and every endpoint — against the oracle.
+import { SYSTEM_ACTOR } from '@teamset/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { keyHeaders, sessionHeaders, type AuthFixture, type FixtureUser } from './auth-fixture.js';
 import {
   CREDENTIALS,
+  CREDENTIAL_SCOPES,
   cellSetup,
   effectiveLevel,
   expectedOutcome,
   grantIsRefused,
+  scopedLevel,
   type Cell,
   type Credential,
   type GrantMode,
@@ -26,6 +29,8 @@ export interface MatrixEnvironment {
   /** Per role, a group whose only member is that role's fixture user (the group grant mode's way in). */
   callerGroups: Record<OracleRole, string>;
   operations: readonly MatrixOperation[];
+  /** A dataset other than the cell's, for the key whose list does not name the cell's dataset. */
+  elsewhere: string;
   /** A unique dataset name; names end in a fixed suffix so no name is a substring of another (listings search by name). */
   newName(label: string): string;
 }
@@ -69,6 +74,28 @@ async function checkCell(
   await operation.verify(ctx, response);
 }
 
+/**
+ * The key a cell's request carries: the caller's fixture key, or for a scoped credential a key made for the cell's
+ * dataset. A guest cannot be given a new key; theirs is refused whatever its scope, so the fixture key stands in.
+ */
+async function keyFor(
+  env: MatrixEnvironment,
+  caller: FixtureUser,
+  credential: Credential,
+  dataset: string,
+): Promise<string> {
+  const scope = CREDENTIAL_SCOPES[credential];
+  if (!scope || caller.user.role === 'GUEST') return caller.key;
+  const created = await env.fx.services.keys.generate(SYSTEM_ACTOR, {
+    name: `matrix ${credential}`,
+    user: caller.user.id,
+    ...(scope.maxPermission ? { maxPermission: scope.maxPermission } : {}),
+    ...(scope.listsDataset !== undefined ? { datasets: [scope.listsDataset ? dataset : env.elsewhere] } : {}),
+    ...(scope.readOnlyManagement ? { readOnlyManagement: true } : {}),
+  });
+  return created.key;
+}
+
 function describeCell(operation: MatrixOperation, cell: Cell, outcome: Outcome): string {
   const expected = outcome.allowed ? `${operation.status}` : `${outcome.status}`;
   const how = { grant: 'granted', default: 'by default', group: 'via group' }[cell.mode];
@@ -102,6 +129,15 @@ export async function runMatrixGroup(
   const before = await snapshotDataset(fx.services, shared.name);
   const session = await fx.newSession(role);
   const effective = effectiveLevel(role, level, mode);
+  /** One scoped key per credential on the shared dataset; an allowed write's own dataset gets its own key. */
+  const sharedKeys = new Map<Credential, Promise<string>>();
+  const headersFor = async (credential: Credential, dataset: MatrixDataset): Promise<Record<string, string>> => {
+    if (credential === 'session') return sessionHeaders(session);
+    if (dataset !== shared) return keyHeaders(await keyFor(env, caller, credential, dataset.name));
+    let key = sharedKeys.get(credential);
+    if (!key) sharedKeys.set(credential, (key = keyFor(env, caller, credential, dataset.name)));
+    return keyHeaders(await key);
+  };
 
   const runCell = async (credential: Credential, operation: MatrixOperation): Promise<string | undefined> => {
     const cell: Cell = { role, level, mode, credential };
@@ -113,11 +149,11 @@ export async function runMatrixGroup(
       caller,
       bystander,
       bystanderGroup,
-      level: effective,
+      level: scopedLevel(effective, credential),
       newName: env.newName,
     };
     const { url, payload } = operation.request(ctx);
-    const headers = credential === 'key' ? keyHeaders(caller.key) : sessionHeaders(session);
+    const headers = await headersFor(credential, dataset);
     const response = await fx.inject({
       method: operation.method,
       url,

@@ -23,6 +23,11 @@ export interface ProtectedRoute {
   body?: Record<string, unknown>;
   /** Lowest role that passes authorization on the probe; ADMIN means admin-only. */
   minRole: Role;
+  /**
+   * A management change (the access's `manages`) whose probe reaches that check: a read-only-management key gets
+   * 403. A dataset route's probe names no dataset, a 404 first; the authorization matrix covers those.
+   */
+  refusesReadOnlyKey: boolean;
 }
 
 export interface RouteId {
@@ -62,6 +67,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
     body: { token: 'not-the-token', email: 'root@example.com', name: 'Root', password: 'long enough' },
   },
   'POST /api/v1/invitations/accept': { body: { token: 'not-a-token', name: 'X', password: 'long enough' } },
+  'POST /api/v1/invitations/lookup': { body: { token: 'not-a-token' } },
   'POST /api/v1/keys/revoke-leaked': { body: { keys: ['tsk_not-a-key'] } },
 
   'GET /api/v1/users/:user': { params: { user: NO_USER } },
@@ -177,6 +183,8 @@ function probed(route: RouteDefinition): ProtectedRoute {
     path: route.path,
     url: probe.params ? fillPath(route.path, probe.params) : route.path,
     minRole: route.access.kind === 'public' ? 'GUEST' : minRoleOf(route.access),
+    refusesReadOnlyKey:
+      route.access.kind !== 'public' && route.access.kind !== 'dataset' && route.access.manages === true,
     ...(probe.body ? { body: probe.body } : {}),
   };
 }

@@ -37,9 +37,15 @@ export interface TrackedContext {
   problems: string[];
 }
 
-export async function newTrackedContext(browser: Browser, baseURL: string): Promise<TrackedContext> {
+/** `bypassCSP`: lets a test inject a script tag (axe-core) past the App's Content-Security-Policy. */
+export async function newTrackedContext(
+  browser: Browser,
+  baseURL: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<TrackedContext> {
   const context = await browser.newContext({
     baseURL,
+    bypassCSP: options.bypassCSP ?? false,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
     locale: 'en-US',

@@ -27,6 +27,11 @@ export async function inviteFromTeamPage(page: Page, email: string, role: string
   await field(page, 'Email').fill(email);
   await choose(page, 'Role', role);
   await page.getByRole('button', { name: 'Invite', exact: true }).click();
+  return readInvitationLink(page);
+}
+
+/** After an invite: reads the one-time link from the dialog that shows it, and closes the dialog. */
+export async function readInvitationLink(page: Page): Promise<string> {
   const dialog = page.getByRole('dialog', { name: 'Invitation link' });
   await dialog.waitFor();
   const url = (await dialog.locator('[data-copy-value]').first().textContent()) ?? '';

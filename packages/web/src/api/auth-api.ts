@@ -1,5 +1,13 @@
 // First-run setup, sign-in, sign-out, whoami and invitation acceptance.
-import type { AcceptInvitationBody, LoginBody, SessionInfo, SetupBody, SetupStatus, WhoAmI } from '@teamset/contract';
+import type {
+  AcceptInvitationBody,
+  InvitationPreview,
+  LoginBody,
+  SessionInfo,
+  SetupBody,
+  SetupStatus,
+  WhoAmI,
+} from '@teamset/contract';
 import { http } from './http';
 import { PATHS } from '@teamset/contract/constants';
 
@@ -9,6 +17,9 @@ export const authApi = {
   login: (body: LoginBody) => http.post<SessionInfo>(PATHS.login, body, { quiet401: true }),
   logout: () => http.post<void>(PATHS.logout, undefined, { quiet401: true }),
   whoami: () => http.get<WhoAmI>(PATHS.whoami),
+  /** Who an invitation link is for; 404 when it is unknown, expired, revoked or used. */
+  lookUpInvitation: (token: string) =>
+    http.post<InvitationPreview>(PATHS.invitationLookup, { token }, { quiet401: true }),
   acceptInvitation: (body: AcceptInvitationBody) =>
     http.post<SessionInfo>(PATHS.acceptInvitation, body, { quiet401: true }),
 };

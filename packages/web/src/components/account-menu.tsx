@@ -1,5 +1,5 @@
 // The account menu in the upper right: who is signed in, Settings, API keys, sign out.
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import { notifyError } from '../lib/notify';
@@ -18,8 +18,10 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" width={240} withArrow>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${user.name}`}>
-          <Group gap={8}>
+        {/* Named by its content (the hidden sentence), not aria-label: what it shows must be part of its name. */}
+        <UnstyledButton>
+          <VisuallyHidden>Account menu for {user.name}</VisuallyHidden>
+          <Group gap={8} aria-hidden>
             <Avatar color="blue" radius="xl" size={34}>
               {initials(user.name)}
             </Avatar>

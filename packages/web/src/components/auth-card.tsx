@@ -2,18 +2,23 @@
 import { Center, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconStack2 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { usePageTitle } from '../hooks/use-page-title';
 
 export function AuthCard({
   title,
+  pageTitle,
   description,
   children,
 }: {
   title: string;
+  /** The browser tab's title (default: the card's title). */
+  pageTitle?: string;
   description?: ReactNode;
   children: ReactNode;
 }) {
+  usePageTitle(pageTitle ?? title);
   return (
-    <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
+    <Center component="main" mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
       <Stack w="100%" maw={440} gap="lg">
         <Group justify="center" gap={8}>
           <ThemeIcon size={34} radius="md">

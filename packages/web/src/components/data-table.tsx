@@ -7,10 +7,11 @@ import {
   Table,
   Text,
   TextInput,
+  UnstyledButton,
   VisuallyHidden,
   type TableTdProps,
 } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { LoadError } from './load-error';
 
@@ -20,6 +21,15 @@ export interface DataColumn<T> {
   hideHeader?: boolean;
   cell: (row: T) => ReactNode;
   cellProps?: TableTdProps;
+  /** Makes the header a button that sorts the list by this key (see DataTableProps.sort). */
+  sortKey?: string;
+}
+
+/** The list's order: the header of the column with `key` shows it, and a click asks for the other direction. */
+export interface DataTableSort {
+  key: string;
+  order: 'asc' | 'desc';
+  onChange: (key: string, order: 'asc' | 'desc') => void;
 }
 
 export interface DataTableSearch {
@@ -54,6 +64,7 @@ export interface DataTableProps<T> {
   /** The number of items over all pages and the noun to count them with, e.g. ['user', 'users']. */
   count?: { total: number; noun: readonly [string, string] };
   pager?: DataTablePager;
+  sort?: DataTableSort;
   /** Scrolls sideways below this width; without it the table takes its container's width. */
   minWidth?: number;
   verticalSpacing?: 'xs' | 'sm';
@@ -87,17 +98,23 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Group>
       ) : null}
       <DataTableBody {...props} />
-      {props.pager && props.pager.pages > 1 ? (
-        <Group justify="center" mt="md">
-          <Pagination
-            total={props.pager.pages}
-            value={props.pager.page}
-            onChange={props.pager.onChange}
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          />
-        </Group>
-      ) : null}
+      {props.pager ? <Pager pager={props.pager} /> : null}
     </>
+  );
+}
+
+/** The page numbers under a list (nothing when it fits on one page); the datasets home's cards use it too. */
+export function Pager({ pager }: { pager: DataTablePager }) {
+  if (pager.pages <= 1) return null;
+  return (
+    <Group justify="center" mt="md">
+      <Pagination
+        total={pager.pages}
+        value={pager.page}
+        onChange={pager.onChange}
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+      />
+    </Group>
   );
 }
 
@@ -118,6 +135,7 @@ function DataTableBody<T>({
   striped = false,
   withHeader = true,
   mb,
+  sort,
 }: DataTableProps<T>) {
   if (error)
     return <LoadError error={error} {...(onRetry ? { onRetry } : {})} {...(errorTitle ? { title: errorTitle } : {})} />;
@@ -152,9 +170,7 @@ function DataTableBody<T>({
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
-              <Table.Th key={column.header}>
-                {column.hideHeader ? <VisuallyHidden>{column.header}</VisuallyHidden> : column.header}
-              </Table.Th>
+              <HeaderCell key={column.header} column={column} sort={sort} />
             ))}
           </Table.Tr>
         </Table.Thead>
@@ -173,4 +189,27 @@ function DataTableBody<T>({
     </Table>
   );
   return minWidth ? <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer> : table;
+}
+
+function HeaderCell<T>({ column, sort }: { column: DataColumn<T>; sort: DataTableSort | undefined }) {
+  if (!sort || column.sortKey === undefined)
+    return <Table.Th>{column.hideHeader ? <VisuallyHidden>{column.header}</VisuallyHidden> : column.header}</Table.Th>;
+  const key = column.sortKey;
+  const active = sort.key === key;
+  const Icon = !active ? IconSelector : sort.order === 'asc' ? IconChevronUp : IconChevronDown;
+  return (
+    <Table.Th aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton
+        onClick={() => sort.onChange(key, active && sort.order === 'asc' ? 'desc' : 'asc')}
+        fw={700}
+        fz="sm"
+        aria-label={`Sort by ${column.header.toLowerCase()}`}
+      >
+        <Group gap={4} wrap="nowrap">
+          {column.header}
+          <Icon size={14} aria-hidden />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
 }

@@ -9,6 +9,8 @@ export interface SubmitState {
   /** Errors the server pinned on a field, by field name. */
   fieldErrors: Record<string, string>;
   run: (action: () => Promise<void>) => Promise<void>;
+  /** Shows a problem the browser found before sending (on `field` when given), as if the server had said it. */
+  reject: (message: string, field?: string) => void;
   clear: () => void;
 }
 
@@ -32,10 +34,15 @@ export function useSubmit(): SubmitState {
     }
   }, []);
 
+  const reject = useCallback((message: string, field?: string) => {
+    setError(field ? undefined : message);
+    setFieldErrors(field ? { [field]: message } : {});
+  }, []);
+
   const clear = useCallback(() => {
     setError(undefined);
     setFieldErrors({});
   }, []);
 
-  return { busy, error, fieldErrors, run, clear };
+  return { busy, error, fieldErrors, run, reject, clear };
 }

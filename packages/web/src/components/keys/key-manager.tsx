@@ -1,4 +1,4 @@
-// An API key list with Generate and Delete: your own keys, or (for an admin) another user's.
+// An API key list with Generate, Rotate and Delete: your own keys, or (for an admin) another user's.
 import { Button, Group, Paper, Text, Title } from '@mantine/core';
 import type { ApiKey, CreatedApiKey, User } from '@teamset/contract';
 import { IconPlus } from '@tabler/icons-react';
@@ -10,17 +10,26 @@ import { ConfirmRowDialog, useConfirmTarget } from '../confirm-row-dialog';
 import { CreatedKeyDialog } from './created-key-dialog';
 import { GenerateKeyDialog } from './generate-key-dialog';
 import { KeyTable } from './key-table';
+import { RotateKeyDialog } from './rotate-key-dialog';
 
 export function KeyManager({ forUser }: { forUser?: User }) {
   const keys = useApi(() => keysApi.list(forUser?.id), [forUser?.id]);
   const [generating, setGenerating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | undefined>(undefined);
   const deleting = useConfirmTarget<ApiKey>();
+  const [rotating, setRotating] = useState<ApiKey | undefined>(undefined);
 
   const onGenerated = (next: CreatedApiKey) => {
     setGenerating(false);
     setCreated(next);
     notifySuccess(`API key “${next.apiKey.name}” generated`);
+    keys.reload();
+  };
+
+  const onRotated = (next: CreatedApiKey) => {
+    setRotating(undefined);
+    setCreated(next);
+    notifySuccess(`API key “${next.apiKey.name}” rotated`);
     keys.reload();
   };
 
@@ -43,6 +52,7 @@ export function KeyManager({ forUser }: { forUser?: User }) {
       <KeyTable
         keys={keys}
         onDelete={deleting.ask}
+        onRotate={setRotating}
         emptyHint={
           forUser
             ? 'Generate one to give them SDK access.'
@@ -56,6 +66,7 @@ export function KeyManager({ forUser }: { forUser?: User }) {
         onGenerated={onGenerated}
         {...(forUser ? { forUser } : {})}
       />
+      <RotateKeyDialog target={rotating} onClose={() => setRotating(undefined)} onRotated={onRotated} />
       <CreatedKeyDialog
         created={created}
         onClose={() => setCreated(undefined)}

@@ -1,20 +1,23 @@
-// The list of API keys: nickname, the key's visible start, created, last used, expires, and a red Delete per row.
-import { Button, Stack, Text } from '@mantine/core';
+// The list of API keys: nickname, the key's visible start (and old secrets in their grace), scope, dates, status, Rotate and Delete.
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ApiKey } from '@teamset/contract';
-import { IconKey, IconTrash } from '@tabler/icons-react';
+import { IconKey, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ApiState } from '../../hooks/use-api';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { DataTable } from '../data-table';
 import { KeyExpiry } from './key-expiry';
+import { KeyScopeCell } from './key-scope-cell';
 
 export function KeyTable({
   keys,
   onDelete,
+  onRotate,
   emptyHint,
 }: {
   keys: ApiState<ApiKey[]>;
   onDelete: (key: ApiKey) => void;
+  onRotate: (key: ApiKey) => void;
   emptyHint: ReactNode;
 }) {
   return (
@@ -26,7 +29,7 @@ export function KeyTable({
       error={keys.error}
       errorTitle="Could not load the API keys"
       onRetry={keys.reload}
-      minWidth={640}
+      minWidth={880}
       verticalSpacing="sm"
       highlightOnHover
       empty={
@@ -50,11 +53,20 @@ export function KeyTable({
         {
           header: 'Key',
           cell: (key) => (
-            <Text ff="monospace" size="sm" aria-label={`Key starting tsk_${key.prefix}`}>
-              tsk_{key.prefix}…
-            </Text>
+            <Stack gap={2}>
+              <Text ff="monospace" size="sm" aria-label={`Key starting tsk_${key.prefix}`}>
+                tsk_{key.prefix}…
+              </Text>
+              {key.previousSecrets.map((old) => (
+                <Text key={old.prefix} size="xs" c="dimmed" title={formatDateTime(old.graceEndsAt)}>
+                  Old <span style={{ fontFamily: 'monospace' }}>tsk_{old.prefix}…</span> works until{' '}
+                  {formatDateTime(old.graceEndsAt)}
+                </Text>
+              ))}
+            </Stack>
           ),
         },
+        { header: 'Scope', cell: (key) => <KeyScopeCell scope={key.scope} /> },
         { header: 'Created', cell: (key) => <Text size="sm">{formatDateTime(key.createdAt)}</Text> },
         {
           header: 'Last used',
@@ -64,22 +76,45 @@ export function KeyTable({
             </Text>
           ),
         },
-        { header: 'Expires', cell: (key) => <KeyExpiry expiresAt={key.expiresAt} /> },
+        {
+          header: 'Expires',
+          cell: (key) =>
+            key.revokedAt ? (
+              <Badge color="red" variant="light" title={formatDateTime(key.revokedAt)}>
+                Revoked: {key.revokedReason ?? 'revoked'}
+              </Badge>
+            ) : (
+              <KeyExpiry expiresAt={key.expiresAt} />
+            ),
+        },
         {
           header: 'Actions',
           hideHeader: true,
           cellProps: { ta: 'right' },
           cell: (key) => (
-            <Button
-              color="red"
-              variant="light"
-              size="xs"
-              leftSection={<IconTrash size={14} />}
-              onClick={() => onDelete(key)}
-              aria-label={`Delete key ${key.name}`}
-            >
-              Delete
-            </Button>
+            <Group gap="xs" justify="flex-end" wrap="nowrap">
+              {key.revokedAt === null ? (
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconRefresh size={14} />}
+                  onClick={() => onRotate(key)}
+                  aria-label={`Rotate key ${key.name}`}
+                >
+                  Rotate
+                </Button>
+              ) : null}
+              <Button
+                color="red"
+                variant="light"
+                size="xs"
+                leftSection={<IconTrash size={14} />}
+                onClick={() => onDelete(key)}
+                aria-label={`Delete key ${key.name}`}
+              >
+                Delete
+              </Button>
+            </Group>
           ),
         },
       ]}

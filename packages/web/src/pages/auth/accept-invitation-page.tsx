@@ -1,12 +1,16 @@
-// Accepting an invitation: the link carries a one-time token; the invitee picks a name and password and is signed in.
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+// Accepting an invitation: the link (a one-time token) is checked on load and names who joins with which role; the
+// invitee picks a name and password and is signed in.
+import { Alert, Button, Center, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, messageOf } from '../../api/api-error';
 import { authApi } from '../../api/auth-api';
 import { AuthCard } from '../../components/auth-card';
 import { FormError } from '../../components/form-error';
 import { NewPasswordFields, useNewPassword } from '../../components/new-password-fields';
+import { useApi } from '../../hooks/use-api';
 import { useSubmit } from '../../hooks/use-submit';
+import { ROLE_LABELS } from '../../lib/roles';
 import { useSession } from '../../session/session-context';
 
 export function AcceptInvitationPage() {
@@ -17,6 +21,7 @@ export function AcceptInvitationPage() {
   const submit = useSubmit();
   const [name, setName] = useState('');
   const password = useNewPassword();
+  const invitation = useApi(() => (token ? authApi.lookUpInvitation(token) : Promise.resolve(undefined)), [token]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,11 +43,36 @@ export function AcceptInvitationPage() {
     );
   }
 
+  if (invitation.error) {
+    const unusable = invitation.error instanceof ApiError && invitation.error.status === 404;
+    return (
+      <AuthCard title={unusable ? 'This invitation link no longer works' : 'Could not check this invitation'}>
+        <Alert color="red" role="alert">
+          {unusable
+            ? 'It may have expired (links last 7 days), been replaced by a newer invitation, been revoked, or been used already. Ask the admin who invited you for a new link.'
+            : messageOf(invitation.error)}
+        </Alert>
+      </AuthCard>
+    );
+  }
+
+  if (!invitation.data) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Checking the invitation link" />
+      </Center>
+    );
+  }
+  const joining = invitation.data;
+
   return (
     <AuthCard
       title="Join your team on Teamset"
       description="You were invited to Teamset. Choose your name and a password to create your account."
     >
+      <Text size="sm" data-testid="joining-as">
+        Joining as <strong>{joining.email}</strong>, role <strong>{ROLE_LABELS[joining.role]}</strong>
+      </Text>
       {user ? (
         <Alert color="yellow">
           You are signed in as {user.email}. Accepting creates a new account and signs you in as it.

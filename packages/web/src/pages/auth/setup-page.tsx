@@ -7,6 +7,7 @@ import { AuthCard } from '../../components/auth-card';
 import { FormError } from '../../components/form-error';
 import { FullPageLoader } from '../../components/full-page-loader';
 import { useSubmit } from '../../hooks/use-submit';
+import { emailProblem } from '../../lib/email-check';
 import { PASSWORD_MIN_LENGTH } from '@teamset/contract/constants';
 import { useSession } from '../../session/session-context';
 
@@ -24,6 +25,8 @@ export function SetupPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const problem = emailProblem(email);
+    if (problem) return submit.reject(problem, 'email');
     void submit.run(async () => {
       try {
         const session = await authApi.setup({ token: token.trim(), name: name.trim(), email: email.trim(), password });
@@ -40,6 +43,7 @@ export function SetupPage() {
   return (
     <AuthCard
       title="Set up Teamset"
+      pageTitle="Setup"
       description="Create the first admin account. Only the person running the server can do this: it needs the setup token the server printed when it started."
     >
       <form onSubmit={onSubmit} noValidate>

@@ -7,6 +7,7 @@ import { AuthCard } from '../../components/auth-card';
 import { FormError } from '../../components/form-error';
 import { FullPageLoader } from '../../components/full-page-loader';
 import { useSubmit } from '../../hooks/use-submit';
+import { emailProblem } from '../../lib/email-check';
 import { useSession } from '../../session/session-context';
 
 /** Only paths inside this app: a `next` pointing elsewhere would make the sign-in page an open redirect. */
@@ -29,6 +30,8 @@ export function SignInPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const problem = emailProblem(email);
+    if (problem) return submit.reject(problem, 'email');
     void submit.run(async () => {
       const session = await authApi.login({ email: email.trim(), password });
       setUser(session.user);
@@ -47,6 +50,7 @@ export function SignInPage() {
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
             autoComplete="username"
+            error={submit.fieldErrors.email}
             data-autofocus
           />
           <PasswordInput
@@ -56,7 +60,7 @@ export function SignInPage() {
             onChange={(e) => setPassword(e.currentTarget.value)}
             autoComplete="current-password"
           />
-          <FormError message={submit.error ?? Object.values(submit.fieldErrors)[0]} />
+          <FormError message={submit.error ?? submit.fieldErrors.password} />
           <Button type="submit" loading={submit.busy} disabled={!email.trim() || !password}>
             Sign in
           </Button>

@@ -52,8 +52,13 @@ export function AccessTable({ dataset, users, throughGroups, onChanged }: Access
             header: 'Actions',
             hideHeader: true,
             cellProps: { ta: 'right' },
+            // An admin's grant changes nothing (admins manage every dataset), so removing it is not offered.
             cell: (entry) =>
-              entry.userPermission !== null ? (
+              entry.user.role === 'ADMIN' ? (
+                <Text size="xs" c="dimmed">
+                  Admins always have full access
+                </Text>
+              ) : entry.userPermission !== null ? (
                 <RemoveButton onClick={() => removing.ask(entry)} label={`Remove ${entry.user.email}`} />
               ) : null,
           },

@@ -8,6 +8,7 @@ import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { PermissionBadge } from '../../components/permission-badge';
 import { useApi } from '../../hooks/use-api';
+import { usePageTitle } from '../../hooks/use-page-title';
 import { ManageTab } from './manage-tab';
 import { ExplorePage } from './explore/explore-page';
 
@@ -16,6 +17,7 @@ export function DatasetPage({ tab }: { tab: 'samples' | 'manage' }) {
   const navigate = useNavigate();
   const dataset = useApi(() => datasetsApi.get(name), [name]);
   const base = `/datasets/${encodeURIComponent(name)}`;
+  usePageTitle(tab === 'manage' ? 'Manage' : 'Samples', name, 'Datasets');
 
   if (dataset.error instanceof ApiError && dataset.error.status === 404) {
     return (

@@ -1,5 +1,6 @@
 // One person's explicit grant on a dataset as a select, offering only what their role can hold; admins need none.
-import { Select, Tooltip } from '@mantine/core';
+import { Select } from '@mantine/core';
+import { DisabledReason } from '../../components/disabled-reason';
 import type { Dataset, DatasetPermission, DatasetUserPermission } from '@teamset/contract';
 import { useState } from 'react';
 import { permissionsApi } from '../../api/permissions-api';
@@ -33,20 +34,18 @@ export function GrantSelect({
       .finally(() => setBusy(false));
   };
   return (
-    <Tooltip label="Admins can manage every dataset" disabled={!admin} withArrow>
-      <div>
-        <Select
-          aria-label={`Access of ${user.email}`}
-          data={permissionOptions(ROLE_PERMISSION_CAP[user.role])}
-          value={entry.userPermission}
-          placeholder="Default"
-          onChange={onChange}
-          disabled={busy || admin}
-          allowDeselect={false}
-          size="xs"
-          w={140}
-        />
-      </div>
-    </Tooltip>
+    <DisabledReason reason={admin ? 'Admins can manage every dataset' : undefined}>
+      <Select
+        aria-label={`Access of ${user.email}`}
+        data={permissionOptions(ROLE_PERMISSION_CAP[user.role])}
+        value={entry.userPermission}
+        placeholder="Default"
+        onChange={onChange}
+        disabled={busy || admin}
+        allowDeselect={false}
+        size="xs"
+        w={140}
+      />
+    </DisabledReason>
   );
 }

@@ -10,6 +10,9 @@ import { useApi } from '../../hooks/use-api';
 import { useSubmit } from '../../hooks/use-submit';
 import { notifySuccess } from '../../lib/notify';
 
+/** POSIX (/data), Windows drive (C:\\data) or UNC (\\\\host\\share) paths. */
+const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+
 export function MediaRootsSettings() {
   const roots = useApi(() => mediaApi.roots(), []);
   const submit = useSubmit();
@@ -28,6 +31,12 @@ export function MediaRootsSettings() {
     event.preventDefault();
     const given = path.trim();
     if (!given) return;
+    // The server resolves the path on its own machine; what the browser can tell is whether it is absolute at all.
+    if (!ABSOLUTE_PATH.test(given))
+      return submit.reject(
+        `“${given}” is not an absolute path: give the full path of a directory on the server, e.g. /data/images.`,
+        'roots',
+      );
     void save([...organizationRoots, given], 'Media root added', () => setPath(''));
   };
 
@@ -58,14 +67,22 @@ export function MediaRootsSettings() {
           {
             header: 'Path',
             cell: (root) => (
-              <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                {root.path}
-              </Text>
+              <Stack gap={2}>
+                <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                  {root.path}
+                </Text>
+                {root.source === 'server' ? (
+                  <Text size="xs" c="dimmed">
+                    Set where the server is started (--media-root or TEAMSET_MEDIA_ROOTS), so it cannot be removed here:
+                    change it there and restart the server.
+                  </Text>
+                ) : null}
+              </Stack>
             ),
           },
           {
             header: 'Actions',
-            cellProps: { w: 1, style: { whiteSpace: 'nowrap' } },
+            cellProps: { style: { whiteSpace: 'nowrap', width: '1%' } },
             cell: (root) => (
               <RootActions
                 root={root}
@@ -114,7 +131,7 @@ function RootActions({ root, busy, onRemove }: { root: MediaRoot; busy: boolean;
     <Group gap={6} justify="flex-end" wrap="nowrap">
       {root.available ? null : (
         <Tooltip label="The directory does not exist or cannot be read right now" withArrow>
-          <Badge color="orange" variant="light">
+          <Badge color="orange" variant="light" style={{ flexShrink: 0, minWidth: 'max-content' }}>
             Unavailable
           </Badge>
         </Tooltip>
@@ -126,7 +143,7 @@ function RootActions({ root, busy, onRemove }: { root: MediaRoot; busy: boolean;
           multiline
           w={260}
         >
-          <Badge color="gray" variant="outline">
+          <Badge color="gray" variant="outline" style={{ flexShrink: 0, minWidth: 'max-content' }}>
             Server
           </Badge>
         </Tooltip>

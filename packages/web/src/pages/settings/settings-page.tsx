@@ -3,6 +3,7 @@ import { Tabs } from '@mantine/core';
 import { IconBuilding, IconKey, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
+import { usePageTitle } from '../../hooks/use-page-title';
 import { useCurrentUser } from '../../session/session-context';
 import { AccountSettings } from './account-settings';
 import { ApiKeysSettings } from './api-keys-settings';
@@ -10,10 +11,17 @@ import { OrganizationSettingsPanel } from './organization-settings';
 
 export type SettingsTab = 'account' | 'api-keys' | 'organization';
 
+const SETTINGS_TAB_TITLES: Record<SettingsTab, string> = {
+  account: 'Account',
+  'api-keys': 'API keys',
+  organization: 'Organization',
+};
+
 export function SettingsPage({ tab }: { tab: SettingsTab }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const isAdmin = user.role === 'ADMIN';
+  usePageTitle(SETTINGS_TAB_TITLES[tab], 'Settings');
   return (
     <>
       <PageHeader title="Settings" />

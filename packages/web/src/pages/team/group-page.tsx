@@ -8,6 +8,7 @@ import { groupsApi } from '../../api/groups-api';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useApi } from '../../hooks/use-api';
+import { usePageTitle } from '../../hooks/use-page-title';
 import { DeleteGroup } from './delete-group';
 import { GroupDatasets } from './group-datasets';
 import { GroupDetailsForm } from './group-details-form';
@@ -25,6 +26,7 @@ function GroupView({ groupId }: { groupId: string }) {
   // Every change answers with the whole group: show that rather than loading it again.
   const [changed, setGroup] = useState<UserGroup | undefined>(undefined);
   const group = changed ?? loaded.data;
+  usePageTitle(group?.name, 'Groups', 'Team');
 
   if (loaded.error instanceof ApiError && loaded.error.status === 404) {
     return (

@@ -17,6 +17,7 @@ export function InvitationsTab() {
     <Stack gap="lg">
       <Panel title="Invite someone" description="You get a link to send them; it works once and expires after 7 days.">
         <InviteForm
+          pending={invitations.data}
           onInvited={(next) => {
             setCreated(next);
             invitations.reload();

@@ -1,5 +1,6 @@
 // A user's role as a select: raising it applies at once, lowering it asks first (it takes access away).
-import { Select, Text, Tooltip } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
+import { DisabledReason } from '../../components/disabled-reason';
 import type { Role, User } from '@teamset/contract';
 import { useState } from 'react';
 import { usersApi } from '../../api/users-api';
@@ -51,20 +52,18 @@ export function RoleSelect({
 
   return (
     <>
-      <Tooltip label={disabledReason} disabled={!disabledReason} withArrow>
-        <div>
-          <Select
-            aria-label={`Role of ${user.name}`}
-            data={ROLE_OPTIONS}
-            value={user.role}
-            onChange={onChange}
-            disabled={busy || Boolean(disabledReason)}
-            allowDeselect={false}
-            w={160}
-            size="xs"
-          />
-        </div>
-      </Tooltip>
+      <DisabledReason reason={disabledReason}>
+        <Select
+          aria-label={`Role of ${user.name}`}
+          data={ROLE_OPTIONS}
+          value={user.role}
+          onChange={onChange}
+          disabled={busy || Boolean(disabledReason)}
+          allowDeselect={false}
+          w={160}
+          size="xs"
+        />
+      </DisabledReason>
       <ConfirmDialog
         opened={pending !== undefined}
         title={`Lower ${user.name}’s role?`}

@@ -3,12 +3,16 @@ import { Tabs } from '@mantine/core';
 import { IconMail, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
+import { usePageTitle } from '../../hooks/use-page-title';
 import { GroupsTab } from './groups-tab';
 import { InvitationsTab } from './invitations-tab';
 import { UsersTab } from './users-tab';
 
+const TEAM_TAB_TITLES = { users: 'Users', invitations: 'Invitations', groups: 'Groups' } as const;
+
 export function TeamPage({ tab }: { tab: 'users' | 'invitations' | 'groups' }) {
   const navigate = useNavigate();
+  usePageTitle(TEAM_TAB_TITLES[tab], 'Team');
   return (
     <>
       <PageHeader

@@ -6,6 +6,7 @@ import { KeyManager } from '../../components/keys/key-manager';
 import { LoadError } from '../../components/load-error';
 import { PageHeader } from '../../components/page-header';
 import { useApi } from '../../hooks/use-api';
+import { usePageTitle } from '../../hooks/use-page-title';
 import { canUseApiKeys } from '@teamset/contract/constants';
 import { useCurrentUser } from '../../session/session-context';
 import { RoleSelect } from './role-select';
@@ -16,6 +17,7 @@ export function UserPage() {
   const { userId = '' } = useParams();
   const me = useCurrentUser();
   const user = useApi(() => usersApi.get(userId), [userId]);
+  usePageTitle(user.data?.name, 'Users', 'Team');
 
   if (user.error) return <LoadError error={user.error} onRetry={user.reload} title="Could not load this user" />;
   if (!user.data) {
@@ -31,6 +33,9 @@ export function UserPage() {
       <Breadcrumbs>
         <Anchor component={Link} to="/team/users" size="sm">
           Team
+        </Anchor>
+        <Anchor component={Link} to="/team/users" size="sm">
+          Users
         </Anchor>
         <Text size="sm">{person.name}</Text>
       </Breadcrumbs>

@@ -1,5 +1,6 @@
 // The users of one page: name, email, role (changeable), joined, and Open / Remove, with the search and the pager.
-import { Anchor, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
+import { DisabledReason } from '../../components/disabled-reason';
 import type { User, UserPage } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { usersApi } from '../../api/users-api';
@@ -76,21 +77,18 @@ export function UsersTable({ users }: { users: SearchPages<UserPage> }) {
                 >
                   Open
                 </Button>
-                <Tooltip label="You cannot remove yourself" disabled={user.id !== me.id} withArrow>
-                  {/* A disabled button gets no pointer events: the wrapper shows the reason on hover. */}
-                  <span>
-                    <Button
-                      color="red"
-                      variant="light"
-                      size="xs"
-                      disabled={user.id === me.id}
-                      onClick={() => removing.ask(user)}
-                      aria-label={`Remove ${user.name}`}
-                    >
-                      Remove
-                    </Button>
-                  </span>
-                </Tooltip>
+                <DisabledReason reason={user.id === me.id ? 'You cannot remove yourself' : undefined}>
+                  <Button
+                    color="red"
+                    variant="light"
+                    size="xs"
+                    disabled={user.id === me.id}
+                    onClick={() => removing.ask(user)}
+                    aria-label={`Remove ${user.name}`}
+                  >
+                    Remove
+                  </Button>
+                </DisabledReason>
               </Group>
             ),
           },

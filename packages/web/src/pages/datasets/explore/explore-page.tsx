@@ -1,57 +1,198 @@
-// The Samples tab: the dataset through the current view, as a grid with a sidebar of filters; a sample opens in a modal.
-import { Group, Paper, Stack } from '@mantine/core';
-import type { Dataset, Stage } from '@teamset/contract';
+// The Samples tab: the dataset through the current view — sidebar filters, the view bar and the grid (or table); a sample opens in a modal. The URL holds the view and the open sample.
+import { Alert, Button, Group, Paper, SegmentedControl, Stack } from '@mantine/core';
+import type { Dataset, SavedView, Stage } from '@teamset/contract';
 import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { samplesApi } from '../../../api/samples-api';
+import { savedViewsApi } from '../../../api/saved-views-api';
 import { useApi } from '../../../hooks/use-api';
-import { boxFields } from '../../../lib/label-boxes';
+import { SamplesTable } from '../samples-table';
+import { ChartsPanel } from './charts/charts-panel';
 import type { ExploreScope, LoadedSamples } from './explore-types';
 import { ExploreGrid } from './grid/explore-grid';
 import { SampleModal } from './modal/sample-modal';
+import { SavedViewsMenu } from './saved-views/saved-views-menu';
+import { ExploreSidebar } from './sidebar/explore-sidebar';
+import { useFacets } from './sidebar/use-facets';
+import { compileFilters } from './state/compile-filters';
+import { NO_FILTERS, type ExploreFilters } from './state/explore-filters';
+import { EMPTY_SCHEMA, exploreSchema } from './state/explore-schema';
+import { decodeFilters, encodeFilters, FILTERS_PARAM, SAMPLE_PARAM, VIEW_PARAM } from './state/filters-url';
+import { ViewBar } from './view-bar/view-bar';
 
 const NOTHING_LOADED: LoadedSamples = { samples: [], hasMore: false, loadMore: async () => {} };
+const NO_STAGES: Stage[] = [];
+
+type Layout = 'grid' | 'table';
+/** The last layout chosen, kept across visits in this browser. */
+const LAYOUT_STORAGE_KEY = 'teamset.samples-view';
+
+function storedLayout(): Layout {
+  try {
+    return window.localStorage.getItem(LAYOUT_STORAGE_KEY) === 'table' ? 'table' : 'grid';
+  } catch {
+    return 'grid';
+  }
+}
 
 export function ExplorePage({ dataset }: { dataset: Dataset }) {
-  const fields = useApi(
-    () =>
-      samplesApi
-        .fields(dataset.name)
-        .then((list) => boxFields(list.fields))
-        .catch(() => [] as string[]),
-    [dataset.name],
-  );
+  const name = dataset.name;
+  const [params, setParams] = useSearchParams();
+  const slug = params.get(VIEW_PARAM) ?? undefined;
+  const encodedFilters = params.get(FILTERS_PARAM) ?? '';
+  const filters = useMemo(() => decodeFilters(encodedFilters), [encodedFilters]);
+  const openSample = params.get(SAMPLE_PARAM) ?? undefined;
+
+  const fields = useApi(() => samplesApi.fields(name), [name]);
+  const schema = useMemo(() => (fields.data ? exploreSchema(fields.data.fields) : undefined), [fields.data]);
+  const [savedRevision, setSavedRevision] = useState(0);
+  const savedViews = useApi(() => savedViewsApi.list(name), [name, savedRevision]);
+  const savedView: SavedView | undefined = savedViews.data?.views.find((v) => v.slug === slug);
+  const savedViewMissing = slug !== undefined && savedViews.data !== undefined && !savedView;
+  // A link to a saved view waits for the list, so it never shows the whole dataset first.
+  const waiting = !schema || (slug !== undefined && savedViews.data === undefined && !savedViews.error);
+
   const [revision, setRevision] = useState(0);
+  const [hiddenFields, setHiddenFields] = useState<ReadonlySet<string>>(new Set());
+  const [limits, setLimits] = useState<Record<string, number>>({});
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
-  const [openSample, setOpenSample] = useState<string | undefined>(undefined);
   const [loaded, setLoaded] = useState<LoadedSamples>(NOTHING_LOADED);
-  const stages = useMemo<Stage[]>(() => [], []);
-  const scope: ExploreScope = useMemo(
-    () => ({ dataset, stages, visibleLabelFields: fields.data ?? [], revision }),
-    [dataset, stages, fields.data, revision],
+  const [layout, setLayout] = useState<Layout>(storedLayout);
+  const [chartsOpen, setChartsOpen] = useState(false);
+
+  const baseStages = savedView?.view.stages ?? NO_STAGES;
+  const compiled = useMemo(() => compileFilters(filters, schema ?? EMPTY_SCHEMA), [filters, schema]);
+  const stagesKey = JSON.stringify([baseStages, compiled.map((c) => c.stages)]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, so equal views keep one identity
+  const stages = useMemo(() => [...baseStages, ...compiled.flatMap((c) => c.stages)], [stagesKey]);
+  const visibleLabelFields = useMemo(
+    () => (schema?.labels ?? []).map((l) => l.path).filter((p) => !hiddenFields.has(p)),
+    [schema, hiddenFields],
   );
+  const scope: ExploreScope = useMemo(
+    () => ({ dataset, stages, visibleLabelFields, revision }),
+    [dataset, stages, visibleLabelFields, revision],
+  );
+
+  const activeSchema = waiting ? undefined : schema;
+  const base = useFacets(name, activeSchema, baseStages, limits, revision);
+  const withFilters = useFacets(name, activeSchema, stages, limits, revision, compiled.length > 0);
+  const filtered = compiled.length > 0 ? withFilters : base;
+
+  /** Every change of view is a history entry, so back and forward step through filters; `replace` for stepping in the modal. */
+  const navigate = useCallback(
+    (change: { slug?: string | undefined; filters?: ExploreFilters; sample?: string | undefined }, replace = false) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          const put = (key: string, value: string | undefined) => (value ? next.set(key, value) : next.delete(key));
+          if ('slug' in change) put(VIEW_PARAM, change.slug);
+          if (change.filters) put(FILTERS_PARAM, encodeFilters(change.filters));
+          if ('sample' in change) put(SAMPLE_PARAM, change.sample);
+          return next;
+        },
+        { replace },
+      );
+    },
+    [setParams],
+  );
+  const setFilters = useCallback((next: ExploreFilters) => navigate({ filters: next }), [navigate]);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
+  const chooseLayout = (value: string) => {
+    const next: Layout = value === 'table' ? 'table' : 'grid';
+    setLayout(next);
+    try {
+      window.localStorage.setItem(LAYOUT_STORAGE_KEY, next);
+    } catch {
+      // Storage may be off (private mode); the choice then lasts for this visit only.
+    }
+  };
 
   return (
     <Group align="flex-start" gap="md" wrap="nowrap">
-      <Stack style={{ flex: 1, minWidth: 0 }}>
-        <Paper withBorder p="lg">
-          <ExploreGrid
-            scope={scope}
-            selection={selection}
-            onSelectionChange={setSelection}
-            onOpen={setOpenSample}
-            onLoaded={setLoaded}
-            onChanged={changed}
+      {schema ? (
+        <ExploreSidebar
+          schema={schema}
+          base={base}
+          filtered={filtered}
+          filters={filters}
+          onFiltersChange={setFilters}
+          visibleLabelFields={visibleLabelFields}
+          onVisibleLabelFieldsChange={(visible) =>
+            setHiddenFields(new Set(schema.labels.map((l) => l.path).filter((p) => !visible.includes(p))))
+          }
+          onShowMore={(path) => setLimits((current) => ({ ...current, [path]: (current[path] ?? 200) * 5 }))}
+        />
+      ) : null}
+      <Stack style={{ flex: 1, minWidth: 0 }} gap="sm">
+        <ViewBar
+          dataset={name}
+          savedView={savedView?.name}
+          onUnloadSavedView={() => navigate({ slug: undefined })}
+          filters={compiled}
+          onRemove={(filter) => setFilters(filter.remove(filters))}
+          onClear={() => setFilters(NO_FILTERS)}
+          stages={stages}
+          count={filtered.facets?.count}
+          total={base.facets?.count}
+          counting={filtered.loading}
+        >
+          <SavedViewsMenu
+            dataset={dataset}
+            views={savedViews.data?.views ?? []}
+            current={savedView}
+            stages={stages}
+            modified={compiled.length > 0}
+            onLoad={(view) => navigate({ slug: view?.slug, filters: NO_FILTERS })}
+            onChanged={(view) => {
+              setSavedRevision((r) => r + 1);
+              navigate(view ? { slug: view.slug, filters: NO_FILTERS } : { slug: undefined });
+            }}
           />
-        </Paper>
+          <SegmentedControl
+            size="xs"
+            aria-label="Samples view"
+            value={layout}
+            onChange={chooseLayout}
+            data={[
+              { label: 'Grid', value: 'grid' },
+              { label: 'Table', value: 'table' },
+            ]}
+          />
+          <Button variant="default" size="xs" aria-pressed={chartsOpen} onClick={() => setChartsOpen((open) => !open)}>
+            {chartsOpen ? 'Hide charts' : 'Charts'}
+          </Button>
+        </ViewBar>
+        {savedViewMissing ? (
+          <Alert color="gray" title="Saved view not found">
+            This link names a saved view that does not exist (any more); showing the dataset without it.
+          </Alert>
+        ) : null}
+        {chartsOpen && !waiting ? <ChartsPanel scope={scope} /> : null}
+        {waiting ? null : (
+          <Paper withBorder p="lg">
+            {layout === 'table' ? (
+              <SamplesTable scope={scope} />
+            ) : (
+              <ExploreGrid
+                scope={scope}
+                selection={selection}
+                onSelectionChange={setSelection}
+                onOpen={(id) => navigate({ sample: id })}
+                onLoaded={setLoaded}
+                onChanged={changed}
+              />
+            )}
+          </Paper>
+        )}
       </Stack>
       {openSample !== undefined ? (
         <SampleModal
           scope={scope}
           sampleId={openSample}
           loaded={loaded}
-          onOpen={setOpenSample}
-          onClose={() => setOpenSample(undefined)}
+          onOpen={(id) => navigate({ sample: id }, true)}
+          onClose={() => navigate({ sample: undefined })}
           onChanged={changed}
         />
       ) : null}

@@ -1,0 +1,111 @@
+// The sidebar's aggregate request: which aggregations one request asks for, and how the answers are read back.
+import type { AggregationResult } from '@teamset/contract';
+import { describe, expect, it } from 'vitest';
+import { exploreSchema } from '../state/explore-schema';
+import { planFacets } from './sidebar-facets';
+
+const schema = exploreSchema([
+  { path: 'tags', type: 'list<string>', builtin: true },
+  { path: 'ground_truth', type: 'Detections', builtin: false },
+  { path: 'points', type: 'Keypoints', builtin: false },
+  { path: 'uniqueness', type: 'float', builtin: false },
+  { path: 'camera', type: 'string', builtin: false },
+  { path: 'reviewed', type: 'bool', builtin: false },
+]);
+
+describe('planFacets', () => {
+  it('asks count, tags, each label field and each scalar field in one list; "show more" raises one limit', () => {
+    const plan = planFacets(schema, { 'ground_truth.detections.label': 1000 });
+    expect(plan.aggregations).toEqual([
+      { type: 'count' },
+      { type: 'count_values', path: 'tags', limit: 200 },
+      { type: 'count', path: 'ground_truth.detections' },
+      { type: 'count_values', path: 'ground_truth.detections.label', limit: 1000 },
+      { type: 'bounds', path: 'ground_truth.detections.confidence' },
+      { type: 'histogram_values', path: 'ground_truth.detections.confidence', bins: 10, range: [0, 1] },
+      { type: 'count_values', path: 'ground_truth.detections.tags' },
+      { type: 'count', path: 'points.keypoints' },
+      { type: 'count_values', path: 'points.keypoints.label', limit: 200 },
+      { type: 'count_values', path: 'points.keypoints.tags' },
+      { type: 'bounds', path: 'uniqueness' },
+      { type: 'histogram_values', path: 'uniqueness', bins: 10 },
+      { type: 'count_values', path: 'camera', limit: 200 },
+      { type: 'count_values', path: 'reviewed' },
+    ]);
+  });
+
+  it('reads the answers back: nulls out of value lists, label tags summed over fields, booleans with none', () => {
+    const plan = planFacets(schema);
+    const cv = (values: Array<[string | boolean | null, number]>, distinct?: number): AggregationResult => ({
+      type: 'count_values',
+      values: values.map(([value, count]) => ({ value, count })),
+      ...(distinct !== undefined ? { distinct } : {}),
+    });
+    const results: AggregationResult[] = [
+      { type: 'count', count: 1234 },
+      cv(
+        [
+          ['day', 700],
+          ['night', 500],
+        ],
+        2,
+      ),
+      { type: 'count', count: 5000 },
+      cv(
+        [
+          ['car', 3000],
+          ['dog', 2000],
+        ],
+        2,
+      ),
+      { type: 'bounds', bounds: [0.1, 0.99] },
+      { type: 'histogram_values', counts: [1, 2], edges: [0, 0.5, 1], other: 0 },
+      cv([['error', 3]]),
+      { type: 'count', count: 10 },
+      cv([['face', 10]]),
+      cv([
+        ['error', 2],
+        [null, 8],
+      ]),
+      { type: 'bounds', bounds: [0, 1] },
+      { type: 'histogram_values', counts: [4], edges: [0, 1], other: 0 },
+      cv(
+        [
+          ['front', 1000],
+          [null, 234],
+        ],
+        5,
+      ),
+      cv([
+        [true, 1000],
+        [false, 200],
+        [null, 34],
+      ]),
+    ];
+    const facets = plan.read(results);
+    expect(facets.count).toBe(1234);
+    expect(facets.sampleTags).toEqual({
+      values: [
+        { value: 'day', count: 700 },
+        { value: 'night', count: 500 },
+      ],
+      distinct: 2,
+    });
+    expect(facets.labels.ground_truth).toEqual({
+      count: 5000,
+      classes: {
+        values: [
+          { value: 'car', count: 3000 },
+          { value: 'dog', count: 2000 },
+        ],
+        distinct: 2,
+      },
+      confidence: { bounds: [0.1, 0.99], counts: [1, 2], edges: [0, 0.5, 1] },
+    });
+    expect(facets.labels.points).not.toHaveProperty('confidence');
+    expect(facets.labelTags).toEqual({ error: 5 });
+    expect(facets.numbers.uniqueness).toEqual({ bounds: [0, 1], counts: [4], edges: [0, 1] });
+    expect(facets.strings.camera).toEqual({ values: [{ value: 'front', count: 1000 }], distinct: 5 });
+    expect(facets.bools.reviewed).toEqual({ true: 1000, false: 200, none: 34 });
+  });
+});

@@ -1,0 +1,68 @@
+// Loads the sidebar facets of a view: one aggregate request per view, the last answer shown until the next arrives, and a late answer to an older view dropped.
+import type { AggregateResult, Aggregation, AggregationResult, Stage } from '@teamset/contract';
+import { PATHS, fillPath } from '@teamset/contract/constants';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { http } from '../../../../api/http';
+import type { ExploreSchema } from '../state/explore-schema';
+import { planFacets, type SidebarFacets } from './sidebar-facets';
+
+/** The contract's MAX_AGGREGATIONS_PER_REQUEST (its main entry is types-only for the web bundle). */
+const MAX_AGGREGATIONS_PER_REQUEST = 100;
+
+export interface FacetsState {
+  /** The latest answer; while a newer one loads, still the previous (shown dimmed, so numbers do not flicker). */
+  facets: SidebarFacets | undefined;
+  loading: boolean;
+  error: unknown;
+}
+
+async function aggregate(dataset: string, stages: readonly Stage[], aggregations: Aggregation[]) {
+  const results: AggregationResult[] = [];
+  // One request unless the schema is so wide that it passes the server's per-request limit.
+  const chunks: Aggregation[][] = [];
+  for (let at = 0; at < aggregations.length; at += MAX_AGGREGATIONS_PER_REQUEST)
+    chunks.push(aggregations.slice(at, at + MAX_AGGREGATIONS_PER_REQUEST));
+  const answers = await Promise.all(
+    chunks.map((chunk) =>
+      http.post<AggregateResult>(fillPath(PATHS.aggregate, { name: dataset }), {
+        view: { stages: [...stages] },
+        aggregations: chunk,
+      }),
+    ),
+  );
+  for (const answer of answers) results.push(...answer.results);
+  return results;
+}
+
+/** `enabled: false` skips loading (when another hook already holds the same view's facets). */
+export function useFacets(
+  dataset: string,
+  schema: ExploreSchema | undefined,
+  stages: readonly Stage[],
+  limits: Readonly<Record<string, number>>,
+  revision: number,
+  enabled = true,
+): FacetsState {
+  const [state, setState] = useState<FacetsState>({ facets: undefined, loading: false, error: undefined });
+  const sequence = useRef(0);
+  const plan = useMemo(() => (schema ? planFacets(schema, limits) : undefined), [schema, limits]);
+  const key = JSON.stringify(stages);
+
+  useEffect(() => {
+    if (!plan || !enabled) return;
+    const mine = ++sequence.current;
+    setState((current) => ({ ...current, loading: true }));
+    aggregate(dataset, JSON.parse(key) as Stage[], plan.aggregations).then(
+      (results) => {
+        if (mine !== sequence.current) return;
+        setState({ facets: plan.read(results), loading: false, error: undefined });
+      },
+      (error: unknown) => {
+        if (mine !== sequence.current) return;
+        setState((current) => ({ ...current, loading: false, error }));
+      },
+    );
+  }, [dataset, plan, key, revision, enabled]);
+
+  return state;
+}
