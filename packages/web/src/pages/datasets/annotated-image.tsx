@@ -1,12 +1,14 @@
-// An image fitted into a frame with the sample's boxes and label names over the picture: a placeholder while it loads, and on the tile why it cannot be shown.
+// An image fitted into a frame with the sample's label shapes and names over the picture: a placeholder while it loads, and on the tile why it cannot be shown.
 import { Anchor, Center, Skeleton, Stack, Text } from '@mantine/core';
 import { IconPhotoOff } from '@tabler/icons-react';
 import { useRef, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
 import { useElementSize } from '../../hooks/use-element-size';
 import { useImageFile, type ImageProblem } from '../../hooks/use-image-file';
-import { containedRect, type LabelBox } from '../../lib/label-boxes';
+import { LabelOverlay } from '../../components/label-overlay/label-overlay';
+import { containedRect } from '../../lib/label-boxes';
 import { estimateLabelWidth, placeLabel } from '../../lib/label-placement';
+import { captionTextColor, labelAnchor, shapeCaption, type LabelShape } from '../../lib/label-shapes';
 import { useSession } from '../../session/session-context';
 
 /** From this frame width on, a grid tile shows label names without hovering: below it they would crowd the picture. */
@@ -15,8 +17,9 @@ export const LABEL_NAMES_MIN_WIDTH = 260;
 export interface AnnotatedImageProps {
   src: string;
   alt: string;
-  boxes: readonly LabelBox[];
-  /** The image's pixel size when known beforehand (sample metadata): kept for callers; boxes wait for the image anyway. */
+  /** Boxes, keypoints and polylines of the visible label fields (lib/label-shapes), drawn by the shared LabelOverlay. */
+  shapes: readonly LabelShape[];
+  /** The image's pixel size when known beforehand (sample metadata): kept for callers; shapes wait for the image anyway. */
   knownSize?: { width: number; height: number } | undefined;
   /** Size of the frame (e.g. an aspect ratio for grid cells, a height for the viewer). */
   frameStyle: CSSProperties;
@@ -39,7 +42,7 @@ const PROBLEM_TEXT: Record<ImageProblem, string> = {
 export function AnnotatedImage({
   src,
   alt,
-  boxes,
+  shapes,
   frameStyle,
   compact = false,
   labelNames = 'always',
@@ -105,18 +108,31 @@ export function AnnotatedImage({
         />
       ) : null}
       {rect ? (
-        <BoxesOverlay
-          boxes={boxes}
-          compact={compact}
-          showNames={showNames}
-          picture={{ width: rect.width * width, height: rect.height * height }}
+        <div
           style={{
+            position: 'absolute',
+            pointerEvents: 'none',
             left: `${rect.left * 100}%`,
             top: `${rect.top * 100}%`,
             width: `${rect.width * 100}%`,
             height: `${rect.height * 100}%`,
           }}
-        />
+        >
+          <LabelOverlay
+            shapes={shapes}
+            width={rect.width * width}
+            height={rect.height * height}
+            compact={compact}
+            showNames={false}
+          />
+          {showNames ? (
+            <ShapeNames
+              shapes={shapes}
+              compact={compact}
+              picture={{ width: rect.width * width, height: rect.height * height }}
+            />
+          ) : null}
+        </div>
       ) : null}
     </div>
   );
@@ -149,74 +165,57 @@ function ProblemNotice({ problem, message, compact }: { problem: ImageProblem; m
   );
 }
 
-interface BoxesOverlayProps {
-  boxes: readonly LabelBox[];
+interface ShapeNamesProps {
+  shapes: readonly LabelShape[];
   compact: boolean;
-  showNames: boolean;
   /** The drawn picture's size in px, to keep names whole inside it. */
   picture: { width: number; height: number };
-  style: CSSProperties;
 }
 
-function BoxesOverlay({ boxes, compact, showNames, picture, style }: BoxesOverlayProps) {
+/** The shapes' names, each placed whole inside the picture (lib/label-placement) rather than cut at its edge. */
+function ShapeNames({ shapes, compact, picture }: ShapeNamesProps) {
   const fontSize = compact ? 10 : 12;
   const lineHeight = compact ? 13 : 16;
   return (
-    <div aria-hidden style={{ position: 'absolute', pointerEvents: 'none', ...style }}>
-      {boxes.map((box, i) => (
-        <div
-          key={i}
-          data-box-label={box.label}
-          style={{
-            position: 'absolute',
-            left: `${box.x * 100}%`,
-            top: `${box.y * 100}%`,
-            width: `${box.w * 100}%`,
-            height: `${box.h * 100}%`,
-            border: `${compact ? 1.5 : 2}px solid ${box.color}`,
-            boxSizing: 'border-box',
-          }}
-        />
-      ))}
-      {showNames
-        ? boxes.map((box, i) => {
-            if (!box.label) return null;
-            const text = `${box.label}${!compact && box.confidence !== undefined ? ` ${box.confidence.toFixed(2)}` : ''}`;
-            const labelWidth = Math.min(estimateLabelWidth(text, fontSize), picture.width);
-            const place = placeLabel({
-              x: box.x * picture.width,
-              y: box.y * picture.height,
-              labelWidth,
-              labelHeight: lineHeight,
-              pictureWidth: picture.width,
-              pictureHeight: picture.height,
-            });
-            return (
-              <span
-                key={i}
-                data-label-name={box.label}
-                style={{
-                  position: 'absolute',
-                  left: place.left,
-                  top: place.top,
-                  maxWidth: picture.width - place.left,
-                  // The whole name, even on a box narrower than it, moved inside the picture rather than cut at its edge.
-                  whiteSpace: 'nowrap',
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                  background: box.color,
-                  color: '#fff',
-                  fontSize,
-                  lineHeight: `${lineHeight}px`,
-                  padding: '0 3px',
-                  fontWeight: 600,
-                }}
-              >
-                {text}
-              </span>
-            );
-          })
-        : null}
+    <div aria-hidden style={{ position: 'absolute', inset: 0 }}>
+      {shapes.map((shape, i) => {
+        const text = shapeCaption(shape, !compact);
+        if (!text) return null;
+        const [x, y] = labelAnchor(shape);
+        const labelWidth = Math.min(estimateLabelWidth(text, fontSize), picture.width);
+        const place = placeLabel({
+          x: x * picture.width,
+          y: y * picture.height,
+          labelWidth,
+          labelHeight: lineHeight,
+          pictureWidth: picture.width,
+          pictureHeight: picture.height,
+        });
+        return (
+          <span
+            key={i}
+            data-label-name={shape.label}
+            style={{
+              position: 'absolute',
+              left: place.left,
+              top: place.top,
+              maxWidth: picture.width - place.left,
+              // The whole name, even on a box narrower than it, moved inside the picture rather than cut at its edge.
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              background: shape.color,
+              color: captionTextColor(shape.color),
+              fontSize,
+              lineHeight: `${lineHeight}px`,
+              padding: '0 3px',
+              fontWeight: 600,
+            }}
+          >
+            {text}
+          </span>
+        );
+      })}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Badge, Group, Paper, SimpleGrid, Text, Tooltip, UnstyledButton } from '
 import type { Sample } from '@teamset/contract';
 import { mediaApi } from '../../api/media-api';
 import { fileName, labelBoxes, type LabelBox } from '../../lib/label-boxes';
+import { boxShape } from '../../lib/label-shapes';
 import { AnnotatedImage } from './annotated-image';
 
 /** The pixel size FiftyOne keeps in metadata, when the sample has it. */
@@ -58,7 +59,7 @@ export function SamplesGrid({ dataset, samples, labelField, onOpen }: SamplesGri
               <AnnotatedImage
                 src={mediaApi.thumbnailUrl(dataset, sample.id)}
                 alt={describeBoxes(name, boxes)}
-                boxes={boxes}
+                shapes={boxes.map(boxShape)}
                 knownSize={metadataSize(sample)}
                 frameStyle={{ aspectRatio: '4 / 3', width: '100%' }}
                 lazy

@@ -3,9 +3,10 @@ import { Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import type { Sample } from '@teamset/contract';
 import { memo, useState, type MouseEvent } from 'react';
 import { mediaApi } from '../../../../api/media-api';
-import { fileName, labelBoxes } from '../../../../lib/label-boxes';
+import { fileName } from '../../../../lib/label-boxes';
+import { describeShapes, labelShapes } from '../../../../lib/label-shapes';
 import { AnnotatedImage } from '../../annotated-image';
-import { describeBoxes, TagSummary } from '../../samples-grid';
+import { TagSummary } from '../../samples-grid';
 
 /** Height of the caption under each picture (file name, first tag). */
 export const CAPTION_HEIGHT = 28;
@@ -36,7 +37,7 @@ export const GridTile = memo(function GridTile({
   const [focused, setFocused] = useState(false);
   const [hovered, setHovered] = useState(false);
   const name = fileName(sample.filepath);
-  const boxes = labelFields.flatMap((field) => labelBoxes(sample, field));
+  const shapes = labelShapes(sample, labelFields);
   const pictureHeight = Math.round((width * 3) / 4);
   return (
     <div
@@ -59,8 +60,8 @@ export const GridTile = memo(function GridTile({
       <div style={{ position: 'relative', height: pictureHeight }}>
         <AnnotatedImage
           src={mediaApi.thumbnailUrl(dataset, sample.id)}
-          alt={describeBoxes(name, boxes)}
-          boxes={boxes}
+          alt={describeShapes(name, shapes)}
+          shapes={shapes}
           frameStyle={{ width: '100%', height: '100%' }}
           compact
           labelNames="hover"
