@@ -10,6 +10,8 @@ import { TagSummary } from '../../samples-grid';
 
 /** Height of the caption under each picture (file name, first tag). */
 export const CAPTION_HEIGHT = 28;
+/** The tile's border: grey, or blue when selected (the same width, so selecting moves nothing). */
+const BORDER = 2;
 
 interface GridTileProps {
   dataset: string;
@@ -38,10 +40,12 @@ export const GridTile = memo(function GridTile({
   const [hovered, setHovered] = useState(false);
   const name = fileName(sample.filepath);
   const shapes = labelShapes(sample, labelFields);
-  const pictureHeight = Math.round((width * 3) / 4);
+  const pictureHeight = Math.round(((width - 2 * BORDER) * 3) / 4);
   return (
     <div
       role="listitem"
+      // The tile draws the focus ring of its button or checkbox (src/focus.css): it clips its thumbnail, so theirs would be cut.
+      data-focus-card
       data-sample-id={sample.id}
       data-selected={selected || viewSelected ? 'true' : undefined}
       onMouseEnter={() => setHovered(true)}
@@ -49,11 +53,10 @@ export const GridTile = memo(function GridTile({
       style={{
         width,
         position: 'relative',
+        boxSizing: 'border-box',
         borderRadius: 4,
         overflow: 'hidden',
-        outline:
-          selected || viewSelected ? '3px solid var(--mantine-color-blue-6)' : '1px solid var(--mantine-color-gray-3)',
-        outlineOffset: selected || viewSelected ? -3 : -1,
+        border: `${BORDER}px solid ${selected || viewSelected ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-3)'}`,
         background: 'var(--mantine-color-body)',
       }}
     >
@@ -73,7 +76,7 @@ export const GridTile = memo(function GridTile({
           onClick={() => onOpen(sample.id)}
           onFocus={() => setFocused(true)}
           onBlur={() => setFocused(false)}
-          style={{ position: 'absolute', inset: 0, zIndex: 1, outlineOffset: -3 }}
+          style={{ position: 'absolute', inset: 0, zIndex: 1, outline: 'none' }}
         />
         <Checkbox
           aria-label={`Select ${name}`}
