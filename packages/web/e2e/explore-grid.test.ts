@@ -107,7 +107,7 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     );
     await tile(page, COUNT - 1).waitFor();
     // Pages of the keyset cursor: the first without `after`, the next ones each with the cursor the last one gave.
-    expect(queries.length).toBeGreaterThanOrEqual(Math.ceil(COUNT / 60));
+    expect(queries.length).toBeGreaterThanOrEqual(Math.ceil(COUNT / 50));
     expect(JSON.parse(queries[0] ?? '{}')).not.toHaveProperty('after');
     expect(JSON.parse(queries[1] ?? '{}')).toHaveProperty('after');
     await tile(page, 0).waitFor({ state: 'detached' });

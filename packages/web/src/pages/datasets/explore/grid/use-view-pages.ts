@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { samplesApi } from '../../../../api/samples-api';
 import { LatestOnly } from './latest-only';
 
-export const PAGE_SIZE = 60;
+export const PAGE_SIZE = 50;
 /** After a write, the first pages are read again up to this many samples at once, so the grid keeps its place. */
 const RELOAD_LIMIT = 1_000;
 
