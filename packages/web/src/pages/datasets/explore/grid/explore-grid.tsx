@@ -51,12 +51,13 @@ export function ExploreGrid({
     [onViewSelectedChange],
   );
   const stages = scope.stages;
-  const firstStages = useRef(stages);
+  const stagesKey = JSON.stringify(stages);
+  const firstStages = useRef(stagesKey);
   useEffect(() => {
-    if (firstStages.current === stages) return;
-    firstStages.current = stages;
+    if (firstStages.current === stagesKey) return;
+    firstStages.current = stagesKey;
     setOwnViewSelected(false);
-  }, [stages]);
+  }, [stagesKey]);
 
   useEffect(() => {
     onLoaded({ samples, hasMore, loadMore });

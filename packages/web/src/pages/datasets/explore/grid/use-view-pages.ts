@@ -33,10 +33,17 @@ export function useViewPages(dataset: string, stages: readonly Stage[], revision
   loadedCount.current = state.samples.length;
   const [attempt, setAttempt] = useState(0);
 
+  // The view by its content: the page may hand over equal stages as a new array (say, when the URL changes for the
+  // modal), which must not start the grid over.
+  const stagesKey = JSON.stringify(stages);
   const fetchPage = useCallback(
     async (after: string | undefined, limit: number) =>
-      samplesApi.page(dataset, { view: { stages: [...stages] }, limit, ...(after !== undefined ? { after } : {}) }),
-    [dataset, stages],
+      samplesApi.page(dataset, {
+        view: { stages: JSON.parse(stagesKey) as Stage[] },
+        limit,
+        ...(after !== undefined ? { after } : {}),
+      }),
+    [dataset, stagesKey],
   );
 
   // A new view starts empty; a new revision of the same view keeps its samples on screen until the fresh ones arrive.
