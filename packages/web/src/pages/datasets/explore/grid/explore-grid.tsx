@@ -95,6 +95,13 @@ export function ExploreGrid({
     [onSelectionChange, order],
   );
 
+  // Stable across the page's re-renders (each step of the modal changes the URL): the memoized tiles then stay as they are.
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const open = useCallback((sampleId: string) => openRef.current(sampleId), []);
+  const fieldsKey = JSON.stringify(scope.visibleLabelFields);
+  const labelFields = useMemo(() => JSON.parse(fieldsKey) as string[], [fieldsKey]);
+
   const canTag = permissionAtLeast(scope.dataset.permission, 'TAG');
   const gridSelection: GridSelection = viewSelected ? { kind: 'view' } : { kind: 'ids', ids: selection };
   const selectedText = viewSelected
@@ -227,12 +234,12 @@ export function ExploreGrid({
                         key={sample.id}
                         dataset={name}
                         sample={sample}
-                        labelFields={scope.visibleLabelFields}
+                        labelFields={labelFields}
                         width={layout.tileWidth}
                         selected={selection.has(sample.id)}
                         viewSelected={viewSelected}
                         onToggle={toggle}
-                        onOpen={onOpen}
+                        onOpen={open}
                       />
                     ))
                   )}
