@@ -271,4 +271,3 @@ function visibleFields(fields: readonly FieldInfo[], stages: readonly Stage[]): 
   }
   return shown;
 }
-
