@@ -234,6 +234,9 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await dialog.getByRole('button', { name: 'Create dataset' }).click();
     await page.waitForURL(`**/datasets/${DATASET}`);
     await page.locator('[data-view-count]', { hasText: '0 samples' }).waitFor();
+    // An empty dataset says how to fill it, by the SDK or by importing an export.
+    await page.getByText('No samples yet. Add some with the SDK').waitFor();
+    expect(await page.getByText('teamset import', { exact: true }).count()).toBe(1);
     await addSamples(server.url, adminKey, DATASET, 30);
 
     await gus.page.goto('/datasets');

@@ -187,7 +187,14 @@ export function ExploreGrid({
           </Center>
         ) : samples.length === 0 ? (
           <Text c="gray.7" ta="center" py="xl">
-            No samples in this view.
+            {scope.stages.length === 0 ? (
+              <>
+                No samples yet. Add some with the SDK (<code>dataset.addSamples([...])</code>) or import a COCO, YOLO or
+                FiftyOne export with <code>teamset import</code> (see the README).
+              </>
+            ) : (
+              'No samples in this view.'
+            )}
           </Text>
         ) : (
           <div
