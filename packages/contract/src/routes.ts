@@ -56,6 +56,7 @@ export const PATHS = {
   tag: `${API_PREFIX}/datasets/:name/tags/add`,
   untag: `${API_PREFIX}/datasets/:name/tags/remove`,
   countTags: `${API_PREFIX}/datasets/:name/tags/count`,
+  tagProgress: `${API_PREFIX}/datasets/:name/tags/progress/:token`,
   aggregate: `${API_PREFIX}/datasets/:name/aggregate`,
   fields: `${API_PREFIX}/datasets/:name/fields`,
   field: `${API_PREFIX}/datasets/:name/fields/:path`,

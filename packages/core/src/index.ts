@@ -56,6 +56,7 @@ export { spawnModuleWorker } from './workers/module-worker.js';
 export type { SampleOperations, SamplePageJson } from './samples/sample-operations.js';
 export type { SetValuesInput } from './samples/set-values.js';
 export type { TagInput } from './samples/sample-tagging.js';
+export type { TagProgress } from './samples/tag-progress.js';
 export { SavedViewService, type SaveViewInput } from './saved-views/saved-view-service.js';
 export { CloneService } from './datasets/dataset-clone.js';
 export { ViewQueries, type ViewQueriesOptions } from './views/view-queries.js';

@@ -11,7 +11,13 @@ import {
   SavedViewSchema,
   SaveViewBody,
 } from '../samples/fields-and-views.js';
-import { DatasetSampleParams, TagBody, UpdatedResult } from '../samples/sample.js';
+import {
+  DatasetSampleParams,
+  TagBody,
+  TagProgressParams,
+  TagProgressResult,
+  UpdatedResult,
+} from '../samples/sample.js';
 import { DatasetNameParams } from '../schemas/datasets.js';
 import { ThumbnailQuery } from '../schemas/media.js';
 import { Type } from 'typebox';
@@ -41,6 +47,15 @@ export const TAG_ROUTES = {
     ...tagging,
     path: PATHS.untag,
     summary: 'Remove tags from the samples of a view, or from the labels it shows (TAG)',
+  }),
+  progress: defineRoute({
+    method: 'GET',
+    path: PATHS.tagProgress,
+    tags: ['samples'],
+    access: tag,
+    params: TagProgressParams,
+    response: { 200: TagProgressResult },
+    summary: 'How far your tag request named `progress` has come: samples written of the total (TAG)',
   }),
 } as const;
 

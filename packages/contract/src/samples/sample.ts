@@ -143,6 +143,8 @@ export const UpdatedResult = Type.Object({ updated: Type.Integer({ description: 
 export type UpdatedResult = Static<typeof UpdatedResult>;
 
 export const TagTag = Type.String({ minLength: 1, maxLength: 100 });
+/** A random name the client gives its tag request, to poll the request's progress while it runs. */
+const ProgressToken = Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' });
 /** Tag or untag the samples of a view, or (with `labelFields`, or `labels: true` for every label field) the labels it shows. */
 export const TagBody = Type.Object(
   {
@@ -150,10 +152,24 @@ export const TagBody = Type.Object(
     tags: Type.Array(TagTag, { minItems: 1, maxItems: 100 }),
     labels: Type.Optional(Type.Boolean()),
     labelFields: Type.Optional(Type.Array(FieldPathString)),
+    progress: Type.Optional(ProgressToken),
   },
   { additionalProperties: false },
 );
-export type TagBody = { view?: View; tags: string[]; labels?: boolean; labelFields?: string[] };
+export type TagBody = { view?: View; tags: string[]; labels?: boolean; labelFields?: string[]; progress?: string };
+
+/** The tag request's progress, polled while it runs (GET …/tags/progress/:token); unknown before it starts or long after. */
+export const TagProgressParams = Type.Object(
+  { name: DatasetName, token: ProgressToken },
+  { additionalProperties: false },
+);
+export type TagProgressParams = Static<typeof TagProgressParams>;
+export const TagProgressResult = Type.Object({
+  state: Type.Union([Type.Literal('unknown'), Type.Literal('running'), Type.Literal('finished')]),
+  done: Type.Integer({ description: 'Samples written so far (0 while the view is still being read)' }),
+  total: Type.Integer({ description: 'Samples to write; 0 until the view has been read' }),
+});
+export type TagProgressResult = Static<typeof TagProgressResult>;
 
 export const CountTagsBody = Type.Object(
   {

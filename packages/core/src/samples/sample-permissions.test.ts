@@ -57,6 +57,7 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
       { name: 'listSavedViews', required: 'VIEW', run: (a) => views.list(a, dataset) },
       { name: 'getSavedView', required: 'VIEW', run: (a) => views.get(a, dataset, 'saved') },
       { name: 'tag', required: 'TAG', run: (a) => s.tag(a, dataset, { tags: ['x'] }) },
+      { name: 'tagProgress', required: 'TAG', run: (a) => s.tagProgress(a, dataset, 'some-token') },
       { name: 'untag labels', required: 'TAG', run: (a) => s.untag(a, dataset, { tags: ['x'], labels: true }) },
       { name: 'addSamples', required: 'EDIT', run: (a) => s.addSamples(a, dataset, [{ filepath: '/b.jpg' }]) },
       {
@@ -104,7 +105,7 @@ describe.each(await testDialects())('sample operation permissions on %s', (diale
       expect(error.details, op.name).toEqual({ required: op.required, actual: user.actual });
       checked += 1;
     }
-    expect(checked).toBe(12);
+    expect(checked).toBe(13);
     expect(await snapshot()).toEqual(before);
   });
 

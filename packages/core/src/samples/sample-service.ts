@@ -18,6 +18,7 @@ import { SampleEdits } from './sample-edits.js';
 import type { SampleOperations, SamplePageJson } from './sample-operations.js';
 import { SampleReads } from './sample-reads.js';
 import { SampleTagging, type TagInput } from './sample-tagging.js';
+import type { TagProgress } from './tag-progress.js';
 import { SetValues, type SetValuesInput } from './set-values.js';
 
 export class SampleService implements SampleOperations {
@@ -110,6 +111,11 @@ export class SampleService implements SampleOperations {
 
   untag(actor: Actor, dataset: string, input: TagInput): Promise<{ updated: number }> {
     return this.tagging.retag(actor, dataset, input, false);
+  }
+
+  /** How far the caller's tagging request named `token` has come (undefined: unknown or long finished). */
+  tagProgress(actor: Actor, dataset: string, token: string): Promise<TagProgress | undefined> {
+    return this.tagging.progress(actor, dataset, token);
   }
 
   countTags(

@@ -1,25 +1,40 @@
 // Tagging (TAG) and tag counts (VIEW): sample tags of a view's samples, or label tags of the labels it shows.
 import { isLabelClass, type FieldSchema, type View } from '@teamset/contract';
-import type { Actor } from '../actor.js';
+import { actorUserId, type Actor } from '../actor.js';
 import { nowIso } from '../db/database.js';
+import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import type { ViewTarget } from '../views/view-target.js';
 import { isPlainObject, own, stringProblem } from '../encoding/json-check.js';
 import { retagLabels } from './label-tags.js';
 import type { SampleContext } from './sample-context.js';
 import { chunks } from './sample-documents.js';
+import { PROGRESS_TOKEN, TagProgressBoard, type TagProgress } from './tag-progress.js';
 
 /** Bounds of one tag request (as the HTTP schema TagBody). */
 const MAX_TAGS = 100;
 const MAX_TAG_LENGTH = 100;
 const WRITE_CHUNK = 500;
+/** Sample ids tagged between two progress reports: small enough to move the bar often, large enough to stay one statement per 1,000 ids. */
+const PROGRESS_CHUNK = 10_000;
 
 export interface TagInput {
   view?: unknown;
   tags: string[];
   labels?: boolean;
   labelFields?: string[];
+  /** A client-chosen token: while the request runs, tagProgress(token) says how far it has come. */
+  progress?: string;
 }
+
+/**
+ * Lets the event loop turn between two chunks. SQLite's driver is synchronous, so a chain of chunks would otherwise
+ * run to the end before the server reads another request (the App's progress polls among them).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Reports progress to the board under one request's key, or nowhere when the client did not ask. */
+type Report = (done: number, total: number) => void;
 
 function normalizeTags(tags: unknown): string[] {
   if (!Array.isArray(tags) || tags.length < 1 || tags.length > MAX_TAGS)
@@ -55,33 +70,106 @@ export function labelFieldsOf(
   return undefined;
 }
 
+function progressKey(actor: Actor, datasetId: string, token: string): string {
+  return `${datasetId}\u0000${actorUserId(actor) ?? 'system'}\u0000${token}`;
+}
+
+function progressToken(input: { progress?: unknown }): string | undefined {
+  if (input.progress === undefined) return undefined;
+  if (typeof input.progress !== 'string' || !PROGRESS_TOKEN.test(input.progress))
+    throw badRequest('progress must be 8–64 letters, digits, "-" or "_"', { field: 'progress' });
+  return input.progress;
+}
+
 export class SampleTagging {
+  /** Progress of this process's tagging requests that asked for it (one request, polled by the App while it runs). */
+  readonly #progress = new TagProgressBoard();
+
   constructor(private readonly ctx: SampleContext) {}
 
-  /** Adds (`add`) or removes tags; returns how many samples changed. */
+  /** Adds (`add`) or removes tags; returns how many samples changed. With `progress`, reports how far it has come. */
   async retag(actor: Actor, dataset: string, input: TagInput, add: boolean): Promise<{ updated: number }> {
     const { record, target } = await this.ctx.open(actor, dataset, 'TAG');
-    if (!isPlainObject(input)) throw badRequest('tagging takes {tags, view?, labels?, labelFields?}');
+    if (!isPlainObject(input)) throw badRequest('tagging takes {tags, view?, labels?, labelFields?, progress?}');
     const tags = normalizeTags(input.tags);
     const view = this.ctx.reader.parse(target, input.view);
     const labelFields = labelFieldsOf(target.schema, input);
-    const at = nowIso();
-    if (labelFields === undefined) {
-      const ids = view.stages.length === 0 ? 'all' : await this.ctx.reader.sampleIds(target, view);
-      if (ids !== 'all' && ids.length === 0) return { updated: 0 };
-      const updated = await this.ctx.database.db.transaction().execute(async (trx) => {
-        const n = add
-          ? await this.ctx.bulk.addTags(trx, record.id, ids, tags, at)
-          : await this.ctx.bulk.removeTags(trx, record.id, ids, tags, at);
-        if (n > 0) await this.ctx.touch(trx, record.id, at);
-        return n;
-      });
+    const token = progressToken(input);
+    const key = token === undefined ? undefined : progressKey(actor, record.id, token);
+    // Total 0 until the view's samples are known: the App says "finding the samples" meanwhile.
+    if (key) this.#progress.start(key, 0);
+    const report: Report = key
+      ? (done, total) => {
+          if (this.#progress.read(key)?.total !== total) this.#progress.start(key, total);
+          this.#progress.advance(key, done);
+        }
+      : () => {};
+    try {
+      const at = nowIso();
+      const updated =
+        labelFields === undefined
+          ? await this.retagSamples(target, view, record.id, tags, add, at, report)
+          : await this.retagLabels(target, view, labelFields, tags, add, at, report);
+      if (key) this.#progress.finish(key, true);
       return { updated };
+    } catch (error) {
+      if (key) this.#progress.finish(key, false);
+      throw error;
     }
-    return { updated: await this.retagLabels(target, view, labelFields, tags, add, at) };
   }
 
-  /** Label tags: the labels the view shows (after filter_labels), rewritten a batch of samples at a time in one transaction. */
+  /** How far the caller's tagging request `token` on the dataset has come; undefined when unknown (not started, or long finished). */
+  async progress(actor: Actor, dataset: string, token: string): Promise<TagProgress | undefined> {
+    const { record } = await this.ctx.open(actor, dataset, 'TAG');
+    if (!PROGRESS_TOKEN.test(token)) throw badRequest('progress must be 8–64 letters, digits, "-" or "_"');
+    return this.#progress.read(progressKey(actor, record.id, token));
+  }
+
+  /** Sample tags: all samples in one statement when the view is the whole dataset, else the view's ids a chunk at a time. */
+  private async retagSamples(
+    target: ViewTarget,
+    view: View,
+    datasetId: string,
+    tags: string[],
+    add: boolean,
+    at: string,
+    report: Report,
+  ): Promise<number> {
+    const ids = view.stages.length === 0 ? 'all' : await this.ctx.reader.sampleIds(target, view);
+    if (ids !== 'all' && ids.length === 0) return 0;
+    // The whole dataset is one UPDATE (no ids travel): its progress goes from 0 to all at once.
+    const total = ids === 'all' ? await this.ctx.reader.count(target, view) : ids.length;
+    report(0, total);
+    let changed = 0;
+    let done = 0;
+    for (const part of ids === 'all' ? ['all' as const] : chunks(ids, PROGRESS_CHUNK)) {
+      changed += await this.inTransaction(datasetId, at, (trx) =>
+        add
+          ? this.ctx.bulk.addTags(trx, datasetId, part, tags, at)
+          : this.ctx.bulk.removeTags(trx, datasetId, part, tags, at),
+      );
+      done += part === 'all' ? total : part.length;
+      report(done, total);
+      await yieldToEventLoop();
+    }
+    return changed;
+  }
+
+  /**
+   * One chunk of a tag request in its own transaction, the dataset stamped modified when it changed anything. Not the
+   * whole request in one: on SQLite a transaction holds the one write connection, so every other request (the App's
+   * progress polls, other people's pages) would wait for all of a 1M-sample view. Tagging is idempotent, so a request
+   * that fails part way is simply sent again.
+   */
+  private inTransaction(datasetId: string, at: string, write: (trx: Db) => Promise<number>): Promise<number> {
+    return this.ctx.database.db.transaction().execute(async (trx) => {
+      const changed = await write(trx);
+      if (changed > 0) await this.ctx.touch(trx, datasetId, at);
+      return changed;
+    });
+  }
+
+  /** Label tags: the labels the view shows (after filter_labels), rewritten a batch of samples at a time (a transaction each). */
   private async retagLabels(
     target: ViewTarget,
     view: View,
@@ -89,6 +177,7 @@ export class SampleTagging {
     tags: string[],
     add: boolean,
     at: string,
+    report: Report,
   ): Promise<number> {
     if (fields.length === 0) return 0;
     const visible = new Map<string, Map<string, Set<string>>>();
@@ -99,9 +188,11 @@ export class SampleTagging {
       perField.set(entry.field, new Set(entry.labelIds));
     }
     if (visible.size === 0) return 0;
-    return this.ctx.database.db.transaction().execute(async (trx) => {
-      let updated = 0;
-      for (const part of chunks([...visible.keys()], WRITE_CHUNK)) {
+    report(0, visible.size);
+    let updated = 0;
+    let done = 0;
+    for (const part of chunks([...visible.keys()], WRITE_CHUNK)) {
+      updated += await this.inTransaction(target.datasetId, at, async (trx) => {
         const rows = await this.ctx.samples.findByIds(trx, target.datasetId, part, true);
         const changed = rows.filter((row) => {
           let any = false;
@@ -110,11 +201,13 @@ export class SampleTagging {
           return any;
         });
         await this.ctx.samples.writeBack(trx, target.datasetId, changed, at);
-        updated += changed.length;
-      }
-      if (updated > 0) await this.ctx.touch(trx, target.datasetId, at);
-      return updated;
-    });
+        return changed.length;
+      });
+      done += part.length;
+      report(done, visible.size);
+      await yieldToEventLoop();
+    }
+    return updated;
   }
 
   async countTags(

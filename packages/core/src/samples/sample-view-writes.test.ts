@@ -316,6 +316,67 @@ describe.each(await testDialects())('views in sample operations on %s', (dialect
       await expectAppError(services.samples.tag(SYSTEM_ACTOR, name, { tags: [] }), 'BAD_REQUEST');
     });
 
+    it('reports a tag request’s progress under its token, to the caller only, finished once it answered', async () => {
+      const { name } = await seeded('tag progress');
+      const member = t.team.as.member;
+      expect(await services.samples.tagProgress(member, name, 'not-started')).toBeUndefined();
+      expect(await services.samples.tag(member, name, { view: HIGH, tags: ['seen'], progress: 'first-run' })).toEqual({
+        updated: 2,
+      });
+      expect(await services.samples.tagProgress(member, name, 'first-run')).toEqual({
+        done: 2,
+        total: 2,
+        finished: true,
+      });
+      // The whole dataset is one statement: total is the sample count, done jumps to it.
+      await services.samples.untag(member, name, { tags: ['seen'], progress: 'whole-view' });
+      expect(await services.samples.tagProgress(member, name, 'whole-view')).toEqual({
+        done: 4,
+        total: 4,
+        finished: true,
+      });
+      await services.samples.tag(member, name, { view: CATS, tags: ['ok'], labels: true, progress: 'label-run' });
+      expect(await services.samples.tagProgress(member, name, 'label-run')).toEqual({
+        done: 4,
+        total: 4,
+        finished: true,
+      });
+      // Another person cannot read it under the same token.
+      expect(await services.samples.tagProgress(SYSTEM_ACTOR, name, 'first-run')).toBeUndefined();
+      await expectAppError(services.samples.tag(member, name, { tags: ['x'], progress: 'no' }), 'BAD_REQUEST');
+      await expectAppError(services.samples.tagProgress(member, name, 'bad token!'), 'BAD_REQUEST');
+    });
+
+    it('a poll while a large request runs sees it part way: each chunk commits on its own', async () => {
+      const name = await t.newDataset('tag progress midway');
+      const member = t.team.as.member;
+      for (let batch = 0; batch < 3; batch++)
+        await services.samples.addSamples(
+          SYSTEM_ACTOR,
+          name,
+          Array.from({ length: 500 }, (_, i) => ({ filepath: `/${batch}/${i}.jpg`, gt: detections(detection('cat')) })),
+        );
+      let answered = false;
+      const running = services.samples
+        .tag(member, name, { tags: ['bulk'], labels: true, progress: 'midway-run' })
+        .finally(() => (answered = true));
+      const seen: Array<{ done: number; total: number; finished: boolean }> = [];
+      while (!answered) {
+        const progress = await services.samples.tagProgress(member, name, 'midway-run');
+        if (progress) seen.push(progress);
+        // Let the event loop turn (reader threads answer through it), as between two HTTP polls.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      expect(await running).toEqual({ updated: 1_500 });
+      // Three chunks of 500 samples: at least one poll came between two of them.
+      expect(seen.some((p) => p.total === 1_500 && p.done > 0 && p.done < 1_500 && !p.finished)).toBe(true);
+      expect(await services.samples.tagProgress(member, name, 'midway-run')).toEqual({
+        done: 1_500,
+        total: 1_500,
+        finished: true,
+      });
+    });
+
     it('tags only the labels a filter_labels view shows, and counts label tags', async () => {
       const { name } = await seeded('tag labels');
       expect(await services.samples.tag(SYSTEM_ACTOR, name, { view: CATS, tags: ['reviewed'], labels: true })).toEqual({

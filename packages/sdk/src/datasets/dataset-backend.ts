@@ -21,6 +21,7 @@ import type {
   SaveViewBody,
   SetValuesBody,
   TagBody,
+  TagProgressResult,
   UpdateDatasetBody,
   UpdatedResult,
   ValuesBody,
@@ -54,6 +55,8 @@ export interface DatasetBackend {
 
   tag(dataset: string, body: TagBody): Promise<UpdatedResult>;
   untag(dataset: string, body: TagBody): Promise<UpdatedResult>;
+  /** How far the caller's tag request named `token` (its body's `progress`) has come. */
+  tagProgress(dataset: string, token: string): Promise<TagProgressResult>;
   countTags(dataset: string, body: CountTagsBody): Promise<Record<string, number>>;
 
   getFieldSchema(dataset: string): Promise<FieldInfo[]>;

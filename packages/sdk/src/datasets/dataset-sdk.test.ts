@@ -556,6 +556,13 @@ describe.each(targets)('the SDK over the $label connection', (target) => {
         countBy([...fx.samples.flatMap((s) => s.tags), ...hardIds.map(() => 'reviewed')]),
       );
       expect(await dataset.countSampleTags()).toEqual(expectedTags);
+      // With onProgress: the one request's progress, ending at all of the view's samples written.
+      const seen: Array<{ done: number; total: number }> = [];
+      expect(
+        await dataset.matchTags('hard').tagSamples('followed', { onProgress: (p) => seen.push(p), pollMs: 5 }),
+      ).toBe(hardIds.length);
+      expect(seen.at(-1)).toEqual({ done: hardIds.length, total: hardIds.length });
+      expect(await dataset.matchTags('followed').untagSamples('followed')).toBe(hardIds.length);
       expect(await dataset.matchTags('reviewed').untagSamples(['reviewed'])).toBe(hardIds.length);
       expect(await dataset.matchTags('reviewed').count()).toBe(0);
 

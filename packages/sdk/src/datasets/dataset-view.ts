@@ -31,6 +31,7 @@ import { viewFacets, type Facets, type FacetsOptions } from './facets.js';
 import type { DatasetState } from './dataset-state.js';
 import { DEFAULT_BATCH_LIMITS, jsonBytes, streamBatches } from './sample-batches.js';
 import { iterateSamplePages } from './sample-pages.js';
+import { retag, type TagOptions } from './tag-with-progress.js';
 
 /** One sample id, or several. */
 export type SampleIds = string | Iterable<string>;
@@ -235,14 +236,15 @@ export class DatasetView implements AsyncIterable<Sample> {
     throw new TypeError('setValues(path, values): values must be an array, or { byId: { [sampleId]: value } }');
   }
 
-  async tagSamples(tags: string | readonly string[]): Promise<number> {
+  /** Tags the view's samples in one request; `onProgress` follows a large view as the server writes it. */
+  tagSamples(tags: string | readonly string[], options?: TagOptions): Promise<number> {
     const { backend, name } = this.state;
-    return (await backend.tag(name, { ...this.#viewBody(), tags: tagList(tags) })).updated;
+    return retag(backend, name, true, { ...this.#viewBody(), tags: tagList(tags) }, options);
   }
 
-  async untagSamples(tags: string | readonly string[]): Promise<number> {
+  untagSamples(tags: string | readonly string[], options?: TagOptions): Promise<number> {
     const { backend, name } = this.state;
-    return (await backend.untag(name, { ...this.#viewBody(), tags: tagList(tags) })).updated;
+    return retag(backend, name, false, { ...this.#viewBody(), tags: tagList(tags) }, options);
   }
 
   /** Sample tag → number of the view's samples carrying it. */
@@ -252,14 +254,14 @@ export class DatasetView implements AsyncIterable<Sample> {
   }
 
   /** Tags the labels the view shows (after filterLabels) in `fields`, or in every label field. */
-  async tagLabels(tags: string | readonly string[], fields?: LabelFields): Promise<number> {
+  tagLabels(tags: string | readonly string[], fields?: LabelFields, options?: TagOptions): Promise<number> {
     const { backend, name } = this.state;
-    return (await backend.tag(name, { ...this.#viewBody(), tags: tagList(tags), ...labelTarget(fields) })).updated;
+    return retag(backend, name, true, { ...this.#viewBody(), tags: tagList(tags), ...labelTarget(fields) }, options);
   }
 
-  async untagLabels(tags: string | readonly string[], fields?: LabelFields): Promise<number> {
+  untagLabels(tags: string | readonly string[], fields?: LabelFields, options?: TagOptions): Promise<number> {
     const { backend, name } = this.state;
-    return (await backend.untag(name, { ...this.#viewBody(), tags: tagList(tags), ...labelTarget(fields) })).updated;
+    return retag(backend, name, false, { ...this.#viewBody(), tags: tagList(tags), ...labelTarget(fields) }, options);
   }
 
   /** Label tag → number of labels the view shows in `fields` (or every label field) carrying it. */

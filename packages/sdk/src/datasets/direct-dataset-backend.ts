@@ -22,6 +22,7 @@ import type {
   SaveViewBody,
   SetValuesBody,
   TagBody,
+  TagProgressResult,
   UpdateDatasetBody,
   UpdatedResult,
   ValuesBody,
@@ -125,6 +126,14 @@ export class DirectDatasetBackend implements DatasetBackend {
 
   untag(dataset: string, body: TagBody): Promise<UpdatedResult> {
     return this.call((s) => s.samples.untag(this.actor, dataset, body));
+  }
+
+  tagProgress(dataset: string, token: string): Promise<TagProgressResult> {
+    return this.call(async (s): Promise<TagProgressResult> => {
+      const progress = await s.samples.tagProgress(this.actor, dataset, token);
+      if (!progress) return { state: 'unknown', done: 0, total: 0 };
+      return { state: progress.finished ? 'finished' : 'running', done: progress.done, total: progress.total };
+    });
   }
 
   countTags(dataset: string, body: CountTagsBody): Promise<Record<string, number>> {

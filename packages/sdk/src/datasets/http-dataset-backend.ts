@@ -30,6 +30,7 @@ import {
   type SaveViewBody,
   type SetValuesBody,
   type TagBody,
+  type TagProgressResult,
   type TagCounts,
   type UpdateDatasetBody,
   type UpdatedResult,
@@ -120,6 +121,10 @@ export class HttpDatasetBackend implements DatasetBackend {
 
   untag(dataset: string, body: TagBody): Promise<UpdatedResult> {
     return this.http.callAs<UpdatedResult>(TAG_ROUTES.untag, { name: dataset }, { body });
+  }
+
+  tagProgress(dataset: string, token: string): Promise<TagProgressResult> {
+    return this.http.callAs<TagProgressResult>(TAG_ROUTES.progress, { name: dataset, token });
   }
 
   async countTags(dataset: string, body: CountTagsBody): Promise<Record<string, number>> {

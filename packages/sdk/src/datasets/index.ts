@@ -26,6 +26,7 @@ export {
   type SetValuesInput,
   type ValuesOptions,
 } from './dataset-view.js';
+export type { TagOptions } from './tag-with-progress.js';
 export {
   DEFAULT_FACET_BINS,
   DEFAULT_FACET_TOP,

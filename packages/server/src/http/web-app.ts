@@ -32,13 +32,15 @@ const REVALIDATE = 'no-cache';
 
 /**
  * The page may talk only to this server and must not be framed (the keys page shows secrets once).
- * Inline styles are allowed because Mantine sets style attributes; scripts are only the built files.
+ * Inline styles are allowed because Mantine sets style attributes; scripts are only the built files. Images may be
+ * `blob:`: the grid fetches thumbnails itself (to cancel those scrolled away and to tell why one failed) and shows
+ * the bytes through an object URL, which only this page's own scripts can make.
  */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

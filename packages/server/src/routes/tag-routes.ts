@@ -1,5 +1,5 @@
-// Tagging (TAG): add or remove tags on a view's samples, or on the labels it shows.
-import { TAG_ROUTES } from '@teamset/contract';
+// Tagging (TAG): add or remove tags on a view's samples, or on the labels it shows; and how far such a request has come.
+import { TAG_ROUTES, type TagProgressResult } from '@teamset/contract';
 import { protectedRoute } from '../http/protected-route.js';
 import type { RouteContext, TypedApp } from '../http/route-context.js';
 import { checkViewInBody } from './view-body-check.js';
@@ -23,4 +23,10 @@ export function registerTagRoutes(app: TypedApp, ctx: RouteContext): void {
     (actor, request) => samples.untag(actor, request.params.name, request.body),
     checked,
   );
+
+  protectedRoute(app, ctx, TAG_ROUTES.progress, async (actor, request): Promise<TagProgressResult> => {
+    const progress = await samples.tagProgress(actor, request.params.name, request.params.token);
+    if (!progress) return { state: 'unknown' as const, done: 0, total: 0 };
+    return { state: progress.finished ? 'finished' : 'running', done: progress.done, total: progress.total };
+  });
 }

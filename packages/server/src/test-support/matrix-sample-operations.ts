@@ -173,6 +173,17 @@ export const SAMPLE_OPERATIONS: readonly MatrixOperation[] = [
     },
   },
   {
+    name: 'GET tags/progress/:token',
+    ...fromRoute(TAG_ROUTES.progress),
+    status: 200,
+    mutates: false,
+    // Nobody started a request under this token: the answer says so (the caller's own requests only are known).
+    request: (ctx) => ({ url: at(PATHS.tagProgress, ctx, { token: 'matrix-probe' }) }),
+    async verify(_ctx, response) {
+      expect(response.json()).toEqual({ state: 'unknown', done: 0, total: 0 });
+    },
+  },
+  {
     name: 'POST tags/count',
     ...fromRoute(VIEW_READ_ROUTES.countTags),
     status: 200,

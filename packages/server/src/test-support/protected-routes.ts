@@ -150,6 +150,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/v1/datasets/:name/values': onDataset({ view: someView, path: 'uniqueness', unwind: false }),
   'POST /api/v1/datasets/:name/set-values': onDataset({ path: 'uniqueness', values: [0.1] }),
   'POST /api/v1/datasets/:name/tags/add': onDataset({ view: someView, tags: ['probe'] }),
+  'GET /api/v1/datasets/:name/tags/progress/:token': { params: { name: NO_DATASET, token: 'probe-token' } },
   'POST /api/v1/datasets/:name/tags/remove': onDataset({ view: someView, tags: ['probe'] }),
   'POST /api/v1/datasets/:name/tags/count': onDataset({ view: someView, labels: false }),
   'POST /api/v1/datasets/:name/aggregate': onDataset({ view: someView, aggregations: [{ type: 'count' }] }),

@@ -3,6 +3,7 @@ import { Badge, Group, Paper, SimpleGrid, Text, Tooltip, UnstyledButton } from '
 import type { Sample } from '@teamset/contract';
 import { mediaApi } from '../../api/media-api';
 import { fileName, labelBoxes, type LabelBox } from '../../lib/label-boxes';
+import { boxShape } from '../../lib/label-shapes';
 import { AnnotatedImage } from './annotated-image';
 
 /** The pixel size FiftyOne keeps in metadata, when the sample has it. */
@@ -19,6 +20,17 @@ export function describeBoxes(name: string, boxes: readonly LabelBox[]): string 
   for (const box of boxes) counts.set(box.label || 'unlabelled', (counts.get(box.label || 'unlabelled') ?? 0) + 1);
   const parts = [...counts].map(([label, count]) => `${count} ${label}`);
   return parts.length > 0 ? `${name}: ${parts.join(', ')}` : name;
+}
+
+/** A card's tags in one badge: the first and how many more (all of them on hover); nothing when untagged. */
+export function TagSummary({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <Badge size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }} title={tags.join(', ')}>
+      {tags[0]}
+      {tags.length > 1 ? ` +${tags.length - 1}` : ''}
+    </Badge>
+  );
 }
 
 interface SamplesGridProps {
@@ -47,7 +59,7 @@ export function SamplesGrid({ dataset, samples, labelField, onOpen }: SamplesGri
               <AnnotatedImage
                 src={mediaApi.thumbnailUrl(dataset, sample.id)}
                 alt={describeBoxes(name, boxes)}
-                boxes={boxes}
+                shapes={boxes.map(boxShape)}
                 knownSize={metadataSize(sample)}
                 frameStyle={{ aspectRatio: '4 / 3', width: '100%' }}
                 lazy
@@ -60,12 +72,7 @@ export function SamplesGrid({ dataset, samples, labelField, onOpen }: SamplesGri
                   {name}
                 </Text>
               </Tooltip>
-              {sample.tags.length > 0 ? (
-                <Badge size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
-                  {sample.tags[0]}
-                  {sample.tags.length > 1 ? ` +${sample.tags.length - 1}` : ''}
-                </Badge>
-              ) : null}
+              <TagSummary tags={sample.tags} />
             </Group>
           </Paper>
         );

@@ -23,6 +23,12 @@ export interface ExploreGridProps {
   scope: ExploreScope;
   selection: ReadonlySet<string>;
   onSelectionChange(next: ReadonlySet<string>): void;
+  /**
+   * "Select all in view": the whole view is selected (not a list of ids, which could be a million). Optional: when the
+   * page does not hold it, the grid keeps it itself and clears it when the view changes.
+   */
+  viewSelected?: boolean;
+  onViewSelectedChange?(selected: boolean): void;
   onOpen(sampleId: string): void;
   /** Called whenever the loaded samples change, so the modal can step through them. */
   onLoaded(loaded: LoadedSamples): void;
