@@ -3,6 +3,7 @@
 // settled, next to the same run's baselines: the API requests behind it replayed over plain HTTP, and /health.
 // A benchmark, not a test: it reports and never fails CI. See docs/benchmarks.md "bench:app".
 import { existsSync } from 'node:fs';
+/* global document, window -- the functions given to page.evaluate run in the page */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,7 @@ const LONG_MS = Number(args['step-timeout']) * 1000;
 // A step has settled once no API request has been in flight for this long (so chained requests count as one step).
 const QUIET_MS = 150;
 const MODAL_STEPS = 20;
+const BENCH_TAG = 'bench-app';
 // The longest a step may wait for its first API request (the sidebar's debounce is far shorter).
 const FIRST_REQUEST_MS = 2_000;
 
@@ -191,7 +193,6 @@ async function browserSteps(page, tracker) {
     const classes = sidebarOf(page).getByRole('group', { name: 'ground_truth classes' });
     // A different class each round, so no answer is the previous round's.
     const box = classes.getByRole('checkbox').nth(round % 5);
-    const className = await box.getAttribute('aria-label').catch(() => null);
     record(
       'click one class',
       await timed(page, tracker, () => box.click(), settledWith, '[data-view-chip^="ground_truth: "]'),
@@ -223,7 +224,6 @@ async function browserSteps(page, tracker) {
       ),
       keep,
     );
-    if (round === 0) console.error(`bench:app: class checkbox ${className ?? '?'}`);
     record(
       'open the modal',
       await timed(
@@ -247,8 +247,128 @@ async function browserSteps(page, tracker) {
       );
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await gridSteps(page, tracker, steps, record, round === REPEAT);
   }
   return steps;
+}
+
+// ---- the endless grid: scroll, select, tag ----
+
+const gridLoaded = (page) =>
+  page.locator('[data-grid-status]').evaluate((el) => Number((el.textContent ?? '').replace(/[^0-9]/g, '')) || 0);
+const scrollToEnd = (page) => page.locator('[data-grid-scroller]').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+const fileOf = (i) => `${String(i).padStart(8, '0')}.jpg`;
+
+/** Scrolls to the end until `count` samples are loaded, one page per scroll: `{ ms, pages: [ms per page] }`. */
+async function scrollUntil(page, tracker, count) {
+  const started = performance.now();
+  const pages = [];
+  while ((await gridLoaded(page)) < count) {
+    const before = await gridLoaded(page);
+    const run = await timed(
+      page,
+      tracker,
+      () => scrollToEnd(page),
+      new Function(
+        'before',
+        `const status = document.querySelector('[data-grid-status]')?.textContent ?? '';
+         const grid = document.querySelector('[role="list"][aria-label="Samples"]');
+         return Number(status.replace(/[^0-9]/g, '')) > before && grid?.getAttribute('aria-busy') !== 'true';`,
+      ),
+      before,
+    );
+    pages.push(run);
+  }
+  return { ms: performance.now() - started, pages };
+}
+
+/** Long tasks (over 100 ms) the page has seen since the last call. */
+const takeLongTasks = (page) =>
+  page.evaluate(() => {
+    const tasks = (window.__benchLongTasks ?? []).filter((d) => d > 100);
+    window.__benchLongTasks = [];
+    return tasks;
+  });
+
+async function gridSteps(page, tracker, steps, record, last) {
+  const keep = steps['open the dataset'] !== undefined;
+  await page.goto(`/datasets/${NAME}`);
+  await page.waitForFunction(settledWith, null, { polling: 'raf', timeout: LONG_MS });
+  await takeLongTasks(page);
+  const scroll = await scrollUntil(page, tracker, 5_000);
+  for (const run of scroll.pages) record('grid: scroll one page further', run, keep);
+  if (keep) (steps['grid: scroll 5,000 samples (whole)'] ??= { times: [], requests: [] }).times.push(scroll.ms);
+  const tasks = await takeLongTasks(page);
+  if (keep) {
+    steps.longTasks ??= [];
+    steps.longTasks.push(...tasks);
+  }
+  console.error(`bench:app:   scrolled 5,000 in ${Math.round(scroll.ms)} ms, ${tasks.length} tasks > 100 ms`);
+  if (last) {
+    await scrollUntil(page, tracker, 10_000);
+    const cdp = await page.context().newCDPSession(page);
+    const used = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+    steps.heapMb = { afterScroll: await used() };
+    await cdp.send('HeapProfiler.collectGarbage');
+    steps.heapMb.afterGc = await used();
+    await cdp.detach();
+    console.error(`bench:app:   heap after 10,000: ${JSON.stringify(steps.heapMb)}`);
+  }
+
+  // Select 1,000: load past the 1,000th sample, tick the first tile, bring the 1,000th into the DOM, shift-click it.
+  await page.goto(`/datasets/${NAME}`);
+  await page.waitForFunction(settledWith, null, { polling: 'raf', timeout: LONG_MS });
+  await scrollUntil(page, tracker, 1_050);
+  const scroller = page.locator('[data-grid-scroller]');
+  await scroller.evaluate((el) => el.scrollTo(0, 0));
+  await page.getByRole('checkbox', { name: `Select ${fileOf(0)}` }).click();
+  const lastBox = page.getByRole('checkbox', { name: `Select ${fileOf(999)}` });
+  for (let i = 0; i < 500 && (await lastBox.count()) === 0; i++) {
+    await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
+    await sleep(30);
+  }
+  await lastBox.scrollIntoViewIfNeeded();
+  const selected = new Function(
+    'text',
+    `return (document.querySelector('[data-grid-status]')?.textContent ?? '').includes(text);`,
+  );
+  record(
+    'grid: select 1,000 (shift-click)',
+    await timed(page, tracker, () => lastBox.click({ modifiers: ['Shift'] }), selected, '1,000 selected'),
+    keep,
+  );
+  await page.getByRole('button', { name: 'Tag', exact: true }).click();
+  const popover = page.locator('[data-tag-popover]');
+  await popover.waitFor();
+  await popover.getByLabel(/^Add tags/).fill(BENCH_TAG);
+  const toastWith = new Function(
+    'text',
+    `return [...document.querySelectorAll('.mantine-Notification-root')].some((n) => n.textContent.includes(text));`,
+  );
+  record(
+    'grid: tag 1,000 selected',
+    await timed(
+      page,
+      tracker,
+      () => popover.getByRole('button', { name: 'Add' }).click(),
+      toastWith,
+      'Tagged 1,000 samples',
+    ),
+    keep,
+  );
+  // Leaves the kept dataset as bench:facets built it.
+  record(
+    'grid: untag 1,000 selected',
+    await timed(
+      page,
+      tracker,
+      () => popover.getByRole('button', { name: `Remove tag ${BENCH_TAG}` }).click(),
+      toastWith,
+      'Untagged 1,000 samples',
+    ),
+    keep,
+  );
+  await page.keyboard.press('Escape');
 }
 
 // ---- baselines: the same requests over plain HTTP ----
@@ -307,6 +427,13 @@ async function benchDialect(dialect, port, browser) {
   const server = await startServe(uri, port, ['--query-timeout', String(LONG_MS / 1000)]);
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(LONG_MS);
+  // Long tasks from the first script on, for the scroll (https://w3c.github.io/longtasks/).
+  await context.addInitScript(() => {
+    window.__benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__benchLongTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('bench:app: page error:', e.message));
   page.on('console', (m) => m.type() === 'error' && console.error('bench:app: console:', m.text()));
@@ -315,6 +442,10 @@ async function benchDialect(dialect, port, browser) {
     await signIn(page);
     const tracker = trackRequests(page);
     const steps = await browserSteps(page, tracker);
+    out.longTasks = steps.longTasks ?? [];
+    out.heapMb = steps.heapMb;
+    delete steps.longTasks;
+    delete steps.heapMb;
     out.steps = Object.fromEntries(
       Object.entries(steps).map(([name, s]) => [name, { ...latencySummary(s.times), requests: s.requests.length }]),
     );
@@ -351,7 +482,14 @@ function printTable(results) {
   }
   rows.push(['/health', ...results.flatMap((r) => ['', '', ms(r.baselines?.['/health']?.p50), ''])]);
   console.log(rows.map((row) => `| ${row.join(' | ')} |`).join('\n'));
-  for (const r of results) console.log(`${r.dialect}: ${r.loadBefore} before, ${r.loadAfter} after`);
+  for (const r of results) {
+    const tasks = r.longTasks ?? [];
+    console.log(
+      `${r.dialect}: tasks > 100 ms while scrolling: ${tasks.length} (longest ${ms(Math.max(0, ...tasks))} ms); ` +
+        `JS heap after 10,000 samples: ${r.heapMb ? `${r.heapMb.afterScroll.toFixed(1)} MB (${r.heapMb.afterGc.toFixed(1)} MB after a GC)` : '—'}`,
+    );
+    console.log(`${r.dialect}: ${r.loadBefore} before, ${r.loadAfter} after`);
+  }
 }
 
 const browser = await chromium.launch({ executablePath: args.chromium, headless: true });
