@@ -2,8 +2,8 @@
 // `teamset serve` on the kept bench:facets datasets. Each interaction is timed from the user's action until the UI has
 // settled, next to the same run's baselines: the API requests behind it replayed over plain HTTP, and /health.
 // A benchmark, not a test: it reports and never fails CI. See docs/benchmarks.md "bench:app".
-import { existsSync } from 'node:fs';
 /* global document, window -- the functions given to page.evaluate run in the page */
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
