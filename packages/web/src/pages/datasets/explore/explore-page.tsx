@@ -214,7 +214,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
           {patchable.length > 0 ? (
             <Select
               size="xs"
-              w={200}
+              w={180}
               aria-label="Show samples or patches"
               allowDeselect={false}
               value={patching ?? ''}

@@ -93,7 +93,8 @@ export function ViewBar(props: ViewBarProps) {
             </Button>
           ) : null}
         </Group>
-        <Group gap="xs" wrap="nowrap">
+        {/* Wraps on narrow screens: the page adds its own controls (saved views, layout, patches, charts). */}
+        <Group gap="xs" justify="flex-end" style={{ minWidth: 0 }}>
           <Text
             size="sm"
             fw={600}
