@@ -44,7 +44,8 @@ describe('SQLite reader threads', () => {
     tdb = await openViewTestDatabase('sqlite');
     database = tdb.database;
     fx = await seedViewFixture(database);
-    await seedBulkDataset(database, BULK_ID, 50_000);
+    // Big enough that a heavy count outlasts the 100 ms before the cancel test aborts it, even on a quiet machine.
+    await seedBulkDataset(database, BULK_ID, 120_000);
     const file = database.sqlite?.name;
     if (!file) throw new Error('a file database was expected');
     mainOnly = openDatabase(`sqlite:${file}`, { readers: 0 });

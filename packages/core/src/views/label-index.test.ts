@@ -243,9 +243,13 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
           const all = await ids();
           if (all.length === 0) return s.addSamples(actor, dataset, batch(3));
           const id = r.pick(all);
-          const patch = r.chance(0.3)
-            ? { unset: [r.pick([field, 'cls', 'uniqueness'])] }
-            : { set: { [field]: r.detections(), cls: r.classification(), uniqueness: r.number() ?? null } };
+          // Only fields the schema still has can be unset: a 'delete field' step may have removed one.
+          const present = new Set((await s.getFieldSchema(actor, dataset)).map((f) => f.path));
+          const unsettable = [field, 'cls', 'uniqueness'].filter((path) => present.has(path));
+          const patch =
+            r.chance(0.3) && unsettable.length > 0
+              ? { unset: [r.pick(unsettable)] }
+              : { set: { [field]: r.detections(), cls: r.classification(), uniqueness: r.number() ?? null } };
           return s.patchSample(actor, dataset, id, patch);
         },
       ],
@@ -313,7 +317,12 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     for (let step = 0; step < 24; step++) {
       // Every write path once, in order, then random ones.
       const [name, write] = step < writes.length ? (writes[step] as (typeof writes)[number]) : r.pick(writes);
-      await write();
+      // A write that fails names the seed too, so the run can be replayed.
+      await write().catch((error: unknown) => {
+        throw new Error(
+          `seed ${seed}, step ${step} (${name}): ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
       await compare(dataset, field, `seed ${seed}, step ${step} (${name})`, r);
     }
     await compare(dataset, field, `seed ${seed}, at the end`);
