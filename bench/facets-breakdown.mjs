@@ -29,7 +29,6 @@ const aggregations = [
   ['count', { type: 'count' }],
   ['sample tags', { type: 'count_values', path: 'tags', limit: 200 }],
   ['classes (top 200)', { type: 'count_values', path: `${items}.label`, limit: 200 }],
-  ['label count', { type: 'count', path: items }],
   ['confidence bounds', { type: 'bounds', path: `${items}.confidence` }],
   ['confidence histogram', { type: 'histogram_values', path: `${items}.confidence`, bins: 10 }],
   ['label tags', { type: 'count_values', path: `${items}.tags` }],
