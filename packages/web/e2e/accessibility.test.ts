@@ -1,11 +1,18 @@
 // axe-core over every page of the App, as an admin and as a guest, against a real `teamset serve`: no serious or critical
 // WCAG 2.1 A/AA violation anywhere; plus what axe cannot see: page titles, the skip link, names of dialogs' close buttons.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeFindings, describeFindings } from './support/axe.js';
-import { field, launchBrowser, newTrackedContext, skipBrowserSuite, type TrackedContext } from './support/browser.js';
-import { acceptInvitation, callFromPage, inviteFromTeamPage, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { field, skipBrowserSuite, type TrackedContext } from './support/browser.js';
+import {
+  acceptInvitation,
+  addSamplesFromPage,
+  callFromPage,
+  createDatasetFromPage,
+  inviteFromTeamPage,
+  setUpFirstAdmin,
+} from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const GUEST = { name: 'Gil Guest', email: 'gil@example.com', password: 'gil-guest-password' };
@@ -28,8 +35,7 @@ async function check(page: Page, where: string): Promise<string> {
 }
 
 describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over every page', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let guest: TrackedContext;
   let invitationUrl = '';
@@ -39,18 +45,16 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
   const signedOut: string[] = [];
 
   beforeAll(async () => {
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url, AXE_CONTEXT);
-    guest = await newTrackedContext(browser, server.url, AXE_CONTEXT);
+    // First-run setup is done below, after axe has checked the setup page.
+    suite = await startWebSuite({ context: AXE_CONTEXT });
+    ({ admin } = suite);
+    guest = await suite.newContext();
     await admin.page.goto('/setup');
     await admin.page.getByRole('button', { name: 'Create admin account' }).waitFor();
     signedOut.push(await check(admin.page, 'setup'));
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
+    await setUpFirstAdmin(admin.page, suite.server.setupToken, ADMIN);
     const { page } = admin;
-    expect(
-      (await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET, description: 'Dashcam frames' })).status,
-    ).toBe(201);
+    await createDatasetFromPage(page, { name: DATASET, description: 'Dashcam frames' });
     const samples = [1, 2, 3].map((i) => ({
       filepath: `/nowhere/frame-${i}.jpg`,
       tags: ['day'],
@@ -59,7 +63,7 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
         detections: [{ _cls: 'Detection', label: 'car', bounding_box: [0.1, 0.2, 0.3, 0.4], confidence: 0.9 }],
       },
     }));
-    expect((await callFromPage(page, 'POST', `/api/v1/datasets/${DATASET}/samples`, { samples })).status).toBe(201);
+    await addSamplesFromPage(page, DATASET, samples);
     invitationUrl = await inviteFromTeamPage(page, GUEST.email, 'Guest');
     await guest.page.goto(invitationUrl);
     await guest.page.getByRole('button', { name: 'Create account' }).waitFor();
@@ -79,17 +83,14 @@ describe.skipIf(skipBrowserSuite())('accessibility (axe-core, WCAG 2.1 AA) over 
     expect(group.status).toBe(201);
     groupId = group.body.id;
     // A signed-out browser for the sign-in page.
-    const stranger = await newTrackedContext(browser, server.url, AXE_CONTEXT);
+    const stranger = await suite.newContext();
     await stranger.page.goto('/sign-in');
     await stranger.page.getByRole('button', { name: 'Sign in' }).waitFor();
     signedOut.push(await check(stranger.page, 'sign-in'));
     await stranger.context.close();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   const everyPage = () => [
     '/datasets',

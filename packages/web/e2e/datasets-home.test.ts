@@ -1,21 +1,13 @@
 // The datasets home in Chromium against a real `teamset serve`: sample counts, label fields, the real media type, cover
 // thumbnails, sorting by a column, and the card view (remembered) that uses a wide screen's width.
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  type TrackedContext,
-} from './support/browser.js';
-import { callFromPage, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { choose, screenshot, skipBrowserSuite, type TrackedContext } from './support/browser.js';
+import { addSamplesFromPage, callFromPage, createDatasetFromPage } from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 
@@ -51,33 +43,27 @@ async function sampleIdsOf(page: Page, dataset: string): Promise<string[]> {
 }
 
 describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let media: string;
 
   beforeAll(async () => {
-    media = realpathSync(mkdtempSync(join(tmpdir(), 'teamset-e2e-home-')));
+    suite = await startWebSuite({ firstAdmin: ADMIN, media: { prefix: 'teamset-e2e-home-' } });
+    ({ admin, media } = suite);
     writeFileSync(join(media, 'car-1.jpg'), picture([40, 80, 180]));
     writeFileSync(join(media, 'car-2.jpg'), picture([200, 60, 50]));
     writeFileSync(join(media, 'tree-1.jpg'), picture([50, 140, 70]));
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
     const { page } = admin;
     expect((await callFromPage(page, 'PUT', '/api/v1/organization/media-roots', { roots: [media] })).status).toBe(200);
-    const create = async (body: Record<string, unknown>) =>
-      expect((await callFromPage(page, 'POST', '/api/v1/datasets', body)).status).toBe(201);
-    const add = async (dataset: string, samples: unknown[]) => {
-      const added = await callFromPage(page, 'POST', `/api/v1/datasets/${dataset}/samples`, { samples });
-      expect(added.status, JSON.stringify(added.body)).toBe(201);
-    };
-    await create({ name: 'alpha-empty', description: 'Nothing in it yet' });
-    await create({ name: 'bravo-cars', description: 'Cars on the street', tags: ['street', 'cars'] });
-    await create({ name: 'charlie-clips', mediaType: 'video', description: 'Dashcam clips' });
-    await create({ name: 'delta-trees' });
-    await add('bravo-cars', [
+    await createDatasetFromPage(page, { name: 'alpha-empty', description: 'Nothing in it yet' });
+    await createDatasetFromPage(page, {
+      name: 'bravo-cars',
+      description: 'Cars on the street',
+      tags: ['street', 'cars'],
+    });
+    await createDatasetFromPage(page, { name: 'charlie-clips', mediaType: 'video', description: 'Dashcam clips' });
+    await createDatasetFromPage(page, { name: 'delta-trees' });
+    await addSamplesFromPage(page, 'bravo-cars', [
       {
         filepath: join(media, 'car-1.jpg'),
         ground_truth: {
@@ -89,15 +75,14 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
       { filepath: join(media, 'car-2.jpg') },
       { filepath: join(media, 'missing.jpg') },
     ]);
-    await add('charlie-clips', [{ filepath: join(media, 'clip-1.mp4') }]);
-    await add('delta-trees', [{ filepath: join(media, 'tree-1.jpg') }, { filepath: join(media, 'tree-2.jpg') }]);
+    await addSamplesFromPage(page, 'charlie-clips', [{ filepath: join(media, 'clip-1.mp4') }]);
+    await addSamplesFromPage(page, 'delta-trees', [
+      { filepath: join(media, 'tree-1.jpg') },
+      { filepath: join(media, 'tree-2.jpg') },
+    ]);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (media) rmSync(media, { recursive: true, force: true });
-  });
+  afterAll(() => suite?.stop());
 
   it('the table shows each dataset’s samples, label fields, real media type and cover thumbnail', async () => {
     const { page } = admin;
@@ -139,9 +124,7 @@ describe.skipIf(skipBrowserSuite())('the datasets home in Chromium against teams
     await expect.poll(() => namesInOrder(table)).toEqual(['bravo-cars', 'delta-trees', 'charlie-clips', 'alpha-empty']);
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     // Last changed: a new sample in alpha-empty makes it the most recently changed.
-    await callFromPage(page, 'POST', '/api/v1/datasets/alpha-empty/samples', {
-      samples: [{ filepath: join(media, 'car-1.jpg') }],
-    });
+    await addSamplesFromPage(page, 'alpha-empty', [{ filepath: join(media, 'car-1.jpg') }]);
     await page.getByRole('button', { name: 'Sort by last changed' }).click();
     await page.getByRole('button', { name: 'Sort by last changed' }).click();
     await expect.poll(async () => (await namesInOrder(table))[0]).toBe('alpha-empty');

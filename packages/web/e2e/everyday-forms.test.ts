@@ -1,23 +1,11 @@
 // The App's everyday forms in a real browser (Debian's Chromium) against a real `teamset serve`: invitations that ask
 // before replacing, the invitation page that checks its link, errors in plain words, the user picker, and the smaller
 // fixes (server media root, read-only basic info, admin rows, the one-time key dialog, breadcrumbs, new group members).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  field,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  toast,
-  type TrackedContext,
-} from './support/browser.js';
-import { acceptInvitation, callFromPage, readInvitationLink, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { choose, field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { acceptInvitation, callFromPage, createDatasetFromPage, readInvitationLink } from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const NEWHIRE = { name: 'Nina Newhire', email: 'newhire@example.com', password: 'nina-password-1' };
@@ -31,38 +19,25 @@ async function expectNoLeaks(page: Page): Promise<void> {
 }
 
 describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let nina: TrackedContext;
   let stranger: TrackedContext;
-  let serverRoot: string;
   let firstLink = '';
   let secondLink = '';
 
   beforeAll(async () => {
-    // A media root given to the server itself, which Settings shows as "Server" and cannot remove.
-    serverRoot = mkdtempSync(join(tmpdir(), 'teamset-e2e-server-root-'));
-    const before = process.env.TEAMSET_MEDIA_ROOTS;
-    process.env.TEAMSET_MEDIA_ROOTS = serverRoot;
-    try {
-      server = await startTeamset();
-    } finally {
-      if (before === undefined) delete process.env.TEAMSET_MEDIA_ROOTS;
-      else process.env.TEAMSET_MEDIA_ROOTS = before;
-    }
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
-    nina = await newTrackedContext(browser, server.url);
-    stranger = await newTrackedContext(browser, server.url);
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
+    suite = await startWebSuite({
+      firstAdmin: ADMIN,
+      // A media root given to the server itself, which Settings shows as "Server" and cannot remove.
+      media: { prefix: 'teamset-e2e-server-root-', serverRoot: true },
+    });
+    ({ admin } = suite);
+    nina = await suite.newContext();
+    stranger = await suite.newContext();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (serverRoot) rmSync(serverRoot, { recursive: true, force: true });
-  });
+  afterAll(() => suite?.stop());
 
   it('the invite form checks the email in the browser and says so in a sentence; nothing is sent', async () => {
     const { page } = admin;
@@ -127,7 +102,7 @@ describe.skipIf(skipBrowserSuite())('everyday forms in Chromium against teamset 
 
   it('Manage › Access "Add a person": free text never becomes an id; no match says so; a person is found by name', async () => {
     const { page } = admin;
-    expect((await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET })).status).toBe(201);
+    await createDatasetFromPage(page, { name: DATASET });
     await page.goto(`/datasets/${DATASET}/manage`);
     // .first(): the picker's suggestion list carries the same label.
     const person = field(page, 'Add a person').first();

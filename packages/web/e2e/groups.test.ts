@@ -1,21 +1,17 @@
 // User groups in a real browser (Debian's Chromium) against a real `teamset serve`: an admin makes a group on Team › Groups,
 // adds a collaborator, shares a dataset with the group on its Access tab, and the collaborator's access follows the group's grant.
-import { ManagementClient, NotFoundError } from '@teamset/sdk';
+import { NotFoundError, type ManagementClient } from '@teamset/sdk';
 import type { CreatedApiKey } from '@teamset/contract';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
 import {
-  choose,
-  field,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  toast,
-  type TrackedContext,
-} from './support/browser.js';
-import { acceptInvitation, callFromPage, inviteFromTeamPage, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+  acceptInvitation,
+  callFromPage,
+  createDatasetFromPage,
+  inviteFromTeamPage,
+  setUpFirstAdmin,
+} from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const COLLABORATOR = { name: 'Cora Collaborator', email: 'cora@example.com', password: 'cora-password-1' };
@@ -23,26 +19,21 @@ const DATASET = 'lidar-sweeps';
 const GROUP = 'Annotators';
 
 describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let cora: TrackedContext;
   let coraSdk: ManagementClient;
 
   beforeAll(async () => {
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
-    cora = await newTrackedContext(browser, server.url);
+    suite = await startWebSuite();
+    ({ admin } = suite);
+    cora = await suite.newContext();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('an admin sets up the server and invites a collaborator, who accepts and has a key for the SDK', async () => {
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
+    await setUpFirstAdmin(admin.page, suite.server.setupToken, ADMIN);
     const url = await inviteFromTeamPage(admin.page, COLLABORATOR.email, 'Collaborator');
     await acceptInvitation(cora, url, COLLABORATOR);
     // Team (and so Team › Groups) is for admins: the collaborator has no link to it.
@@ -50,7 +41,7 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
 
     const created = await callFromPage<CreatedApiKey>(cora.page, 'POST', '/api/v1/keys', { name: 'cora-sdk' });
     expect(created.status).toBe(201);
-    coraSdk = new ManagementClient({ apiUri: server.url, apiKey: created.body.key, maxAttempts: 1 });
+    coraSdk = suite.sdk(created.body.key);
   }, 45_000);
 
   it('Team › Groups: create a group, add the collaborator by searching their name; a duplicate name is refused in a sentence', async () => {
@@ -121,9 +112,7 @@ describe.skipIf(skipBrowserSuite())('user groups in Chromium against teamset ser
 
   it('Manage › Access › Groups: EDIT for the group lets the collaborator edit, VIEW makes it read-only, removing it hides the dataset', async () => {
     const { page } = admin;
-    expect(
-      (await callFromPage(page, 'POST', '/api/v1/datasets', { name: DATASET, mediaType: 'point-cloud' })).status,
-    ).toBe(201);
+    await createDatasetFromPage(page, { name: DATASET, mediaType: 'point-cloud' });
     await cora.page.goto('/datasets');
     await cora.page.getByText('No datasets have been shared with you yet.').waitFor();
     await expect(coraSdk.getDatasetRecord(DATASET)).rejects.toBeInstanceOf(NotFoundError);

@@ -1,59 +1,28 @@
 // Scoped, rotated and leaked keys in a real browser (Debian's Chromium) against a real `teamset serve`: the Generate dialog's
 // scope, the key table's scope, Rotate with a grace (new secret once, old one's end listed) and a key revoked as leaked.
-import { AuthenticationError, ManagementClient, NotFoundError } from '@teamset/sdk';
-import type { Browser, Page } from 'playwright-core';
+import { AuthenticationError, NotFoundError } from '@teamset/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  field,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  toast,
-  type TrackedContext,
-} from './support/browser.js';
-import { callFromPage, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { choose, field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { createDatasetFromPage, readNewKey, setUpFirstAdmin } from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 
-const sdk = (url: string, key: string): ManagementClient =>
-  new ManagementClient({ apiUri: url, apiKey: key, maxAttempts: 1 });
-
-/** Reads the one-time dialog's key and closes it. */
-async function readNewKey(page: Page, shot?: string): Promise<{ key: string; text: string }> {
-  const shown = page.getByRole('dialog', { name: 'Your new API key' });
-  await shown.waitFor();
-  const key = (await shown.locator('[data-copy-value]').first().textContent()) ?? '';
-  const text = (await shown.textContent()) ?? '';
-  if (shot) await screenshot(page, shot);
-  await shown.getByRole('button', { name: 'I have copied the key' }).click();
-  await shown.waitFor({ state: 'hidden' });
-  return { key, text };
-}
-
 describe.skipIf(skipBrowserSuite())('scoped keys, rotation and leaked keys in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let scopedKey: string;
 
   beforeAll(async () => {
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
+    suite = await startWebSuite();
+    ({ admin } = suite);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('an admin sets up the server with two datasets', async () => {
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
-    for (const name of ['birds', 'cars'])
-      expect((await callFromPage(admin.page, 'POST', '/api/v1/datasets', { name })).status).toBe(201);
+    await setUpFirstAdmin(admin.page, suite.server.setupToken, ADMIN);
+    for (const name of ['birds', 'cars']) await createDatasetFromPage(admin.page, { name });
   }, 45_000);
 
   it('Generate API key with a scope: highest permission, one dataset, read-only management; the table shows it', async () => {
@@ -80,7 +49,7 @@ describe.skipIf(skipBrowserSuite())('scoped keys, rotation and leaked keys in Ch
     expect(text).toContain('Read-only management');
 
     // The key does what its scope says, and no more.
-    const client = sdk(server.url, scopedKey);
+    const client = suite.sdk(scopedKey);
     expect((await client.whoami()).apiKeyScope).toMatchObject({ maxPermission: 'VIEW', readOnlyManagement: true });
     expect((await client.getDatasetRecord('birds')).permission).toBe('VIEW');
     await expect(client.getDatasetRecord('cars')).rejects.toBeInstanceOf(NotFoundError);
@@ -105,14 +74,14 @@ describe.skipIf(skipBrowserSuite())('scoped keys, rotation and leaked keys in Ch
     expect(await row.textContent()).toContain(`tsk_${rotated.slice(4, 12)}…`);
     // Same key, same scope, both secrets.
     for (const key of [scopedKey, rotated])
-      await expect(sdk(server.url, key).getDatasetRecord('cars')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(suite.sdk(key).getDatasetRecord('cars')).rejects.toBeInstanceOf(NotFoundError);
     await screenshot(page, 'api-keys-rotated');
     scopedKey = rotated;
   }, 45_000);
 
   it('a key reported as leaked is refused and its row says why, with no Rotate', async () => {
     const { page } = admin;
-    const response = await fetch(`${server.url}/api/v1/keys/revoke-leaked`, {
+    const response = await fetch(`${suite.server.url}/api/v1/keys/revoke-leaked`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ keys: [scopedKey] }),
@@ -120,7 +89,8 @@ describe.skipIf(skipBrowserSuite())('scoped keys, rotation and leaked keys in Ch
     expect(response.status).toBe(202);
     let refused = false;
     for (let i = 0; i < 100 && !refused; i++) {
-      refused = await sdk(server.url, scopedKey)
+      refused = await suite
+        .sdk(scopedKey)
         .whoami()
         .then(
           () => false,

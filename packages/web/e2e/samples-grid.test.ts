@@ -1,33 +1,31 @@
 // The Samples grid in Chromium against a real `teamset serve`: an admin adds a media root in Settings › Organization, the
 // grid shows server-made thumbnails with the detections' boxes and label names, and a sample opens large.
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  field,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  toast,
-  type TrackedContext,
-} from './support/browser.js';
-import { callFromPage, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { addSamplesFromPage, createDatasetFromPage } from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const DATASET = 'dashcam';
 
 type Box = [number, number, number, number];
+type Label = 'person' | 'car' | 'dog';
+/** Each label's colour in the pictures. */
+const COLOURS: Record<Label, [number, number, number]> = {
+  person: [214, 72, 60],
+  car: [40, 80, 180],
+  dog: [150, 110, 60],
+};
 interface Scene {
   file: string;
   width: number;
   height: number;
-  objects: Array<{ label: string; box: Box; color: [number, number, number] }>;
+  objects: Array<{ label: Label; box: Box }>;
 }
 
 /** A picture a person can read: sky, road, and a coloured block where each labelled object is. */
@@ -44,7 +42,7 @@ function paint(scene: Scene): Buffer {
       for (const object of scene.objects) {
         const [bx, by, bw, bh] = object.box;
         if (x >= bx * width && x < (bx + bw) * width && y >= by * height && y < (by + bh) * height)
-          pixel.splice(0, 3, ...object.color);
+          pixel.splice(0, 3, ...COLOURS[object.label]);
       }
       data.set([...pixel, 255], (y * width + x) * 4);
     }
@@ -57,53 +55,17 @@ function paint(scene: Scene): Buffer {
   return jpeg.encode({ width, height, data }, 85).data;
 }
 
-const PERSON: [number, number, number] = [214, 72, 60];
-const CAR: [number, number, number] = [40, 80, 180];
-const DOG: [number, number, number] = [150, 110, 60];
+/** A `width` × `height` picture with one object per [label, box]. */
+function makeScene(file: string, width: number, height: number, ...objects: Array<[Label, Box]>): Scene {
+  return { file, width, height, objects: objects.map(([label, box]) => ({ label, box })) };
+}
 
 const SCENES: Scene[] = [
-  {
-    file: 'frame-0001.jpg',
-    width: 640,
-    height: 480,
-    objects: [
-      { label: 'person', box: [0.1, 0.4, 0.12, 0.4], color: PERSON },
-      { label: 'car', box: [0.45, 0.55, 0.4, 0.25], color: CAR },
-    ],
-  },
-  {
-    file: 'frame-0002.jpg',
-    width: 800,
-    height: 450,
-    objects: [
-      { label: 'car', box: [0.05, 0.5, 0.35, 0.3], color: CAR },
-      { label: 'car', box: [0.55, 0.52, 0.3, 0.28], color: CAR },
-    ],
-  },
-  {
-    file: 'frame-0003.png',
-    width: 480,
-    height: 640,
-    objects: [
-      { label: 'person', box: [0.3, 0.35, 0.3, 0.5], color: PERSON },
-      { label: 'dog', box: [0.65, 0.7, 0.25, 0.15], color: DOG },
-    ],
-  },
-  {
-    file: 'frame-0004.jpg',
-    width: 1024,
-    height: 768,
-    objects: [
-      { label: 'dog', box: [0.2, 0.65, 0.2, 0.15], color: DOG },
-      { label: 'person', box: [0.6, 0.3, 0.1, 0.45], color: PERSON },
-    ],
-  },
-  {
-    file: 'frame-0005.png',
-    width: 320,
-    height: 240,
-    objects: [{ label: 'car', box: [0.3, 0.5, 0.5, 0.35], color: CAR }],
-  },
+  makeScene('frame-0001.jpg', 640, 480, ['person', [0.1, 0.4, 0.12, 0.4]], ['car', [0.45, 0.55, 0.4, 0.25]]),
+  makeScene('frame-0002.jpg', 800, 450, ['car', [0.05, 0.5, 0.35, 0.3]], ['car', [0.55, 0.52, 0.3, 0.28]]),
+  makeScene('frame-0003.png', 480, 640, ['person', [0.3, 0.35, 0.3, 0.5]], ['dog', [0.65, 0.7, 0.25, 0.15]]),
+  makeScene('frame-0004.jpg', 1024, 768, ['dog', [0.2, 0.65, 0.2, 0.15]], ['person', [0.6, 0.3, 0.1, 0.45]]),
+  makeScene('frame-0005.png', 320, 240, ['car', [0.3, 0.5, 0.5, 0.35]]),
 ];
 
 /** The sample's first image, once the browser has it: its natural size (0 × 0 while loading or failed). */
@@ -123,25 +85,17 @@ async function imageSize(scope: Locator): Promise<{ width: number; height: numbe
 }
 
 describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let media: string;
 
   beforeAll(async () => {
-    media = realpathSync(mkdtempSync(join(tmpdir(), 'teamset-e2e-media-')));
+    suite = await startWebSuite({ firstAdmin: ADMIN, media: { prefix: 'teamset-e2e-media-' } });
+    ({ admin, media } = suite);
     for (const scene of SCENES) writeFileSync(join(media, scene.file), paint(scene));
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
-    await setUpFirstAdmin(admin.page, server.setupToken, ADMIN);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (media) rmSync(media, { recursive: true, force: true });
-  });
+  afterAll(() => suite?.stop());
 
   it('Settings › Organization: an admin adds a media root (a relative path is refused with the reason)', async () => {
     const { page } = admin;
@@ -160,14 +114,7 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
 
   it('the grid shows thumbnails with the boxes and label names, and a placeholder where the image is missing', async () => {
     const { page } = admin;
-    expect(
-      (
-        await callFromPage(page, 'POST', '/api/v1/datasets', {
-          name: DATASET,
-          description: 'Frames from the test drive',
-        })
-      ).status,
-    ).toBe(201);
+    await createDatasetFromPage(page, { name: DATASET, description: 'Frames from the test drive' });
     const samples = [
       ...SCENES.map((scene, i) => ({
         filepath: join(media, scene.file),
@@ -188,8 +135,7 @@ describe.skipIf(skipBrowserSuite())('the samples grid in Chromium against teamse
         },
       },
     ];
-    const added = await callFromPage(page, 'POST', `/api/v1/datasets/${DATASET}/samples`, { samples });
-    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    await addSamplesFromPage(page, DATASET, samples);
 
     await page.goto(`/datasets/${DATASET}`);
     const grid = page.getByRole('list', { name: 'Samples' });

@@ -1,48 +1,33 @@
 // Service accounts and the key inventory in a real browser (Debian's Chromium) against a real `teamset serve`: an admin
 // creates a service account on Team › Service accounts, generates its key, disables and enables it, then finds its keys on
 // Team › API keys, sees the one expiring soon flagged, and revokes one with the bulk action.
-import { AuthenticationError, ManagementClient } from '@teamset/sdk';
+import { AuthenticationError } from '@teamset/sdk';
 import type { CreatedApiKey, ServiceAccount } from '@teamset/contract';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  field,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  toast,
-  type TrackedContext,
-} from './support/browser.js';
-import { callFromPage, setUpFirstAdmin } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { choose, field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { callFromPage, generateKeyInBrowser, setUpFirstAdmin } from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const ACCOUNT = 'nightly-import';
 
 describe.skipIf(skipBrowserSuite())('service accounts and the key inventory in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let botKey = '';
 
   beforeAll(async () => {
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
+    suite = await startWebSuite();
+    ({ admin } = suite);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
-  const bot = () => new ManagementClient({ apiUri: server.url, apiKey: botKey, maxAttempts: 1 });
+  const bot = () => suite.sdk(botKey);
 
   it('Team › Service accounts: create one; open it and generate its key; its key acts as the service account', async () => {
     const { page } = admin;
-    await setUpFirstAdmin(page, server.setupToken, ADMIN);
+    await setUpFirstAdmin(page, suite.server.setupToken, ADMIN);
     await page.goto('/team/users');
     await page.getByRole('tab', { name: 'Service accounts' }).click();
     await page.waitForURL('**/team/service-accounts');
@@ -64,15 +49,7 @@ describe.skipIf(skipBrowserSuite())('service accounts and the key inventory in C
     await page.getByRole('link', { name: `Open ${ACCOUNT}` }).click();
     await page.waitForURL('**/team/users/*');
     await page.getByText('Service account: no password or sign-in').waitFor();
-    await page.getByRole('button', { name: 'Generate API key' }).click();
-    const form = page.getByRole('dialog');
-    await field(form, 'Key nickname').fill('job');
-    await form.getByRole('button', { name: 'Generate', exact: true }).click();
-    const shown = page.getByRole('dialog').filter({ hasText: 'will not be shown again' });
-    await shown.waitFor();
-    botKey = (await shown.locator('[data-copy-value]').first().textContent()) ?? '';
-    await shown.getByRole('button', { name: 'I have copied the key' }).click();
-    await shown.waitFor({ state: 'hidden' });
+    botKey = (await generateKeyInBrowser(page, 'job')).key;
     expect((await bot().whoami()).user).toMatchObject({ name: ACCOUNT, kind: 'service', role: 'MEMBER' });
   }, 60_000);
 

@@ -1,47 +1,25 @@
 // The web app in a real browser (Debian's Chromium) against a real `teamset serve`: setup, sign-in, keys with the SDK,
 // invitations, roles, a guest's limits and dataset access — in the order a team would meet them.
-import { AuthenticationError, ForbiddenError, ManagementClient } from '@teamset/sdk';
-import type { Browser, Page } from 'playwright-core';
+import { AuthenticationError, ForbiddenError } from '@teamset/sdk';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  field,
-  launchBrowser,
-  newTrackedContext,
-  screenshot,
-  skipBrowserSuite,
-  toast,
-  type TrackedContext,
-} from './support/browser.js';
-import { acceptInvitation, callFromPage, inviteFromTeamPage } from './support/team-flows.js';
-import { startTeamset, type TeamsetProcess } from './support/teamset-process.js';
+import { choose, field, screenshot, skipBrowserSuite, toast, type TrackedContext } from './support/browser.js';
+import { acceptInvitation, callFromPage, generateKeyInBrowser, inviteFromTeamPage } from './support/team-flows.js';
+import { startWebSuite, type WebSuite } from './support/web-suite.js';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'ada-admin-password' };
 const COLLABORATOR = { name: 'Cora Collaborator', email: 'cora@example.com', password: 'cora-password-1' };
 const GUEST = { name: 'Gus Guest', email: 'gus@example.com', password: 'gus-password-1' };
 const DATASET = 'street-scenes';
 
-function sdk(url: string, apiKey: string): ManagementClient {
-  return new ManagementClient({ apiUri: url, apiKey, maxAttempts: 1 });
-}
-
 async function openAccountMenu(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Account menu for ${name}` }).click();
 }
 
-/** Generates a key in the open key manager and returns it as read from the one-time dialog. */
+/** Generates a key in the open key manager and returns it as read from the one-time dialog, which warns. */
 async function generateKey(page: Page, nickname: string, shot?: string): Promise<string> {
-  await page.getByRole('button', { name: 'Generate API key' }).click();
-  const form = page.getByRole('dialog');
-  await field(form, 'Key nickname').fill(nickname);
-  await form.getByRole('button', { name: 'Generate', exact: true }).click();
-  const shown = page.getByRole('dialog', { name: 'Your new API key' });
-  await shown.waitFor();
-  const key = (await shown.locator('[data-copy-value]').first().textContent()) ?? '';
-  expect(await shown.textContent()).toContain('will not be shown again');
-  if (shot) await screenshot(page, shot);
-  await shown.getByRole('button', { name: 'I have copied the key' }).click();
-  await shown.waitFor({ state: 'hidden' });
+  const { key, text } = await generateKeyInBrowser(page, nickname, shot);
+  expect(text).toContain('will not be shown again');
   return key;
 }
 
@@ -69,8 +47,7 @@ async function addSamples(url: string, key: string, dataset: string, count: numb
 }
 
 describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset serve', () => {
-  let server: TeamsetProcess;
-  let browser: Browser;
+  let suite: WebSuite;
   let admin: TrackedContext;
   let cora: TrackedContext;
   let gus: TrackedContext;
@@ -78,17 +55,13 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
   let adminKey = '';
 
   beforeAll(async () => {
-    server = await startTeamset();
-    browser = await launchBrowser();
-    admin = await newTrackedContext(browser, server.url);
-    cora = await newTrackedContext(browser, server.url);
-    gus = await newTrackedContext(browser, server.url);
+    suite = await startWebSuite();
+    ({ admin } = suite);
+    cora = await suite.newContext();
+    gus = await suite.newContext();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('first-run setup: the page asks for the setup token from the log and creates the first admin', async () => {
     const { page } = admin;
@@ -101,7 +74,7 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await page.getByText('Invalid setup token').waitFor();
 
-    await field(page, 'Setup token').fill(server.setupToken);
+    await field(page, 'Setup token').fill(suite.server.setupToken);
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await page.waitForURL('**/datasets');
     await page.getByRole('button', { name: `Account menu for ${ADMIN.name}` }).waitFor();
@@ -135,7 +108,7 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await page.getByRole('menuitem', { name: 'API keys' }).click();
     await page.waitForURL('**/settings/api-keys');
     await page.getByText('No API keys yet').waitFor();
-    expect(await page.getByText(`export FIFTYONE_API_URI=${server.url}`).count()).toBe(1);
+    expect(await page.getByText(`export FIFTYONE_API_URI=${suite.server.url}`).count()).toBe(1);
 
     // Dialogs are keyboard-operable: focus starts in the form, Escape closes without generating anything.
     await page.getByRole('button', { name: 'Generate API key' }).click();
@@ -153,7 +126,7 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     const row = page.getByRole('row', { name: /laptop/ });
     expect(await row.textContent()).toContain(`tsk_${key.slice(4, 12)}…`);
 
-    const me = await sdk(server.url, key).whoami();
+    const me = await suite.sdk(key).whoami();
     expect(me.user).toMatchObject({ email: ADMIN.email, role: 'ADMIN' });
     adminKey = await generateKey(page, 'training cluster');
     await screenshot(page, 'api-keys');
@@ -164,7 +137,7 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await confirm.getByRole('button', { name: 'Delete key' }).click();
     await toast(page, 'API key “laptop” deleted');
     await row.waitFor({ state: 'detached' });
-    await expect(sdk(server.url, key).whoami()).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(suite.sdk(key).whoami()).rejects.toBeInstanceOf(AuthenticationError);
   }, 30_000);
 
   it('an admin invites a collaborator and a guest; each accepts in their own browser', async () => {
@@ -175,7 +148,7 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await page.waitForURL('**/team/invitations');
     const coraUrl = await inviteFromTeamPage(page, COLLABORATOR.email, 'Collaborator');
     const gusUrl = await inviteFromTeamPage(page, GUEST.email, 'Guest');
-    expect(coraUrl).toMatch(new RegExp(`^${server.url}/accept-invitation\\?token=`));
+    expect(coraUrl).toMatch(new RegExp(`^${suite.server.url}/accept-invitation\\?token=`));
     await page.getByRole('button', { name: `Revoke invitation for ${GUEST.email}` }).waitFor();
 
     await acceptInvitation(cora, coraUrl, COLLABORATOR);
@@ -220,7 +193,7 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     await page.getByRole('link', { name: `Open ${COLLABORATOR.name}` }).click();
     await page.getByRole('heading', { name: COLLABORATOR.name, exact: true }).waitFor();
     coraKey = await generateKey(page, 'cora-ci');
-    const whoami = await sdk(server.url, coraKey).whoami();
+    const whoami = await suite.sdk(coraKey).whoami();
     expect(whoami.user).toMatchObject({ email: COLLABORATOR.email, role: 'MEMBER' });
   }, 30_000);
 
@@ -237,7 +210,7 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     // An empty dataset says how to fill it, by the SDK or by importing an export.
     await page.getByText('No samples yet. Add some with the SDK').waitFor();
     expect(await page.getByText('teamset import', { exact: true }).count()).toBe(1);
-    await addSamples(server.url, adminKey, DATASET, 30);
+    await addSamples(suite.server.url, adminKey, DATASET, 30);
 
     await gus.page.goto('/datasets');
     await gus.page.getByText('No datasets have been shared with you yet.').waitFor();
@@ -284,7 +257,8 @@ describe.skipIf(skipBrowserSuite())('the web app in Chromium against teamset ser
     expect(await confirm.textContent()).toContain('API keys will stop working');
     await confirm.getByRole('button', { name: 'Make guest' }).click();
     await toast(page, `${COLLABORATOR.name} is now a guest`);
-    const refused = await sdk(server.url, coraKey)
+    const refused = await suite
+      .sdk(coraKey)
       .whoami()
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ForbiddenError);

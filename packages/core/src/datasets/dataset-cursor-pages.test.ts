@@ -1,33 +1,24 @@
 // Cursor paging of visible datasets on SQLite and PostgreSQL: by name, each once, only what the caller sees, groups included.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
-import {
-  createTestServices,
-  expectAppError,
-  seedTeam,
-  type Team,
-  type TestServices,
-} from '../test-support/identity-fixtures.js';
+import { expectAppError, useTeamServices, type Team } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('DatasetCursorPages on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
   const names = ['b birds', 'a ants', 'c cats', 'e eels', 'd dogs', 'f frogs', 'g gnats'];
 
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), {
+    config: { background: false },
+    label: 'dspages',
+  });
   beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services, 'dspages');
     for (const name of names) await services.datasets.create(team.as.admin, { name });
     await services.datasetPermissions.setUser(team.as.admin, 'c cats', team.collaborator.id, 'EDIT');
     const group = await services.groups.create(team.as.admin, { name: 'dog people', users: [team.collaborator.id] });
     await services.datasetPermissions.setGroup(team.as.admin, 'd dogs', group.id, 'TAG');
-  });
-  afterAll(async () => {
-    await ctx?.close();
   });
 
   const walk = async (actor: Team['as']['admin'], first: number): Promise<Array<[string, string]>> => {

@@ -8,17 +8,12 @@ import {
   createTestServices,
   expectAppError,
   seedTeam,
+  uniqueName,
+  useTeamServices,
   type Team,
   type TestServices,
 } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
-
-let seq = 0;
-/** A dataset name no other test uses. */
-function uniqueName(label: string): string {
-  seq += 1;
-  return `${label} ${seq} ${Date.now().toString(36)}`;
-}
 
 describe('datasetSlug', () => {
   it('lower-cases, turns each run of other characters into one dash and trims dashes', () => {
@@ -32,18 +27,10 @@ describe('datasetSlug', () => {
 });
 
 describe.each(await testDialects())('DatasetService on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), { config: { background: false } });
 
   const create = (label: string, actor = team.as.member, extra: Record<string, unknown> = {}): Promise<Dataset> =>
     services.datasets.create(actor, { name: uniqueName(label), ...extra });

@@ -1,40 +1,27 @@
 // GroupService on SQLite and PostgreSQL: admin-only writes, names unique case-insensitively, members that exist, who may read which groups.
-import type { User } from '@teamset/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
 import {
   createTestServices,
   expectAppError,
+  makeUser,
   seedTeam,
-  uniqueEmail,
+  uniqueName,
+  useTeamServices,
   type Team,
-  type TestServices,
 } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
-let seq = 0;
-function uniqueName(label: string): string {
-  seq += 1;
-  return `${label} ${seq} ${Date.now().toString(36)}`;
-}
-
 describe.each(await testDialects())('GroupService on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services, 'groups');
-  });
-  afterAll(async () => {
-    await ctx?.close();
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), {
+    config: { background: false },
+    label: 'groups',
   });
 
-  const makeUser = (role: User['role']): Promise<User> =>
-    services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`grp-${role.toLowerCase()}`), name: `G ${role}`, role });
   const memberIds = (group: { users: Array<{ id: string }> }): string[] => group.users.map((u) => u.id).sort();
 
   describe('create', () => {
@@ -175,7 +162,7 @@ describe.each(await testDialects())('GroupService on %s', (dialect) => {
   describe('members', () => {
     it('adds and removes users; re-adding or removing a non-member changes nothing; unknown users are 404', async () => {
       const group = await services.groups.create(team.as.admin, { name: uniqueName('Members') });
-      const user = await makeUser('COLLABORATOR');
+      const user = await makeUser(services, 'COLLABORATOR', 'grp');
       expect(memberIds(await services.groups.addUsers(team.as.admin, group.name, [user.email, team.guest.id]))).toEqual(
         [user.id, team.guest.id].sort(),
       );

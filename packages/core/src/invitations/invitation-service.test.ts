@@ -1,17 +1,10 @@
 // InvitationService on SQLite and PostgreSQL: admin invites, re-invites refused unless replacing, link preview, pending list, single-use acceptance, expiry, revocation.
 import { INVITATION_TTL_DAYS } from '@teamset/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { sha256Hex } from '../secrets.js';
 import type { Services } from '../services.js';
-import {
-  createTestServices,
-  expectAppError,
-  seedTeam,
-  uniqueEmail,
-  type Team,
-  type TestServices,
-} from '../test-support/identity-fixtures.js';
+import { expectAppError, uniqueEmail, useTeamServices, type Team } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { INVALID_INVITATION_MESSAGE } from './invitation-service.js';
 
@@ -19,18 +12,10 @@ const BASE_URL = 'https://teamset.example.com/';
 const PASSWORD = 'invitee password';
 
 describe.each(await testDialects())('InvitationService on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), { config: { background: false } });
 
   const accept = (token: string, name = 'Invitee') =>
     services.invitations.accept({ token, name, password: PASSWORD, ip: '192.0.2.44' });

@@ -9,18 +9,11 @@ import {
   type User,
 } from '@teamset/contract';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '../actor.js';
 import { READ_ONLY_KEY_MESSAGE } from '../permissions/key-scope.js';
 import type { Services } from '../services.js';
-import {
-  createTestServices,
-  expectAppError,
-  seedTeam,
-  uniqueEmail,
-  type Team,
-  type TestServices,
-} from '../test-support/identity-fixtures.js';
+import { expectAppError, uniqueEmail, useTeamServices, type Team } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 let seq = 0;
@@ -51,17 +44,12 @@ async function permissionSeen(services: Services, actor: Actor, name: string): P
 }
 
 describe.each(await testDialects())('scoped API keys on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services, 'scopes');
-  });
-  afterAll(async () => {
-    await ctx?.close();
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), {
+    config: { background: false },
+    label: 'scopes',
   });
 
   const dataset = (label: string, actor: Actor = team.as.admin) =>

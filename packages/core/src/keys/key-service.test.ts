@@ -1,31 +1,17 @@
 // KeyService on SQLite and PostgreSQL: shown-once plaintext, only the digest stored, name/expiry validation, who may manage whose keys.
 import { API_KEY_LENGTH, MAX_KEY_LIFETIME_SECONDS, isWellFormedApiKey } from '@teamset/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { sha256Hex } from '../secrets.js';
 import type { Services } from '../services.js';
-import {
-  createTestServices,
-  expectAppError,
-  seedTeam,
-  type Team,
-  type TestServices,
-} from '../test-support/identity-fixtures.js';
+import { expectAppError, useTeamServices, type Team } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('KeyService on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect);
-    services = ctx.services;
-    team = await seedTeam(services);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened));
 
   describe('generate', () => {
     it('returns a well-formed plaintext key once and stores only its SHA-256', async () => {

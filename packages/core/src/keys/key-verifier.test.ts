@@ -6,17 +6,16 @@ import {
   BASE62_ALPHABET,
   type User,
 } from '@teamset/contract';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import { isAppError } from '../errors/app-error.js';
 import type { Services } from '../services.js';
 import {
   actorFor,
-  createTestServices,
   expectAppError,
   pollUntil,
-  seedTeam,
   uniqueEmail,
+  useTeamServices,
   type Team,
   type TestServices,
 } from '../test-support/identity-fixtures.js';
@@ -53,14 +52,7 @@ describe.each(await testDialects())('KeyVerifier on %s', (dialect) => {
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect);
-    services = ctx.services;
-    team = await seedTeam(services);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ ctx, services, team } = opened));
   afterEach(() => {
     vi.restoreAllMocks();
   });

@@ -1,28 +1,14 @@
 // Operator defaults on SQLite and PostgreSQL: FiftyOne's defaults until set, admin-only, partial updates, independent of the other settings.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Services } from '../services.js';
-import {
-  createTestServices,
-  expectAppError,
-  seedTeam,
-  type Team,
-  type TestServices,
-} from '../test-support/identity-fixtures.js';
+import { expectAppError, useTeamServices, type Team } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('OperatorSettingsService on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services, 'ops');
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), { config: { background: false }, label: 'ops' });
 
   it('starts at MEMBER / EDIT, stores partial changes and leaves the other settings alone', async () => {
     expect(await services.operatorSettings.get(team.as.admin)).toEqual({

@@ -1,44 +1,26 @@
 // Group grants on SQLite and PostgreSQL: effective permission through groups (capped by role), visibility, listings, removal at once.
 import type { Dataset, User, UserGroup } from '@teamset/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../actor.js';
-import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
 import {
   actorFor,
-  createTestServices,
   expectAppError,
-  seedTeam,
-  uniqueEmail,
+  makeUser,
+  uniqueName,
+  useTeamServices,
   type Team,
-  type TestServices,
 } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
-let seq = 0;
-function uniqueName(label: string): string {
-  seq += 1;
-  return `${label} ${seq} ${Date.now().toString(36)}`;
-}
-
 describe.each(await testDialects())('dataset group permissions on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services, 'dgp');
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), { config: { background: false }, label: 'dgp' });
 
   const create = (label: string, actor = team.as.admin): Promise<Dataset> =>
     services.datasets.create(actor, { name: uniqueName(label) });
-  const makeUser = (role: User['role']): Promise<User> =>
-    services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`dgp-${role.toLowerCase()}`), name: `D ${role}`, role });
   const group = (label: string, members: User[]): Promise<UserGroup> =>
     services.groups.create(team.as.admin, { name: uniqueName(label), users: members.map((u) => u.id) });
   /** The permission `actor` has on the dataset as every read path computes it: get, the listing, and getUser (MANAGE view). */
@@ -60,7 +42,7 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
 
   it('a guest in an EDIT group still gets VIEW', async () => {
     const ds = await create('guest edit');
-    const guest = await makeUser('GUEST');
+    const guest = await makeUser(services, 'GUEST', 'dgp');
     const editors = await group('editors', [guest]);
     expect(await permissionSeen(actorFor(guest), ds)).toBe('NO_ACCESS');
     expect(await services.datasetPermissions.setGroup(team.as.admin, ds.name, editors.name, 'EDIT')).toEqual({
@@ -73,7 +55,7 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
 
   it('a collaborator in a MANAGE group gets EDIT', async () => {
     const ds = await create('collab manage');
-    const collaborator = await makeUser('COLLABORATOR');
+    const collaborator = await makeUser(services, 'COLLABORATOR', 'dgp');
     const managers = await group('managers', [collaborator]);
     await services.datasetPermissions.setGroup(team.as.admin, ds.name, managers.id, 'MANAGE');
     expect(await permissionSeen(actorFor(collaborator), ds)).toBe('EDIT');
@@ -82,7 +64,7 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
 
   it('a member gets the higher of the default, their own grant and their groups’ grants', async () => {
     const ds = await create('member max');
-    const member = await makeUser('MEMBER');
+    const member = await makeUser(services, 'MEMBER', 'dgp');
     const viewers = await group('viewers', [member]);
     const taggers = await group('taggers', [member]);
     await services.datasetPermissions.setDefault(team.as.admin, ds.name, 'TAG');
@@ -101,7 +83,7 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
   });
 
   it('makes a dataset visible through a group only, and hides it again when the grant, membership or group goes', async () => {
-    const collaborator = await makeUser('COLLABORATOR');
+    const collaborator = await makeUser(services, 'COLLABORATOR', 'dgp');
     const actor = actorFor(collaborator);
     const [viaGrant, viaMembership, viaGroup, never] = await Promise.all(
       ['vis grant', 'vis membership', 'vis group', 'vis never'].map((l) => create(l)),
@@ -144,9 +126,9 @@ describe.each(await testDialects())('dataset group permissions on %s', (dialect)
 
   it('lists users with access through groups and the group grants themselves', async () => {
     const ds = await create('listing');
-    const guest = await makeUser('GUEST');
-    const collaborator = await makeUser('COLLABORATOR');
-    const outsider = await makeUser('COLLABORATOR');
+    const guest = await makeUser(services, 'GUEST', 'dgp');
+    const collaborator = await makeUser(services, 'COLLABORATOR', 'dgp');
+    const outsider = await makeUser(services, 'COLLABORATOR', 'dgp');
     const mixed = await group('mixed', [guest, collaborator]);
     const empty = await group('nobody', []);
     const zero = await group('zero', [outsider]);

@@ -1,33 +1,18 @@
 // setUserOrInvite on SQLite and PostgreSQL: an unknown email is refused without invite, invited with it, and the grant lands on acceptance.
 import type { Dataset } from '@teamset/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Services } from '../services.js';
-import {
-  createTestServices,
-  expectAppError,
-  seedTeam,
-  uniqueEmail,
-  type Team,
-  type TestServices,
-} from '../test-support/identity-fixtures.js';
+import { expectAppError, uniqueEmail, useTeamServices, type Team } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 const BASE = 'https://teamset.example.com';
 let seq = 0;
 
 describe.each(await testDialects())('dataset grants by invitation on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), { config: { background: false } });
 
   const create = (): Promise<Dataset> =>
     services.datasets.create(team.as.member, { name: `invite ${(seq += 1)} ${Date.now().toString(36)}` });

@@ -1,43 +1,29 @@
 // DatasetPermissionService on SQLite and PostgreSQL: who may read and change grants, role caps, the default permission, a user's datasets.
-import type { Dataset, User } from '@teamset/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '@teamset/contract';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
 import {
   actorFor,
   createTestServices,
   expectAppError,
+  makeUser,
   seedTeam,
   uniqueEmail,
+  uniqueName,
+  useTeamServices,
   type Team,
-  type TestServices,
 } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
-let seq = 0;
-function uniqueName(label: string): string {
-  seq += 1;
-  return `${label} ${seq} ${Date.now().toString(36)}`;
-}
-
 describe.each(await testDialects())('DatasetPermissionService on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), { config: { background: false } });
 
   const create = (label: string, actor = team.as.member): Promise<Dataset> =>
     services.datasets.create(actor, { name: uniqueName(label) });
-  const makeUser = (role: User['role']): Promise<User> =>
-    services.users.create(SYSTEM_ACTOR, { email: uniqueEmail(`perm-${role.toLowerCase()}`), name: `P ${role}`, role });
 
   describe('setUser', () => {
     it('grants, replaces and reports the grant with the effective permission', async () => {
@@ -138,7 +124,7 @@ describe.each(await testDialects())('DatasetPermissionService on %s', (dialect) 
 
     it('gives a member the higher of the default and the grant', async () => {
       const ds = await create('member max');
-      const other = await makeUser('MEMBER');
+      const other = await makeUser(services, 'MEMBER', 'perm');
       await services.datasetPermissions.setDefault(team.as.member, ds.name, 'EDIT');
       expect(
         (await services.datasetPermissions.setUser(team.as.member, ds.name, other.id, 'VIEW')).activePermission,
@@ -211,7 +197,7 @@ describe.each(await testDialects())('DatasetPermissionService on %s', (dialect) 
   describe('setDefault', () => {
     it('needs MANAGE, changes what members get at once and returns the caller’s new permission', async () => {
       const ds = await create('default');
-      const other = await makeUser('MEMBER');
+      const other = await makeUser(services, 'MEMBER', 'perm');
       await expectAppError(services.datasetPermissions.setDefault(actorFor(other), ds.name, 'VIEW'), 'NOT_FOUND');
       const updated = await services.datasetPermissions.setDefault(team.as.member, ds.name, 'TAG');
       expect(updated).toMatchObject({ defaultPermission: 'TAG', permission: 'MANAGE' });
@@ -322,7 +308,7 @@ describe.each(await testDialects())('DatasetPermissionService on %s', (dialect) 
 
   it('drops a deleted user’s grants with them', async () => {
     const ds = await create('user leaves');
-    const user = await makeUser('COLLABORATOR');
+    const user = await makeUser(services, 'COLLABORATOR', 'perm');
     await services.datasetPermissions.setUser(team.as.member, ds.name, user.id, 'EDIT');
     await services.users.delete(team.as.admin, user.id);
     expect(

@@ -60,18 +60,27 @@ export function uniqueEmail(label: string): string {
   return `${label}-${seq}-${Date.now().toString(36)}@example.com`;
 }
 
-/** Creates one user of each role through the system actor (no passwords: hashing is slow and not needed here). */
+/** A unique dataset or group name per call, so tests in one suite never collide. */
+export function uniqueName(label: string): string {
+  seq += 1;
+  return `${label} ${seq} ${Date.now().toString(36)}`;
+}
+
+/** A user of the role made by the system actor, named and mailed after `label` (no password: hashing is slow). */
+export function makeUser(services: Services, role: Role, label = 'user'): Promise<User> {
+  return services.users.create(SYSTEM_ACTOR, {
+    email: uniqueEmail(`${label}-${role.toLowerCase()}`),
+    name: `${label} ${role}`,
+    role,
+  });
+}
+
+/** Creates one user of each role through the system actor. */
 export async function seedTeam(services: Services, label = 'team'): Promise<Team> {
-  const make = (role: Role): Promise<User> =>
-    services.users.create(SYSTEM_ACTOR, {
-      email: uniqueEmail(`${label}-${role.toLowerCase()}`),
-      name: `${label} ${role}`,
-      role,
-    });
-  const admin = await make('ADMIN');
-  const member = await make('MEMBER');
-  const collaborator = await make('COLLABORATOR');
-  const guest = await make('GUEST');
+  const admin = await makeUser(services, 'ADMIN', label);
+  const member = await makeUser(services, 'MEMBER', label);
+  const collaborator = await makeUser(services, 'COLLABORATOR', label);
+  const guest = await makeUser(services, 'GUEST', label);
   return {
     admin,
     member,
@@ -84,6 +93,33 @@ export async function seedTeam(services: Services, label = 'team'): Promise<Team
       guest: actorFor(guest),
     },
   };
+}
+
+/** Fresh test services and a team seeded on them. */
+export interface TeamServices {
+  ctx: TestServices;
+  services: Services;
+  team: Team;
+}
+
+/**
+ * Opens test services over a fresh database of the dialect and seeds a team (emails labelled `label`) before the
+ * suite's tests, and closes them after, also when a later setup step fails. `onOpen` gets them, usually to set the
+ * suite's `services` and `team`; a suite's own `beforeAll` hooks registered after this call run after it.
+ */
+export function useTeamServices(
+  dialect: TestDialect,
+  onOpen: (opened: TeamServices) => void,
+  options: { config?: Omit<CoreConfig, 'databaseUri'>; label?: string } = {},
+): void {
+  let ctx: TestServices | undefined;
+  beforeAll(async () => {
+    ctx = await createTestServices(dialect, options.config);
+    onOpen({ ctx, services: ctx.services, team: await seedTeam(ctx.services, options.label) });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 }
 
 /** Asserts the promise rejects with an AppError of the code (and message, when given), returning it. */

@@ -1,31 +1,21 @@
 // Cursor paging of users on SQLite and PostgreSQL: every user exactly once, in order, across deletions and additions between pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../actor.js';
 import type { Services } from '../services.js';
-import {
-  createTestServices,
-  expectAppError,
-  seedTeam,
-  uniqueEmail,
-  type Team,
-  type TestServices,
-} from '../test-support/identity-fixtures.js';
+import { expectAppError, uniqueEmail, useTeamServices, type Team } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('UserCursorPages on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
+  useTeamServices(dialect, (opened) => ({ services, team } = opened), {
+    config: { background: false },
+    label: 'cursor',
+  });
   beforeAll(async () => {
-    ctx = await createTestServices(dialect, { background: false });
-    services = ctx.services;
-    team = await seedTeam(services, 'cursor');
     for (let i = 0; i < 7; i++)
       await services.users.create(SYSTEM_ACTOR, { email: uniqueEmail('paged'), name: `Paged ${i}`, role: 'GUEST' });
-  });
-  afterAll(async () => {
-    await ctx?.close();
   });
 
   const all = async (first: number): Promise<string[]> => {

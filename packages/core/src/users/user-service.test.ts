@@ -7,26 +7,18 @@ import {
   actorFor,
   createTestServices,
   expectAppError,
-  seedTeam,
   uniqueEmail,
+  useTeamServices,
   type Team,
   type TestServices,
 } from '../test-support/identity-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 
 describe.each(await testDialects())('UserService on %s', (dialect) => {
-  let ctx: TestServices;
   let services: Services;
   let team: Team;
 
-  beforeAll(async () => {
-    ctx = await createTestServices(dialect);
-    services = ctx.services;
-    team = await seedTeam(services);
-  });
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  useTeamServices(dialect, (opened) => ({ services, team } = opened));
 
   describe('create', () => {
     it('stores the email lower-cased and trims the name', async () => {

@@ -67,16 +67,14 @@ export function createAuthenticate(services: Services, limiter: FailedAuthLimite
 
   const setKeyActor = (request: FastifyRequest, reply: FastifyReply, verified: VerifiedKey): void => {
     // The key's scope rides on the actor: core narrows every permission by it (REST, GraphQL, media alike).
-    request.actor = verified.scope
-      ? {
-          kind: 'user',
-          user: verified.user,
-          via: 'api_key',
-          keyId: verified.keyId,
-          ip: request.ip,
-          scope: verified.scope,
-        }
-      : { kind: 'user', user: verified.user, via: 'api_key', keyId: verified.keyId, ip: request.ip };
+    request.actor = {
+      kind: 'user',
+      user: verified.user,
+      via: 'api_key',
+      keyId: verified.keyId,
+      ip: request.ip,
+      ...(verified.scope ? { scope: verified.scope } : {}),
+    };
     const now = Date.now();
     // Counted in memory (a map increment), written in batches: usage costs the request no query.
     services.keyUsage.count(verified.keyId, request.ip, request.headers['user-agent'] ?? null, now);

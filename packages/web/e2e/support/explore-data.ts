@@ -1,14 +1,14 @@
 // The explore suites' start: a server, a browser, the first admin, and a dataset made with the SDK over the API (frames with boxes, keypoints, polylines, tags, a score).
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreatedApiKey, SampleInput } from '@teamset/contract';
 import { ApiConnection, createDataset, type Dataset } from '@teamset/sdk';
 import jpeg from 'jpeg-js';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newTrackedContext, type TrackedContext } from './browser.js';
-import { callFromPage, setUpFirstAdmin, type Person } from './team-flows.js';
-import { startTeamset, type TeamsetProcess } from './teamset-process.js';
+import type { TrackedContext } from './browser.js';
+import { callFromPage, type Person } from './team-flows.js';
+import type { TeamsetProcess } from './teamset-process.js';
+import { startWebSuite, tempFolder } from './web-suite.js';
 
 export const FRAME_WIDTH = 320;
 export const FRAME_HEIGHT = 240;
@@ -102,7 +102,7 @@ export async function makeExploreData(
   name: string,
   count: number,
 ): Promise<ExploreData> {
-  const media = realpathSync(mkdtempSync(join(tmpdir(), 'teamset-e2e-explore-')));
+  const media = tempFolder('teamset-e2e-explore-');
   for (let i = 1; i <= count; i++) writeFileSync(join(media, frameName(i)), paint(i));
   const roots = await callFromPage(page, 'PUT', '/api/v1/organization/media-roots', { roots: [media] });
   if (roots.status !== 200) throw new Error(`media root: ${roots.status} ${JSON.stringify(roots.body)}`);
@@ -124,19 +124,18 @@ export interface ExploreSuite {
 }
 
 export async function startExploreSuite(admin: Person, name: string, count: number): Promise<ExploreSuite> {
-  const server = await startTeamset();
-  const browser = await launchBrowser();
-  const context = await newTrackedContext(browser, server.url);
-  await setUpFirstAdmin(context.page, server.setupToken, admin);
-  const data = await makeExploreData(context.page, server.url, name, count);
+  const suite = await startWebSuite({ firstAdmin: admin });
+  const data = await makeExploreData(suite.admin.page, suite.server.url, name, count).catch(async (error: unknown) => {
+    await suite.stop();
+    throw error;
+  });
   return {
-    server,
-    browser,
-    admin: context,
+    server: suite.server,
+    browser: suite.browser,
+    admin: suite.admin,
     data,
     stop: async () => {
-      await browser.close();
-      await server.stop();
+      await suite.stop();
       rmSync(data.media, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
-// Browser steps many suites start with: first-run setup, inviting someone from Team › Invitations, accepting in their browser.
+// Browser steps many suites start with: first-run setup, inviting someone from Team › Invitations, accepting in their
+// browser, generating a key, and seeding datasets over the API from a signed-in page.
 import type { Page } from 'playwright-core';
-import { choose, field, type TrackedContext } from './browser.js';
+import { choose, field, screenshot, type TrackedContext } from './browser.js';
 
 export interface Person {
   name: string;
@@ -52,6 +53,31 @@ export async function acceptInvitation(person: TrackedContext, url: string, who:
   await page.getByRole('button', { name: `Account menu for ${who.name}` }).waitFor();
 }
 
+/** In the open key manager (own keys, or a user's page): generates a key named `nickname` and reads it once. */
+export async function generateKeyInBrowser(
+  page: Page,
+  nickname: string,
+  shot?: string,
+): Promise<{ key: string; text: string }> {
+  await page.getByRole('button', { name: 'Generate API key' }).click();
+  const form = page.getByRole('dialog');
+  await field(form, 'Key nickname').fill(nickname);
+  await form.getByRole('button', { name: 'Generate', exact: true }).click();
+  return readNewKey(page, shot);
+}
+
+/** Reads the key and the text of the one-time key dialog (after a picture named `shot`, if given) and closes it. */
+export async function readNewKey(page: Page, shot?: string): Promise<{ key: string; text: string }> {
+  const shown = page.getByRole('dialog', { name: 'Your new API key' });
+  await shown.waitFor();
+  const key = (await shown.locator('[data-copy-value]').first().textContent()) ?? '';
+  const text = (await shown.textContent()) ?? '';
+  if (shot) await screenshot(page, shot);
+  await shown.getByRole('button', { name: 'I have copied the key' }).click();
+  await shown.waitFor({ state: 'hidden' });
+  return { key, text };
+}
+
 /** An API call from the signed-in page, with the session cookie and CSRF header the app itself sends. */
 export async function callFromPage<T = unknown>(
   page: Page,
@@ -71,4 +97,19 @@ export async function callFromPage<T = unknown>(
     },
     { method, path, body },
   );
+}
+
+/** Creates a dataset as the page's signed-in person; throws with the answer unless it was created. */
+export async function createDatasetFromPage(
+  page: Page,
+  body: { name: string } & Record<string, unknown>,
+): Promise<void> {
+  const created = await callFromPage(page, 'POST', '/api/v1/datasets', body);
+  if (created.status !== 201) throw new Error(`create ${body.name}: ${created.status} ${JSON.stringify(created.body)}`);
+}
+
+/** Adds `samples` to `dataset` as the page's signed-in person; throws with the answer unless they were added. */
+export async function addSamplesFromPage(page: Page, dataset: string, samples: unknown[]): Promise<void> {
+  const added = await callFromPage(page, 'POST', `/api/v1/datasets/${dataset}/samples`, { samples });
+  if (added.status !== 201) throw new Error(`add to ${dataset}: ${added.status} ${JSON.stringify(added.body)}`);
 }

@@ -30,7 +30,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The child's environment: ours without any FIFTYONE_* of the developer's own, plus a private database and home. */
-function childEnv(dir: string): Record<string, string> {
+function childEnv(dir: string, extra: Record<string, string>): Record<string, string> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('FIFTYONE_'),
@@ -41,10 +41,12 @@ function childEnv(dir: string): Record<string, string> {
     FIFTYONE_DATABASE_URI: `sqlite:${join(dir, 'teamset.db')}`,
     TEAMSET_HOME: join(dir, 'home'),
     FIFTYONE_CONFIG_PATH: join(dir, 'no-config.json'),
+    ...extra,
   };
 }
 
-export async function startTeamset(): Promise<TeamsetProcess> {
+/** `env`: more environment for the server alone (e.g. TEAMSET_MEDIA_ROOTS), leaving this process's own untouched. */
+export async function startTeamset(options: { env?: Record<string, string> } = {}): Promise<TeamsetProcess> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   if (!existsSync(WEB_DIST_INDEX))
     throw new Error(`${WEB_DIST_INDEX} is missing: run \`npm run build\` first (it builds the web app)`);
@@ -52,7 +54,7 @@ export async function startTeamset(): Promise<TeamsetProcess> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    env: childEnv(dir),
+    env: childEnv(dir, options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,11 +1,12 @@
 // The list of API keys: nickname, the key's visible start (and old secrets in their grace), scope, dates, requests, status, Rotate and Delete.
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import type { ApiKey } from '@teamset/contract';
 import { IconKey, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ApiState } from '../../hooks/use-api';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { DataTable } from '../data-table';
+import { RowActions, RowButton } from '../row-actions';
 import { KeyExpiry } from './key-expiry';
 import { KeyScopeCell } from './key-scope-cell';
 import { KeyUsage } from './key-usage';
@@ -94,29 +95,25 @@ export function KeyTable({
           hideHeader: true,
           cellProps: { ta: 'right' },
           cell: (key) => (
-            <Group gap="xs" justify="flex-end" wrap="nowrap">
+            <RowActions>
               {key.revokedAt === null ? (
-                <Button
-                  variant="default"
-                  size="xs"
+                <RowButton
                   leftSection={<IconRefresh size={14} />}
                   onClick={() => onRotate(key)}
-                  aria-label={`Rotate key ${key.name}`}
+                  label={`Rotate key ${key.name}`}
                 >
                   Rotate
-                </Button>
+                </RowButton>
               ) : null}
-              <Button
+              <RowButton
                 color="red"
-                variant="light"
-                size="xs"
                 leftSection={<IconTrash size={14} />}
                 onClick={() => onDelete(key)}
-                aria-label={`Delete key ${key.name}`}
+                label={`Delete key ${key.name}`}
               >
                 Delete
-              </Button>
-            </Group>
+              </RowButton>
+            </RowActions>
           ),
         },
       ]}

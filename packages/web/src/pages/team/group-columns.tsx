@@ -1,8 +1,9 @@
 // The groups table's columns: name (opens the group), description, number of members, Open.
-import { Anchor, Button, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import type { UserGroup } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import type { DataColumn } from '../../components/data-table';
+import { RowButton } from '../../components/row-actions';
 
 const groupPath = (group: UserGroup) => `/team/groups/${encodeURIComponent(group.id)}`;
 
@@ -29,15 +30,9 @@ export const GROUP_COLUMNS: DataColumn<UserGroup>[] = [
     hideHeader: true,
     cellProps: { ta: 'right' },
     cell: (group) => (
-      <Button
-        component={Link}
-        to={groupPath(group)}
-        variant="default"
-        size="xs"
-        aria-label={`Open group ${group.name}`}
-      >
+      <RowButton to={groupPath(group)} label={`Open group ${group.name}`}>
         Open
-      </Button>
+      </RowButton>
     ),
   },
 ];

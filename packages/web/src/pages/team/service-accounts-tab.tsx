@@ -1,11 +1,12 @@
 // Team › Service accounts: create one for a job, then open it to generate its keys and share datasets; disable or delete.
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { ServiceAccount } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { serviceAccountsApi } from '../../api/service-accounts-api';
 import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
 import { DataTable } from '../../components/data-table';
 import { Panel } from '../../components/panel';
+import { RowActions, RowButton } from '../../components/row-actions';
 import { RoleBadge } from '../../components/role-badge';
 import { useApi } from '../../hooks/use-api';
 import { formatDateTime } from '../../lib/format';
@@ -80,35 +81,21 @@ export function ServiceAccountsTab() {
               header: 'Actions',
               hideHeader: true,
               cell: (account) => (
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
-                  <Button
-                    component={Link}
-                    to={accountPath(account)}
-                    variant="default"
-                    size="xs"
-                    aria-label={`Open ${account.name}`}
-                  >
+                <RowActions>
+                  <RowButton to={accountPath(account)} label={`Open ${account.name}`}>
                     Keys and access
-                  </Button>
-                  <Button
-                    variant="light"
+                  </RowButton>
+                  <RowButton
                     color={account.disabledAt === null ? 'orange' : 'green'}
-                    size="xs"
                     onClick={() => void toggle(account)}
-                    aria-label={`${account.disabledAt === null ? 'Disable' : 'Enable'} ${account.name}`}
+                    label={`${account.disabledAt === null ? 'Disable' : 'Enable'} ${account.name}`}
                   >
                     {account.disabledAt === null ? 'Disable' : 'Enable'}
-                  </Button>
-                  <Button
-                    color="red"
-                    variant="light"
-                    size="xs"
-                    onClick={() => deleting.ask(account)}
-                    aria-label={`Delete ${account.name}`}
-                  >
+                  </RowButton>
+                  <RowButton color="red" onClick={() => deleting.ask(account)} label={`Delete ${account.name}`}>
                     Delete
-                  </Button>
-                </Group>
+                  </RowButton>
+                </RowActions>
               ),
             },
           ]}

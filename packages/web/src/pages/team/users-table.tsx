@@ -1,11 +1,12 @@
 // The users of one page: name, email, role (changeable), joined, and Open / Remove, with the search and the pager.
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { DisabledReason } from '../../components/disabled-reason';
 import type { User, UserPage } from '@teamset/contract';
 import { Link } from 'react-router-dom';
 import { usersApi } from '../../api/users-api';
 import { ConfirmRowDialog, useConfirmTarget } from '../../components/confirm-row-dialog';
 import { DataTable } from '../../components/data-table';
+import { RowActions, RowButton } from '../../components/row-actions';
 import type { SearchPages } from '../../hooks/use-search-pages';
 import { formatDateTime } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -72,29 +73,21 @@ export function UsersTable({ users }: { users: SearchPages<UserPage> }) {
             header: 'Actions',
             hideHeader: true,
             cell: (user) => (
-              <Group gap="xs" justify="flex-end" wrap="nowrap">
-                <Button
-                  component={Link}
-                  to={userPath(user)}
-                  variant="default"
-                  size="xs"
-                  aria-label={`Open ${user.name}`}
-                >
+              <RowActions>
+                <RowButton to={userPath(user)} label={`Open ${user.name}`}>
                   Open
-                </Button>
+                </RowButton>
                 <DisabledReason reason={user.id === me.id ? 'You cannot remove yourself' : undefined}>
-                  <Button
+                  <RowButton
                     color="red"
-                    variant="light"
-                    size="xs"
                     disabled={user.id === me.id}
                     onClick={() => removing.ask(user)}
-                    aria-label={`Remove ${user.name}`}
+                    label={`Remove ${user.name}`}
                   >
                     Remove
-                  </Button>
+                  </RowButton>
                 </DisabledReason>
-              </Group>
+              </RowActions>
             ),
           },
         ]}
