@@ -67,7 +67,8 @@ export async function startTeamset(options: { env?: Record<string, string> } = {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 20_000;
+  // Generous: on a loaded 2-CPU CI machine a cold start (migrations, reader threads) has taken 19 s.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const token = /one-time setup token:\s+([A-Za-z0-9_-]+)/.exec(output)?.[1];
     if (token) return { url: `http://127.0.0.1:${port}`, setupToken: token, output: () => output, stop };
