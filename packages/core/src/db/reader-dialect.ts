@@ -14,6 +14,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { ReaderThread, SqliteReaderPool } from '../workers/sqlite-reader-pool.js';
+import { BuiltPage, pageSpecOf } from './page-query.js';
 import { currentQueryContext } from './query-context.js';
 
 /** The async context's deadline and client signal go with every query, so the thread can stop it. */
@@ -22,10 +23,13 @@ class ReaderConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const context = currentQueryContext();
+    const page = pageSpecOf(compiled);
     const result = await this.thread.run(compiled.sql, compiled.parameters, {
       deadline: context?.deadline,
       signal: context?.signal,
+      ...(page ? { page } : {}),
     });
+    if (result.page) return { rows: [new BuiltPage(result.page) as R] };
     return {
       rows: result.rows as R[],
       ...(result.changes === undefined ? {} : { numAffectedRows: BigInt(result.changes) }),

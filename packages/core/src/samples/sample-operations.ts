@@ -11,9 +11,12 @@ import type {
 } from '@teamset/contract';
 import type { Actor } from '../actor.js';
 
-/** A page of samples as JSON texts, each the contract's Sample, for a server to splice into its response unparsed. */
+/** A page of samples as JSON text, for a server to write into its response unparsed. */
 export interface SamplePageJson {
-  samples: string[];
+  /** UTF-8: the samples' JSON texts (each the contract's Sample) joined by commas; an array's contents. */
+  samples: Uint8Array;
+  /** Samples in `samples`. */
+  count: number;
   nextCursor: string | null;
 }
 

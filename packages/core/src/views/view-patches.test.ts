@@ -140,7 +140,10 @@ describe.each(await testDialects())('to_patches on %s', (dialect) => {
 
   it('spliced JSON pages carry the same patches', async () => {
     const json = await ctx.reader.pageJson(ctx.fx.target, parse(PATCHES), { limit: 3 });
-    const parsed = json.samples.map((text) => JSON.parse(text) as { id: string; ground_truth: { label: string } });
+    const parsed = JSON.parse(`[${Buffer.from(json.samples).toString('utf8')}]`) as {
+      id: string;
+      ground_truth: { label: string };
+    }[];
     expect(parsed.map((patch) => patch.id)).toEqual(ids(ALL_DETECTIONS.slice(0, 3)));
     expect(parsed.map((patch) => patch.ground_truth.label)).toEqual(['cat', 'dog', 'car']);
   });

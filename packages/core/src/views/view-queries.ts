@@ -13,6 +13,7 @@ import {
 } from '@teamset/contract';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
+import { runPageQuery } from '../db/page-query.js';
 import type { Db } from '../db/schema.js';
 import { badRequest } from '../errors/app-error.js';
 import { checkView, type CheckedView } from './check-view.js';
@@ -20,7 +21,7 @@ import { compileView, seqOrderedWithoutSlices, seqWindow, type CompiledView, typ
 import { afterPosition, decodeCursor, encodeCursor, rowPosition, viewFingerprint } from './keyset-cursor.js';
 import { PostgresSql } from './postgres-sql.js';
 import { QueryBudget } from './query-budget.js';
-import { decodeSampleRow, sampleColumns, sampleRowJson } from './sample-rows.js';
+import { decodeSampleRow, sampleColumns, sampleJsonColumns } from './sample-rows.js';
 import type { Sql, SqlDialect } from './sql-dialect.js';
 import { SqliteSql } from './sqlite-sql.js';
 import { AggregationMemo, planAggregations, runAggregation } from './view-aggregations.js';
@@ -127,7 +128,7 @@ export class ViewQueries implements ViewReader {
     options: { after?: string; limit: number },
     db?: Db,
   ): Promise<{ rows: SampleRow[]; nextCursor: string | null }> {
-    const { rows, nextCursor, visibleFields } = await this.pageRows(target, view, options, false, db);
+    const { rows, nextCursor, visibleFields } = await this.pageRows(target, view, options, db);
     return { rows: rows.map((row) => decodeSampleRow(row, this.dialect, visibleFields)), nextCursor };
   }
 
@@ -136,31 +137,41 @@ export class ViewQueries implements ViewReader {
     view: View,
     options: { after?: string; limit: number },
     db?: Db,
-  ): Promise<{ samples: string[]; nextCursor: string | null }> {
-    const { rows, nextCursor, visibleFields } = await this.pageRows(target, view, options, true, db);
-    return { samples: rows.map((row) => sampleRowJson(row, visibleFields)), nextCursor };
+  ): Promise<{ samples: Uint8Array; count: number; nextCursor: string | null }> {
+    const statement = this.pageStatement(target, view, { ...options, asJson: true });
+    const visible = statement.compiled.checked.visibleFields;
+    const spec = { limit: options.limit, visibleFields: visible && [...visible] };
+    const page = await this.budget.run(db, (conn) => runPageQuery(conn, statement.query, spec));
+    return { samples: page.bytes, count: page.count, nextCursor: this.nextCursor(statement, page) };
   }
 
   private async pageRows(
     target: ViewTarget,
     view: View,
     options: { after?: string; limit: number },
-    asText: boolean,
     db?: Db,
   ): Promise<{
     rows: Record<string, unknown>[];
     nextCursor: string | null;
     visibleFields: ReadonlySet<string> | undefined;
   }> {
-    const statement = this.pageStatement(target, view, { ...options, asText });
+    const statement = this.pageStatement(target, view, options);
     const result = await this.budget.run(db, (conn) => statement.query.execute(conn));
     const rows = result.rows.slice(0, options.limit);
-    const last = rows[rows.length - 1];
     const more = result.rows.length > options.limit;
-    const position = last && rowPosition(last, statement.compiled.relation.keys, this.dialect);
-    if (position && statement.returned !== undefined) position.returned = statement.returned + rows.length;
-    const nextCursor = more && position ? encodeCursor(statement.fingerprint, position) : null;
+    const nextCursor = this.nextCursor(statement, { count: rows.length, more, last: rows[rows.length - 1] });
     return { rows, nextCursor, visibleFields: statement.compiled.checked.visibleFields };
+  }
+
+  /** The cursor after a page's last row, or null when no row follows it. */
+  private nextCursor(
+    statement: PageStatement,
+    page: { count: number; more: boolean; last: Record<string, unknown> | undefined },
+  ): string | null {
+    if (!page.more || !page.last) return null;
+    const position = rowPosition(page.last, statement.compiled.relation.keys, this.dialect);
+    if (statement.returned !== undefined) position.returned = statement.returned + page.count;
+    return encodeCursor(statement.fingerprint, position);
   }
 
   /**
@@ -170,7 +181,7 @@ export class ViewQueries implements ViewReader {
   pageStatement(
     target: ViewTarget,
     view: View,
-    options: { after?: string; limit: number; asText?: boolean },
+    options: { after?: string; limit: number; asJson?: boolean },
   ): PageStatement {
     if (!Number.isSafeInteger(options.limit) || options.limit < 1)
       throw badRequest('limit must be a positive integer', { field: 'limit' });
@@ -190,8 +201,14 @@ export class ViewQueries implements ViewReader {
     // One row more than asked tells whether another page follows, so the last page says nextCursor: null.
     const query = sql<
       Record<string, unknown>
-    >`select ${sql.join([...sampleColumns(d, options.asText === true), ...relation.keyColumns()])} from ${relation.source} ${relation.whereClause(keyset)} ${relation.orderClause(d)} limit ${d.param(options.limit + 1, 'int')}`;
+    >`select ${sql.join([...this.pageColumns(checked, options.asJson === true), ...relation.keyColumns()])} from ${relation.source} ${relation.whereClause(keyset)} ${relation.orderClause(d)} limit ${d.param(options.limit + 1, 'int')}`;
     return { query, compiled, fingerprint };
+  }
+
+  /** A page's select list: decoded rows, or samples as JSON text made in the database (`asJson`, see pageJson). */
+  private pageColumns(checked: CheckedView, asJson: boolean): Sql[] {
+    if (!asJson) return sampleColumns(this.dialect);
+    return sampleJsonColumns(this.dialect, checked.visibleFields !== undefined);
   }
 
   /**
@@ -202,7 +219,7 @@ export class ViewQueries implements ViewReader {
     target: ViewTarget,
     window: SeqWindow,
     fingerprint: string,
-    options: { after?: string; limit: number; asText?: boolean },
+    options: { after?: string; limit: number; asJson?: boolean },
   ): PageStatement {
     const d = this.dialect;
     const position = options.after === undefined ? undefined : decodeCursor(options.after, fingerprint, [], true);
@@ -214,7 +231,7 @@ export class ViewQueries implements ViewReader {
     const relation = compiled.relation;
     const query = sql<
       Record<string, unknown>
-    >`select ${sql.join(sampleColumns(d, options.asText === true))} from ${relation.source} ${relation.whereClause()} ${relation.orderClause(d)} ${d.slice(rows, position ? 0 : window.offset)}`;
+    >`select ${sql.join(this.pageColumns(window.prefix, options.asJson === true))} from ${relation.source} ${relation.whereClause()} ${relation.orderClause(d)} ${d.slice(rows, position ? 0 : window.offset)}`;
     return { query, compiled, fingerprint, returned };
   }
 

@@ -21,15 +21,16 @@ export interface ViewReader {
     db?: Db,
   ): Promise<{ rows: SampleRow[]; nextCursor: string | null }>;
   /**
-   * The same page with each sample as the JSON text of its wire shape (the contract's Sample), made from the
-   * stored documents' text without parsing them: a server splices it into the response as it is.
+   * The same page as the JSON texts of its samples (the contract's Sample), joined by commas, in one UTF-8 buffer,
+   * made in SQL from the stored documents' text without parsing them (on SQLite by the reader thread that ran the
+   * query): a server writes it into the response as it is. `count` is the number of samples.
    */
   pageJson(
     target: ViewTarget,
     view: View,
     options: { after?: string; limit: number },
     db?: Db,
-  ): Promise<{ samples: string[]; nextCursor: string | null }>;
+  ): Promise<{ samples: Uint8Array; count: number; nextCursor: string | null }>;
   count(target: ViewTarget, view: View, db?: Db): Promise<number>;
   /** Ids of the view's samples in view order (for writes over a view: tag, set values, delete, clone). */
   sampleIds(target: ViewTarget, view: View, db?: Db): Promise<string[]>;

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { QueryCancelled } from '../db/query-context.js';
+import type { PageBytes, PageSpec } from '../views/page-bytes.js';
 import { DeadlineExceeded } from '../views/sqlite-functions.js';
 import { spawnModuleWorker } from './module-worker.js';
 import type { ReaderJob, ReaderReply, ReaderWorkerData } from './sqlite-reader-worker.js';
@@ -22,6 +23,8 @@ export interface ReaderResult {
   rows: unknown[];
   changes: number | undefined;
   lastInsertRowid: number | bigint | undefined;
+  /** Set for a page job (ReaderRun.page). */
+  page?: PageBytes;
 }
 
 /** What became of the pool's reads that did not answer (for tests and diagnostics). */
@@ -37,6 +40,8 @@ export interface ReaderStats {
 export interface ReaderRun {
   deadline: number | undefined;
   signal: AbortSignal | undefined;
+  /** Run as a page statement: the thread answers with the page's bytes (page-bytes.ts), not its rows. */
+  page?: PageSpec;
 }
 
 /** A worker and its cancel flag; `dead` once it exited or was terminated (it is then dropped, never reused). */
@@ -75,7 +80,13 @@ export class ReaderThread {
   run(sql: string, parameters: readonly unknown[], options: ReaderRun): Promise<ReaderResult> {
     const id = this.nextId++;
     Atomics.store(this.cancel, 0, 0);
-    const job: ReaderJob = { id, sql, parameters, deadline: options.deadline };
+    const job: ReaderJob = {
+      id,
+      sql,
+      parameters,
+      deadline: options.deadline,
+      ...(options.page ? { page: options.page } : {}),
+    };
     return new Promise<ReaderResult>((resolve, reject) => {
       let killTimer: NodeJS.Timeout | undefined;
       // Past the grace the worker is ended: the read's resources go with it, and the pool starts a fresh one.
@@ -101,7 +112,12 @@ export class ReaderThread {
           this.worker.unref();
           if (reply instanceof Error) reject(reply);
           else if (reply.ok)
-            resolve({ rows: reply.rows, changes: reply.changes, lastInsertRowid: reply.lastInsertRowid });
+            resolve({
+              rows: reply.rows,
+              changes: reply.changes,
+              lastInsertRowid: reply.lastInsertRowid,
+              ...(reply.page ? { page: reply.page } : {}),
+            });
           else {
             if (reply.kind === 'deadline') this.stats.timedOut++;
             if (reply.kind === 'cancelled') this.stats.cancelled++;

@@ -2,6 +2,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { QueryCancelled } from '../db/query-context.js';
+import { pageBytes, type PageBytes, type PageSpec } from '../views/page-bytes.js';
 import { DeadlineExceeded, sqliteQueryState } from '../views/sqlite-functions.js';
 
 export interface ReaderWorkerData {
@@ -16,10 +17,20 @@ export interface ReaderJob {
   parameters: readonly unknown[];
   /** Epoch ms; undefined: unbounded. */
   deadline: number | undefined;
+  /** A page statement: answer with the page built here (page-bytes.ts) instead of its rows. */
+  page?: PageSpec;
 }
 
 export type ReaderReply =
-  | { id: number; ok: true; rows: unknown[]; changes: number | undefined; lastInsertRowid: number | bigint | undefined }
+  | {
+      id: number;
+      ok: true;
+      rows: unknown[];
+      changes: number | undefined;
+      lastInsertRowid: number | bigint | undefined;
+      /** A page job's page; its bytes' ArrayBuffer is transferred, not cloned. */
+      page?: PageBytes;
+    }
   | { id: number; ok: false; kind: 'deadline' | 'cancelled' | 'error'; message: string; code: string | undefined };
 
 /** Prepared statements kept per connection: a view's SQL repeats across pages and aggregation requests. */
@@ -55,6 +66,10 @@ function run(job: ReaderJob): ReaderReply {
   try {
     const statement = prepared(job.sql);
     const parameters = job.parameters.map(bindable);
+    if (statement.reader && job.page) {
+      const page = pageBytes(statement.all(parameters) as Record<string, unknown>[], job.page);
+      return { id: job.id, ok: true, rows: [], changes: undefined, lastInsertRowid: undefined, page };
+    }
     if (statement.reader)
       return { id: job.id, ok: true, rows: statement.all(parameters), changes: undefined, lastInsertRowid: undefined };
     const result = statement.run(parameters);
@@ -75,4 +90,8 @@ function run(job: ReaderJob): ReaderReply {
   }
 }
 
-parentPort?.on('message', (job: ReaderJob) => parentPort?.postMessage(run(job)));
+parentPort?.on('message', (job: ReaderJob) => {
+  const reply = run(job);
+  // The page's bytes move to the main thread; copying 1 MB per page is what this path exists to avoid.
+  parentPort?.postMessage(reply, reply.ok && reply.page ? [reply.page.bytes.buffer as ArrayBuffer] : []);
+});

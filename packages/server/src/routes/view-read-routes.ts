@@ -1,6 +1,6 @@
 // Reading a view (VIEW): pages of samples, values of one path, aggregations, and tag counts.
 import { VIEW_READ_ROUTES } from '@teamset/contract';
-import { samplePageText, sendJsonText } from '../http/json-splice.js';
+import { samplePageBody, sendJsonText } from '../http/json-splice.js';
 import { protectedRoute } from '../http/protected-route.js';
 import type { RouteContext, TypedApp } from '../http/route-context.js';
 import { JSON_STRINGIFY_RESPONSES } from './json-responses.js';
@@ -11,13 +11,13 @@ export function registerViewReadRoutes(app: TypedApp, ctx: RouteContext): void {
   const stringified = { ...checked, ...JSON_STRINGIFY_RESPONSES } as const;
   const { samples } = ctx.services;
 
-  // Iterating a dataset through the SDK is this route: each sample's JSON text comes from core and is spliced in.
+  // Iterating a dataset through the SDK is this route: the page's samples come from core as UTF-8 JSON and are written as they are.
   protectedRoute(
     app,
     ctx,
     VIEW_READ_ROUTES.query,
     async (actor, request, reply) =>
-      sendJsonText(reply, samplePageText(await samples.querySamplesJson(actor, request.params.name, request.body))),
+      sendJsonText(reply, samplePageBody(await samples.querySamplesJson(actor, request.params.name, request.body))),
     stringified,
   );
 
