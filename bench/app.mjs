@@ -3,7 +3,7 @@
 // settled, next to the same run's baselines: the API requests behind it replayed over plain HTTP, and /health.
 // A benchmark, not a test: it reports and never fails CI. See docs/benchmarks.md "bench:app".
 /* global document, window -- the functions given to page.evaluate run in the page */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { catchUpMigrations } from './catch-up-migrations.mjs';
 import { keepAliveAgent, send } from './http-client.mjs';
 import { latencySummary, machineLoad } from './latency-stats.mjs';
 import { startServe } from './teamset-servers.mjs';
+import { summarizeTrace } from './trace-summary.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     cache: { type: 'string', default: process.env.BENCH_CACHE ?? join(tmpdir(), 'teamset-bench-facets') },
     chromium: { type: 'string', default: process.env.TEAMSET_CHROMIUM ?? '/usr/bin/chromium' },
     json: { type: 'boolean', default: false },
+    // A Chromium trace of the last round's scroll (devtools.timeline), written here and summarized: what the long tasks are.
+    trace: { type: 'string' },
     // How long one step may take before the run gives up (seconds).
     'step-timeout': { type: 'string', default: '600' },
   },
@@ -82,12 +85,18 @@ function trackRequests(page) {
     if (!isApi(request.url())) return;
     pending.add(request);
     tracker.inFlight++;
-    tracker.log.push({ method: request.method(), url: request.url(), body: request.postData() ?? undefined });
+    const entry = { method: request.method(), url: request.url(), body: request.postData() ?? undefined };
+    entry.start = performance.now();
+    entries.set(request, entry);
+    tracker.log.push(entry);
   });
+  const entries = new WeakMap();
   const done = (request) => {
     if (!pending.delete(request)) return;
     tracker.inFlight--;
     tracker.lastEnd = performance.now();
+    const entry = entries.get(request);
+    if (entry) entry.end = tracker.lastEnd;
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
@@ -112,7 +121,8 @@ function pageState(page) {
   }));
 }
 
-async function timed(page, tracker, action, ready, arg) {
+/** `recheck: false` for a transient state (a toast closes by itself): once seen, it stays seen. */
+async function timed(page, tracker, action, ready, arg, { recheck = true } = {}) {
   tracker.log = [];
   const started = performance.now();
   await action();
@@ -132,12 +142,20 @@ async function timed(page, tracker, action, ready, arg) {
     if (tracker.inFlight === 0 && performance.now() - tracker.lastEnd >= QUIET_MS) break;
     await sleep(10);
   }
-  const again = performance.now();
-  await page.waitForFunction(ready, arg, { polling: 'raf', timeout: LONG_MS });
-  // Settled early on the old state: the new state's time is when it showed.
-  if (performance.now() - again > 20) domAt = performance.now();
+  if (recheck) {
+    const again = performance.now();
+    await page.waitForFunction(ready, arg, { polling: 'raf', timeout: LONG_MS });
+    // Settled early on the old state: the new state's time is when it showed.
+    if (performance.now() - again > 20) domAt = performance.now();
+  }
   const end = Math.max(domAt, tracker.lastEnd > started ? tracker.lastEnd : 0);
-  return { ms: end - started, requests: [...tracker.log] };
+  // The request waterfall: each request's start and end from the user's action on.
+  const waterfall = tracker.log.map((r) => ({
+    request: `${r.method} ${new URL(r.url).pathname}`,
+    startMs: r.start - started,
+    ms: (r.end ?? r.start) - r.start,
+  }));
+  return { ms: end - started, requests: [...tracker.log], waterfall };
 }
 
 // DOM states the e2e tests wait for (packages/web/e2e/explore-*.test.ts), as page functions.
@@ -181,6 +199,7 @@ async function browserSteps(page, tracker) {
     if (!keep) return;
     steps[name] ??= { times: [], requests: run.requests };
     steps[name].times.push(run.ms);
+    steps[name].waterfall = run.waterfall;
   };
   for (let round = 0; round <= REPEAT; round++) {
     const keep = round > 0;
@@ -295,7 +314,27 @@ async function gridSteps(page, tracker, steps, record, last) {
   await page.goto(`/datasets/${NAME}`);
   await page.waitForFunction(settledWith, null, { polling: 'raf', timeout: LONG_MS });
   await takeLongTasks(page);
+  const tracing = last && args.trace !== undefined;
+  if (tracing)
+    await page
+      .context()
+      .browser()
+      .startTracing(page, {
+        categories: [
+          'toplevel',
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8',
+          'blink.user_timing',
+        ],
+      });
   const scroll = await scrollUntil(page, tracker, 5_000);
+  if (tracing) {
+    const trace = await page.context().browser().stopTracing();
+    writeFileSync(args.trace, trace);
+    steps.trace = summarizeTrace(JSON.parse(trace.toString('utf8')), 100);
+    console.error(`bench:app:   trace of the scroll in ${args.trace}: ${JSON.stringify(steps.trace.summary)}`);
+  }
   for (const run of scroll.pages) record('grid: scroll one page further', run, keep);
   if (keep) (steps['grid: scroll 5,000 samples (whole)'] ??= { times: [], requests: [] }).times.push(scroll.ms);
   const tasks = await takeLongTasks(page);
@@ -353,6 +392,7 @@ async function gridSteps(page, tracker, steps, record, last) {
       () => popover.getByRole('button', { name: 'Add' }).click(),
       toastWith,
       'Tagged 1,000 samples',
+      { recheck: false },
     ),
     keep,
   );
@@ -365,6 +405,7 @@ async function gridSteps(page, tracker, steps, record, last) {
       () => popover.getByRole('button', { name: `Remove tag ${BENCH_TAG}` }).click(),
       toastWith,
       'Untagged 1,000 samples',
+      { recheck: false },
     ),
     keep,
   );
@@ -444,8 +485,11 @@ async function benchDialect(dialect, port, browser) {
     const steps = await browserSteps(page, tracker);
     out.longTasks = steps.longTasks ?? [];
     out.heapMb = steps.heapMb;
+    out.trace = steps.trace;
     delete steps.longTasks;
     delete steps.heapMb;
+    delete steps.trace;
+    out.waterfalls = Object.fromEntries(Object.entries(steps).map(([name, s]) => [name, s.waterfall ?? []]));
     out.steps = Object.fromEntries(
       Object.entries(steps).map(([name, s]) => [name, { ...latencySummary(s.times), requests: s.requests.length }]),
     );
@@ -489,6 +533,20 @@ function printTable(results) {
         `JS heap after 10,000 samples: ${r.heapMb ? `${r.heapMb.afterScroll.toFixed(1)} MB (${r.heapMb.afterGc.toFixed(1)} MB after a GC)` : '—'}`,
     );
     console.log(`${r.dialect}: ${r.loadBefore} before, ${r.loadAfter} after`);
+    // Per step (its last round): each API request's start from the user's action and its duration.
+    for (const [name, waterfall] of Object.entries(r.waterfalls ?? {})) {
+      if (waterfall.length === 0) continue;
+      const shown = waterfall.map((w) => `${w.request} +${Math.round(w.startMs)} (${Math.round(w.ms)})`).join(', ');
+      console.log(`${r.dialect}: waterfall of "${name}" (ms from the action): ${shown}`);
+    }
+    if (r.trace) {
+      console.log(`${r.dialect}: trace of the scroll: ${JSON.stringify(r.trace.summary)}`);
+      for (const task of r.trace.longTasks)
+        console.log(
+          `  task ${Math.round(task.ms)} ms: ${task.top.map(([n, v]) => `${n} ${Math.round(v)}`).join(', ')}`,
+        );
+      console.log(`  all tasks: ${r.trace.overall.map(([n, v]) => `${n} ${Math.round(v)}`).join(', ')}`);
+    }
   }
 }
 

@@ -69,6 +69,10 @@ describe.skipIf(skipBrowserSuite())('the patches view in Chromium against teamse
     await expect
       .poll(() => page.locator('[data-view-count]').textContent(), POLL)
       .toBe(`${dogs.length} of ${FRAMES + FRAMES / 4} patches`);
+    // The sidebar counts patches too, and says so.
+    await expect
+      .poll(() => sidebar(page).locator('[data-sidebar-count]').textContent(), POLL)
+      .toBe(`${dogs.length} of ${FRAMES + FRAMES / 4} patches`);
     expect(await axeViolations(page, 'main')).toEqual([]);
   }, 45_000);
 

@@ -450,6 +450,89 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     }
   }, 60_000);
 
+  it('the open asks for the grid, the facets and the dataset at once, and whoami without waiting for setup', async () => {
+    const page = await admin.context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(`${request.method()} ${new URL(request.url()).pathname}`));
+    const api = `/api/v1/datasets/${DATASET}`;
+    /** Holds `path`'s answer until every one of `others` has been asked: the App must not wait for `path` to ask them. */
+    const holdUntilAsked = async (path: string, others: string[]) => {
+      const outcome = { heldUntilAsked: false };
+      await page.route(`**${path}`, async (route) => {
+        const until = Date.now() + 8_000;
+        while (Date.now() < until && !others.every((other) => asked.includes(other)))
+          await new Promise((r) => setTimeout(r, 20));
+        outcome.heldUntilAsked = others.every((other) => asked.includes(other));
+        await route.continue();
+      });
+      return outcome;
+    };
+    const setup = await holdUntilAsked('/api/v1/setup', ['GET /api/v1/whoami']);
+    const datasetGet = await holdUntilAsked(api, [
+      `GET ${api}/fields`,
+      `GET ${api}/views`,
+      `POST ${api}/samples/query`,
+      `POST ${api}/aggregate`,
+    ]);
+    await page.goto(`/datasets/${DATASET}`);
+    await expect.poll(() => settledCount(page)).toBe(`${SAMPLE_COUNT} of ${SAMPLE_COUNT} samples`);
+    expect(setup.heldUntilAsked).toBe(true);
+    expect(datasetGet.heldUntilAsked).toBe(true);
+    // The prefetched answers are used: each of the open's requests is made once.
+    const once = (request: string) => asked.filter((r) => r === request).length;
+    for (const request of [`GET ${api}`, `GET ${api}/fields`, `POST ${api}/samples/query`, `POST ${api}/aggregate`])
+      expect(once(request), request).toBe(1);
+    await page.close();
+  }, 30_000);
+
+  it('a tag write refreshes only the tag counts of a view that does not read tags, the whole counts of one that does', async () => {
+    const { page } = admin;
+    await page.goto(`/datasets/${DATASET}`);
+    await expect.poll(() => settledCount(page)).toBe(`${SAMPLE_COUNT} of ${SAMPLE_COUNT} samples`);
+    const aggregations: Array<{ stages: unknown[]; paths: Array<string | undefined> }> = [];
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/aggregate')) return;
+      const body = JSON.parse(request.postData() ?? '{}') as {
+        view?: { stages: unknown[] };
+        aggregations: Array<{ path?: string }>;
+      };
+      aggregations.push({ stages: body.view?.stages ?? [], paths: body.aggregations.map((a) => a.path) });
+    });
+    const sampleTags = sidebar(page).getByRole('group', { name: 'Sample tags' });
+    const first = 'street-000.jpg';
+    await page.getByRole('checkbox', { name: `Select ${first}` }).click();
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    const popover = page.locator('[data-tag-popover]');
+    await field(popover, 'Add tags').fill('fresh');
+    await popover.getByRole('button', { name: 'Add' }).click();
+    await toast(page, 'Tagged 1 sample');
+    // The count is there right after the write…
+    await expect.poll(() => countOf(sampleTags, 'fresh')).toBe(1);
+    await expectCountsMatchSdk(page);
+    // …from a request for the tag counts alone (the view has no tag filter).
+    expect(aggregations.length).toBeGreaterThan(0);
+    for (const { paths } of aggregations)
+      for (const path of paths) expect(path === 'tags' || Boolean(path?.endsWith('.tags')), String(path)).toBe(true);
+    await page.keyboard.press('Escape');
+
+    // Filtered on that tag, untagging the sample takes it out of the view: the filtered counts are asked again whole.
+    await sampleTags.getByRole('checkbox', { name: 'fresh' }).click();
+    await expect.poll(() => settledCount(page)).toBe(`1 of ${SAMPLE_COUNT} samples`);
+    aggregations.length = 0;
+    const box = page.getByRole('checkbox', { name: `Select ${first}` });
+    if (!(await box.isChecked())) await box.click();
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    await popover.getByRole('button', { name: 'Remove tag fresh' }).click();
+    await toast(page, 'Untagged 1 sample');
+    await expect.poll(() => settledCount(page)).toBe(`0 of ${SAMPLE_COUNT} samples`);
+    const filtered = aggregations.filter(({ stages }) => JSON.stringify(stages).includes('match_tags'));
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.some(({ paths }) => paths.includes('ground_truth.detections.label'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Remove tags: / }).click();
+    await expect.poll(() => settledCount(page)).toBe(`${SAMPLE_COUNT} of ${SAMPLE_COUNT} samples`);
+  }, 45_000);
+
   it('no page error or console error along the way', () => {
     expect(admin.problems).toEqual([]);
     expect(viewer.problems.filter((p) => !/403|Forbidden/.test(p))).toEqual([]);

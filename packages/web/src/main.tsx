@@ -9,8 +9,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { AppRoutes } from './app-routes';
+import { exploredDataset, prefetchExplore } from './pages/datasets/explore/explore-prefetch';
 import { SessionProvider } from './session/session-provider';
 import { cssVariablesResolver, theme } from './theme';
+
+// A dataset's Samples tab opened by its address: its requests start now, while React mounts and the session is checked.
+const explored = exploredDataset(window.location.pathname);
+if (explored !== undefined) prefetchExplore(explored, window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element in index.html');

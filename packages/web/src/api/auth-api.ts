@@ -8,7 +8,7 @@ import type {
   SetupStatus,
   WhoAmI,
 } from '@teamset/contract';
-import { http } from './http';
+import { http, request } from './http';
 import { PATHS } from '@teamset/contract/constants';
 
 export const authApi = {
@@ -17,6 +17,8 @@ export const authApi = {
   login: (body: LoginBody) => http.post<SessionInfo>(PATHS.login, body, { quiet401: true }),
   logout: () => http.post<void>(PATHS.logout, undefined, { quiet401: true }),
   whoami: () => http.get<WhoAmI>(PATHS.whoami),
+  /** Whoami whose 401 is the caller's to read (signed out), not a session that ended. */
+  whoamiQuietly: () => request<WhoAmI>('GET', PATHS.whoami, { quiet401: true }),
   /** Who an invitation link is for; 404 when it is unknown, expired, revoked or used. */
   lookUpInvitation: (token: string) =>
     http.post<InvitationPreview>(PATHS.invitationLookup, { token }, { quiet401: true }),

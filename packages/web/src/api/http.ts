@@ -1,6 +1,7 @@
 // The fetch client: same-origin cookies, the CSRF header on unsafe methods, JSON in and out, errors as ApiError.
 import { CSRF_COOKIE, CSRF_HEADER } from '@teamset/contract/constants';
 import { ApiError, errorFromResponse } from './api-error';
+import { isPrefetching, peekOrPrefetch, requestKey, takePrefetched } from './prefetch';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | undefined>;
@@ -35,7 +36,22 @@ export interface RequestOptions {
   quiet401?: boolean;
 }
 
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+export function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const key = requestKey(method, withQuery(path, options.query), options.body);
+  // A prefetch keeps its answer for the first identical request; the prefetcher may read it too (to chain on it).
+  if (isPrefetching())
+    return peekOrPrefetch(key, () => send<unknown>(method, path, { ...options, quiet401: true })) as Promise<T>;
+  const early = takePrefetched(key);
+  // A failed prefetch asks again, so its error is handled as usual (a 401 returns to sign-in).
+  if (early)
+    return early.then(
+      (value) => value as T,
+      () => send<T>(method, path, options),
+    );
+  return send<T>(method, path, options);
+}
+
+async function send<T>(method: Method, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {

@@ -9,8 +9,11 @@ import { SessionContext, type Session, type SessionStatus } from './session-cont
 
 async function discover(): Promise<{ status: SessionStatus; user?: User }> {
   try {
+    // Both at once: a set-up server (the usual case) needs the whoami answer anyway.
+    const whoami = authApi.whoamiQuietly();
+    whoami.catch(() => {}); // awaited below unless setup is needed
     if ((await authApi.setupStatus()).needsSetup) return { status: 'needs-setup' };
-    return { status: 'signed-in', user: (await authApi.whoami()).user };
+    return { status: 'signed-in', user: (await whoami).user };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return { status: 'signed-out' };
     return { status: 'unreachable' };

@@ -1,7 +1,8 @@
 // One dataset: its name, media type and your access, with the Samples and Manage tabs (each with its own URL).
 import { Alert, Anchor, Badge, Breadcrumbs, Center, Group, Loader, Tabs, Text } from '@mantine/core';
 import { IconPhoto, IconSettings } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/api-error';
 import { datasetsApi } from '../../api/datasets-api';
 import { LoadError } from '../../components/load-error';
@@ -11,10 +12,18 @@ import { useApi } from '../../hooks/use-api';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { ManageTab } from './manage-tab';
 import { ExplorePage } from './explore/explore-page';
+import { prefetchExplore } from './explore/explore-prefetch';
 
 export function DatasetPage({ tab }: { tab: 'samples' | 'manage' }) {
   const { name = '' } = useParams();
   const navigate = useNavigate();
+  const { search } = useLocation();
+  // The Samples tab's requests start with the dataset's, not after it has loaded and the tab has mounted.
+  const [prefetchedFor, setPrefetchedFor] = useState<string | undefined>(undefined);
+  if (tab === 'samples' && prefetchedFor !== name) {
+    prefetchExplore(name, search);
+    setPrefetchedFor(name);
+  }
   const dataset = useApi(() => datasetsApi.get(name), [name]);
   const base = `/datasets/${encodeURIComponent(name)}`;
   usePageTitle(tab === 'manage' ? 'Manage' : 'Samples', name, 'Datasets');

@@ -9,7 +9,8 @@ import { savedViewsApi } from '../../../api/saved-views-api';
 import { useApi } from '../../../hooks/use-api';
 import { SamplesTable } from '../samples-table';
 import { ChartsPanel } from './charts/charts-panel';
-import type { ExploreScope, LoadedSamples } from './explore-types';
+import { LAYOUT_STORAGE_KEY, storedLayout, type Layout } from './explore-layout';
+import type { ExploreScope, SampleModalProps } from './explore-types';
 import { ExploreGrid } from './grid/explore-grid';
 import { SampleModal } from './modal/sample-modal';
 import { PatchesGrid } from './patches/patches-grid';
@@ -27,22 +28,20 @@ import {
   SAMPLE_PARAM,
   VIEW_PARAM,
 } from './state/filters-url';
+import { LoadedSamplesStore, NOTHING_LOADED, useLoadedSamples } from './state/loaded-samples-store';
 import { ViewBar } from './view-bar/view-bar';
 
-const NOTHING_LOADED: LoadedSamples = { samples: [], hasMore: false, loadMore: async () => {} };
 const NO_STAGES: Stage[] = [];
 
-type Layout = 'grid' | 'table';
-/** The last layout chosen, kept across visits in this browser. */
-const LAYOUT_STORAGE_KEY = 'teamset.samples-view';
-
-function storedLayout(): Layout {
-  try {
-    return window.localStorage.getItem(LAYOUT_STORAGE_KEY) === 'table' ? 'table' : 'grid';
-  } catch {
-    return 'grid';
-  }
+/** The modal with the grid's loaded samples to step through (none for patches: a patch opens its sample alone). */
+function LoadedSampleModal({
+  store,
+  ...props
+}: Omit<SampleModalProps, 'loaded'> & { store: LoadedSamplesStore | undefined }) {
+  const loaded = useLoadedSamples(store ?? EMPTY_STORE);
+  return <SampleModal {...props} loaded={store ? loaded : NOTHING_LOADED} />;
 }
+const EMPTY_STORE = new LoadedSamplesStore();
 
 export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const name = dataset.name;
@@ -86,7 +85,8 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const [hiddenFields, setHiddenFields] = useState<ReadonlySet<string>>(new Set());
   const [limits, setLimits] = useState<Record<string, number>>({});
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
-  const [loaded, setLoaded] = useState<LoadedSamples>(NOTHING_LOADED);
+  // Not state of this page: each page the grid loads would re-render the sidebar and view bar with it.
+  const [loaded] = useState(() => new LoadedSamplesStore());
   const [layout, setLayout] = useState<Layout>(storedLayout);
   const [chartsOpen, setChartsOpen] = useState(false);
 
@@ -117,6 +117,8 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const sampleScope: ExploreScope = useMemo(() => ({ ...scope, stages: sampleStages }), [scope, sampleStages]);
 
   const activeSchema = waiting ? undefined : schema;
+  // The App's only writes here are tag writes (grid and modal), so `revision` counts them: the facets then reload just
+  // the tag counts unless the view depends on tags (useFacets).
   const base = useFacets(name, activeSchema, baseStages, limits, revision);
   const withFilters = useFacets(name, activeSchema, stages, limits, revision, compiled.length > 0);
   const filtered = compiled.length > 0 ? withFilters : base;
@@ -173,6 +175,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
             setHiddenFields(new Set(schema.labels.map((l) => l.path).filter((p) => !visible.includes(p))))
           }
           onShowMore={(path) => setLimits((current) => ({ ...current, [path]: (current[path] ?? 200) * 5 }))}
+          rows={patching ? 'patches' : 'samples'}
         />
       ) : null}
       <Stack style={{ flex: 1, minWidth: 0 }} gap="sm">
@@ -256,7 +259,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
                 selection={selection}
                 onSelectionChange={setSelection}
                 onOpen={(id) => navigate({ sample: id })}
-                onLoaded={setLoaded}
+                onLoaded={loaded.set}
                 onChanged={changed}
               />
             )}
@@ -264,10 +267,10 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
         )}
       </Stack>
       {openSample !== undefined ? (
-        <SampleModal
+        <LoadedSampleModal
           scope={patching ? sampleScope : scope}
           sampleId={openSample}
-          loaded={patching ? NOTHING_LOADED : loaded}
+          store={patching ? undefined : loaded}
           onOpen={(id) => navigate({ sample: id }, true)}
           onClose={() => navigate({ sample: undefined })}
           onChanged={changed}

@@ -10,7 +10,7 @@ import { TagPopover } from '../tagging/tag-popover';
 import { clickSelection, type GridSelection } from './grid-selection';
 import { DEFAULT_TILE, GRID_GAP, gridLayout, MAX_TILE, MIN_TILE } from './grid-layout';
 import { GridTile } from './grid-tile';
-import { useViewPages } from './use-view-pages';
+import { PAGE_SIZE, useViewPages } from './use-view-pages';
 
 const SIZE_KEY = 'teamset.grid.tileSize';
 /** Rows from the end at which the next page is asked for, so it arrives before you get there. */
@@ -77,23 +77,29 @@ export function ExploreGrid({
   const items = virtualizer.getVirtualItems();
   const failed = pages.error !== undefined;
   const lastRow = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
+  // Once you scroll, the next page is asked for a whole page ahead, so it is there before you reach the end; before
+  // that, only when the end is near (opening the view asks for its first page alone).
+  const scrolled = (virtualizer.scrollOffset ?? 0) > 0;
+  const ahead = scrolled ? Math.ceil(PAGE_SIZE / layout.columns) + PREFETCH_ROWS : PREFETCH_ROWS;
   useEffect(() => {
     // Not after a failed page: that waits for Retry, rather than asking again in a loop.
-    if (hasMore && !loading && !failed && lastRow >= rowCount - PREFETCH_ROWS) void loadMore();
-  }, [hasMore, loading, failed, lastRow, rowCount, loadMore]);
+    if (hasMore && !loading && !failed && lastRow >= rowCount - ahead) void loadMore();
+  }, [hasMore, loading, failed, lastRow, rowCount, ahead, loadMore]);
 
   // Shift-click ranges start from the last tile clicked.
   const anchor = useRef<string | undefined>(undefined);
-  const order = useMemo(() => samples.map((s) => s.id), [samples]);
+  // Read when clicked, not bound into the callback: a new page must not hand every tile a new onToggle (and re-render it).
+  const samplesRef = useRef(samples);
+  samplesRef.current = samples;
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
-  const toggle = useCallback(
-    (sampleId: string, shift: boolean) => {
-      onSelectionChange(clickSelection(selectionRef.current, order, anchor.current, sampleId, shift));
-      anchor.current = sampleId;
-    },
-    [onSelectionChange, order],
-  );
+  const selectionChange = useRef(onSelectionChange);
+  selectionChange.current = onSelectionChange;
+  const toggle = useCallback((sampleId: string, shift: boolean) => {
+    const order = samplesRef.current.map((s) => s.id);
+    selectionChange.current(clickSelection(selectionRef.current, order, anchor.current, sampleId, shift));
+    anchor.current = sampleId;
+  }, []);
 
   // Stable across the page's re-renders (each step of the modal changes the URL): the memoized tiles then stay as they are.
   const openRef = useRef(onOpen);

@@ -21,6 +21,8 @@ export interface ExploreSidebarProps {
   visibleLabelFields: readonly string[];
   onVisibleLabelFieldsChange(next: string[]): void;
   onShowMore(path: string): void;
+  /** What the view's rows are: samples, or the patches (objects) of a to_patches stage. */
+  rows?: 'samples' | 'patches';
 }
 
 const countMap = (values: Array<{ value: string | number | boolean | null; count: number }> | undefined) =>
@@ -53,6 +55,7 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
   const current = filteredFacets ?? baseFacets;
   const stale = base.loading || filtered.loading;
   const labelTagNames = Object.keys(baseFacets?.labelTags ?? {}).sort();
+  const rows = props.rows ?? 'samples';
 
   return (
     <Paper
@@ -69,14 +72,14 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text size="sm" fw={600} aria-live="polite" data-sidebar-count style={{ opacity: stale ? 0.6 : 1 }}>
             {current && baseFacets
-              ? `${formatCount(current.count)} of ${formatCount(baseFacets.count)} samples`
-              : 'Counting samples…'}
+              ? `${formatCount(current.count)} of ${formatCount(baseFacets.count)} ${rows}`
+              : `Counting ${rows}…`}
           </Text>
           {stale ? <Loader size="xs" aria-label="Updating counts" /> : null}
         </Group>
         {base.error || filtered.error ? (
           <Alert color="red" p="xs">
-            Could not count the samples of this view; the numbers shown may be out of date.
+            Could not count the {rows} of this view; the numbers shown may be out of date.
           </Alert>
         ) : null}
 

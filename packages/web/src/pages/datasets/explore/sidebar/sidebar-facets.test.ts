@@ -2,7 +2,8 @@
 import type { AggregationResult } from '@teamset/contract';
 import { describe, expect, it } from 'vitest';
 import { exploreSchema } from '../state/explore-schema';
-import { planFacets } from './sidebar-facets';
+import { compileFilters } from '../state/compile-filters';
+import { planFacets, viewDependsOnTags } from './sidebar-facets';
 
 const schema = exploreSchema([
   { path: 'tags', type: 'list<string>', builtin: true },
@@ -107,5 +108,44 @@ describe('planFacets', () => {
     expect(facets.numbers.uniqueness).toEqual({ bounds: [0, 1], counts: [4], edges: [0, 1] });
     expect(facets.strings.camera).toEqual({ values: [{ value: 'front', count: 1000 }], distinct: 5 });
     expect(facets.bools.reviewed).toEqual({ true: 1000, false: 200, none: 34 });
+  });
+
+  it('after a tag write asks only the tag counts and replaces them, keeping every other number', () => {
+    const plan = planFacets(schema);
+    expect(plan.tags.aggregations).toEqual([
+      { type: 'count_values', path: 'tags', limit: 200 },
+      { type: 'count_values', path: 'ground_truth.detections.tags' },
+      { type: 'count_values', path: 'points.keypoints.tags' },
+    ]);
+    const previous = plan.read([{ type: 'count', count: 7 }]);
+    previous.labelTags = { gone: 3 };
+    const merged = plan.tags.merge(
+      [
+        { type: 'count_values', values: [{ value: 'bench', count: 5 }], distinct: 1 },
+        { type: 'count_values', values: [{ value: 'error', count: 2 }] },
+        { type: 'count_values', values: [{ value: 'error', count: 1 }] },
+      ],
+      previous,
+    );
+    expect(merged.count).toBe(7);
+    expect(merged.labels).toBe(previous.labels);
+    expect(merged.sampleTags).toEqual({ values: [{ value: 'bench', count: 5 }], distinct: 1 });
+    expect(merged.labelTags).toEqual({ error: 3 });
+  });
+});
+
+describe('viewDependsOnTags', () => {
+  it('is true for sample and label tag filters, false for class, confidence and field filters', () => {
+    const stagesOf = (filters: Parameters<typeof compileFilters>[0]) =>
+      compileFilters(filters, schema).flatMap((c) => c.stages);
+    expect(viewDependsOnTags([])).toBe(false);
+    expect(viewDependsOnTags(stagesOf({ sampleTags: ['day'] }))).toBe(true);
+    expect(viewDependsOnTags(stagesOf({ labelTags: ['error'] }))).toBe(true);
+    expect(viewDependsOnTags(stagesOf({ labels: { ground_truth: { classes: ['car'], confidence: [0.5, 1] } } }))).toBe(
+      false,
+    );
+    expect(viewDependsOnTags(stagesOf({ fields: { camera: { kind: 'values', values: ['front'] } } }))).toBe(false);
+    expect(viewDependsOnTags([{ stage: 'to_patches', field: 'ground_truth' }])).toBe(false);
+    expect(viewDependsOnTags([{ stage: 'sort_by', field: 'tags' }])).toBe(true);
   });
 });

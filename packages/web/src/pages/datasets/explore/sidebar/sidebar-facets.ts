@@ -46,6 +46,18 @@ export interface SidebarFacets {
 interface Step {
   aggregation: Aggregation;
   apply(result: AggregationResult, into: SidebarFacets): void;
+  /** Counts tags (sample or label tags): the only numbers a tag write can change in a view that does not read tags. */
+  tags?: boolean;
+}
+
+/**
+ * Whether a view's samples (or labels) depend on tags, so that a tag write can change which samples and labels are in
+ * it, and with them every count. A stage reads tags through `match_tags` or through a field path or expression naming
+ * `tags` (a label's or the sample's): any mention counts, as a false "yes" only costs a whole reload where a false
+ * "no" would leave wrong counts on screen.
+ */
+export function viewDependsOnTags(stages: readonly unknown[]): boolean {
+  return /tags/.test(JSON.stringify(stages));
 }
 
 function top(result: AggregationResult): TopValues {
@@ -82,6 +94,7 @@ export function planFacets(schema: ExploreSchema, limits: Readonly<Record<string
     {
       aggregation: { type: 'count_values', path: 'tags', limit: limit('tags') },
       apply: (r, into) => (into.sampleTags = top(r)),
+      tags: true,
     },
   ];
   for (const info of schema.labels) {
@@ -105,6 +118,7 @@ export function planFacets(schema: ExploreSchema, limits: Readonly<Record<string
         for (const { value, count } of top(r).values)
           if (typeof value === 'string') into.labelTags[value] = (into.labelTags[value] ?? 0) + count;
       },
+      tags: true,
     });
   }
   for (const path of schema.numbers) steps.push(...numeric(path, (into) => into.numbers[path] as NumericCounts));
@@ -130,8 +144,22 @@ export function planFacets(schema: ExploreSchema, limits: Readonly<Record<string
     });
   }
 
+  const tagSteps = steps.filter((s) => s.tags);
   return {
     aggregations: steps.map((s) => s.aggregation),
+    /** Only the tag counts, after a tag write to a view that does not depend on tags (see viewDependsOnTags). */
+    tags: {
+      aggregations: tagSteps.map((s) => s.aggregation),
+      /** `previous` with its sample and label tag counts replaced by these results. */
+      merge(results: readonly AggregationResult[], previous: SidebarFacets): SidebarFacets {
+        const facets: SidebarFacets = { ...previous, sampleTags: { values: [], distinct: 0 }, labelTags: {} };
+        tagSteps.forEach((s, i) => {
+          const result = results[i];
+          if (result) s.apply(result, facets);
+        });
+        return facets;
+      },
+    },
     read(results: readonly AggregationResult[]): SidebarFacets {
       const facets: SidebarFacets = {
         count: 0,

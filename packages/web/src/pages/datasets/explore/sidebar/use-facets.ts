@@ -1,10 +1,10 @@
-// Loads the sidebar facets of a view: one aggregate request per view, the last answer shown until the next arrives, and a late answer to an older view dropped.
+// Loads the sidebar facets of a view: one aggregate request per view, the last answer shown until the next arrives, and a late answer to an older view dropped; after a tag write only the tag counts, unless the view depends on tags.
 import type { AggregateResult, Aggregation, AggregationResult, Stage } from '@teamset/contract';
 import { PATHS, fillPath } from '@teamset/contract/constants';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { http } from '../../../../api/http';
 import type { ExploreSchema } from '../state/explore-schema';
-import { planFacets, type SidebarFacets } from './sidebar-facets';
+import { planFacets, viewDependsOnTags, type SidebarFacets } from './sidebar-facets';
 
 /** The contract's MAX_AGGREGATIONS_PER_REQUEST (its main entry is types-only for the web bundle). */
 const MAX_AGGREGATIONS_PER_REQUEST = 100;
@@ -16,7 +16,8 @@ export interface FacetsState {
   error: unknown;
 }
 
-async function aggregate(dataset: string, stages: readonly Stage[], aggregations: Aggregation[]) {
+/** The view's aggregations in as few requests as the server's per-request limit allows (one for any usual schema). */
+export async function aggregate(dataset: string, stages: readonly Stage[], aggregations: Aggregation[]) {
   const results: AggregationResult[] = [];
   // One request unless the schema is so wide that it passes the server's per-request limit.
   const chunks: Aggregation[][] = [];
@@ -34,35 +35,55 @@ async function aggregate(dataset: string, stages: readonly Stage[], aggregations
   return results;
 }
 
-/** `enabled: false` skips loading (when another hook already holds the same view's facets). */
+/**
+ * `tagWrites` counts the tag writes made from the App: after one, a view that does not depend on tags asks only for its
+ * tag counts (a tag write changes nothing else in it) and keeps the rest; a view that does is counted again whole.
+ * `enabled: false` skips loading (when another hook already holds the same view's facets).
+ */
 export function useFacets(
   dataset: string,
   schema: ExploreSchema | undefined,
   stages: readonly Stage[],
   limits: Readonly<Record<string, number>>,
-  revision: number,
+  tagWrites: number,
   enabled = true,
 ): FacetsState {
   const [state, setState] = useState<FacetsState>({ facets: undefined, loading: false, error: undefined });
   const sequence = useRef(0);
   const plan = useMemo(() => (schema ? planFacets(schema, limits) : undefined), [schema, limits]);
   const key = JSON.stringify(stages);
+  // What the facets on screen are the answer for (set with them), to tell a tag write from a new view.
+  const shown = useRef<
+    { dataset: string; plan: unknown; key: string; tagWrites: number; facets: SidebarFacets } | undefined
+  >(undefined);
 
   useEffect(() => {
     if (!plan || !enabled) return;
     const mine = ++sequence.current;
+    const view = JSON.parse(key) as Stage[];
+    const previous = shown.current;
+    const tagWrite =
+      previous?.dataset === dataset &&
+      previous.plan === plan &&
+      previous.key === key &&
+      previous.tagWrites !== tagWrites;
     setState((current) => ({ ...current, loading: true }));
-    aggregate(dataset, JSON.parse(key) as Stage[], plan.aggregations).then(
-      (results) => {
+    const load =
+      tagWrite && !viewDependsOnTags(view)
+        ? aggregate(dataset, view, plan.tags.aggregations).then((results) => plan.tags.merge(results, previous.facets))
+        : aggregate(dataset, view, plan.aggregations).then((results) => plan.read(results));
+    load.then(
+      (facets) => {
         if (mine !== sequence.current) return;
-        setState({ facets: plan.read(results), loading: false, error: undefined });
+        shown.current = { dataset, plan, key, tagWrites, facets };
+        setState({ facets, loading: false, error: undefined });
       },
       (error: unknown) => {
         if (mine !== sequence.current) return;
         setState((current) => ({ ...current, loading: false, error }));
       },
     );
-  }, [dataset, plan, key, revision, enabled]);
+  }, [dataset, plan, key, tagWrites, enabled]);
 
   return state;
 }
