@@ -48,14 +48,16 @@ export async function numberBucketHistogram(
     else straddling.push({ bucket, a, z });
   }
   if (straddling.length > 0) {
+    // Plain index ranges, one per bucket, and the (long) bucket expression once outside them: in each part it cost
+    // ~10 ms of planning per part on PostgreSQL, and one OR of the ranges made SQLite read every row of the field.
     const guard = d.name === 'sqlite' ? sql` and ${NUMBER_DEADLINE_CHECK}` : sql``;
     const parts = straddling.map(({ bucket, a, z }) => {
       const upper = Number.isFinite(z) ? sql` and n.value <= ${d.param(z, 'number')}` : sql``;
       const lower = Number.isFinite(a) ? sql` and n.value >= ${d.param(a, 'number')}` : sql``;
-      return sql`select n.value as v from sample_numbers as n where n.dataset_id = ${view.datasetId} and n.field = ${field}${guard}${lower}${upper} and ${sql.raw(numberBucketSql(d.name, 'n.value'))} = ${d.param(bucket, 'number')}`;
+      return sql`select n.value as v, ${d.param(bucket, 'number')} as b from sample_numbers as n where n.dataset_id = ${view.datasetId} and n.field = ${field}${guard}${lower}${upper}`;
     });
     const rows = (
-      await sql`select ${binSql(d, sql.ref('t.v'), range)} as bin, count(*) as n from (${sql.join(parts, sql.raw(' union all '))}) as t group by 1`.execute(
+      await sql`select ${binSql(d, sql.ref('t.v'), range)} as bin, count(*) as n from (${sql.join(parts, sql.raw(' union all '))}) as t where ${sql.raw(numberBucketSql(d.name, 't.v'))} = t.b group by 1`.execute(
         db,
       )
     ).rows as Rows;
