@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     // Only build (or migrate) the cached datasets, e.g. in the background before measuring another build.
     'build-only': { type: 'boolean', default: false },
+    // The servers listen on this port and the next: two runs at once (other sizes, other caches) need others.
+    port: { type: 'string', default: '5360' },
   },
 });
 const SAMPLES = Number(args.samples);
@@ -278,7 +280,7 @@ async function benchDialect(dialect, port) {
 const results = [];
 const load = { before: machineLoad() };
 for (const [i, dialect] of args.dialects.split(',').entries()) {
-  const result = await benchDialect(dialect, 5360 + i);
+  const result = await benchDialect(dialect, Number(args.port) + i);
   // Printed at once, so a long run that fails later still leaves the finished dialect's numbers.
   console.error(JSON.stringify(result));
   results.push(result);

@@ -18,18 +18,19 @@ const viewSeqs = (view: CompiledView): Sql =>
 /**
  * Distinct values of the path over the view with their counts, as the derived table `t(v, n)` (what `count(*) …
  * group by v` over the unwound values gives), or undefined when neither counters nor a tag index hold them:
- * - `tags`: the dataset's counters, or the sample tag index joined to the view's samples;
+ * - `tags`: the dataset's counters, or the sample tag index joined to the view's samples (`shared`: the request's
+ *   list of them, see shared-samples.ts);
  * - a list label field's `label` over the whole dataset: the label counters (the index rows per class);
  * - a list label field's `tags`: the label index's tagged rows of the view's labels.
  */
-export function countedValues(view: CompiledView, resolved: ResolvedPath): Sql | undefined {
+export function countedValues(view: CompiledView, resolved: ResolvedPath, shared?: Sql): Sql | undefined {
   if (!view.labelIndex) return undefined;
   if (resolved.root === 'column' && resolved.path === 'tags') {
     if (isWholeDataset(view))
       return sql`(select c.tag as v, c.n from sample_tag_counts as c where c.dataset_id = ${view.datasetId}) as t`;
     // By seq alone (the seqs are the dataset's): a dataset_id condition let PostgreSQL pick the tag index and scan
     // the dataset's whole range of it per sample (30 s instead of 0.05 s at 200k samples, before analyze).
-    return sql`(select g.tag as v, count(*) as n from sample_tags as g where g.sample_seq in ${viewSeqs(view)} group by g.tag) as t`;
+    return sql`(select g.tag as v, count(*) as n from sample_tags as g where g.sample_seq in ${shared ?? viewSeqs(view)} group by g.tag) as t`;
   }
   const [field, ...rest] = resolved.path.split('.');
   if (resolved.root === 'fields' && field !== undefined && rest.length === 2 && rest[1] === 'tags') {

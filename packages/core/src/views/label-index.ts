@@ -15,6 +15,7 @@ import { compileView, type CompiledView } from './compile-view.js';
 import type { Relation } from './relation.js';
 import { LABEL_DEADLINE_CHECK, builtinColumn, labelPredicate, type IndexColumn } from './label-index-conditions.js';
 import type { Sql } from './sql-dialect.js';
+import { indexedTagMatch } from './tag-index-conditions.js';
 
 /** A label field's attribute held by the index: `ground_truth.detections.label` → (ground_truth, label). */
 export interface IndexedAttribute {
@@ -147,6 +148,18 @@ export function sampleSetView(view: CompiledView, keep?: string): CompiledView {
     replace.set(i, stage.only_matches === false ? null : sql`s.seq in ${seqs}`);
   });
   if (replace.size === 0) return view;
+  // SQLite: next to a match_tags, two `s.seq in (list)` terms both became keys of the seq lookup, probing every pair
+  // of entries (a 200k-sample count ran for minutes). The label list (a class filter: a short range) drives and the
+  // tag list is probed, as number ranges are (number-index-conditions.ts).
+  if (view.dialect.name === 'sqlite' && [...replace.values()].some((condition) => condition !== null)) {
+    stages.forEach(({ stage }, i) => {
+      if (stage.stage !== 'match_tags' || replace.has(i)) return;
+      replace.set(
+        i,
+        indexedTagMatch(view.dialect, view.datasetId, stage.tags, stage.all === true, stage.bool !== false, true),
+      );
+    });
+  }
   return compileView(view.checked, view.datasetId, view.dialect, { replace });
 }
 

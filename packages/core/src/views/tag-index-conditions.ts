@@ -12,6 +12,7 @@ export function indexedTagMatch(
   tags: readonly string[],
   all: boolean,
   bool: boolean,
+  probed = false,
 ): Sql {
   // No tag at all: FiftyOne's all=True over [] keeps every sample, any over [] none.
   if (tags.length === 0) return d.bool(all === bool);
@@ -20,5 +21,8 @@ export function indexedTagMatch(
     ? sql` group by g.sample_seq having count(distinct g.tag) = ${d.param(new Set(tags).size, 'int')}`
     : sql``;
   const seqs = sql`(select g.sample_seq from sample_tags as g where g.dataset_id = ${datasetId} and ${member}${having})`;
+  // SQLite: `probed` writes `+s.seq`, so another seq list (a filter_labels semi-join) drives the seq lookup (see
+  // sampleSetView).
+  if (probed && d.name === 'sqlite') return bool ? sql`+s.seq in ${seqs}` : sql`+s.seq not in ${seqs}`;
   return bool ? sql`s.seq in ${seqs}` : sql`s.seq not in ${seqs}`;
 }

@@ -24,10 +24,12 @@ import { datasetSampleCount } from './dataset-sample-count.js';
 import { binSql, type BinRange } from './histogram-bins.js';
 import { indexedStream, sampleSetView } from './label-index.js';
 import { numberBucketHistogram } from './number-buckets.js';
-import { indexedNumbers, numberBounds, numberField } from './number-index.js';
+import { indexedNumbers, numberBounds, numberField, sharedNumbers } from './number-index.js';
+import type { SharedSamples } from './shared-samples.js';
 import { fromFieldType, isScalarKind, type ScalarKind } from './expression-types.js';
 import type { Sql } from './sql-dialect.js';
 import { streamPresent, streamValue, valueStream, type ValueStream } from './value-stream.js';
+import { histogramEdges, histogramRange, valuesBounds, valuesHistogram } from './values-histogram.js';
 
 /** A validated aggregation with its resolved path and the scalar kind of one (unwound) value. */
 export interface PlannedAggregation {
@@ -118,10 +120,24 @@ const num = (value: unknown): number => Number(value);
 
 /**
  * What the aggregations of one request share: the data bounds of a path, asked by `bounds` and by a `histogram_values`
- * without a range (a sidebar asks both for each number), are computed once.
+ * without a range (a sidebar asks both for each number), are computed once; with `samples` (the view's seqs, read once
+ * by the caller) the count is their number, sample tags and number fields read by that list, and a number field's
+ * values are read once for its bounds and histograms.
  */
 export class AggregationMemo {
   readonly #bounds = new Map<string, Promise<[number | null, number | null]>>();
+  readonly #numbers = new Map<string, Promise<number[]>>();
+
+  constructor(readonly samples?: SharedSamples) {}
+
+  numbers(field: string, compute: () => Promise<number[]>): Promise<number[]> {
+    let found = this.#numbers.get(field);
+    if (!found) {
+      found = compute();
+      this.#numbers.set(field, found);
+    }
+    return found;
+  }
 
   bounds(
     path: string,
@@ -147,7 +163,9 @@ export async function runAggregation(
   const d = view.dialect;
   const relation = view.relation;
   const { aggregation } = planned;
+  const shared = memo.samples;
   if (!planned.resolved) {
+    if (shared) return { type: 'count', count: shared.seqs.length };
     // The whole dataset: its sample counter.
     const count = isWholeDataset(view)
       ? datasetSampleCount(view.datasetId)
@@ -155,7 +173,7 @@ export async function runAggregation(
     const rows = await run(count, db);
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
-  const counted = aggregation.type === 'count_values' && countedValues(view, planned.resolved);
+  const counted = aggregation.type === 'count_values' && countedValues(view, planned.resolved, shared?.list);
   if (counted && aggregation.type === 'count_values')
     return countValues(view, counted, sql`sum(t.n)`, planned.kind as ScalarKind, aggregation.limit, db);
   const indexed = indexedStream(view, planned.resolved);
@@ -178,6 +196,13 @@ export async function runAggregation(
     aggregation.type === 'bounds' || aggregation.type === 'histogram_values'
       ? numberField(view, planned.resolved)
       : undefined;
+  if (numbers && shared) {
+    const read = await memo.numbers(numbers, () => sharedNumbers(view, numbers, shared.list, db));
+    if (aggregation.type === 'bounds') return { type: 'bounds', bounds: valuesBounds(read) };
+    const range = aggregation.type === 'histogram_values' && aggregation.range;
+    const bins = (aggregation.type === 'histogram_values' && aggregation.bins) || DEFAULT_HISTOGRAM_BINS;
+    return { type: 'histogram_values', ...valuesHistogram(read, bins, range || histogramRange(...valuesBounds(read))) };
+  }
   const values = indexed ?? (numbers ? indexedNumbers(view, numbers) : streamTable(view, stream, kind));
   // A list label's confidences over the whole dataset: bounds from the confidence index, histograms from buckets.
   const bucketed = bucketedField(view, planned.resolved);
@@ -291,12 +316,7 @@ async function histogram(
   let lo: number;
   let hi: number;
   if (Array.isArray(range)) [lo, hi] = range;
-  else {
-    const [min, max] = await range();
-    if (min === null || max === null) [lo, hi] = [0, 1];
-    else if (min === max) [lo, hi] = [min - 0.5, max + 0.5];
-    else [lo, hi] = [min, max];
-  }
+  else [lo, hi] = histogramRange(...(await range()));
   const binRange = { lo, hi, bins };
   const rows =
     (fromBuckets && (await fromBuckets(binRange))) ||
@@ -315,8 +335,7 @@ async function histogram(
       counts[at] = (counts[at] ?? 0) + num(row['n']);
     }
   }
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + (i * (hi - lo)) / bins));
-  return { type: 'histogram_values', counts, edges, other };
+  return { type: 'histogram_values', counts, edges: histogramEdges(lo, hi, bins), other };
 }
 
 /** A scalar as clients see it: SQLite's 1/0 booleans become true/false. */

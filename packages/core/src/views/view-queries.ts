@@ -26,6 +26,7 @@ import { SqliteSql } from './sqlite-sql.js';
 import { AggregationMemo, planAggregations, runAggregation } from './view-aggregations.js';
 import { countLabelTags, countSampleTags, resolveLabelFields, visibleLabels } from './view-labels.js';
 import type { ViewReader } from './view-reader.js';
+import { sharedSamples } from './shared-samples.js';
 import type { SampleRow, ViewTarget, VisibleLabels } from './view-target.js';
 import { viewValues } from './view-values.js';
 
@@ -252,7 +253,7 @@ export class ViewQueries implements ViewReader {
     if (problems.length > 0) throw invalidInput('aggregations', problems);
     return this.budget.run(db, async (conn) => {
       const results: AggregationResult[] = [];
-      const memo = new AggregationMemo();
+      const memo = new AggregationMemo(await sharedSamples(compiled, aggregations, conn));
       for (const item of planned) results.push(await runAggregation(compiled, item, conn, memo));
       return results;
     });
