@@ -1,5 +1,5 @@
 // `npm run bench:add-path`: where the add path's time goes among the index tables' triggers (migrations 0006, 0007,
-// 0011), and what the same index upkeep costs in one set-based pass instead of per row. Through core services,
+// 0011, 0013), and what the same index upkeep costs in one set-based pass instead of per row. Through core services,
 // each variant on a fresh database, the variants interleaved round by round, next to a raw batched insert of the same
 // samples. A benchmark: it reports and never fails. See docs/benchmarks.md.
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { up as labelIndexUp } from '../packages/core/dist/db/migrations/0006-label-index.js';
 import { up as countersUp } from '../packages/core/dist/db/migrations/0007-label-counters.js';
 import { up as numberIndexUp } from '../packages/core/dist/db/migrations/0011-number-index.js';
+import { up as numberCountersUp } from '../packages/core/dist/db/migrations/0013-number-counters.js';
 import { machineLoad } from './latency-stats.mjs';
 import { rawInsert } from './raw-baselines.mjs';
 import { syntheticSamples } from './synthetic-samples.mjs';
@@ -23,6 +24,10 @@ const COUNTER_TRIGGERS = [
   ['sample_tags_count_insert', 'sample_tags'],
   ['sample_tags_count_delete', 'sample_tags'],
 ];
+const NUMBER_COUNTER_TRIGGERS = ['insert', 'delete'].flatMap((e) => [
+  [`sample_numbers_count_${e}`, 'sample_numbers'],
+  [`samples_count_${e}`, 'samples'],
+]);
 const sampleTriggers = (kind) => ['insert', 'update', 'delete'].map((e) => [`samples_${kind}_${e}`, 'samples']);
 
 async function dropTriggers(db, dialect, triggers) {
@@ -34,15 +39,18 @@ async function dropTriggers(db, dialect, triggers) {
   }
 }
 
-/** Everything migrations 0006, 0007 and 0011 created, dropped (the state before them), so their up() can run again. */
+/** Everything migrations 0006, 0007, 0011 and 0013 created, dropped (the state before them), so their up() can run again. */
 async function dropIndexes(db, dialect) {
   const pg = dialect === 'postgres';
   await dropTriggers(db, dialect, [
     ...sampleTriggers('label_index'),
     ...sampleTriggers('tag_index'),
     ...sampleTriggers('number_index'),
+    ...NUMBER_COUNTER_TRIGGERS,
   ]);
   for (const table of [
+    'number_bucket_counts',
+    'dataset_sample_counts',
     'label_counts',
     'label_confidence_counts',
     'sample_tags',
@@ -59,7 +67,12 @@ async function dropIndexes(db, dialect) {
       `teamset_tag_index_${e}()`,
       `teamset_number_index_${e}()`,
     ]),
-    ...['insert', 'delete'].flatMap((e) => [`teamset_label_counts_${e}()`, `teamset_sample_tag_counts_${e}()`]),
+    ...['insert', 'delete'].flatMap((e) => [
+      `teamset_label_counts_${e}()`,
+      `teamset_sample_tag_counts_${e}()`,
+      `teamset_number_counts_${e}()`,
+      `teamset_sample_counts_${e}()`,
+    ]),
   ];
   for (const fn of functions) await sql`drop function ${sql.raw(fn)}`.execute(db);
 }
@@ -85,6 +98,9 @@ const VARIANTS = {
   'without the number index triggers (0011)': {
     before: (db, dialect) => dropTriggers(db, dialect, sampleTriggers('number_index')),
   },
+  'without the number and sample counters (0013)': {
+    before: (db, dialect) => dropTriggers(db, dialect, NUMBER_COUNTER_TRIGGERS),
+  },
   'no index upkeep at all': { before: dropIndexes },
   'no upkeep, then every index rebuilt set-based (one statement per table)': {
     before: dropIndexes,
@@ -92,6 +108,7 @@ const VARIANTS = {
       await labelIndexUp(db, dialect);
       await countersUp(db, dialect);
       await numberIndexUp(db, dialect);
+      await numberCountersUp(db, dialect);
     },
   },
 };

@@ -257,9 +257,12 @@ export class DatasetStore {
       q.select((eb) => {
         const samplesOf = () => eb.selectFrom('samples as s').whereRef('s.dataset_id', '=', 'd.id');
         return [
-          samplesOf()
-            .select((sub) => sub.fn.countAll<number | string>().as('n'))
-            .as('sample_count'),
+          // The dataset's sample counter (migration 0013): a count of its rows took 0.1 s per 1M samples.
+          sql<
+            number | string
+          >`coalesce((select c.n from dataset_sample_counts as c where c.dataset_id = ${sql.ref('d.id')}), 0)`.as(
+            'sample_count',
+          ),
           samplesOf().select('s.id').orderBy('s.seq').limit(1).as('cover_sample_id'),
         ];
       }),

@@ -28,6 +28,7 @@ const TABLES = [
   'auth_events',
   'dataset_fields',
   'dataset_group_permissions',
+  'dataset_sample_counts',
   'dataset_user_permissions',
   'datasets',
   'invitation_dataset_grants',
@@ -35,6 +36,7 @@ const TABLES = [
   'label_confidence_counts',
   'label_counts',
   'media_roots',
+  'number_bucket_counts',
   'organization_settings',
   'password_hashes',
   'sample_labels',
@@ -220,6 +222,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0010-service-accounts-and-key-usage',
         '0011-number-index',
         '0012-saved-view-color',
+        '0013-number-counters',
       ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });

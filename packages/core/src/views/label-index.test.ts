@@ -50,9 +50,13 @@ class Random {
   detections(): Record<string, unknown> {
     return { _cls: 'Detections', detections: Array.from({ length: this.int(4) }, () => this.detection()) };
   }
-  /** A number field's value: ties, integers and reals, nulls and missing values (undefined). */
+  /**
+   * A number field's value: ties, integers and reals (on bucket edges and off them, of other magnitudes now and
+   * then), nulls and missing values (undefined).
+   */
   number(): number | null | undefined {
     if (this.chance(0.1)) return this.chance(0.5) ? null : undefined;
+    if (this.chance(0.1)) return this.pick([1e-30, -2.5e7, 3e19, 0.1, 1 / 3, -0.7]);
     return this.chance(0.5) ? this.int(6) : this.int(41) / 8 - 1.5;
   }
   classification(): Record<string, unknown> {
@@ -159,6 +163,9 @@ function aggregations(field: string): Aggregation[] {
     { type: 'histogram_values', path: 'uniqueness', bins: 6 },
     { type: 'bounds', path: 'score' },
     { type: 'histogram_values', path: 'score', bins: 3, range: [1, 4] },
+    // Many narrow bins: most buckets inside one bin, some across an edge, values outside the range.
+    { type: 'histogram_values', path: 'score', bins: 40, range: [-1, 4] },
+    { type: 'histogram_values', path: 'uniqueness', bins: 25, range: [0.1, 1 / 3] },
   ];
 }
 
@@ -369,7 +376,7 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     expect(before).toBeGreaterThan(30);
     const counters = async (): Promise<unknown[]> =>
       (
-        await sql`select 'label' as k, field, label, n from label_counts where dataset_id = ${id} union all select 'tag', '', tag, n from sample_tag_counts where dataset_id = ${id} union all select 'bucket', field, cast(bucket as text), n from label_confidence_counts where dataset_id = ${id} order by 1, 2, 3`.execute(
+        await sql`select 'label' as k, field, label, n from label_counts where dataset_id = ${id} union all select 'tag', '', tag, n from sample_tag_counts where dataset_id = ${id} union all select 'bucket', field, cast(bucket as text), n from label_confidence_counts where dataset_id = ${id} union all select 'number', field, cast(bucket as text), n from number_bucket_counts where dataset_id = ${id} union all select 'samples', '', '', n from dataset_sample_counts where dataset_id = ${id} order by 1, 2, 3`.execute(
           db,
         )
       ).rows.map((row) => JSON.stringify(row));
@@ -385,12 +392,14 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     // A database from before migration 0006 has samples and no index rows: rebuild that state, then migrate.
     await dropCounters(ctx.services);
     await dropLabelIndex(ctx.services);
+    await dropNumberCounters(ctx.services);
     await dropNumberIndex(ctx.services);
     // Their up() alone: the migrator refuses to run 0006 and 0007 again once later migrations are recorded.
     const dialect = ctx.services.database.dialect;
     await (await import('../db/migrations/0006-label-index.js')).up(db as unknown as Kysely<unknown>, dialect);
     await (await import('../db/migrations/0007-label-counters.js')).up(db as unknown as Kysely<unknown>, dialect);
     await (await import('../db/migrations/0011-number-index.js')).up(db as unknown as Kysely<unknown>, dialect);
+    await (await import('../db/migrations/0013-number-counters.js')).up(db as unknown as Kysely<unknown>, dialect);
     expect(await rows()).toBe(before);
     expect(await numbers()).toBe(numbered);
     expect(await counters()).toEqual(counted);
@@ -402,6 +411,13 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     await sql`update label_confidence_counts set n = n + 1 where dataset_id = ${id} and bucket = 500`.execute(db);
     await expect(compare(dataset, 'gt', 'damaged buckets')).rejects.toThrow();
     await sql`update label_confidence_counts set n = n - 1 where dataset_id = ${id} and bucket = 500`.execute(db);
+    for (const table of ['number_bucket_counts', 'dataset_sample_counts']) {
+      const damage = (by: number) =>
+        sql`update ${sql.raw(table)} set n = n + ${by} where dataset_id = ${id}`.execute(db);
+      await damage(1);
+      await expect(compare(dataset, 'gt', `damaged ${table}`)).rejects.toThrow();
+      await damage(-1);
+    }
     // The test can fail: with index rows missing, index-backed answers differ from the scan.
     // A number index off by one sample's value shows too (the only damage at that point).
     const shift = (by: number) =>
@@ -418,7 +434,7 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     expect(await rows()).toBe(0);
     expect(await counters()).toEqual([]);
     expect(await numbers()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
 
 /** What migration 0006 created, dropped again (the state of a database migrated before it). */
@@ -465,4 +481,24 @@ async function dropNumberIndex(services: Services): Promise<void> {
     if (pg) await sql`drop function ${sql.raw(`teamset_number_index_${event}`)}()`.execute(db);
   }
   await sql`drop table sample_numbers`.execute(db);
+}
+
+/** What migration 0013 created, dropped again (the triggers on its own tables go with them). */
+async function dropNumberCounters(services: Services): Promise<void> {
+  const db = services.database.db;
+  const pg = services.database.dialect === 'postgres';
+  for (const event of ['insert', 'delete']) {
+    for (const [trigger, table] of [
+      [`sample_numbers_count_${event}`, 'sample_numbers'],
+      [`samples_count_${event}`, 'samples'],
+    ] as const)
+      await (
+        pg ? sql`drop trigger ${sql.raw(trigger)} on ${sql.raw(table)}` : sql`drop trigger ${sql.raw(trigger)}`
+      ).execute(db);
+    if (pg)
+      for (const name of ['number_counts', 'sample_counts'])
+        await sql`drop function ${sql.raw(`teamset_${name}_${event}`)}()`.execute(db);
+  }
+  for (const table of ['number_bucket_counts', 'dataset_sample_counts'])
+    await sql`drop table ${sql.raw(table)}`.execute(db);
 }
