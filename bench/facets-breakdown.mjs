@@ -1,6 +1,8 @@
 // Where the facets' time goes: each aggregation of the sidebar's request alone, then the whole request, over the
 // cached bench:facets dataset through core services (no server), median of --repeat runs after a warm-up.
-// `node bench/facets-breakdown.mjs --uri sqlite:/tmp/x/sqlite-200000/bench.db [--filtered] [--repeat 3]`
+// `node bench/facets-breakdown.mjs --uri sqlite:/tmp/x/sqlite-200000/bench.db [--filtered] [--app] [--repeat 3]`
+// `--app` asks what the App's sidebar asks of this dataset (web `planFacets`): also the label count, the confidence
+// histogram over [0, 1] and the bounds + histogram of the metadata's numbers.
 import { parseArgs } from 'node:util';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
 import { machineLoad } from './latency-stats.mjs';
@@ -10,6 +12,7 @@ const { values: args } = parseArgs({
     uri: { type: 'string' },
     repeat: { type: 'string', default: '3' },
     filtered: { type: 'boolean', default: false },
+    app: { type: 'boolean', default: false },
   },
 });
 const REPEAT = Number(args.repeat);
@@ -37,6 +40,18 @@ const aggregations = [
   ['score bounds', { type: 'bounds', path: 'score' }],
   ['score histogram', { type: 'histogram_values', path: 'score', bins: 10 }],
 ];
+if (args.app) {
+  aggregations.splice(2, 0, ['labels (count)', { type: 'count', path: items }]);
+  const confidence = aggregations.findIndex(([name]) => name === 'confidence histogram');
+  aggregations[confidence] = [
+    'confidence histogram over [0, 1]',
+    { type: 'histogram_values', path: `${items}.confidence`, bins: 10, range: [0, 1] },
+  ];
+  for (const path of ['metadata.width', 'metadata.height']) {
+    aggregations.push([`${path} bounds`, { type: 'bounds', path }]);
+    aggregations.push([`${path} histogram`, { type: 'histogram_values', path, bins: 10 }]);
+  }
+}
 
 const services = await createServices({ databaseUri: args.uri, background: false });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -147,6 +147,7 @@ function aggregations(field: string): Aggregation[] {
     { type: 'count_values', path: `${field}.detections.tags` },
     { type: 'count_values', path: 'tags' },
     { type: 'count_values', path: 'tags', limit: 1 },
+    { type: 'count', path: `${field}.detections` },
     { type: 'count', path: `${field}.detections.label` },
     { type: 'count', path: `${field}.detections.confidence` },
     { type: 'distinct', path: `${field}.detections.label` },

@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { bucketedField, bucketedHistogram, indexedBounds } from './confidence-buckets.js';
-import { countedValues, isWholeDataset } from './counted-values.js';
+import { countedValues, isWholeDataset, labelListCount } from './counted-values.js';
 import { datasetSampleCount } from './dataset-sample-count.js';
 import { binSql, type BinRange } from './histogram-bins.js';
 import { indexedStream, sampleSetView } from './label-index.js';
@@ -179,6 +179,11 @@ export async function runAggregation(
   const indexed = indexedStream(view, planned.resolved);
   if (aggregation.type === 'count' && indexed) {
     const rows = await run(sql`select count(t.v) as n from ${indexed}`, db);
+    return { type: 'count', count: num(rows[0]?.['n']) };
+  }
+  const labelCount = aggregation.type === 'count' ? labelListCount(view, planned.resolved) : undefined;
+  if (labelCount) {
+    const rows = await run(labelCount, db);
     return { type: 'count', count: num(rows[0]?.['n']) };
   }
   const stream = valueStream(view, planned.resolved);
