@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { isWholeDataset } from './counted-values.js';
-import { binOf, binSql, type BinRange } from './histogram-bins.js';
+import { sumBuckets } from './bucket-sums.js';
+import { binSql, type BinRange } from './histogram-bins.js';
 import { indexedAttribute } from './label-index.js';
 
 /** Buckets per unit of confidence: migration 0007's floor(confidence × 1000). */
@@ -45,6 +46,13 @@ export async function indexedBounds(
   return [await end('asc'), await end('desc')];
 }
 
+/** [a, z] holding every value v of bucket b = floor(v × 1000), with a margin far above the product's rounding error. */
+function confidenceBucketBounds(bucket: number): [number, number] | undefined {
+  if (Math.abs(bucket) > MAX_BUCKET) return undefined;
+  const margin = (Math.abs(bucket) + 1) * 1e-12;
+  return [(bucket - margin) / PER_UNIT, (bucket + 1 + margin) / PER_UNIT];
+}
+
 /**
  * (bin, count) rows of the histogram over [lo, hi] (bin −1: outside), or undefined when the buckets cannot answer.
  * A bucket b holds the values v with floor(v × 1000) = b, all within [a, z] below (a margin far above the product's
@@ -65,19 +73,9 @@ export async function bucketedHistogram(
     )
   ).rows as Rows;
   if (buckets.length > MAX_BUCKETS) return undefined;
-  const counts = new Map<number, number>();
-  const add = (bin: number, n: number): void => void counts.set(bin, (counts.get(bin) ?? 0) + n);
-  const straddling: Array<{ bucket: number; a: number; z: number }> = [];
-  for (const row of buckets) {
-    const bucket = Number(row['bucket']);
-    if (Math.abs(bucket) > MAX_BUCKET) return undefined;
-    const margin = (Math.abs(bucket) + 1) * 1e-12;
-    const [a, z] = [(bucket - margin) / PER_UNIT, (bucket + 1 + margin) / PER_UNIT];
-    const n = Number(row['n']);
-    if (z < range.lo || a > range.hi) add(-1, n);
-    else if (a >= range.lo && z < range.hi && binOf(a, range) === binOf(z, range)) add(binOf(a, range), n);
-    else straddling.push({ bucket, a, z });
-  }
+  const sums = sumBuckets(buckets, confidenceBucketBounds, range);
+  if (!sums) return undefined;
+  const { counts, straddling, add } = sums;
   if (straddling.length > 0) {
     const parts = straddling.map(
       ({ bucket, a, z }) =>

@@ -5,7 +5,8 @@ import { numberBucketBounds, numberBucketSql } from '../db/number-buckets.js';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { isWholeDataset } from './counted-values.js';
-import { binOf, binSql, type BinRange } from './histogram-bins.js';
+import { sumBuckets } from './bucket-sums.js';
+import { binSql, type BinRange } from './histogram-bins.js';
 import { NUMBER_DEADLINE_CHECK } from './number-index-conditions.js';
 
 /** Past this many buckets (values spread over many orders of magnitude) summing them stops paying: scan instead. */
@@ -34,19 +35,9 @@ export async function numberBucketHistogram(
     )
   ).rows as Rows;
   if (buckets.length > MAX_BUCKETS) return undefined;
-  const counts = new Map<number, number>();
-  const add = (bin: number, n: number): void => void counts.set(bin, (counts.get(bin) ?? 0) + n);
-  const straddling: Array<{ bucket: number; a: number; z: number }> = [];
-  for (const row of buckets) {
-    const bucket = Number(row['bucket']);
-    const bounds = numberBucketBounds(bucket);
-    if (bounds === undefined) return undefined;
-    const [a, z] = bounds;
-    const n = Number(row['n']);
-    if (z < range.lo || a > range.hi) add(-1, n);
-    else if (a >= range.lo && z < range.hi && binOf(a, range) === binOf(z, range)) add(binOf(a, range), n);
-    else straddling.push({ bucket, a, z });
-  }
+  const sums = sumBuckets(buckets, numberBucketBounds, range);
+  if (!sums) return undefined;
+  const { counts, straddling, add } = sums;
   if (straddling.length > 0) {
     // Plain index ranges, one per bucket, and the (long) bucket expression once outside them: in each part it cost
     // ~10 ms of planning per part on PostgreSQL, and one OR of the ranges made SQLite read every row of the field.
