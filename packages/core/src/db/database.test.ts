@@ -223,6 +223,7 @@ describe.each(await testDialects())('migrations on %s', (dialect) => {
         '0011-number-index',
         '0012-saved-view-color',
         '0013-number-counters',
+        '0014-metadata-numbers',
       ],
     });
     expect(await migrateToLatest(database)).toEqual({ applied: [] });

@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010-service-accounts-and-key-usage.js';
 import * as m0011 from './migrations/0011-number-index.js';
 import * as m0012 from './migrations/0012-saved-view-color.js';
 import * as m0013 from './migrations/0013-number-counters.js';
+import * as m0014 from './migrations/0014-metadata-numbers.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0011-number-index': m0011,
   '0012-saved-view-color': m0012,
   '0013-number-counters': m0013,
+  '0014-metadata-numbers': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

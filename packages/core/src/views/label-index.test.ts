@@ -1,11 +1,19 @@
 // The label and number indexes stay exact: random writes through every write path, then index-backed answers against a document scan, on SQLite and PostgreSQL.
-import type { Aggregation, Expression, SampleInput, Stage, View } from '@teamset/contract';
+import {
+  METADATA_ATTRIBUTES,
+  type Aggregation,
+  type Expression,
+  type SampleInput,
+  type Stage,
+  type View,
+} from '@teamset/contract';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../services.js';
 import { createSampleTestContext, type SampleTestContext } from '../test-support/sample-fixtures.js';
 import { testDialects } from '../test-support/test-databases.js';
 import { E, F, L, op, view } from '../test-support/view-fixtures.js';
+import { INDEXED_METADATA_NUMBERS } from './number-index-conditions.js';
 
 /** Seeded, so a failure names the seed that reproduces it (LABEL_INDEX_SEED=… to replay). */
 function prng(seed: number): () => number {
@@ -73,7 +81,19 @@ class Random {
     }
     if (this.chance(0.3))
       s['kp'] = { _cls: 'Keypoints', keypoints: [{ _cls: 'Keypoint', label: this.pick(CLASSES), points: [[0, 0]] }] };
+    const metadata = this.metadata();
+    if (metadata !== undefined) s.metadata = metadata;
     return s;
+  }
+  /** Image metadata: ties, missing attributes, other keys (not indexed), or none at all. */
+  metadata(): Record<string, unknown> | null | undefined {
+    if (this.chance(0.15)) return this.chance(0.5) ? null : undefined;
+    const m: Record<string, unknown> = { mime_type: this.pick(['image/jpeg', 'image/png']) };
+    if (this.chance(0.9)) m['width'] = 100 * (1 + this.int(5));
+    if (this.chance(0.9)) m['height'] = 50 * (1 + this.int(7));
+    if (this.chance(0.7)) m['size_bytes'] = this.int(3) * 1_000_003;
+    if (this.chance(0.2)) m['frame_rate'] = this.int(60);
+    return m;
   }
 }
 
@@ -136,6 +156,12 @@ function views(field: string): View[] {
       filter: op('and', op('gte', F('score'), L(2)), op('lt', F('uniqueness'), L(1.25)), op('lte', F('score'), L(4))),
     }),
     view({ stage: 'match', filter: op('eq', F('score'), L(3)) }, filter(field, inClasses('cat'))),
+    // ... and on the metadata's integers (migration 0014).
+    view({
+      stage: 'match',
+      filter: op('and', op('gte', F('metadata.width'), L(200)), op('lt', F('metadata.height'), L(300))),
+    }),
+    view({ stage: 'match', filter: op('gt', F('metadata.size_bytes'), L(0)) }, { stage: 'match_tags', tags: ['val'] }),
   ];
 }
 
@@ -167,6 +193,11 @@ function aggregations(field: string): Aggregation[] {
     // Many narrow bins: most buckets inside one bin, some across an edge, values outside the range.
     { type: 'histogram_values', path: 'score', bins: 40, range: [-1, 4] },
     { type: 'histogram_values', path: 'uniqueness', bins: 25, range: [0.1, 1 / 3] },
+    { type: 'bounds', path: 'metadata.width' },
+    { type: 'histogram_values', path: 'metadata.width', bins: 4 },
+    { type: 'bounds', path: 'metadata.size_bytes' },
+    { type: 'histogram_values', path: 'metadata.height', bins: 10, range: [0, 400] },
+    { type: 'count_values', path: 'metadata.mime_type' },
   ];
 }
 
@@ -192,6 +223,11 @@ async function answer(services: Services, ctx: SampleTestContext, dataset: strin
     sampleTags: await settle(() => services.samples.countTags(actor, dataset, { view: v })),
   });
 }
+
+it("indexes exactly the contract's integer metadata attributes", () => {
+  const ints = Object.entries(METADATA_ATTRIBUTES).filter(([, type]) => type === 'int');
+  expect([...INDEXED_METADATA_NUMBERS].sort()).toEqual(ints.map(([key]) => key).sort());
+});
 
 describe.each(await testDialects())('label index on %s', (dialect) => {
   let ctx: SampleTestContext;
@@ -257,7 +293,9 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
           const patch =
             r.chance(0.3) && unsettable.length > 0
               ? { unset: [r.pick(unsettable)] }
-              : { set: { [field]: r.detections(), cls: r.classification(), uniqueness: r.number() ?? null } };
+              : r.chance(0.3)
+                ? { set: { metadata: r.metadata() ?? null } }
+                : { set: { [field]: r.detections(), cls: r.classification(), uniqueness: r.number() ?? null } };
           return s.patchSample(actor, dataset, id, patch);
         },
       ],
@@ -355,6 +393,11 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     const rewritten = view({ stage: 'filter_labels', field: 'gt', filter: confident }, hasCat);
     expect(text(rewritten)).not.toContain('sample_labels');
     expect(text(view({ stage: 'match', filter: op('gt', F('uniqueness'), L(0.5)) }))).toContain('sample_numbers');
+    expect(text(view({ stage: 'match', filter: op('gt', F('metadata.width'), L(5)) }))).toContain('sample_numbers');
+    // Other metadata keys are `any`, read from the documents.
+    expect(text(view({ stage: 'match', filter: op('gt', F('metadata.frame_rate'), L(5)) }))).not.toContain(
+      'sample_numbers',
+    );
   });
 
   it('is filled for samples written before the migration, and emptied with its dataset', async () => {
@@ -390,6 +433,10 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
       );
     const numbered = await numbers();
     expect(numbered).toBeGreaterThan(30);
+    const metadataRows = await sql<{
+      n: unknown;
+    }>`select count(*) as n from sample_numbers where dataset_id = ${id} and field like 'metadata.%'`.execute(db);
+    expect(Number(metadataRows.rows[0]?.n)).toBeGreaterThan(30);
     // A database from before migration 0006 has samples and no index rows: rebuild that state, then migrate.
     await dropCounters(ctx.services);
     await dropLabelIndex(ctx.services);
@@ -401,6 +448,7 @@ describe.each(await testDialects())('label index on %s', (dialect) => {
     await (await import('../db/migrations/0007-label-counters.js')).up(db as unknown as Kysely<unknown>, dialect);
     await (await import('../db/migrations/0011-number-index.js')).up(db as unknown as Kysely<unknown>, dialect);
     await (await import('../db/migrations/0013-number-counters.js')).up(db as unknown as Kysely<unknown>, dialect);
+    await (await import('../db/migrations/0014-metadata-numbers.js')).up(db as unknown as Kysely<unknown>, dialect);
     expect(await rows()).toBe(before);
     expect(await numbers()).toBe(numbered);
     expect(await counters()).toEqual(counted);

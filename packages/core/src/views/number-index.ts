@@ -1,17 +1,17 @@
-// Numeric sample fields from the number index (`sample_numbers`, migration 0011): bounds and histogram values of a
-// top-level `int` / `float` field without reading any sample's JSON. Undefined means "scan instead".
+// Numeric sample fields from the number index (`sample_numbers`, migrations 0011 and 0014): bounds and histogram values
+// of a top-level `int` / `float` field or a metadata integer without reading any sample's JSON. Undefined means "scan instead".
 import type { ResolvedPath } from '@teamset/contract';
 import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { isWholeDataset } from './counted-values.js';
-import { NUMBER_DEADLINE_CHECK, isNumberField } from './number-index-conditions.js';
+import { NUMBER_DEADLINE_CHECK, indexedNumberPath } from './number-index-conditions.js';
 import type { Sql } from './sql-dialect.js';
 
 /** The field an aggregation path names when the index holds its values for this view, or undefined. */
 export function numberField(view: CompiledView, resolved: ResolvedPath): string | undefined {
-  if (!view.labelIndex || resolved.root !== 'fields' || resolved.path.includes('.')) return undefined;
-  return isNumberField(view.checked.schema, resolved.path) ? resolved.path : undefined;
+  if (!view.labelIndex || resolved.root === 'column') return undefined;
+  return indexedNumberPath(view.checked.schema, resolved.path);
 }
 
 /** The index rows of `field` of the view's samples (all of the dataset's when the view keeps every sample). */
