@@ -5,6 +5,7 @@ import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { isWholeDataset } from './counted-values.js';
 import { sampleSetView } from './label-index.js';
+import { indexedNumberPath } from './number-index-conditions.js';
 import type { Sql } from './sql-dialect.js';
 
 /**
@@ -27,14 +28,13 @@ export function seqList(view: CompiledView, seqs: readonly number[]): Sql {
     : sql`(select value from json_each(${JSON.stringify(seqs)}))`;
 }
 
-/** True when the aggregation reads the view's sample set alone (its count, its tags, a top-level number field). */
+/** True when the aggregation reads the view's sample set alone (its count, its tags, an indexed number field). */
 function usesSampleSet(aggregation: Aggregation, view: CompiledView): boolean {
   if (aggregation.type === 'count' && aggregation.path === undefined) return true;
   if (aggregation.type === 'count_values' && aggregation.path === 'tags') return true;
   const path = 'path' in aggregation ? aggregation.path : undefined;
   if ((aggregation.type !== 'bounds' && aggregation.type !== 'histogram_values') || path === undefined) return false;
-  const type = view.checked.schema[path];
-  return type === 'float' || type === 'int';
+  return indexedNumberPath(view.checked.schema, path) !== undefined;
 }
 
 /**
