@@ -6,6 +6,7 @@ import type { Db } from '../db/schema.js';
 import type { CompiledView } from './compile-view.js';
 import { isWholeDataset } from './counted-values.js';
 import { NUMBER_DEADLINE_CHECK, indexedNumberPath } from './number-index-conditions.js';
+import type { SharedSamples } from './shared-samples.js';
 import type { Sql } from './sql-dialect.js';
 
 /** The field an aggregation path names when the index holds its values for this view, or undefined. */
@@ -15,11 +16,10 @@ export function numberField(view: CompiledView, resolved: ResolvedPath): string 
 }
 
 /** The index rows of `field` of the view's samples (all of the dataset's when the view keeps every sample). */
-function numberWhere(view: CompiledView, field: string, shared?: Sql): Sql {
+function numberWhere(view: CompiledView, field: string): Sql {
   const conditions: Sql[] = [sql`n.dataset_id = ${view.datasetId}`, sql`n.field = ${field}`];
   if (view.dialect.name === 'sqlite') conditions.push(NUMBER_DEADLINE_CHECK);
-  if (shared) conditions.push(sql`n.sample_seq in ${shared}`);
-  else if (!isWholeDataset(view)) {
+  if (!isWholeDataset(view)) {
     const r = view.relation;
     conditions.push(sql`n.sample_seq in (select s.seq from ${r.source} ${r.whereClause()})`);
   }
@@ -50,10 +50,26 @@ export async function numberBounds(
 }
 
 /**
- * The field's values over the samples of `shared` (the request's list of the view's seqs), read once: a view's bounds
- * and histogram of the field are both computed from them in the process (one read of the index rows instead of two).
+ * The values of every number field of `shared.numberFields` over its samples, by field: one primary-key lookup per
+ * sample reads all of a sample's fields side by side (the key is `(sample_seq, field)`), driven by the seq list in
+ * order. Lookups cost what the view holds; the value index's range of a field, which the planners preferred for
+ * `sample_seq in (list)`, costs what the dataset holds.
  */
-export async function sharedNumbers(view: CompiledView, field: string, shared: Sql, db: Db): Promise<number[]> {
-  const query = sql`select n.value as v from sample_numbers as n ${numberWhere(view, field, shared)}`;
-  return ((await query.execute(db)).rows as Record<string, unknown>[]).map((row) => Number(row['v']));
+export async function sharedNumbers(view: CompiledView, shared: SharedSamples, db: Db): Promise<Map<string, number[]>> {
+  const byField = new Map<string, number[]>(shared.numberFields.map((field) => [field, []]));
+  if (shared.numberFields.length === 0 || shared.seqs.length === 0) return byField;
+  const fields = sql.join(shared.numberFields.map((field) => sql`${field}`));
+  // SQLite: CROSS JOIN keeps the list as the outer loop. PostgreSQL: OFFSET 0 keeps the lateral lookup from being
+  // flattened into a hash join over the fields' whole index.
+  const query =
+    view.dialect.name === 'postgres'
+      ? sql`select n.field as f, n.value as v from unnest(cast(${[...shared.seqs]} as bigint[])) as j(seq)
+          cross join lateral (select x.field, x.value from sample_numbers as x
+            where x.sample_seq = j.seq and x.field in (${fields}) offset 0) as n`
+      : sql`select n.field as f, n.value as v from json_each(${JSON.stringify(shared.seqs)}) as j
+          cross join sample_numbers as n on n.sample_seq = j.value
+          where n.field in (${fields}) and ${NUMBER_DEADLINE_CHECK}`;
+  for (const row of (await query.execute(db)).rows as Record<string, unknown>[])
+    byField.get(String(row['f']))?.push(Number(row['v']));
+  return byField;
 }

@@ -15,10 +15,12 @@ import type { Sql } from './sql-dialect.js';
  */
 export const SHARED_SEQS_MAX = 100_000;
 
-/** The view's sample seqs (in no particular order) and the same set as SQL for `x in ${list}`. */
+/** The view's sample seqs (ascending) and the same set as SQL for `x in ${list}`. */
 export interface SharedSamples {
   seqs: readonly number[];
   list: Sql;
+  /** The indexed number fields of the request's bounds and histograms: read together, once (number-index.ts). */
+  numberFields: readonly string[];
 }
 
 /** The seqs as a subquery for `in`: one bound parameter whatever their number. */
@@ -28,13 +30,17 @@ export function seqList(view: CompiledView, seqs: readonly number[]): Sql {
     : sql`(select value from json_each(${JSON.stringify(seqs)}))`;
 }
 
+/** The index field a bounds or histogram aggregation reads, or undefined. */
+function numberFieldOf(aggregation: Aggregation, view: CompiledView): string | undefined {
+  if (aggregation.type !== 'bounds' && aggregation.type !== 'histogram_values') return undefined;
+  return indexedNumberPath(view.checked.schema, aggregation.path);
+}
+
 /** True when the aggregation reads the view's sample set alone (its count, its tags, an indexed number field). */
 function usesSampleSet(aggregation: Aggregation, view: CompiledView): boolean {
   if (aggregation.type === 'count' && aggregation.path === undefined) return true;
   if (aggregation.type === 'count_values' && aggregation.path === 'tags') return true;
-  const path = 'path' in aggregation ? aggregation.path : undefined;
-  if ((aggregation.type !== 'bounds' && aggregation.type !== 'histogram_values') || path === undefined) return false;
-  return indexedNumberPath(view.checked.schema, path) !== undefined;
+  return numberFieldOf(aggregation, view) !== undefined;
 }
 
 /**
@@ -56,6 +62,9 @@ export async function sharedSamples(
   }>`select s.seq from ${r.source} ${r.whereClause()} limit ${sql.lit(SHARED_SEQS_MAX + 1)}`;
   const rows = (await query.execute(db)).rows;
   if (rows.length > SHARED_SEQS_MAX) return undefined;
-  const seqs = rows.map((row) => Number(row.seq));
-  return { seqs, list: seqList(compiled, seqs) };
+  // Ascending: the number index's lookups then walk its primary key in order.
+  const seqs = rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+  const fields = aggregations.map((aggregation) => numberFieldOf(aggregation, compiled));
+  const numberFields = [...new Set(fields.filter((field) => field !== undefined))];
+  return { seqs, list: seqList(compiled, seqs), numberFields };
 }

@@ -126,17 +126,17 @@ const num = (value: unknown): number => Number(value);
  */
 export class AggregationMemo {
   readonly #bounds = new Map<string, Promise<[number | null, number | null]>>();
-  readonly #numbers = new Map<string, Promise<number[]>>();
+  #numbers: Promise<Map<string, number[]>> | undefined;
 
   constructor(readonly samples?: SharedSamples) {}
 
-  numbers(field: string, compute: () => Promise<number[]>): Promise<number[]> {
-    let found = this.#numbers.get(field);
-    if (!found) {
-      found = compute();
-      this.#numbers.set(field, found);
-    }
-    return found;
+  /** The values of `field` over the shared samples: every number field of the request is read on the first call. */
+  async numbers(field: string, compute: () => Promise<Map<string, number[]>>): Promise<number[]> {
+    this.#numbers ??= compute();
+    const values = (await this.#numbers).get(field);
+    // Both sides pick the fields by indexedNumberPath; a miss is a bug, never an empty histogram.
+    if (!values) throw new Error(`number field ${field} was not read with the request's others`);
+    return values;
   }
 
   bounds(
@@ -202,7 +202,7 @@ export async function runAggregation(
       ? numberField(view, planned.resolved)
       : undefined;
   if (numbers && shared) {
-    const read = await memo.numbers(numbers, () => sharedNumbers(view, numbers, shared.list, db));
+    const read = await memo.numbers(numbers, () => sharedNumbers(view, shared, db));
     if (aggregation.type === 'bounds') return { type: 'bounds', bounds: valuesBounds(read) };
     const range = aggregation.type === 'histogram_values' && aggregation.range;
     const bins = (aggregation.type === 'histogram_values' && aggregation.bins) || DEFAULT_HISTOGRAM_BINS;
