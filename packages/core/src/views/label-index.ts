@@ -207,5 +207,9 @@ export function labelTagCounts(view: CompiledView, labels: IndexedLabels): Sql {
   const each = d.name === 'sqlite' ? sql`json_each(l.tags) as j` : sql`jsonb_array_elements_text(l.tags) as j(value)`;
   // Single labels too: a sample without the label has no index row, and a tag count skips it just as the scan does.
   const where = labelWhere(view, labels, [sql`l.tags is not null`]);
-  return sql`(select j.value as v, count(*) as n from sample_labels as l, ${each} ${where} group by j.value) as t`;
+  // SQLite: the partial index of tagged labels, which is small where labels are rarely tagged. Left to choose, SQLite
+  // took the view's confidence range instead: every label of the field (27 s for 833k samples at 1M, 4M labels).
+  const source =
+    d.name === 'sqlite' ? sql`sample_labels as l indexed by sample_labels_tagged_idx` : sql`sample_labels as l`;
+  return sql`(select j.value as v, count(*) as n from ${source}, ${each} ${where} group by j.value) as t`;
 }

@@ -11,9 +11,11 @@ import type { Sql } from './sql-dialect.js';
 /**
  * Views with at most this many samples share their seqs as one bound list; larger ones let each aggregation rebuild
  * its sample set in SQL as before. The list travels as one parameter (a JSON text on SQLite, a bigint[] on
- * PostgreSQL) of ~8 bytes per seq, and a number field's values come back into the process, so this bounds both.
+ * PostgreSQL) of ~8 bytes per seq, and a number field's values come back into the process, so this bounds both
+ * (~8 MB and ~16 MB per number field at the cap). At 1M samples a view of 833k shared its seqs in 21 s where each
+ * aggregation rebuilding them took 54 s (SQLite, loaded VM; docs/benchmarks.md).
  */
-export const SHARED_SEQS_MAX = 100_000;
+export const SHARED_SEQS_MAX = 1_000_000;
 
 /** The view's sample seqs (ascending) and the same set as SQL for `x in ${list}`. */
 export interface SharedSamples {
