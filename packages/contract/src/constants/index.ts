@@ -6,3 +6,4 @@ export * from './roles.js';
 export { API_PREFIX, PATHS, fillPath } from '../routes.js';
 export * from './service-accounts.js';
 export { PATCH_LABEL_CLASSES, patchFields } from '../samples/patch-fields.js';
+export { METADATA_ATTRIBUTES } from '../samples/builtin-fields.js';
