@@ -1,11 +1,11 @@
 // The sidebar's schema: label fields with where their labels are, plain fields by kind, and the metadata section's attributes.
-import { BUILTIN_SAMPLE_FIELDS, type FieldInfo } from '@teamset/contract';
+import { BUILTIN_SAMPLE_FIELDS, type FieldInfo, type FieldType } from '@teamset/contract';
 import { METADATA_ATTRIBUTES, patchFields } from '@teamset/contract/constants';
 import { describe, expect, it } from 'vitest';
 import { exploreSchema } from './explore-schema';
 
 /** What the fields endpoint lists: the built-ins, then the custom fields (`path: type`). */
-function fieldList(custom: Record<string, string>): FieldInfo[] {
+function fieldList(custom: Record<string, FieldType>): FieldInfo[] {
   const builtins = Object.entries(BUILTIN_SAMPLE_FIELDS).map(([path, type]) => ({ path, type, builtin: true }));
   return [...builtins, ...Object.entries(custom).map(([path, type]) => ({ path, type, builtin: false }))];
 }
