@@ -4,7 +4,8 @@ import type { SampleInput } from '@teamset/contract';
 import { F, type DatasetView } from '@teamset/sdk';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, skipBrowserSuite, type TrackedContext } from './support/browser.js';
+import { axeViolations } from './support/accessibility.js';
+import { choose, dragThumb, skipBrowserSuite, type TrackedContext } from './support/browser.js';
 import { startExploreSuite, type ExploreData, type ExploreSuite } from './support/explore-data.js';
 
 const POLL = { timeout: 10_000 };
@@ -99,9 +100,7 @@ describe.skipIf(skipBrowserSuite())('the sidebar’s Metadata section in Chromiu
     });
   }, 90_000);
 
-  afterAll(async () => {
-    await suite?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('opens collapsed, and the dataset’s open asks for no metadata number', async () => {
     const { page } = admin;
@@ -149,19 +148,8 @@ describe.skipIf(skipBrowserSuite())('the sidebar’s Metadata section in Chromiu
 
   it('a width range and a MIME type narrow the view as the SDK’s matches do; chips and counts follow', async () => {
     const { page } = admin;
-    const thumb = section(page).getByRole('slider', { name: 'metadata.width minimum' });
-    // The section is last: the sidebar scrolls inside itself to bring it into view.
-    await thumb.scrollIntoViewIfNeeded();
-    const track = await section(page)
-      .getByRole('region', { name: 'metadata.width' })
-      .locator('.mantine-RangeSlider-track')
-      .boundingBox();
-    const from = await thumb.boundingBox();
-    if (!track || !from) throw new Error('no layout for the width slider');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(track.x + track.width * 0.3, from.y + from.height / 2, { steps: 8 });
-    await page.mouse.up();
+    const width = section(page).getByRole('region', { name: 'metadata.width' });
+    await dragThumb(page, width, 'metadata.width minimum', 0.3);
     const bar = page.getByRole('region', { name: 'View' });
     await bar.locator('[data-view-chip^="metadata.width: "]').waitFor();
     await mimeTypes(page).getByRole('checkbox', { name: 'image/jpeg' }).click();
@@ -187,6 +175,7 @@ describe.skipIf(skipBrowserSuite())('the sidebar’s Metadata section in Chromiu
     expect(await countOf(mimeTypes(page), 'image/jpeg')).toBe(count);
     expect(await countOf(mimeTypes(page), 'image/png')).toBe(0);
     expect((await slider(page, 'metadata.width')).value).toEqual([min, max]);
+    expect(await axeViolations(page, 'aside[aria-label="Filters"]')).toEqual([]);
   }, 30_000);
 
   it('a reload keeps the filters and opens the section by itself', async () => {
