@@ -9,6 +9,7 @@ import { ApiConnection, F, ManagementClient, createDataset, type Dataset, type D
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  dragThumb,
   field,
   launchBrowser,
   newTrackedContext,
@@ -228,14 +229,7 @@ describe.skipIf(skipBrowserSuite())('the explore sidebar, view bar and saved vie
     const { page } = admin;
     const section = sidebar(page).getByRole('region', { name: 'ground_truth' });
     expect(await section.locator('[data-histogram-for="ground_truth confidence"] > div').count()).toBeGreaterThan(0);
-    const thumb = section.getByRole('slider', { name: 'ground_truth confidence minimum' });
-    const track = await section.locator('.mantine-RangeSlider-track').boundingBox();
-    const from = await thumb.boundingBox();
-    if (!track || !from) throw new Error('no layout for the confidence slider');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(track.x + track.width * 0.5, from.y + from.height / 2, { steps: 8 });
-    await page.mouse.up();
+    await dragThumb(page, section, 'ground_truth confidence minimum', 0.5);
     await page.locator('[data-view-chip^="ground_truth: car, confidence 0."]').waitFor();
     const filters = filtersOf(page);
     const [min, max] = filters.labels?.ground_truth?.confidence ?? [0, 0];

@@ -89,6 +89,22 @@ export async function choose(page: Page, label: string, option: string): Promise
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/**
+ * Drags a Mantine range slider's `thumb` with the mouse to `fraction` of the slider's `track` (in `scope`), scrolled
+ * into view first (a sidebar section may sit below the fold of its own scroll).
+ */
+export async function dragThumb(page: Page, scope: Locator, thumbName: string, fraction: number): Promise<void> {
+  const thumb = scope.getByRole('slider', { name: thumbName });
+  await thumb.scrollIntoViewIfNeeded();
+  const track = await scope.locator('.mantine-RangeSlider-track').boundingBox();
+  const from = await thumb.boundingBox();
+  if (!track || !from) throw new Error(`no layout for the slider of ${thumbName}`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(track.x + track.width * fraction, from.y + from.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** Waits for a toast whose text contains `text`. */
 export async function toast(page: Page, text: string): Promise<void> {
   await page.locator('.mantine-Notification-root', { hasText: text }).first().waitFor();

@@ -92,6 +92,9 @@ export interface ExploreData {
   dataset: Dataset;
 }
 
+/** Changes frame i's sample before it is added (another metadata, say); frameSample's as it is by default. */
+export type EditSample = (sample: SampleInput, i: number) => SampleInput;
+
 /**
  * From the admin's signed-in page: a media root holding `count` frames, an API key, and through the SDK the
  * dataset `name` with one sample per frame, in frame order.
@@ -101,6 +104,7 @@ export async function makeExploreData(
   serverUrl: string,
   name: string,
   count: number,
+  edit: EditSample = (sample) => sample,
 ): Promise<ExploreData> {
   const media = tempFolder('teamset-e2e-explore-');
   for (let i = 1; i <= count; i++) writeFileSync(join(media, frameName(i)), paint(i));
@@ -110,7 +114,7 @@ export async function makeExploreData(
   if (key.status !== 201) throw new Error(`api key: ${key.status}`);
   const connection = new ApiConnection({ apiUri: serverUrl, apiKey: key.body.key });
   const dataset = await createDataset(name, {}, connection);
-  await dataset.addSamples(Array.from({ length: count }, (_, i) => frameSample(media, i + 1)));
+  await dataset.addSamples(Array.from({ length: count }, (_, i) => edit(frameSample(media, i + 1), i + 1)));
   return { media, dataset };
 }
 
@@ -123,12 +127,19 @@ export interface ExploreSuite {
   stop(): Promise<void>;
 }
 
-export async function startExploreSuite(admin: Person, name: string, count: number): Promise<ExploreSuite> {
+export async function startExploreSuite(
+  admin: Person,
+  name: string,
+  count: number,
+  edit?: EditSample,
+): Promise<ExploreSuite> {
   const suite = await startWebSuite({ firstAdmin: admin });
-  const data = await makeExploreData(suite.admin.page, suite.server.url, name, count).catch(async (error: unknown) => {
-    await suite.stop();
-    throw error;
-  });
+  const data = await makeExploreData(suite.admin.page, suite.server.url, name, count, edit).catch(
+    async (error: unknown) => {
+      await suite.stop();
+      throw error;
+    },
+  );
   return {
     server: suite.server,
     browser: suite.browser,

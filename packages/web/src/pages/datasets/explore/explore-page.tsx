@@ -17,6 +17,7 @@ import { PatchesGrid } from './patches/patches-grid';
 import { SavedViewsMenu } from './saved-views/saved-views-menu';
 import { ExploreSidebar } from './sidebar/explore-sidebar';
 import { useFacets } from './sidebar/use-facets';
+import { useMetadataSection } from './sidebar/use-metadata-section';
 import { compileFilters } from './state/compile-filters';
 import { NO_FILTERS, type ExploreFilters } from './state/explore-filters';
 import { EMPTY_SCHEMA, exploreSchema } from './state/explore-schema';
@@ -122,6 +123,14 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
   const base = useFacets(name, activeSchema, baseStages, limits, revision);
   const withFilters = useFacets(name, activeSchema, stages, limits, revision, compiled.length > 0);
   const filtered = compiled.length > 0 ? withFilters : base;
+  const metadata = useMetadataSection(
+    name,
+    activeSchema?.metadata,
+    { base: baseStages, filtered: stages, hasFilters: compiled.length > 0 },
+    filters,
+    limits,
+    revision,
+  );
 
   /** Every change of view is a history entry, so back and forward step through filters; `replace` for stepping in the modal. */
   const navigate = useCallback(
@@ -176,6 +185,7 @@ export function ExplorePage({ dataset }: { dataset: Dataset }) {
           }
           onShowMore={(path) => setLimits((current) => ({ ...current, [path]: (current[path] ?? 200) * 5 }))}
           rows={patching ? 'patches' : 'samples'}
+          metadata={metadata}
         />
       ) : null}
       <Stack style={{ flex: 1, minWidth: 0 }} gap="sm">

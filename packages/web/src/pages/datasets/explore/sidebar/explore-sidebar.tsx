@@ -1,14 +1,15 @@
-// The explore view's sidebar: the view's sample count, then tag, label-field and field filters with counts that follow the filters.
+// The explore view's sidebar: the view's sample count, then tag, label-field and field filters with counts that follow the filters, and last the metadata section.
 import { Alert, Divider, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { setFieldFilter, setLabelFilter, toggled, type ExploreFilters } from '../state/explore-filters';
+import { setLabelFilter, toggled, type ExploreFilters } from '../state/explore-filters';
 import type { ExploreSchema } from '../state/explore-schema';
 import { formatCount } from './format-count';
+import { FieldFilters, type FilterControls } from './field-filters';
 import { LabelFieldSection } from './label-field-section';
-import { RangeFilter } from './range-filter';
+import { MetadataSection } from './metadata-section';
 import type { SidebarFacets } from './sidebar-facets';
 import type { FacetsState } from './use-facets';
-import { CountRow, ValueList } from './value-list';
+import type { MetadataSectionState } from './use-metadata-section';
+import { CountRow, countMap, ValueList } from './value-list';
 
 export interface ExploreSidebarProps {
   schema: ExploreSchema;
@@ -23,28 +24,15 @@ export interface ExploreSidebarProps {
   onShowMore(path: string): void;
   /** What the view's rows are: samples, or the patches (objects) of a to_patches stage. */
   rows?: 'samples' | 'patches';
+  /** The metadata section, last; none when the schema has no metadata. */
+  metadata?: MetadataSectionState | undefined;
 }
-
-const countMap = (values: Array<{ value: string | number | boolean | null; count: number }> | undefined) =>
-  values ? new Map(values.map((v) => [v.value, v.count])) : undefined;
 
 function SectionTitle({ children }: { children: string }) {
   return (
     <Text size="xs" fw={700} tt="uppercase" c="dimmed">
       {children}
     </Text>
-  );
-}
-
-/** A field of the sample (not a label field): its path as title over its filter. */
-function FieldSection({ path, children }: { path: string; children: ReactNode }) {
-  return (
-    <Stack gap={2} component="section" aria-label={path}>
-      <Text size="sm" fw={600}>
-        {path}
-      </Text>
-      {children}
-    </Stack>
   );
 }
 
@@ -56,6 +44,7 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
   const stale = base.loading || filtered.loading;
   const labelTagNames = Object.keys(baseFacets?.labelTags ?? {}).sort();
   const rows = props.rows ?? 'samples';
+  const controls: FilterControls = { filters, onFiltersChange, onShowMore: props.onShowMore };
 
   return (
     <Paper
@@ -144,73 +133,14 @@ export function ExploreSidebar(props: ExploreSidebarProps) {
         ))}
 
         {schema.numbers.length + schema.strings.length + schema.bools.length > 0 ? <Divider /> : null}
-        {schema.numbers.map((path) => {
-          const bounds = baseFacets?.numbers[path]?.bounds;
-          if (!bounds || bounds[0] === null || bounds[1] === null) return null;
-          const filter = filters.fields?.[path];
-          return (
-            <FieldSection key={path} path={path}>
-              <RangeFilter
-                label={path}
-                bounds={[bounds[0], bounds[1]]}
-                value={filter?.kind === 'range' ? filter.range : undefined}
-                onChange={(range) =>
-                  onFiltersChange(setFieldFilter(filters, path, range ? { kind: 'range', range } : undefined))
-                }
-                histogram={current?.numbers[path]}
-                stale={stale}
-              />
-            </FieldSection>
-          );
-        })}
-        {schema.strings.map((path) => {
-          const filter = filters.fields?.[path];
-          const selected = filter?.kind === 'values' ? filter.values : [];
-          return (
-            <FieldSection key={path} path={path}>
-              <ValueList
-                label={`${path} values`}
-                values={baseFacets?.strings[path]?.values ?? []}
-                filtered={countMap(filteredFacets?.strings[path]?.values)}
-                selected={selected}
-                onToggle={(value) =>
-                  onFiltersChange(
-                    setFieldFilter(filters, path, { kind: 'values', values: toggled(selected, String(value)) }),
-                  )
-                }
-                distinct={baseFacets?.strings[path]?.distinct ?? 0}
-                onShowMore={() => props.onShowMore(path)}
-                stale={stale}
-              />
-            </FieldSection>
-          );
-        })}
-        {schema.bools.map((path) => {
-          const filter = filters.fields?.[path];
-          const selected = filter?.kind === 'bool' ? filter.values : [];
-          const counts = current?.bools[path];
-          const choices: Array<[string, boolean | null, number | undefined]> = [
-            ['true', true, counts?.true],
-            ['false', false, counts?.false],
-            ['none', null, counts?.none],
-          ];
-          return (
-            <FieldSection key={path} path={path}>
-              {choices.map(([name, value, count]) => (
-                <CountRow
-                  key={name}
-                  label={name}
-                  checked={selected.includes(value)}
-                  onToggle={() =>
-                    onFiltersChange(setFieldFilter(filters, path, { kind: 'bool', values: toggled(selected, value) }))
-                  }
-                  count={count ?? 0}
-                  stale={stale}
-                />
-              ))}
-            </FieldSection>
-          );
-        })}
+        <FieldFilters group={schema} base={baseFacets} filtered={filteredFacets} stale={stale} controls={controls} />
+
+        {props.metadata ? (
+          <>
+            <Divider />
+            <MetadataSection state={props.metadata} controls={controls} />
+          </>
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -3,10 +3,11 @@ import type { AggregationResult } from '@teamset/contract';
 import { describe, expect, it } from 'vitest';
 import { exploreSchema } from '../state/explore-schema';
 import { compileFilters } from '../state/compile-filters';
-import { planFacets, viewDependsOnTags } from './sidebar-facets';
+import { planFacets, planFieldFacets, viewDependsOnTags } from './sidebar-facets';
 
 const schema = exploreSchema([
   { path: 'tags', type: 'list<string>', builtin: true },
+  { path: 'metadata', type: 'dict', builtin: true },
   { path: 'ground_truth', type: 'Detections', builtin: false },
   { path: 'points', type: 'Keypoints', builtin: false },
   { path: 'uniqueness', type: 'float', builtin: false },
@@ -131,6 +132,71 @@ describe('planFacets', () => {
     expect(merged.labels).toBe(previous.labels);
     expect(merged.sampleTags).toEqual({ values: [{ value: 'bench', count: 5 }], distinct: 1 });
     expect(merged.labelTags).toEqual({ error: 3 });
+  });
+});
+
+describe('planFieldFacets: the metadata section, asked for apart', () => {
+  const metadata = schema.metadata!;
+
+  it('the whole sidebar asks no metadata path: opening a dataset does not read them', () => {
+    const paths = planFacets(schema).aggregations.map((a) => ('path' in a ? a.path : undefined));
+    expect(paths.filter((p) => p?.startsWith('metadata'))).toEqual([]);
+  });
+
+  it('asks bounds and a histogram per metadata number and the values of mime_type, with its own "show more"', () => {
+    const plan = planFieldFacets(metadata, { 'metadata.mime_type': 1000, camera: 5 });
+    expect(plan.aggregations).toEqual([
+      { type: 'bounds', path: 'metadata.size_bytes' },
+      { type: 'histogram_values', path: 'metadata.size_bytes', bins: 10 },
+      { type: 'bounds', path: 'metadata.width' },
+      { type: 'histogram_values', path: 'metadata.width', bins: 10 },
+      { type: 'bounds', path: 'metadata.height' },
+      { type: 'histogram_values', path: 'metadata.height', bins: 10 },
+      { type: 'bounds', path: 'metadata.num_channels' },
+      { type: 'histogram_values', path: 'metadata.num_channels', bins: 10 },
+      { type: 'count_values', path: 'metadata.mime_type', limit: 1000 },
+    ]);
+  });
+
+  it('reads the answers back; a number no sample has keeps null bounds (shown as "No values")', () => {
+    const plan = planFieldFacets(metadata);
+    const facets = plan.read([
+      { type: 'bounds', bounds: [1000, 90000] },
+      { type: 'histogram_values', counts: [3, 1], edges: [1000, 45500, 90000], other: 0 },
+      { type: 'bounds', bounds: [320, 1920] },
+      { type: 'histogram_values', counts: [2, 2], edges: [320, 1120, 1920], other: 0 },
+      { type: 'bounds', bounds: [240, 1080] },
+      { type: 'histogram_values', counts: [4], edges: [240, 1080], other: 0 },
+      { type: 'bounds', bounds: [null, null] },
+      { type: 'histogram_values', counts: [], edges: [], other: 0 },
+      {
+        type: 'count_values',
+        values: [
+          { value: 'image/jpeg', count: 3 },
+          { value: null, count: 2 },
+          { value: 'image/png', count: 1 },
+        ],
+        distinct: 2,
+      },
+    ]);
+    expect(facets.numbers['metadata.width']).toEqual({ bounds: [320, 1920], counts: [2, 2], edges: [320, 1120, 1920] });
+    expect(facets.numbers['metadata.num_channels']).toEqual({ bounds: [null, null], counts: [], edges: [] });
+    expect(facets.strings['metadata.mime_type']).toEqual({
+      values: [
+        { value: 'image/jpeg', count: 3 },
+        { value: 'image/png', count: 1 },
+      ],
+      distinct: 2,
+    });
+    // Before any answer every number is there, uncounted.
+    expect(plan.read([]).numbers['metadata.height']).toEqual({ bounds: [null, null], counts: [], edges: [] });
+  });
+
+  it('a tag write asks nothing of it (no tag counts) and keeps its numbers', () => {
+    const plan = planFieldFacets(metadata);
+    expect(plan.tags.aggregations).toEqual([]);
+    const previous = plan.read([{ type: 'bounds', bounds: [1, 2] }]);
+    expect(plan.tags.merge([], previous)).toBe(previous);
   });
 });
 

@@ -1,6 +1,6 @@
-// The sidebar's numbers for one view, planned from the schema as ONE aggregate request (count, tags, classes, confidences, field values) and read back into plain records.
+// The sidebar's numbers for one view, planned from the schema as ONE aggregate request (count, tags, classes, confidences, field values) and read back into plain records; the metadata section's fields are planned apart.
 import type { Aggregation, AggregationResult } from '@teamset/contract';
-import type { ExploreSchema } from '../state/explore-schema';
+import type { ExploreSchema, FieldGroup } from '../state/explore-schema';
 
 export const DEFAULT_TOP = 200;
 export const HISTOGRAM_BINS = 10;
@@ -32,20 +32,35 @@ export interface BoolCounts {
   false: number;
   none: number;
 }
-export interface SidebarFacets {
+/** The numbers of plain fields (a schema's own, or its metadata's): bounds and histogram, top values, booleans. */
+export interface FieldFacets {
+  numbers: Record<string, NumericCounts>;
+  strings: Record<string, TopValues>;
+  bools: Record<string, BoolCounts>;
+}
+export interface SidebarFacets extends FieldFacets {
   count: number;
   sampleTags: TopValues;
   /** Label tag → labels (of every label field) carrying it. */
   labelTags: Record<string, number>;
   labels: Record<string, LabelCounts>;
-  numbers: Record<string, NumericCounts>;
-  strings: Record<string, TopValues>;
-  bools: Record<string, BoolCounts>;
 }
 
-interface Step {
+/** What one view is asked for in one aggregate request, and how the answers are read back into `T`. */
+export interface FacetsPlan<T> {
+  aggregations: Aggregation[];
+  read(results: readonly AggregationResult[]): T;
+  /** Only the tag counts, after a tag write to a view that does not depend on tags (see viewDependsOnTags). */
+  tags: {
+    aggregations: Aggregation[];
+    /** `previous` with its tag counts replaced by these results. */
+    merge(results: readonly AggregationResult[], previous: T): T;
+  };
+}
+
+interface Step<T> {
   aggregation: Aggregation;
-  apply(result: AggregationResult, into: SidebarFacets): void;
+  apply(result: AggregationResult, into: T): void;
   /** Counts tags (sample or label tags): the only numbers a tag write can change in a view that does not read tags. */
   tags?: boolean;
 }
@@ -66,7 +81,7 @@ function top(result: AggregationResult): TopValues {
   return { values, distinct: result.distinct ?? values.length };
 }
 
-function numeric(path: string, read: (into: SidebarFacets) => NumericCounts, range?: [number, number]): Step[] {
+function numeric<T>(path: string, read: (into: T) => NumericCounts, range?: [number, number]): Step<T>[] {
   return [
     {
       aggregation: { type: 'bounds', path },
@@ -86,10 +101,77 @@ function numeric(path: string, read: (into: SidebarFacets) => NumericCounts, ran
 
 const emptyNumeric = (): NumericCounts => ({ bounds: [null, null], counts: [], edges: [] });
 
-/** `limits` raises the number of values listed for a path ("show more"); DEFAULT_TOP otherwise. */
-export function planFacets(schema: ExploreSchema, limits: Readonly<Record<string, number>> = {}) {
-  const limit = (path: string) => limits[path] ?? DEFAULT_TOP;
-  const steps: Step[] = [
+type Limit = (path: string) => number;
+const limitOf =
+  (limits: Readonly<Record<string, number>>): Limit =>
+  (path) =>
+    limits[path] ?? DEFAULT_TOP;
+
+/** Range numbers, value lists and true / false / none counts of plain fields. */
+function fieldSteps(group: FieldGroup, limit: Limit): Step<FieldFacets>[] {
+  const steps: Step<FieldFacets>[] = [];
+  for (const path of group.numbers)
+    steps.push(...numeric<FieldFacets>(path, (into) => into.numbers[path] as NumericCounts));
+  for (const path of group.strings) {
+    steps.push({
+      aggregation: { type: 'count_values', path, limit: limit(path) },
+      apply: (r, into) => (into.strings[path] = top(r)),
+    });
+  }
+  for (const path of group.bools) {
+    steps.push({
+      aggregation: { type: 'count_values', path },
+      apply: (r, into) => {
+        if (r.type !== 'count_values') return;
+        const counts: BoolCounts = { true: 0, false: 0, none: 0 };
+        for (const { value, count } of r.values) {
+          if (value === true) counts.true = count;
+          else if (value === false) counts.false = count;
+          else counts.none += count;
+        }
+        into.bools[path] = counts;
+      },
+    });
+  }
+  return steps;
+}
+
+const emptyFields = (group: FieldGroup): FieldFacets => ({
+  numbers: Object.fromEntries(group.numbers.map((p) => [p, emptyNumeric()])),
+  strings: {},
+  bools: {},
+});
+
+/** The plan of `steps`: `empty` is what answers are read into, `untagged` a previous answer with its tag counts cleared. */
+function planOf<T>(steps: Step<T>[], empty: () => T, untagged: (previous: T) => T): FacetsPlan<T> {
+  const applyAll = (from: readonly Step<T>[], results: readonly AggregationResult[], into: T): T => {
+    from.forEach((s, i) => {
+      const result = results[i];
+      if (result) s.apply(result, into);
+    });
+    return into;
+  };
+  const tagSteps = steps.filter((s) => s.tags);
+  return {
+    aggregations: steps.map((s) => s.aggregation),
+    tags: {
+      aggregations: tagSteps.map((s) => s.aggregation),
+      merge: (results, previous) => applyAll(tagSteps, results, untagged(previous)),
+    },
+    read: (results) => applyAll(steps, results, empty()),
+  };
+}
+
+/**
+ * The whole sidebar but the metadata section: count, tags, label fields and the schema's plain fields.
+ * `limits` raises the number of values listed for a path ("show more"); DEFAULT_TOP otherwise.
+ */
+export function planFacets(
+  schema: ExploreSchema,
+  limits: Readonly<Record<string, number>> = {},
+): FacetsPlan<SidebarFacets> {
+  const limit = limitOf(limits);
+  const steps: Step<SidebarFacets>[] = [
     { aggregation: { type: 'count' }, apply: (r, into) => r.type === 'count' && (into.count = r.count) },
     {
       aggregation: { type: 'count_values', path: 'tags', limit: limit('tags') },
@@ -111,7 +193,9 @@ export function planFacets(schema: ExploreSchema, limits: Readonly<Record<string
       });
     }
     if (info.hasConfidence)
-      steps.push(...numeric(`${info.items}.confidence`, (into) => label(into).confidence!, CONFIDENCE_RANGE));
+      steps.push(
+        ...numeric<SidebarFacets>(`${info.items}.confidence`, (into) => label(into).confidence!, CONFIDENCE_RANGE),
+      );
     steps.push({
       aggregation: { type: 'count_values', path: `${info.items}.tags` },
       apply: (r, into) => {
@@ -121,62 +205,33 @@ export function planFacets(schema: ExploreSchema, limits: Readonly<Record<string
       tags: true,
     });
   }
-  for (const path of schema.numbers) steps.push(...numeric(path, (into) => into.numbers[path] as NumericCounts));
-  for (const path of schema.strings) {
-    steps.push({
-      aggregation: { type: 'count_values', path, limit: limit(path) },
-      apply: (r, into) => (into.strings[path] = top(r)),
-    });
-  }
-  for (const path of schema.bools) {
-    steps.push({
-      aggregation: { type: 'count_values', path },
-      apply: (r, into) => {
-        if (r.type !== 'count_values') return;
-        const counts: BoolCounts = { true: 0, false: 0, none: 0 };
-        for (const { value, count } of r.values) {
-          if (value === true) counts.true = count;
-          else if (value === false) counts.false = count;
-          else counts.none += count;
-        }
-        into.bools[path] = counts;
-      },
-    });
-  }
+  steps.push(...fieldSteps(schema, limit));
+  return planOf(
+    steps,
+    () => ({
+      count: 0,
+      sampleTags: { values: [], distinct: 0 },
+      labelTags: {},
+      labels: Object.fromEntries(
+        schema.labels.map((l) => [l.path, { count: 0, ...(l.hasConfidence ? { confidence: emptyNumeric() } : {}) }]),
+      ),
+      ...emptyFields(schema),
+    }),
+    (previous) => ({ ...previous, sampleTags: { values: [], distinct: 0 }, labelTags: {} }),
+  );
+}
 
-  const tagSteps = steps.filter((s) => s.tags);
-  return {
-    aggregations: steps.map((s) => s.aggregation),
-    /** Only the tag counts, after a tag write to a view that does not depend on tags (see viewDependsOnTags). */
-    tags: {
-      aggregations: tagSteps.map((s) => s.aggregation),
-      /** `previous` with its sample and label tag counts replaced by these results. */
-      merge(results: readonly AggregationResult[], previous: SidebarFacets): SidebarFacets {
-        const facets: SidebarFacets = { ...previous, sampleTags: { values: [], distinct: 0 }, labelTags: {} };
-        tagSteps.forEach((s, i) => {
-          const result = results[i];
-          if (result) s.apply(result, facets);
-        });
-        return facets;
-      },
-    },
-    read(results: readonly AggregationResult[]): SidebarFacets {
-      const facets: SidebarFacets = {
-        count: 0,
-        sampleTags: { values: [], distinct: 0 },
-        labelTags: {},
-        labels: Object.fromEntries(
-          schema.labels.map((l) => [l.path, { count: 0, ...(l.hasConfidence ? { confidence: emptyNumeric() } : {}) }]),
-        ),
-        numbers: Object.fromEntries(schema.numbers.map((p) => [p, emptyNumeric()])),
-        strings: {},
-        bools: {},
-      };
-      steps.forEach((s, i) => {
-        const result = results[i];
-        if (result) s.apply(result, facets);
-      });
-      return facets;
-    },
-  };
+/**
+ * Just the plain fields of `group` (the metadata section's, asked for apart while it is open). No tag counts: a tag
+ * write changes none of these numbers in a view that does not depend on tags.
+ */
+export function planFieldFacets(
+  group: FieldGroup,
+  limits: Readonly<Record<string, number>> = {},
+): FacetsPlan<FieldFacets> {
+  return planOf(
+    fieldSteps(group, limitOf(limits)),
+    () => emptyFields(group),
+    (previous) => previous,
+  );
 }

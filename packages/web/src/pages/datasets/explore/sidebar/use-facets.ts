@@ -1,17 +1,17 @@
-// Loads the sidebar facets of a view: one aggregate request per view, the last answer shown until the next arrives, and a late answer to an older view dropped; after a tag write only the tag counts, unless the view depends on tags.
+// Loads the sidebar facets of a view (or the answers to any facets plan): one aggregate request per view, the last answer shown until the next arrives, and a late answer to an older view dropped; after a tag write only the tag counts, unless the view depends on tags.
 import type { AggregateResult, Aggregation, AggregationResult, Stage } from '@teamset/contract';
 import { PATHS, fillPath } from '@teamset/contract/constants';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { http } from '../../../../api/http';
 import type { ExploreSchema } from '../state/explore-schema';
-import { planFacets, viewDependsOnTags, type SidebarFacets } from './sidebar-facets';
+import { planFacets, viewDependsOnTags, type FacetsPlan, type SidebarFacets } from './sidebar-facets';
 
 /** The contract's MAX_AGGREGATIONS_PER_REQUEST (its main entry is types-only for the web bundle). */
 const MAX_AGGREGATIONS_PER_REQUEST = 100;
 
-export interface FacetsState {
+export interface FacetsState<T = SidebarFacets> {
   /** The latest answer; while a newer one loads, still the previous (shown dimmed, so numbers do not flicker). */
-  facets: SidebarFacets | undefined;
+  facets: T | undefined;
   loading: boolean;
   error: unknown;
 }
@@ -36,40 +36,42 @@ export async function aggregate(dataset: string, stages: readonly Stage[], aggre
 }
 
 /**
- * `tagWrites` counts the tag writes made from the App: after one, a view that does not depend on tags asks only for its
- * tag counts (a tag write changes nothing else in it) and keeps the rest; a view that does is counted again whole.
- * `enabled: false` skips loading (when another hook already holds the same view's facets).
+ * The answers to `plan` for one view, loaded while `enabled` (false: another hook already holds the same view's
+ * numbers, or a closed section shows none). `tagWrites` counts the tag writes made from the App: after one, a view that
+ * does not depend on tags asks only for the plan's tag counts (a tag write changes nothing else in it) and keeps the
+ * rest; a view that does is counted again whole. Turned back on for the view, plan and writes it last answered, it
+ * asks nothing again.
  */
-export function useFacets(
+export function usePlannedFacets<T>(
   dataset: string,
-  schema: ExploreSchema | undefined,
+  plan: FacetsPlan<T> | undefined,
   stages: readonly Stage[],
-  limits: Readonly<Record<string, number>>,
   tagWrites: number,
   enabled = true,
-): FacetsState {
-  const [state, setState] = useState<FacetsState>({ facets: undefined, loading: false, error: undefined });
+): FacetsState<T> {
+  const [state, setState] = useState<FacetsState<T>>({ facets: undefined, loading: false, error: undefined });
   const sequence = useRef(0);
-  const plan = useMemo(() => (schema ? planFacets(schema, limits) : undefined), [schema, limits]);
   const key = JSON.stringify(stages);
   // What the facets on screen are the answer for (set with them), to tell a tag write from a new view.
-  const shown = useRef<
-    { dataset: string; plan: unknown; key: string; tagWrites: number; facets: SidebarFacets } | undefined
-  >(undefined);
+  const shown = useRef<{ dataset: string; plan: unknown; key: string; tagWrites: number; facets: T } | undefined>(
+    undefined,
+  );
 
   useEffect(() => {
     if (!plan || !enabled) return;
+    const previous = shown.current;
+    const same = previous?.dataset === dataset && previous.plan === plan && previous.key === key;
+    // Only `enabled` changed (a section opened again, filters put back): the numbers on screen are this view's.
+    if (same && previous.tagWrites === tagWrites) {
+      sequence.current++;
+      setState({ facets: previous.facets, loading: false, error: undefined });
+      return;
+    }
     const mine = ++sequence.current;
     const view = JSON.parse(key) as Stage[];
-    const previous = shown.current;
-    const tagWrite =
-      previous?.dataset === dataset &&
-      previous.plan === plan &&
-      previous.key === key &&
-      previous.tagWrites !== tagWrites;
     setState((current) => ({ ...current, loading: true }));
     const load =
-      tagWrite && !viewDependsOnTags(view)
+      same && !viewDependsOnTags(view)
         ? aggregate(dataset, view, plan.tags.aggregations).then((results) => plan.tags.merge(results, previous.facets))
         : aggregate(dataset, view, plan.aggregations).then((results) => plan.read(results));
     load.then(
@@ -86,4 +88,17 @@ export function useFacets(
   }, [dataset, plan, key, tagWrites, enabled]);
 
   return state;
+}
+
+/** The sidebar's facets (all but the metadata section) for a view of `schema`; `limits` as planFacets takes them. */
+export function useFacets(
+  dataset: string,
+  schema: ExploreSchema | undefined,
+  stages: readonly Stage[],
+  limits: Readonly<Record<string, number>>,
+  tagWrites: number,
+  enabled = true,
+): FacetsState {
+  const plan = useMemo(() => (schema ? planFacets(schema, limits) : undefined), [schema, limits]);
+  return usePlannedFacets(dataset, plan, stages, tagWrites, enabled);
 }

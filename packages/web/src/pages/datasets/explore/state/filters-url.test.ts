@@ -13,6 +13,8 @@ describe('filters in the URL', () => {
         uniqueness: { kind: 'range', range: [0.1, 0.9] },
         camera: { kind: 'values', values: ['front'] },
         reviewed: { kind: 'bool', values: [false, null] },
+        'metadata.width': { kind: 'range', range: [640, 1920] },
+        'metadata.mime_type': { kind: 'values', values: ['image/png'] },
       },
     };
     const encoded = encodeFilters(filters);

@@ -34,6 +34,7 @@ const schema = exploreSchema([
   { path: 'uniqueness', type: 'float', builtin: false },
   { path: 'camera', type: 'string', builtin: false },
   { path: 'reviewed', type: 'bool', builtin: false },
+  { path: 'metadata', type: 'dict', builtin: true },
 ]);
 
 describe('sdkCode', () => {
@@ -68,14 +69,32 @@ describe('sdkCode', () => {
           uniqueness: { kind: 'range', range: [0.2, 0.8] },
           camera: { kind: 'values', values: ['front'] },
           reviewed: { kind: 'bool', values: [false, null] },
+          'metadata.width': { kind: 'range', range: [640, 1920] },
+          'metadata.mime_type': { kind: 'values', values: ['image/png'] },
         },
       },
       schema,
     );
-    expect(stages.length).toBeGreaterThan(6);
+    expect(stages.length).toBeGreaterThan(8);
     expect(await run(sdkCode('birds', stages))).toEqual(stages);
     const samples = filterStages({ labels: { ground_truth: { classes: ['dog'], mode: 'samples' } } }, schema);
     expect(await run(sdkCode('birds', samples))).toEqual(samples);
+  });
+
+  it('metadata filters read as F("metadata.…") matches', async () => {
+    const stages = filterStages(
+      {
+        fields: {
+          'metadata.width': { kind: 'range', range: [640, 1920] },
+          'metadata.mime_type': { kind: 'values', values: ['image/png'] },
+        },
+      },
+      schema,
+    );
+    const code = sdkCode('birds', stages);
+    expect(code).toContain('.match(F.and(F("metadata.width").gte(640), F("metadata.width").lte(1920)))');
+    expect(code).toContain('.match(F("metadata.mime_type").isIn(["image/png"]))');
+    expect(await run(code)).toEqual(stages);
   });
 
   it('the other stages a saved view may hold, and sample fields inside a label filter', async () => {
