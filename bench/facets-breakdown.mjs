@@ -1,8 +1,9 @@
 // Where the facets' time goes: each aggregation of the sidebar's request alone, then the whole request, over the
 // cached bench:facets dataset through core services (no server), median of --repeat runs after a warm-up.
 // `node bench/facets-breakdown.mjs --uri sqlite:/tmp/x/sqlite-200000/bench.db [--filtered] [--app] [--repeat 3]`
-// `--app` asks what the App's sidebar asks of this dataset (web `planFacets`): also the label count, the confidence
-// histogram over [0, 1] and the bounds + histogram of the metadata's numbers.
+// `--app` asks what the App's sidebar asks of this dataset (web `planFacets`): also the label count and the confidence
+// histogram over [0, 1]; and, as the request of its own that the sidebar's Metadata section sends once opened, the
+// metadata's bounds + histograms and MIME types.
 import { parseArgs } from 'node:util';
 import { createServices, SYSTEM_ACTOR } from '@teamset/core';
 import { machineLoad } from './latency-stats.mjs';
@@ -47,10 +48,15 @@ if (args.app) {
     'confidence histogram over [0, 1]',
     { type: 'histogram_values', path: `${items}.confidence`, bins: 10, range: [0, 1] },
   ];
-  for (const path of ['metadata.width', 'metadata.height']) {
-    aggregations.push([`${path} bounds`, { type: 'bounds', path }]);
-    aggregations.push([`${path} histogram`, { type: 'histogram_values', path, bins: 10 }]);
+}
+/** The Metadata section's request (web `planFieldFacets` of the metadata group), with --app. */
+const metadata = [];
+if (args.app) {
+  for (const path of ['metadata.size_bytes', 'metadata.width', 'metadata.height', 'metadata.num_channels']) {
+    metadata.push([`${path} bounds`, { type: 'bounds', path }]);
+    metadata.push([`${path} histogram`, { type: 'histogram_values', path, bins: 10 }]);
   }
+  metadata.push(['metadata.mime_type (top 200)', { type: 'count_values', path: 'metadata.mime_type', limit: 200 }]);
 }
 
 const services = await createServices({ databaseUri: args.uri, background: false });
@@ -71,6 +77,9 @@ try {
   const rows = [];
   for (const [name, aggregation] of aggregations) rows.push([name, await timed([aggregation])]);
   rows.push(['whole request', await timed(aggregations.map(([, aggregation]) => aggregation))]);
+  for (const [name, aggregation] of metadata) rows.push([name, await timed([aggregation])]);
+  if (metadata.length > 0)
+    rows.push(['whole Metadata section request', await timed(metadata.map(([, aggregation]) => aggregation))]);
   for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(0)} |`);
   console.log(`load ${JSON.stringify(before)} → ${JSON.stringify(machineLoad())}`);
 } finally {
