@@ -8,6 +8,7 @@ import { isWholeDataset } from './counted-values.js';
 import { sumBuckets } from './bucket-sums.js';
 import { binSql, type BinRange } from './histogram-bins.js';
 import { NUMBER_DEADLINE_CHECK } from './number-index-conditions.js';
+import { numberBounds } from './number-index.js';
 
 /** Past this many buckets (values spread over many orders of magnitude) summing them stops paying: scan instead. */
 const MAX_BUCKETS = 100_000;
@@ -35,7 +36,16 @@ export async function numberBucketHistogram(
     )
   ).rows as Rows;
   if (buckets.length > MAX_BUCKETS) return undefined;
-  const sums = sumBuckets(buckets, numberBucketBounds, range);
+  // Every value lies within the data's bounds too: a bucket holding the maximum (the histogram's inclusive top edge
+  // when the range is the data's own, the usual case) or the minimum is then known to stay inside. Without this, a
+  // field of repeated integers (metadata.width) read every row equal to its maximum (0.8 s at 1M).
+  const [min, max] = (await numberBounds(view, field, db)) ?? [null, null];
+  const within = (bucket: number): readonly [number, number] | undefined => {
+    const bounds = numberBucketBounds(bucket);
+    if (!bounds || min === null || max === null) return bounds;
+    return [Math.max(bounds[0], min), Math.min(bounds[1], max)];
+  };
+  const sums = sumBuckets(buckets, within, range);
   if (!sums) return undefined;
   const { counts, straddling, add } = sums;
   if (straddling.length > 0) {
