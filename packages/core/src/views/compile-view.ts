@@ -99,7 +99,9 @@ export function compileView(
     }
     const indexed =
       options.labelIndex !== false && !patched ? indexedStage(stage, compiler, rewritten, datasetId) : undefined;
-    relation = indexed ? relation.where(indexed) : applyStage(relation, stage, compiler);
+    relation = indexed
+      ? relation.where(indexed)
+      : applyStage(relation, stage, compiler, patched ? undefined : datasetId);
     if (stage.labels) rewritten.add(stage.labels.field);
     if (stage.patches) patched = true;
   }
@@ -107,7 +109,13 @@ export function compileView(
   return { checked, relation, compiler, dialect, datasetId, labelIndex };
 }
 
-function applyStage(relation: Relation, checked: CheckedStage, compiler: ExpressionCompiler): Relation {
+/** `samplesOf`: the dataset whose samples the rows are (undefined once they are patches). */
+function applyStage(
+  relation: Relation,
+  checked: CheckedStage,
+  compiler: ExpressionCompiler,
+  samplesOf: string | undefined,
+): Relation {
   const d = compiler.dialect;
   const stage = checked.stage;
   switch (stage.stage) {
@@ -146,13 +154,13 @@ function applyStage(relation: Relation, checked: CheckedStage, compiler: Express
     case 'shuffle':
       return relation.orderBy([seededKey(stage.seed)]);
     case 'select': {
-      if (stage.ordered !== true) return relation.where(d.idIn(stage.sample_ids));
+      if (stage.ordered !== true) return relation.where(d.idIn(stage.sample_ids, samplesOf));
       const alias = compiler.aliases.next('o');
       const joined = relation.join(d.idPositions(stage.sample_ids, alias), sql`${sql.ref(`${alias}.id`)} = s.id`);
       return joined.orderBy([{ sql: sql.ref(`${alias}.pos`), kind: 'int', desc: false, nullable: false }]);
     }
     case 'exclude':
-      return relation.where(sql`not ${d.idIn(stage.sample_ids)}`);
+      return relation.where(sql`not ${d.idIn(stage.sample_ids, samplesOf)}`);
     case 'select_fields':
     case 'exclude_fields':
       return relation;

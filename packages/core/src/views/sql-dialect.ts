@@ -102,8 +102,11 @@ export interface SqlDialect {
   scanGuard(): Sql | undefined;
   /** Samples with any (or all) of the tags. */
   hasTags(tags: readonly string[], all: boolean): Sql;
-  /** `s.id` among the ids. */
-  idIn(ids: readonly string[]): Sql;
+  /**
+   * `s.id` among the ids. `datasetId` when the rows are the dataset's samples (not patches), so the dialect may find
+   * them through the `(dataset_id, id)` key.
+   */
+  idIn(ids: readonly string[], datasetId?: string): Sql;
   /** A FROM item `alias(id, pos)`: each distinct id with its first position in the list. */
   idPositions(ids: readonly string[], alias: string): Sql;
   /** `s.fields` with the array at `segments` replaced by the elements of `iteration` that pass `keep`. */

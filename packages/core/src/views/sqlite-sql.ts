@@ -244,8 +244,13 @@ export class SqliteSql implements SqlDialect {
     return sql`((select count(distinct t.value) from json_each(s.tags) as t where ${member}) = ${new Set(tags).size})`;
   }
 
-  idIn(ids: readonly string[]): Sql {
-    return this.inList(sql.ref('s.id'), ids, 'string');
+  idIn(ids: readonly string[], datasetId?: string): Sql {
+    if (datasetId === undefined || ids.length === 0) return this.inList(sql.ref('s.id'), ids, 'string');
+    // As a list of seqs found through the (dataset_id, id) key: `s.id in (list)` next to the view's ORDER BY s.seq
+    // made SQLite (no table statistics) walk the dataset's whole seq index instead, testing each row against the
+    // list (1,000 ids of a 1M-sample dataset: 1.3-1.5 s, against 5 ms this way, the App's "tag the selected").
+    const found = this.inList(sql.ref('x.id'), ids, 'string');
+    return sql`(s.seq in (select x.seq from samples as x where x.dataset_id = ${datasetId} and ${found}))`;
   }
 
   idPositions(ids: readonly string[], alias: string): Sql {
