@@ -216,7 +216,10 @@ export class PostgresSql implements SqlDialect {
   }
 
   idIn(ids: readonly string[]): Sql {
-    return this.inList(sql.ref('s.id'), ids, 'string');
+    if (ids.length <= INLINE_LIST_MAX) return this.inList(sql.ref('s.id'), ids, 'string');
+    // A subquery, not `= any(array)`: PostgreSQL cannot size the array parameter and read the dataset's whole range
+    // filtering each row (1,000 ids of 1M samples: 0.8 s); the set's join looks each id up in the (dataset_id, id) key.
+    return sql`(s.id in (select unnest(cast(${[...ids]} as text[]))))`;
   }
 
   idPositions(ids: readonly string[], alias: string): Sql {
