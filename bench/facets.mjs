@@ -102,7 +102,15 @@ async function ensureDataset(uri) {
         added = progress.added;
       },
     });
-    return { builtSeconds: (performance.now() - started) / 1000 };
+    const builtSeconds = (performance.now() - started) / 1000;
+    if (uri.startsWith('postgres')) {
+      // What autovacuum does to a server left running after a bulk load, done now: without statistics PostgreSQL
+      // sized `id in (…)` and joins by defaults and read a tag write's 1,000 samples from all 1M (1.2 s, not 0.1 s).
+      const client = new pg.Client({ connectionString: uri });
+      await client.connect();
+      await client.query('vacuum analyze').finally(() => client.end());
+    }
+    return { builtSeconds };
   } finally {
     await direct.close();
   }
