@@ -44,6 +44,8 @@ const scroller = (page: Page) => page.locator('[data-grid-scroller]');
 const tiles = (page: Page) => page.getByRole('list', { name: 'Samples' }).getByRole('listitem');
 const tile = (page: Page, i: number) => tiles(page).filter({ hasText: nameOf(i) });
 const isThumbnail = (url: string) => /\/samples\/[0-9a-f]{24}\/thumbnail$/.test(url);
+/** One matcher for page.route and page.unroute: unroute removes only the route of the very same function. */
+const thumbnailRoute = (url: URL) => isThumbnail(url.pathname);
 
 describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamset serve', () => {
   let server: TeamsetProcess;
@@ -142,16 +144,13 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     const { page } = admin;
     // Hold every thumbnail until released, to see the tile before its image arrives.
     const held: Route[] = [];
-    await page.route(
-      (url) => isThumbnail(url.pathname),
-      (route) => void held.push(route),
-    );
+    await page.route(thumbnailRoute, (route) => void held.push(route));
     await page.reload();
     const waiting = tile(page, 4);
     await waiting.locator('[data-image-placeholder]').waitFor();
     expect(await waiting.locator('[data-image-state]').getAttribute('data-image-state')).toBe('loading');
     expect(await waiting.locator('[data-box-label]').count()).toBe(0);
-    await page.unroute((url) => isThumbnail(url.pathname));
+    await page.unroute(thumbnailRoute);
     for (const route of held.splice(0)) await route.continue().catch(() => {});
     await waiting.locator('[data-image-state="loaded"]').waitFor();
     expect(await waiting.locator('[data-box-label="motorcycle"]').count()).toBe(1);
@@ -183,13 +182,10 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     await page.reload();
     await tile(page, 0).waitFor();
     // Slow thumbnails: still in flight when their rows leave the screen.
-    await page.route(
-      (url) => isThumbnail(url.pathname),
-      async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
-        await route.continue().catch(() => {});
-      },
-    );
+    await page.route(thumbnailRoute, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue().catch(() => {});
+    });
     const cancelled: string[] = [];
     const onFailed = (request: Request) => {
       if (isThumbnail(new URL(request.url()).pathname) && /ABORTED|cancel/i.test(request.failure()?.errorText ?? ''))
@@ -202,7 +198,7 @@ describe.skipIf(skipBrowserSuite())('the explore grid in Chromium against teamse
     }
     await expect.poll(() => cancelled.length, { timeout: 10_000 }).toBeGreaterThan(5);
     page.off('requestfailed', onFailed);
-    await page.unroute((url) => isThumbnail(url.pathname));
+    await page.unroute(thumbnailRoute);
     await scroller(page).evaluate((el) => el.scrollTo(0, 0));
   }, 30_000);
 

@@ -1,6 +1,13 @@
 // useImageFile: fetches an image with a cancellable request (aborted when the component unmounts or the URL changes) and hands back an object URL, or why it failed.
 import { useEffect, useState } from 'react';
 import { errorFromResponse } from '../api/api-error';
+import { RequestQueue } from '../lib/request-queue';
+
+/**
+ * The grids' thumbnails take turns: four in flight (two of HTTP/1.1's six connections stay free for the next page's
+ * query), each started in a task of its own rather than in the commit that mounted a screenful of tiles.
+ */
+export const THUMBNAIL_QUEUE = new RequestQueue(4);
 
 /** Why an image is not shown, in the words the tile uses. */
 export type ImageProblem =
@@ -26,13 +33,17 @@ export function problemOf(status: number, message: string): ImageProblem {
   return 'unavailable';
 }
 
-export function useImageFile(src: string): ImageFile {
+/** `queue`: the request waits its turn there (a tile unmounted first never asks); without it, it starts at once. */
+export function useImageFile(src: string, queue?: RequestQueue): ImageFile {
   const [state, setState] = useState<{ src: string; file: ImageFile }>({ src, file: { status: 'loading' } });
   useEffect(() => {
     const controller = new AbortController();
     let url: string | undefined;
-    setState({ src, file: { status: 'loading' } });
-    void (async () => {
+    // A tile just mounted is already loading this src: keeping the same state spares each one a second render.
+    setState((current) =>
+      current.src === src && current.file.status === 'loading' ? current : { src, file: { status: 'loading' } },
+    );
+    const load = async () => {
       try {
         // Low priority: under HTTP/1.1's 6 connections, the browser sends the grid's next page query before queued images.
         const response = await fetch(src, { credentials: 'same-origin', signal: controller.signal, priority: 'low' });
@@ -59,12 +70,14 @@ export function useImageFile(src: string): ImageFile {
           },
         });
       }
-    })();
+    };
+    const cancel = queue ? queue.enqueue(load) : (void load(), undefined);
     return () => {
       // Leaving the screen (or another image): the request is cancelled, so it no longer holds one of the connections.
+      cancel?.();
       controller.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [src]);
+  }, [src, queue]);
   return state.src === src ? state.file : { status: 'loading' };
 }

@@ -4,7 +4,7 @@ import { IconPhotoOff } from '@tabler/icons-react';
 import { useRef, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
 import { useElementSize } from '../../hooks/use-element-size';
-import { useImageFile, type ImageProblem } from '../../hooks/use-image-file';
+import { THUMBNAIL_QUEUE, useImageFile, type ImageProblem } from '../../hooks/use-image-file';
 import { LabelOverlay } from '../../components/label-overlay/label-overlay';
 import { containedRect } from '../../lib/label-boxes';
 import { estimateLabelWidth, placeLabel } from '../../lib/label-placement';
@@ -25,6 +25,8 @@ export interface AnnotatedImageProps {
   frameStyle: CSSProperties;
   /** Kept for callers: the image is fetched when the component mounts, and the request cancelled when it unmounts. */
   lazy?: boolean;
+  /** One thumbnail among a grid's: its request waits its turn (THUMBNAIL_QUEUE) instead of starting as it mounts. */
+  queued?: boolean;
   /** Smaller label text for grid cells. */
   compact?: boolean;
   /** 'always' (the viewer), or 'hover': on hover, while `emphasized` (the tile has focus), or on a frame wide enough. */
@@ -47,10 +49,11 @@ export function AnnotatedImage({
   compact = false,
   labelNames = 'always',
   emphasized = false,
+  queued = false,
 }: AnnotatedImageProps) {
   const frame = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(frame);
-  const file = useImageFile(src);
+  const file = useImageFile(src, queued ? THUMBNAIL_QUEUE : undefined);
   const [hovered, setHovered] = useState(false);
   // Keyed by the object URL: a new image starts over (not decoded, not failed).
   const [decoded, setDecoded] = useState<{ url: string; aspect?: number; failed: boolean } | undefined>(undefined);

@@ -63,6 +63,7 @@ export function SamplesGrid({ dataset, samples, labelField, onOpen }: SamplesGri
                 knownSize={metadataSize(sample)}
                 frameStyle={{ aspectRatio: '4 / 3', width: '100%' }}
                 lazy
+                queued
                 compact
               />
             </UnstyledButton>

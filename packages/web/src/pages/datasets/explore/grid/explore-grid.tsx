@@ -2,7 +2,7 @@
 import { Button, Center, Group, Loader, Slider, Text } from '@mantine/core';
 import { permissionAtLeast } from '@teamset/contract/constants';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { LoadError } from '../../../../components/load-error';
 import { useElementSize } from '../../../../hooks/use-element-size';
 import type { ExploreGridProps } from '../explore-types';
@@ -75,6 +75,9 @@ export function ExploreGrid({
   }, [layout.rowHeight, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
+  // The rows drawn follow the scroll in a background render: a jump mounts a screenful of new tiles, and React renders
+  // them time-sliced (in steps of a few ms) instead of in the scroll's task. Meanwhile the rows drawn stay as they were.
+  const shownItems = useDeferredValue(items);
   const failed = pages.error !== undefined;
   const lastRow = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
   // Once you scroll, the next page is asked for a whole page ahead, so it is there before you reach the end; before
@@ -209,7 +212,7 @@ export function ExploreGrid({
             aria-busy={loading}
             style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}
           >
-            {items.map((row) => {
+            {shownItems.map((row) => {
               const rowSamples = samples.slice(row.index * layout.columns, (row.index + 1) * layout.columns);
               return (
                 <div

@@ -67,6 +67,7 @@ export const GridTile = memo(function GridTile({
           shapes={shapes}
           frameStyle={{ width: '100%', height: '100%' }}
           compact
+          queued
           labelNames="hover"
           emphasized={focused || hovered}
         />
