@@ -8,7 +8,6 @@ import { isWholeDataset } from './counted-values.js';
 import { sumBuckets } from './bucket-sums.js';
 import { binSql, type BinRange } from './histogram-bins.js';
 import { NUMBER_DEADLINE_CHECK } from './number-index-conditions.js';
-import { numberBounds } from './number-index.js';
 
 /** Past this many buckets (values spread over many orders of magnitude) summing them stops paying: scan instead. */
 const MAX_BUCKETS = 100_000;
@@ -20,13 +19,15 @@ type Rows = Record<string, unknown>[];
  * cannot answer (a view that drops samples, too many buckets). Every value of a bucket lies within its bounds [a, z];
  * binOf is monotonic on [lo, hi), so when a and z fall in the same bin inside the range the bucket's count goes there
  * whole, and a bucket wholly outside goes to −1. The few buckets across an edge are counted row by row from the
- * value index with the SQL bin itself.
+ * value index with the SQL bin itself. `dataBounds`: the field's [min, max] over the dataset (the request's memo, so a
+ * histogram asked with its `bounds` reads them once).
  */
 export async function numberBucketHistogram(
   view: CompiledView,
   field: string,
   range: BinRange,
   db: Db,
+  dataBounds: () => Promise<[number | null, number | null]>,
 ): Promise<Rows | undefined> {
   if (!isWholeDataset(view)) return undefined;
   const d = view.dialect;
@@ -39,7 +40,7 @@ export async function numberBucketHistogram(
   // Every value lies within the data's bounds too: a bucket holding the maximum (the histogram's inclusive top edge
   // when the range is the data's own, the usual case) or the minimum is then known to stay inside. Without this, a
   // field of repeated integers (metadata.width) read every row equal to its maximum (0.8 s at 1M).
-  const [min, max] = (await numberBounds(view, field, db)) ?? [null, null];
+  const [min, max] = await dataBounds();
   const within = (bucket: number): readonly [number, number] | undefined => {
     const bounds = numberBucketBounds(bucket);
     if (!bounds || min === null || max === null) return bounds;

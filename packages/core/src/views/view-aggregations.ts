@@ -247,7 +247,7 @@ export async function runAggregation(
         ? (r: BinRange) => bucketedHistogram(view, bucketed, r, db)
         : numbers === undefined
           ? undefined
-          : (r: BinRange) => numberBucketHistogram(view, numbers, r, db);
+          : (r: BinRange) => numberBucketHistogram(view, numbers, r, db, () => memo.bounds(path, dataBounds));
       return histogram(view, values, bins, range, db, fromBuckets);
     }
   }
